@@ -1,0 +1,170 @@
+//! Stage 4a: `amount`. One cell → an exact amount, or the reason it is not one.
+//!
+//! Takes a grid [`Cell`] and returns a [`Reading`]; the caller (`parse`) turns
+//! readings into findings with the cell's place. Never does float arithmetic: the
+//! grid already holds numbers as `Decimal`, and text is parsed digit by digit.
+
+use crate::finding::NotAmount;
+use crate::grid::{Cell, Value};
+use rust_decimal::Decimal;
+
+/// What an amount cell holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reading {
+    /// No value (and no formula): counts as 0.
+    Empty,
+    Number { value: Decimal, formula: bool },
+    /// A number written as text; accepted with a `number-as-text` warning.
+    Text { value: Decimal, text: String },
+    /// A formula whose value was never calculated.
+    Uncalculated,
+    Invalid(NotAmount),
+}
+
+impl Reading {
+    /// The amount this reading stands for, when it stands for one.
+    pub fn value(&self) -> Option<Decimal> {
+        match self {
+            Reading::Empty => Some(Decimal::ZERO),
+            Reading::Number { value, .. } | Reading::Text { value, .. } => Some(*value),
+            Reading::Uncalculated | Reading::Invalid(_) => None,
+        }
+    }
+
+    pub fn is_filled(&self) -> bool {
+        !matches!(self, Reading::Empty)
+    }
+
+    /// A formula cell storing exactly 0: maybe a placeholder for "never calculated".
+    pub fn is_formula_zero(&self) -> bool {
+        matches!(self, Reading::Number { value, formula: true } if value.is_zero())
+    }
+}
+
+pub fn read(cell: Option<&Cell>) -> Reading {
+    let Some(cell) = cell else { return Reading::Empty };
+    match &cell.value {
+        Value::Empty => if cell.formula { Reading::Uncalculated } else { Reading::Empty },
+        Value::Text(t) if t.trim().is_empty() => if cell.formula { Reading::Uncalculated } else { Reading::Empty },
+        Value::Number(d) => Reading::Number { value: *d, formula: cell.formula },
+        Value::HugeNumber(t) => Reading::Invalid(NotAmount::OutOfRange(t.clone())),
+        Value::Text(t) => match parse_text(t) {
+            Ok(value) => Reading::Text { value, text: t.trim().to_string() },
+            Err(e) => Reading::Invalid(e),
+        },
+        Value::Bool(b) => Reading::Invalid(NotAmount::Bool(*b)),
+        Value::Date(d) => Reading::Invalid(NotAmount::Date(d.clone())),
+        Value::Error(e) => Reading::Invalid(NotAmount::ErrorValue(e.clone())),
+    }
+}
+
+fn is_group_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+/// Parses a number written as text in Swedish (`2 000,5`) or English (`2,000.5`,
+/// `2000.5`) writing. `3,900` and `3.900` are refused as ambiguous.
+pub fn parse_text(text: &str) -> Result<Decimal, NotAmount> {
+    let original = text.trim();
+    let invalid = || NotAmount::Text(original.to_string());
+    let spaced = original.chars().any(is_group_space);
+    let mut body: String = original
+        .chars()
+        .filter(|c| !is_group_space(*c))
+        .map(|c| if c == '\u{2212}' { '-' } else { c })
+        .collect();
+    let negative = body.starts_with('-');
+    if negative || body.starts_with('+') {
+        body.remove(0);
+    }
+    if body.is_empty()
+        || !body.starts_with(|c: char| c.is_ascii_digit())
+        || !body.ends_with(|c: char| c.is_ascii_digit())
+        || !body.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
+        return Err(invalid());
+    }
+    let commas = body.matches(',').count();
+    let dots = body.matches('.').count();
+    let digits_after = |sep: char| body.rsplit(sep).next().map_or(0, str::len);
+    let canonical = match (commas, dots) {
+        (0, 0) => body.clone(),
+        (1, 0) | (0, 1) => {
+            let sep = if commas == 1 { ',' } else { '.' };
+            if !spaced && digits_after(sep) == 3 {
+                return Err(NotAmount::Ambiguous(original.to_string()));
+            }
+            body.replace(',', ".")
+        }
+        // English grouping: `2,000.5`, `1,234,567`.
+        (_, 0 | 1) if !spaced && dot_after_commas(&body) && english_groups(&body) => body.replace(',', ""),
+        _ => return Err(invalid()),
+    };
+    let value = Decimal::from_str_exact(&canonical).map_err(|_| invalid())?;
+    Ok(if negative { -value } else { value })
+}
+
+fn dot_after_commas(body: &str) -> bool {
+    match (body.rfind(','), body.find('.')) {
+        (Some(comma), Some(dot)) => comma < dot,
+        _ => true,
+    }
+}
+
+fn english_groups(body: &str) -> bool {
+    let int_part = body.split('.').next().unwrap_or("");
+    let mut groups = int_part.split(',');
+    let first_ok = groups.next().is_some_and(|g| (1..=3).contains(&g.len()));
+    first_ok && groups.all(|g| g.len() == 3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap_or_default()
+    }
+
+    #[test]
+    fn swedish_and_english_number_text() {
+        assert_eq!(parse_text("2 000"), Ok(d("2000")));
+        assert_eq!(parse_text("2\u{a0}000,5"), Ok(d("2000.5")));
+        assert_eq!(parse_text("2\u{202f}000,5"), Ok(d("2000.5")));
+        assert_eq!(parse_text("2000.5"), Ok(d("2000.5")));
+        assert_eq!(parse_text("2,000.5"), Ok(d("2000.5")));
+        assert_eq!(parse_text("1,234,567"), Ok(d("1234567")));
+        assert_eq!(parse_text("\u{2212}1 234,50"), Ok(d("-1234.50")));
+        assert_eq!(parse_text("3 900,000"), Ok(d("3900")));
+        assert_eq!(parse_text("0,25"), Ok(d("0.25")));
+    }
+
+    #[test]
+    fn ambiguous_and_invalid_text_is_refused() {
+        assert_eq!(parse_text("3,900"), Err(NotAmount::Ambiguous("3,900".into())));
+        assert_eq!(parse_text("3.900"), Err(NotAmount::Ambiguous("3.900".into())));
+        for bad in ["12 kr", "", "1e3", "1_000", "1.234,5", "ca 800", ".5", "5.", "NaN", "inf"] {
+            assert_eq!(parse_text(bad), Err(NotAmount::Text(bad.into())), "{bad}");
+        }
+    }
+
+    #[test]
+    fn cells_become_readings() {
+        use crate::location::CellRef;
+        let cell = |value, formula| Cell { at: CellRef::new(0, 0), value, formula };
+        assert_eq!(read(None), Reading::Empty);
+        assert_eq!(read(Some(&cell(Value::Empty, true))), Reading::Uncalculated);
+        assert_eq!(read(Some(&cell(Value::Text(String::new()), true))), Reading::Uncalculated);
+        assert!(read(Some(&cell(Value::Number(Decimal::ZERO), true))).is_formula_zero());
+        assert_eq!(read(Some(&cell(Value::Bool(true), false))), Reading::Invalid(NotAmount::Bool(true)));
+        assert_eq!(
+            read(Some(&cell(Value::Error("#REF!".into()), false))),
+            Reading::Invalid(NotAmount::ErrorValue("#REF!".into()))
+        );
+        assert_eq!(
+            read(Some(&cell(Value::Text(" 2 000 ".into()), false))),
+            Reading::Text { value: d("2000"), text: "2 000".into() }
+        );
+    }
+}

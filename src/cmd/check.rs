@@ -1,0 +1,44 @@
+//! `budget-consolidator check FILE…`: the per-file checks on single workbooks, for
+//! an area lead before sending. Writes nothing but the optional JSON report.
+
+use super::Outcome;
+use crate::consolidate::consolidate;
+use crate::error::Error;
+use crate::finding::Severity;
+use crate::lang::Lang;
+use crate::load::{Loaded, Status, load};
+use crate::report::{self, Counts};
+use crate::settings::CheckSettings;
+use rayon::prelude::*;
+
+pub fn run(s: &CheckSettings, lang: Lang) -> Result<Outcome, Error> {
+    let mut files: Vec<Loaded> = s.files.par_iter().map(|p| load(p, &p.display().to_string())).collect();
+    for f in &mut files {
+        f.status = if f.plan.is_some() && !f.has_errors() { Status::Included } else { Status::Errors };
+    }
+    let budget_year = files.iter().find_map(|f| f.plan.as_ref().map(|p| p.meta.budget_year));
+    let years = files.iter().find_map(|f| f.plan.as_ref().map(|p| p.plan.years.clone())).unwrap_or_default();
+    let cons = consolidate(&files, budget_year, &years, None);
+    let findings = super::ordered_findings(&files, &[], &[]);
+    let errors = findings.iter().any(|f| f.severity == Severity::Error);
+    if let Some(path) = &s.json {
+        let status = if errors { "errors" } else { "ok" };
+        let json = report::json::to_string(&report::json::report(&cons, &findings, status, lang));
+        std::fs::write(path, json + "\n").map_err(|e| Error::Json { path: path.clone(), reason: e.to_string() })?;
+    }
+    let counts = Counts { files: files.len(), areas: cons.areas.len(), included: cons.included().count(), ..Counts::default() }
+        .count_findings(&findings);
+    let mut out = report::terminal::findings(&findings, lang);
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(&report::terminal::summary(&counts, lang));
+    out.push('\n');
+    out.push_str(if errors {
+        lang.pick("Rätta felen innan du skickar filen.\n", "Correct the errors before sending the file.\n")
+    } else {
+        lang.pick("Filen kan skickas.\n", "The file is ready to send.\n")
+    });
+    print!("{out}");
+    Ok(Outcome { errors })
+}

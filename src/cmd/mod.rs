@@ -1,0 +1,59 @@
+//! One module per subcommand; the exit status is decided here, in one place.
+
+pub mod check;
+pub mod consolidate;
+
+use crate::error::Error;
+use crate::finding::Finding;
+use crate::load::Loaded;
+use crate::settings::{Settings, Task};
+
+/// Exit statuses of the contract.
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_FINDINGS: i32 = 1;
+pub const EXIT_FATAL: i32 = 2;
+
+/// What a command found: did any finding have severity error?
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Outcome {
+    pub errors: bool,
+}
+
+pub fn run(settings: &Settings) -> i32 {
+    let result = match &settings.task {
+        Task::Consolidate(s) => consolidate::run(s, settings.lang),
+        Task::Check(s) => check::run(s, settings.lang),
+    };
+    exit_status(&result, settings.lang)
+}
+
+pub fn exit_status(result: &Result<Outcome, Error>, lang: crate::lang::Lang) -> i32 {
+    match result {
+        Ok(Outcome { errors: false }) => EXIT_OK,
+        Ok(Outcome { errors: true }) => EXIT_FINDINGS,
+        Err(e) => {
+            eprintln!("{}", e.message(lang));
+            EXIT_FATAL
+        }
+    }
+}
+
+/// All findings of a run in report order: per file in input order (errors first
+/// within a file), then those about the whole run.
+pub fn ordered_findings(files: &[Loaded], skipped: &[Finding], global: &[Finding]) -> Vec<Finding> {
+    let mut per_file: Vec<(&str, Vec<Finding>)> = files
+        .iter()
+        .map(|f| {
+            let mut list = f.findings.clone();
+            list.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+            (f.file.as_str(), list)
+        })
+        .collect();
+    for s in skipped {
+        per_file.push((s.file.as_deref().unwrap_or(""), vec![s.clone()]));
+    }
+    per_file.sort_by(|a, b| a.0.cmp(b.0));
+    let mut out: Vec<Finding> = per_file.into_iter().flat_map(|(_, list)| list).collect();
+    out.extend(global.iter().cloned());
+    out
+}

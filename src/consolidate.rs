@@ -1,0 +1,193 @@
+//! Stage 6: `consolidate`. Loaded files → the city-wide [`Consolidation`]: one
+//! summary per area (included or not) and totals over the included ones. Pure
+//! `Decimal` arithmetic; no I/O, no formats.
+
+use crate::load::{Loaded, Status};
+use crate::model::AreaPlan;
+use crate::settings::Config;
+use rust_decimal::Decimal;
+
+/// One area's figures, as the summary sheet and the JSON report show them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaSummary<'a> {
+    pub area: String,
+    pub version: String,
+    pub file: String,
+    pub included: bool,
+    pub new: Decimal,
+    pub existing: Decimal,
+    pub total: Decimal,
+    pub development: Vec<Decimal>,
+    pub maintenance: Vec<Decimal>,
+    pub frame: Option<Decimal>,
+    pub plan: &'a AreaPlan,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Totals {
+    pub new: Decimal,
+    pub existing: Decimal,
+    pub total: Decimal,
+    pub development: Vec<Decimal>,
+    pub maintenance: Vec<Decimal>,
+    pub frame: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Consolidation<'a> {
+    pub budget_year: Option<i32>,
+    pub years: Vec<i32>,
+    /// Every area that could be read, in the configuration's order (else by name).
+    pub areas: Vec<AreaSummary<'a>>,
+    /// Over the included areas only.
+    pub totals: Totals,
+    pub has_frames: bool,
+}
+
+impl<'a> Consolidation<'a> {
+    pub fn included(&self) -> impl Iterator<Item = &AreaSummary<'a>> {
+        self.areas.iter().filter(|a| a.included)
+    }
+}
+
+/// Swedish alphabetical order: … x, y, z, å, ä, ö.
+pub fn swedish_key(name: &str) -> Vec<u32> {
+    crate::labels::normalize(name)
+        .chars()
+        .map(|c| match c {
+            'å' => 'z' as u32 + 1,
+            'ä' | 'æ' => 'z' as u32 + 2,
+            'ö' | 'ø' => 'z' as u32 + 3,
+            other => other as u32,
+        })
+        .collect()
+}
+
+pub fn consolidate<'a>(
+    files: &'a [Loaded],
+    budget_year: Option<i32>,
+    years: &[i32],
+    config: Option<&Config>,
+) -> Consolidation<'a> {
+    let per_year = |values: &[Decimal], plan_years: &[i32]| -> Vec<Decimal> {
+        years
+            .iter()
+            .map(|y| plan_years.iter().position(|p| p == y).map_or(Decimal::ZERO, |i| values[i]))
+            .collect()
+    };
+    let mut areas: Vec<AreaSummary<'a>> = files
+        .iter()
+        .filter(|f| f.status != Status::Superseded)
+        .filter_map(|f| {
+            let plan = f.plan.as_ref()?;
+            let area = f.area.clone().unwrap_or_else(|| plan.meta.area.clone());
+            let frame = config.and_then(|c| c.area_for(&area)).and_then(|a| a.frame);
+            Some(AreaSummary {
+                area,
+                version: plan.meta.version.clone(),
+                file: f.file.clone(),
+                included: f.status == Status::Included,
+                new: plan.budget.sum_new,
+                existing: plan.budget.sum_existing,
+                total: plan.budget.sum_amount,
+                development: per_year(&plan.plan.sum_development, &plan.plan.years),
+                maintenance: per_year(&plan.plan.sum_maintenance, &plan.plan.years),
+                frame,
+                plan,
+            })
+        })
+        .collect();
+    let position = |area: &str| {
+        config.and_then(|c| c.areas.iter().position(|a| a.name == area)).unwrap_or(usize::MAX)
+    };
+    areas.sort_by(|a, b| {
+        (position(&a.area), swedish_key(&a.area), &a.file).cmp(&(position(&b.area), swedish_key(&b.area), &b.file))
+    });
+    let mut totals = Totals {
+        development: vec![Decimal::ZERO; years.len()],
+        maintenance: vec![Decimal::ZERO; years.len()],
+        frame: config.and_then(|c| c.total_frame),
+        ..Totals::default()
+    };
+    for a in areas.iter().filter(|a| a.included) {
+        totals.new += a.new;
+        totals.existing += a.existing;
+        totals.total += a.total;
+        for (i, (d, m)) in a.development.iter().zip(&a.maintenance).enumerate() {
+            totals.development[i] += *d;
+            totals.maintenance[i] += *m;
+        }
+    }
+    let has_frames = config.is_some_and(|c| c.areas.iter().any(|a| a.frame.is_some()));
+    Consolidation { budget_year, years: years.to_vec(), areas, totals, has_frames }
+}
+
+/// One line of the `Initiativ` sheet: an initiative of one area, joined across the
+/// two sheets by its normalised name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InitiativeLine<'a> {
+    pub area: &'a str,
+    pub version: &'a str,
+    pub name: &'a str,
+    pub new: Option<Decimal>,
+    pub existing: Option<Decimal>,
+    pub amount: Option<Decimal>,
+    pub development: Vec<Option<Decimal>>,
+    pub maintenance: Vec<Option<Decimal>>,
+    pub impact: Option<&'static str>,
+    pub file: &'a str,
+    /// 1-based rows in `Budgetfördelning` and `Utvecklingsinitiativ`.
+    pub budget_row: Option<u32>,
+    pub plan_row: Option<u32>,
+}
+
+/// Every initiative of every included area: budget rows in file order (with their
+/// multi-year row when one matches), then multi-year rows without a budget row.
+pub fn initiatives<'a>(c: &'a Consolidation<'a>) -> Vec<InitiativeLine<'a>> {
+    let mut lines = Vec::new();
+    for a in c.included() {
+        let plan = &a.plan.plan;
+        let years = |values: &[Decimal]| -> Vec<Option<Decimal>> {
+            c.years.iter().map(|y| plan.year_index(*y).map(|i| values[i])).collect()
+        };
+        let mut used = vec![false; plan.rows.len()];
+        for b in &a.plan.budget.rows {
+            let matched = plan.rows.iter().position(|p| p.key == b.key);
+            if let Some(i) = matched {
+                used[i] = true;
+            }
+            let p = matched.map(|i| &plan.rows[i]);
+            lines.push(InitiativeLine {
+                area: &a.area,
+                version: &a.version,
+                name: &b.name,
+                new: Some(b.new),
+                existing: Some(b.existing),
+                amount: Some(b.amount),
+                development: p.map_or_else(|| vec![None; c.years.len()], |p| years(&p.development)),
+                maintenance: p.map_or_else(|| vec![None; c.years.len()], |p| years(&p.maintenance)),
+                impact: p.and_then(|p| p.impact),
+                file: &a.file,
+                budget_row: Some(b.name_cell.row_number()),
+                plan_row: p.map(|p| p.name_cell.row_number()),
+            });
+        }
+        for (p, _) in plan.rows.iter().zip(&used).filter(|(_, used)| !**used) {
+            lines.push(InitiativeLine {
+                area: &a.area,
+                version: &a.version,
+                name: &p.name,
+                new: None,
+                existing: None,
+                amount: None,
+                development: years(&p.development),
+                maintenance: years(&p.maintenance),
+                impact: p.impact,
+                file: &a.file,
+                budget_row: None,
+                plan_row: Some(p.name_cell.row_number()),
+            });
+        }
+    }
+    lines
+}

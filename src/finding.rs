@@ -1,0 +1,540 @@
+//! Stage: shared by validate, report and write. A `Finding` is a problem (or a note)
+//! about a user's file: a stable code, a severity, a place (file, sheet, cell) and a
+//! kind carrying the values its message needs. Messages are rendered per language from
+//! one `match` per code, so no code can lack a message in either language.
+//!
+//! Findings are data; they never abort a run. Fatal problems live in `error.rs`.
+
+use crate::lang::{Lang, amount};
+use crate::location::CellRef;
+use rust_decimal::Decimal;
+use std::fmt::Write as _;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+
+    /// The word shown to people: terminal and the `Kontroller` sheet.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Severity::Error => lang.pick("fel", "error"),
+            Severity::Warning => lang.pick("varning", "warning"),
+            Severity::Info => "info",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($($variant:ident => $text:literal),* $(,)?) => {
+        /// The stable finding codes of the contract. Messages may change; these do not.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Code { $($variant),* }
+
+        impl Code {
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $text),* }
+            }
+        }
+    };
+}
+
+codes! {
+    UnreadableFile => "unreadable-file",
+    NotAWorkbook => "not-a-workbook",
+    TooLarge => "too-large",
+    MissingSheet => "missing-sheet",
+    MissingHeader => "missing-header",
+    MissingMetadata => "missing-metadata",
+    InvalidMetadata => "invalid-metadata",
+    UnknownArea => "unknown-area",
+    MissingArea => "missing-area",
+    DuplicateArea => "duplicate-area",
+    SupersededVersion => "superseded-version",
+    InvalidAmount => "invalid-amount",
+    NegativeAmount => "negative-amount",
+    NumberAsText => "number-as-text",
+    RowSumMismatch => "row-sum-mismatch",
+    TotalMismatch => "total-mismatch",
+    MissingTotalRow => "missing-total-row",
+    UncategorizedAmount => "uncategorized-amount",
+    MissingInitiativeName => "missing-initiative-name",
+    DuplicateInitiative => "duplicate-initiative",
+    CrossSheetMismatch => "cross-sheet-mismatch",
+    UnmatchedInitiative => "unmatched-initiative",
+    HeadingRow => "heading-row",
+    YearMismatch => "year-mismatch",
+    InvalidCategory => "invalid-category",
+    FormulaWithoutValue => "formula-without-value",
+    FrameExceeded => "frame-exceeded",
+    FrameDeviation => "frame-deviation",
+    InternalError => "internal-error",
+}
+
+/// Why a file with a workbook extension could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unreadable {
+    Empty,
+    Encrypted,
+    /// A zip or compound file that the reader rejects: truncated, damaged.
+    Corrupt(String),
+    /// Not a spreadsheet container at all, e.g. a text file renamed `.xlsx`.
+    NotSpreadsheet,
+    Io(String),
+}
+
+/// What made a file `too-large`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TooLarge {
+    File { bytes: u64 },
+    ZipPart { part: String, bytes: u64 },
+    SharedStrings { declared: u64 },
+    Cells { limit: usize },
+}
+
+/// What stood in an amount cell that is not an amount.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NotAmount {
+    Text(String),
+    /// `3,900` or `3.900`: 3.9 to a Swede, 3 900 to others.
+    Ambiguous(String),
+    Date(String),
+    Bool(bool),
+    ErrorValue(String),
+    OutOfRange(String),
+}
+
+/// Which year setting disagrees.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum YearKind {
+    BudgetYear,
+    PlanYears,
+    BudgetYearNotPlanned,
+}
+
+/// Whether the expected years come from the configuration or from the other areas.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum YearSource {
+    Config,
+    Majority,
+    OwnPlan,
+}
+
+/// The values a finding's message needs, one variant per message.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    UnreadableFile(Unreadable),
+    NotAWorkbook { extension: String },
+    TooLarge(TooLarge),
+    MissingSheet { sheet: &'static str, found: Vec<String> },
+    MissingHeader { sheet: &'static str, missing: Vec<String> },
+    MissingMetadata { label: &'static str },
+    InvalidMetadata { label: &'static str, found: String },
+    UnknownArea { area: String, known: Vec<String> },
+    MissingArea { area: String },
+    DuplicateArea { area: String, files: Vec<String> },
+    SupersededVersion { area: String, version: String, kept_file: String, kept_version: String },
+    InvalidAmount { column: String, found: NotAmount },
+    NegativeAmount { column: String, value: Decimal },
+    NumberAsText { column: String, text: String, value: Decimal },
+    RowSumMismatch { stated: Decimal, new: Decimal, existing: Decimal },
+    TotalMismatch { column: String, stated: Decimal, computed: Decimal },
+    MissingTotalRow { sheet: &'static str },
+    UncategorizedAmount { amount: Decimal },
+    MissingInitiativeName { amount: Decimal },
+    DuplicateInitiative { name: String, first_row: u32 },
+    CrossSheetTotal { year: i32, budget: Decimal, plan: Decimal },
+    CrossSheetInitiative { name: String, year: i32, budget: Decimal, budget_cell: CellRef, plan: Decimal },
+    UnmatchedInitiative { name: String, found_in: &'static str, missing_in: &'static str },
+    HeadingRow { text: String },
+    YearMismatch { kind: YearKind, found: String, expected: String, source: YearSource },
+    InvalidCategory { found: String },
+    FormulaWithoutValue { column: String, recomputed: Option<Decimal> },
+    FrameExceeded { area: Option<String>, total: Decimal, frame: Decimal },
+    FrameDeviation { area: Option<String>, total: Decimal, frame: Decimal },
+    InternalError { detail: String },
+}
+
+/// One problem or note about the input, with where it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub severity: Severity,
+    pub kind: Kind,
+    /// Path relative to the input folder (or as given to `check`); `None` for
+    /// findings about the whole run, such as a missing area.
+    pub file: Option<String>,
+    pub sheet: Option<String>,
+    pub cell: Option<CellRef>,
+}
+
+impl Finding {
+    /// A finding with the code's usual severity.
+    pub fn new(kind: Kind) -> Self {
+        let severity = default_severity(&kind);
+        Finding { severity, kind, file: None, sheet: None, cell: None }
+    }
+
+    pub fn in_file(mut self, file: impl Into<String>) -> Self {
+        self.file = Some(file.into());
+        self
+    }
+
+    pub fn at(mut self, sheet: &str, cell: Option<CellRef>) -> Self {
+        self.sheet = Some(sheet.to_string());
+        self.cell = cell;
+        self
+    }
+
+    pub fn code(&self) -> Code {
+        code_of(&self.kind)
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        message(&self.kind, lang)
+    }
+
+    /// `HR.xlsx › Budgetfördelning › D9`, as far as the place is known.
+    pub fn place(&self) -> String {
+        let mut out = String::new();
+        for part in [self.file.clone(), self.sheet.clone(), self.cell.map(|c| c.to_string())]
+            .into_iter()
+            .flatten()
+        {
+            if !out.is_empty() {
+                out.push_str(" › ");
+            }
+            out.push_str(&part);
+        }
+        out
+    }
+
+    /// Sort key: file order is decided by the caller; within a file errors come first.
+    pub fn sort_key(&self) -> (Severity, Option<&str>, Option<CellRef>, Code) {
+        (self.severity, self.sheet.as_deref(), self.cell, self.code())
+    }
+}
+
+fn code_of(kind: &Kind) -> Code {
+    match kind {
+        Kind::UnreadableFile(_) => Code::UnreadableFile,
+        Kind::NotAWorkbook { .. } => Code::NotAWorkbook,
+        Kind::TooLarge(_) => Code::TooLarge,
+        Kind::MissingSheet { .. } => Code::MissingSheet,
+        Kind::MissingHeader { .. } => Code::MissingHeader,
+        Kind::MissingMetadata { .. } => Code::MissingMetadata,
+        Kind::InvalidMetadata { .. } => Code::InvalidMetadata,
+        Kind::UnknownArea { .. } => Code::UnknownArea,
+        Kind::MissingArea { .. } => Code::MissingArea,
+        Kind::DuplicateArea { .. } => Code::DuplicateArea,
+        Kind::SupersededVersion { .. } => Code::SupersededVersion,
+        Kind::InvalidAmount { .. } => Code::InvalidAmount,
+        Kind::NegativeAmount { .. } => Code::NegativeAmount,
+        Kind::NumberAsText { .. } => Code::NumberAsText,
+        Kind::RowSumMismatch { .. } => Code::RowSumMismatch,
+        Kind::TotalMismatch { .. } => Code::TotalMismatch,
+        Kind::MissingTotalRow { .. } => Code::MissingTotalRow,
+        Kind::UncategorizedAmount { .. } => Code::UncategorizedAmount,
+        Kind::MissingInitiativeName { .. } => Code::MissingInitiativeName,
+        Kind::DuplicateInitiative { .. } => Code::DuplicateInitiative,
+        Kind::CrossSheetTotal { .. } | Kind::CrossSheetInitiative { .. } => Code::CrossSheetMismatch,
+        Kind::UnmatchedInitiative { .. } => Code::UnmatchedInitiative,
+        Kind::HeadingRow { .. } => Code::HeadingRow,
+        Kind::YearMismatch { .. } => Code::YearMismatch,
+        Kind::InvalidCategory { .. } => Code::InvalidCategory,
+        Kind::FormulaWithoutValue { .. } => Code::FormulaWithoutValue,
+        Kind::FrameExceeded { .. } => Code::FrameExceeded,
+        Kind::FrameDeviation { .. } => Code::FrameDeviation,
+        Kind::InternalError { .. } => Code::InternalError,
+    }
+}
+
+fn default_severity(kind: &Kind) -> Severity {
+    match kind {
+        Kind::NotAWorkbook { .. }
+        | Kind::NumberAsText { .. }
+        | Kind::UnmatchedInitiative { .. }
+        | Kind::FrameDeviation { .. } => Severity::Warning,
+        Kind::FormulaWithoutValue { recomputed: Some(_), .. } => Severity::Warning,
+        Kind::SupersededVersion { .. } | Kind::HeadingRow { .. } => Severity::Info,
+        _ => Severity::Error,
+    }
+}
+
+fn quoted(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => format!("”{text}”"),
+        Lang::En => format!("“{text}”"),
+    }
+}
+
+fn list(items: &[String]) -> String {
+    items.join(", ")
+}
+
+fn message(kind: &Kind, lang: Lang) -> String {
+    let a = |d: &Decimal| amount(*d, lang);
+    let q = |t: &str| quoted(t, lang);
+    let sv = lang == Lang::Sv;
+    match kind {
+        Kind::UnreadableFile(why) => match why {
+            Unreadable::Empty => lang.pick("Filen är tom (0 byte) och kan inte läsas.", "The file is empty (0 bytes) and cannot be read.").into(),
+            Unreadable::Encrypted => lang.pick(
+                "Filen är lösenordsskyddad (krypterad) och kan inte läsas. Spara en kopia utan lösenord och skicka den.",
+                "The file is password-protected (encrypted) and cannot be read. Save a copy without a password and send that.",
+            ).into(),
+            Unreadable::Corrupt(detail) => if sv {
+                format!("Filen är skadad eller ofullständig och kan inte läsas som arbetsbok ({detail}). Be avsändaren skicka den igen.")
+            } else {
+                format!("The file is damaged or incomplete and cannot be read as a workbook ({detail}). Ask the sender to send it again.")
+            },
+            Unreadable::NotSpreadsheet => lang.pick(
+                "Filen har en arbetsboks ändelse men är ingen arbetsbok (den ser ut att vara text eller ett annat format). Spara den som Excel-arbetsbok (.xlsx).",
+                "The file has a workbook extension but is not a workbook (it looks like text or another format). Save it as an Excel workbook (.xlsx).",
+            ).into(),
+            Unreadable::Io(detail) => if sv { format!("Filen kunde inte läsas: {detail}.") } else { format!("The file could not be read: {detail}.") },
+        },
+        Kind::NotAWorkbook { extension } => if sv {
+            format!("Inte en arbetsbok (ändelsen {} läses inte); filen hoppas över.", q(extension))
+        } else {
+            format!("Not a workbook (extension {} is not read); the file is skipped.", q(extension))
+        },
+        Kind::TooLarge(what) => {
+            let detail = match (what, sv) {
+                (TooLarge::File { bytes }, true) => format!("filen är {} MiB", bytes / (1 << 20)),
+                (TooLarge::File { bytes }, false) => format!("the file is {} MiB", bytes / (1 << 20)),
+                (TooLarge::ZipPart { part, bytes }, true) => format!("delen {part} anger {} MiB okomprimerat", bytes / (1 << 20)),
+                (TooLarge::ZipPart { part, bytes }, false) => format!("part {part} declares {} MiB uncompressed", bytes / (1 << 20)),
+                (TooLarge::SharedStrings { declared }, true) => format!("den anger {declared} delade texter, fler än delen kan rymma"),
+                (TooLarge::SharedStrings { declared }, false) => format!("it declares {declared} shared strings, more than its part can hold"),
+                (TooLarge::Cells { limit }, true) => format!("bladet har fler än {limit} ifyllda celler"),
+                (TooLarge::Cells { limit }, false) => format!("the sheet has more than {limit} filled cells"),
+            };
+            if sv {
+                format!("För stor för att vara en budgetmall: {detail}. Den lästes inte.")
+            } else {
+                format!("Too large to be a budget template: {detail}. It was not read.")
+            }
+        }
+        Kind::MissingSheet { sheet, found } => if sv {
+            format!("Bladet {} saknas. Arbetsboken har bladen: {}.", q(sheet), list(found))
+        } else {
+            format!("Sheet {} is missing. The workbook has the sheets: {}.", q(sheet), list(found))
+        },
+        Kind::MissingHeader { sheet, missing } => if sv {
+            format!("Tabellhuvudet hittades inte i {}: ingen rad har alla rubriker som behövs (saknas: {}).", q(sheet), list(missing))
+        } else {
+            format!("The table header was not found in {}: no row holds every heading needed (missing: {}).", q(sheet), list(missing))
+        },
+        Kind::MissingMetadata { label } => if sv {
+            format!("Uppgiften {} saknas ovanför tabellen. Skriv etiketten och värdet i cellen till höger om den.", q(label))
+        } else {
+            format!("The field {} is missing above the table. Write the label and its value in the cell to its right.", q(label))
+        },
+        Kind::InvalidMetadata { label, found } => {
+            let hint = match (*label, sv) {
+                (crate::labels::META_BUDGET_YEAR, true) => "skriv ett årtal, t.ex. 2023",
+                (crate::labels::META_BUDGET_YEAR, false) => "write a year, e.g. 2023",
+                (crate::labels::META_DATE, true) => "skriv ett datum, t.ex. 2023-03-01",
+                (crate::labels::META_DATE, false) => "write a date, e.g. 2023-03-01",
+                (_, true) => "skriv ett giltigt värde",
+                (_, false) => "write a valid value",
+            };
+            if sv { format!("{} {} är ogiltigt; {hint}.", label, q(found)) } else { format!("{} {} is not valid; {hint}.", label, q(found)) }
+        }
+        Kind::UnknownArea { area, known } => if sv {
+            format!("Tjänsteområdet {} finns inte i konfigurationen (kända: {}). Rätta namnet eller lägg till det som alias i budget.toml.", q(area), list(known))
+        } else {
+            format!("Service area {} is not in the configuration (known: {}). Correct the name or add it as an alias in budget.toml.", q(area), list(known))
+        },
+        Kind::MissingArea { area } => if sv {
+            format!("Ingen fil för tjänsteområdet {} hittades i mappen.", q(area))
+        } else {
+            format!("No file for service area {} was found in the folder.", q(area))
+        },
+        Kind::DuplicateArea { area, files } => if sv {
+            format!("Tjänsteområdet {} finns i flera filer: {}. Ta bort de inaktuella filerna eller kör med --latest-version.", q(area), list(files))
+        } else {
+            format!("Service area {} appears in several files: {}. Remove the outdated files or run with --latest-version.", q(area), list(files))
+        },
+        Kind::SupersededVersion { area, version, kept_file, kept_version } => if sv {
+            format!("Version {version} av {area} ersätts av version {kept_version} i {kept_file} och tas inte med.")
+        } else {
+            format!("Version {version} of {area} is superseded by version {kept_version} in {kept_file} and is left out.")
+        },
+        Kind::InvalidAmount { column, found } => match (found, sv) {
+            (NotAmount::Text(t), true) => format!("{column}: texten {} är inget belopp. Skriv ett tal i tkr.", q(t)),
+            (NotAmount::Text(t), false) => format!("{column}: the text {} is not an amount. Write a number in tkr.", q(t)),
+            (NotAmount::Ambiguous(t), true) => format!("{column}: {} är tvetydigt – 3,9 för en svensk men 3 900 i engelsk skrivning. Skriv talet utan tvetydighet, t.ex. 3900 eller 3,90.", q(t)),
+            (NotAmount::Ambiguous(t), false) => format!("{column}: {} is ambiguous – 3.9 in Swedish writing but 3,900 in English. Write the number unambiguously, e.g. 3900 or 3.90.", q(t)),
+            (NotAmount::Date(t), true) => format!("{column}: cellen innehåller ett datum ({t}), inget belopp. Skriv beloppet och formatera cellen som tal."),
+            (NotAmount::Date(t), false) => format!("{column}: the cell holds a date ({t}), not an amount. Write the amount and format the cell as a number."),
+            (NotAmount::Bool(b), true) => format!("{column}: cellen innehåller sanningsvärdet {}, inget belopp.", if *b { "SANT" } else { "FALSKT" }),
+            (NotAmount::Bool(b), false) => format!("{column}: the cell holds the logical value {}, not an amount.", if *b { "TRUE" } else { "FALSE" }),
+            (NotAmount::ErrorValue(e), true) => format!("{column}: cellen innehåller felvärdet {e}. Rätta formeln."),
+            (NotAmount::ErrorValue(e), false) => format!("{column}: the cell holds the error value {e}. Correct the formula."),
+            (NotAmount::OutOfRange(t), true) => format!("{column}: talet {t} är för stort för att vara ett belopp."),
+            (NotAmount::OutOfRange(t), false) => format!("{column}: the number {t} is too large to be an amount."),
+        },
+        Kind::NegativeAmount { column, value } => if sv {
+            format!("{column} är negativt ({}); utvecklingsbelopp ska vara 0 eller mer.", a(value))
+        } else {
+            format!("{column} is negative ({}); development amounts must be 0 or more.", a(value))
+        },
+        Kind::NumberAsText { column, text, value } => if sv {
+            format!("{column} är skrivet som text ({}) och lästes som {}. Skriv talet som ett tal.", q(text), a(value))
+        } else {
+            format!("{column} is written as text ({}) and was read as {}. Enter it as a number.", q(text), a(value))
+        },
+        Kind::RowSumMismatch { stated, new, existing } => {
+            let sum = *new + *existing;
+            format!(
+                "Belopp {} ≠ {} {} + {} {} = {}",
+                a(stated), crate::labels::COL_NEW, a(new), crate::labels::COL_EXISTING_SHORT, a(existing), a(&sum)
+            )
+        }
+        Kind::TotalMismatch { column, stated, computed } => if sv {
+            format!("Summa {column} {} ≠ summan av raderna {}", a(stated), a(computed))
+        } else {
+            format!("Total {column} {} ≠ sum of the rows {}", a(stated), a(computed))
+        },
+        Kind::MissingTotalRow { sheet } => if sv {
+            format!("Summa-raden saknas i {}: tabellen ska avslutas med en rad där initiativet heter Summa.", q(sheet))
+        } else {
+            format!("The total row is missing in {}: the table must end with a row whose initiative cell is Summa.", q(sheet))
+        },
+        Kind::UncategorizedAmount { amount: value } => if sv {
+            format!("Belopp {} är inte fördelat: både Nyutveckling och Utveckling inom befintlig tjänst är 0. För beloppet till en av kategorierna.", a(value))
+        } else {
+            format!("Amount {} is not categorised: both Nyutveckling and Utveckling inom befintlig tjänst are 0. Put the amount in one of the categories.", a(value))
+        },
+        Kind::MissingInitiativeName { amount: value } => if sv {
+            format!("Raden har belopp ({}) men inget namn på initiativet. Skriv initiativets namn.", a(value))
+        } else {
+            format!("The row has amounts ({}) but no initiative name. Write the initiative's name.", a(value))
+        },
+        Kind::DuplicateInitiative { name, first_row } => if sv {
+            format!("Initiativet {} står redan på rad {first_row}; varje initiativ ska stå en gång.", q(name))
+        } else {
+            format!("Initiative {} already appears on row {first_row}; each initiative must appear once.", q(name))
+        },
+        Kind::CrossSheetTotal { year, budget, plan } => if sv {
+            format!("Budgetfördelningens Summa Belopp {} ≠ Utvecklingsinitiativs summa Utveckling {year} {}", a(budget), a(plan))
+        } else {
+            format!("Budgetfördelning's total Belopp {} ≠ Utvecklingsinitiativ's total Utveckling {year} {}", a(budget), a(plan))
+        },
+        Kind::CrossSheetInitiative { name, year, budget, budget_cell, plan } => if sv {
+            format!("{}: Utveckling {year} {} ≠ Belopp {} i Budgetfördelning ({budget_cell})", q(name), a(plan), a(budget))
+        } else {
+            format!("{}: Utveckling {year} {} ≠ Belopp {} in Budgetfördelning ({budget_cell})", q(name), a(plan), a(budget))
+        },
+        Kind::UnmatchedInitiative { name, found_in, missing_in } => if sv {
+            format!("Initiativet {} finns i {found_in} men inte i {missing_in}. Kontrollera att det heter likadant i båda bladen.", q(name))
+        } else {
+            format!("Initiative {} is in {found_in} but not in {missing_in}. Check that it has the same name in both sheets.", q(name))
+        },
+        Kind::HeadingRow { text } => if sv {
+            format!("Raden {} har inga belopp och läses som en rubrik.", q(text))
+        } else {
+            format!("Row {} has no amounts and is read as a heading.", q(text))
+        },
+        Kind::YearMismatch { kind, found, expected, source } => {
+            let from = match (source, sv) {
+                (YearSource::Config, true) => "konfigurationens",
+                (YearSource::Config, false) => "the configuration's",
+                (YearSource::Majority, true) => "de flesta tjänsteområdenas",
+                (YearSource::Majority, false) => "most areas'",
+                (YearSource::OwnPlan, true) => "filens egna planår",
+                (YearSource::OwnPlan, false) => "the file's own plan years",
+            };
+            match (kind, sv) {
+                (YearKind::BudgetYear, true) => format!("Budgetår {found} skiljer sig från {from} budgetår {expected}."),
+                (YearKind::BudgetYear, false) => format!("Budget year {found} differs from {from} budget year {expected}."),
+                (YearKind::PlanYears, true) => format!("Planåren {found} skiljer sig från {from} planår {expected}."),
+                (YearKind::PlanYears, false) => format!("Plan years {found} differ from {from} plan years {expected}."),
+                (YearKind::BudgetYearNotPlanned, true) => format!("Budgetår {found} finns inte bland {from} {expected}."),
+                (YearKind::BudgetYearNotPlanned, false) => format!("Budget year {found} is not among {from} {expected}."),
+            }
+        }
+        Kind::InvalidCategory { found } => if sv {
+            format!("Påverkan {} är inte Liten, Mellan eller Stor.", q(found))
+        } else {
+            format!("Påverkan {} is not Liten, Mellan or Stor (small, medium, large).", q(found))
+        },
+        Kind::FormulaWithoutValue { column, recomputed } => match (recomputed, sv) {
+            (Some(v), true) => format!("{column}: formeln har inget beräknat värde (filen sparades av ett program som inte räknar); värdet {} räknades om från tabellen.", a(v)),
+            (Some(v), false) => format!("{column}: the formula has no calculated value (the file was saved by a program that does not calculate); the value {} was recomputed from the table.", a(v)),
+            (None, true) => format!("{column}: formeln har inget beräknat värde. Öppna filen i Excel eller LibreOffice, spara den och skicka den igen."),
+            (None, false) => format!("{column}: the formula has no calculated value. Open the file in Excel or LibreOffice, save it and send it again."),
+        },
+        Kind::FrameExceeded { area, total, frame } => {
+            let over = *total - *frame;
+            match (area, sv) {
+                (Some(ar), true) => format!("{ar}: Summa {} överskrider ramen {} med {}.", a(total), a(frame), a(&over)),
+                (Some(ar), false) => format!("{ar}: total {} exceeds the frame {} by {}.", a(total), a(frame), a(&over)),
+                (None, true) => format!("Totalen {} överskrider totalramen {} med {}.", a(total), a(frame), a(&over)),
+                (None, false) => format!("The total {} exceeds the total frame {} by {}.", a(total), a(frame), a(&over)),
+            }
+        }
+        Kind::FrameDeviation { area, total, frame } => {
+            let under = *frame - *total;
+            match (area, sv) {
+                (Some(ar), true) => format!("{ar}: Summa {} understiger ramen {} med {}.", a(total), a(frame), a(&under)),
+                (Some(ar), false) => format!("{ar}: total {} is below the frame {} by {}.", a(total), a(frame), a(&under)),
+                (None, true) => format!("Totalen {} understiger totalramen {} med {}.", a(total), a(frame), a(&under)),
+                (None, false) => format!("The total {} is below the total frame {} by {}.", a(total), a(frame), a(&under)),
+            }
+        }
+        Kind::InternalError { detail } => {
+            let mut out = String::new();
+            if sv {
+                let _ = write!(out, "Internt fel när filen lästes ({detail}). Filen hoppades över; rapportera felet till utvecklarna.");
+            } else {
+                let _ = write!(out, "Internal error while reading the file ({detail}). The file was skipped; please report it to the developers.");
+            }
+            out
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn codes_are_unique_and_kebab_case() {
+        let mut seen = std::collections::HashSet::new();
+        for code in Code::ALL {
+            assert!(seen.insert(code.as_str()), "duplicate {}", code.as_str());
+            assert!(code.as_str().chars().all(|c| c.is_ascii_lowercase() || c == '-'));
+        }
+        assert_eq!(Code::ALL.len(), 29);
+    }
+
+    #[test]
+    fn row_sum_message_names_values_and_sum() {
+        let d = |s: &str| Decimal::from_str(s).unwrap_or_default();
+        let f = Finding::new(Kind::RowSumMismatch { stated: d("13100"), new: d("800"), existing: d("12200") })
+            .in_file("HR.xlsx")
+            .at("Budgetfördelning", Some(CellRef::new(8, 3)));
+        assert_eq!(f.severity, Severity::Error);
+        assert_eq!(
+            format!("{}: {}", f.place(), f.message(Lang::Sv)),
+            "HR.xlsx › Budgetfördelning › D9: Belopp 13 100 ≠ Nyutveckling 800 + Utveckling inom befintlig tjänst 12 200 = 13 000"
+        );
+    }
+}

@@ -1,0 +1,503 @@
+//! Stage 2 of the pipeline: `grid`. The only module that touches calamine.
+//!
+//! Takes a file's bytes, sniffs the container (zip or compound file, never the
+//! extension), guards the zip against declared bombs, opens the workbook with the
+//! format's typed opener and streams the two sheets we need into our own sparse
+//! [`Grid`]: absolute 0-based positions, values already exact (`Decimal`).
+//!
+//! It must never build a dense calamine `Range` for xlsx/xlsb (a stray cell in
+//! XFD1048576 would allocate hundreds of GB and abort the process), never convert a
+//! float through binary arithmetic, and never decide what a value *means*: that is
+//! `amount` and `parse`'s job.
+
+use crate::finding::{TooLarge, Unreadable};
+use crate::labels;
+use crate::location::CellRef;
+use calamine::{Data, DataRef, Reader};
+use rust_decimal::Decimal;
+use std::io::{Cursor, Read};
+use std::str::FromStr;
+
+/// A file larger than this on disk, or a zip part declaring more, is `too-large`.
+pub const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
+/// A sheet with more non-empty cells than this is `too-large`.
+pub const MAX_CELLS: usize = 1_000_000;
+
+/// One cell's value, as read. Numbers are exact decimals.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Empty,
+    Number(Decimal),
+    /// A number no `Decimal` can hold (beyond ±7.9e28, or not finite), as text.
+    HugeNumber(String),
+    Text(String),
+    Bool(bool),
+    /// A date or time, as ISO text.
+    Date(String),
+    /// A cached error value such as `#REF!`.
+    Error(String),
+}
+
+impl Value {
+    /// The value as a person would read it in the cell, for labels and messages.
+    pub fn display(&self) -> String {
+        match self {
+            Value::Empty => String::new(),
+            Value::Number(d) => d.normalize().to_string(),
+            Value::HugeNumber(t) | Value::Text(t) | Value::Date(t) | Value::Error(t) => t.clone(),
+            Value::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Value::Empty => true,
+            Value::Text(t) => t.trim().is_empty(),
+            _ => false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    pub at: CellRef,
+    pub value: Value,
+    /// The cell holds a formula (its `value` is the cached result, possibly `Empty`).
+    pub formula: bool,
+}
+
+/// A sheet as sparse cells in row-major order, with absolute positions.
+#[derive(Debug, Clone, Default)]
+pub struct Grid {
+    pub name: String,
+    cells: Vec<Cell>,
+}
+
+static EMPTY: Value = Value::Empty;
+
+impl Grid {
+    pub fn from_cells(name: impl Into<String>, mut cells: Vec<Cell>) -> Self {
+        cells.sort_by_key(|c| c.at);
+        cells.dedup_by_key(|c| c.at);
+        Grid { name: name.into(), cells }
+    }
+
+    pub fn cell(&self, at: CellRef) -> Option<&Cell> {
+        self.cells.binary_search_by_key(&at, |c| c.at).ok().map(|i| &self.cells[i])
+    }
+
+    pub fn value(&self, at: CellRef) -> &Value {
+        self.cell(at).map_or(&EMPTY, |c| &c.value)
+    }
+
+    /// Rows that hold at least one cell, in order, each with its cells left to right.
+    pub fn rows(&self) -> impl Iterator<Item = (u32, &[Cell])> {
+        self.cells
+            .chunk_by(|a, b| a.at.row == b.at.row)
+            .map(|chunk| (chunk[0].at.row, chunk))
+    }
+
+    pub fn len(&self) -> usize {
+        self.cells.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.cells.is_empty()
+    }
+}
+
+/// The container format, sniffed from the bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Xlsx,
+    Xlsb,
+    Xls,
+    Ods,
+}
+
+/// A workbook reduced to what the consolidator needs.
+#[derive(Debug, Default)]
+pub struct Book {
+    pub sheet_names: Vec<String>,
+    pub budget: Option<Grid>,
+    pub plan: Option<Grid>,
+}
+
+/// Why a file could not be turned into a [`Book`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReadError {
+    Unreadable(Unreadable),
+    TooLarge(TooLarge),
+}
+
+impl From<Unreadable> for ReadError {
+    fn from(u: Unreadable) -> Self {
+        ReadError::Unreadable(u)
+    }
+}
+
+impl From<TooLarge> for ReadError {
+    fn from(t: TooLarge) -> Self {
+        ReadError::TooLarge(t)
+    }
+}
+
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+const EMPTY_ZIP_MAGIC: &[u8] = b"PK\x05\x06";
+const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// Reads the two template sheets of a workbook given as bytes.
+pub fn read_book(bytes: &[u8]) -> Result<Book, ReadError> {
+    if bytes.is_empty() {
+        return Err(Unreadable::Empty.into());
+    }
+    match sniff(bytes)? {
+        Format::Xlsx => read_xlsx(bytes),
+        Format::Xlsb => read_xlsb(bytes),
+        Format::Xls => read_eager::<calamine::Xls<_>>(bytes),
+        Format::Ods => read_eager::<calamine::Ods<_>>(bytes),
+    }
+}
+
+/// Decides the format from the bytes, and checks a zip's declared sizes before any
+/// reader sees it.
+pub fn sniff(bytes: &[u8]) -> Result<Format, ReadError> {
+    if bytes.starts_with(ZIP_MAGIC) || bytes.starts_with(EMPTY_ZIP_MAGIC) {
+        return precheck_zip(bytes);
+    }
+    if bytes.starts_with(CFB_MAGIC) {
+        // An encrypted xlsx is a compound file holding an `EncryptedPackage` stream;
+        // directory entries store their names in UTF-16LE.
+        let marker: Vec<u8> = "EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        if bytes.windows(marker.len()).any(|w| w == marker.as_slice()) {
+            return Err(Unreadable::Encrypted.into());
+        }
+        return Ok(Format::Xls);
+    }
+    Err(Unreadable::NotSpreadsheet.into())
+}
+
+fn precheck_zip(bytes: &[u8]) -> Result<Format, ReadError> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| Unreadable::Corrupt(format!("zip: {e}")))?;
+    let mut format = None;
+    let mut shared_strings = None;
+    for i in 0..zip.len() {
+        let part = zip.by_index_raw(i).map_err(|e| Unreadable::Corrupt(format!("zip: {e}")))?;
+        let name = part.name().map(|n| n.to_string()).unwrap_or_default();
+        if part.size() > MAX_PART_BYTES {
+            return Err(TooLarge::ZipPart { part: name, bytes: part.size() }.into());
+        }
+        match name.as_str() {
+            "mimetype" => format = Some(Format::Ods),
+            "xl/workbook.bin" => format = format.or(Some(Format::Xlsb)),
+            "xl/workbook.xml" => format = format.or(Some(Format::Xlsx)),
+            "xl/sharedStrings.xml" => shared_strings = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(i) = shared_strings {
+        let part = zip.by_index(i).map_err(|e| Unreadable::Corrupt(format!("zip: {e}")))?;
+        let size = part.size();
+        let mut head = Vec::with_capacity(4096);
+        // A damaged stream shows up again, with a better message, when calamine reads it.
+        let _ = part.take(4096).read_to_end(&mut head);
+        if let Some(declared) = declared_unique_count(&head) {
+            // Each shared string takes at least `<si><t/></si>` (12 bytes); a count the
+            // part cannot hold would make calamine reserve it up front and abort.
+            if declared > size / 12 + 1024 {
+                return Err(TooLarge::SharedStrings { declared }.into());
+            }
+        }
+    }
+    format.ok_or_else(|| Unreadable::Corrupt("zip archive without a workbook inside".into()).into())
+}
+
+fn declared_unique_count(head: &[u8]) -> Option<u64> {
+    let text = String::from_utf8_lossy(head);
+    let start = text.find("uniqueCount=")? + "uniqueCount=".len();
+    let rest = text[start..].trim_start_matches(['"', '\'']);
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok().or(Some(u64::MAX))
+}
+
+fn open_error(detail: String, password: bool) -> ReadError {
+    if password { Unreadable::Encrypted.into() } else { Unreadable::Corrupt(detail).into() }
+}
+
+/// Finds the sheet whose name matches `label` forgivingly.
+fn find_sheet(names: &[String], label: &str) -> Option<String> {
+    names.iter().find(|n| labels::matches(n, label)).cloned()
+}
+
+fn too_many_cells() -> ReadError {
+    TooLarge::Cells { limit: MAX_CELLS }.into()
+}
+
+/// Streams cells into a grid, counting the non-empty ones against [`MAX_CELLS`].
+#[derive(Default)]
+struct Collector {
+    cells: Vec<Cell>,
+    counted: usize,
+}
+
+impl Collector {
+    fn push(&mut self, at: CellRef, value: Value, formula: bool) -> Result<(), ReadError> {
+        let empty = value.is_empty();
+        if empty && !formula {
+            return Ok(());
+        }
+        if !empty {
+            self.counted += 1;
+            if self.counted > MAX_CELLS {
+                return Err(too_many_cells());
+            }
+        }
+        self.cells.push(Cell { at, value, formula });
+        Ok(())
+    }
+}
+
+fn read_xlsx(bytes: &[u8]) -> Result<Book, ReadError> {
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
+        .map_err(|e: calamine::XlsxError| open_error(e.to_string(), matches!(e, calamine::XlsxError::Password)))?;
+    let mut book = Book { sheet_names: wb.sheet_names(), ..Book::default() };
+    for (label, slot) in [(labels::SHEET_BUDGET, 0), (labels::SHEET_PLAN, 1)] {
+        let Some(name) = find_sheet(&book.sheet_names, label) else { continue };
+        let mut reader = wb
+            .worksheet_cells_reader(&name)
+            .map_err(|e| Unreadable::Corrupt(format!("{name}: {e}")))?;
+        let mut out = Collector::default();
+        let mut last: Option<CellRef> = None;
+        let mut pending: Vec<String> = Vec::new();
+        loop {
+            match reader.next_cell_with_formula() {
+                Ok(Some(c)) => {
+                    let at = CellRef::new(c.pos.0, c.pos.1);
+                    place_unknown_errors(&mut out, &mut pending, last, Some(at))?;
+                    last = Some(at);
+                    let formula = c.formula.as_deref().is_some_and(|f| !f.is_empty());
+                    out.push(at, value_ref(&c.value), formula)?;
+                }
+                Ok(None) => break,
+                // An error literal calamine does not know (`#SPILL!`, `#CALC!`…): the
+                // reader skips that cell and goes on. Keep it as an error cell, so a
+                // table cell holding one is reported and one elsewhere is harmless.
+                Err(calamine::XlsxError::CellError(v)) => pending.push(v),
+                Err(e) => return Err(Unreadable::Corrupt(format!("{name}: {e}")).into()),
+            }
+        }
+        place_unknown_errors(&mut out, &mut pending, last, None)?;
+        let grid = Grid::from_cells(name, out.cells);
+        if slot == 0 { book.budget = Some(grid) } else { book.plan = Some(grid) }
+    }
+    Ok(book)
+}
+
+fn place_unknown_errors(
+    out: &mut Collector,
+    pending: &mut Vec<String>,
+    mut last: Option<CellRef>,
+    next: Option<CellRef>,
+) -> Result<(), ReadError> {
+    for v in pending.drain(..) {
+        let at = match next {
+            Some(next) => locate_unknown_error(last, next),
+            None => last.map_or(CellRef::new(0, 0), |l| CellRef::new(l.row, l.col + 1)),
+        };
+        out.push(at, Value::Error(v), false)?;
+        last = Some(at);
+    }
+    Ok(())
+}
+
+/// Where a skipped error cell most likely was: the stream skipped it between the
+/// cell before (`last`) and the cell after (`next`). Templates write every table
+/// cell, so it is the cell right after `last` in the same row when that lies
+/// before `next`; otherwise the cell right before `next`.
+pub fn locate_unknown_error(last: Option<CellRef>, next: CellRef) -> CellRef {
+    match last {
+        Some(l) if l.row == next.row && l.col + 1 < next.col => CellRef::new(l.row, l.col + 1),
+        Some(l) if l.row < next.row && next.col == 0 => CellRef::new(l.row, l.col + 1),
+        _ if next.col > 0 => CellRef::new(next.row, next.col - 1),
+        Some(l) => CellRef::new(l.row, l.col + 1),
+        None => next,
+    }
+}
+
+fn read_xlsb(bytes: &[u8]) -> Result<Book, ReadError> {
+    let mut wb: calamine::Xlsb<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
+        .map_err(|e: calamine::XlsbError| open_error(e.to_string(), matches!(e, calamine::XlsbError::Password)))?;
+    let mut book = Book { sheet_names: wb.sheet_names(), ..Book::default() };
+    for (label, slot) in [(labels::SHEET_BUDGET, 0), (labels::SHEET_PLAN, 1)] {
+        let Some(name) = find_sheet(&book.sheet_names, label) else { continue };
+        let mut reader = wb
+            .worksheet_cells_reader(&name)
+            .map_err(|e| Unreadable::Corrupt(format!("{name}: {e}")))?;
+        let mut out = Collector::default();
+        loop {
+            match reader.next_cell() {
+                Ok(Some(c)) => {
+                    let (row, col) = c.get_position();
+                    out.push(CellRef::new(row, col), value_ref(c.get_value()), false)?;
+                }
+                Ok(None) => break,
+                Err(e) => return Err(Unreadable::Corrupt(format!("{name}: {e}")).into()),
+            }
+        }
+        let grid = Grid::from_cells(name, out.cells);
+        if slot == 0 { book.budget = Some(grid) } else { book.plan = Some(grid) }
+    }
+    Ok(book)
+}
+
+/// xls and ods: calamine parses every sheet when the file is opened (their formats
+/// bound the sheet size), so the ranges already exist; we only copy the non-empty
+/// cells out, at absolute positions.
+fn read_eager<R>(bytes: &[u8]) -> Result<Book, ReadError>
+where
+    R: Reader<Cursor<Vec<u8>>>,
+    R::Error: std::fmt::Display,
+{
+    let mut wb: R = R::new(Cursor::new(bytes.to_vec())).map_err(|e| {
+        let text = e.to_string();
+        let password = text.contains("password");
+        open_error(text, password)
+    })?;
+    let mut book = Book { sheet_names: wb.sheet_names(), ..Book::default() };
+    for (label, slot) in [(labels::SHEET_BUDGET, 0), (labels::SHEET_PLAN, 1)] {
+        let Some(name) = find_sheet(&book.sheet_names, label) else { continue };
+        let range = wb.worksheet_range(&name).map_err(|e| Unreadable::Corrupt(format!("{name}: {e}")))?;
+        let formulas = wb.worksheet_formula(&name).ok();
+        let mut out = Collector::default();
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        for (r, c, v) in range.used_cells() {
+            let (row, col) = (r0 + r as u32, c0 + c as u32);
+            let formula = formulas
+                .as_ref()
+                .and_then(|f| f.get_value((row, col)))
+                .is_some_and(|f| !f.is_empty());
+            out.push(CellRef::new(row, col), value(v), formula)?;
+        }
+        // A formula whose cached value is empty is absent from the value range.
+        if let Some(f) = &formulas {
+            let (fr0, fc0) = f.start().unwrap_or((0, 0));
+            for (r, c, text) in f.used_cells() {
+                let (row, col) = (fr0 + r as u32, fc0 + c as u32);
+                if !text.is_empty() && range.get_value((row, col)).is_none_or(|v| matches!(v, Data::Empty)) {
+                    out.push(CellRef::new(row, col), Value::Empty, true)?;
+                }
+            }
+        }
+        let grid = Grid::from_cells(name, out.cells);
+        if slot == 0 { book.budget = Some(grid) } else { book.plan = Some(grid) }
+    }
+    Ok(book)
+}
+
+/// A float from a cell, exactly as its shortest round-trip text reads.
+fn float_value(text: String) -> Value {
+    match Decimal::from_str(&text) {
+        Ok(d) => Value::Number(d),
+        Err(_) => Value::HugeNumber(text),
+    }
+}
+
+fn excel_date(serial_text: String) -> Value {
+    // Excel's day 0 is 1899-12-30 in the 1900 date system (its 1900 leap-year bug
+    // is absorbed by starting there for every serial past 60).
+    let days = Decimal::from_str(&serial_text).ok().and_then(|d| i64::try_from(d.trunc()).ok());
+    match days {
+        Some(days) => {
+            let (y, m, d) = civil_from_days(days - 25_569);
+            Value::Date(format!("{y:04}-{m:02}-{d:02}"))
+        }
+        None => Value::Date(serial_text),
+    }
+}
+
+/// Days since 1970-01-01 → (year, month, day), proleptic Gregorian (H. Hinnant).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+fn error_text(e: &calamine::CellErrorType) -> Value {
+    Value::Error(e.to_string())
+}
+
+fn value_ref(v: &DataRef<'_>) -> Value {
+    match v {
+        DataRef::Empty => Value::Empty,
+        DataRef::Int(i) => Value::Number(Decimal::from(*i)),
+        DataRef::Float(f) => float_value(f.to_string()),
+        DataRef::String(s) => Value::Text(s.clone()),
+        DataRef::SharedString(s) => Value::Text((*s).to_string()),
+        DataRef::Bool(b) => Value::Bool(*b),
+        DataRef::DateTime(dt) => excel_date(dt.as_f64().to_string()),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Value::Date(s.clone()),
+        DataRef::Error(e) => error_text(e),
+    }
+}
+
+fn value(v: &Data) -> Value {
+    match v {
+        Data::Empty => Value::Empty,
+        Data::Int(i) => Value::Number(Decimal::from(*i)),
+        Data::Float(f) => float_value(f.to_string()),
+        // ods stores error cells as text (calamine 0.38): keep them errors.
+        Data::String(s) if is_error_literal(s) => Value::Error(s.clone()),
+        Data::String(s) => Value::Text(s.clone()),
+        Data::Bool(b) => Value::Bool(*b),
+        Data::DateTime(dt) => excel_date(dt.as_f64().to_string()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Value::Date(s.clone()),
+        Data::Error(e) => error_text(e),
+    }
+}
+
+fn is_error_literal(s: &str) -> bool {
+    matches!(
+        s,
+        "#DIV/0!" | "#N/A" | "#NAME?" | "#NULL!" | "#NUM!" | "#REF!" | "#VALUE!" | "Err:502" | "Err:504" | "Err:508" | "Err:522"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_from_serials() {
+        assert_eq!(excel_date("46082".into()), Value::Date("2026-03-01".into()));
+        assert_eq!(excel_date("44927.5".into()), Value::Date("2023-01-01".into()));
+    }
+
+    #[test]
+    fn floats_keep_their_shortest_text() {
+        assert_eq!(float_value(0.1_f64.to_string()), Value::Number(Decimal::new(1, 1)));
+        assert_eq!(float_value(4_432_946.73_f64.to_string()), Value::Number(Decimal::new(443_294_673, 2)));
+        assert!(matches!(float_value(1e30_f64.to_string()), Value::HugeNumber(_)));
+    }
+
+    #[test]
+    fn sniffing_does_not_trust_extensions() {
+        assert_eq!(sniff(b"Text;Belopp\n"), Err(Unreadable::NotSpreadsheet.into()));
+        assert!(matches!(sniff(b"PK\x03\x04truncated"), Err(ReadError::Unreadable(Unreadable::Corrupt(_)))));
+    }
+
+    #[test]
+    fn unknown_error_position_is_the_gap() {
+        let at = |r, c| CellRef::new(r, c);
+        assert_eq!(locate_unknown_error(Some(at(5, 1)), at(5, 3)), at(5, 2));
+        assert_eq!(locate_unknown_error(Some(at(5, 3)), at(6, 0)), at(5, 4));
+        assert_eq!(locate_unknown_error(None, at(0, 2)), at(0, 1));
+    }
+}

@@ -1,0 +1,70 @@
+//! Stage: shared by the renderers. The language of messages and terminal text
+//! (`--lang sv|en`), and how an amount is written in each: `13 000,5` in Swedish,
+//! `13,000.5` in English. Codes, JSON keys and workbook labels never change with it.
+
+use rust_decimal::Decimal;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Lang {
+    #[default]
+    Sv,
+    En,
+}
+
+impl Lang {
+    /// Picks the Swedish or the English text.
+    pub fn pick<'a>(self, sv: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Sv => sv,
+            Lang::En => en,
+        }
+    }
+}
+
+/// An amount as a reader expects it: thousands grouped, no trailing zeros.
+pub fn amount(value: Decimal, lang: Lang) -> String {
+    let (group, point) = match lang {
+        Lang::Sv => (' ', ','),
+        Lang::En => (',', '.'),
+    };
+    let text = value.normalize().to_string();
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (int_part, frac_part) = match digits.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (digits, None),
+    };
+    let mut grouped = String::with_capacity(int_part.len() + int_part.len() / 3);
+    for (i, ch) in int_part.chars().enumerate() {
+        if i > 0 && (int_part.len() - i) % 3 == 0 {
+            grouped.push(group);
+        }
+        grouped.push(ch);
+    }
+    match frac_part {
+        Some(frac) => format!("{sign}{grouped}{point}{frac}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap_or_default()
+    }
+
+    #[test]
+    fn amounts_are_grouped_per_language() {
+        assert_eq!(amount(d("13000"), Lang::Sv), "13 000");
+        assert_eq!(amount(d("91510.00"), Lang::Sv), "91 510");
+        assert_eq!(amount(d("2000.5"), Lang::Sv), "2 000,5");
+        assert_eq!(amount(d("-1234567.25"), Lang::En), "-1,234,567.25");
+        assert_eq!(amount(d("800"), Lang::En), "800");
+        assert_eq!(amount(d("0"), Lang::Sv), "0");
+    }
+}

@@ -1,0 +1,132 @@
+//! One file end to end: bytes → grid → layout → parse → cross-sheet checks.
+//! This is the unit `rayon` maps over, and `check` reuses it as is.
+//!
+//! It never panics outward: a panic inside the reader becomes an `internal-error`
+//! finding for this file only, and the other files go on.
+
+use crate::finding::{Finding, Kind, Severity, TooLarge};
+use crate::grid::{self, ReadError};
+use crate::location::CellRef;
+use crate::model::AreaPlan;
+use crate::parse::{self, Sink};
+use crate::validate;
+use sha2::{Digest, Sha256};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+
+/// Whether a file's area made it into the consolidation, and if not, why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Included,
+    /// A newer version of the same area was kept (`--latest-version`).
+    Superseded,
+    /// The file has findings of severity error (or was not read at all).
+    Errors,
+}
+
+/// Everything learned from one input file.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The path as shown to people: relative to the input folder.
+    pub file: String,
+    pub path: PathBuf,
+    pub sha256: Option<String>,
+    pub findings: Vec<Finding>,
+    pub plan: Option<AreaPlan>,
+    /// The canonical area name (after configuration aliases), once known.
+    pub area: Option<String>,
+    pub area_cell: Option<CellRef>,
+    pub budget_year_cell: Option<CellRef>,
+    pub rows_read: usize,
+    pub status: Status,
+}
+
+impl Loaded {
+    fn new(file: &str, path: &Path) -> Self {
+        Loaded {
+            file: file.to_string(),
+            path: path.to_path_buf(),
+            sha256: None,
+            findings: Vec::new(),
+            plan: None,
+            area: None,
+            area_cell: None,
+            budget_year_cell: None,
+            rows_read: 0,
+            status: Status::Errors,
+        }
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+}
+
+/// Reads and checks one workbook. `file` is the name findings carry.
+pub fn load(path: &Path, file: &str) -> Loaded {
+    match catch_unwind(AssertUnwindSafe(|| load_unguarded(path, file))) {
+        Ok(loaded) => loaded,
+        Err(panic) => {
+            let detail = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "panic".to_string());
+            let mut loaded = Loaded::new(file, path);
+            loaded.findings.push(Finding::new(Kind::InternalError { detail }).in_file(file));
+            loaded
+        }
+    }
+}
+
+fn load_unguarded(path: &Path, file: &str) -> Loaded {
+    let mut loaded = Loaded::new(file, path);
+    let fail = |loaded: &mut Loaded, kind: Kind| loaded.findings.push(Finding::new(kind).in_file(file));
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.len() > grid::MAX_PART_BYTES => {
+            fail(&mut loaded, Kind::TooLarge(TooLarge::File { bytes: meta.len() }));
+            return loaded;
+        }
+        Ok(_) => {}
+        Err(e) => {
+            fail(&mut loaded, Kind::UnreadableFile(crate::finding::Unreadable::Io(e.to_string())));
+            return loaded;
+        }
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            fail(&mut loaded, Kind::UnreadableFile(crate::finding::Unreadable::Io(e.to_string())));
+            return loaded;
+        }
+    };
+    loaded.sha256 = Some(hex(&Sha256::digest(&bytes)));
+    let book = match grid::read_book(&bytes) {
+        Ok(book) => book,
+        Err(ReadError::Unreadable(why)) => {
+            fail(&mut loaded, Kind::UnreadableFile(why));
+            return loaded;
+        }
+        Err(ReadError::TooLarge(what)) => {
+            fail(&mut loaded, Kind::TooLarge(what));
+            return loaded;
+        }
+    };
+    drop(bytes);
+    let mut sink = Sink::new(file);
+    let parsed = parse::parse(&book, &mut sink);
+    validate::area::check(&parsed, &mut sink);
+    loaded.findings = sink.findings;
+    loaded.rows_read = parsed.rows_read;
+    loaded.area_cell = parsed.area_cell;
+    loaded.budget_year_cell = parsed.budget_year_cell;
+    if let (Some(meta), Some(budget), Some(plan)) = (parsed.meta, parsed.budget, parsed.plan) {
+        loaded.area = Some(meta.area.clone());
+        loaded.plan = Some(AreaPlan { meta, budget, plan });
+    }
+    loaded
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,329 @@
+//! Stage 3: `locate`. Finds where things are in a [`Grid`] by their header text,
+//! never by position: the metadata block, the budget table's columns and the
+//! multi-year table's header in either of its two forms.
+//!
+//! Takes a grid; returns positions (absolute, 0-based) or what could not be found.
+//! It reads no amounts and makes no findings.
+
+use crate::grid::{Cell, Grid, Value};
+use crate::labels::{self, normalize};
+use crate::location::CellRef;
+
+/// The columns of `Budgetfördelning`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BudgetLayout {
+    pub header_row: u32,
+    pub text: u32,
+    pub new: u32,
+    pub existing: u32,
+    pub amount: u32,
+}
+
+/// Finds the first row holding all four budget headers, or names the headers the
+/// best candidate row lacks.
+pub fn budget_header(grid: &Grid) -> Result<BudgetLayout, Vec<String>> {
+    let mut best: Option<(usize, Vec<String>)> = None;
+    for (row, cells) in grid.rows() {
+        let (mut text, mut new, mut existing, mut amount) = (None, None, None, None);
+        let existing_prefix = normalize(labels::COL_EXISTING_PREFIX);
+        for cell in cells {
+            let Value::Text(t) = &cell.value else { continue };
+            let key = normalize(t);
+            let col = Some(cell.at.col);
+            if key == normalize(labels::COL_TEXT) || key == normalize(labels::COL_INITIATIVE) {
+                text = text.or(col);
+            } else if key == normalize(labels::COL_NEW) {
+                new = new.or(col);
+            } else if key.starts_with(&existing_prefix) {
+                existing = existing.or(col);
+            } else if key == normalize(labels::COL_AMOUNT) || key == normalize(labels::COL_AMOUNT_SHORT) {
+                amount = amount.or(col);
+            }
+        }
+        if let (Some(text), Some(new), Some(existing), Some(amount)) = (text, new, existing, amount) {
+            return Ok(BudgetLayout { header_row: row, text, new, existing, amount });
+        }
+        let missing: Vec<String> = [
+            (text, labels::COL_TEXT),
+            (new, labels::COL_NEW),
+            (existing, labels::COL_EXISTING),
+            (amount, labels::COL_AMOUNT),
+        ]
+        .into_iter()
+        .filter(|(found, _)| found.is_none())
+        .map(|(_, label)| label.to_string())
+        .collect();
+        if best.as_ref().is_none_or(|(n, _)| missing.len() < *n) {
+            best = Some((missing.len(), missing));
+        }
+    }
+    Err(best.map(|(_, m)| m).unwrap_or_else(|| {
+        [labels::COL_TEXT, labels::COL_NEW, labels::COL_EXISTING, labels::COL_AMOUNT].map(String::from).to_vec()
+    }))
+}
+
+/// A metadata label and the cell holding its value (the next non-empty cell to the
+/// right in the same row), if any.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetaField<'g> {
+    pub label_cell: CellRef,
+    pub value: Option<&'g Cell>,
+}
+
+/// Finds `label` in the rows above `before_row` (the whole sheet when `None`).
+pub fn meta_field<'g>(grid: &'g Grid, label: &str, before_row: Option<u32>) -> Option<MetaField<'g>> {
+    let key = normalize(label);
+    for (row, cells) in grid.rows() {
+        if before_row.is_some_and(|limit| row >= limit) {
+            break;
+        }
+        for (i, cell) in cells.iter().enumerate() {
+            if matches!(&cell.value, Value::Text(t) if normalize(t) == key) {
+                let value = cells[i + 1..].iter().find(|c| !c.value.is_empty());
+                return Some(MetaField { label_cell: cell.at, value });
+            }
+        }
+    }
+    None
+}
+
+/// The columns of `Utvecklingsinitiativ`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanLayout {
+    /// The last header row: data starts below it.
+    pub header_row: u32,
+    pub initiative: u32,
+    pub impact: Option<u32>,
+    pub years: Vec<i32>,
+    /// Development and maintenance column for each of `years`.
+    pub development: Vec<u32>,
+    pub maintenance: Vec<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Group {
+    Development,
+    Maintenance,
+}
+
+const DEV_LABELS: [&str; 2] = ["utveckling", "utvecklingsinitiativ"];
+const MAINT_LABELS: [&str; 2] = ["vidmakthållande", "påverkan vidmakthålla"];
+
+fn group_of(key: &str) -> Option<Group> {
+    if DEV_LABELS.contains(&key) {
+        Some(Group::Development)
+    } else if MAINT_LABELS.contains(&key) {
+        Some(Group::Maintenance)
+    } else {
+        None
+    }
+}
+
+/// A plausible plan year in a header cell: a whole number or its text.
+fn year_of(value: &Value) -> Option<i32> {
+    let year = match value {
+        Value::Number(d) if d.fract().is_zero() => i32::try_from(d.trunc()).ok()?,
+        Value::Text(t) => t.trim().parse().ok()?,
+        _ => return None,
+    };
+    (1900..=2200).contains(&year).then_some(year)
+}
+
+/// `Utveckling 2023` → (Development, 2023).
+fn group_year(key: &str) -> Option<(Group, i32)> {
+    let (label, year) = key.rsplit_once(' ')?;
+    let year: i32 = year.parse().ok()?;
+    Some((group_of(label)?, year)).filter(|_| (1900..=2200).contains(&year))
+}
+
+fn text_key(cell: &Cell) -> Option<String> {
+    match &cell.value {
+        Value::Text(t) => Some(normalize(t)),
+        _ => None,
+    }
+}
+
+fn is_initiative_label(key: &str, one_row: bool) -> bool {
+    key == "initiativ" || key == "text" || (one_row && key == "utvecklingsinitiativ")
+}
+
+/// Finds the multi-year header in its one-row or two-row form.
+pub fn plan_header(grid: &Grid) -> Result<PlanLayout, Vec<String>> {
+    let rows: Vec<(u32, &[Cell])> = grid.rows().collect();
+    for (i, &(row, cells)) in rows.iter().enumerate() {
+        // One-row form: `Utveckling 2023`, `Vidmakthållande 2023`, …
+        let mut columns: Vec<(Group, i32, u32)> = cells
+            .iter()
+            .filter_map(|c| text_key(c).and_then(|k| group_year(&k)).map(|(g, y)| (g, y, c.at.col)))
+            .collect();
+        if columns.iter().any(|(g, ..)| *g == Group::Development) {
+            let label_col = cells
+                .iter()
+                .find(|c| text_key(c).is_some_and(|k| is_initiative_label(&k, true)))
+                .map(|c| c.at.col);
+            let impact = cells.iter().find(|c| text_key(c).as_deref() == Some("påverkan")).map(|c| c.at.col);
+            return finish(row, label_col, impact, &mut columns);
+        }
+        // Two-row form: group labels here, years in the row directly below.
+        let groups: Vec<(u32, Group)> =
+            cells.iter().filter_map(|c| text_key(c).and_then(|k| group_of(&k)).map(|g| (c.at.col, g))).collect();
+        if groups.is_empty() {
+            continue;
+        }
+        let Some(&(below_row, below)) = rows.get(i + 1).filter(|(r, _)| *r == row + 1) else { continue };
+        let mut columns: Vec<(Group, i32, u32)> = below
+            .iter()
+            .filter_map(|c| {
+                let year = year_of(&c.value)?;
+                let group = groups.iter().rev().find(|(col, _)| *col <= c.at.col)?.1;
+                Some((group, year, c.at.col))
+            })
+            .collect();
+        if columns.is_empty() {
+            continue;
+        }
+        let both = cells.iter().chain(below.iter());
+        let label_col = both
+            .clone()
+            .find(|c| text_key(c).is_some_and(|k| is_initiative_label(&k, false)))
+            .map(|c| c.at.col);
+        let impact = both.clone().find(|c| text_key(c).as_deref() == Some("påverkan")).map(|c| c.at.col);
+        return finish(below_row, label_col, impact, &mut columns);
+    }
+    Err(vec![
+        format!("{} ÅÅÅÅ", labels::PLAN_DEVELOPMENT),
+        format!("{} ÅÅÅÅ", labels::PLAN_MAINTENANCE),
+    ])
+}
+
+fn finish(
+    header_row: u32,
+    label_col: Option<u32>,
+    impact: Option<u32>,
+    columns: &mut [(Group, i32, u32)],
+) -> Result<PlanLayout, Vec<String>> {
+    columns.sort_by_key(|&(g, y, col)| (y, g == Group::Maintenance, col));
+    let mut years: Vec<i32> = columns.iter().map(|c| c.1).collect();
+    years.dedup();
+    let find = |group: Group, year: i32| columns.iter().find(|c| c.0 == group && c.1 == year).map(|c| c.2);
+    let mut missing = Vec::new();
+    let (mut development, mut maintenance) = (Vec::new(), Vec::new());
+    for &year in &years {
+        match find(Group::Development, year) {
+            Some(col) => development.push(col),
+            None => missing.push(format!("{} {year}", labels::PLAN_DEVELOPMENT)),
+        }
+        match find(Group::Maintenance, year) {
+            Some(col) => maintenance.push(col),
+            None => missing.push(format!("{} {year}", labels::PLAN_MAINTENANCE)),
+        }
+    }
+    let first_year_col = columns.iter().map(|c| c.2).min().unwrap_or(0);
+    let initiative = match label_col {
+        Some(col) => col,
+        None if first_year_col > 0 => first_year_col - 1,
+        None => {
+            missing.push(labels::COL_INITIATIVE.to_string());
+            0
+        }
+    };
+    if !missing.is_empty() {
+        return Err(missing);
+    }
+    Ok(PlanLayout { header_row, initiative, impact, years, development, maintenance })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    fn grid(cells: &[(u32, u32, Value)]) -> Grid {
+        Grid::from_cells(
+            "t",
+            cells.iter().map(|(r, c, v)| Cell { at: CellRef::new(*r, *c), value: v.clone(), formula: false }).collect(),
+        )
+    }
+    fn t(s: &str) -> Value {
+        Value::Text(s.into())
+    }
+    fn n(y: i64) -> Value {
+        Value::Number(Decimal::from(y))
+    }
+
+    #[test]
+    fn budget_header_found_by_text_in_any_order() {
+        let g = grid(&[
+            (0, 0, t("Fördelning av budget 2023")),
+            (5, 1, t("Belopp")),
+            (5, 2, t(" nyutveckling ")),
+            (5, 4, t("Initiativ")),
+            (5, 6, t("Utveckling inom befintlig\ntjänst")),
+        ]);
+        assert_eq!(
+            budget_header(&g),
+            Ok(BudgetLayout { header_row: 5, text: 4, new: 2, existing: 6, amount: 1 })
+        );
+    }
+
+    #[test]
+    fn budget_header_names_what_is_missing() {
+        let g = grid(&[(2, 0, t("Text")), (2, 1, t("Nyutveckling")), (2, 2, t("Belopp tkr"))]);
+        assert_eq!(budget_header(&g), Err(vec![labels::COL_EXISTING.to_string()]));
+    }
+
+    #[test]
+    fn metadata_value_is_next_non_empty_cell() {
+        let g = grid(&[(1, 0, t("Tjänsteområde:")), (1, 3, t("HR")), (2, 0, t("Version"))]);
+        let f = meta_field(&g, labels::META_AREA, None).expect("label");
+        assert_eq!(f.value.map(|c| c.at), Some(CellRef::new(1, 3)));
+        assert_eq!(meta_field(&g, labels::META_VERSION, None).and_then(|f| f.value), None);
+        assert!(meta_field(&g, labels::META_AREA, Some(1)).is_none());
+    }
+
+    #[test]
+    fn plan_header_two_rows_as_in_the_seed() {
+        // Row 2: merged group labels; row 3: years; no initiative label.
+        let g = grid(&[
+            (0, 0, t("Tjänsteområde ekonomis utvecklingsinitiativ, tkr")),
+            (2, 1, t("Utvecklingsinitiativ")),
+            (2, 4, t("Påverkan vidmakthålla")),
+            (3, 1, n(2023)),
+            (3, 2, n(2024)),
+            (3, 3, n(2025)),
+            (3, 4, n(2023)),
+            (3, 5, t("2024")),
+            (3, 6, n(2025)),
+        ]);
+        let layout = plan_header(&g).expect("header");
+        assert_eq!(layout.header_row, 3);
+        assert_eq!(layout.initiative, 0);
+        assert_eq!(layout.years, vec![2023, 2024, 2025]);
+        assert_eq!(layout.development, vec![1, 2, 3]);
+        assert_eq!(layout.maintenance, vec![4, 5, 6]);
+        assert_eq!(layout.impact, None);
+    }
+
+    #[test]
+    fn plan_header_one_row_with_impact() {
+        let g = grid(&[
+            (4, 0, t("Initiativ")),
+            (4, 1, t("Utveckling 2024")),
+            (4, 2, t("Vidmakthållande 2024")),
+            (4, 3, t("Utveckling 2023")),
+            (4, 4, t("Vidmakthållande 2023")),
+            (4, 5, t("Påverkan")),
+        ]);
+        let layout = plan_header(&g).expect("header");
+        assert_eq!(layout.years, vec![2023, 2024]);
+        assert_eq!(layout.development, vec![3, 1]);
+        assert_eq!(layout.maintenance, vec![4, 2]);
+        assert_eq!(layout.impact, Some(5));
+    }
+
+    #[test]
+    fn plan_header_reports_a_missing_year_column() {
+        let g = grid(&[(0, 0, t("Initiativ")), (0, 1, t("Utveckling 2023")), (0, 2, t("Utveckling 2024")), (0, 3, t("Vidmakthållande 2023"))]);
+        assert_eq!(plan_header(&g), Err(vec!["Vidmakthållande 2024".to_string()]));
+    }
+}

@@ -1,0 +1,115 @@
+//! The typed domain, shared by `parse`, `validate`, `consolidate` and the writers.
+//! Amounts are `Decimal` (tkr). No I/O, no serde, no spreadsheet library here.
+
+use crate::location::CellRef;
+use rust_decimal::Decimal;
+use std::cmp::Ordering;
+
+/// The metadata block above the budget table, once every required field is valid.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Metadata {
+    /// The area as written in the file (`Tjänsteområde`).
+    pub area: String,
+    pub version: String,
+    pub budget_year: i32,
+    pub date: Option<String>,
+    pub lead: Option<String>,
+}
+
+/// One initiative of `Budgetfördelning`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BudgetRow {
+    pub name: String,
+    /// [`crate::labels::initiative_key`] of `name`.
+    pub key: String,
+    pub name_cell: CellRef,
+    pub amount_cell: CellRef,
+    pub new: Decimal,
+    pub existing: Decimal,
+    pub amount: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct BudgetTable {
+    pub rows: Vec<BudgetRow>,
+    /// Column sums over every data row whose amounts could be read (also rows
+    /// that are not initiatives, such as a row without a name).
+    pub sum_new: Decimal,
+    pub sum_existing: Decimal,
+    pub sum_amount: Decimal,
+    /// The `Summa` row's `Belopp` cell, when the row exists.
+    pub total_cell: Option<CellRef>,
+    /// False when some amount could not be read, so sums are not comparable.
+    pub complete: bool,
+}
+
+/// One initiative of `Utvecklingsinitiativ`, amounts per plan year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanRow {
+    pub name: String,
+    pub key: String,
+    pub name_cell: CellRef,
+    /// One cell per plan year, for findings.
+    pub development_cells: Vec<CellRef>,
+    pub development: Vec<Decimal>,
+    pub maintenance: Vec<Decimal>,
+    /// `Liten`, `Mellan` or `Stor`, when assessed.
+    pub impact: Option<&'static str>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PlanTable {
+    pub years: Vec<i32>,
+    pub rows: Vec<PlanRow>,
+    pub sum_development: Vec<Decimal>,
+    pub sum_maintenance: Vec<Decimal>,
+    pub complete: bool,
+}
+
+impl PlanTable {
+    pub fn year_index(&self, year: i32) -> Option<usize> {
+        self.years.iter().position(|y| *y == year)
+    }
+}
+
+/// Everything one area's file says, once it could be read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaPlan {
+    pub meta: Metadata,
+    pub budget: BudgetTable,
+    pub plan: PlanTable,
+}
+
+/// Compares versions numerically per dot-part: `2.10` > `2.9`, `3.5` > `3`.
+/// Parts that are not numbers compare as text, after the numbers.
+pub fn compare_versions(a: &str, b: &str) -> Ordering {
+    let parts = |v: &str| -> Vec<String> { v.trim().split('.').map(|p| p.trim().to_string()).collect() };
+    let (pa, pb) = (parts(a), parts(b));
+    for i in 0..pa.len().max(pb.len()) {
+        let x = pa.get(i).map_or("0", String::as_str);
+        let y = pb.get(i).map_or("0", String::as_str);
+        let ord = match (x.parse::<u64>(), y.parse::<u64>()) {
+            (Ok(m), Ok(n)) => m.cmp(&n),
+            (Ok(_), Err(_)) => Ordering::Less,
+            (Err(_), Ok(_)) => Ordering::Greater,
+            (Err(_), Err(_)) => x.cmp(y),
+        };
+        if ord != Ordering::Equal {
+            return ord;
+        }
+    }
+    Ordering::Equal
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_compare_per_part() {
+        assert_eq!(compare_versions("2.10", "2.9"), Ordering::Greater);
+        assert_eq!(compare_versions("3.5", "4.0"), Ordering::Less);
+        assert_eq!(compare_versions("2.0", "2"), Ordering::Equal);
+        assert_eq!(compare_versions("2.0.1", "2.0"), Ordering::Greater);
+    }
+}

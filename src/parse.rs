@@ -1,0 +1,454 @@
+//! Stage 4: `parse`. A [`Book`] (two grids) and their located layouts → the area's
+//! metadata and tables, plus findings for everything that is wrong *within a row or
+//! a column*: bad amounts, row sums, totals, names, categories.
+//!
+//! Every data row read is either kept in a table or named in a finding; blank rows
+//! (no text, no non-zero amount) are not data. Cross-sheet rules live in `validate`.
+
+use crate::amount::{self, Reading};
+use crate::finding::{Finding, Kind};
+use crate::grid::{Book, Grid, Value};
+use crate::labels::{self, initiative_key, normalize};
+use crate::locate::{self, BudgetLayout, PlanLayout};
+use crate::location::CellRef;
+use crate::model::{BudgetRow, BudgetTable, Metadata, PlanRow, PlanTable};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+/// Collects findings for one file and sheet.
+#[derive(Debug)]
+pub struct Sink<'a> {
+    pub file: &'a str,
+    pub findings: Vec<Finding>,
+}
+
+impl<'a> Sink<'a> {
+    pub fn new(file: &'a str) -> Self {
+        Sink { file, findings: Vec::new() }
+    }
+
+    pub fn push(&mut self, sheet: &str, cell: Option<CellRef>, kind: Kind) {
+        self.findings.push(Finding::new(kind).in_file(self.file).at(sheet, cell));
+    }
+
+    pub fn push_finding(&mut self, finding: Finding) {
+        self.findings.push(finding.in_file(self.file));
+    }
+}
+
+/// What one file holds, as far as it could be read.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub meta: Option<Metadata>,
+    /// Where the `Budgetår` value stands, for year findings.
+    pub budget_year_cell: Option<CellRef>,
+    pub area_cell: Option<CellRef>,
+    pub budget: Option<BudgetTable>,
+    pub plan: Option<PlanTable>,
+    /// Data rows read in both sheets (heading rows and rows with errors included).
+    pub rows_read: usize,
+}
+
+pub fn parse(book: &Book, sink: &mut Sink<'_>) -> Parsed {
+    let mut parsed = Parsed::default();
+    match &book.budget {
+        Some(grid) => {
+            let layout = locate::budget_header(grid);
+            let header_row = layout.as_ref().ok().map(|l| l.header_row);
+            parse_metadata(grid, header_row, sink, &mut parsed);
+            match layout {
+                Ok(layout) => parsed.budget = Some(parse_budget(grid, &layout, sink, &mut parsed.rows_read)),
+                Err(missing) => sink.push(
+                    &grid.name,
+                    None,
+                    Kind::MissingHeader { sheet: labels::SHEET_BUDGET, missing },
+                ),
+            }
+        }
+        None => sink.push(
+            labels::SHEET_BUDGET,
+            None,
+            Kind::MissingSheet { sheet: labels::SHEET_BUDGET, found: book.sheet_names.clone() },
+        ),
+    }
+    match &book.plan {
+        Some(grid) => match locate::plan_header(grid) {
+            Ok(layout) => parsed.plan = Some(parse_plan(grid, &layout, sink, &mut parsed.rows_read)),
+            Err(missing) => sink.push(&grid.name, None, Kind::MissingHeader { sheet: labels::SHEET_PLAN, missing }),
+        },
+        None => sink.push(
+            labels::SHEET_PLAN,
+            None,
+            Kind::MissingSheet { sheet: labels::SHEET_PLAN, found: book.sheet_names.clone() },
+        ),
+    }
+    parsed
+}
+
+fn parse_metadata(grid: &Grid, header_row: Option<u32>, sink: &mut Sink<'_>, parsed: &mut Parsed) {
+    let sheet = grid.name.as_str();
+    let required = |label: &'static str, sink: &mut Sink<'_>| -> Option<(CellRef, &Value)> {
+        match locate::meta_field(grid, label, header_row) {
+            Some(locate::MetaField { value: Some(cell), .. }) => Some((cell.at, &cell.value)),
+            Some(locate::MetaField { label_cell, value: None }) => {
+                sink.push(sheet, Some(label_cell), Kind::MissingMetadata { label });
+                None
+            }
+            None => {
+                sink.push(sheet, None, Kind::MissingMetadata { label });
+                None
+            }
+        }
+    };
+    let area = required(labels::META_AREA, sink).map(|(at, v)| (at, v.display().trim().to_string()));
+    let version = required(labels::META_VERSION, sink).map(|(_, v)| match v {
+        Value::Number(d) if d.scale() == 0 || d.normalize().scale() == 0 => format!("{}.0", d.trunc()),
+        Value::Number(d) => d.normalize().to_string(),
+        other => other.display().trim().to_string(),
+    });
+    let year = required(labels::META_BUDGET_YEAR, sink).and_then(|(at, v)| {
+        let year = match v {
+            Value::Number(d) if d.fract().is_zero() => i32::try_from(d.trunc()).ok(),
+            Value::Text(t) => t.trim().parse::<i32>().ok(),
+            _ => None,
+        }
+        .filter(|y| (1900..=2200).contains(y));
+        if year.is_none() {
+            sink.push(sheet, Some(at), Kind::InvalidMetadata { label: labels::META_BUDGET_YEAR, found: v.display() });
+        }
+        year.map(|y| (at, y))
+    });
+    let date = locate::meta_field(grid, labels::META_DATE, header_row).and_then(|f| f.value).and_then(|cell| {
+        match &cell.value {
+            Value::Date(d) => Some(d.clone()),
+            Value::Text(t) if is_iso_date(t.trim()) => Some(t.trim().to_string()),
+            other => {
+                let mut finding = Finding::new(Kind::InvalidMetadata { label: labels::META_DATE, found: other.display() })
+                    .at(sheet, Some(cell.at));
+                // Datum is optional: a bad one is worth a warning, not a stop.
+                finding.severity = crate::finding::Severity::Warning;
+                sink.push_finding(finding);
+                None
+            }
+        }
+    });
+    let lead = locate::meta_field(grid, labels::META_LEAD, header_row)
+        .and_then(|f| f.value)
+        .map(|c| c.value.display().trim().to_string());
+    parsed.area_cell = area.as_ref().map(|(at, _)| *at);
+    parsed.budget_year_cell = year.map(|(at, _)| at);
+    if let (Some((_, area)), Some(version), Some((_, budget_year))) = (area, version, year) {
+        parsed.meta = Some(Metadata { area, version, budget_year, date, lead });
+    }
+}
+
+fn is_iso_date(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// The initiative cell's text, trimmed (a number there is read as its text).
+fn initiative_text(grid: &Grid, at: CellRef) -> String {
+    grid.value(at).display().trim().to_string()
+}
+
+fn is_total_row(text: &str) -> bool {
+    normalize(text) == normalize(labels::TOTAL_ROW)
+}
+
+/// One amount cell of a data row: its reading and where it is.
+struct AmountCell {
+    at: CellRef,
+    column: String,
+    reading: Reading,
+}
+
+impl AmountCell {
+    fn new(grid: &Grid, at: CellRef, column: impl Into<String>) -> Self {
+        AmountCell { at, column: column.into(), reading: amount::read(grid.cell(at)) }
+    }
+
+    /// Blank for the purpose of skipping a row: nothing, or a zero, or a formula
+    /// that was never calculated (an empty template row's `Belopp`).
+    fn is_blank(&self) -> bool {
+        match &self.reading {
+            Reading::Empty | Reading::Uncalculated => true,
+            Reading::Number { value, .. } => value.is_zero(),
+            Reading::Text { .. } | Reading::Invalid(_) => false,
+        }
+    }
+}
+
+/// Reports `number-as-text` and `invalid-amount` for a row's cells; true when every
+/// cell could be read (formulas without values are left to the caller).
+fn report_cells(cells: &[&AmountCell], sheet: &str, sink: &mut Sink<'_>) -> bool {
+    let mut ok = true;
+    for cell in cells {
+        match &cell.reading {
+            Reading::Text { value, text } => sink.push(
+                sheet,
+                Some(cell.at),
+                Kind::NumberAsText { column: cell.column.clone(), text: text.clone(), value: *value },
+            ),
+            Reading::Invalid(found) => {
+                ok = false;
+                sink.push(sheet, Some(cell.at), Kind::InvalidAmount { column: cell.column.clone(), found: found.clone() });
+            }
+            _ => {}
+        }
+    }
+    ok
+}
+
+fn uncalculated_error(cell: &AmountCell, sheet: &str, sink: &mut Sink<'_>) {
+    sink.push(sheet, Some(cell.at), Kind::FormulaWithoutValue { column: cell.column.clone(), recomputed: None });
+}
+
+/// Resolves a cell that can be recomputed (a row's `Belopp`, a `Summa` cell):
+/// a formula without a value, or a formula storing a placeholder 0 where the
+/// recomputed value is not 0, takes the recomputed value with a warning.
+fn recomputable(cell: &AmountCell, recomputed: Decimal, sheet: &str, sink: &mut Sink<'_>) -> Option<Decimal> {
+    let placeholder = cell.reading.is_formula_zero() && !recomputed.is_zero();
+    if matches!(cell.reading, Reading::Uncalculated) || placeholder {
+        sink.push(
+            sheet,
+            Some(cell.at),
+            Kind::FormulaWithoutValue { column: cell.column.clone(), recomputed: Some(recomputed) },
+        );
+        return Some(recomputed);
+    }
+    cell.reading.value()
+}
+
+/// Checks a stated total cell against the computed column sum.
+fn check_total(cell: &AmountCell, computed: Decimal, complete: bool, sheet: &str, sink: &mut Sink<'_>) {
+    if !cell.reading.is_filled() {
+        return; // an empty total cell is simply not stated
+    }
+    if !report_cells(&[cell], sheet, sink) || !complete {
+        return;
+    }
+    if let Some(stated) = recomputable(cell, computed, sheet, sink) {
+        if stated != computed {
+            sink.push(sheet, Some(cell.at), Kind::TotalMismatch { column: cell.column.clone(), stated, computed });
+        }
+    }
+}
+
+/// Tracks initiative names within one sheet.
+#[derive(Default)]
+struct Names(HashMap<String, u32>);
+
+impl Names {
+    /// True when the name is new; otherwise reports `duplicate-initiative`.
+    fn insert(&mut self, name: &str, at: CellRef, sheet: &str, sink: &mut Sink<'_>) -> bool {
+        let key = initiative_key(name);
+        if let Some(first_row) = self.0.get(&key) {
+            sink.push(sheet, Some(at), Kind::DuplicateInitiative { name: name.to_string(), first_row: *first_row });
+            return false;
+        }
+        self.0.insert(key, at.row_number());
+        true
+    }
+}
+
+fn parse_budget(grid: &Grid, l: &BudgetLayout, sink: &mut Sink<'_>, rows_read: &mut usize) -> BudgetTable {
+    let sheet = grid.name.as_str();
+    let mut table = BudgetTable { complete: true, ..BudgetTable::default() };
+    let mut names = Names::default();
+    let rows: Vec<u32> = grid.rows().map(|(r, _)| r).filter(|r| *r > l.header_row).collect();
+    let mut total_row = None;
+    for row in rows {
+        let name_at = CellRef::new(row, l.text);
+        let name = initiative_text(grid, name_at);
+        if is_total_row(&name) {
+            total_row = Some(row);
+            break;
+        }
+        let new = AmountCell::new(grid, CellRef::new(row, l.new), labels::COL_NEW);
+        let existing = AmountCell::new(grid, CellRef::new(row, l.existing), labels::COL_EXISTING_SHORT);
+        let amount = AmountCell::new(grid, CellRef::new(row, l.amount), labels::COL_AMOUNT_SHORT);
+        if name.is_empty() && new.is_blank() && existing.is_blank() && amount.is_blank() {
+            continue; // a blank row, not data
+        }
+        *rows_read += 1;
+        let mut readable = report_cells(&[&new, &existing, &amount], sheet, sink);
+        for part in [&new, &existing] {
+            if matches!(part.reading, Reading::Uncalculated) {
+                uncalculated_error(part, sheet, sink);
+                readable = false;
+            }
+        }
+        let (Some(n), Some(e)) = (new.reading.value(), existing.reading.value()) else {
+            table.complete = false;
+            continue;
+        };
+        if !readable {
+            table.complete = false;
+            continue;
+        }
+        let Some(a) = recomputable(&amount, n + e, sheet, sink) else {
+            table.complete = false;
+            continue;
+        };
+        table.sum_new += n;
+        table.sum_existing += e;
+        table.sum_amount += a;
+        if name.is_empty() {
+            let shown = [a, n, e].into_iter().find(|v| !v.is_zero()).unwrap_or_default();
+            sink.push(sheet, Some(name_at), Kind::MissingInitiativeName { amount: shown });
+            continue;
+        }
+        if n.is_zero() && e.is_zero() && a.is_zero() {
+            sink.push(sheet, Some(name_at), Kind::HeadingRow { text: name });
+            continue;
+        }
+        for (cell, v) in [(&new, n), (&existing, e)] {
+            if v.is_sign_negative() && !v.is_zero() {
+                sink.push(sheet, Some(cell.at), Kind::NegativeAmount { column: cell.column.clone(), value: v });
+            }
+        }
+        if n.is_zero() && e.is_zero() {
+            sink.push(sheet, Some(amount.at), Kind::UncategorizedAmount { amount: a });
+        } else if a != n + e {
+            sink.push(sheet, Some(amount.at), Kind::RowSumMismatch { stated: a, new: n, existing: e });
+        }
+        if !names.insert(&name, name_at, sheet, sink) {
+            continue;
+        }
+        table.rows.push(BudgetRow {
+            key: initiative_key(&name),
+            name,
+            name_cell: name_at,
+            amount_cell: amount.at,
+            new: n,
+            existing: e,
+            amount: a,
+        });
+    }
+    match total_row {
+        Some(row) => {
+            let (sn, se, sa) = (table.sum_new, table.sum_existing, table.sum_amount);
+            for (col, label, computed) in [
+                (l.new, labels::COL_NEW, sn),
+                (l.existing, labels::COL_EXISTING_SHORT, se),
+                (l.amount, labels::COL_AMOUNT_SHORT, sa),
+            ] {
+                let cell = AmountCell::new(grid, CellRef::new(row, col), label);
+                check_total(&cell, computed, table.complete, sheet, sink);
+            }
+            table.total_cell = Some(CellRef::new(row, l.amount));
+        }
+        None => sink.push(sheet, None, Kind::MissingTotalRow { sheet: labels::SHEET_BUDGET }),
+    }
+    table
+}
+
+fn parse_plan(grid: &Grid, l: &PlanLayout, sink: &mut Sink<'_>, rows_read: &mut usize) -> PlanTable {
+    let sheet = grid.name.as_str();
+    let years = l.years.len();
+    let mut table = PlanTable {
+        years: l.years.clone(),
+        sum_development: vec![Decimal::ZERO; years],
+        sum_maintenance: vec![Decimal::ZERO; years],
+        complete: true,
+        ..PlanTable::default()
+    };
+    let mut names = Names::default();
+    let cells_of = |row: u32, cols: &[u32], group: &str| -> Vec<AmountCell> {
+        cols.iter()
+            .zip(&l.years)
+            .map(|(col, year)| AmountCell::new(grid, CellRef::new(row, *col), format!("{group} {year}")))
+            .collect()
+    };
+    let rows: Vec<u32> = grid.rows().map(|(r, _)| r).filter(|r| *r > l.header_row).collect();
+    let mut total_row = None;
+    for row in rows {
+        let name_at = CellRef::new(row, l.initiative);
+        let name = initiative_text(grid, name_at);
+        if is_total_row(&name) {
+            total_row = Some(row);
+            break;
+        }
+        let dev = cells_of(row, &l.development, labels::PLAN_DEVELOPMENT);
+        let maint = cells_of(row, &l.maintenance, labels::PLAN_MAINTENANCE);
+        let impact_cell = l.impact.map(|col| CellRef::new(row, col));
+        let impact_text = impact_cell.map(|at| grid.value(at).display().trim().to_string()).unwrap_or_default();
+        let all: Vec<&AmountCell> = dev.iter().chain(&maint).collect();
+        if name.is_empty() && impact_text.is_empty() && all.iter().all(|c| c.is_blank()) {
+            continue;
+        }
+        *rows_read += 1;
+        let mut readable = report_cells(&all, sheet, sink);
+        for cell in &all {
+            if matches!(cell.reading, Reading::Uncalculated) {
+                uncalculated_error(cell, sheet, sink);
+                readable = false;
+            }
+        }
+        if !readable {
+            table.complete = false;
+            continue;
+        }
+        let values = |cells: &[AmountCell]| -> Vec<Decimal> {
+            cells.iter().map(|c| c.reading.value().unwrap_or_default()).collect()
+        };
+        let (d, m) = (values(&dev), values(&maint));
+        for i in 0..years {
+            table.sum_development[i] += d[i];
+            table.sum_maintenance[i] += m[i];
+        }
+        if name.is_empty() {
+            let shown = d.iter().chain(&m).find(|v| !v.is_zero()).copied().unwrap_or_default();
+            sink.push(sheet, Some(name_at), Kind::MissingInitiativeName { amount: shown });
+            continue;
+        }
+        if d.iter().chain(&m).all(Decimal::is_zero) {
+            sink.push(sheet, Some(name_at), Kind::HeadingRow { text: name });
+            continue;
+        }
+        for (cell, v) in dev.iter().zip(&d) {
+            if v.is_sign_negative() && !v.is_zero() {
+                sink.push(sheet, Some(cell.at), Kind::NegativeAmount { column: cell.column.clone(), value: *v });
+            }
+        }
+        let impact = if impact_text.is_empty() {
+            None
+        } else {
+            let found = labels::impact(&impact_text);
+            if found.is_none() {
+                sink.push(sheet, impact_cell, Kind::InvalidCategory { found: impact_text.clone() });
+            }
+            found
+        };
+        if !names.insert(&name, name_at, sheet, sink) {
+            continue;
+        }
+        table.rows.push(PlanRow {
+            key: initiative_key(&name),
+            name,
+            name_cell: name_at,
+            development_cells: dev.iter().map(|c| c.at).collect(),
+            development: d,
+            maintenance: m,
+            impact,
+        });
+    }
+    match total_row {
+        Some(row) => {
+            for (cells, sums) in [
+                (cells_of(row, &l.development, labels::PLAN_DEVELOPMENT), &table.sum_development),
+                (cells_of(row, &l.maintenance, labels::PLAN_MAINTENANCE), &table.sum_maintenance),
+            ] {
+                for (cell, computed) in cells.iter().zip(sums.iter()) {
+                    check_total(cell, *computed, table.complete, sheet, sink);
+                }
+            }
+        }
+        None => sink.push(sheet, None, Kind::MissingTotalRow { sheet: labels::SHEET_PLAN }),
+    }
+    table
+}

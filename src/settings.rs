@@ -1,0 +1,184 @@
+//! Command line + `budget.toml` → one validated [`Settings`] value. Validation
+//! happens once, here; downstream code never sees raw flags or raw TOML.
+
+use crate::cli::{CheckArgs, Cli, Command, ConsolidateArgs};
+use crate::error::Error;
+use crate::labels::normalize;
+use crate::lang::Lang;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+pub const CONFIG_FILE: &str = "budget.toml";
+
+/// The optional configuration (`budget.toml`), as the contract's §2 defines it.
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub budget_year: Option<i32>,
+    pub years: Option<Vec<i32>>,
+    /// Approved development budget for the budget year, tkr.
+    pub total_frame: Option<Decimal>,
+    #[serde(default, rename = "area")]
+    pub areas: Vec<AreaConfig>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AreaConfig {
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub frame: Option<Decimal>,
+}
+
+impl Config {
+    pub fn parse(text: &str, path: &Path) -> Result<Config, Error> {
+        let config: Config =
+            toml::from_str(text).map_err(|e| Error::Config { path: path.to_path_buf(), reason: e.to_string() })?;
+        config.validate(path)?;
+        Ok(config)
+    }
+
+    pub fn load(path: &Path) -> Result<Config, Error> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Error::Config { path: path.to_path_buf(), reason: e.to_string() })?;
+        Config::parse(&text, path)
+    }
+
+    fn validate(&self, path: &Path) -> Result<(), Error> {
+        let bad = |reason: String| Err(Error::Config { path: path.to_path_buf(), reason });
+        if let Some(years) = &self.years {
+            if years.is_empty() || years.windows(2).any(|w| w[0] >= w[1]) {
+                return bad("years must list the plan years in increasing order, e.g. years = [2023, 2024, 2025]".into());
+            }
+            if let Some(y) = self.budget_year.filter(|y| !years.contains(y)) {
+                return bad(format!("budget_year {y} is not one of years {years:?}"));
+            }
+        }
+        let mut seen = std::collections::HashMap::new();
+        for area in &self.areas {
+            if area.name.trim().is_empty() {
+                return bad("an [[area]] has an empty name".into());
+            }
+            for name in std::iter::once(&area.name).chain(&area.aliases) {
+                if let Some(other) = seen.insert(normalize(name), area.name.clone()) {
+                    return bad(format!("the name or alias \"{name}\" is used twice (areas \"{other}\" and \"{}\")", area.name));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The configured area a name or alias in a file refers to.
+    pub fn area_for(&self, written: &str) -> Option<&AreaConfig> {
+        let key = normalize(written);
+        self.areas
+            .iter()
+            .find(|a| normalize(&a.name) == key || a.aliases.iter().any(|alias| normalize(alias) == key))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ConsolidateSettings {
+    pub input: PathBuf,
+    pub out_dir: PathBuf,
+    pub config: Option<Config>,
+    pub partial: bool,
+    pub latest_version: bool,
+    pub json: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CheckSettings {
+    pub files: Vec<PathBuf>,
+    pub json: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Task {
+    Consolidate(ConsolidateSettings),
+    Check(CheckSettings),
+}
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub lang: Lang,
+    pub task: Task,
+}
+
+impl Settings {
+    pub fn from_cli(cli: Cli) -> Result<Settings, Error> {
+        let task = match cli.command {
+            None => consolidate(ConsolidateArgs {
+                dir: PathBuf::from("input"),
+                out: PathBuf::from("output"),
+                ..ConsolidateArgs::default()
+            })?,
+            Some(Command::Consolidate(args)) => consolidate(args)?,
+            Some(Command::Check(args)) => check(args)?,
+        };
+        Ok(Settings { lang: cli.lang, task })
+    }
+}
+
+fn consolidate(args: ConsolidateArgs) -> Result<Task, Error> {
+    if !args.dir.is_dir() {
+        let reason = if args.dir.exists() { "not a folder" } else { "no such folder" };
+        return Err(Error::InputFolder { path: args.dir, reason: reason.into() });
+    }
+    let config = match &args.config {
+        Some(path) => Some(Config::load(path)?),
+        None => {
+            let default = args.dir.join(CONFIG_FILE);
+            if default.is_file() { Some(Config::load(&default)?) } else { None }
+        }
+    };
+    Ok(Task::Consolidate(ConsolidateSettings {
+        input: args.dir,
+        out_dir: args.out,
+        config,
+        partial: args.partial,
+        latest_version: args.latest_version,
+        json: args.json,
+    }))
+}
+
+fn check(args: CheckArgs) -> Result<Task, Error> {
+    if let Some(missing) = args.files.iter().find(|f| !f.is_file()) {
+        return Err(Error::MissingFile { path: missing.clone() });
+    }
+    Ok(Task::Check(CheckSettings { files: args.files, json: args.json }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn config_as_in_the_contract() {
+        let text = r#"
+budget_year = 2023
+years = [2023, 2024, 2025]
+total_frame = 91510
+
+[[area]]
+name = "IT-tjänster"
+aliases = ["IT", "Tjänsteområde IT"]
+frame = 47910
+"#;
+        let config = Config::parse(text, Path::new("budget.toml")).expect("valid");
+        assert_eq!(config.total_frame, Some(Decimal::from(91_510)));
+        assert_eq!(config.area_for(" tjänsteområde it ").map(|a| a.name.as_str()), Some("IT-tjänster"));
+        assert!(config.area_for("HR").is_none());
+    }
+
+    #[test]
+    fn bad_config_names_line_and_key() {
+        let err = Config::parse("budget_year = 2023\nyears = [2023]\nframe_total = 5\n", Path::new("budget.toml"))
+            .expect_err("unknown key");
+        let text = err.to_string();
+        assert!(text.contains("line 3"), "{text}");
+        assert!(text.contains("frame_total"), "{text}");
+    }
+}

@@ -1,0 +1,188 @@
+//! Rules across the areas of one run: configured areas (unknown, missing),
+//! duplicate areas and `--latest-version`, shared years, frames. Decides each
+//! file's [`Status`]. Takes the loaded files; adds findings; reads no workbook.
+
+use crate::finding::{Finding, Kind, Severity, YearKind, YearSource};
+use crate::labels::{self, normalize};
+use crate::load::{Loaded, Status};
+use crate::model::compare_versions;
+use crate::settings::Config;
+use crate::validate::area::years_text;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// The years the run consolidates, and findings that belong to no single file.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub budget_year: Option<i32>,
+    pub years: Vec<i32>,
+    pub findings: Vec<Finding>,
+}
+
+pub fn check(files: &mut [Loaded], config: Option<&Config>, latest_version: bool) -> Outcome {
+    let mut outcome = Outcome::default();
+    name_areas(files, config);
+    check_years(files, config, &mut outcome);
+    resolve_duplicates(files, latest_version);
+    if let Some(config) = config {
+        for area in &config.areas {
+            let key = normalize(&area.name);
+            if !files.iter().any(|f| f.area.as_deref().map(normalize) == Some(key.clone())) {
+                outcome.findings.push(Finding::new(Kind::MissingArea { area: area.name.clone() }));
+            }
+        }
+    }
+    for f in files.iter_mut() {
+        if f.status != Status::Superseded {
+            f.status = if f.plan.is_some() && !f.has_errors() { Status::Included } else { Status::Errors };
+        }
+    }
+    if let Some(config) = config {
+        check_frames(files, config, &mut outcome);
+    }
+    outcome
+}
+
+/// Maps each file's written area to its configured name (or reports it unknown).
+fn name_areas(files: &mut [Loaded], config: Option<&Config>) {
+    let Some(config) = config else { return };
+    let known: Vec<String> = config.areas.iter().map(|a| a.name.clone()).collect();
+    for f in files.iter_mut() {
+        let Some(written) = f.area.clone() else { continue };
+        match config.area_for(&written) {
+            Some(area) => f.area = Some(area.name.clone()),
+            None => {
+                let finding = Finding::new(Kind::UnknownArea { area: written, known: known.clone() })
+                    .in_file(&f.file)
+                    .at(labels::SHEET_BUDGET, f.area_cell);
+                f.findings.push(finding);
+            }
+        }
+    }
+}
+
+/// The value most files share; ties go to the smallest, so the choice is stable.
+fn majority<T: Ord + Clone>(values: impl Iterator<Item = T>) -> Option<T> {
+    let mut counts: BTreeMap<T, usize> = BTreeMap::new();
+    for v in values {
+        *counts.entry(v).or_default() += 1;
+    }
+    let best = counts.values().copied().max()?;
+    counts.into_iter().find(|(_, n)| *n == best).map(|(v, _)| v)
+}
+
+fn check_years(files: &mut [Loaded], config: Option<&Config>, outcome: &mut Outcome) {
+    let planned = || files.iter().filter_map(|f| f.plan.as_ref());
+    let (budget_year, year_source) = match config.and_then(|c| c.budget_year) {
+        Some(y) => (Some(y), YearSource::Config),
+        None => (majority(planned().map(|p| p.meta.budget_year)), YearSource::Majority),
+    };
+    let (years, plan_source) = match config.and_then(|c| c.years.clone()) {
+        Some(y) => (y, YearSource::Config),
+        None => (majority(planned().map(|p| p.plan.years.clone())).unwrap_or_default(), YearSource::Majority),
+    };
+    for f in files.iter_mut() {
+        let Some(plan) = &f.plan else { continue };
+        if let Some(expected) = budget_year.filter(|y| *y != plan.meta.budget_year) {
+            let kind = Kind::YearMismatch {
+                kind: YearKind::BudgetYear,
+                found: plan.meta.budget_year.to_string(),
+                expected: expected.to_string(),
+                source: year_source,
+            };
+            let finding = Finding::new(kind).in_file(&f.file).at(labels::SHEET_BUDGET, f.budget_year_cell);
+            f.findings.push(finding);
+        }
+        if !years.is_empty() && plan.plan.years != years {
+            let kind = Kind::YearMismatch {
+                kind: YearKind::PlanYears,
+                found: years_text(&plan.plan.years),
+                expected: years_text(&years),
+                source: plan_source,
+            };
+            f.findings.push(Finding::new(kind).in_file(&f.file).at(labels::SHEET_PLAN, None));
+        }
+    }
+    outcome.budget_year = budget_year;
+    outcome.years = years;
+}
+
+/// Two files for one area: an error on each, or with `--latest-version` the
+/// highest version is kept and the others are superseded.
+fn resolve_duplicates(files: &mut [Loaded], latest_version: bool) {
+    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, f) in files.iter().enumerate() {
+        if let (Some(area), Some(_)) = (&f.area, &f.plan) {
+            groups.entry(normalize(area)).or_default().push(i);
+        }
+    }
+    for members in groups.values().filter(|m| m.len() > 1) {
+        let versions: Vec<String> =
+            (0..files.len()).map(|i| files[i].plan.as_ref().map_or("", |p| p.meta.version.as_str()).to_string()).collect();
+        let version = |i: usize| versions[i].clone();
+        let mut order = members.clone();
+        order.sort_by(|&a, &b| compare_versions(&version(b), &version(a)));
+        let newest_unique = order.len() > 1
+            && compare_versions(&version(order[0]), &version(order[1])) == std::cmp::Ordering::Greater;
+        if latest_version && newest_unique {
+            let kept = order[0];
+            let (kept_file, kept_version) = (files[kept].file.clone(), version(kept));
+            for &i in &order[1..] {
+                let area = files[i].area.clone().unwrap_or_default();
+                let kind = Kind::SupersededVersion {
+                    area,
+                    version: version(i),
+                    kept_file: kept_file.clone(),
+                    kept_version: kept_version.clone(),
+                };
+                let finding = Finding::new(kind).in_file(&files[i].file).at(labels::SHEET_BUDGET, None);
+                files[i].findings.push(finding);
+                files[i].status = Status::Superseded;
+            }
+        } else {
+            let names: Vec<String> = members.iter().map(|&i| files[i].file.clone()).collect();
+            for &i in members {
+                let area = files[i].area.clone().unwrap_or_default();
+                let finding = Finding::new(Kind::DuplicateArea { area, files: names.clone() })
+                    .in_file(&files[i].file)
+                    .at(labels::SHEET_BUDGET, files[i].area_cell);
+                files[i].findings.push(finding);
+            }
+        }
+    }
+}
+
+fn check_frames(files: &mut [Loaded], config: &Config, outcome: &mut Outcome) {
+    for f in files.iter_mut().filter(|f| f.status == Status::Included) {
+        let (Some(plan), Some(area)) = (&f.plan, &f.area) else { continue };
+        let Some(frame) = config.area_for(area).and_then(|a| a.frame) else { continue };
+        let total = plan.budget.sum_amount;
+        let at = plan.budget.total_cell;
+        if let Some(kind) = frame_kind(Some(area.clone()), total, frame) {
+            let finding = Finding::new(kind).in_file(&f.file).at(labels::SHEET_BUDGET, at);
+            if finding.severity == Severity::Error {
+                f.status = Status::Errors;
+            }
+            f.findings.push(finding);
+        }
+    }
+    if let Some(frame) = config.total_frame {
+        let total: Decimal = files
+            .iter()
+            .filter(|f| f.status == Status::Included)
+            .filter_map(|f| f.plan.as_ref())
+            .map(|p| p.budget.sum_amount)
+            .sum();
+        if let Some(kind) = frame_kind(None, total, frame) {
+            outcome.findings.push(Finding::new(kind));
+        }
+    }
+}
+
+fn frame_kind(area: Option<String>, total: Decimal, frame: Decimal) -> Option<Kind> {
+    match total.cmp(&frame) {
+        std::cmp::Ordering::Greater => Some(Kind::FrameExceeded { area, total, frame }),
+        std::cmp::Ordering::Less => Some(Kind::FrameDeviation { area, total, frame }),
+        std::cmp::Ordering::Equal => None,
+    }
+}

@@ -1,0 +1,55 @@
+//! Sheet `Källor`: every input file — name, area, version, SHA-256, data rows
+//! read, and whether it was included or why not.
+
+use super::{Contents, Styles, Widths};
+use crate::finding::Severity;
+use crate::labels;
+use crate::load::{Loaded, Status};
+use rust_xlsxwriter::{Worksheet, XlsxError};
+
+/// `Inkluderad`, or why not, naming the error codes.
+pub(crate) fn status_text(f: &Loaded) -> String {
+    match f.status {
+        Status::Included => "Inkluderad".into(),
+        Status::Superseded => "Ej med: ersatt av en nyare version".into(),
+        Status::Errors => {
+            let mut codes: Vec<&str> =
+                f.findings.iter().filter(|x| x.severity == Severity::Error).map(|x| x.code().as_str()).collect();
+            codes.dedup();
+            codes.sort_unstable();
+            codes.dedup();
+            format!("Ej med: fel ({})", codes.join(", "))
+        }
+    }
+}
+
+pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<(), XlsxError> {
+    ws.set_name(labels::OUT_SOURCES)?;
+    let headers = ["Fil", labels::META_AREA, labels::META_VERSION, "SHA-256", "Rader lästa", "Status"];
+    let mut widths = Widths::new(&[10, 14, 8, 64, 12, 12]);
+    for (col, h) in (0u16..).zip(headers) {
+        ws.write_string_with_format(0, col, h, &s.header)?;
+    }
+    let mut row = 0;
+    for f in c.files {
+        row += 1;
+        let version = f.plan.as_ref().map(|p| p.meta.version.clone()).unwrap_or_default();
+        let status = status_text(f);
+        let texts = [
+            (0u16, f.file.clone()),
+            (1, f.area.clone().unwrap_or_default()),
+            (2, version),
+            (3, f.sha256.clone().unwrap_or_default()),
+            (5, status),
+        ];
+        for (col, text) in &texts {
+            ws.write_string(row, *col, text)?;
+            widths.see(*col, text);
+        }
+        ws.write_number(row, 4, u32::try_from(f.rows_read).unwrap_or(u32::MAX))?;
+    }
+    ws.autofilter(0, 0, row, 5)?;
+    ws.set_freeze_panes(1, 0)?;
+    widths.apply(ws, 80)?;
+    Ok(())
+}

@@ -1,0 +1,102 @@
+//! Sheet `Sammanställning`: "Ekonomisk sammanställning utvecklingskostnader", one
+//! row per included area, then `Summa`; `Ram` and `Avvikelse` (= Ram − Summa,
+//! positive when under the frame) when frames are configured. With `--partial`
+//! a red banner above the table says which areas are missing and why.
+
+use super::{Contents, Styles, Widths, cell, formula, range};
+use crate::labels;
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{Worksheet, XlsxError};
+
+pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<(), XlsxError> {
+    ws.set_name(labels::OUT_SUMMARY)?;
+    let cons = c.consolidation;
+    ws.write_string_with_format(0, 0, labels::OUT_SUMMARY_TITLE, &s.title)?;
+    let subtitle = match cons.budget_year {
+        Some(y) => format!("Budgetår {y} · belopp i tkr"),
+        None => "Belopp i tkr".to_string(),
+    };
+    ws.write_string_with_format(1, 0, &subtitle, &s.subtitle)?;
+    let mut row = 3;
+    let frames = cons.has_frames;
+    let last_col: u16 = if frames { 6 } else { 4 };
+    if !c.banner.is_empty() {
+        let text = c.banner.join("\n");
+        ws.merge_range(row, 0, row, last_col, &text, &s.banner)?;
+        let lines = u32::try_from(c.banner.len()).unwrap_or(1);
+        ws.set_row_height(row, 16 * lines + 4)?;
+        row += 2;
+    }
+    let mut headers = vec![labels::META_AREA, labels::META_VERSION, labels::COL_NEW, labels::COL_EXISTING_SHORT, labels::TOTAL_ROW];
+    if frames {
+        headers.extend(["Ram", "Avvikelse"]);
+    }
+    let mut widths = Widths::new(&[14, 8, 12, 14, 10, 10, 10]);
+    let header_row = row;
+    for (col, h) in (0u16..).zip(&headers) {
+        let format = if col >= 2 { &s.header_amount } else { &s.header };
+        ws.write_string_with_format(row, col, *h, format)?;
+    }
+    ws.set_row_height(row, 30)?;
+    let first = row + 1;
+    for a in cons.included() {
+        row += 1;
+        ws.write_string_with_format(row, 0, &a.area, &s.text)?;
+        ws.write_string_with_format(row, 1, &a.version, &s.text)?;
+        ws.write_with_format(row, 2, a.new.normalize(), &s.amount)?;
+        ws.write_with_format(row, 3, a.existing.normalize(), &s.amount)?;
+        ws.write_formula_with_format(row, 4, formula(&format!("={}+{}", cell(row, 2), cell(row, 3)), a.total), &s.amount)?;
+        widths.see(0, &a.area);
+        widths.see(1, &a.version);
+        for (col, v) in [(2, a.new), (3, a.existing), (4, a.total)] {
+            widths.see_amount(col, v);
+        }
+        if frames {
+            match a.frame {
+                Some(frame) => {
+                    ws.write_with_format(row, 5, frame.normalize(), &s.amount)?;
+                    ws.write_formula_with_format(
+                        row,
+                        6,
+                        formula(&format!("={}-{}", cell(row, 5), cell(row, 4)), frame - a.total),
+                        &s.amount,
+                    )?;
+                }
+                None => {
+                    ws.write_blank(row, 5, &s.amount)?;
+                    ws.write_blank(row, 6, &s.amount)?;
+                }
+            }
+        }
+    }
+    let last = row;
+    row += 1;
+    let t = &cons.totals;
+    ws.write_string_with_format(row, 0, labels::TOTAL_ROW, &s.total_label)?;
+    ws.write_blank(row, 1, &s.total_label)?;
+    let frame_sum: Decimal = cons.included().filter_map(|a| a.frame).sum();
+    let deviation: Decimal = cons.included().filter_map(|a| a.frame.map(|f| f - a.total)).sum();
+    let mut sums = vec![(2u16, t.new), (3, t.existing), (4, t.total)];
+    if frames {
+        sums.extend([(5, frame_sum), (6, deviation)]);
+    }
+    for (col, value) in sums {
+        let text = if last >= first { format!("=SUM({})", range(col, first, last)) } else { "=0".to_string() };
+        ws.write_formula_with_format(row, col, formula(&text, value), &s.total_amount)?;
+        widths.see_amount(col, value);
+    }
+    if let (Some(frame), true) = (t.frame, frames) {
+        row += 2;
+        ws.write_string_with_format(row, 0, "Totalram", &s.text)?;
+        ws.write_with_format(row, 4, frame.normalize(), &s.amount)?;
+        row += 1;
+        ws.write_string_with_format(row, 0, "Avvikelse mot totalram", &s.text)?;
+        let text = format!("={}-{}", cell(row - 1, 4), cell(row - 3, 4));
+        ws.write_formula_with_format(row, 4, formula(&text, frame - t.total), &s.amount)?;
+    }
+    ws.set_freeze_panes(header_row + 1, 0)?;
+    widths.apply(ws, 60)?;
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    Ok(())
+}

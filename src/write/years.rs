@@ -1,0 +1,67 @@
+//! Sheets `Utveckling per år` and `Vidmakthållande`: included area × plan year,
+//! with a `Summa` column per area and a `Summa` row per year.
+
+use super::{Contents, Styles, Widths, cell, formula, range};
+use crate::labels;
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{Worksheet, XlsxError};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Which {
+    Development,
+    Maintenance,
+}
+
+pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles, which: Which) -> Result<(), XlsxError> {
+    let cons = c.consolidation;
+    let (name, title) = match which {
+        Which::Development => (labels::OUT_DEVELOPMENT, "Utvecklingskostnad per år, tkr"),
+        Which::Maintenance => (labels::OUT_MAINTENANCE, "Påverkan på vidmakthållande per år, tkr"),
+    };
+    ws.set_name(name)?;
+    ws.write_string_with_format(0, 0, title, &s.title)?;
+    let header_row = 2;
+    let years = &cons.years;
+    let n = u16::try_from(years.len()).unwrap_or(0);
+    let sum_col = n + 1;
+    let mut widths = Widths::new(&[14]);
+    ws.write_string_with_format(header_row, 0, labels::META_AREA, &s.header)?;
+    for (i, y) in (1u16..).zip(years) {
+        ws.write_number_with_format(header_row, i, *y, &s.header_amount)?;
+    }
+    ws.write_string_with_format(header_row, sum_col, labels::TOTAL_ROW, &s.header_amount)?;
+    let mut row = header_row;
+    for a in cons.included() {
+        row += 1;
+        let values = match which {
+            Which::Development => &a.development,
+            Which::Maintenance => &a.maintenance,
+        };
+        ws.write_string_with_format(row, 0, &a.area, &s.text)?;
+        widths.see(0, &a.area);
+        for (i, v) in (1u16..).zip(values) {
+            ws.write_with_format(row, i, v.normalize(), &s.amount)?;
+            widths.see_amount(i, *v);
+        }
+        let total: Decimal = values.iter().sum();
+        let text = if n > 0 { format!("=SUM({}:{})", cell(row, 1), cell(row, n)) } else { "=0".into() };
+        ws.write_formula_with_format(row, sum_col, formula(&text, total), &s.amount)?;
+        widths.see_amount(sum_col, total);
+    }
+    let (first, last) = (header_row + 1, row);
+    row += 1;
+    ws.write_string_with_format(row, 0, labels::TOTAL_ROW, &s.total_label)?;
+    let totals = match which {
+        Which::Development => &cons.totals.development,
+        Which::Maintenance => &cons.totals.maintenance,
+    };
+    let grand: Decimal = totals.iter().sum();
+    for (col, v) in (1u16..).zip(totals.iter().chain(std::iter::once(&grand))) {
+        let text = if last >= first { format!("=SUM({})", range(col, first, last)) } else { "=0".into() };
+        ws.write_formula_with_format(row, col, formula(&text, *v), &s.total_amount)?;
+        widths.see_amount(col, *v);
+    }
+    ws.set_freeze_panes(header_row + 1, 1)?;
+    widths.apply(ws, 40)?;
+    Ok(())
+}
