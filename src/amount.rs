@@ -13,9 +13,15 @@ use rust_decimal::Decimal;
 pub enum Reading {
     /// No value (and no formula): counts as 0.
     Empty,
-    Number { value: Decimal, formula: bool },
+    Number {
+        value: Decimal,
+        formula: bool,
+    },
     /// A number written as text; accepted with a `number-as-text` warning.
-    Text { value: Decimal, text: String },
+    Text {
+        value: Decimal,
+        text: String,
+    },
     /// A formula whose value was never calculated.
     Uncalculated,
     Invalid(NotAmount),
@@ -42,14 +48,34 @@ impl Reading {
 }
 
 pub fn read(cell: Option<&Cell>) -> Reading {
-    let Some(cell) = cell else { return Reading::Empty };
+    let Some(cell) = cell else {
+        return Reading::Empty;
+    };
     match &cell.value {
-        Value::Empty => if cell.formula { Reading::Uncalculated } else { Reading::Empty },
-        Value::Text(t) if t.trim().is_empty() => if cell.formula { Reading::Uncalculated } else { Reading::Empty },
-        Value::Number(d) => Reading::Number { value: *d, formula: cell.formula },
+        Value::Empty => {
+            if cell.formula {
+                Reading::Uncalculated
+            } else {
+                Reading::Empty
+            }
+        }
+        Value::Text(t) if t.trim().is_empty() => {
+            if cell.formula {
+                Reading::Uncalculated
+            } else {
+                Reading::Empty
+            }
+        }
+        Value::Number(d) => Reading::Number {
+            value: *d,
+            formula: cell.formula,
+        },
         Value::HugeNumber(t) => Reading::Invalid(NotAmount::OutOfRange(t.clone())),
         Value::Text(t) => match parse_text(t) {
-            Ok(value) => Reading::Text { value, text: t.trim().to_string() },
+            Ok(value) => Reading::Text {
+                value,
+                text: t.trim().to_string(),
+            },
             Err(e) => Reading::Invalid(e),
         },
         Value::Bool(b) => Reading::Invalid(NotAmount::Bool(*b)),
@@ -80,7 +106,9 @@ pub fn parse_text(text: &str) -> Result<Decimal, NotAmount> {
     if body.is_empty()
         || !body.starts_with(|c: char| c.is_ascii_digit())
         || !body.ends_with(|c: char| c.is_ascii_digit())
-        || !body.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        || !body
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
     {
         return Err(invalid());
     }
@@ -97,7 +125,9 @@ pub fn parse_text(text: &str) -> Result<Decimal, NotAmount> {
             body.replace(',', ".")
         }
         // English grouping: `2,000.5`, `1,234,567`.
-        (_, 0 | 1) if !spaced && dot_after_commas(&body) && english_groups(&body) => body.replace(',', ""),
+        (_, 0 | 1) if !spaced && dot_after_commas(&body) && english_groups(&body) => {
+            body.replace(',', "")
+        }
         _ => return Err(invalid()),
     };
     let value = Decimal::from_str_exact(&canonical).map_err(|_| invalid())?;
@@ -142,9 +172,17 @@ mod tests {
 
     #[test]
     fn ambiguous_and_invalid_text_is_refused() {
-        assert_eq!(parse_text("3,900"), Err(NotAmount::Ambiguous("3,900".into())));
-        assert_eq!(parse_text("3.900"), Err(NotAmount::Ambiguous("3.900".into())));
-        for bad in ["12 kr", "", "1e3", "1_000", "1.234,5", "ca 800", ".5", "5.", "NaN", "inf"] {
+        assert_eq!(
+            parse_text("3,900"),
+            Err(NotAmount::Ambiguous("3,900".into()))
+        );
+        assert_eq!(
+            parse_text("3.900"),
+            Err(NotAmount::Ambiguous("3.900".into()))
+        );
+        for bad in [
+            "12 kr", "", "1e3", "1_000", "1.234,5", "ca 800", ".5", "5.", "NaN", "inf",
+        ] {
             assert_eq!(parse_text(bad), Err(NotAmount::Text(bad.into())), "{bad}");
         }
     }
@@ -152,19 +190,32 @@ mod tests {
     #[test]
     fn cells_become_readings() {
         use crate::location::CellRef;
-        let cell = |value, formula| Cell { at: CellRef::new(0, 0), value, formula };
+        let cell = |value, formula| Cell {
+            at: CellRef::new(0, 0),
+            value,
+            formula,
+        };
         assert_eq!(read(None), Reading::Empty);
         assert_eq!(read(Some(&cell(Value::Empty, true))), Reading::Uncalculated);
-        assert_eq!(read(Some(&cell(Value::Text(String::new()), true))), Reading::Uncalculated);
+        assert_eq!(
+            read(Some(&cell(Value::Text(String::new()), true))),
+            Reading::Uncalculated
+        );
         assert!(read(Some(&cell(Value::Number(Decimal::ZERO), true))).is_formula_zero());
-        assert_eq!(read(Some(&cell(Value::Bool(true), false))), Reading::Invalid(NotAmount::Bool(true)));
+        assert_eq!(
+            read(Some(&cell(Value::Bool(true), false))),
+            Reading::Invalid(NotAmount::Bool(true))
+        );
         assert_eq!(
             read(Some(&cell(Value::Error("#REF!".into()), false))),
             Reading::Invalid(NotAmount::ErrorValue("#REF!".into()))
         );
         assert_eq!(
             read(Some(&cell(Value::Text(" 2 000 ".into()), false))),
-            Reading::Text { value: d("2000"), text: "2 000".into() }
+            Reading::Text {
+                value: d("2000"),
+                text: "2 000".into()
+            }
         );
     }
 }

@@ -72,7 +72,12 @@ pub fn consolidate<'a>(
     let per_year = |values: &[Decimal], plan_years: &[i32]| -> Vec<Decimal> {
         years
             .iter()
-            .map(|y| plan_years.iter().position(|p| p == y).map_or(Decimal::ZERO, |i| values[i]))
+            .map(|y| {
+                plan_years
+                    .iter()
+                    .position(|p| p == y)
+                    .map_or(Decimal::ZERO, |i| values[i])
+            })
             .collect()
     };
     let mut areas: Vec<AreaSummary<'a>> = files
@@ -98,10 +103,16 @@ pub fn consolidate<'a>(
         })
         .collect();
     let position = |area: &str| {
-        config.and_then(|c| c.areas.iter().position(|a| a.name == area)).unwrap_or(usize::MAX)
+        config
+            .and_then(|c| c.areas.iter().position(|a| a.name == area))
+            .unwrap_or(usize::MAX)
     };
     areas.sort_by(|a, b| {
-        (position(&a.area), swedish_key(&a.area), &a.file).cmp(&(position(&b.area), swedish_key(&b.area), &b.file))
+        (position(&a.area), swedish_key(&a.area), &a.file).cmp(&(
+            position(&b.area),
+            swedish_key(&b.area),
+            &b.file,
+        ))
     });
     let mut totals = Totals {
         development: vec![Decimal::ZERO; years.len()],
@@ -119,7 +130,13 @@ pub fn consolidate<'a>(
         }
     }
     let has_frames = config.is_some_and(|c| c.areas.iter().any(|a| a.frame.is_some()));
-    Consolidation { budget_year, years: years.to_vec(), areas, totals, has_frames }
+    Consolidation {
+        budget_year,
+        years: years.to_vec(),
+        areas,
+        totals,
+        has_frames,
+    }
 }
 
 /// One line of the `Initiativ` sheet: an initiative of one area, joined across the
@@ -148,7 +165,10 @@ pub fn initiatives<'a>(c: &'a Consolidation<'a>) -> Vec<InitiativeLine<'a>> {
     for a in c.included() {
         let plan = &a.plan.plan;
         let years = |values: &[Decimal]| -> Vec<Option<Decimal>> {
-            c.years.iter().map(|y| plan.year_index(*y).map(|i| values[i])).collect()
+            c.years
+                .iter()
+                .map(|y| plan.year_index(*y).map(|i| values[i]))
+                .collect()
         };
         let mut used = vec![false; plan.rows.len()];
         for b in &a.plan.budget.rows {

@@ -42,18 +42,29 @@ pub fn discover(dir: &Path, skip: Option<&Path>) -> Result<Discovered, Error> {
     found.workbooks.sort_by(|a, b| a.name.cmp(&b.name));
     found.skipped.sort_by(|a, b| a.file.cmp(&b.file));
     if found.workbooks.is_empty() {
-        return Err(Error::NoWorkbooks { path: dir.to_path_buf() });
+        return Err(Error::NoWorkbooks {
+            path: dir.to_path_buf(),
+        });
     }
     Ok(found)
 }
 
 fn walk(root: &Path, dir: &Path, skip: Option<&Path>, found: &mut Discovered) -> Result<(), Error> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| Error::InputFolder { path: dir.to_path_buf(), reason: e.to_string() })?;
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::InputFolder {
+        path: dir.to_path_buf(),
+        reason: e.to_string(),
+    })?;
     for entry in entries {
-        let entry = entry.map_err(|e| Error::InputFolder { path: dir.to_path_buf(), reason: e.to_string() })?;
+        let entry = entry.map_err(|e| Error::InputFolder {
+            path: dir.to_path_buf(),
+            reason: e.to_string(),
+        })?;
         let path = entry.path();
-        let file_name = entry.file_name().to_string_lossy().nfc().collect::<String>();
+        let file_name = entry
+            .file_name()
+            .to_string_lossy()
+            .nfc()
+            .collect::<String>();
         if ignored(&file_name) || skip.is_some_and(|s| same_file(s, &path)) {
             continue;
         }
@@ -63,8 +74,16 @@ fn walk(root: &Path, dir: &Path, skip: Option<&Path>, found: &mut Discovered) ->
         } else if is_workbook(&path) {
             found.workbooks.push(Input { path, name });
         } else if !(dir == root && file_name == CONFIG_FILE) {
-            let extension = path.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
-            found.skipped.push(Finding::new(Kind::NotAWorkbook { extension: format!(".{extension}") }).in_file(name));
+            let extension = path
+                .extension()
+                .map(|e| e.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            found.skipped.push(
+                Finding::new(Kind::NotAWorkbook {
+                    extension: format!(".{extension}"),
+                })
+                .in_file(name),
+            );
         }
     }
     Ok(())
@@ -79,6 +98,9 @@ fn same_file(a: &Path, b: &Path) -> bool {
 
 fn relative_name(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().nfc().collect()).collect();
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().nfc().collect())
+        .collect();
     parts.join("/")
 }

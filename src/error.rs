@@ -7,37 +7,84 @@ use std::path::PathBuf;
 #[derive(Debug)]
 pub enum Error {
     /// The input folder does not exist or cannot be listed.
-    InputFolder { path: PathBuf, reason: String },
+    InputFolder {
+        path: PathBuf,
+        reason: String,
+    },
     /// The folder has no file with a workbook extension.
-    NoWorkbooks { path: PathBuf },
+    NoWorkbooks {
+        path: PathBuf,
+    },
     /// A file given to `check` does not exist.
-    MissingFile { path: PathBuf },
-    Config { path: PathBuf, reason: String },
+    MissingFile {
+        path: PathBuf,
+    },
+    Config {
+        path: PathBuf,
+        reason: String,
+    },
     /// The output could not be written.
-    Output { path: PathBuf, reason: String },
+    Output {
+        path: PathBuf,
+        reason: String,
+    },
     /// The output path would overwrite or be read as input.
-    OutputInInput { path: PathBuf },
-    Json { path: PathBuf, reason: String },
+    OutputInInput {
+        path: PathBuf,
+    },
+    Json {
+        path: PathBuf,
+        reason: String,
+    },
 }
 
 impl Error {
     pub fn message(&self, lang: crate::lang::Lang) -> String {
         use crate::lang::Lang::{En, Sv};
         match (self, lang) {
-            (Error::InputFolder { path, reason }, Sv) => format!("Indatamappen {} kan inte läsas: {reason}", path.display()),
-            (Error::InputFolder { path, reason }, En) => format!("Input folder {} cannot be read: {reason}", path.display()),
-            (Error::NoWorkbooks { path }, Sv) => format!("Mappen {} innehåller inga arbetsböcker (.xlsx, .xlsm, .xlsb, .xls, .ods).", path.display()),
-            (Error::NoWorkbooks { path }, En) => format!("Folder {} contains no workbooks (.xlsx, .xlsm, .xlsb, .xls, .ods).", path.display()),
+            (Error::InputFolder { path, reason }, Sv) => {
+                format!("Indatamappen {} kan inte läsas: {reason}", path.display())
+            }
+            (Error::InputFolder { path, reason }, En) => {
+                format!("Input folder {} cannot be read: {reason}", path.display())
+            }
+            (Error::NoWorkbooks { path }, Sv) => format!(
+                "Mappen {} innehåller inga arbetsböcker (.xlsx, .xlsm, .xlsb, .xls, .ods).",
+                path.display()
+            ),
+            (Error::NoWorkbooks { path }, En) => format!(
+                "Folder {} contains no workbooks (.xlsx, .xlsm, .xlsb, .xls, .ods).",
+                path.display()
+            ),
             (Error::MissingFile { path }, Sv) => format!("Filen {} finns inte.", path.display()),
             (Error::MissingFile { path }, En) => format!("File {} does not exist.", path.display()),
-            (Error::Config { path, reason }, Sv) => format!("Konfigurationen {} är felaktig: {reason}", path.display()),
-            (Error::Config { path, reason }, En) => format!("Configuration {} is invalid: {reason}", path.display()),
-            (Error::Output { path, reason }, Sv) => format!("Kan inte skriva {}: {reason}", path.display()),
-            (Error::Output { path, reason }, En) => format!("Cannot write {}: {reason}", path.display()),
-            (Error::OutputInInput { path }, Sv) => format!("Utdata {} skulle hamna bland indata och läsas nästa gång; välj en annan mapp med --out.", path.display()),
-            (Error::OutputInInput { path }, En) => format!("Output {} would land among the inputs and be read next time; choose another folder with --out.", path.display()),
-            (Error::Json { path, reason }, Sv) => format!("Kan inte skriva JSON-rapporten {}: {reason}", path.display()),
-            (Error::Json { path, reason }, En) => format!("Cannot write the JSON report {}: {reason}", path.display()),
+            (Error::Config { path, reason }, Sv) => {
+                format!("Konfigurationen {} är felaktig: {reason}", path.display())
+            }
+            (Error::Config { path, reason }, En) => {
+                format!("Configuration {} is invalid: {reason}", path.display())
+            }
+            (Error::Output { path, reason }, Sv) => {
+                format!("Kan inte skriva {}: {reason}", path.display())
+            }
+            (Error::Output { path, reason }, En) => {
+                format!("Cannot write {}: {reason}", path.display())
+            }
+            (Error::OutputInInput { path }, Sv) => format!(
+                "Utdata {} skulle hamna bland indata och läsas nästa gång; välj en annan mapp med --out.",
+                path.display()
+            ),
+            (Error::OutputInInput { path }, En) => format!(
+                "Output {} would land among the inputs and be read next time; choose another folder with --out.",
+                path.display()
+            ),
+            (Error::Json { path, reason }, Sv) => format!(
+                "Kan inte skriva JSON-rapporten {}: {reason}",
+                path.display()
+            ),
+            (Error::Json { path, reason }, En) => {
+                format!("Cannot write the JSON report {}: {reason}", path.display())
+            }
         }
     }
 }

@@ -138,35 +138,124 @@ pub enum YearSource {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Kind {
     UnreadableFile(Unreadable),
-    NotAWorkbook { extension: String },
+    NotAWorkbook {
+        extension: String,
+    },
     TooLarge(TooLarge),
-    MissingSheet { sheet: &'static str, found: Vec<String> },
-    MissingHeader { sheet: &'static str, missing: Vec<String> },
-    MissingMetadata { label: &'static str },
-    InvalidMetadata { label: &'static str, found: String },
-    UnknownArea { area: String, known: Vec<String> },
-    MissingArea { area: String },
-    DuplicateArea { area: String, files: Vec<String> },
-    SupersededVersion { area: String, version: String, kept_file: String, kept_version: String },
-    InvalidAmount { column: String, found: NotAmount },
-    NegativeAmount { column: String, value: Decimal },
-    NumberAsText { column: String, text: String, value: Decimal },
-    RowSumMismatch { stated: Decimal, new: Decimal, existing: Decimal },
-    TotalMismatch { column: String, stated: Decimal, computed: Decimal },
-    MissingTotalRow { sheet: &'static str },
-    UncategorizedAmount { amount: Decimal },
-    MissingInitiativeName { amount: Decimal },
-    DuplicateInitiative { name: String, first_row: u32 },
-    CrossSheetTotal { year: i32, budget: Decimal, plan: Decimal },
-    CrossSheetInitiative { name: String, year: i32, budget: Decimal, budget_cell: CellRef, plan: Decimal },
-    UnmatchedInitiative { name: String, found_in: &'static str, missing_in: &'static str },
-    HeadingRow { text: String },
-    YearMismatch { kind: YearKind, found: String, expected: String, source: YearSource },
-    InvalidCategory { found: String },
-    FormulaWithoutValue { column: String, recomputed: Option<Decimal> },
-    FrameExceeded { area: Option<String>, total: Decimal, frame: Decimal },
-    FrameDeviation { area: Option<String>, total: Decimal, frame: Decimal },
-    InternalError { detail: String },
+    MissingSheet {
+        sheet: &'static str,
+        found: Vec<String>,
+    },
+    MissingHeader {
+        sheet: &'static str,
+        missing: Vec<String>,
+    },
+    MissingMetadata {
+        label: &'static str,
+    },
+    InvalidMetadata {
+        label: &'static str,
+        found: String,
+    },
+    UnknownArea {
+        area: String,
+        known: Vec<String>,
+    },
+    MissingArea {
+        area: String,
+    },
+    DuplicateArea {
+        area: String,
+        files: Vec<String>,
+    },
+    SupersededVersion {
+        area: String,
+        version: String,
+        kept_file: String,
+        kept_version: String,
+    },
+    InvalidAmount {
+        column: String,
+        found: NotAmount,
+    },
+    NegativeAmount {
+        column: String,
+        value: Decimal,
+    },
+    NumberAsText {
+        column: String,
+        text: String,
+        value: Decimal,
+    },
+    RowSumMismatch {
+        stated: Decimal,
+        new: Decimal,
+        existing: Decimal,
+    },
+    TotalMismatch {
+        column: String,
+        stated: Decimal,
+        computed: Decimal,
+    },
+    MissingTotalRow {
+        sheet: &'static str,
+    },
+    UncategorizedAmount {
+        amount: Decimal,
+    },
+    MissingInitiativeName {
+        amount: Decimal,
+    },
+    DuplicateInitiative {
+        name: String,
+        first_row: u32,
+    },
+    CrossSheetTotal {
+        year: i32,
+        budget: Decimal,
+        plan: Decimal,
+    },
+    CrossSheetInitiative {
+        name: String,
+        year: i32,
+        budget: Decimal,
+        budget_cell: CellRef,
+        plan: Decimal,
+    },
+    UnmatchedInitiative {
+        name: String,
+        found_in: &'static str,
+        missing_in: &'static str,
+    },
+    HeadingRow {
+        text: String,
+    },
+    YearMismatch {
+        kind: YearKind,
+        found: String,
+        expected: String,
+        source: YearSource,
+    },
+    InvalidCategory {
+        found: String,
+    },
+    FormulaWithoutValue {
+        column: String,
+        recomputed: Option<Decimal>,
+    },
+    FrameExceeded {
+        area: Option<String>,
+        total: Decimal,
+        frame: Decimal,
+    },
+    FrameDeviation {
+        area: Option<String>,
+        total: Decimal,
+        frame: Decimal,
+    },
+    InternalError {
+        detail: String,
+    },
 }
 
 /// One problem or note about the input, with where it is.
@@ -185,7 +274,13 @@ impl Finding {
     /// A finding with the code's usual severity.
     pub fn new(kind: Kind) -> Self {
         let severity = default_severity(&kind);
-        Finding { severity, kind, file: None, sheet: None, cell: None }
+        Finding {
+            severity,
+            kind,
+            file: None,
+            sheet: None,
+            cell: None,
+        }
     }
 
     pub fn in_file(mut self, file: impl Into<String>) -> Self {
@@ -210,9 +305,13 @@ impl Finding {
     /// `HR.xlsx › Budgetfördelning › D9`, as far as the place is known.
     pub fn place(&self) -> String {
         let mut out = String::new();
-        for part in [self.file.clone(), self.sheet.clone(), self.cell.map(|c| c.to_string())]
-            .into_iter()
-            .flatten()
+        for part in [
+            self.file.clone(),
+            self.sheet.clone(),
+            self.cell.map(|c| c.to_string()),
+        ]
+        .into_iter()
+        .flatten()
         {
             if !out.is_empty() {
                 out.push_str(" › ");
@@ -250,7 +349,9 @@ fn code_of(kind: &Kind) -> Code {
         Kind::UncategorizedAmount { .. } => Code::UncategorizedAmount,
         Kind::MissingInitiativeName { .. } => Code::MissingInitiativeName,
         Kind::DuplicateInitiative { .. } => Code::DuplicateInitiative,
-        Kind::CrossSheetTotal { .. } | Kind::CrossSheetInitiative { .. } => Code::CrossSheetMismatch,
+        Kind::CrossSheetTotal { .. } | Kind::CrossSheetInitiative { .. } => {
+            Code::CrossSheetMismatch
+        }
         Kind::UnmatchedInitiative { .. } => Code::UnmatchedInitiative,
         Kind::HeadingRow { .. } => Code::HeadingRow,
         Kind::YearMismatch { .. } => Code::YearMismatch,
@@ -268,7 +369,10 @@ fn default_severity(kind: &Kind) -> Severity {
         | Kind::NumberAsText { .. }
         | Kind::UnmatchedInitiative { .. }
         | Kind::FrameDeviation { .. } => Severity::Warning,
-        Kind::FormulaWithoutValue { recomputed: Some(_), .. } => Severity::Warning,
+        Kind::FormulaWithoutValue {
+            recomputed: Some(_),
+            ..
+        } => Severity::Warning,
         Kind::SupersededVersion { .. } | Kind::HeadingRow { .. } => Severity::Info,
         _ => Severity::Error,
     }
@@ -520,7 +624,11 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for code in Code::ALL {
             assert!(seen.insert(code.as_str()), "duplicate {}", code.as_str());
-            assert!(code.as_str().chars().all(|c| c.is_ascii_lowercase() || c == '-'));
+            assert!(
+                code.as_str()
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-')
+            );
         }
         assert_eq!(Code::ALL.len(), 29);
     }
@@ -528,9 +636,13 @@ mod tests {
     #[test]
     fn row_sum_message_names_values_and_sum() {
         let d = |s: &str| Decimal::from_str(s).unwrap_or_default();
-        let f = Finding::new(Kind::RowSumMismatch { stated: d("13100"), new: d("800"), existing: d("12200") })
-            .in_file("HR.xlsx")
-            .at("Budgetfördelning", Some(CellRef::new(8, 3)));
+        let f = Finding::new(Kind::RowSumMismatch {
+            stated: d("13100"),
+            new: d("800"),
+            existing: d("12200"),
+        })
+        .in_file("HR.xlsx")
+        .at("Budgetfördelning", Some(CellRef::new(8, 3)));
         assert_eq!(f.severity, Severity::Error);
         assert_eq!(
             format!("{}: {}", f.place(), f.message(Lang::Sv)),

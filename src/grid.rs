@@ -79,11 +79,17 @@ impl Grid {
     pub fn from_cells(name: impl Into<String>, mut cells: Vec<Cell>) -> Self {
         cells.sort_by_key(|c| c.at);
         cells.dedup_by_key(|c| c.at);
-        Grid { name: name.into(), cells }
+        Grid {
+            name: name.into(),
+            cells,
+        }
     }
 
     pub fn cell(&self, at: CellRef) -> Option<&Cell> {
-        self.cells.binary_search_by_key(&at, |c| c.at).ok().map(|i| &self.cells[i])
+        self.cells
+            .binary_search_by_key(&at, |c| c.at)
+            .ok()
+            .map(|i| &self.cells[i])
     }
 
     pub fn value(&self, at: CellRef) -> &Value {
@@ -168,7 +174,10 @@ pub fn sniff(bytes: &[u8]) -> Result<Format, ReadError> {
     if bytes.starts_with(CFB_MAGIC) {
         // An encrypted xlsx is a compound file holding an `EncryptedPackage` stream;
         // directory entries store their names in UTF-16LE.
-        let marker: Vec<u8> = "EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let marker: Vec<u8> = "EncryptedPackage"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
         if bytes.windows(marker.len()).any(|w| w == marker.as_slice()) {
             return Err(Unreadable::Encrypted.into());
         }
@@ -183,10 +192,16 @@ fn precheck_zip(bytes: &[u8]) -> Result<Format, ReadError> {
     let mut format = None;
     let mut shared_strings = None;
     for i in 0..zip.len() {
-        let part = zip.by_index_raw(i).map_err(|e| Unreadable::Corrupt(format!("zip: {e}")))?;
+        let part = zip
+            .by_index_raw(i)
+            .map_err(|e| Unreadable::Corrupt(format!("zip: {e}")))?;
         let name = part.name().map(|n| n.to_string()).unwrap_or_default();
         if part.size() > MAX_PART_BYTES {
-            return Err(TooLarge::ZipPart { part: name, bytes: part.size() }.into());
+            return Err(TooLarge::ZipPart {
+                part: name,
+                bytes: part.size(),
+            }
+            .into());
         }
         match name.as_str() {
             "mimetype" => format = Some(Format::Ods),
@@ -197,7 +212,9 @@ fn precheck_zip(bytes: &[u8]) -> Result<Format, ReadError> {
         }
     }
     if let Some(i) = shared_strings {
-        let part = zip.by_index(i).map_err(|e| Unreadable::Corrupt(format!("zip: {e}")))?;
+        let part = zip
+            .by_index(i)
+            .map_err(|e| Unreadable::Corrupt(format!("zip: {e}")))?;
         let size = part.size();
         let mut head = Vec::with_capacity(4096);
         // A damaged stream shows up again, with a better message, when calamine reads it.
@@ -222,7 +239,11 @@ fn declared_unique_count(head: &[u8]) -> Option<u64> {
 }
 
 fn open_error(detail: String, password: bool) -> ReadError {
-    if password { Unreadable::Encrypted.into() } else { Unreadable::Corrupt(detail).into() }
+    if password {
+        Unreadable::Encrypted.into()
+    } else {
+        Unreadable::Corrupt(detail).into()
+    }
 }
 
 /// Finds the sheet whose name matches `label` forgivingly.
@@ -259,78 +280,165 @@ impl Collector {
 }
 
 fn read_xlsx(bytes: &[u8]) -> Result<Book, ReadError> {
-    let mut wb: calamine::Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
-        .map_err(|e: calamine::XlsxError| open_error(e.to_string(), matches!(e, calamine::XlsxError::Password)))?;
-    let mut book = Book { sheet_names: wb.sheet_names(), ..Book::default() };
+    let mut wb: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e: calamine::XlsxError| {
+            open_error(e.to_string(), matches!(e, calamine::XlsxError::Password))
+        })?;
+    let mut book = Book {
+        sheet_names: wb.sheet_names(),
+        ..Book::default()
+    };
     for (label, slot) in [(labels::SHEET_BUDGET, 0), (labels::SHEET_PLAN, 1)] {
-        let Some(name) = find_sheet(&book.sheet_names, label) else { continue };
+        let Some(name) = find_sheet(&book.sheet_names, label) else {
+            continue;
+        };
         let mut reader = wb
             .worksheet_cells_reader(&name)
             .map_err(|e| Unreadable::Corrupt(format!("{name}: {e}")))?;
         let mut out = Collector::default();
-        let mut last: Option<CellRef> = None;
-        let mut pending: Vec<String> = Vec::new();
+        let mut unknown_errors = false;
         loop {
             match reader.next_cell_with_formula() {
                 Ok(Some(c)) => {
                     let at = CellRef::new(c.pos.0, c.pos.1);
-                    place_unknown_errors(&mut out, &mut pending, last, Some(at))?;
-                    last = Some(at);
                     let formula = c.formula.as_deref().is_some_and(|f| !f.is_empty());
                     out.push(at, value_ref(&c.value), formula)?;
                 }
                 Ok(None) => break,
                 // An error literal calamine does not know (`#SPILL!`, `#CALC!`…): the
-                // reader skips that cell and goes on. Keep it as an error cell, so a
-                // table cell holding one is reported and one elsewhere is harmless.
-                Err(calamine::XlsxError::CellError(v)) => pending.push(v),
+                // reader skips that cell and goes on. Find such cells exactly below,
+                // so one in the table is reported and one elsewhere is harmless.
+                Err(calamine::XlsxError::CellError(_)) => unknown_errors = true,
                 Err(e) => return Err(Unreadable::Corrupt(format!("{name}: {e}")).into()),
             }
         }
-        place_unknown_errors(&mut out, &mut pending, last, None)?;
+        drop(reader);
+        if unknown_errors {
+            for (at, v) in error_cells(bytes, &name) {
+                out.push(at, Value::Error(v), true)?;
+            }
+        }
         let grid = Grid::from_cells(name, out.cells);
-        if slot == 0 { book.budget = Some(grid) } else { book.plan = Some(grid) }
+        if slot == 0 {
+            book.budget = Some(grid)
+        } else {
+            book.plan = Some(grid)
+        }
     }
     Ok(book)
 }
 
-fn place_unknown_errors(
-    out: &mut Collector,
-    pending: &mut Vec<String>,
-    mut last: Option<CellRef>,
-    next: Option<CellRef>,
-) -> Result<(), ReadError> {
-    for v in pending.drain(..) {
-        let at = match next {
-            Some(next) => locate_unknown_error(last, next),
-            None => last.map_or(CellRef::new(0, 0), |l| CellRef::new(l.row, l.col + 1)),
+/// Every cell of an xlsx sheet whose cached value is an error (`t="e"`), with the
+/// error text, read from the sheet's XML. Only called when calamine skipped an
+/// error literal it does not know; a part that cannot be found yields nothing.
+fn error_cells(bytes: &[u8], sheet: &str) -> Vec<(CellRef, String)> {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Vec::new();
+    };
+    let mut part = |name: &str| -> Option<String> {
+        let mut text = String::new();
+        zip.by_name(name).ok()?.read_to_string(&mut text).ok()?;
+        Some(text)
+    };
+    let (Some(workbook), Some(rels)) =
+        (part("xl/workbook.xml"), part("xl/_rels/workbook.xml.rels"))
+    else {
+        return Vec::new();
+    };
+    let rel_id = workbook
+        .split("<sheet ")
+        .skip(1)
+        .find(|tag| xml_attr(tag, "name").is_some_and(|n| n == sheet))
+        .and_then(|tag| xml_attr(tag, "r:id"));
+    let target = rel_id.and_then(|id| {
+        rels.split("<Relationship ")
+            .skip(1)
+            .find(|tag| xml_attr(tag, "Id").as_deref() == Some(id.as_str()))
+            .and_then(|tag| xml_attr(tag, "Target"))
+    });
+    let Some(target) = target else {
+        return Vec::new();
+    };
+    let path = match target.strip_prefix('/') {
+        Some(absolute) => absolute.to_string(),
+        None => format!("xl/{target}"),
+    };
+    let Some(xml) = part(&path) else {
+        return Vec::new();
+    };
+    let mut cells = Vec::new();
+    for piece in xml.split("<c ").skip(1) {
+        let Some(head_end) = piece.find('>') else {
+            continue;
         };
-        out.push(at, Value::Error(v), false)?;
-        last = Some(at);
+        let head = &piece[..head_end];
+        if xml_attr(head, "t").as_deref() != Some("e") {
+            continue;
+        }
+        let body = piece[head_end..].split("</c>").next().unwrap_or("");
+        let value = body
+            .split("<v>")
+            .nth(1)
+            .and_then(|v| v.split("</v>").next())
+            .unwrap_or("#N/A");
+        if let Some(at) = xml_attr(head, "r").and_then(|r| parse_a1(&r)) {
+            cells.push((at, value.to_string()));
+        }
     }
-    Ok(())
+    cells
 }
 
-/// Where a skipped error cell most likely was: the stream skipped it between the
-/// cell before (`last`) and the cell after (`next`). Templates write every table
-/// cell, so it is the cell right after `last` in the same row when that lies
-/// before `next`; otherwise the cell right before `next`.
-pub fn locate_unknown_error(last: Option<CellRef>, next: CellRef) -> CellRef {
-    match last {
-        Some(l) if l.row == next.row && l.col + 1 < next.col => CellRef::new(l.row, l.col + 1),
-        Some(l) if l.row < next.row && next.col == 0 => CellRef::new(l.row, l.col + 1),
-        _ if next.col > 0 => CellRef::new(next.row, next.col - 1),
-        Some(l) => CellRef::new(l.row, l.col + 1),
-        None => next,
+/// The value of attribute `name` in an XML start tag's text, entities decoded.
+fn xml_attr(tag: &str, name: &str) -> Option<String> {
+    let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+    let mut rest = tag;
+    while let Some(i) = rest.find(name) {
+        let before_ok = i == 0 || rest[..i].ends_with(|c: char| c.is_whitespace());
+        let after = &rest[i + name.len()..];
+        if before_ok {
+            if let Some(quoted) = after.strip_prefix("=\"") {
+                let value = &quoted[..quoted.find('"')?];
+                return Some(
+                    value
+                        .replace("&lt;", "<")
+                        .replace("&gt;", ">")
+                        .replace("&quot;", "\"")
+                        .replace("&apos;", "'")
+                        .replace("&amp;", "&"),
+                );
+            }
+        }
+        rest = after;
     }
+    None
+}
+
+/// `D9` → row 8, column 3.
+fn parse_a1(text: &str) -> Option<CellRef> {
+    let letters = text.bytes().take_while(u8::is_ascii_alphabetic).count();
+    if letters == 0 || letters > 3 {
+        return None;
+    }
+    let col = text[..letters].bytes().try_fold(0u32, |acc, b| {
+        Some(acc * 26 + u32::from(b.to_ascii_uppercase().checked_sub(b'A')? + 1))
+    })?;
+    let row: u32 = text[letters..].parse().ok()?;
+    Some(CellRef::new(row.checked_sub(1)?, col - 1))
 }
 
 fn read_xlsb(bytes: &[u8]) -> Result<Book, ReadError> {
-    let mut wb: calamine::Xlsb<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
-        .map_err(|e: calamine::XlsbError| open_error(e.to_string(), matches!(e, calamine::XlsbError::Password)))?;
-    let mut book = Book { sheet_names: wb.sheet_names(), ..Book::default() };
+    let mut wb: calamine::Xlsb<_> =
+        calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e: calamine::XlsbError| {
+            open_error(e.to_string(), matches!(e, calamine::XlsbError::Password))
+        })?;
+    let mut book = Book {
+        sheet_names: wb.sheet_names(),
+        ..Book::default()
+    };
     for (label, slot) in [(labels::SHEET_BUDGET, 0), (labels::SHEET_PLAN, 1)] {
-        let Some(name) = find_sheet(&book.sheet_names, label) else { continue };
+        let Some(name) = find_sheet(&book.sheet_names, label) else {
+            continue;
+        };
         let mut reader = wb
             .worksheet_cells_reader(&name)
             .map_err(|e| Unreadable::Corrupt(format!("{name}: {e}")))?;
@@ -346,7 +454,11 @@ fn read_xlsb(bytes: &[u8]) -> Result<Book, ReadError> {
             }
         }
         let grid = Grid::from_cells(name, out.cells);
-        if slot == 0 { book.budget = Some(grid) } else { book.plan = Some(grid) }
+        if slot == 0 {
+            book.budget = Some(grid)
+        } else {
+            book.plan = Some(grid)
+        }
     }
     Ok(book)
 }
@@ -364,10 +476,17 @@ where
         let password = text.contains("password");
         open_error(text, password)
     })?;
-    let mut book = Book { sheet_names: wb.sheet_names(), ..Book::default() };
+    let mut book = Book {
+        sheet_names: wb.sheet_names(),
+        ..Book::default()
+    };
     for (label, slot) in [(labels::SHEET_BUDGET, 0), (labels::SHEET_PLAN, 1)] {
-        let Some(name) = find_sheet(&book.sheet_names, label) else { continue };
-        let range = wb.worksheet_range(&name).map_err(|e| Unreadable::Corrupt(format!("{name}: {e}")))?;
+        let Some(name) = find_sheet(&book.sheet_names, label) else {
+            continue;
+        };
+        let range = wb
+            .worksheet_range(&name)
+            .map_err(|e| Unreadable::Corrupt(format!("{name}: {e}")))?;
         let formulas = wb.worksheet_formula(&name).ok();
         let mut out = Collector::default();
         let (r0, c0) = range.start().unwrap_or((0, 0));
@@ -384,13 +503,21 @@ where
             let (fr0, fc0) = f.start().unwrap_or((0, 0));
             for (r, c, text) in f.used_cells() {
                 let (row, col) = (fr0 + r as u32, fc0 + c as u32);
-                if !text.is_empty() && range.get_value((row, col)).is_none_or(|v| matches!(v, Data::Empty)) {
+                if !text.is_empty()
+                    && range
+                        .get_value((row, col))
+                        .is_none_or(|v| matches!(v, Data::Empty))
+                {
                     out.push(CellRef::new(row, col), Value::Empty, true)?;
                 }
             }
         }
         let grid = Grid::from_cells(name, out.cells);
-        if slot == 0 { book.budget = Some(grid) } else { book.plan = Some(grid) }
+        if slot == 0 {
+            book.budget = Some(grid)
+        } else {
+            book.plan = Some(grid)
+        }
     }
     Ok(book)
 }
@@ -406,7 +533,9 @@ fn float_value(text: String) -> Value {
 fn excel_date(serial_text: String) -> Value {
     // Excel's day 0 is 1899-12-30 in the 1900 date system (its 1900 leap-year bug
     // is absorbed by starting there for every serial past 60).
-    let days = Decimal::from_str(&serial_text).ok().and_then(|d| i64::try_from(d.trunc()).ok());
+    let days = Decimal::from_str(&serial_text)
+        .ok()
+        .and_then(|d| i64::try_from(d.trunc()).ok());
     match days {
         Some(days) => {
             let (y, m, d) = civil_from_days(days - 25_569);
@@ -466,7 +595,17 @@ fn value(v: &Data) -> Value {
 fn is_error_literal(s: &str) -> bool {
     matches!(
         s,
-        "#DIV/0!" | "#N/A" | "#NAME?" | "#NULL!" | "#NUM!" | "#REF!" | "#VALUE!" | "Err:502" | "Err:504" | "Err:508" | "Err:522"
+        "#DIV/0!"
+            | "#N/A"
+            | "#NAME?"
+            | "#NULL!"
+            | "#NUM!"
+            | "#REF!"
+            | "#VALUE!"
+            | "Err:502"
+            | "Err:504"
+            | "Err:508"
+            | "Err:522"
     )
 }
 
@@ -477,27 +616,63 @@ mod tests {
     #[test]
     fn dates_from_serials() {
         assert_eq!(excel_date("46082".into()), Value::Date("2026-03-01".into()));
-        assert_eq!(excel_date("44927.5".into()), Value::Date("2023-01-01".into()));
+        assert_eq!(
+            excel_date("44927.5".into()),
+            Value::Date("2023-01-01".into())
+        );
     }
 
     #[test]
     fn floats_keep_their_shortest_text() {
-        assert_eq!(float_value(0.1_f64.to_string()), Value::Number(Decimal::new(1, 1)));
-        assert_eq!(float_value(4_432_946.73_f64.to_string()), Value::Number(Decimal::new(443_294_673, 2)));
-        assert!(matches!(float_value(1e30_f64.to_string()), Value::HugeNumber(_)));
+        assert_eq!(
+            float_value(0.1_f64.to_string()),
+            Value::Number(Decimal::new(1, 1))
+        );
+        assert_eq!(
+            float_value(4_432_946.73_f64.to_string()),
+            Value::Number(Decimal::new(443_294_673, 2))
+        );
+        assert!(matches!(
+            float_value(1e30_f64.to_string()),
+            Value::HugeNumber(_)
+        ));
     }
 
     #[test]
     fn sniffing_does_not_trust_extensions() {
-        assert_eq!(sniff(b"Text;Belopp\n"), Err(Unreadable::NotSpreadsheet.into()));
-        assert!(matches!(sniff(b"PK\x03\x04truncated"), Err(ReadError::Unreadable(Unreadable::Corrupt(_)))));
+        assert_eq!(
+            sniff(b"Text;Belopp\n"),
+            Err(Unreadable::NotSpreadsheet.into())
+        );
+        assert!(matches!(
+            sniff(b"PK\x03\x04truncated"),
+            Err(ReadError::Unreadable(Unreadable::Corrupt(_)))
+        ));
     }
 
     #[test]
-    fn unknown_error_position_is_the_gap() {
-        let at = |r, c| CellRef::new(r, c);
-        assert_eq!(locate_unknown_error(Some(at(5, 1)), at(5, 3)), at(5, 2));
-        assert_eq!(locate_unknown_error(Some(at(5, 3)), at(6, 0)), at(5, 4));
-        assert_eq!(locate_unknown_error(None, at(0, 2)), at(0, 1));
+    fn xml_attributes_and_addresses() {
+        assert_eq!(
+            xml_attr(r#"<c r="C11" s="1" t="e">"#, "t").as_deref(),
+            Some("e")
+        );
+        assert_eq!(
+            xml_attr(
+                r#"sheet name="A &amp; B" sheetId="1" r:id="rId2"/>"#,
+                "name"
+            )
+            .as_deref(),
+            Some("A & B")
+        );
+        assert_eq!(
+            xml_attr(r#"sheet name="x" sheetId="1" r:id="rId2"/>"#, "id"),
+            None
+        );
+        assert_eq!(parse_a1("C11"), Some(CellRef::new(10, 2)));
+        assert_eq!(
+            parse_a1("XFD1048576"),
+            Some(CellRef::new(1_048_575, 16_383))
+        );
+        assert_eq!(parse_a1("11"), None);
     }
 }

@@ -93,8 +93,14 @@ mod tests {
     #[test]
     fn normalize_is_forgiving() {
         // "ä" written as a + combining diaeresis, as a Mac does.
-        assert_eq!(normalize("  Tja\u{308}nsteomra\u{30a}de: "), "tjänsteområde");
-        assert_eq!(normalize("Utveckling inom\nbefintlig   tjänst"), "utveckling inom befintlig tjänst");
+        assert_eq!(
+            normalize("  Tja\u{308}nsteomra\u{30a}de: "),
+            "tjänsteområde"
+        );
+        assert_eq!(
+            normalize("Utveckling inom\nbefintlig   tjänst"),
+            "utveckling inom befintlig tjänst"
+        );
         assert_eq!(normalize("BELOPP TKR"), "belopp tkr");
         assert_eq!(normalize("Summa :"), "summa");
         assert_eq!(normalize("a\u{a0}b"), "a b");
@@ -106,7 +112,10 @@ mod tests {
             initiative_key("1.Fortsatt arbete: Digitalisering inom område ekonomi"),
             "fortsatt arbete: digitalisering inom område ekonomi"
         );
-        assert_eq!(initiative_key("2. Utveckla område ekonomi"), "utveckla område ekonomi");
+        assert_eq!(
+            initiative_key("2. Utveckla område ekonomi"),
+            "utveckla område ekonomi"
+        );
         assert_eq!(initiative_key("1) Digital signering"), "digital signering");
         assert_eq!(initiative_key("365 dagar"), "365 dagar");
         assert_eq!(initiative_key("O365"), "o365");

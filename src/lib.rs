@@ -48,7 +48,11 @@ where
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { cmd::EXIT_FATAL } else { cmd::EXIT_OK };
+            return if e.use_stderr() {
+                cmd::EXIT_FATAL
+            } else {
+                cmd::EXIT_OK
+            };
         }
     };
     let lang = cli.lang;

@@ -73,30 +73,43 @@ pub fn load(path: &Path, file: &str) -> Loaded {
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "panic".to_string());
             let mut loaded = Loaded::new(file, path);
-            loaded.findings.push(Finding::new(Kind::InternalError { detail }).in_file(file));
+            loaded
+                .findings
+                .push(Finding::new(Kind::InternalError { detail }).in_file(file));
             loaded
         }
     }
 }
 
 fn load_unguarded(path: &Path, file: &str) -> Loaded {
+    failpoint(file);
     let mut loaded = Loaded::new(file, path);
-    let fail = |loaded: &mut Loaded, kind: Kind| loaded.findings.push(Finding::new(kind).in_file(file));
+    let fail =
+        |loaded: &mut Loaded, kind: Kind| loaded.findings.push(Finding::new(kind).in_file(file));
     match std::fs::metadata(path) {
         Ok(meta) if meta.len() > grid::MAX_PART_BYTES => {
-            fail(&mut loaded, Kind::TooLarge(TooLarge::File { bytes: meta.len() }));
+            fail(
+                &mut loaded,
+                Kind::TooLarge(TooLarge::File { bytes: meta.len() }),
+            );
             return loaded;
         }
         Ok(_) => {}
         Err(e) => {
-            fail(&mut loaded, Kind::UnreadableFile(crate::finding::Unreadable::Io(e.to_string())));
+            fail(
+                &mut loaded,
+                Kind::UnreadableFile(crate::finding::Unreadable::Io(e.to_string())),
+            );
             return loaded;
         }
     }
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) => {
-            fail(&mut loaded, Kind::UnreadableFile(crate::finding::Unreadable::Io(e.to_string())));
+            fail(
+                &mut loaded,
+                Kind::UnreadableFile(crate::finding::Unreadable::Io(e.to_string())),
+            );
             return loaded;
         }
     };
@@ -126,6 +139,20 @@ fn load_unguarded(path: &Path, file: &str) -> Loaded {
     }
     loaded
 }
+
+/// Test-only failpoint (debug builds): `BUDGET_CONSOLIDATOR_FAILPOINT=panic:<file>`
+/// panics while loading that file, to prove a panic stays inside one file.
+#[cfg(debug_assertions)]
+fn failpoint(file: &str) {
+    if let Ok(spec) = std::env::var("BUDGET_CONSOLIDATOR_FAILPOINT") {
+        if spec.strip_prefix("panic:") == Some(file) {
+            panic!("failpoint for {file}");
+        }
+    }
+}
+
+#[cfg(not(debug_assertions))]
+fn failpoint(_file: &str) {}
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()

@@ -27,7 +27,9 @@ pub fn budget_header(grid: &Grid) -> Result<BudgetLayout, Vec<String>> {
         let (mut text, mut new, mut existing, mut amount) = (None, None, None, None);
         let existing_prefix = normalize(labels::COL_EXISTING_PREFIX);
         for cell in cells {
-            let Value::Text(t) = &cell.value else { continue };
+            let Value::Text(t) = &cell.value else {
+                continue;
+            };
             let key = normalize(t);
             let col = Some(cell.at.col);
             if key == normalize(labels::COL_TEXT) || key == normalize(labels::COL_INITIATIVE) {
@@ -36,12 +38,21 @@ pub fn budget_header(grid: &Grid) -> Result<BudgetLayout, Vec<String>> {
                 new = new.or(col);
             } else if key.starts_with(&existing_prefix) {
                 existing = existing.or(col);
-            } else if key == normalize(labels::COL_AMOUNT) || key == normalize(labels::COL_AMOUNT_SHORT) {
+            } else if key == normalize(labels::COL_AMOUNT)
+                || key == normalize(labels::COL_AMOUNT_SHORT)
+            {
                 amount = amount.or(col);
             }
         }
-        if let (Some(text), Some(new), Some(existing), Some(amount)) = (text, new, existing, amount) {
-            return Ok(BudgetLayout { header_row: row, text, new, existing, amount });
+        if let (Some(text), Some(new), Some(existing), Some(amount)) = (text, new, existing, amount)
+        {
+            return Ok(BudgetLayout {
+                header_row: row,
+                text,
+                new,
+                existing,
+                amount,
+            });
         }
         let missing: Vec<String> = [
             (text, labels::COL_TEXT),
@@ -58,7 +69,14 @@ pub fn budget_header(grid: &Grid) -> Result<BudgetLayout, Vec<String>> {
         }
     }
     Err(best.map(|(_, m)| m).unwrap_or_else(|| {
-        [labels::COL_TEXT, labels::COL_NEW, labels::COL_EXISTING, labels::COL_AMOUNT].map(String::from).to_vec()
+        [
+            labels::COL_TEXT,
+            labels::COL_NEW,
+            labels::COL_EXISTING,
+            labels::COL_AMOUNT,
+        ]
+        .map(String::from)
+        .to_vec()
     }))
 }
 
@@ -71,7 +89,11 @@ pub struct MetaField<'g> {
 }
 
 /// Finds `label` in the rows above `before_row` (the whole sheet when `None`).
-pub fn meta_field<'g>(grid: &'g Grid, label: &str, before_row: Option<u32>) -> Option<MetaField<'g>> {
+pub fn meta_field<'g>(
+    grid: &'g Grid,
+    label: &str,
+    before_row: Option<u32>,
+) -> Option<MetaField<'g>> {
     let key = normalize(label);
     for (row, cells) in grid.rows() {
         if before_row.is_some_and(|limit| row >= limit) {
@@ -80,7 +102,10 @@ pub fn meta_field<'g>(grid: &'g Grid, label: &str, before_row: Option<u32>) -> O
         for (i, cell) in cells.iter().enumerate() {
             if matches!(&cell.value, Value::Text(t) if normalize(t) == key) {
                 let value = cells[i + 1..].iter().find(|c| !c.value.is_empty());
-                return Some(MetaField { label_cell: cell.at, value });
+                return Some(MetaField {
+                    label_cell: cell.at,
+                    value,
+                });
             }
         }
     }
@@ -154,23 +179,38 @@ pub fn plan_header(grid: &Grid) -> Result<PlanLayout, Vec<String>> {
         // One-row form: `Utveckling 2023`, `Vidmakthållande 2023`, …
         let mut columns: Vec<(Group, i32, u32)> = cells
             .iter()
-            .filter_map(|c| text_key(c).and_then(|k| group_year(&k)).map(|(g, y)| (g, y, c.at.col)))
+            .filter_map(|c| {
+                text_key(c)
+                    .and_then(|k| group_year(&k))
+                    .map(|(g, y)| (g, y, c.at.col))
+            })
             .collect();
         if columns.iter().any(|(g, ..)| *g == Group::Development) {
             let label_col = cells
                 .iter()
                 .find(|c| text_key(c).is_some_and(|k| is_initiative_label(&k, true)))
                 .map(|c| c.at.col);
-            let impact = cells.iter().find(|c| text_key(c).as_deref() == Some("påverkan")).map(|c| c.at.col);
+            let impact = cells
+                .iter()
+                .find(|c| text_key(c).as_deref() == Some("påverkan"))
+                .map(|c| c.at.col);
             return finish(row, label_col, impact, &mut columns);
         }
         // Two-row form: group labels here, years in the row directly below.
-        let groups: Vec<(u32, Group)> =
-            cells.iter().filter_map(|c| text_key(c).and_then(|k| group_of(&k)).map(|g| (c.at.col, g))).collect();
+        let groups: Vec<(u32, Group)> = cells
+            .iter()
+            .filter_map(|c| {
+                text_key(c)
+                    .and_then(|k| group_of(&k))
+                    .map(|g| (c.at.col, g))
+            })
+            .collect();
         if groups.is_empty() {
             continue;
         }
-        let Some(&(below_row, below)) = rows.get(i + 1).filter(|(r, _)| *r == row + 1) else { continue };
+        let Some(&(below_row, below)) = rows.get(i + 1).filter(|(r, _)| *r == row + 1) else {
+            continue;
+        };
         let mut columns: Vec<(Group, i32, u32)> = below
             .iter()
             .filter_map(|c| {
@@ -187,7 +227,10 @@ pub fn plan_header(grid: &Grid) -> Result<PlanLayout, Vec<String>> {
             .clone()
             .find(|c| text_key(c).is_some_and(|k| is_initiative_label(&k, false)))
             .map(|c| c.at.col);
-        let impact = both.clone().find(|c| text_key(c).as_deref() == Some("påverkan")).map(|c| c.at.col);
+        let impact = both
+            .clone()
+            .find(|c| text_key(c).as_deref() == Some("påverkan"))
+            .map(|c| c.at.col);
         return finish(below_row, label_col, impact, &mut columns);
     }
     Err(vec![
@@ -205,7 +248,12 @@ fn finish(
     columns.sort_by_key(|&(g, y, col)| (y, g == Group::Maintenance, col));
     let mut years: Vec<i32> = columns.iter().map(|c| c.1).collect();
     years.dedup();
-    let find = |group: Group, year: i32| columns.iter().find(|c| c.0 == group && c.1 == year).map(|c| c.2);
+    let find = |group: Group, year: i32| {
+        columns
+            .iter()
+            .find(|c| c.0 == group && c.1 == year)
+            .map(|c| c.2)
+    };
     let mut missing = Vec::new();
     let (mut development, mut maintenance) = (Vec::new(), Vec::new());
     for &year in &years {
@@ -230,7 +278,14 @@ fn finish(
     if !missing.is_empty() {
         return Err(missing);
     }
-    Ok(PlanLayout { header_row, initiative, impact, years, development, maintenance })
+    Ok(PlanLayout {
+        header_row,
+        initiative,
+        impact,
+        years,
+        development,
+        maintenance,
+    })
 }
 
 #[cfg(test)]
@@ -241,7 +296,14 @@ mod tests {
     fn grid(cells: &[(u32, u32, Value)]) -> Grid {
         Grid::from_cells(
             "t",
-            cells.iter().map(|(r, c, v)| Cell { at: CellRef::new(*r, *c), value: v.clone(), formula: false }).collect(),
+            cells
+                .iter()
+                .map(|(r, c, v)| Cell {
+                    at: CellRef::new(*r, *c),
+                    value: v.clone(),
+                    formula: false,
+                })
+                .collect(),
         )
     }
     fn t(s: &str) -> Value {
@@ -262,22 +324,42 @@ mod tests {
         ]);
         assert_eq!(
             budget_header(&g),
-            Ok(BudgetLayout { header_row: 5, text: 4, new: 2, existing: 6, amount: 1 })
+            Ok(BudgetLayout {
+                header_row: 5,
+                text: 4,
+                new: 2,
+                existing: 6,
+                amount: 1
+            })
         );
     }
 
     #[test]
     fn budget_header_names_what_is_missing() {
-        let g = grid(&[(2, 0, t("Text")), (2, 1, t("Nyutveckling")), (2, 2, t("Belopp tkr"))]);
-        assert_eq!(budget_header(&g), Err(vec![labels::COL_EXISTING.to_string()]));
+        let g = grid(&[
+            (2, 0, t("Text")),
+            (2, 1, t("Nyutveckling")),
+            (2, 2, t("Belopp tkr")),
+        ]);
+        assert_eq!(
+            budget_header(&g),
+            Err(vec![labels::COL_EXISTING.to_string()])
+        );
     }
 
     #[test]
     fn metadata_value_is_next_non_empty_cell() {
-        let g = grid(&[(1, 0, t("Tjänsteområde:")), (1, 3, t("HR")), (2, 0, t("Version"))]);
+        let g = grid(&[
+            (1, 0, t("Tjänsteområde:")),
+            (1, 3, t("HR")),
+            (2, 0, t("Version")),
+        ]);
         let f = meta_field(&g, labels::META_AREA, None).expect("label");
         assert_eq!(f.value.map(|c| c.at), Some(CellRef::new(1, 3)));
-        assert_eq!(meta_field(&g, labels::META_VERSION, None).and_then(|f| f.value), None);
+        assert_eq!(
+            meta_field(&g, labels::META_VERSION, None).and_then(|f| f.value),
+            None
+        );
         assert!(meta_field(&g, labels::META_AREA, Some(1)).is_none());
     }
 
@@ -323,7 +405,15 @@ mod tests {
 
     #[test]
     fn plan_header_reports_a_missing_year_column() {
-        let g = grid(&[(0, 0, t("Initiativ")), (0, 1, t("Utveckling 2023")), (0, 2, t("Utveckling 2024")), (0, 3, t("Vidmakthållande 2023"))]);
-        assert_eq!(plan_header(&g), Err(vec!["Vidmakthållande 2024".to_string()]));
+        let g = grid(&[
+            (0, 0, t("Initiativ")),
+            (0, 1, t("Utveckling 2023")),
+            (0, 2, t("Utveckling 2024")),
+            (0, 3, t("Vidmakthållande 2023")),
+        ]);
+        assert_eq!(
+            plan_header(&g),
+            Err(vec!["Vidmakthållande 2024".to_string()])
+        );
     }
 }

@@ -27,6 +27,9 @@ pub struct BudgetRow {
     pub new: Decimal,
     pub existing: Decimal,
     pub amount: Decimal,
+    /// `amount` = `new` + `existing`. When not, the row is reported once
+    /// (`row-sum-mismatch`) and left out of the checks that build on its amount.
+    pub sum_ok: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -83,7 +86,8 @@ pub struct AreaPlan {
 /// Compares versions numerically per dot-part: `2.10` > `2.9`, `3.5` > `3`.
 /// Parts that are not numbers compare as text, after the numbers.
 pub fn compare_versions(a: &str, b: &str) -> Ordering {
-    let parts = |v: &str| -> Vec<String> { v.trim().split('.').map(|p| p.trim().to_string()).collect() };
+    let parts =
+        |v: &str| -> Vec<String> { v.trim().split('.').map(|p| p.trim().to_string()).collect() };
     let (pa, pb) = (parts(a), parts(b));
     for i in 0..pa.len().max(pb.len()) {
         let x = pa.get(i).map_or("0", String::as_str);

@@ -24,11 +24,15 @@ pub struct Sink<'a> {
 
 impl<'a> Sink<'a> {
     pub fn new(file: &'a str) -> Self {
-        Sink { file, findings: Vec::new() }
+        Sink {
+            file,
+            findings: Vec::new(),
+        }
     }
 
     pub fn push(&mut self, sheet: &str, cell: Option<CellRef>, kind: Kind) {
-        self.findings.push(Finding::new(kind).in_file(self.file).at(sheet, cell));
+        self.findings
+            .push(Finding::new(kind).in_file(self.file).at(sheet, cell));
     }
 
     pub fn push_finding(&mut self, finding: Finding) {
@@ -57,29 +61,49 @@ pub fn parse(book: &Book, sink: &mut Sink<'_>) -> Parsed {
             let header_row = layout.as_ref().ok().map(|l| l.header_row);
             parse_metadata(grid, header_row, sink, &mut parsed);
             match layout {
-                Ok(layout) => parsed.budget = Some(parse_budget(grid, &layout, sink, &mut parsed.rows_read)),
+                Ok(layout) => {
+                    parsed.budget = Some(parse_budget(grid, &layout, sink, &mut parsed.rows_read))
+                }
                 Err(missing) => sink.push(
                     &grid.name,
                     None,
-                    Kind::MissingHeader { sheet: labels::SHEET_BUDGET, missing },
+                    Kind::MissingHeader {
+                        sheet: labels::SHEET_BUDGET,
+                        missing,
+                    },
                 ),
             }
         }
         None => sink.push(
             labels::SHEET_BUDGET,
             None,
-            Kind::MissingSheet { sheet: labels::SHEET_BUDGET, found: book.sheet_names.clone() },
+            Kind::MissingSheet {
+                sheet: labels::SHEET_BUDGET,
+                found: book.sheet_names.clone(),
+            },
         ),
     }
     match &book.plan {
         Some(grid) => match locate::plan_header(grid) {
-            Ok(layout) => parsed.plan = Some(parse_plan(grid, &layout, sink, &mut parsed.rows_read)),
-            Err(missing) => sink.push(&grid.name, None, Kind::MissingHeader { sheet: labels::SHEET_PLAN, missing }),
+            Ok(layout) => {
+                parsed.plan = Some(parse_plan(grid, &layout, sink, &mut parsed.rows_read))
+            }
+            Err(missing) => sink.push(
+                &grid.name,
+                None,
+                Kind::MissingHeader {
+                    sheet: labels::SHEET_PLAN,
+                    missing,
+                },
+            ),
         },
         None => sink.push(
             labels::SHEET_PLAN,
             None,
-            Kind::MissingSheet { sheet: labels::SHEET_PLAN, found: book.sheet_names.clone() },
+            Kind::MissingSheet {
+                sheet: labels::SHEET_PLAN,
+                found: book.sheet_names.clone(),
+            },
         ),
     }
     parsed
@@ -89,8 +113,13 @@ fn parse_metadata(grid: &Grid, header_row: Option<u32>, sink: &mut Sink<'_>, par
     let sheet = grid.name.as_str();
     let required = |label: &'static str, sink: &mut Sink<'_>| -> Option<(CellRef, &Value)> {
         match locate::meta_field(grid, label, header_row) {
-            Some(locate::MetaField { value: Some(cell), .. }) => Some((cell.at, &cell.value)),
-            Some(locate::MetaField { label_cell, value: None }) => {
+            Some(locate::MetaField {
+                value: Some(cell), ..
+            }) => Some((cell.at, &cell.value)),
+            Some(locate::MetaField {
+                label_cell,
+                value: None,
+            }) => {
                 sink.push(sheet, Some(label_cell), Kind::MissingMetadata { label });
                 None
             }
@@ -100,9 +129,12 @@ fn parse_metadata(grid: &Grid, header_row: Option<u32>, sink: &mut Sink<'_>, par
             }
         }
     };
-    let area = required(labels::META_AREA, sink).map(|(at, v)| (at, v.display().trim().to_string()));
+    let area =
+        required(labels::META_AREA, sink).map(|(at, v)| (at, v.display().trim().to_string()));
     let version = required(labels::META_VERSION, sink).map(|(_, v)| match v {
-        Value::Number(d) if d.scale() == 0 || d.normalize().scale() == 0 => format!("{}.0", d.trunc()),
+        Value::Number(d) if d.scale() == 0 || d.normalize().scale() == 0 => {
+            format!("{}.0", d.trunc())
+        }
         Value::Number(d) => d.normalize().to_string(),
         other => other.display().trim().to_string(),
     });
@@ -114,31 +146,49 @@ fn parse_metadata(grid: &Grid, header_row: Option<u32>, sink: &mut Sink<'_>, par
         }
         .filter(|y| (1900..=2200).contains(y));
         if year.is_none() {
-            sink.push(sheet, Some(at), Kind::InvalidMetadata { label: labels::META_BUDGET_YEAR, found: v.display() });
+            sink.push(
+                sheet,
+                Some(at),
+                Kind::InvalidMetadata {
+                    label: labels::META_BUDGET_YEAR,
+                    found: v.display(),
+                },
+            );
         }
         year.map(|y| (at, y))
     });
-    let date = locate::meta_field(grid, labels::META_DATE, header_row).and_then(|f| f.value).and_then(|cell| {
-        match &cell.value {
-            Value::Date(d) => Some(d.clone()),
-            Value::Text(t) if is_iso_date(t.trim()) => Some(t.trim().to_string()),
-            other => {
-                let mut finding = Finding::new(Kind::InvalidMetadata { label: labels::META_DATE, found: other.display() })
+    let date = locate::meta_field(grid, labels::META_DATE, header_row)
+        .and_then(|f| f.value)
+        .and_then(|cell| {
+            match &cell.value {
+                Value::Date(d) => Some(d.clone()),
+                Value::Text(t) if is_iso_date(t.trim()) => Some(t.trim().to_string()),
+                other => {
+                    let mut finding = Finding::new(Kind::InvalidMetadata {
+                        label: labels::META_DATE,
+                        found: other.display(),
+                    })
                     .at(sheet, Some(cell.at));
-                // Datum is optional: a bad one is worth a warning, not a stop.
-                finding.severity = crate::finding::Severity::Warning;
-                sink.push_finding(finding);
-                None
+                    // Datum is optional: a bad one is worth a warning, not a stop.
+                    finding.severity = crate::finding::Severity::Warning;
+                    sink.push_finding(finding);
+                    None
+                }
             }
-        }
-    });
+        });
     let lead = locate::meta_field(grid, labels::META_LEAD, header_row)
         .and_then(|f| f.value)
         .map(|c| c.value.display().trim().to_string());
     parsed.area_cell = area.as_ref().map(|(at, _)| *at);
     parsed.budget_year_cell = year.map(|(at, _)| at);
     if let (Some((_, area)), Some(version), Some((_, budget_year))) = (area, version, year) {
-        parsed.meta = Some(Metadata { area, version, budget_year, date, lead });
+        parsed.meta = Some(Metadata {
+            area,
+            version,
+            budget_year,
+            date,
+            lead,
+        });
     }
 }
 
@@ -147,7 +197,9 @@ fn is_iso_date(t: &str) -> bool {
     b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 /// The initiative cell's text, trimmed (a number there is read as its text).
@@ -168,7 +220,11 @@ struct AmountCell {
 
 impl AmountCell {
     fn new(grid: &Grid, at: CellRef, column: impl Into<String>) -> Self {
-        AmountCell { at, column: column.into(), reading: amount::read(grid.cell(at)) }
+        AmountCell {
+            at,
+            column: column.into(),
+            reading: amount::read(grid.cell(at)),
+        }
     }
 
     /// Blank for the purpose of skipping a row: nothing, or a zero, or a formula
@@ -191,11 +247,22 @@ fn report_cells(cells: &[&AmountCell], sheet: &str, sink: &mut Sink<'_>) -> bool
             Reading::Text { value, text } => sink.push(
                 sheet,
                 Some(cell.at),
-                Kind::NumberAsText { column: cell.column.clone(), text: text.clone(), value: *value },
+                Kind::NumberAsText {
+                    column: cell.column.clone(),
+                    text: text.clone(),
+                    value: *value,
+                },
             ),
             Reading::Invalid(found) => {
                 ok = false;
-                sink.push(sheet, Some(cell.at), Kind::InvalidAmount { column: cell.column.clone(), found: found.clone() });
+                sink.push(
+                    sheet,
+                    Some(cell.at),
+                    Kind::InvalidAmount {
+                        column: cell.column.clone(),
+                        found: found.clone(),
+                    },
+                );
             }
             _ => {}
         }
@@ -204,19 +271,34 @@ fn report_cells(cells: &[&AmountCell], sheet: &str, sink: &mut Sink<'_>) -> bool
 }
 
 fn uncalculated_error(cell: &AmountCell, sheet: &str, sink: &mut Sink<'_>) {
-    sink.push(sheet, Some(cell.at), Kind::FormulaWithoutValue { column: cell.column.clone(), recomputed: None });
+    sink.push(
+        sheet,
+        Some(cell.at),
+        Kind::FormulaWithoutValue {
+            column: cell.column.clone(),
+            recomputed: None,
+        },
+    );
 }
 
 /// Resolves a cell that can be recomputed (a row's `Belopp`, a `Summa` cell):
 /// a formula without a value, or a formula storing a placeholder 0 where the
 /// recomputed value is not 0, takes the recomputed value with a warning.
-fn recomputable(cell: &AmountCell, recomputed: Decimal, sheet: &str, sink: &mut Sink<'_>) -> Option<Decimal> {
+fn recomputable(
+    cell: &AmountCell,
+    recomputed: Decimal,
+    sheet: &str,
+    sink: &mut Sink<'_>,
+) -> Option<Decimal> {
     let placeholder = cell.reading.is_formula_zero() && !recomputed.is_zero();
     if matches!(cell.reading, Reading::Uncalculated) || placeholder {
         sink.push(
             sheet,
             Some(cell.at),
-            Kind::FormulaWithoutValue { column: cell.column.clone(), recomputed: Some(recomputed) },
+            Kind::FormulaWithoutValue {
+                column: cell.column.clone(),
+                recomputed: Some(recomputed),
+            },
         );
         return Some(recomputed);
     }
@@ -224,7 +306,13 @@ fn recomputable(cell: &AmountCell, recomputed: Decimal, sheet: &str, sink: &mut 
 }
 
 /// Checks a stated total cell against the computed column sum.
-fn check_total(cell: &AmountCell, computed: Decimal, complete: bool, sheet: &str, sink: &mut Sink<'_>) {
+fn check_total(
+    cell: &AmountCell,
+    computed: Decimal,
+    complete: bool,
+    sheet: &str,
+    sink: &mut Sink<'_>,
+) {
     if !cell.reading.is_filled() {
         return; // an empty total cell is simply not stated
     }
@@ -233,7 +321,15 @@ fn check_total(cell: &AmountCell, computed: Decimal, complete: bool, sheet: &str
     }
     if let Some(stated) = recomputable(cell, computed, sheet, sink) {
         if stated != computed {
-            sink.push(sheet, Some(cell.at), Kind::TotalMismatch { column: cell.column.clone(), stated, computed });
+            sink.push(
+                sheet,
+                Some(cell.at),
+                Kind::TotalMismatch {
+                    column: cell.column.clone(),
+                    stated,
+                    computed,
+                },
+            );
         }
     }
 }
@@ -247,7 +343,14 @@ impl Names {
     fn insert(&mut self, name: &str, at: CellRef, sheet: &str, sink: &mut Sink<'_>) -> bool {
         let key = initiative_key(name);
         if let Some(first_row) = self.0.get(&key) {
-            sink.push(sheet, Some(at), Kind::DuplicateInitiative { name: name.to_string(), first_row: *first_row });
+            sink.push(
+                sheet,
+                Some(at),
+                Kind::DuplicateInitiative {
+                    name: name.to_string(),
+                    first_row: *first_row,
+                },
+            );
             return false;
         }
         self.0.insert(key, at.row_number());
@@ -255,11 +358,23 @@ impl Names {
     }
 }
 
-fn parse_budget(grid: &Grid, l: &BudgetLayout, sink: &mut Sink<'_>, rows_read: &mut usize) -> BudgetTable {
+fn parse_budget(
+    grid: &Grid,
+    l: &BudgetLayout,
+    sink: &mut Sink<'_>,
+    rows_read: &mut usize,
+) -> BudgetTable {
     let sheet = grid.name.as_str();
-    let mut table = BudgetTable { complete: true, ..BudgetTable::default() };
+    let mut table = BudgetTable {
+        complete: true,
+        ..BudgetTable::default()
+    };
     let mut names = Names::default();
-    let rows: Vec<u32> = grid.rows().map(|(r, _)| r).filter(|r| *r > l.header_row).collect();
+    let rows: Vec<u32> = grid
+        .rows()
+        .map(|(r, _)| r)
+        .filter(|r| *r > l.header_row)
+        .collect();
     let mut total_row = None;
     for row in rows {
         let name_at = CellRef::new(row, l.text);
@@ -269,7 +384,11 @@ fn parse_budget(grid: &Grid, l: &BudgetLayout, sink: &mut Sink<'_>, rows_read: &
             break;
         }
         let new = AmountCell::new(grid, CellRef::new(row, l.new), labels::COL_NEW);
-        let existing = AmountCell::new(grid, CellRef::new(row, l.existing), labels::COL_EXISTING_SHORT);
+        let existing = AmountCell::new(
+            grid,
+            CellRef::new(row, l.existing),
+            labels::COL_EXISTING_SHORT,
+        );
         let amount = AmountCell::new(grid, CellRef::new(row, l.amount), labels::COL_AMOUNT_SHORT);
         if name.is_empty() && new.is_blank() && existing.is_blank() && amount.is_blank() {
             continue; // a blank row, not data
@@ -298,8 +417,15 @@ fn parse_budget(grid: &Grid, l: &BudgetLayout, sink: &mut Sink<'_>, rows_read: &
         table.sum_existing += e;
         table.sum_amount += a;
         if name.is_empty() {
-            let shown = [a, n, e].into_iter().find(|v| !v.is_zero()).unwrap_or_default();
-            sink.push(sheet, Some(name_at), Kind::MissingInitiativeName { amount: shown });
+            let shown = [a, n, e]
+                .into_iter()
+                .find(|v| !v.is_zero())
+                .unwrap_or_default();
+            sink.push(
+                sheet,
+                Some(name_at),
+                Kind::MissingInitiativeName { amount: shown },
+            );
             continue;
         }
         if n.is_zero() && e.is_zero() && a.is_zero() {
@@ -308,13 +434,38 @@ fn parse_budget(grid: &Grid, l: &BudgetLayout, sink: &mut Sink<'_>, rows_read: &
         }
         for (cell, v) in [(&new, n), (&existing, e)] {
             if v.is_sign_negative() && !v.is_zero() {
-                sink.push(sheet, Some(cell.at), Kind::NegativeAmount { column: cell.column.clone(), value: v });
+                sink.push(
+                    sheet,
+                    Some(cell.at),
+                    Kind::NegativeAmount {
+                        column: cell.column.clone(),
+                        value: v,
+                    },
+                );
             }
         }
+        let sum_ok = a == n + e;
         if n.is_zero() && e.is_zero() {
-            sink.push(sheet, Some(amount.at), Kind::UncategorizedAmount { amount: a });
-        } else if a != n + e {
-            sink.push(sheet, Some(amount.at), Kind::RowSumMismatch { stated: a, new: n, existing: e });
+            sink.push(
+                sheet,
+                Some(amount.at),
+                Kind::UncategorizedAmount { amount: a },
+            );
+        } else if !sum_ok {
+            sink.push(
+                sheet,
+                Some(amount.at),
+                Kind::RowSumMismatch {
+                    stated: a,
+                    new: n,
+                    existing: e,
+                },
+            );
+        }
+        if !sum_ok {
+            // Which of the three cells is wrong is the lead's call; totals and the
+            // cross-sheet comparison would only repeat this one error.
+            table.complete = false;
         }
         if !names.insert(&name, name_at, sheet, sink) {
             continue;
@@ -327,6 +478,7 @@ fn parse_budget(grid: &Grid, l: &BudgetLayout, sink: &mut Sink<'_>, rows_read: &
             new: n,
             existing: e,
             amount: a,
+            sum_ok,
         });
     }
     match total_row {
@@ -342,12 +494,23 @@ fn parse_budget(grid: &Grid, l: &BudgetLayout, sink: &mut Sink<'_>, rows_read: &
             }
             table.total_cell = Some(CellRef::new(row, l.amount));
         }
-        None => sink.push(sheet, None, Kind::MissingTotalRow { sheet: labels::SHEET_BUDGET }),
+        None => sink.push(
+            sheet,
+            None,
+            Kind::MissingTotalRow {
+                sheet: labels::SHEET_BUDGET,
+            },
+        ),
     }
     table
 }
 
-fn parse_plan(grid: &Grid, l: &PlanLayout, sink: &mut Sink<'_>, rows_read: &mut usize) -> PlanTable {
+fn parse_plan(
+    grid: &Grid,
+    l: &PlanLayout,
+    sink: &mut Sink<'_>,
+    rows_read: &mut usize,
+) -> PlanTable {
     let sheet = grid.name.as_str();
     let years = l.years.len();
     let mut table = PlanTable {
@@ -361,10 +524,16 @@ fn parse_plan(grid: &Grid, l: &PlanLayout, sink: &mut Sink<'_>, rows_read: &mut 
     let cells_of = |row: u32, cols: &[u32], group: &str| -> Vec<AmountCell> {
         cols.iter()
             .zip(&l.years)
-            .map(|(col, year)| AmountCell::new(grid, CellRef::new(row, *col), format!("{group} {year}")))
+            .map(|(col, year)| {
+                AmountCell::new(grid, CellRef::new(row, *col), format!("{group} {year}"))
+            })
             .collect()
     };
-    let rows: Vec<u32> = grid.rows().map(|(r, _)| r).filter(|r| *r > l.header_row).collect();
+    let rows: Vec<u32> = grid
+        .rows()
+        .map(|(r, _)| r)
+        .filter(|r| *r > l.header_row)
+        .collect();
     let mut total_row = None;
     for row in rows {
         let name_at = CellRef::new(row, l.initiative);
@@ -376,7 +545,9 @@ fn parse_plan(grid: &Grid, l: &PlanLayout, sink: &mut Sink<'_>, rows_read: &mut 
         let dev = cells_of(row, &l.development, labels::PLAN_DEVELOPMENT);
         let maint = cells_of(row, &l.maintenance, labels::PLAN_MAINTENANCE);
         let impact_cell = l.impact.map(|col| CellRef::new(row, col));
-        let impact_text = impact_cell.map(|at| grid.value(at).display().trim().to_string()).unwrap_or_default();
+        let impact_text = impact_cell
+            .map(|at| grid.value(at).display().trim().to_string())
+            .unwrap_or_default();
         let all: Vec<&AmountCell> = dev.iter().chain(&maint).collect();
         if name.is_empty() && impact_text.is_empty() && all.iter().all(|c| c.is_blank()) {
             continue;
@@ -394,7 +565,10 @@ fn parse_plan(grid: &Grid, l: &PlanLayout, sink: &mut Sink<'_>, rows_read: &mut 
             continue;
         }
         let values = |cells: &[AmountCell]| -> Vec<Decimal> {
-            cells.iter().map(|c| c.reading.value().unwrap_or_default()).collect()
+            cells
+                .iter()
+                .map(|c| c.reading.value().unwrap_or_default())
+                .collect()
         };
         let (d, m) = (values(&dev), values(&maint));
         for i in 0..years {
@@ -402,8 +576,17 @@ fn parse_plan(grid: &Grid, l: &PlanLayout, sink: &mut Sink<'_>, rows_read: &mut 
             table.sum_maintenance[i] += m[i];
         }
         if name.is_empty() {
-            let shown = d.iter().chain(&m).find(|v| !v.is_zero()).copied().unwrap_or_default();
-            sink.push(sheet, Some(name_at), Kind::MissingInitiativeName { amount: shown });
+            let shown = d
+                .iter()
+                .chain(&m)
+                .find(|v| !v.is_zero())
+                .copied()
+                .unwrap_or_default();
+            sink.push(
+                sheet,
+                Some(name_at),
+                Kind::MissingInitiativeName { amount: shown },
+            );
             continue;
         }
         if d.iter().chain(&m).all(Decimal::is_zero) {
@@ -412,7 +595,14 @@ fn parse_plan(grid: &Grid, l: &PlanLayout, sink: &mut Sink<'_>, rows_read: &mut 
         }
         for (cell, v) in dev.iter().zip(&d) {
             if v.is_sign_negative() && !v.is_zero() {
-                sink.push(sheet, Some(cell.at), Kind::NegativeAmount { column: cell.column.clone(), value: *v });
+                sink.push(
+                    sheet,
+                    Some(cell.at),
+                    Kind::NegativeAmount {
+                        column: cell.column.clone(),
+                        value: *v,
+                    },
+                );
             }
         }
         let impact = if impact_text.is_empty() {
@@ -420,7 +610,13 @@ fn parse_plan(grid: &Grid, l: &PlanLayout, sink: &mut Sink<'_>, rows_read: &mut 
         } else {
             let found = labels::impact(&impact_text);
             if found.is_none() {
-                sink.push(sheet, impact_cell, Kind::InvalidCategory { found: impact_text.clone() });
+                sink.push(
+                    sheet,
+                    impact_cell,
+                    Kind::InvalidCategory {
+                        found: impact_text.clone(),
+                    },
+                );
             }
             found
         };
@@ -440,15 +636,27 @@ fn parse_plan(grid: &Grid, l: &PlanLayout, sink: &mut Sink<'_>, rows_read: &mut 
     match total_row {
         Some(row) => {
             for (cells, sums) in [
-                (cells_of(row, &l.development, labels::PLAN_DEVELOPMENT), &table.sum_development),
-                (cells_of(row, &l.maintenance, labels::PLAN_MAINTENANCE), &table.sum_maintenance),
+                (
+                    cells_of(row, &l.development, labels::PLAN_DEVELOPMENT),
+                    &table.sum_development,
+                ),
+                (
+                    cells_of(row, &l.maintenance, labels::PLAN_MAINTENANCE),
+                    &table.sum_maintenance,
+                ),
             ] {
                 for (cell, computed) in cells.iter().zip(sums.iter()) {
                     check_total(cell, *computed, table.complete, sheet, sink);
                 }
             }
         }
-        None => sink.push(sheet, None, Kind::MissingTotalRow { sheet: labels::SHEET_PLAN }),
+        None => sink.push(
+            sheet,
+            None,
+            Kind::MissingTotalRow {
+                sheet: labels::SHEET_PLAN,
+            },
+        ),
     }
     table
 }

@@ -34,20 +34,29 @@ pub struct AreaConfig {
 
 impl Config {
     pub fn parse(text: &str, path: &Path) -> Result<Config, Error> {
-        let config: Config =
-            toml::from_str(text).map_err(|e| Error::Config { path: path.to_path_buf(), reason: e.to_string() })?;
+        let config: Config = toml::from_str(text).map_err(|e| Error::Config {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        })?;
         config.validate(path)?;
         Ok(config)
     }
 
     pub fn load(path: &Path) -> Result<Config, Error> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Error::Config { path: path.to_path_buf(), reason: e.to_string() })?;
+        let text = std::fs::read_to_string(path).map_err(|e| Error::Config {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        })?;
         Config::parse(&text, path)
     }
 
     fn validate(&self, path: &Path) -> Result<(), Error> {
-        let bad = |reason: String| Err(Error::Config { path: path.to_path_buf(), reason });
+        let bad = |reason: String| {
+            Err(Error::Config {
+                path: path.to_path_buf(),
+                reason,
+            })
+        };
         if let Some(years) = &self.years {
             if years.is_empty() || years.windows(2).any(|w| w[0] >= w[1]) {
                 return bad("years must list the plan years in increasing order, e.g. years = [2023, 2024, 2025]".into());
@@ -63,7 +72,10 @@ impl Config {
             }
             for name in std::iter::once(&area.name).chain(&area.aliases) {
                 if let Some(other) = seen.insert(normalize(name), area.name.clone()) {
-                    return bad(format!("the name or alias \"{name}\" is used twice (areas \"{other}\" and \"{}\")", area.name));
+                    return bad(format!(
+                        "the name or alias \"{name}\" is used twice (areas \"{other}\" and \"{}\")",
+                        area.name
+                    ));
                 }
             }
         }
@@ -73,9 +85,9 @@ impl Config {
     /// The configured area a name or alias in a file refers to.
     pub fn area_for(&self, written: &str) -> Option<&AreaConfig> {
         let key = normalize(written);
-        self.areas
-            .iter()
-            .find(|a| normalize(&a.name) == key || a.aliases.iter().any(|alias| normalize(alias) == key))
+        self.areas.iter().find(|a| {
+            normalize(&a.name) == key || a.aliases.iter().any(|alias| normalize(alias) == key)
+        })
     }
 }
 
@@ -118,20 +130,34 @@ impl Settings {
             Some(Command::Consolidate(args)) => consolidate(args)?,
             Some(Command::Check(args)) => check(args)?,
         };
-        Ok(Settings { lang: cli.lang, task })
+        Ok(Settings {
+            lang: cli.lang,
+            task,
+        })
     }
 }
 
 fn consolidate(args: ConsolidateArgs) -> Result<Task, Error> {
     if !args.dir.is_dir() {
-        let reason = if args.dir.exists() { "not a folder" } else { "no such folder" };
-        return Err(Error::InputFolder { path: args.dir, reason: reason.into() });
+        let reason = if args.dir.exists() {
+            "not a folder"
+        } else {
+            "no such folder"
+        };
+        return Err(Error::InputFolder {
+            path: args.dir,
+            reason: reason.into(),
+        });
     }
     let config = match &args.config {
         Some(path) => Some(Config::load(path)?),
         None => {
             let default = args.dir.join(CONFIG_FILE);
-            if default.is_file() { Some(Config::load(&default)?) } else { None }
+            if default.is_file() {
+                Some(Config::load(&default)?)
+            } else {
+                None
+            }
         }
     };
     Ok(Task::Consolidate(ConsolidateSettings {
@@ -146,9 +172,14 @@ fn consolidate(args: ConsolidateArgs) -> Result<Task, Error> {
 
 fn check(args: CheckArgs) -> Result<Task, Error> {
     if let Some(missing) = args.files.iter().find(|f| !f.is_file()) {
-        return Err(Error::MissingFile { path: missing.clone() });
+        return Err(Error::MissingFile {
+            path: missing.clone(),
+        });
     }
-    Ok(Task::Check(CheckSettings { files: args.files, json: args.json }))
+    Ok(Task::Check(CheckSettings {
+        files: args.files,
+        json: args.json,
+    }))
 }
 
 #[cfg(test)]
@@ -169,14 +200,22 @@ frame = 47910
 "#;
         let config = Config::parse(text, Path::new("budget.toml")).expect("valid");
         assert_eq!(config.total_frame, Some(Decimal::from(91_510)));
-        assert_eq!(config.area_for(" tjänsteområde it ").map(|a| a.name.as_str()), Some("IT-tjänster"));
+        assert_eq!(
+            config
+                .area_for(" tjänsteområde it ")
+                .map(|a| a.name.as_str()),
+            Some("IT-tjänster")
+        );
         assert!(config.area_for("HR").is_none());
     }
 
     #[test]
     fn bad_config_names_line_and_key() {
-        let err = Config::parse("budget_year = 2023\nyears = [2023]\nframe_total = 5\n", Path::new("budget.toml"))
-            .expect_err("unknown key");
+        let err = Config::parse(
+            "budget_year = 2023\nyears = [2023]\nframe_total = 5\n",
+            Path::new("budget.toml"),
+        )
+        .expect_err("unknown key");
         let text = err.to_string();
         assert!(text.contains("line 3"), "{text}");
         assert!(text.contains("frame_total"), "{text}");

@@ -12,22 +12,43 @@ use crate::settings::CheckSettings;
 use rayon::prelude::*;
 
 pub fn run(s: &CheckSettings, lang: Lang) -> Result<Outcome, Error> {
-    let mut files: Vec<Loaded> = s.files.par_iter().map(|p| load(p, &p.display().to_string())).collect();
+    let mut files: Vec<Loaded> = s
+        .files
+        .par_iter()
+        .map(|p| load(p, &p.display().to_string()))
+        .collect();
     for f in &mut files {
-        f.status = if f.plan.is_some() && !f.has_errors() { Status::Included } else { Status::Errors };
+        f.status = if f.plan.is_some() && !f.has_errors() {
+            Status::Included
+        } else {
+            Status::Errors
+        };
     }
-    let budget_year = files.iter().find_map(|f| f.plan.as_ref().map(|p| p.meta.budget_year));
-    let years = files.iter().find_map(|f| f.plan.as_ref().map(|p| p.plan.years.clone())).unwrap_or_default();
+    let budget_year = files
+        .iter()
+        .find_map(|f| f.plan.as_ref().map(|p| p.meta.budget_year));
+    let years = files
+        .iter()
+        .find_map(|f| f.plan.as_ref().map(|p| p.plan.years.clone()))
+        .unwrap_or_default();
     let cons = consolidate(&files, budget_year, &years, None);
     let findings = super::ordered_findings(&files, &[], &[]);
     let errors = findings.iter().any(|f| f.severity == Severity::Error);
     if let Some(path) = &s.json {
         let status = if errors { "errors" } else { "ok" };
         let json = report::json::to_string(&report::json::report(&cons, &findings, status, lang));
-        std::fs::write(path, json + "\n").map_err(|e| Error::Json { path: path.clone(), reason: e.to_string() })?;
+        std::fs::write(path, json + "\n").map_err(|e| Error::Json {
+            path: path.clone(),
+            reason: e.to_string(),
+        })?;
     }
-    let counts = Counts { files: files.len(), areas: cons.areas.len(), included: cons.included().count(), ..Counts::default() }
-        .count_findings(&findings);
+    let counts = Counts {
+        files: files.len(),
+        areas: cons.areas.len(),
+        included: cons.included().count(),
+        ..Counts::default()
+    }
+    .count_findings(&findings);
     let mut out = report::terminal::findings(&findings, lang);
     if !out.is_empty() {
         out.push('\n');
@@ -35,7 +56,10 @@ pub fn run(s: &CheckSettings, lang: Lang) -> Result<Outcome, Error> {
     out.push_str(&report::terminal::summary(&counts, lang));
     out.push('\n');
     out.push_str(if errors {
-        lang.pick("Rätta felen innan du skickar filen.\n", "Correct the errors before sending the file.\n")
+        lang.pick(
+            "Rätta felen innan du skickar filen.\n",
+            "Correct the errors before sending the file.\n",
+        )
     } else {
         lang.pick("Filen kan skickas.\n", "The file is ready to send.\n")
     });

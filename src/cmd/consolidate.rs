@@ -19,7 +19,11 @@ use std::path::{Path, PathBuf};
 pub fn run(s: &ConsolidateSettings, lang: Lang) -> Result<Outcome, Error> {
     refuse_output_in_input(&s.input, &s.out_dir)?;
     let found = discover(&s.input, None)?;
-    let mut files: Vec<Loaded> = found.workbooks.par_iter().map(|i| load(&i.path, &i.name)).collect();
+    let mut files: Vec<Loaded> = found
+        .workbooks
+        .par_iter()
+        .map(|i| load(&i.path, &i.name))
+        .collect();
     let run = validate::run::check(&mut files, s.config.as_ref(), s.latest_version);
     let cons = consolidate(&files, run.budget_year, &run.years, s.config.as_ref());
     let findings = super::ordered_findings(&files, &found.skipped, &run.findings);
@@ -32,16 +36,35 @@ pub fn run(s: &ConsolidateSettings, lang: Lang) -> Result<Outcome, Error> {
 
     let mut written = None;
     if !errors || s.partial {
-        let banner = if errors { banner(&files, &run.findings) } else { Vec::new() };
-        let contents = write::Contents { consolidation: &cons, files: &files, findings: &findings, banner, lang };
+        let banner = if errors {
+            banner(&files, &run.findings)
+        } else {
+            Vec::new()
+        };
+        let contents = write::Contents {
+            consolidation: &cons,
+            files: &files,
+            findings: &findings,
+            banner,
+            lang,
+        };
         let dest = write::output_path(&s.out_dir, cons.budget_year);
-        let bytes = write::build(&contents).map_err(|e| Error::Output { path: dest.clone(), reason: e.to_string() })?;
-        write::save_atomically(&bytes, &dest).map_err(|e| Error::Output { path: dest.clone(), reason: e.to_string() })?;
+        let bytes = write::build(&contents).map_err(|e| Error::Output {
+            path: dest.clone(),
+            reason: e.to_string(),
+        })?;
+        write::save_atomically(&bytes, &dest).map_err(|e| Error::Output {
+            path: dest.clone(),
+            reason: e.to_string(),
+        })?;
         written = Some(dest);
     }
     if let Some(path) = &s.json {
         let json = report::json::to_string(&report::json::report(&cons, &findings, status, lang));
-        std::fs::write(path, json + "\n").map_err(|e| Error::Json { path: path.clone(), reason: e.to_string() })?;
+        std::fs::write(path, json + "\n").map_err(|e| Error::Json {
+            path: path.clone(),
+            reason: e.to_string(),
+        })?;
     }
 
     let counts = Counts {
@@ -72,13 +95,28 @@ pub fn run(s: &ConsolidateSettings, lang: Lang) -> Result<Outcome, Error> {
 fn banner(files: &[Loaded], global: &[Finding]) -> Vec<String> {
     let mut lines = vec!["OBS! Ofullständig sammanställning – följande saknas:".to_string()];
     for f in files.iter().filter(|f| f.status == Status::Errors) {
-        let mut codes: Vec<&str> =
-            f.findings.iter().filter(|x| x.severity == Severity::Error).map(|x| x.code().as_str()).collect();
+        let mut codes: Vec<&str> = f
+            .findings
+            .iter()
+            .filter(|x| x.severity == Severity::Error)
+            .map(|x| x.code().as_str())
+            .collect();
         codes.sort_unstable();
         codes.dedup();
-        let errors = f.findings.iter().filter(|x| x.severity == Severity::Error).count();
-        let area = f.area.clone().unwrap_or_else(|| "okänt tjänsteområde".into());
-        lines.push(format!("• {area} ({}): {errors} fel – {}", f.file, codes.join(", ")));
+        let errors = f
+            .findings
+            .iter()
+            .filter(|x| x.severity == Severity::Error)
+            .count();
+        let area = f
+            .area
+            .clone()
+            .unwrap_or_else(|| "okänt tjänsteområde".into());
+        lines.push(format!(
+            "• {area} ({}): {errors} fel – {}",
+            f.file,
+            codes.join(", ")
+        ));
     }
     for g in global.iter().filter(|g| g.severity == Severity::Error) {
         lines.push(format!("• {}", g.message(Lang::Sv)));
@@ -90,11 +128,14 @@ fn banner(files: &[Loaded], global: &[Finding]) -> Vec<String> {
 /// An output folder inside the input folder would be read as input next time.
 fn refuse_output_in_input(input: &Path, out_dir: &Path) -> Result<(), Error> {
     let absolute = |p: &Path| -> PathBuf {
-        p.canonicalize().unwrap_or_else(|_| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()))
+        p.canonicalize()
+            .unwrap_or_else(|_| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()))
     };
     let (input, out) = (absolute(input), absolute(out_dir));
     if out.starts_with(&input) {
-        return Err(Error::OutputInInput { path: out_dir.to_path_buf() });
+        return Err(Error::OutputInInput {
+            path: out_dir.to_path_buf(),
+        });
     }
     Ok(())
 }

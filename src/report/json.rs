@@ -58,7 +58,11 @@ pub fn decimal(d: Decimal) -> String {
 }
 
 fn by_year(years: &[i32], values: &[Decimal]) -> BTreeMap<String, String> {
-    years.iter().zip(values).map(|(y, v)| (y.to_string(), decimal(*v))).collect()
+    years
+        .iter()
+        .zip(values)
+        .map(|(y, v)| (y.to_string(), decimal(*v)))
+        .collect()
 }
 
 fn area(years: &[i32], a: &AreaSummary<'_>) -> AreaJson {
@@ -75,7 +79,12 @@ fn area(years: &[i32], a: &AreaSummary<'_>) -> AreaJson {
     }
 }
 
-pub fn report(c: &Consolidation<'_>, findings: &[Finding], status: &'static str, lang: Lang) -> Report {
+pub fn report(
+    c: &Consolidation<'_>,
+    findings: &[Finding],
+    status: &'static str,
+    lang: Lang,
+) -> Report {
     let t = &c.totals;
     Report {
         budget_year: c.budget_year,

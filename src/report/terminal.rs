@@ -15,7 +15,8 @@ pub fn findings(findings: &[Finding], lang: Lang) -> String {
             if current.is_some() {
                 out.push('\n');
             }
-            let heading = file.unwrap_or(lang.pick("Hela sammanställningen", "The whole consolidation"));
+            let heading =
+                file.unwrap_or(lang.pick("Hela sammanställningen", "The whole consolidation"));
             let _ = writeln!(out, "{heading}");
             current = Some(file);
         }

@@ -9,7 +9,8 @@ use crate::parse::{Parsed, Sink};
 use std::collections::HashMap;
 
 pub fn check(parsed: &Parsed, sink: &mut Sink<'_>) {
-    let (Some(meta), Some(budget), Some(plan)) = (&parsed.meta, &parsed.budget, &parsed.plan) else {
+    let (Some(meta), Some(budget), Some(plan)) = (&parsed.meta, &parsed.budget, &parsed.plan)
+    else {
         return;
     };
     let year = meta.budget_year;
@@ -30,20 +31,40 @@ pub fn check(parsed: &Parsed, sink: &mut Sink<'_>) {
         sink.push(
             labels::SHEET_BUDGET,
             budget.total_cell,
-            Kind::CrossSheetTotal { year, budget: budget.sum_amount, plan: plan.sum_development[y] },
+            Kind::CrossSheetTotal {
+                year,
+                budget: budget.sum_amount,
+                plan: plan.sum_development[y],
+            },
         );
     }
     match_initiatives(budget, plan, y, year, sink);
 }
 
-fn match_initiatives(budget: &BudgetTable, plan: &PlanTable, y: usize, year: i32, sink: &mut Sink<'_>) {
-    let planned: HashMap<&str, usize> = plan.rows.iter().enumerate().map(|(i, r)| (r.key.as_str(), i)).collect();
-    let budgeted: HashMap<&str, usize> = budget.rows.iter().enumerate().map(|(i, r)| (r.key.as_str(), i)).collect();
+fn match_initiatives(
+    budget: &BudgetTable,
+    plan: &PlanTable,
+    y: usize,
+    year: i32,
+    sink: &mut Sink<'_>,
+) {
+    let planned: HashMap<&str, usize> = plan
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.key.as_str(), i))
+        .collect();
+    let budgeted: HashMap<&str, usize> = budget
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.key.as_str(), i))
+        .collect();
     for row in &budget.rows {
         match planned.get(row.key.as_str()) {
             Some(&i) => {
                 let p = &plan.rows[i];
-                if p.development[y] != row.amount {
+                if row.sum_ok && p.development[y] != row.amount {
                     sink.push(
                         labels::SHEET_PLAN,
                         Some(p.development_cells[y]),
@@ -90,7 +111,13 @@ pub fn years_text(years: &[i32]) -> String {
     match years {
         [] => String::new(),
         [only] => only.to_string(),
-        [first, .., last] if years.windows(2).all(|w| w[1] == w[0] + 1) => format!("{first}–{last}"),
-        _ => years.iter().map(i32::to_string).collect::<Vec<_>>().join(", "),
+        [first, .., last] if years.windows(2).all(|w| w[1] == w[0] + 1) => {
+            format!("{first}–{last}")
+        }
+        _ => years
+            .iter()
+            .map(i32::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
     }
 }

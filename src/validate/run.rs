@@ -27,14 +27,23 @@ pub fn check(files: &mut [Loaded], config: Option<&Config>, latest_version: bool
     if let Some(config) = config {
         for area in &config.areas {
             let key = normalize(&area.name);
-            if !files.iter().any(|f| f.area.as_deref().map(normalize) == Some(key.clone())) {
-                outcome.findings.push(Finding::new(Kind::MissingArea { area: area.name.clone() }));
+            if !files
+                .iter()
+                .any(|f| f.area.as_deref().map(normalize) == Some(key.clone()))
+            {
+                outcome.findings.push(Finding::new(Kind::MissingArea {
+                    area: area.name.clone(),
+                }));
             }
         }
     }
     for f in files.iter_mut() {
         if f.status != Status::Superseded {
-            f.status = if f.plan.is_some() && !f.has_errors() { Status::Included } else { Status::Errors };
+            f.status = if f.plan.is_some() && !f.has_errors() {
+                Status::Included
+            } else {
+                Status::Errors
+            };
         }
     }
     if let Some(config) = config {
@@ -48,13 +57,18 @@ fn name_areas(files: &mut [Loaded], config: Option<&Config>) {
     let Some(config) = config else { return };
     let known: Vec<String> = config.areas.iter().map(|a| a.name.clone()).collect();
     for f in files.iter_mut() {
-        let Some(written) = f.area.clone() else { continue };
+        let Some(written) = f.area.clone() else {
+            continue;
+        };
         match config.area_for(&written) {
             Some(area) => f.area = Some(area.name.clone()),
             None => {
-                let finding = Finding::new(Kind::UnknownArea { area: written, known: known.clone() })
-                    .in_file(&f.file)
-                    .at(labels::SHEET_BUDGET, f.area_cell);
+                let finding = Finding::new(Kind::UnknownArea {
+                    area: written,
+                    known: known.clone(),
+                })
+                .in_file(&f.file)
+                .at(labels::SHEET_BUDGET, f.area_cell);
                 f.findings.push(finding);
             }
         }
@@ -75,11 +89,17 @@ fn check_years(files: &mut [Loaded], config: Option<&Config>, outcome: &mut Outc
     let planned = || files.iter().filter_map(|f| f.plan.as_ref());
     let (budget_year, year_source) = match config.and_then(|c| c.budget_year) {
         Some(y) => (Some(y), YearSource::Config),
-        None => (majority(planned().map(|p| p.meta.budget_year)), YearSource::Majority),
+        None => (
+            majority(planned().map(|p| p.meta.budget_year)),
+            YearSource::Majority,
+        ),
     };
     let (years, plan_source) = match config.and_then(|c| c.years.clone()) {
         Some(y) => (y, YearSource::Config),
-        None => (majority(planned().map(|p| p.plan.years.clone())).unwrap_or_default(), YearSource::Majority),
+        None => (
+            majority(planned().map(|p| p.plan.years.clone())).unwrap_or_default(),
+            YearSource::Majority,
+        ),
     };
     for f in files.iter_mut() {
         let Some(plan) = &f.plan else { continue };
@@ -90,7 +110,9 @@ fn check_years(files: &mut [Loaded], config: Option<&Config>, outcome: &mut Outc
                 expected: expected.to_string(),
                 source: year_source,
             };
-            let finding = Finding::new(kind).in_file(&f.file).at(labels::SHEET_BUDGET, f.budget_year_cell);
+            let finding = Finding::new(kind)
+                .in_file(&f.file)
+                .at(labels::SHEET_BUDGET, f.budget_year_cell);
             f.findings.push(finding);
         }
         if !years.is_empty() && plan.plan.years != years {
@@ -100,7 +122,11 @@ fn check_years(files: &mut [Loaded], config: Option<&Config>, outcome: &mut Outc
                 expected: years_text(&years),
                 source: plan_source,
             };
-            f.findings.push(Finding::new(kind).in_file(&f.file).at(labels::SHEET_PLAN, None));
+            f.findings.push(
+                Finding::new(kind)
+                    .in_file(&f.file)
+                    .at(labels::SHEET_PLAN, None),
+            );
         }
     }
     outcome.budget_year = budget_year;
@@ -117,13 +143,21 @@ fn resolve_duplicates(files: &mut [Loaded], latest_version: bool) {
         }
     }
     for members in groups.values().filter(|m| m.len() > 1) {
-        let versions: Vec<String> =
-            (0..files.len()).map(|i| files[i].plan.as_ref().map_or("", |p| p.meta.version.as_str()).to_string()).collect();
+        let versions: Vec<String> = (0..files.len())
+            .map(|i| {
+                files[i]
+                    .plan
+                    .as_ref()
+                    .map_or("", |p| p.meta.version.as_str())
+                    .to_string()
+            })
+            .collect();
         let version = |i: usize| versions[i].clone();
         let mut order = members.clone();
         order.sort_by(|&a, &b| compare_versions(&version(b), &version(a)));
         let newest_unique = order.len() > 1
-            && compare_versions(&version(order[0]), &version(order[1])) == std::cmp::Ordering::Greater;
+            && compare_versions(&version(order[0]), &version(order[1]))
+                == std::cmp::Ordering::Greater;
         if latest_version && newest_unique {
             let kept = order[0];
             let (kept_file, kept_version) = (files[kept].file.clone(), version(kept));
@@ -135,7 +169,9 @@ fn resolve_duplicates(files: &mut [Loaded], latest_version: bool) {
                     kept_file: kept_file.clone(),
                     kept_version: kept_version.clone(),
                 };
-                let finding = Finding::new(kind).in_file(&files[i].file).at(labels::SHEET_BUDGET, None);
+                let finding = Finding::new(kind)
+                    .in_file(&files[i].file)
+                    .at(labels::SHEET_BUDGET, None);
                 files[i].findings.push(finding);
                 files[i].status = Status::Superseded;
             }
@@ -143,9 +179,12 @@ fn resolve_duplicates(files: &mut [Loaded], latest_version: bool) {
             let names: Vec<String> = members.iter().map(|&i| files[i].file.clone()).collect();
             for &i in members {
                 let area = files[i].area.clone().unwrap_or_default();
-                let finding = Finding::new(Kind::DuplicateArea { area, files: names.clone() })
-                    .in_file(&files[i].file)
-                    .at(labels::SHEET_BUDGET, files[i].area_cell);
+                let finding = Finding::new(Kind::DuplicateArea {
+                    area,
+                    files: names.clone(),
+                })
+                .in_file(&files[i].file)
+                .at(labels::SHEET_BUDGET, files[i].area_cell);
                 files[i].findings.push(finding);
             }
         }
@@ -154,12 +193,18 @@ fn resolve_duplicates(files: &mut [Loaded], latest_version: bool) {
 
 fn check_frames(files: &mut [Loaded], config: &Config, outcome: &mut Outcome) {
     for f in files.iter_mut().filter(|f| f.status == Status::Included) {
-        let (Some(plan), Some(area)) = (&f.plan, &f.area) else { continue };
-        let Some(frame) = config.area_for(area).and_then(|a| a.frame) else { continue };
+        let (Some(plan), Some(area)) = (&f.plan, &f.area) else {
+            continue;
+        };
+        let Some(frame) = config.area_for(area).and_then(|a| a.frame) else {
+            continue;
+        };
         let total = plan.budget.sum_amount;
         let at = plan.budget.total_cell;
         if let Some(kind) = frame_kind(Some(area.clone()), total, frame) {
-            let finding = Finding::new(kind).in_file(&f.file).at(labels::SHEET_BUDGET, at);
+            let finding = Finding::new(kind)
+                .in_file(&f.file)
+                .at(labels::SHEET_BUDGET, at);
             if finding.severity == Severity::Error {
                 f.status = Status::Errors;
             }

@@ -38,6 +38,7 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
     }
     ws.autofilter(0, 0, row, 5)?;
     ws.set_freeze_panes(1, 0)?;
+    super::page_setup(ws, 0)?;
     widths.apply(ws, 120)?;
     Ok(())
 }

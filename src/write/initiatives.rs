@@ -7,7 +7,9 @@ use super::{Contents, Styles, TKR, Widths, formula};
 use crate::consolidate::{InitiativeLine, initiatives};
 use crate::labels;
 use rust_decimal::Decimal;
-use rust_xlsxwriter::{Format, Table, TableColumn, TableFunction, TableStyle, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    Format, Table, TableColumn, TableFunction, TableStyle, Worksheet, XlsxError,
+};
 
 const TABLE_NAME: &str = "Initiativtabell";
 
@@ -20,18 +22,42 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
     // Column headers, and for amount columns the value of each line.
     type Getter = Box<dyn Fn(&InitiativeLine<'_>) -> Option<Decimal>>;
     let mut amount_columns: Vec<(String, Getter)> = vec![
-        (labels::COL_NEW.into(), Box::new(|l: &InitiativeLine<'_>| l.new)),
-        (labels::COL_EXISTING_SHORT.into(), Box::new(|l: &InitiativeLine<'_>| l.existing)),
-        (labels::COL_AMOUNT.into(), Box::new(|l: &InitiativeLine<'_>| l.amount)),
+        (
+            labels::COL_NEW.into(),
+            Box::new(|l: &InitiativeLine<'_>| l.new),
+        ),
+        (
+            labels::COL_EXISTING_SHORT.into(),
+            Box::new(|l: &InitiativeLine<'_>| l.existing),
+        ),
+        (
+            labels::COL_AMOUNT.into(),
+            Box::new(|l: &InitiativeLine<'_>| l.amount),
+        ),
     ];
     for (i, y) in years.iter().enumerate() {
-        amount_columns.push((format!("{} {y}", labels::PLAN_DEVELOPMENT), Box::new(move |l: &InitiativeLine<'_>| l.development[i])));
+        amount_columns.push((
+            format!("{} {y}", labels::PLAN_DEVELOPMENT),
+            Box::new(move |l: &InitiativeLine<'_>| l.development[i]),
+        ));
     }
     for (i, y) in years.iter().enumerate() {
-        amount_columns.push((format!("{} {y}", labels::PLAN_MAINTENANCE), Box::new(move |l: &InitiativeLine<'_>| l.maintenance[i])));
+        amount_columns.push((
+            format!("{} {y}", labels::PLAN_MAINTENANCE),
+            Box::new(move |l: &InitiativeLine<'_>| l.maintenance[i]),
+        ));
     }
-    let lead = [labels::META_AREA, labels::META_VERSION, labels::COL_INITIATIVE];
-    let tail = [labels::PLAN_IMPACT, "Källfil", "Rad i Budgetfördelning", "Rad i Utvecklingsinitiativ"];
+    let lead = [
+        labels::META_AREA,
+        labels::META_VERSION,
+        labels::COL_INITIATIVE,
+    ];
+    let tail = [
+        labels::PLAN_IMPACT,
+        "Källfil",
+        "Rad i Budgetfördelning",
+        "Rad i Utvecklingsinitiativ",
+    ];
     let n_amounts = u16::try_from(amount_columns.len()).unwrap_or(0);
     let first_amount = 3u16;
     let last_col = first_amount + n_amounts + u16::try_from(tail.len()).unwrap_or(0) - 1;
@@ -49,7 +75,11 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
 
     if lines.is_empty() {
         // No included area: headers only (a table needs a data row).
-        let headers = lead.iter().map(|h| (*h).to_string()).chain(amount_columns.iter().map(|(h, _)| h.clone())).chain(tail.iter().map(|h| (*h).to_string()));
+        let headers = lead
+            .iter()
+            .map(|h| (*h).to_string())
+            .chain(amount_columns.iter().map(|(h, _)| h.clone()))
+            .chain(tail.iter().map(|h| (*h).to_string()));
         for (col, h) in (0u16..).zip(headers) {
             ws.write_string_with_format(0, col, &h, &s.header)?;
         }
@@ -90,8 +120,14 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
         .iter()
         .enumerate()
         .map(|(i, h)| {
-            let column = TableColumn::new().set_header(*h);
-            if i == 0 { column.set_total_label(labels::TOTAL_ROW) } else { column }
+            let column = TableColumn::new()
+                .set_header(*h)
+                .set_header_format(&s.header);
+            if i == 0 {
+                column.set_total_label(labels::TOTAL_ROW)
+            } else {
+                column
+            }
         })
         .collect();
     for (header, get) in &amount_columns {
@@ -100,19 +136,25 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
         columns.push(
             TableColumn::new()
                 .set_header(header.as_str())
+                .set_header_format(&s.header_amount)
                 .set_format(Format::new().set_num_format(TKR))
                 .set_total_function(TableFunction::Custom(formula(&text, total))),
         );
     }
-    columns.extend(tail.iter().map(|h| TableColumn::new().set_header(*h)));
+    columns.extend(tail.iter().map(|h| {
+        TableColumn::new()
+            .set_header(*h)
+            .set_header_format(&s.header)
+    }));
     let table = Table::new()
         .set_name(TABLE_NAME)
         .set_style(TableStyle::Medium2)
         .set_total_row(true)
         .set_columns(&columns);
     ws.add_table(0, 0, row + 1, last_col, &table)?;
-    ws.set_row_height(0, 30)?;
+    ws.set_row_height(0, 45)?;
     ws.set_freeze_panes(1, 3)?;
+    super::page_setup(ws, 0)?;
     widths.apply(ws, 50)?;
     Ok(())
 }

@@ -19,7 +19,8 @@ use crate::load::Loaded;
 use crate::location::column_letters;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
-    Color, DocProperties, ExcelDateTime, Format, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
+    Color, DocProperties, ExcelDateTime, Format, FormatBorder, Formula, Workbook, Worksheet,
+    XlsxError,
 };
 use std::path::{Path, PathBuf};
 
@@ -55,8 +56,18 @@ pub fn build(contents: &Contents<'_>) -> Result<Vec<u8>, XlsxError> {
     );
     let styles = Styles::new();
     summary::write(wb.add_worksheet(), contents, &styles)?;
-    years::write(wb.add_worksheet(), contents, &styles, years::Which::Development)?;
-    years::write(wb.add_worksheet(), contents, &styles, years::Which::Maintenance)?;
+    years::write(
+        wb.add_worksheet(),
+        contents,
+        &styles,
+        years::Which::Development,
+    )?;
+    years::write(
+        wb.add_worksheet(),
+        contents,
+        &styles,
+        years::Which::Maintenance,
+    )?;
     initiatives::write(wb.add_worksheet(), contents, &styles)?;
     checks::write(wb.add_worksheet(), contents, &styles)?;
     sources::write(wb.add_worksheet(), contents, &styles)?;
@@ -65,9 +76,15 @@ pub fn build(contents: &Contents<'_>) -> Result<Vec<u8>, XlsxError> {
 
 /// Writes the bytes atomically: a temporary file beside the target, then a rename.
 pub fn save_atomically(bytes: &[u8], dest: &Path) -> std::io::Result<()> {
-    let dir = dest.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = dest
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let file_name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let file_name = dest
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
     let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, dest));
     if result.is_err() {
@@ -100,11 +117,18 @@ impl Styles {
             .set_background_color(Color::RGB(0xDDE6F0))
             .set_border_bottom(FormatBorder::Thin)
             .set_text_wrap();
-        let total = Format::new().set_bold().set_border_top(FormatBorder::Thin).set_border_bottom(FormatBorder::Double);
+        let total = Format::new()
+            .set_bold()
+            .set_border_top(FormatBorder::Thin)
+            .set_border_bottom(FormatBorder::Double);
         Styles {
             title: Format::new().set_bold().set_font_size(14),
-            subtitle: Format::new().set_italic().set_font_color(Color::RGB(0x595959)),
-            header_amount: header.clone().set_align(rust_xlsxwriter::FormatAlign::Right),
+            subtitle: Format::new()
+                .set_italic()
+                .set_font_color(Color::RGB(0x595959)),
+            header_amount: header
+                .clone()
+                .set_align(rust_xlsxwriter::FormatAlign::Right),
             header,
             text: Format::new(),
             amount: Format::new().set_num_format(TKR),
@@ -115,7 +139,9 @@ impl Styles {
                 .set_font_color(Color::White)
                 .set_background_color(Color::RGB(0xC00000))
                 .set_text_wrap(),
-            error: Format::new().set_font_color(Color::RGB(0xC00000)).set_bold(),
+            error: Format::new()
+                .set_font_color(Color::RGB(0xC00000))
+                .set_bold(),
             warning: Format::new().set_font_color(Color::RGB(0x9C5700)),
         }
     }
@@ -135,6 +161,15 @@ pub(crate) fn range(col: u16, first_row: u32, last_row: u32) -> String {
 /// `C5`, 0-based input.
 pub(crate) fn cell(row: u32, col: u16) -> String {
     format!("{}{}", column_letters(u32::from(col)), row + 1)
+}
+
+/// Print setup shared by every sheet: landscape, one page wide, header repeated.
+pub(crate) fn page_setup(ws: &mut Worksheet, header_row: u32) -> Result<(), XlsxError> {
+    ws.set_landscape();
+    ws.set_paper_size(9); // A4
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(header_row, header_row)?;
+    Ok(())
 }
 
 /// Column widths from the text written, so columns fit their content.

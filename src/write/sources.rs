@@ -13,8 +13,12 @@ pub(crate) fn status_text(f: &Loaded) -> String {
         Status::Included => "Inkluderad".into(),
         Status::Superseded => "Ej med: ersatt av en nyare version".into(),
         Status::Errors => {
-            let mut codes: Vec<&str> =
-                f.findings.iter().filter(|x| x.severity == Severity::Error).map(|x| x.code().as_str()).collect();
+            let mut codes: Vec<&str> = f
+                .findings
+                .iter()
+                .filter(|x| x.severity == Severity::Error)
+                .map(|x| x.code().as_str())
+                .collect();
             codes.dedup();
             codes.sort_unstable();
             codes.dedup();
@@ -25,7 +29,14 @@ pub(crate) fn status_text(f: &Loaded) -> String {
 
 pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<(), XlsxError> {
     ws.set_name(labels::OUT_SOURCES)?;
-    let headers = ["Fil", labels::META_AREA, labels::META_VERSION, "SHA-256", "Rader lästa", "Status"];
+    let headers = [
+        "Fil",
+        labels::META_AREA,
+        labels::META_VERSION,
+        "SHA-256",
+        "Rader lästa",
+        "Status",
+    ];
     let mut widths = Widths::new(&[10, 14, 8, 64, 12, 12]);
     for (col, h) in (0u16..).zip(headers) {
         ws.write_string_with_format(0, col, h, &s.header)?;
@@ -33,7 +44,11 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
     let mut row = 0;
     for f in c.files {
         row += 1;
-        let version = f.plan.as_ref().map(|p| p.meta.version.clone()).unwrap_or_default();
+        let version = f
+            .plan
+            .as_ref()
+            .map(|p| p.meta.version.clone())
+            .unwrap_or_default();
         let status = status_text(f);
         let texts = [
             (0u16, f.file.clone()),
@@ -50,6 +65,7 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
     }
     ws.autofilter(0, 0, row, 5)?;
     ws.set_freeze_panes(1, 0)?;
+    super::page_setup(ws, 0)?;
     widths.apply(ws, 80)?;
     Ok(())
 }

@@ -27,14 +27,24 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
         ws.set_row_height(row, 16 * lines + 4)?;
         row += 2;
     }
-    let mut headers = vec![labels::META_AREA, labels::META_VERSION, labels::COL_NEW, labels::COL_EXISTING_SHORT, labels::TOTAL_ROW];
+    let mut headers = vec![
+        labels::META_AREA,
+        labels::META_VERSION,
+        labels::COL_NEW,
+        labels::COL_EXISTING_SHORT,
+        labels::TOTAL_ROW,
+    ];
     if frames {
         headers.extend(["Ram", "Avvikelse"]);
     }
     let mut widths = Widths::new(&[14, 8, 12, 14, 10, 10, 10]);
     let header_row = row;
     for (col, h) in (0u16..).zip(&headers) {
-        let format = if col >= 2 { &s.header_amount } else { &s.header };
+        let format = if col >= 2 {
+            &s.header_amount
+        } else {
+            &s.header
+        };
         ws.write_string_with_format(row, col, *h, format)?;
     }
     ws.set_row_height(row, 30)?;
@@ -45,7 +55,12 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
         ws.write_string_with_format(row, 1, &a.version, &s.text)?;
         ws.write_with_format(row, 2, a.new.normalize(), &s.amount)?;
         ws.write_with_format(row, 3, a.existing.normalize(), &s.amount)?;
-        ws.write_formula_with_format(row, 4, formula(&format!("={}+{}", cell(row, 2), cell(row, 3)), a.total), &s.amount)?;
+        ws.write_formula_with_format(
+            row,
+            4,
+            formula(&format!("={}+{}", cell(row, 2), cell(row, 3)), a.total),
+            &s.amount,
+        )?;
         widths.see(0, &a.area);
         widths.see(1, &a.version);
         for (col, v) in [(2, a.new), (3, a.existing), (4, a.total)] {
@@ -58,7 +73,10 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
                     ws.write_formula_with_format(
                         row,
                         6,
-                        formula(&format!("={}-{}", cell(row, 5), cell(row, 4)), frame - a.total),
+                        formula(
+                            &format!("={}-{}", cell(row, 5), cell(row, 4)),
+                            frame - a.total,
+                        ),
                         &s.amount,
                     )?;
                 }
@@ -75,13 +93,20 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
     ws.write_string_with_format(row, 0, labels::TOTAL_ROW, &s.total_label)?;
     ws.write_blank(row, 1, &s.total_label)?;
     let frame_sum: Decimal = cons.included().filter_map(|a| a.frame).sum();
-    let deviation: Decimal = cons.included().filter_map(|a| a.frame.map(|f| f - a.total)).sum();
+    let deviation: Decimal = cons
+        .included()
+        .filter_map(|a| a.frame.map(|f| f - a.total))
+        .sum();
     let mut sums = vec![(2u16, t.new), (3, t.existing), (4, t.total)];
     if frames {
         sums.extend([(5, frame_sum), (6, deviation)]);
     }
     for (col, value) in sums {
-        let text = if last >= first { format!("=SUM({})", range(col, first, last)) } else { "=0".to_string() };
+        let text = if last >= first {
+            format!("=SUM({})", range(col, first, last))
+        } else {
+            "=0".to_string()
+        };
         ws.write_formula_with_format(row, col, formula(&text, value), &s.total_amount)?;
         widths.see_amount(col, value);
     }
@@ -96,7 +121,6 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
     }
     ws.set_freeze_panes(header_row + 1, 0)?;
     widths.apply(ws, 60)?;
-    ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
+    super::page_setup(ws, header_row)?;
     Ok(())
 }

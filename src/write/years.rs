@@ -12,11 +12,19 @@ pub(super) enum Which {
     Maintenance,
 }
 
-pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles, which: Which) -> Result<(), XlsxError> {
+pub(super) fn write(
+    ws: &mut Worksheet,
+    c: &Contents<'_>,
+    s: &Styles,
+    which: Which,
+) -> Result<(), XlsxError> {
     let cons = c.consolidation;
     let (name, title) = match which {
         Which::Development => (labels::OUT_DEVELOPMENT, "Utvecklingskostnad per år, tkr"),
-        Which::Maintenance => (labels::OUT_MAINTENANCE, "Påverkan på vidmakthållande per år, tkr"),
+        Which::Maintenance => (
+            labels::OUT_MAINTENANCE,
+            "Påverkan på vidmakthållande per år, tkr",
+        ),
     };
     ws.set_name(name)?;
     ws.write_string_with_format(0, 0, title, &s.title)?;
@@ -44,7 +52,11 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles, which: Whi
             widths.see_amount(i, *v);
         }
         let total: Decimal = values.iter().sum();
-        let text = if n > 0 { format!("=SUM({}:{})", cell(row, 1), cell(row, n)) } else { "=0".into() };
+        let text = if n > 0 {
+            format!("=SUM({}:{})", cell(row, 1), cell(row, n))
+        } else {
+            "=0".into()
+        };
         ws.write_formula_with_format(row, sum_col, formula(&text, total), &s.amount)?;
         widths.see_amount(sum_col, total);
     }
@@ -57,11 +69,16 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles, which: Whi
     };
     let grand: Decimal = totals.iter().sum();
     for (col, v) in (1u16..).zip(totals.iter().chain(std::iter::once(&grand))) {
-        let text = if last >= first { format!("=SUM({})", range(col, first, last)) } else { "=0".into() };
+        let text = if last >= first {
+            format!("=SUM({})", range(col, first, last))
+        } else {
+            "=0".into()
+        };
         ws.write_formula_with_format(row, col, formula(&text, *v), &s.total_amount)?;
         widths.see_amount(col, *v);
     }
     ws.set_freeze_panes(header_row + 1, 1)?;
+    super::page_setup(ws, header_row)?;
     widths.apply(ws, 40)?;
     Ok(())
 }

@@ -1,0 +1,306 @@
+//! The command line end to end: exit statuses, what is written and what is not,
+//! `--partial`, `check`, and files that must not break a run.
+
+use crate::harness::{
+    BIN, Cell, Run, Sheet, Template, f, findings, make_error_values, n, sheet_rows, t,
+};
+use std::process::Command;
+
+#[test]
+fn good_folder_exits_0_and_writes_the_workbook() {
+    let run = Run::new().add("HR.xlsx", &Template::new("HR"));
+    let out = run.consolidate(&[]);
+    assert_eq!(out.status, 0, "{}", out.stdout);
+    assert!(run.workbook().is_file());
+    assert!(
+        out.stdout.contains(
+            "1 filer lästa, 1 tjänsteområden, 1 inkluderade · 0 fel, 0 varningar, 0 info"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("Skrev output"), "{}", out.stdout);
+}
+
+#[test]
+fn no_arguments_means_input_to_output() {
+    let run = Run::new().add("HR.xlsx", &Template::new("HR"));
+    let out = run.exec(&[]);
+    assert_eq!(out.status, 0, "{}", out.stdout);
+    assert!(run.workbook().is_file());
+}
+
+#[test]
+fn errors_exit_1_write_nothing_and_leave_the_old_workbook() {
+    let run = Run::new().add("HR.xlsx", &Template::new("HR"));
+    assert_eq!(run.consolidate(&[]).status, 0);
+    let before = std::fs::read(run.workbook()).expect("first workbook");
+    let broken = Template::new("Ekonomi").set(Sheet::Budget, "D10", n(5100.0));
+    let run = run.add("Ekonomi.xlsx", &broken);
+    let out = run.consolidate(&[]);
+    assert_eq!(out.status, 1);
+    assert!(
+        out.stdout.contains("Ingen arbetsbok skrevs"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(
+        std::fs::read(run.workbook()).expect("still there"),
+        before,
+        "left byte-identical"
+    );
+    assert_eq!(run.report()["status"], "errors");
+    let leftovers: Vec<_> = std::fs::read_dir(run.output())
+        .expect("out")
+        .map(|e| e.expect("e").file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 1, "no temporary files: {leftovers:?}");
+}
+
+#[test]
+fn errors_with_partial_write_the_workbook_with_a_banner() {
+    let broken = Template::new("Ekonomi").set(Sheet::Budget, "D10", n(5100.0));
+    let run = Run::new()
+        .add("HR.xlsx", &Template::new("HR"))
+        .add("Ekonomi.xlsx", &broken);
+    let out = run.consolidate(&["--partial"]);
+    assert_eq!(out.status, 1, "errors still give exit 1");
+    let report = run.report();
+    assert_eq!(report["status"], "partial");
+    assert_eq!(report["totals"]["total"], "13000");
+    let included: Vec<_> = report["areas"]
+        .as_array()
+        .expect("areas")
+        .iter()
+        .map(|a| (a["area"].clone(), a["included"].clone()))
+        .collect();
+    assert_eq!(
+        included,
+        vec![("Ekonomi".into(), false.into()), ("HR".into(), true.into())]
+    );
+    let rows = sheet_rows(&run.workbook(), "Sammanställning", 5);
+    let banner = rows
+        .iter()
+        .map(|r| r[0].clone())
+        .find(|c| c.starts_with("OBS!"))
+        .expect("banner");
+    assert!(
+        banner.contains("Ekonomi (Ekonomi.xlsx): 1 fel – row-sum-mismatch"),
+        "{banner}"
+    );
+    assert!(banner.contains("row-sum-mismatch"), "{banner}");
+    let areas: Vec<_> = rows
+        .iter()
+        .map(|r| r[0].as_str())
+        .filter(|a| *a == "HR" || *a == "Ekonomi")
+        .collect();
+    assert_eq!(areas, vec!["HR"]);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let run = Run::new().add("HR.xlsx", &Template::new("HR"));
+    let out = run.exec(&["consolidate", "--no-such-flag"]);
+    assert_eq!(out.status, 2);
+    let out = run.exec(&["consolidate", "saknas"]);
+    assert_eq!(out.status, 2);
+    assert!(out.stderr.contains("saknas"), "{}", out.stderr);
+    let out = run.exec(&["check", "finns-inte.xlsx"]);
+    assert_eq!(out.status, 2);
+    assert_eq!(out.stderr.trim(), "Filen finns-inte.xlsx finns inte.");
+}
+
+#[test]
+fn folder_without_workbooks_exits_2() {
+    let run = Run::new()
+        .add_bytes("README.txt", b"hej")
+        .config("budget_year = 2023\n");
+    let out = run.consolidate(&[]);
+    assert_eq!(out.status, 2);
+    assert!(
+        out.stderr.contains("innehåller inga arbetsböcker"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn only_lock_files_exits_2() {
+    let run = Run::new()
+        .add_bytes("~$HR.xlsx", b"lock")
+        .add_bytes(".DS_Store", b"x");
+    assert_eq!(run.consolidate(&[]).status, 2);
+}
+
+#[test]
+fn unwritable_output_exits_2_naming_the_path() {
+    let run = Run::new().add("HR.xlsx", &Template::new("HR"));
+    std::fs::write(run.dir.path().join("output"), b"a file, not a folder").expect("file");
+    let out = run.consolidate(&[]);
+    assert_eq!(out.status, 2);
+    assert!(out.stderr.contains("output"), "{}", out.stderr);
+}
+
+#[test]
+fn bad_config_exits_2_with_line_and_key() {
+    let run = Run::new()
+        .add("HR.xlsx", &Template::new("HR"))
+        .config("budget_year = 2023\nbudget_frame = 5\n");
+    let out = run.consolidate(&[]);
+    assert_eq!(out.status, 2);
+    assert!(
+        out.stderr.contains("line 2") && out.stderr.contains("budget_frame"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn output_inside_input_is_refused() {
+    let run = Run::new().add("HR.xlsx", &Template::new("HR"));
+    let out = run.exec(&["consolidate", "input", "--out", "input/ut"]);
+    assert_eq!(out.status, 2);
+    assert!(out.stderr.contains("input/ut"), "{}", out.stderr);
+}
+
+#[test]
+fn check_good_and_bad_files() {
+    let run = Run::new().add("HR.xlsx", &Template::new("HR")).add(
+        "Fel.xlsx",
+        &Template::new("Ekonomi").set(Sheet::Budget, "D12", n(1.0)),
+    );
+    let good = run.exec(&["check", "input/HR.xlsx"]);
+    assert_eq!(good.status, 0, "{}", good.stdout);
+    assert!(
+        good.stdout.ends_with("Filen kan skickas.\n"),
+        "{}",
+        good.stdout
+    );
+    let bad = run.exec(&["check", "input/Fel.xlsx", "--json", "check.json"]);
+    assert_eq!(bad.status, 1);
+    assert!(
+        bad.stdout.contains(
+            "input/Fel.xlsx › Budgetfördelning › D12: Summa Belopp 1 ≠ summan av raderna 13 000"
+        ),
+        "{}",
+        bad.stdout
+    );
+    let report: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(run.dir.path().join("check.json")).expect("json"),
+    )
+    .expect("parse");
+    assert_eq!(report["status"], "errors");
+    assert_eq!(report["findings"][0]["code"], "total-mismatch");
+    assert!(!run.output().exists(), "check writes no workbook");
+}
+
+#[test]
+fn english_messages_with_lang_en() {
+    let run = Run::new().add(
+        "HR.xlsx",
+        &Template::new("HR").set(Sheet::Budget, "D10", n(5100.0)),
+    );
+    let out = run.exec(&["--lang", "en", "check", "input/HR.xlsx"]);
+    assert_eq!(out.status, 1);
+    assert!(
+        out.stdout.contains("error    row-sum-mismatch"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .contains("Correct the errors before sending the file."),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn stray_cell_at_xfd1048576_does_not_break_a_file() {
+    let run = Run::new().add(
+        "HR.xlsx",
+        &Template::new("HR").set(Sheet::Budget, "XFD1048576", t(" x")),
+    );
+    let out = run.consolidate(&[]);
+    assert_eq!(out.status, 0, "{}", out.stdout);
+    assert_eq!(run.report()["totals"]["total"], "13000");
+}
+
+#[test]
+fn cached_spill_outside_the_table_does_not_break_a_file() {
+    let run = Run::new().add(
+        "HR.xlsx",
+        &Template::new("HR").set(Sheet::Budget, "F2", f("=SEQUENCE(3)", "#SPILL!")),
+    );
+    make_error_values(&run.input().join("HR.xlsx"), "#SPILL!");
+    let xml_has_error = {
+        let bytes = std::fs::read(run.input().join("HR.xlsx")).expect("read");
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+        let mut sheet = String::new();
+        std::io::Read::read_to_string(
+            &mut zip.by_name("xl/worksheets/sheet1.xml").expect("sheet1"),
+            &mut sheet,
+        )
+        .expect("xml");
+        sheet.contains("t=\"e\"") && sheet.contains("#SPILL!")
+    };
+    assert!(
+        xml_has_error,
+        "the fixture really holds a cached #SPILL! error"
+    );
+    let out = run.consolidate(&[]);
+    assert_eq!(out.status, 0, "{}", out.stdout);
+    assert_eq!(run.report()["totals"]["total"], "13000");
+}
+
+#[test]
+fn findings_from_one_broken_file_do_not_stop_the_others() {
+    let run = Run::new()
+        .add_bytes("A-trasig.xlsx", b"not a zip")
+        .add("HR.xlsx", &Template::new("HR"))
+        .add(
+            "Ekonomi.xlsx",
+            &Template::new("Ekonomi").set(Sheet::Budget, "B10", Cell::Bool(false)),
+        );
+    let out = run.consolidate(&[]);
+    assert_eq!(out.status, 1);
+    let codes: Vec<_> = findings(&run.report())
+        .into_iter()
+        .map(|f| (f.file.unwrap_or_default(), f.code))
+        .collect();
+    assert!(
+        codes.contains(&("A-trasig.xlsx".into(), "unreadable-file".into())),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&("Ekonomi.xlsx".into(), "invalid-amount".into())),
+        "{codes:?}"
+    );
+    // Terminal output is grouped by file, in file order, with the summary last.
+    let a = out.stdout.find("A-trasig.xlsx\n").expect("group A");
+    let e = out.stdout.find("Ekonomi.xlsx\n").expect("group E");
+    assert!(a < e);
+    assert!(
+        out.stdout
+            .contains("3 filer lästa, 2 tjänsteområden, 1 inkluderade · 2 fel"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn version_number_cell_is_shown_with_a_decimal() {
+    let run = Run::new().add(
+        "HR.xlsx",
+        &Template::new("HR").set(Sheet::Budget, "B4", n(2.0)),
+    );
+    assert_eq!(run.consolidate(&[]).status, 0);
+    assert_eq!(run.report()["areas"][0]["version"], "2.0");
+}
+
+#[test]
+fn help_exits_0() {
+    let out = Command::new(BIN).arg("--help").output().expect("run");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("consolidate"));
+}

@@ -1,0 +1,11 @@
+//! One integration-test binary: every test builds its input in code (or uses the
+//! committed sample and fixtures) and runs the real `budget-consolidator` binary.
+
+mod harness;
+
+mod accounting;
+mod cli;
+mod codes;
+mod determinism;
+mod libreoffice;
+mod seed;
