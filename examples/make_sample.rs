@@ -515,13 +515,13 @@ fn write_plan(ws: &mut Worksheet, a: &Area, s: &Styles) -> Result<(), XlsxError>
                 ws.write_string_with_format(
                     row,
                     1 + i,
-                    &format!("{} {y}", labels::PLAN_DEVELOPMENT),
+                    format!("{} {y}", labels::PLAN_DEVELOPMENT),
                     &s.header,
                 )?;
                 ws.write_string_with_format(
                     row,
                     4 + i,
-                    &format!("{} {y}", labels::PLAN_MAINTENANCE),
+                    format!("{} {y}", labels::PLAN_MAINTENANCE),
                     &s.header,
                 )?;
             }

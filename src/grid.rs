@@ -395,18 +395,16 @@ fn xml_attr(tag: &str, name: &str) -> Option<String> {
     while let Some(i) = rest.find(name) {
         let before_ok = i == 0 || rest[..i].ends_with(|c: char| c.is_whitespace());
         let after = &rest[i + name.len()..];
-        if before_ok {
-            if let Some(quoted) = after.strip_prefix("=\"") {
-                let value = &quoted[..quoted.find('"')?];
-                return Some(
-                    value
-                        .replace("&lt;", "<")
-                        .replace("&gt;", ">")
-                        .replace("&quot;", "\"")
-                        .replace("&apos;", "'")
-                        .replace("&amp;", "&"),
-                );
-            }
+        if before_ok && let Some(quoted) = after.strip_prefix("=\"") {
+            let value = &quoted[..quoted.find('"')?];
+            return Some(
+                value
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+                    .replace("&apos;", "'")
+                    .replace("&amp;", "&"),
+            );
         }
         rest = after;
     }

@@ -144,10 +144,10 @@ fn load_unguarded(path: &Path, file: &str) -> Loaded {
 /// panics while loading that file, to prove a panic stays inside one file.
 #[cfg(debug_assertions)]
 fn failpoint(file: &str) {
-    if let Ok(spec) = std::env::var("BUDGET_CONSOLIDATOR_FAILPOINT") {
-        if spec.strip_prefix("panic:") == Some(file) {
-            panic!("failpoint for {file}");
-        }
+    if std::env::var("BUDGET_CONSOLIDATOR_FAILPOINT")
+        .is_ok_and(|spec| spec.strip_prefix("panic:") == Some(file))
+    {
+        panic!("failpoint for {file}");
     }
 }
 

@@ -319,18 +319,18 @@ fn check_total(
     if !report_cells(&[cell], sheet, sink) || !complete {
         return;
     }
-    if let Some(stated) = recomputable(cell, computed, sheet, sink) {
-        if stated != computed {
-            sink.push(
-                sheet,
-                Some(cell.at),
-                Kind::TotalMismatch {
-                    column: cell.column.clone(),
-                    stated,
-                    computed,
-                },
-            );
-        }
+    if let Some(stated) = recomputable(cell, computed, sheet, sink)
+        && stated != computed
+    {
+        sink.push(
+            sheet,
+            Some(cell.at),
+            Kind::TotalMismatch {
+                column: cell.column.clone(),
+                stated,
+                computed,
+            },
+        );
     }
 }
 

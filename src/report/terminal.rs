@@ -34,15 +34,30 @@ pub fn findings(findings: &[Finding], lang: Lang) -> String {
     out
 }
 
+/// `1 fil`, `2 filer`: the count with the right form of the noun.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 pub fn summary(c: &Counts, lang: Lang) -> String {
     match lang {
         Lang::Sv => format!(
-            "{} filer lästa, {} tjänsteområden, {} inkluderade · {} fel, {} varningar, {} info",
-            c.files, c.areas, c.included, c.errors, c.warnings, c.infos
+            "Läste {} med {}, varav {} med i sammanställningen · {} fel, {}, {} info",
+            count(c.files, "fil", "filer"),
+            count(c.areas, "tjänsteområde", "tjänsteområden"),
+            c.included,
+            c.errors,
+            count(c.warnings, "varning", "varningar"),
+            c.infos
         ),
         Lang::En => format!(
-            "{} files read, {} service areas, {} included · {} errors, {} warnings, {} info",
-            c.files, c.areas, c.included, c.errors, c.warnings, c.infos
+            "Read {} with {}, {} of them included · {}, {}, {} info",
+            count(c.files, "file", "files"),
+            count(c.areas, "service area", "service areas"),
+            c.included,
+            count(c.errors, "error", "errors"),
+            count(c.warnings, "warning", "warnings"),
+            c.infos
         ),
     }
 }

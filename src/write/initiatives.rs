@@ -131,7 +131,7 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
         })
         .collect();
     for (header, get) in &amount_columns {
-        let total: Decimal = lines.iter().filter_map(|l| get(l)).sum();
+        let total: Decimal = lines.iter().filter_map(get).sum();
         let text = format!("SUBTOTAL(109,{TABLE_NAME}[{header}])");
         columns.push(
             TableColumn::new()

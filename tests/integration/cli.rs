@@ -14,7 +14,7 @@ fn good_folder_exits_0_and_writes_the_workbook() {
     assert!(run.workbook().is_file());
     assert!(
         out.stdout.contains(
-            "1 filer lästa, 1 tjänsteområden, 1 inkluderade · 0 fel, 0 varningar, 0 info"
+            "Läste 1 fil med 1 tjänsteområde, varav 1 med i sammanställningen · 0 fel, 0 varningar, 0 info"
         ),
         "{}",
         out.stdout
@@ -281,8 +281,9 @@ fn findings_from_one_broken_file_do_not_stop_the_others() {
     let e = out.stdout.find("Ekonomi.xlsx\n").expect("group E");
     assert!(a < e);
     assert!(
-        out.stdout
-            .contains("3 filer lästa, 2 tjänsteområden, 1 inkluderade · 2 fel"),
+        out.stdout.contains(
+            "Läste 3 filer med 2 tjänsteområden, varav 1 med i sammanställningen · 2 fel"
+        ),
         "{}",
         out.stdout
     );

@@ -3,6 +3,9 @@
 //! and [`Run`], which runs the real binary in a scratch folder.
 
 #![allow(dead_code)]
+// Test inputs are spreadsheet numbers, stored as Excel stores them (f64); the
+// code under test never does float arithmetic.
+#![allow(clippy::float_arithmetic)]
 
 use calamine::{Data, Reader};
 use rust_xlsxwriter::{Format, Formula, Workbook, Worksheet};

@@ -7,5 +7,6 @@ mod accounting;
 mod cli;
 mod codes;
 mod determinism;
+mod fixtures;
 mod libreoffice;
 mod seed;
