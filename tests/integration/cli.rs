@@ -290,6 +290,13 @@ fn findings_from_one_broken_file_do_not_stop_the_others() {
 }
 
 #[test]
+fn upper_case_extension_is_read_by_its_content() {
+    let run = Run::new().add("HR.XLSX", &Template::new("HR"));
+    assert_eq!(run.consolidate(&[]).status, 0);
+    assert_eq!(run.report()["areas"][0]["file"], "HR.XLSX");
+}
+
+#[test]
 fn version_number_cell_is_shown_with_a_decimal() {
     let run = Run::new().add(
         "HR.xlsx",

@@ -139,6 +139,33 @@ fn too_large_shared_strings_bomb() {
     expect_one(&run, &[], "too-large", "error", HR, None, None);
 }
 
+#[test]
+fn too_large_declared_part_size() {
+    // A zip bomb, built small: the central directory declares 4 GiB for the sheet.
+    let run = Run::new().add("HR.xlsx", &Template::new("HR"));
+    let path = run.input().join("HR.xlsx");
+    let mut bytes = std::fs::read(&path).expect("read");
+    let name = b"xl/worksheets/sheet1.xml";
+    let mut patched = false;
+    for i in 0..bytes.len().saturating_sub(46) {
+        let name_len = usize::from(u16::from_le_bytes([bytes[i + 28], bytes[i + 29]]));
+        if bytes[i..i + 4] == *b"PK\x01\x02"
+            && bytes.get(i + 46..i + 46 + name_len) == Some(&name[..])
+        {
+            bytes[i + 24..i + 28].copy_from_slice(&0xFFFF_FFF0u32.to_le_bytes());
+            patched = true;
+        }
+    }
+    assert!(patched, "central directory entry found");
+    std::fs::write(&path, bytes).expect("write");
+    let f = expect_one(&run, &[], "too-large", "error", HR, None, None);
+    assert!(
+        f.message.contains("xl/worksheets/sheet1.xml"),
+        "{}",
+        f.message
+    );
+}
+
 /// Rewrites one part of a zip file in place.
 fn rewrite_part(path: &std::path::Path, part: &str, edit: impl Fn(&str) -> String) {
     use std::io::{Read, Write};
