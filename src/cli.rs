@@ -23,6 +23,31 @@ pub enum Command {
     Consolidate(ConsolidateArgs),
     /// Run the same checks on single workbooks; writes nothing but the optional JSON report.
     Check(CheckArgs),
+    /// Write a blank template for one area, or for every configured area (--all).
+    Template(TemplateArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("which").required(true).args(["area", "all"])))]
+pub struct TemplateArgs {
+    /// The service area the template is for.
+    #[arg(long)]
+    pub area: Option<String>,
+    /// One template per area of the configuration, written as OUT/<area>.xlsx.
+    #[arg(long, requires = "config")]
+    pub all: bool,
+    /// Configuration (budget.toml) listing the areas, budget year and years.
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Budget year, e.g. 2023 (with --all: default the configuration's).
+    #[arg(long)]
+    pub budget_year: Option<i32>,
+    /// Plan years as a range, e.g. 2023-2025 (with --all: default the configuration's).
+    #[arg(long)]
+    pub years: Option<String>,
+    /// The template file (with --all: the folder).
+    #[arg(long)]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, Args, Default)]

@@ -36,6 +36,10 @@ pub enum Error {
         path: PathBuf,
         reason: String,
     },
+    /// Arguments that parse but do not make sense together.
+    Usage {
+        reason: String,
+    },
 }
 
 impl Error {
@@ -85,6 +89,8 @@ impl Error {
             (Error::Json { path, reason }, En) => {
                 format!("Cannot write the JSON report {}: {reason}", path.display())
             }
+            (Error::Usage { reason }, Sv) => format!("Felaktiga argument: {reason}"),
+            (Error::Usage { reason }, En) => format!("Invalid arguments: {reason}"),
         }
     }
 }

@@ -83,6 +83,14 @@ pub struct AreaPlan {
     pub plan: PlanTable,
 }
 
+/// What a blank template is made for: one area, its budget year and plan years.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateSpec {
+    pub area: String,
+    pub budget_year: i32,
+    pub years: Vec<i32>,
+}
+
 /// Compares versions numerically per dot-part: `2.10` > `2.9`, `3.5` > `3`.
 /// Parts that are not numbers compare as text, after the numbers.
 pub fn compare_versions(a: &str, b: &str) -> Ordering {

@@ -1,10 +1,11 @@
 //! Command line + `budget.toml` → one validated [`Settings`] value. Validation
 //! happens once, here; downstream code never sees raw flags or raw TOML.
 
-use crate::cli::{CheckArgs, Cli, Command, ConsolidateArgs};
+use crate::cli::{CheckArgs, Cli, Command, ConsolidateArgs, TemplateArgs};
 use crate::error::Error;
 use crate::labels::normalize;
 use crate::lang::Lang;
+use crate::model::TemplateSpec;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -107,10 +108,17 @@ pub struct CheckSettings {
     pub json: Option<PathBuf>,
 }
 
+/// Templates to write: each spec and its file.
+#[derive(Debug, Clone)]
+pub struct TemplateSettings {
+    pub templates: Vec<(TemplateSpec, PathBuf)>,
+}
+
 #[derive(Debug, Clone)]
 pub enum Task {
     Consolidate(ConsolidateSettings),
     Check(CheckSettings),
+    Template(TemplateSettings),
 }
 
 #[derive(Debug, Clone)]
@@ -129,6 +137,7 @@ impl Settings {
             })?,
             Some(Command::Consolidate(args)) => consolidate(args)?,
             Some(Command::Check(args)) => check(args)?,
+            Some(Command::Template(args)) => template(args)?,
         };
         Ok(Settings {
             lang: cli.lang,
@@ -182,9 +191,102 @@ fn check(args: CheckArgs) -> Result<Task, Error> {
     }))
 }
 
+/// `2023-2025` (or with an en dash) → [2023, 2024, 2025].
+pub fn parse_years(text: &str) -> Option<Vec<i32>> {
+    let (a, b) = text
+        .trim()
+        .split_once(['-', '–'])
+        .unwrap_or((text.trim(), text.trim()));
+    let (a, b): (i32, i32) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
+    (1900..=2200).contains(&a).then_some(())?;
+    (a <= b && b - a < 50).then(|| (a..=b).collect())
+}
+
+fn template(args: TemplateArgs) -> Result<Task, Error> {
+    let usage = |reason: String| Error::Usage { reason };
+    let cli_years = match &args.years {
+        Some(text) => Some(parse_years(text).ok_or_else(|| {
+            usage(format!(
+                "--years {text}: write the plan years as a range, e.g. 2023-2025"
+            ))
+        })?),
+        None => None,
+    };
+    let (areas, budget_year, years, out_is_dir) = if args.all {
+        let path = args.config.clone().unwrap_or_default();
+        let config = Config::load(&path)?;
+        if config.areas.is_empty() {
+            return Err(Error::Config {
+                path,
+                reason: "no [[area]] is listed".into(),
+            });
+        }
+        let budget_year = args.budget_year.or(config.budget_year);
+        let years = cli_years.or(config.years.clone());
+        let (Some(budget_year), Some(years)) = (budget_year, years) else {
+            return Err(Error::Config {
+                path,
+                reason:
+                    "budget_year and years are needed for --all (or give --budget-year and --years)"
+                        .into(),
+            });
+        };
+        (
+            config.areas.iter().map(|a| a.name.clone()).collect(),
+            budget_year,
+            years,
+            true,
+        )
+    } else {
+        let area = args.area.clone().unwrap_or_default();
+        if area.trim().is_empty() {
+            return Err(usage("--area needs a name".into()));
+        }
+        let (Some(budget_year), Some(years)) = (args.budget_year, cli_years) else {
+            return Err(usage("template --area needs --budget-year and --years, e.g. --budget-year 2023 --years 2023-2025".into()));
+        };
+        (vec![area.trim().to_string()], budget_year, years, false)
+    };
+    if !years.contains(&budget_year) {
+        return Err(usage(format!(
+            "budget year {budget_year} is not among the plan years {}–{}",
+            years[0],
+            years[years.len() - 1]
+        )));
+    }
+    let templates = areas
+        .into_iter()
+        .map(|area| {
+            let path = if out_is_dir {
+                args.out.join(crate::write::template::file_name(&area))
+            } else {
+                args.out.clone()
+            };
+            (
+                TemplateSpec {
+                    area,
+                    budget_year,
+                    years: years.clone(),
+                },
+                path,
+            )
+        })
+        .collect();
+    Ok(Task::Template(TemplateSettings { templates }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plan_years_as_a_range() {
+        assert_eq!(parse_years("2023-2025"), Some(vec![2023, 2024, 2025]));
+        assert_eq!(parse_years("2023–2024"), Some(vec![2023, 2024]));
+        assert_eq!(parse_years("2024"), Some(vec![2024]));
+        assert_eq!(parse_years("2025-2023"), None);
+        assert_eq!(parse_years("tjugo"), None);
+    }
 
     #[test]
     fn config_as_in_the_contract() {

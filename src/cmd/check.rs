@@ -55,13 +55,18 @@ pub fn run(s: &CheckSettings, lang: Lang) -> Result<Outcome, Error> {
     }
     out.push_str(&report::terminal::summary(&counts, lang));
     out.push('\n');
-    out.push_str(if errors {
-        lang.pick(
+    let one = files.len() == 1;
+    out.push_str(match (errors, one) {
+        (true, true) => lang.pick(
             "Rätta felen innan du skickar filen.\n",
             "Correct the errors before sending the file.\n",
-        )
-    } else {
-        lang.pick("Filen kan skickas.\n", "The file is ready to send.\n")
+        ),
+        (true, false) => lang.pick(
+            "Rätta felen innan du skickar filerna.\n",
+            "Correct the errors before sending the files.\n",
+        ),
+        (false, true) => lang.pick("Filen kan skickas.\n", "The file is ready to send.\n"),
+        (false, false) => lang.pick("Filerna kan skickas.\n", "The files are ready to send.\n"),
     });
     print!("{out}");
     Ok(Outcome { errors })

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod consolidate;
+pub mod template;
 
 use crate::error::Error;
 use crate::finding::Finding;
@@ -23,6 +24,7 @@ pub fn run(settings: &Settings) -> i32 {
     let result = match &settings.task {
         Task::Consolidate(s) => consolidate::run(s, settings.lang),
         Task::Check(s) => check::run(s, settings.lang),
+        Task::Template(s) => template::run(s, settings.lang),
     };
     exit_status(&result, settings.lang)
 }

@@ -10,6 +10,7 @@ mod checks;
 mod initiatives;
 mod sources;
 mod summary;
+pub mod template;
 mod years;
 
 use crate::consolidate::Consolidation;

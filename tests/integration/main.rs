@@ -10,3 +10,4 @@ mod determinism;
 mod fixtures;
 mod libreoffice;
 mod seed;
+mod template;

@@ -1,0 +1,425 @@
+//! The blank template an area lead fills in (`budget-consolidator template`).
+//! Built from the same labels the reader matches (`labels.rs`), so the two cannot
+//! drift apart: a generated template reads back with no finding.
+//!
+//! Input cells are unlocked and shaded; headers and formulas are locked and the
+//! sheets protected without a password, so a lead can still unprotect deliberately.
+//! Data validation guards amounts and `Påverkan`, with Swedish messages. (Pasting
+//! bypasses validation; the checks in `check` do not.)
+
+use crate::labels;
+use crate::model::TemplateSpec;
+use rust_xlsxwriter::{
+    Color, DataValidation, DataValidationRule, DocProperties, ExcelDateTime, Format, FormatAlign,
+    FormatBorder, Formula, ProtectionOptions, Workbook, Worksheet, XlsxError,
+};
+
+/// Room for this many initiatives in each table.
+pub const ROWS: u32 = 30;
+
+/// 0-based positions of the template's layout.
+pub mod layout {
+    /// `Budgetfördelning`: metadata labels in column A from this row, values in B.
+    pub const META_FIRST_ROW: u32 = 3;
+    pub const BUDGET_HEADER_ROW: u32 = 9;
+    pub const PLAN_HEADER_ROW: u32 = 3;
+}
+
+struct Styles {
+    title: Format,
+    note: Format,
+    label: Format,
+    header: Format,
+    input: Format,
+    input_amount: Format,
+    input_date: Format,
+    fixed: Format,
+    formula: Format,
+    total_label: Format,
+    total: Format,
+    text: Format,
+    heading: Format,
+}
+
+const INPUT_FILL: u32 = 0xFFF2CC;
+
+fn styles() -> Styles {
+    let input = Format::new()
+        .set_unlocked()
+        .set_background_color(Color::RGB(INPUT_FILL))
+        .set_border(FormatBorder::Thin)
+        .set_border_color(Color::RGB(0xBFBFBF));
+    let total = Format::new()
+        .set_bold()
+        .set_border_top(FormatBorder::Thin)
+        .set_border_bottom(FormatBorder::Double);
+    Styles {
+        title: Format::new().set_bold().set_font_size(14),
+        note: Format::new()
+            .set_italic()
+            .set_font_color(Color::RGB(0x595959)),
+        label: Format::new().set_bold(),
+        header: Format::new()
+            .set_bold()
+            .set_text_wrap()
+            .set_align(FormatAlign::Top)
+            .set_background_color(Color::RGB(0xDDE6F0))
+            .set_border(FormatBorder::Thin),
+        input_amount: input.clone().set_num_format(super::TKR),
+        input_date: input.clone().set_num_format("yyyy-mm-dd"),
+        input,
+        fixed: Format::new().set_background_color(Color::RGB(0xF2F2F2)),
+        formula: Format::new()
+            .set_num_format(super::TKR)
+            .set_background_color(Color::RGB(0xF2F2F2)),
+        total_label: total.clone(),
+        total: total.set_num_format(super::TKR),
+        text: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+        heading: Format::new().set_bold().set_font_size(12),
+    }
+}
+
+/// Builds the template workbook in memory.
+pub fn build(spec: &TemplateSpec) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    let created = ExcelDateTime::from_ymd(2023, 1, 1)?;
+    wb.set_properties(
+        &DocProperties::new()
+            .set_title(format!("Budgetmall {} {}", spec.area, spec.budget_year))
+            .set_author("budget-consolidator")
+            .set_creation_datetime(&created),
+    );
+    let s = styles();
+    instructions(wb.add_worksheet(), spec, &s)?;
+    budget(wb.add_worksheet(), spec, &s)?;
+    plan(wb.add_worksheet(), spec, &s)?;
+    wb.save_to_buffer()
+}
+
+fn col(c: u16) -> String {
+    crate::location::column_letters(u32::from(c))
+}
+
+fn protect(ws: &mut Worksheet) {
+    ws.protect_with_options(&ProtectionOptions {
+        select_locked_cells: true,
+        select_unlocked_cells: true,
+        format_columns: true,
+        format_rows: true,
+        ..ProtectionOptions::default()
+    });
+}
+
+fn amount_validation(min_zero: bool) -> Result<DataValidation, XlsxError> {
+    let (rule, message) = if min_zero {
+        (
+            DataValidationRule::GreaterThanOrEqualTo(0.0),
+            "Skriv ett belopp i tkr, 0 eller mer. Lämna tomt om det inte finns något belopp.",
+        )
+    } else {
+        (
+            DataValidationRule::Between(-1.0e12, 1.0e12),
+            "Skriv påverkan på vidmakthållande i tkr. Ett negativt belopp betyder att kostnaden minskar (t.ex. när ett system avvecklas).",
+        )
+    };
+    DataValidation::new()
+        .allow_decimal_number(rule)
+        .set_input_title("Belopp i tkr")?
+        .set_input_message(message)?
+        .set_error_title("Ogiltigt belopp")?
+        .set_error_message(if min_zero {
+            "Utvecklingsbelopp är tal i tkr, 0 eller mer (t.ex. 1500 eller 1500,5)."
+        } else {
+            "Påverkan på vidmakthållande är ett tal i tkr (t.ex. 300 eller -200)."
+        })
+}
+
+fn budget(ws: &mut Worksheet, spec: &TemplateSpec, s: &Styles) -> Result<(), XlsxError> {
+    ws.set_name(labels::SHEET_BUDGET)?;
+    ws.write_string_with_format(
+        0,
+        0,
+        &format!("Fördelning av budget {}", spec.budget_year),
+        &s.title,
+    )?;
+    ws.write_string_with_format(
+        1,
+        0,
+        "Fyll i de gula cellerna. Alla belopp i tkr. Se bladet Instruktioner.",
+        &s.note,
+    )?;
+    let r = layout::META_FIRST_ROW;
+    ws.write_string_with_format(r, 0, labels::META_AREA, &s.label)?;
+    ws.write_string_with_format(r, 1, &spec.area, &s.fixed)?;
+    ws.write_string_with_format(r + 1, 0, labels::META_VERSION, &s.label)?;
+    ws.write_string_with_format(r + 1, 1, "1.0", &s.input)?;
+    ws.write_string_with_format(r + 2, 0, labels::META_BUDGET_YEAR, &s.label)?;
+    ws.write_number_with_format(r + 2, 1, spec.budget_year, &s.fixed)?;
+    ws.write_string_with_format(r + 3, 0, labels::META_DATE, &s.label)?;
+    ws.write_blank(r + 3, 1, &s.input_date)?;
+    ws.write_string_with_format(r + 4, 0, labels::META_LEAD, &s.label)?;
+    ws.write_blank(r + 4, 1, &s.input)?;
+    let version = DataValidation::new()
+        .allow_any_value()
+        .set_input_title("Planens version")?
+        .set_input_message("Höj versionen när du skickar en ny plan, t.ex. 1.0 → 1.1.")?;
+    ws.add_data_validation(r + 1, 1, r + 1, 1, &version)?;
+    let date = DataValidation::new()
+        .allow_date(DataValidationRule::Between(
+            ExcelDateTime::from_ymd(2000, 1, 1)?,
+            ExcelDateTime::from_ymd(2100, 12, 31)?,
+        ))
+        .set_input_title("Datum")?
+        .set_input_message("Datum för planen, t.ex. 2023-03-01.")?
+        .set_error_title("Ogiltigt datum")?
+        .set_error_message("Skriv ett datum, t.ex. 2023-03-01.")?;
+    ws.add_data_validation(r + 3, 1, r + 3, 1, &date)?;
+
+    let h = layout::BUDGET_HEADER_ROW;
+    for (c, label) in (0u16..).zip([
+        labels::COL_TEXT,
+        labels::COL_NEW,
+        labels::COL_EXISTING,
+        labels::COL_AMOUNT,
+    ]) {
+        ws.write_string_with_format(h, c, label, &s.header)?;
+    }
+    ws.set_row_height(h, 45)?;
+    let (first, last) = (h + 1, h + ROWS);
+    for row in first..=last {
+        let n = row + 1;
+        ws.write_blank(row, 0, &s.input)?;
+        ws.write_blank(row, 1, &s.input_amount)?;
+        ws.write_blank(row, 2, &s.input_amount)?;
+        ws.write_formula_with_format(
+            row,
+            3,
+            Formula::new(format!("=B{n}+C{n}")).set_result("0"),
+            &s.formula,
+        )?;
+    }
+    ws.add_data_validation(first, 1, last, 2, &amount_validation(true)?)?;
+    let name = DataValidation::new()
+        .allow_any_value()
+        .set_input_title("Initiativ")?
+        .set_input_message(
+            "Ett initiativ per rad, samma namn som i bladet Utvecklingsinitiativ.",
+        )?;
+    ws.add_data_validation(first, 0, last, 0, &name)?;
+    let total = last + 1;
+    ws.write_string_with_format(total, 0, labels::TOTAL_ROW, &s.total_label)?;
+    for c in 1u16..=3 {
+        let l = col(c);
+        let f = Formula::new(format!("=SUM({l}{}:{l}{})", first + 1, last + 1)).set_result("0");
+        ws.write_formula_with_format(total, c, f, &s.total)?;
+    }
+    ws.set_column_width(0, 50)?;
+    ws.set_column_width(1, 14)?;
+    ws.set_column_width(2, 22)?;
+    ws.set_column_width(3, 14)?;
+    ws.set_freeze_panes(h + 1, 0)?;
+    super::page_setup(ws, h)?;
+    protect(ws);
+    Ok(())
+}
+
+fn plan(ws: &mut Worksheet, spec: &TemplateSpec, s: &Styles) -> Result<(), XlsxError> {
+    ws.set_name(labels::SHEET_PLAN)?;
+    let years = &spec.years;
+    let span = match (years.first(), years.last()) {
+        (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+        (Some(a), _) => a.to_string(),
+        _ => String::new(),
+    };
+    ws.write_string_with_format(
+        0,
+        0,
+        &format!("{} {span}, tkr", labels::PLAN_INITIATIVE),
+        &s.title,
+    )?;
+    ws.write_string_with_format(
+        1,
+        0,
+        "Utveckling per år och påverkan på vidmakthållande per år. Utveckling för budgetåret ska vara lika med Belopp i Budgetfördelning.",
+        &s.note,
+    )?;
+    let h = layout::PLAN_HEADER_ROW;
+    let n = u16::try_from(years.len()).unwrap_or(0);
+    ws.write_string_with_format(h, 0, labels::COL_INITIATIVE, &s.header)?;
+    for (i, y) in (0u16..).zip(years) {
+        ws.write_string_with_format(
+            h,
+            1 + i,
+            &format!("{} {y}", labels::PLAN_DEVELOPMENT),
+            &s.header,
+        )?;
+        ws.write_string_with_format(
+            h,
+            1 + n + i,
+            &format!("{} {y}", labels::PLAN_MAINTENANCE),
+            &s.header,
+        )?;
+    }
+    let impact_col = 1 + 2 * n;
+    ws.write_string_with_format(h, impact_col, labels::PLAN_IMPACT, &s.header)?;
+    ws.set_row_height(h, 32)?;
+    let (first, last) = (h + 1, h + ROWS);
+    for row in first..=last {
+        ws.write_blank(row, 0, &s.input)?;
+        for c in 1..impact_col {
+            ws.write_blank(row, c, &s.input_amount)?;
+        }
+        ws.write_blank(row, impact_col, &s.input)?;
+    }
+    if n > 0 {
+        ws.add_data_validation(first, 1, last, n, &amount_validation(true)?)?;
+        ws.add_data_validation(first, 1 + n, last, 2 * n, &amount_validation(false)?)?;
+    }
+    let impact = DataValidation::new()
+        .allow_list_strings(&labels::IMPACT_VALUES)?
+        .set_input_title("Påverkan")?
+        .set_input_message("Bedömd påverkan på staden: Liten, Mellan eller Stor. Lämna tomt om den inte är bedömd.")?
+        .set_error_title("Ogiltig påverkan")?
+        .set_error_message("Välj Liten, Mellan eller Stor i listan.")?;
+    ws.add_data_validation(first, impact_col, last, impact_col, &impact)?;
+    let total = last + 1;
+    ws.write_string_with_format(total, 0, labels::TOTAL_ROW, &s.total_label)?;
+    for c in 1..impact_col {
+        let l = col(c);
+        let f = Formula::new(format!("=SUM({l}{}:{l}{})", first + 1, last + 1)).set_result("0");
+        ws.write_formula_with_format(total, c, f, &s.total)?;
+    }
+    ws.write_blank(total, impact_col, &s.total_label)?;
+    ws.set_column_width(0, 50)?;
+    for c in 1..impact_col {
+        ws.set_column_width(c, 17)?;
+    }
+    ws.set_column_width(impact_col, 11)?;
+    ws.set_freeze_panes(h + 1, 1)?;
+    super::page_setup(ws, h)?;
+    protect(ws);
+    Ok(())
+}
+
+/// The `Instruktioner` sheet: what to fill in and how it is checked.
+pub const INSTRUCTIONS: &[(&str, &str)] = &[
+    (
+        "Så fyller du i mallen",
+        "Fyll bara i de gula cellerna. Grå celler och rubriker är låsta; Belopp och Summa räknas ut av formler. Alla belopp anges i tkr (tusentals kronor) som tal, t.ex. 1500 eller 1500,5 – inte som text och inte med enheten utskriven.",
+    ),
+    (
+        "Budgetfördelning",
+        "Skriv ett initiativ per rad i kolumnen Text och fördela initiativets utvecklingsbudget för budgetåret på de två kategorierna. Ett initiativ får ha belopp i båda kategorierna. Belopp tkr räknas ut som Nyutveckling + Utveckling inom befintlig tjänst/tjänsteerbjudande.",
+    ),
+    (
+        "Nyutveckling",
+        "Utveckling av en ny tjänst eller ett nytt tjänsteerbjudande som staden inte har i dag.",
+    ),
+    (
+        "Utveckling inom befintlig tjänst/tjänsteerbjudande",
+        "Vidareutveckling, förbättring eller utökning av en tjänst eller ett tjänsteerbjudande som redan finns.",
+    ),
+    (
+        "Utvecklingsinitiativ",
+        "Samma initiativ, med samma namn som i Budgetfördelning, med utvecklingskostnad per planår och påverkan på vidmakthållande per planår. Utveckling för budgetåret ska vara lika med initiativets Belopp i Budgetfördelning.",
+    ),
+    (
+        "Påverkan på vidmakthållande",
+        "Hur initiativet ändrar de löpande kostnaderna för att driva och förvalta tjänsten (vidmakthålla den) under året, i tkr. Ett negativt belopp betyder att kostnaden minskar, t.ex. när ett gammalt system avvecklas.",
+    ),
+    (
+        "Påverkan (Liten, Mellan, Stor)",
+        "Din bedömning av hur stor påverkan initiativet har på staden och dess verksamheter: Liten, Mellan eller Stor. Välj i listan; lämna tomt om initiativet inte är bedömt.",
+    ),
+    (
+        "Version och datum",
+        "Höj Version när du skickar en ny plan (t.ex. 1.0 → 1.1), så att samordnaren kan välja den senaste. Fyll i Datum och Ansvarig.",
+    ),
+    (
+        "Kontroll innan du skickar",
+        "Kör budget-consolidator check <fil>.xlsx (till exempel: budget-consolidator check HR.xlsx). Verktyget kontrollerar att summorna stämmer, att varje belopp är ett tal i rätt kategori, att initiativen finns i båda bladen med samma belopp och att inget initiativ står två gånger. Varje fel anges med blad och cell, t.ex. Budgetfördelning › D11. Med --feedback MAPP får du en kopia av filen där cellerna med fel är markerade och förklarade.",
+    ),
+    (
+        "Om du behöver fler rader",
+        "Mallen har plats för 30 initiativ i varje tabell. Behöver du fler: ta bort skyddet (Granska › Ta bort bladskydd), infoga rader ovanför Summa-raden och kopiera formeln i Belopp tkr till de nya raderna.",
+    ),
+];
+
+fn instructions(ws: &mut Worksheet, spec: &TemplateSpec, s: &Styles) -> Result<(), XlsxError> {
+    ws.set_name("Instruktioner")?;
+    ws.write_string_with_format(
+        0,
+        0,
+        &format!(
+            "Budgetmall för {} – budgetår {}",
+            spec.area, spec.budget_year
+        ),
+        &s.title,
+    )?;
+    let mut row = 2;
+    for (heading, text) in INSTRUCTIONS {
+        ws.write_string_with_format(row, 0, *heading, &s.heading)?;
+        ws.write_string_with_format(row + 1, 0, *text, &s.text)?;
+        let lines = u32::try_from(text.chars().count() / 95 + 1).unwrap_or(1);
+        ws.set_row_height(row + 1, 15 * lines + 3)?;
+        row += 3;
+    }
+    ws.set_column_width(0, 110)?;
+    ws.set_landscape();
+    ws.set_paper_size(9);
+    ws.set_print_fit_to_pages(1, 0);
+    protect(ws);
+    Ok(())
+}
+
+/// A file name for an area that is safe on Windows, with å, ä, ö kept:
+/// `IT/Digitalt` → `IT-Digitalt.xlsx`, `CON` → `CON_.xlsx`.
+pub fn file_name(area: &str) -> String {
+    let mut name: String = area
+        .trim()
+        .chars()
+        .map(|c| {
+            if matches!(c, '<' | '>' | ':' | '"' | '/' | '\\' | '|' | '?' | '*') || c.is_control() {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    while name.ends_with(['.', ' ']) {
+        name.pop();
+    }
+    if name.is_empty() {
+        name.push_str("omrade");
+    }
+    let stem = name.split('.').next().unwrap_or("").to_ascii_uppercase();
+    let reserved = ["CON", "PRN", "AUX", "NUL"].contains(&stem.as_str())
+        || ((stem.starts_with("COM") || stem.starts_with("LPT"))
+            && stem.len() == 4
+            && stem.ends_with(|c: char| c.is_ascii_digit()));
+    if reserved {
+        name.push('_');
+    }
+    format!("{name}.xlsx")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_windows_safe_and_keep_swedish_letters() {
+        assert_eq!(
+            file_name("Ledning och styrning"),
+            "Ledning och styrning.xlsx"
+        );
+        assert_eq!(file_name("Ekonomi – å ä ö"), "Ekonomi – å ä ö.xlsx");
+        assert_eq!(
+            file_name("IT/Digitalt: *nytt*?"),
+            "IT-Digitalt- -nytt--.xlsx"
+        );
+        assert_eq!(file_name("con"), "con_.xlsx");
+        assert_eq!(file_name("COM1"), "COM1_.xlsx");
+        assert_eq!(file_name("Område. "), "Område.xlsx");
+    }
+}
