@@ -139,7 +139,7 @@ fn budget(ws: &mut Worksheet, spec: &TemplateSpec, s: &Styles) -> Result<(), Xls
     ws.write_string_with_format(
         0,
         0,
-        &format!("Fördelning av budget {}", spec.budget_year),
+        format!("Fördelning av budget {}", spec.budget_year),
         &s.title,
     )?;
     ws.write_string_with_format(
@@ -234,7 +234,7 @@ fn plan(ws: &mut Worksheet, spec: &TemplateSpec, s: &Styles) -> Result<(), XlsxE
     ws.write_string_with_format(
         0,
         0,
-        &format!("{} {span}, tkr", labels::PLAN_INITIATIVE),
+        format!("{} {span}, tkr", labels::PLAN_INITIATIVE),
         &s.title,
     )?;
     ws.write_string_with_format(
@@ -250,13 +250,13 @@ fn plan(ws: &mut Worksheet, spec: &TemplateSpec, s: &Styles) -> Result<(), XlsxE
         ws.write_string_with_format(
             h,
             1 + i,
-            &format!("{} {y}", labels::PLAN_DEVELOPMENT),
+            format!("{} {y}", labels::PLAN_DEVELOPMENT),
             &s.header,
         )?;
         ws.write_string_with_format(
             h,
             1 + n + i,
-            &format!("{} {y}", labels::PLAN_MAINTENANCE),
+            format!("{} {y}", labels::PLAN_MAINTENANCE),
             &s.header,
         )?;
     }
@@ -350,7 +350,7 @@ fn instructions(ws: &mut Worksheet, spec: &TemplateSpec, s: &Styles) -> Result<(
     ws.write_string_with_format(
         0,
         0,
-        &format!(
+        format!(
             "Budgetmall för {} – budgetår {}",
             spec.area, spec.budget_year
         ),
