@@ -70,6 +70,9 @@ pub struct ConsolidateArgs {
     /// Also write the JSON report to FILE.
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
+    /// For every workbook with findings, write an annotated copy DIR/<name>-kontroll.xlsx.
+    #[arg(long, value_name = "DIR")]
+    pub feedback: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -80,4 +83,7 @@ pub struct CheckArgs {
     /// Also write the JSON report to FILE.
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
+    /// For every workbook with findings, write an annotated copy DIR/<name>-kontroll.xlsx.
+    #[arg(long, value_name = "DIR")]
+    pub feedback: Option<PathBuf>,
 }

@@ -633,6 +633,210 @@ mod tests {
         assert_eq!(Code::ALL.len(), 29);
     }
 
+    /// One example of every kind of finding, so every code's message can be rendered.
+    fn examples() -> Vec<Kind> {
+        let d = |v: i64| Decimal::from(v);
+        let s = |t: &str| t.to_string();
+        vec![
+            Kind::UnreadableFile(Unreadable::Empty),
+            Kind::UnreadableFile(Unreadable::Encrypted),
+            Kind::UnreadableFile(Unreadable::Corrupt(s("zip: EOCD"))),
+            Kind::UnreadableFile(Unreadable::NotSpreadsheet),
+            Kind::UnreadableFile(Unreadable::Io(s("permission denied"))),
+            Kind::NotAWorkbook {
+                extension: s(".txt"),
+            },
+            Kind::TooLarge(TooLarge::File { bytes: 300 << 20 }),
+            Kind::TooLarge(TooLarge::ZipPart {
+                part: s("xl/worksheets/sheet1.xml"),
+                bytes: 4 << 30,
+            }),
+            Kind::TooLarge(TooLarge::SharedStrings {
+                declared: 4_000_000_000,
+            }),
+            Kind::TooLarge(TooLarge::Cells { limit: 1_000_000 }),
+            Kind::MissingSheet {
+                sheet: "Budgetfördelning",
+                found: vec![s("Blad1")],
+            },
+            Kind::MissingHeader {
+                sheet: "Budgetfördelning",
+                missing: vec![s("Belopp tkr")],
+            },
+            Kind::MissingMetadata { label: "Version" },
+            Kind::InvalidMetadata {
+                label: "Budgetår",
+                found: s("tjugo"),
+            },
+            Kind::InvalidMetadata {
+                label: "Datum",
+                found: s("igår"),
+            },
+            Kind::UnknownArea {
+                area: s("Inköp"),
+                known: vec![s("HR")],
+            },
+            Kind::MissingArea { area: s("HR") },
+            Kind::DuplicateArea {
+                area: s("HR"),
+                files: vec![s("a.xlsx"), s("b.xlsx")],
+            },
+            Kind::SupersededVersion {
+                area: s("HR"),
+                version: s("2.0"),
+                kept_file: s("b.xlsx"),
+                kept_version: s("2.1"),
+            },
+            Kind::InvalidAmount {
+                column: s("Nyutveckling"),
+                found: NotAmount::Text(s("ca 800")),
+            },
+            Kind::InvalidAmount {
+                column: s("Nyutveckling"),
+                found: NotAmount::Ambiguous(s("3,900")),
+            },
+            Kind::InvalidAmount {
+                column: s("Nyutveckling"),
+                found: NotAmount::Date(s("2024-01-01")),
+            },
+            Kind::InvalidAmount {
+                column: s("Nyutveckling"),
+                found: NotAmount::Bool(true),
+            },
+            Kind::InvalidAmount {
+                column: s("Nyutveckling"),
+                found: NotAmount::ErrorValue(s("#REF!")),
+            },
+            Kind::InvalidAmount {
+                column: s("Nyutveckling"),
+                found: NotAmount::OutOfRange(s("1e300")),
+            },
+            Kind::NegativeAmount {
+                column: s("Nyutveckling"),
+                value: d(-1500),
+            },
+            Kind::NumberAsText {
+                column: s("Nyutveckling"),
+                text: s("2 000"),
+                value: d(2000),
+            },
+            Kind::RowSumMismatch {
+                stated: d(13100),
+                new: d(800),
+                existing: d(12200),
+            },
+            Kind::TotalMismatch {
+                column: s("Belopp"),
+                stated: d(47900),
+                computed: d(47910),
+            },
+            Kind::MissingTotalRow {
+                sheet: "Utvecklingsinitiativ",
+            },
+            Kind::UncategorizedAmount { amount: d(5000) },
+            Kind::MissingInitiativeName { amount: d(5000) },
+            Kind::DuplicateInitiative {
+                name: s("Digital signering"),
+                first_row: 12,
+            },
+            Kind::CrossSheetTotal {
+                year: 2023,
+                budget: d(2000),
+                plan: d(2500),
+            },
+            Kind::CrossSheetInitiative {
+                name: s("Digital signering"),
+                year: 2023,
+                budget: d(1980),
+                budget_cell: CellRef::new(16, 3),
+                plan: d(2000),
+            },
+            Kind::UnmatchedInitiative {
+                name: s("Stöd i ekonomiprocesser"),
+                found_in: "Budgetfördelning",
+                missing_in: "Utvecklingsinitiativ",
+            },
+            Kind::HeadingRow {
+                text: s("Kommande utveckling"),
+            },
+            Kind::YearMismatch {
+                kind: YearKind::BudgetYear,
+                found: s("2024"),
+                expected: s("2023"),
+                source: YearSource::Config,
+            },
+            Kind::YearMismatch {
+                kind: YearKind::PlanYears,
+                found: s("2024–2026"),
+                expected: s("2023–2025"),
+                source: YearSource::Majority,
+            },
+            Kind::YearMismatch {
+                kind: YearKind::BudgetYearNotPlanned,
+                found: s("2026"),
+                expected: s("2023–2025"),
+                source: YearSource::OwnPlan,
+            },
+            Kind::InvalidCategory { found: s("Medel") },
+            Kind::FormulaWithoutValue {
+                column: s("Belopp"),
+                recomputed: Some(d(5000)),
+            },
+            Kind::FormulaWithoutValue {
+                column: s("Utveckling 2024"),
+                recomputed: None,
+            },
+            Kind::FrameExceeded {
+                area: Some(s("IT-tjänster")),
+                total: d(48000),
+                frame: d(47910),
+            },
+            Kind::FrameExceeded {
+                area: None,
+                total: d(91600),
+                frame: d(91510),
+            },
+            Kind::FrameDeviation {
+                area: Some(s("HR")),
+                total: d(12000),
+                frame: d(13000),
+            },
+            Kind::FrameDeviation {
+                area: None,
+                total: d(90000),
+                frame: d(91510),
+            },
+            Kind::InternalError {
+                detail: s("index out of bounds"),
+            },
+        ]
+    }
+
+    #[test]
+    fn every_code_has_a_message_in_both_languages() {
+        let kinds = examples();
+        let covered: std::collections::BTreeSet<Code> = kinds.iter().map(code_of).collect();
+        let all: std::collections::BTreeSet<Code> = Code::ALL.iter().copied().collect();
+        assert_eq!(covered, all, "an example for every code");
+        for kind in &kinds {
+            let (sv, en) = (message(kind, Lang::Sv), message(kind, Lang::En));
+            assert!(!sv.is_empty() && !en.is_empty(), "{kind:?}");
+            assert_ne!(sv, en, "{kind:?} reads the same in both languages");
+            for swedish in [" är ", " inte ", " finns ", " eller ", " saknas", " kan "] {
+                assert!(
+                    !en.contains(swedish),
+                    "English message has Swedish {swedish:?}: {en}"
+                );
+            }
+            for english in [" is ", " not ", " the ", " cannot "] {
+                assert!(
+                    !sv.contains(english),
+                    "Swedish message has English {english:?}: {sv}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn row_sum_message_names_values_and_sum() {
         let d = |s: &str| Decimal::from_str(s).unwrap_or_default();

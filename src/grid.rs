@@ -103,6 +103,11 @@ impl Grid {
             .map(|chunk| (chunk[0].at.row, chunk))
     }
 
+    /// Every cell, in row-major order.
+    pub fn cells(&self) -> &[Cell] {
+        &self.cells
+    }
+
     pub fn len(&self) -> usize {
         self.cells.len()
     }

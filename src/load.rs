@@ -5,7 +5,7 @@
 //! finding for this file only, and the other files go on.
 
 use crate::finding::{Finding, Kind, Severity, TooLarge};
-use crate::grid::{self, ReadError};
+use crate::grid::{self, Book, ReadError};
 use crate::location::CellRef;
 use crate::model::AreaPlan;
 use crate::parse::{self, Sink};
@@ -39,6 +39,8 @@ pub struct Loaded {
     pub budget_year_cell: Option<CellRef>,
     pub rows_read: usize,
     pub status: Status,
+    /// The sheets as read, kept only for feedback copies.
+    pub book: Option<Book>,
 }
 
 impl Loaded {
@@ -54,6 +56,7 @@ impl Loaded {
             budget_year_cell: None,
             rows_read: 0,
             status: Status::Errors,
+            book: None,
         }
     }
 
@@ -63,8 +66,9 @@ impl Loaded {
 }
 
 /// Reads and checks one workbook. `file` is the name findings carry.
-pub fn load(path: &Path, file: &str) -> Loaded {
-    match catch_unwind(AssertUnwindSafe(|| load_unguarded(path, file))) {
+/// With `keep_grids`, the sheets read are kept for the feedback copy.
+pub fn load(path: &Path, file: &str, keep_grids: bool) -> Loaded {
+    match catch_unwind(AssertUnwindSafe(|| load_unguarded(path, file, keep_grids))) {
         Ok(loaded) => loaded,
         Err(panic) => {
             let detail = panic
@@ -81,7 +85,7 @@ pub fn load(path: &Path, file: &str) -> Loaded {
     }
 }
 
-fn load_unguarded(path: &Path, file: &str) -> Loaded {
+fn load_unguarded(path: &Path, file: &str, keep_grids: bool) -> Loaded {
     failpoint(file);
     let mut loaded = Loaded::new(file, path);
     let fail =
@@ -136,6 +140,9 @@ fn load_unguarded(path: &Path, file: &str) -> Loaded {
     if let (Some(meta), Some(budget), Some(plan)) = (parsed.meta, parsed.budget, parsed.plan) {
         loaded.area = Some(meta.area.clone());
         loaded.plan = Some(AreaPlan { meta, budget, plan });
+    }
+    if keep_grids {
+        loaded.book = Some(book);
     }
     loaded
 }

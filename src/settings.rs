@@ -100,12 +100,14 @@ pub struct ConsolidateSettings {
     pub partial: bool,
     pub latest_version: bool,
     pub json: Option<PathBuf>,
+    pub feedback: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone)]
 pub struct CheckSettings {
     pub files: Vec<PathBuf>,
     pub json: Option<PathBuf>,
+    pub feedback: Option<PathBuf>,
 }
 
 /// Templates to write: each spec and its file.
@@ -176,6 +178,7 @@ fn consolidate(args: ConsolidateArgs) -> Result<Task, Error> {
         partial: args.partial,
         latest_version: args.latest_version,
         json: args.json,
+        feedback: args.feedback,
     }))
 }
 
@@ -188,6 +191,7 @@ fn check(args: CheckArgs) -> Result<Task, Error> {
     Ok(Task::Check(CheckSettings {
         files: args.files,
         json: args.json,
+        feedback: args.feedback,
     }))
 }
 

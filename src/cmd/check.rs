@@ -15,7 +15,7 @@ pub fn run(s: &CheckSettings, lang: Lang) -> Result<Outcome, Error> {
     let mut files: Vec<Loaded> = s
         .files
         .par_iter()
-        .map(|p| load(p, &p.display().to_string()))
+        .map(|p| load(p, &p.display().to_string(), s.feedback.is_some()))
         .collect();
     for f in &mut files {
         f.status = if f.plan.is_some() && !f.has_errors() {
@@ -49,12 +49,12 @@ pub fn run(s: &CheckSettings, lang: Lang) -> Result<Outcome, Error> {
         ..Counts::default()
     }
     .count_findings(&findings);
-    let mut out = report::terminal::findings(&findings, lang);
-    if !out.is_empty() {
-        out.push('\n');
-    }
-    out.push_str(&report::terminal::summary(&counts, lang));
-    out.push('\n');
+    let feedback = match &s.feedback {
+        Some(dir) => super::write_feedback(dir, &files, &findings, lang, false)?,
+        None => Vec::new(),
+    };
+    let mut out = report::terminal::render(&findings, &counts, lang);
+    super::list_feedback(&mut out, &feedback, lang);
     let one = files.len() == 1;
     out.push_str(match (errors, one) {
         (true, true) => lang.pick(

@@ -18,11 +18,15 @@ use std::path::{Path, PathBuf};
 
 pub fn run(s: &ConsolidateSettings, lang: Lang) -> Result<Outcome, Error> {
     refuse_output_in_input(&s.input, &s.out_dir)?;
+    if let Some(dir) = &s.feedback {
+        refuse_output_in_input(&s.input, dir)?;
+    }
     let found = discover(&s.input, None)?;
+    let keep = s.feedback.is_some();
     let mut files: Vec<Loaded> = found
         .workbooks
         .par_iter()
-        .map(|i| load(&i.path, &i.name))
+        .map(|i| load(&i.path, &i.name, keep))
         .collect();
     let run = validate::run::check(&mut files, s.config.as_ref(), s.latest_version);
     let cons = consolidate(&files, run.budget_year, &run.years, s.config.as_ref());
@@ -66,6 +70,10 @@ pub fn run(s: &ConsolidateSettings, lang: Lang) -> Result<Outcome, Error> {
             reason: e.to_string(),
         })?;
     }
+    let feedback = match &s.feedback {
+        Some(dir) => super::write_feedback(dir, &files, &findings, lang, true)?,
+        None => Vec::new(),
+    };
 
     let counts = Counts {
         files: files.len(),
@@ -74,12 +82,8 @@ pub fn run(s: &ConsolidateSettings, lang: Lang) -> Result<Outcome, Error> {
         ..Counts::default()
     }
     .count_findings(&findings);
-    let mut out = report::terminal::findings(&findings, lang);
-    if !out.is_empty() {
-        out.push('\n');
-    }
-    out.push_str(&report::terminal::summary(&counts, lang));
-    out.push('\n');
+    let mut out = report::terminal::render(&findings, &counts, lang);
+    super::list_feedback(&mut out, &feedback, lang);
     match &written {
         Some(path) => out.push_str(&format!("{} {}\n", lang.pick("Skrev", "Wrote"), path.display())),
         None => out.push_str(lang.pick(

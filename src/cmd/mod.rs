@@ -40,6 +40,29 @@ pub fn exit_status(result: &Result<Outcome, Error>, lang: crate::lang::Lang) -> 
     }
 }
 
+/// Writes the annotated feedback copies; an unwritable folder is fatal.
+pub fn write_feedback(
+    dir: &std::path::Path,
+    files: &[Loaded],
+    findings: &[Finding],
+    lang: crate::lang::Lang,
+    keep_folders: bool,
+) -> Result<Vec<std::path::PathBuf>, Error> {
+    crate::write::feedback::write_all(dir, files, findings, lang, keep_folders)
+        .map_err(|(path, reason)| Error::Output { path, reason })
+}
+
+/// Appends one line per feedback copy written.
+pub fn list_feedback(out: &mut String, written: &[std::path::PathBuf], lang: crate::lang::Lang) {
+    for path in written {
+        out.push_str(&format!(
+            "{} {}\n",
+            lang.pick("Skrev kontrollkopia", "Wrote feedback copy"),
+            path.display()
+        ));
+    }
+}
+
 /// All findings of a run in report order: per file in input order (errors first
 /// within a file), then those about the whole run.
 pub fn ordered_findings(files: &[Loaded], skipped: &[Finding], global: &[Finding]) -> Vec<Finding> {

@@ -34,6 +34,17 @@ pub fn findings(findings: &[Finding], lang: Lang) -> String {
     out
 }
 
+/// The findings, a blank line, and the one-line summary.
+pub fn render(found: &[Finding], counts: &Counts, lang: Lang) -> String {
+    let mut out = findings(found, lang);
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(&summary(counts, lang));
+    out.push('\n');
+    out
+}
+
 /// `1 fil`, `2 filer`: the count with the right form of the noun.
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })

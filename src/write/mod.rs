@@ -7,6 +7,7 @@
 //! place; document dates are fixed, so identical inputs give identical bytes.
 
 mod checks;
+pub mod feedback;
 mod initiatives;
 mod sources;
 mod summary;
@@ -112,7 +113,7 @@ pub(crate) struct Styles {
 pub(crate) const TKR: &str = "#,##0";
 
 impl Styles {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         let header = Format::new()
             .set_bold()
             .set_background_color(Color::RGB(0xDDE6F0))

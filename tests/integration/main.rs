@@ -7,6 +7,7 @@ mod accounting;
 mod cli;
 mod codes;
 mod determinism;
+mod feedback;
 mod fixtures;
 mod libreoffice;
 mod seed;
