@@ -79,7 +79,7 @@ fn checks(
     s: &Styles,
 ) -> Result<(), XlsxError> {
     ws.set_name(labels::OUT_CHECKS)?;
-    ws.write_string_with_format(0, 0, &format!("Kontroll av {}", loaded.file), &s.title)?;
+    ws.write_string_with_format(0, 0, format!("Kontroll av {}", loaded.file), &s.title)?;
     let count = |sev: Severity| findings.iter().filter(|f| f.severity == sev).count();
     let summary = format!(
         "{} fel, {} varningar, {} info. Markerade celler: röd = fel, gul = varning, blå = info. Håll muspekaren över en cell för att läsa förklaringen.",
