@@ -13,6 +13,10 @@ pub struct Cli {
     #[arg(long, value_enum, global = true, default_value = "sv")]
     pub lang: Lang,
 
+    /// No progress bar and no list of findings; the one-line summary is still printed.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

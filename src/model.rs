@@ -91,6 +91,27 @@ pub struct TemplateSpec {
     pub years: Vec<i32>,
 }
 
+/// What an area lead writes into a template: used to generate filled templates
+/// (test corpora, benchmarks) in exactly the layout leads produce.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Filled {
+    pub version: String,
+    pub lead: Option<String>,
+    pub initiatives: Vec<FilledInitiative>,
+}
+
+/// One initiative, in both sheets. A zero amount is left as an empty cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FilledInitiative {
+    pub name: String,
+    pub new: Decimal,
+    pub existing: Decimal,
+    /// Per plan year.
+    pub development: Vec<Decimal>,
+    pub maintenance: Vec<Decimal>,
+    pub impact: Option<&'static str>,
+}
+
 /// Compares versions numerically per dot-part: `2.10` > `2.9`, `3.5` > `3`.
 /// Parts that are not numbers compare as text, after the numbers.
 pub fn compare_versions(a: &str, b: &str) -> Ordering {

@@ -126,6 +126,8 @@ pub enum Task {
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub lang: Lang,
+    /// `--quiet`: no progress bar, no finding lines (the summary stays).
+    pub quiet: bool,
     pub task: Task,
 }
 
@@ -143,6 +145,7 @@ impl Settings {
         };
         Ok(Settings {
             lang: cli.lang,
+            quiet: cli.quiet,
             task,
         })
     }

@@ -6,17 +6,17 @@ use crate::consolidate::consolidate;
 use crate::error::Error;
 use crate::finding::Severity;
 use crate::lang::Lang;
-use crate::load::{Loaded, Status, load};
+use crate::load::{Loaded, Status};
 use crate::report::{self, Counts};
 use crate::settings::CheckSettings;
-use rayon::prelude::*;
 
-pub fn run(s: &CheckSettings, lang: Lang) -> Result<Outcome, Error> {
-    let mut files: Vec<Loaded> = s
+pub fn run(s: &CheckSettings, lang: Lang, quiet: bool) -> Result<Outcome, Error> {
+    let inputs: Vec<(std::path::PathBuf, String)> = s
         .files
-        .par_iter()
-        .map(|p| load(p, &p.display().to_string(), s.feedback.is_some()))
+        .iter()
+        .map(|p| (p.clone(), p.display().to_string()))
         .collect();
+    let mut files: Vec<Loaded> = super::load_all(&inputs, s.feedback.is_some(), quiet);
     for f in &mut files {
         f.status = if f.plan.is_some() && !f.has_errors() {
             Status::Included
@@ -53,7 +53,7 @@ pub fn run(s: &CheckSettings, lang: Lang) -> Result<Outcome, Error> {
         Some(dir) => super::write_feedback(dir, &files, &findings, lang, false)?,
         None => Vec::new(),
     };
-    let mut out = report::terminal::render(&findings, &counts, lang);
+    let mut out = report::terminal::render(if quiet { &[] } else { &findings }, &counts, lang);
     super::list_feedback(&mut out, &feedback, lang);
     let one = files.len() == 1;
     out.push_str(match (errors, one) {

@@ -8,26 +8,25 @@ use crate::discover::discover;
 use crate::error::Error;
 use crate::finding::{Finding, Severity};
 use crate::lang::Lang;
-use crate::load::{Loaded, Status, load};
+use crate::load::{Loaded, Status};
 use crate::report::{self, Counts};
 use crate::settings::ConsolidateSettings;
 use crate::validate;
 use crate::write;
-use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
-pub fn run(s: &ConsolidateSettings, lang: Lang) -> Result<Outcome, Error> {
+pub fn run(s: &ConsolidateSettings, lang: Lang, quiet: bool) -> Result<Outcome, Error> {
     refuse_output_in_input(&s.input, &s.out_dir)?;
     if let Some(dir) = &s.feedback {
         refuse_output_in_input(&s.input, dir)?;
     }
     let found = discover(&s.input, None)?;
-    let keep = s.feedback.is_some();
-    let mut files: Vec<Loaded> = found
+    let inputs: Vec<(PathBuf, String)> = found
         .workbooks
-        .par_iter()
-        .map(|i| load(&i.path, &i.name, keep))
+        .iter()
+        .map(|i| (i.path.clone(), i.name.clone()))
         .collect();
+    let mut files: Vec<Loaded> = super::load_all(&inputs, s.feedback.is_some(), quiet);
     let run = validate::run::check(&mut files, s.config.as_ref(), s.latest_version);
     let cons = consolidate(&files, run.budget_year, &run.years, s.config.as_ref());
     let findings = super::ordered_findings(&files, &found.skipped, &run.findings);
@@ -82,7 +81,7 @@ pub fn run(s: &ConsolidateSettings, lang: Lang) -> Result<Outcome, Error> {
         ..Counts::default()
     }
     .count_findings(&findings);
-    let mut out = report::terminal::render(&findings, &counts, lang);
+    let mut out = report::terminal::render(if quiet { &[] } else { &findings }, &counts, lang);
     super::list_feedback(&mut out, &feedback, lang);
     match &written {
         Some(path) => out.push_str(&format!("{} {}\n", lang.pick("Skrev", "Wrote"), path.display())),

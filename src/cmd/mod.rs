@@ -22,8 +22,8 @@ pub struct Outcome {
 
 pub fn run(settings: &Settings) -> i32 {
     let result = match &settings.task {
-        Task::Consolidate(s) => consolidate::run(s, settings.lang),
-        Task::Check(s) => check::run(s, settings.lang),
+        Task::Consolidate(s) => consolidate::run(s, settings.lang, settings.quiet),
+        Task::Check(s) => check::run(s, settings.lang, settings.quiet),
         Task::Template(s) => template::run(s, settings.lang),
     };
     exit_status(&result, settings.lang)
@@ -38,6 +38,36 @@ pub fn exit_status(result: &Result<Outcome, Error>, lang: crate::lang::Lang) -> 
             EXIT_FATAL
         }
     }
+}
+
+/// Loads every file in parallel, one rayon task per file, in input order. A
+/// progress bar (files read / total, elapsed) shows on a terminal for more than a
+/// handful of files, unless `quiet`.
+pub fn load_all(
+    inputs: &[(std::path::PathBuf, String)],
+    keep_grids: bool,
+    quiet: bool,
+) -> Vec<Loaded> {
+    use indicatif::{ParallelProgressIterator, ProgressBar, ProgressStyle};
+    use rayon::prelude::*;
+    use std::io::IsTerminal;
+    let show = !quiet && inputs.len() > 8 && std::io::stderr().is_terminal();
+    let bar = if show {
+        let style = ProgressStyle::with_template(
+            "{bar:40.cyan/blue} {pos}/{len} filer · {elapsed_precise}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
+        ProgressBar::new(inputs.len() as u64).with_style(style)
+    } else {
+        ProgressBar::hidden()
+    };
+    let loaded: Vec<Loaded> = inputs
+        .par_iter()
+        .progress_with(bar.clone())
+        .map(|(path, name)| crate::load::load(path, name, keep_grids))
+        .collect();
+    bar.finish_and_clear();
+    loaded
 }
 
 /// Writes the annotated feedback copies; an unwritable folder is fatal.

@@ -8,7 +8,8 @@
 //! bypasses validation; the checks in `check` do not.)
 
 use crate::labels;
-use crate::model::TemplateSpec;
+use crate::model::{Filled, TemplateSpec};
+use rust_decimal::Decimal;
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationRule, DocProperties, ExcelDateTime, Format, FormatAlign,
     FormatBorder, Formula, ProtectionOptions, Workbook, Worksheet, XlsxError,
@@ -79,8 +80,20 @@ fn styles() -> Styles {
     }
 }
 
-/// Builds the template workbook in memory.
+/// Builds the blank template workbook in memory.
 pub fn build(spec: &TemplateSpec) -> Result<Vec<u8>, XlsxError> {
+    build_filled(
+        spec,
+        &Filled {
+            version: "1.0".into(),
+            ..Filled::default()
+        },
+    )
+}
+
+/// Builds the template with a lead's entries written in, formulas carrying their
+/// computed results, as a spreadsheet program would save it.
+pub fn build_filled(spec: &TemplateSpec, filled: &Filled) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     let created = ExcelDateTime::from_ymd(2023, 1, 1)?;
     wb.set_properties(
@@ -91,9 +104,36 @@ pub fn build(spec: &TemplateSpec) -> Result<Vec<u8>, XlsxError> {
     );
     let s = styles();
     instructions(wb.add_worksheet(), spec, &s)?;
-    budget(wb.add_worksheet(), spec, &s)?;
-    plan(wb.add_worksheet(), spec, &s)?;
+    budget(wb.add_worksheet(), spec, filled, &s)?;
+    plan(wb.add_worksheet(), spec, filled, &s)?;
     wb.save_to_buffer()
+}
+
+/// Room for the entries, at least [`ROWS`].
+fn rows(filled: &Filled) -> u32 {
+    u32::try_from(filled.initiatives.len())
+        .unwrap_or(u32::MAX)
+        .max(ROWS)
+}
+
+/// An input amount cell: the amount, or blank when it is zero.
+fn amount_cell(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    value: Option<&Decimal>,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    match value.filter(|v| !v.is_zero()) {
+        Some(v) => ws
+            .write_with_format(row, col, v.normalize(), format)
+            .map(|_| ()),
+        None => ws.write_blank(row, col, format).map(|_| ()),
+    }
+}
+
+fn sum_result(values: impl Iterator<Item = Decimal>) -> String {
+    values.sum::<Decimal>().normalize().to_string()
 }
 
 fn col(c: u16) -> String {
@@ -134,7 +174,12 @@ fn amount_validation(min_zero: bool) -> Result<DataValidation, XlsxError> {
         })
 }
 
-fn budget(ws: &mut Worksheet, spec: &TemplateSpec, s: &Styles) -> Result<(), XlsxError> {
+fn budget(
+    ws: &mut Worksheet,
+    spec: &TemplateSpec,
+    filled: &Filled,
+    s: &Styles,
+) -> Result<(), XlsxError> {
     ws.set_name(labels::SHEET_BUDGET)?;
     ws.write_string_with_format(
         0,
@@ -152,13 +197,16 @@ fn budget(ws: &mut Worksheet, spec: &TemplateSpec, s: &Styles) -> Result<(), Xls
     ws.write_string_with_format(r, 0, labels::META_AREA, &s.label)?;
     ws.write_string_with_format(r, 1, &spec.area, &s.fixed)?;
     ws.write_string_with_format(r + 1, 0, labels::META_VERSION, &s.label)?;
-    ws.write_string_with_format(r + 1, 1, "1.0", &s.input)?;
+    ws.write_string_with_format(r + 1, 1, &filled.version, &s.input)?;
     ws.write_string_with_format(r + 2, 0, labels::META_BUDGET_YEAR, &s.label)?;
     ws.write_number_with_format(r + 2, 1, spec.budget_year, &s.fixed)?;
     ws.write_string_with_format(r + 3, 0, labels::META_DATE, &s.label)?;
     ws.write_blank(r + 3, 1, &s.input_date)?;
     ws.write_string_with_format(r + 4, 0, labels::META_LEAD, &s.label)?;
-    ws.write_blank(r + 4, 1, &s.input)?;
+    match &filled.lead {
+        Some(lead) => ws.write_string_with_format(r + 4, 1, lead, &s.input)?,
+        None => ws.write_blank(r + 4, 1, &s.input)?,
+    };
     let version = DataValidation::new()
         .allow_any_value()
         .set_input_title("Planens version")?
@@ -185,16 +233,25 @@ fn budget(ws: &mut Worksheet, spec: &TemplateSpec, s: &Styles) -> Result<(), Xls
         ws.write_string_with_format(h, c, label, &s.header)?;
     }
     ws.set_row_height(h, 45)?;
-    let (first, last) = (h + 1, h + ROWS);
+    let (first, last) = (h + 1, h + rows(filled));
+    let entries = &filled.initiatives;
     for row in first..=last {
         let n = row + 1;
-        ws.write_blank(row, 0, &s.input)?;
-        ws.write_blank(row, 1, &s.input_amount)?;
-        ws.write_blank(row, 2, &s.input_amount)?;
+        let entry = entries.get(usize::try_from(row - first).unwrap_or(usize::MAX));
+        match entry {
+            Some(e) => ws.write_string_with_format(row, 0, &e.name, &s.input)?,
+            None => ws.write_blank(row, 0, &s.input)?,
+        };
+        amount_cell(ws, row, 1, entry.map(|e| &e.new), &s.input_amount)?;
+        amount_cell(ws, row, 2, entry.map(|e| &e.existing), &s.input_amount)?;
+        let result = entry
+            .map_or(Decimal::ZERO, |e| e.new + e.existing)
+            .normalize()
+            .to_string();
         ws.write_formula_with_format(
             row,
             3,
-            Formula::new(format!("=B{n}+C{n}")).set_result("0"),
+            Formula::new(format!("=B{n}+C{n}")).set_result(result),
             &s.formula,
         )?;
     }
@@ -208,9 +265,14 @@ fn budget(ws: &mut Worksheet, spec: &TemplateSpec, s: &Styles) -> Result<(), Xls
     ws.add_data_validation(first, 0, last, 0, &name)?;
     let total = last + 1;
     ws.write_string_with_format(total, 0, labels::TOTAL_ROW, &s.total_label)?;
-    for c in 1u16..=3 {
+    let sums = [
+        sum_result(entries.iter().map(|e| e.new)),
+        sum_result(entries.iter().map(|e| e.existing)),
+        sum_result(entries.iter().map(|e| e.new + e.existing)),
+    ];
+    for (c, result) in (1u16..=3).zip(sums) {
         let l = col(c);
-        let f = Formula::new(format!("=SUM({l}{}:{l}{})", first + 1, last + 1)).set_result("0");
+        let f = Formula::new(format!("=SUM({l}{}:{l}{})", first + 1, last + 1)).set_result(result);
         ws.write_formula_with_format(total, c, f, &s.total)?;
     }
     ws.set_column_width(0, 50)?;
@@ -223,7 +285,12 @@ fn budget(ws: &mut Worksheet, spec: &TemplateSpec, s: &Styles) -> Result<(), Xls
     Ok(())
 }
 
-fn plan(ws: &mut Worksheet, spec: &TemplateSpec, s: &Styles) -> Result<(), XlsxError> {
+fn plan(
+    ws: &mut Worksheet,
+    spec: &TemplateSpec,
+    filled: &Filled,
+    s: &Styles,
+) -> Result<(), XlsxError> {
     ws.set_name(labels::SHEET_PLAN)?;
     let years = &spec.years;
     let span = match (years.first(), years.last()) {
@@ -263,13 +330,35 @@ fn plan(ws: &mut Worksheet, spec: &TemplateSpec, s: &Styles) -> Result<(), XlsxE
     let impact_col = 1 + 2 * n;
     ws.write_string_with_format(h, impact_col, labels::PLAN_IMPACT, &s.header)?;
     ws.set_row_height(h, 32)?;
-    let (first, last) = (h + 1, h + ROWS);
+    let (first, last) = (h + 1, h + rows(filled));
+    let entries = &filled.initiatives;
     for row in first..=last {
-        ws.write_blank(row, 0, &s.input)?;
-        for c in 1..impact_col {
-            ws.write_blank(row, c, &s.input_amount)?;
+        let entry = entries.get(usize::try_from(row - first).unwrap_or(usize::MAX));
+        match entry {
+            Some(e) => ws.write_string_with_format(row, 0, &e.name, &s.input)?,
+            None => ws.write_blank(row, 0, &s.input)?,
+        };
+        for i in 0..n {
+            let k = usize::from(i);
+            amount_cell(
+                ws,
+                row,
+                1 + i,
+                entry.and_then(|e| e.development.get(k)),
+                &s.input_amount,
+            )?;
+            amount_cell(
+                ws,
+                row,
+                1 + n + i,
+                entry.and_then(|e| e.maintenance.get(k)),
+                &s.input_amount,
+            )?;
         }
-        ws.write_blank(row, impact_col, &s.input)?;
+        match entry.and_then(|e| e.impact) {
+            Some(impact) => ws.write_string_with_format(row, impact_col, impact, &s.input)?,
+            None => ws.write_blank(row, impact_col, &s.input)?,
+        };
     }
     if n > 0 {
         ws.add_data_validation(first, 1, last, n, &amount_validation(true)?)?;
@@ -286,7 +375,13 @@ fn plan(ws: &mut Worksheet, spec: &TemplateSpec, s: &Styles) -> Result<(), XlsxE
     ws.write_string_with_format(total, 0, labels::TOTAL_ROW, &s.total_label)?;
     for c in 1..impact_col {
         let l = col(c);
-        let f = Formula::new(format!("=SUM({l}{}:{l}{})", first + 1, last + 1)).set_result("0");
+        let k = usize::from((c - 1) % n.max(1));
+        let result = if c <= n {
+            sum_result(entries.iter().filter_map(|e| e.development.get(k).copied()))
+        } else {
+            sum_result(entries.iter().filter_map(|e| e.maintenance.get(k).copied()))
+        };
+        let f = Formula::new(format!("=SUM({l}{}:{l}{})", first + 1, last + 1)).set_result(result);
         ws.write_formula_with_format(total, c, f, &s.total)?;
     }
     ws.write_blank(total, impact_col, &s.total_label)?;
