@@ -14,7 +14,7 @@ pub const WORKBOOK_EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Input {
     pub path: PathBuf,
-    /// Path relative to the input folder, `/`-separated, NFC.
+    /// Path relative to the input folder, `/`-separated, as on disk.
     pub name: String,
 }
 
@@ -39,7 +39,11 @@ fn ignored(name: &str) -> bool {
 pub fn discover(dir: &Path, skip: Option<&Path>) -> Result<Discovered, Error> {
     let mut found = Discovered::default();
     walk(dir, dir, skip, &mut found)?;
-    found.workbooks.sort_by(|a, b| a.name.cmp(&b.name));
+    // Sorted by the NFC form, so the order does not depend on how the file system
+    // normalises names; the names themselves stay as they are on disk.
+    found
+        .workbooks
+        .sort_by_cached_key(|w| (w.name.nfc().collect::<String>(), w.name.clone()));
     found.skipped.sort_by(|a, b| a.file.cmp(&b.file));
     if found.workbooks.is_empty() {
         return Err(Error::NoWorkbooks {
@@ -100,7 +104,7 @@ fn relative_name(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     let parts: Vec<String> = rel
         .components()
-        .map(|c| c.as_os_str().to_string_lossy().nfc().collect())
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
     parts.join("/")
 }

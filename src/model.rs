@@ -44,6 +44,9 @@ pub struct BudgetTable {
     pub total_cell: Option<CellRef>,
     /// False when some amount could not be read, so sums are not comparable.
     pub complete: bool,
+    /// Keys of initiatives whose row was named in a finding because an amount
+    /// could not be read: present in the sheet, but not in `rows`.
+    pub unread: Vec<String>,
 }
 
 /// One initiative of `Utvecklingsinitiativ`, amounts per plan year.
@@ -67,6 +70,8 @@ pub struct PlanTable {
     pub sum_development: Vec<Decimal>,
     pub sum_maintenance: Vec<Decimal>,
     pub complete: bool,
+    /// As [`BudgetTable::unread`].
+    pub unread: Vec<String>,
 }
 
 impl PlanTable {

@@ -401,15 +401,14 @@ fn parse_budget(
                 readable = false;
             }
         }
-        let (Some(n), Some(e)) = (new.reading.value(), existing.reading.value()) else {
+        let values = (new.reading.value(), existing.reading.value());
+        let (Some(n), Some(e), true) = (values.0, values.1, readable) else {
+            table.unread.push(initiative_key(&name));
             table.complete = false;
             continue;
         };
-        if !readable {
-            table.complete = false;
-            continue;
-        }
         let Some(a) = recomputable(&amount, n + e, sheet, sink) else {
+            table.unread.push(initiative_key(&name));
             table.complete = false;
             continue;
         };
@@ -561,6 +560,7 @@ fn parse_plan(
             }
         }
         if !readable {
+            table.unread.push(initiative_key(&name));
             table.complete = false;
             continue;
         }

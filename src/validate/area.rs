@@ -60,6 +60,9 @@ fn match_initiatives(
         .enumerate()
         .map(|(i, r)| (r.key.as_str(), i))
         .collect();
+    // A row whose amount could not be read is already named in a finding; it still
+    // shows that the initiative is present in its sheet.
+    let unread_in = |table: &[String], key: &str| table.iter().any(|k| k == key);
     for row in &budget.rows {
         match planned.get(row.key.as_str()) {
             Some(&i) => {
@@ -78,6 +81,7 @@ fn match_initiatives(
                     );
                 }
             }
+            None if unread_in(&plan.unread, &row.key) => {}
             None => sink.push(
                 labels::SHEET_BUDGET,
                 Some(row.name_cell),
@@ -92,7 +96,7 @@ fn match_initiatives(
     // An initiative with no development in the budget year has nothing to put in
     // the budget table (e.g. one that only changes maintenance): not a mismatch.
     for row in plan.rows.iter().filter(|r| !r.development[y].is_zero()) {
-        if !budgeted.contains_key(row.key.as_str()) {
+        if !budgeted.contains_key(row.key.as_str()) && !unread_in(&budget.unread, &row.key) {
             sink.push(
                 labels::SHEET_PLAN,
                 Some(row.name_cell),

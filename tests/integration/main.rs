@@ -3,6 +3,8 @@
 
 mod harness;
 
+mod hostile;
+
 mod accounting;
 mod cli;
 mod codes;
