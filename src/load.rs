@@ -117,8 +117,17 @@ fn load_unguarded(path: &Path, file: &str, keep_grids: bool) -> Loaded {
             return loaded;
         }
     };
-    loaded.sha256 = Some(hex(&Sha256::digest(&bytes)));
-    let book = match grid::read_book(&bytes) {
+    load_bytes(&bytes, file, path, keep_grids)
+}
+
+/// The per-file pipeline on bytes already read: grid → locate → parse → validate.
+/// It does not catch panics: [`load`] does that, and the fuzz target calls this
+/// directly so that a panic is found.
+pub fn load_bytes(bytes: &[u8], file: &str, path: &Path, keep_grids: bool) -> Loaded {
+    let mut loaded = Loaded::new(file, path);
+    let fail = |loaded: &mut Loaded, kind: Kind| loaded.findings.push(Finding::new(kind).in_file(file));
+    loaded.sha256 = Some(hex(&Sha256::digest(bytes)));
+    let book = match grid::read_book(bytes) {
         Ok(book) => book,
         Err(ReadError::Unreadable(why)) => {
             fail(&mut loaded, Kind::UnreadableFile(why));
@@ -129,7 +138,6 @@ fn load_unguarded(path: &Path, file: &str, keep_grids: bool) -> Loaded {
             return loaded;
         }
     };
-    drop(bytes);
     let mut sink = Sink::new(file);
     let parsed = parse::parse(&book, &mut sink);
     validate::area::check(&parsed, &mut sink);
