@@ -158,56 +158,61 @@ pub struct InitiativeLine<'a> {
     pub plan_row: Option<u32>,
 }
 
-/// Every initiative of every included area: budget rows in file order (with their
-/// multi-year row when one matches), then multi-year rows without a budget row.
-pub fn initiatives<'a>(c: &'a Consolidation<'a>) -> Vec<InitiativeLine<'a>> {
-    let mut lines = Vec::new();
-    for a in c.included() {
-        let plan = &a.plan.plan;
-        let years = |values: &[Decimal]| -> Vec<Option<Decimal>> {
-            c.years
-                .iter()
-                .map(|y| plan.year_index(*y).map(|i| values[i]))
-                .collect()
-        };
-        let mut used = vec![false; plan.rows.len()];
-        for b in &a.plan.budget.rows {
-            let matched = plan.rows.iter().position(|p| p.key == b.key);
-            if let Some(i) = matched {
-                used[i] = true;
-            }
-            let p = matched.map(|i| &plan.rows[i]);
-            lines.push(InitiativeLine {
-                area: &a.area,
-                version: &a.version,
-                name: &b.name,
-                new: Some(b.new),
-                existing: Some(b.existing),
-                amount: Some(b.amount),
-                development: p.map_or_else(|| vec![None; c.years.len()], |p| years(&p.development)),
-                maintenance: p.map_or_else(|| vec![None; c.years.len()], |p| years(&p.maintenance)),
-                impact: p.and_then(|p| p.impact),
-                file: &a.file,
-                budget_row: Some(b.name_cell.row_number()),
-                plan_row: p.map(|p| p.name_cell.row_number()),
-            });
+/// The initiatives of one area for the `Initiativ` sheet: budget rows in sheet
+/// order (with their multi-year row when one matches), then multi-year rows without
+/// a budget row. Amounts per year follow `years` (the run's plan years).
+pub fn area_lines<'a>(
+    area: &'a str,
+    version: &'a str,
+    file: &'a str,
+    plan: &'a AreaPlan,
+    years: &[i32],
+) -> Vec<InitiativeLine<'a>> {
+    let table = &plan.plan;
+    let per_year = |values: &[Decimal]| -> Vec<Option<Decimal>> {
+        years
+            .iter()
+            .map(|y| table.year_index(*y).map(|i| values[i]))
+            .collect()
+    };
+    let mut lines = Vec::with_capacity(plan.budget.rows.len() + table.rows.len());
+    let mut used = vec![false; table.rows.len()];
+    for b in &plan.budget.rows {
+        let matched = table.rows.iter().position(|p| p.key == b.key);
+        if let Some(i) = matched {
+            used[i] = true;
         }
-        for (p, _) in plan.rows.iter().zip(&used).filter(|(_, used)| !**used) {
-            lines.push(InitiativeLine {
-                area: &a.area,
-                version: &a.version,
-                name: &p.name,
-                new: None,
-                existing: None,
-                amount: None,
-                development: years(&p.development),
-                maintenance: years(&p.maintenance),
-                impact: p.impact,
-                file: &a.file,
-                budget_row: None,
-                plan_row: Some(p.name_cell.row_number()),
-            });
-        }
+        let p = matched.map(|i| &table.rows[i]);
+        lines.push(InitiativeLine {
+            area,
+            version,
+            name: &b.name,
+            new: Some(b.new),
+            existing: Some(b.existing),
+            amount: Some(b.amount),
+            development: p.map_or_else(|| vec![None; years.len()], |p| per_year(&p.development)),
+            maintenance: p.map_or_else(|| vec![None; years.len()], |p| per_year(&p.maintenance)),
+            impact: p.and_then(|p| p.impact),
+            file,
+            budget_row: Some(b.name_cell.row_number()),
+            plan_row: p.map(|p| p.name_cell.row_number()),
+        });
+    }
+    for (p, _) in table.rows.iter().zip(&used).filter(|(_, used)| !**used) {
+        lines.push(InitiativeLine {
+            area,
+            version,
+            name: &p.name,
+            new: None,
+            existing: None,
+            amount: None,
+            development: per_year(&p.development),
+            maintenance: per_year(&p.maintenance),
+            impact: p.impact,
+            file,
+            budget_row: None,
+            plan_row: Some(p.name_cell.row_number()),
+        });
     }
     lines
 }

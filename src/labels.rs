@@ -45,21 +45,54 @@ pub const OUT_SUMMARY_TITLE: &str = "Ekonomisk sammanställning utvecklingskostn
 /// The contract's forgiving match key: NFC, trimmed, inner whitespace and line
 /// breaks collapsed to one space, lower case, a trailing `:` ignored.
 pub fn normalize(text: &str) -> String {
-    let nfc: String = text.nfc().collect();
+    use unicode_normalization::{IsNormalized, is_nfc_quick};
+    // ASCII needs neither composition nor Unicode case mapping.
+    if text.is_ascii() {
+        let mut out = String::with_capacity(text.len());
+        for word in text.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        }
+        return strip_colon(out);
+    }
+    // Most other text is already NFC: skip the composition pass for it.
+    let nfc: std::borrow::Cow<'_, str> = if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.nfc().collect())
+    };
     let mut out = String::with_capacity(nfc.len());
     for word in nfc.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        out.push_str(&word.to_lowercase());
     }
-    let mut out = out.to_lowercase();
+    strip_colon(out)
+}
+
+/// A trailing `:` (and the space before it) is not part of a label.
+fn strip_colon(mut out: String) -> String {
     if out.ends_with(':') {
         out.pop();
         let trimmed_len = out.trim_end().len();
         out.truncate(trimmed_len);
     }
     out
+}
+
+/// The normalized forms of the labels the reader compares against on every cell,
+/// computed once (a test checks each equals `normalize` of its label).
+pub mod key {
+    pub const TEXT: &str = "text";
+    pub const INITIATIVE: &str = "initiativ";
+    pub const NEW: &str = "nyutveckling";
+    pub const EXISTING_PREFIX: &str = "utveckling inom befintlig";
+    pub const AMOUNT: &str = "belopp tkr";
+    pub const AMOUNT_SHORT: &str = "belopp";
+    pub const TOTAL_ROW: &str = "summa";
 }
 
 /// The key initiatives are matched by: [`normalize`] plus a leading numbering
@@ -104,6 +137,17 @@ mod tests {
         assert_eq!(normalize("BELOPP TKR"), "belopp tkr");
         assert_eq!(normalize("Summa :"), "summa");
         assert_eq!(normalize("a\u{a0}b"), "a b");
+    }
+
+    #[test]
+    fn precomputed_keys_equal_their_labels_normalized() {
+        assert_eq!(key::TEXT, normalize(COL_TEXT));
+        assert_eq!(key::INITIATIVE, normalize(COL_INITIATIVE));
+        assert_eq!(key::NEW, normalize(COL_NEW));
+        assert_eq!(key::EXISTING_PREFIX, normalize(COL_EXISTING_PREFIX));
+        assert_eq!(key::AMOUNT, normalize(COL_AMOUNT));
+        assert_eq!(key::AMOUNT_SHORT, normalize(COL_AMOUNT_SHORT));
+        assert_eq!(key::TOTAL_ROW, normalize(TOTAL_ROW));
     }
 
     #[test]

@@ -125,7 +125,8 @@ fn load_unguarded(path: &Path, file: &str, keep_grids: bool) -> Loaded {
 /// directly so that a panic is found.
 pub fn load_bytes(bytes: &[u8], file: &str, path: &Path, keep_grids: bool) -> Loaded {
     let mut loaded = Loaded::new(file, path);
-    let fail = |loaded: &mut Loaded, kind: Kind| loaded.findings.push(Finding::new(kind).in_file(file));
+    let fail =
+        |loaded: &mut Loaded, kind: Kind| loaded.findings.push(Finding::new(kind).in_file(file));
     loaded.sha256 = Some(hex(&Sha256::digest(bytes)));
     let book = match grid::read_book(bytes) {
         Ok(book) => book,

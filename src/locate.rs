@@ -25,22 +25,19 @@ pub fn budget_header(grid: &Grid) -> Result<BudgetLayout, Vec<String>> {
     let mut best: Option<(usize, Vec<String>)> = None;
     for (row, cells) in grid.rows() {
         let (mut text, mut new, mut existing, mut amount) = (None, None, None, None);
-        let existing_prefix = normalize(labels::COL_EXISTING_PREFIX);
         for cell in cells {
             let Value::Text(t) = &cell.value else {
                 continue;
             };
             let key = normalize(t);
             let col = Some(cell.at.col);
-            if key == normalize(labels::COL_TEXT) || key == normalize(labels::COL_INITIATIVE) {
+            if key == labels::key::TEXT || key == labels::key::INITIATIVE {
                 text = text.or(col);
-            } else if key == normalize(labels::COL_NEW) {
+            } else if key == labels::key::NEW {
                 new = new.or(col);
-            } else if key.starts_with(&existing_prefix) {
+            } else if key.starts_with(labels::key::EXISTING_PREFIX) {
                 existing = existing.or(col);
-            } else if key == normalize(labels::COL_AMOUNT)
-                || key == normalize(labels::COL_AMOUNT_SHORT)
-            {
+            } else if key == labels::key::AMOUNT || key == labels::key::AMOUNT_SHORT {
                 amount = amount.or(col);
             }
         }

@@ -208,7 +208,8 @@ fn initiative_text(grid: &Grid, at: CellRef) -> String {
 }
 
 fn is_total_row(text: &str) -> bool {
-    normalize(text) == normalize(labels::TOTAL_ROW)
+    // Cheap length check first: this runs on every row's initiative cell.
+    text.trim().len() < 16 && normalize(text) == labels::key::TOTAL_ROW
 }
 
 /// One amount cell of a data row: its reading and where it is.

@@ -40,28 +40,49 @@ pub fn exit_status(result: &Result<Outcome, Error>, lang: crate::lang::Lang) -> 
     }
 }
 
-/// Loads every file in parallel, one rayon task per file, in input order. A
-/// progress bar (files read / total, elapsed) shows on a terminal for more than a
-/// handful of files, unless `quiet`.
+fn progress_bar(files: usize, quiet: bool) -> indicatif::ProgressBar {
+    use indicatif::{ProgressBar, ProgressStyle};
+    use std::io::IsTerminal;
+    if quiet || files <= 8 || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let style =
+        ProgressStyle::with_template("{bar:40.cyan/blue} {pos}/{len} filer · {elapsed_precise}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar());
+    ProgressBar::new(files as u64).with_style(style)
+}
+
+/// Loads every file in parallel, one rayon task per file, and hands each result to
+/// `each` (on the worker that loaded it, in completion order). A progress bar
+/// (files read / total, elapsed) shows on a terminal for more than a handful of
+/// files, unless `quiet`.
+pub fn for_each_loaded(
+    inputs: &[(std::path::PathBuf, String)],
+    keep_grids: bool,
+    quiet: bool,
+    each: impl Fn(usize, Loaded) + Sync,
+) {
+    use indicatif::ParallelProgressIterator;
+    use rayon::prelude::*;
+    let bar = progress_bar(inputs.len(), quiet);
+    inputs
+        .par_iter()
+        .enumerate()
+        .progress_with(bar.clone())
+        .for_each(|(i, (path, name))| each(i, crate::load::load(path, name, keep_grids)));
+    bar.finish_and_clear();
+}
+
+/// Loads every file in parallel and returns them in input order.
 pub fn load_all(
     inputs: &[(std::path::PathBuf, String)],
     keep_grids: bool,
     quiet: bool,
 ) -> Vec<Loaded> {
-    use indicatif::{ParallelProgressIterator, ProgressBar, ProgressStyle};
+    use indicatif::ParallelProgressIterator;
     use rayon::prelude::*;
-    use std::io::IsTerminal;
-    let show = !quiet && inputs.len() > 8 && std::io::stderr().is_terminal();
-    let bar = if show {
-        let style = ProgressStyle::with_template(
-            "{bar:40.cyan/blue} {pos}/{len} filer · {elapsed_precise}",
-        )
-        .unwrap_or_else(|_| ProgressStyle::default_bar());
-        ProgressBar::new(inputs.len() as u64).with_style(style)
-    } else {
-        ProgressBar::hidden()
-    };
-    let loaded: Vec<Loaded> = inputs
+    let bar = progress_bar(inputs.len(), quiet);
+    let loaded = inputs
         .par_iter()
         .progress_with(bar.clone())
         .map(|(path, name)| crate::load::load(path, name, keep_grids))

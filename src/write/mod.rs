@@ -19,6 +19,7 @@ use crate::finding::Finding;
 use crate::lang::Lang;
 use crate::load::Loaded;
 use crate::location::column_letters;
+use crate::model::AreaPlan;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatBorder, Formula, Workbook, Worksheet,
@@ -46,54 +47,225 @@ pub fn output_path(out_dir: &Path, budget_year: Option<i32>) -> PathBuf {
     }
 }
 
-/// Builds the workbook in memory.
-pub fn build(contents: &Contents<'_>) -> Result<Vec<u8>, XlsxError> {
-    let mut wb = Workbook::new();
-    let created = ExcelDateTime::from_ymd(2023, 1, 1)?;
-    wb.set_properties(
-        &DocProperties::new()
-            .set_title(crate::labels::OUT_SUMMARY_TITLE)
-            .set_author("budget-consolidator")
-            .set_creation_datetime(&created),
-    );
-    let styles = Styles::new();
-    summary::write(wb.add_worksheet(), contents, &styles)?;
-    years::write(
-        wb.add_worksheet(),
-        contents,
-        &styles,
-        years::Which::Development,
-    )?;
-    years::write(
-        wb.add_worksheet(),
-        contents,
-        &styles,
-        years::Which::Maintenance,
-    )?;
-    initiatives::write(wb.add_worksheet(), contents, &styles)?;
-    checks::write(wb.add_worksheet(), contents, &styles)?;
-    sources::write(wb.add_worksheet(), contents, &styles)?;
-    wb.save_to_buffer()
+/// Index of the streamed `Initiativ` sheet; the sheets are created in their final
+/// order when the workbook is, and filled in when their content is known.
+const INITIATIVES: usize = 3;
+
+/// The consolidated workbook while it is being built. The `Initiativ` sheet is
+/// streamed, area by area, as files are read ([`Output::push_area`]); the other
+/// sheets are written by [`Output::finish`] once the run is decided. The same
+/// sequence of calls always gives the same bytes.
+pub struct Output {
+    wb: Workbook,
+    styles: Styles,
+    initiatives: initiatives::InitiativeSheet,
+    years: Vec<i32>,
+    /// (file, area) of every area pushed, in order.
+    pushed: Vec<(String, String)>,
+}
+
+impl std::fmt::Debug for Output {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Output")
+            .field("years", &self.years)
+            .field("pushed", &self.pushed)
+            .finish()
+    }
+}
+
+impl Output {
+    pub fn new(years: &[i32]) -> Result<Output, XlsxError> {
+        let mut wb = Workbook::new();
+        let created = ExcelDateTime::from_ymd(2023, 1, 1)?;
+        wb.set_properties(
+            &DocProperties::new()
+                .set_title(crate::labels::OUT_SUMMARY_TITLE)
+                .set_author("budget-consolidator")
+                .set_creation_datetime(&created),
+        );
+        let styles = Styles::new();
+        for _ in 0..INITIATIVES {
+            wb.add_worksheet();
+        }
+        let ws = wb.add_worksheet_with_constant_memory()?;
+        let initiatives = initiatives::InitiativeSheet::start(ws, years, &styles)?;
+        wb.add_worksheet();
+        wb.add_worksheet();
+        Ok(Output {
+            wb,
+            styles,
+            initiatives,
+            years: years.to_vec(),
+            pushed: Vec::new(),
+        })
+    }
+
+    pub fn years(&self) -> &[i32] {
+        &self.years
+    }
+
+    /// The (file, area) pairs pushed so far, in order.
+    pub fn pushed(&self) -> &[(String, String)] {
+        &self.pushed
+    }
+
+    /// Appends one included area's initiatives to the `Initiativ` sheet.
+    pub fn push_area(&mut self, area: &str, file: &str, plan: &AreaPlan) -> Result<(), XlsxError> {
+        let lines =
+            crate::consolidate::area_lines(area, &plan.meta.version, file, plan, &self.years);
+        let ws = self.wb.worksheet_from_index(INITIATIVES)?;
+        self.initiatives.push(ws, &lines)?;
+        self.pushed.push((file.to_string(), area.to_string()));
+        Ok(())
+    }
+
+    /// Writes the other sheets and saves the workbook atomically at `dest`.
+    pub fn finish(mut self, contents: &Contents<'_>, dest: &Path) -> Result<(), String> {
+        let s = &self.styles;
+        let wb = &mut self.wb;
+        let sheets = (|| -> Result<(), XlsxError> {
+            summary::write(wb.worksheet_from_index(0)?, contents, s)?;
+            years::write(
+                wb.worksheet_from_index(1)?,
+                contents,
+                s,
+                years::Which::Development,
+            )?;
+            years::write(
+                wb.worksheet_from_index(2)?,
+                contents,
+                s,
+                years::Which::Maintenance,
+            )?;
+            self.initiatives
+                .finish(wb.worksheet_from_index(INITIATIVES)?)?;
+            checks::write(wb.worksheet_from_index(4)?, contents, s)?;
+            sources::write(wb.worksheet_from_index(5)?, contents, s)
+        })();
+        sheets.map_err(|e| e.to_string())?;
+        let (declared, actual) = self.initiatives.range();
+        save_atomically_with(dest, |tmp| {
+            let raw = tmp.with_extension("raw");
+            let saved = wb.save(&raw).map_err(|e| e.to_string());
+            let widened = saved.and_then(|()| {
+                widen_table(&raw, tmp, &declared, &actual).map_err(|e| e.to_string())
+            });
+            let _ = std::fs::remove_file(&raw);
+            widened
+        })
+    }
+}
+
+/// Copies the saved workbook `from` to `to`, with the `Initiativ` table's range
+/// (`ref` and its autofilter's) changed from `declared` to `actual`. Every other
+/// part is copied as compressed, byte for byte.
+fn widen_table(from: &Path, to: &Path, declared: &str, actual: &str) -> Result<(), String> {
+    use std::io::{Read, Write};
+    let part = "xl/tables/table1.xml";
+    let mut zin = zip::ZipArchive::new(std::io::BufReader::new(
+        std::fs::File::open(from).map_err(|e| e.to_string())?,
+    ))
+    .map_err(|e| e.to_string())?;
+    let out = std::fs::File::create(to).map_err(|e| e.to_string())?;
+    let mut zout = zip::ZipWriter::new(std::io::BufWriter::new(out));
+    let mut widened = false;
+    for i in 0..zin.len() {
+        let name = zin
+            .by_index_raw(i)
+            .map_err(|e| e.to_string())?
+            .name()
+            .map(|n| n.to_string())
+            .map_err(|e| e.to_string())?;
+        if name == part {
+            let mut xml = String::new();
+            zin.by_index(i)
+                .map_err(|e| e.to_string())?
+                .read_to_string(&mut xml)
+                .map_err(|e| e.to_string())?;
+            let from_ref = format!("ref=\"{declared}\"");
+            widened = xml.matches(&from_ref).count() == 2;
+            let xml = xml.replace(&from_ref, &format!("ref=\"{actual}\""));
+            let options = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated)
+                .last_modified_time(zip::DateTime::default());
+            zout.start_file(name, options).map_err(|e| e.to_string())?;
+            zout.write_all(xml.as_bytes()).map_err(|e| e.to_string())?;
+        } else {
+            zout.raw_copy_file(zin.by_index_raw(i).map_err(|e| e.to_string())?)
+                .map_err(|e| e.to_string())?;
+        }
+    }
+    zout.finish()
+        .map_err(|e| e.to_string())?
+        .flush()
+        .map_err(|e| e.to_string())?;
+    if !widened {
+        return Err(format!(
+            "internal: the table range {declared} was not found in {part}"
+        ));
+    }
+    Ok(())
 }
 
 /// Writes the bytes atomically: a temporary file beside the target, then a rename.
 pub fn save_atomically(bytes: &[u8], dest: &Path) -> std::io::Result<()> {
+    save_atomically_with(dest, |tmp| {
+        std::fs::write(tmp, bytes).map_err(|e| e.to_string())
+    })
+    .map_err(std::io::Error::other)
+}
+
+/// Atomic save: `write` fills a temporary file in the destination's folder, which
+/// is then renamed over `dest`. A read-only destination is refused, and temporary
+/// files left by an earlier, killed run are removed first.
+pub fn save_atomically_with(
+    dest: &Path,
+    write: impl FnOnce(&Path) -> Result<(), String>,
+) -> Result<(), String> {
     let dir = dest
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
+    std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    if std::fs::metadata(dest).is_ok_and(|m| m.permissions().readonly()) {
+        return Err("the file is read-only".into());
+    }
     let file_name = dest
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, dest));
+    let prefix = format!(".{file_name}.");
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with(&prefix) && name.ends_with(".tmp") {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+    let tmp = dir.join(format!("{prefix}{}.tmp", std::process::id()));
+    let result = write(&tmp).and_then(|()| {
+        failpoint_before_rename();
+        std::fs::rename(&tmp, dest).map_err(|e| e.to_string())
+    });
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
     result
 }
+
+/// Test-only failpoint (debug builds): `BUDGET_CONSOLIDATOR_FAILPOINT=pause-before-rename`
+/// waits before the rename, so a test can kill the process with the temporary
+/// file written and the old output still in place.
+#[cfg(debug_assertions)]
+fn failpoint_before_rename() {
+    if std::env::var("BUDGET_CONSOLIDATOR_FAILPOINT").is_ok_and(|v| v == "pause-before-rename") {
+        std::thread::sleep(std::time::Duration::from_secs(30));
+    }
+}
+
+#[cfg(not(debug_assertions))]
+fn failpoint_before_rename() {}
 
 /// The formats every sheet shares.
 pub(crate) struct Styles {

@@ -136,15 +136,39 @@ fn sample_workbook_reads_back_as_the_published_summary() {
     assert_eq!(total_row[1], "91510");
     let initiatives = sheet_rows(&book, "Initiativ", 6);
     assert_eq!(initiatives[0][5], "Belopp tkr");
-    let total = initiatives
-        .iter()
-        .find(|r| r[0] == "Summa")
-        .expect("table total row");
-    assert_eq!(total[3..6], ["48930", "42580", "91510"]);
     // 28 budget initiatives, plus Ekonomi's two multi-year rows that have no budget row.
-    let data_rows = initiatives
-        .iter()
-        .filter(|r| !r[0].is_empty() && r[0] != "Summa" && r[0] != "Tjänsteområde")
-        .count();
-    assert_eq!(data_rows, 28 + 2);
+    let data = &initiatives[1..];
+    assert_eq!(data.len(), 28 + 2);
+    let sum = |col: usize| -> rust_decimal::Decimal {
+        data.iter()
+            .filter_map(|r| r[col].parse::<rust_decimal::Decimal>().ok())
+            .sum()
+    };
+    assert_eq!(
+        (sum(3), sum(4), sum(5)),
+        (48930.into(), 42580.into(), 91510.into()),
+        "the table's rows add up to the summary"
+    );
+    // The rows are one Excel table whose column names are the header cells.
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&book).expect("open")).expect("zip");
+    let mut table = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/tables/table1.xml").expect("table part"),
+        &mut table,
+    )
+    .expect("read");
+    assert!(
+        table.contains(r#"name="Initiativtabell""#) && table.contains(r#"ref="A1:P31""#),
+        "{table}"
+    );
+    let header_cells = &sheet_rows(&book, "Initiativ", 16)[0];
+    let columns: Vec<&str> = table
+        .split("<tableColumn ")
+        .skip(1)
+        .filter_map(|c| c.split('"').nth(3))
+        .collect();
+    assert_eq!(
+        columns,
+        header_cells.iter().map(String::as_str).collect::<Vec<_>>()
+    );
 }
