@@ -238,7 +238,7 @@ pub fn save_atomically_with(
     if let Ok(entries) = std::fs::read_dir(dir) {
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with(&prefix) && name.ends_with(".tmp") {
+            if name.starts_with(&prefix) && (name.ends_with(".tmp") || name.ends_with(".raw")) {
                 let _ = std::fs::remove_file(entry.path());
             }
         }

@@ -7,7 +7,10 @@ use std::path::Path;
 
 /// Checks the invariant on a written workbook and its JSON report; returns the
 /// number of rows read, per file.
-fn check_accounting(workbook: &Path, report: &serde_json::Value) -> BTreeMap<String, u64> {
+pub(crate) fn check_accounting(
+    workbook: &Path,
+    report: &serde_json::Value,
+) -> BTreeMap<String, u64> {
     let sources = sheet_rows(workbook, "Källor", 6);
     let initiatives = sheet_rows(workbook, "Initiativ", 16);
     let found = findings(report);

@@ -28,3 +28,39 @@ fn two_runs_and_one_thread_give_identical_workbooks() {
     assert_eq!(outputs[0], outputs[1]);
     assert_eq!(outputs[0], outputs[2]);
 }
+
+#[test]
+fn order_of_files_on_disk_does_not_change_the_output() {
+    let names = [
+        "Ekonomi.xlsx",
+        "HR.xlsx",
+        "IT.xlsx",
+        "Kommunikation.xlsx",
+        "Ledning.xlsx",
+    ];
+    let templates: Vec<Template> = [
+        "Ekonomi",
+        "HR",
+        "IT-tjänster",
+        "Kommunikation",
+        "Ledning och styrning",
+    ]
+    .iter()
+    .map(|a| Template::new(a))
+    .collect();
+    let forward = names
+        .iter()
+        .zip(&templates)
+        .fold(Run::new(), |run, (n, t)| run.add(n, t));
+    let backward = names
+        .iter()
+        .zip(&templates)
+        .rev()
+        .fold(Run::new(), |run, (n, t)| run.add(n, t));
+    let mut outputs = Vec::new();
+    for run in [&forward, &backward] {
+        assert_eq!(run.consolidate(&[]).status, 0);
+        outputs.push(std::fs::read(run.workbook()).expect("workbook"));
+    }
+    assert_eq!(outputs[0], outputs[1]);
+}
