@@ -209,18 +209,37 @@ fn initiative_text(grid: &Grid, at: CellRef) -> String {
 
 fn is_total_row(text: &str) -> bool {
     // Cheap length check first: this runs on every row's initiative cell.
-    text.trim().len() < 16 && normalize(text) == labels::key::TOTAL_ROW
+    let text = text.trim_start();
+    text.len() < 16 && text.starts_with(['S', 's']) && normalize(text) == labels::key::TOTAL_ROW
+}
+
+/// The name of an amount column, as messages show it; built only when a finding
+/// needs it (this runs for every amount cell).
+#[derive(Debug, Clone, Copy)]
+enum Column {
+    Label(&'static str),
+    /// `Utveckling 2024`.
+    Year(&'static str, i32),
+}
+
+impl std::fmt::Display for Column {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Column::Label(label) => f.write_str(label),
+            Column::Year(group, year) => write!(f, "{group} {year}"),
+        }
+    }
 }
 
 /// One amount cell of a data row: its reading and where it is.
 struct AmountCell {
     at: CellRef,
-    column: String,
+    column: Column,
     reading: Reading,
 }
 
 impl AmountCell {
-    fn new(grid: &Grid, at: CellRef, column: impl Into<String>) -> Self {
+    fn new(grid: &Grid, at: CellRef, column: Column) -> Self {
         AmountCell {
             at,
             column: column.into(),
@@ -249,7 +268,7 @@ fn report_cells(cells: &[&AmountCell], sheet: &str, sink: &mut Sink<'_>) -> bool
                 sheet,
                 Some(cell.at),
                 Kind::NumberAsText {
-                    column: cell.column.clone(),
+                    column: cell.column.to_string(),
                     text: text.clone(),
                     value: *value,
                 },
@@ -260,7 +279,7 @@ fn report_cells(cells: &[&AmountCell], sheet: &str, sink: &mut Sink<'_>) -> bool
                     sheet,
                     Some(cell.at),
                     Kind::InvalidAmount {
-                        column: cell.column.clone(),
+                        column: cell.column.to_string(),
                         found: found.clone(),
                     },
                 );
@@ -276,7 +295,7 @@ fn uncalculated_error(cell: &AmountCell, sheet: &str, sink: &mut Sink<'_>) {
         sheet,
         Some(cell.at),
         Kind::FormulaWithoutValue {
-            column: cell.column.clone(),
+            column: cell.column.to_string(),
             recomputed: None,
         },
     );
@@ -297,7 +316,7 @@ fn recomputable(
             sheet,
             Some(cell.at),
             Kind::FormulaWithoutValue {
-                column: cell.column.clone(),
+                column: cell.column.to_string(),
                 recomputed: Some(recomputed),
             },
         );
@@ -327,7 +346,7 @@ fn check_total(
             sheet,
             Some(cell.at),
             Kind::TotalMismatch {
-                column: cell.column.clone(),
+                column: cell.column.to_string(),
                 stated,
                 computed,
             },
@@ -341,9 +360,15 @@ struct Names(HashMap<String, u32>);
 
 impl Names {
     /// True when the name is new; otherwise reports `duplicate-initiative`.
-    fn insert(&mut self, name: &str, at: CellRef, sheet: &str, sink: &mut Sink<'_>) -> bool {
-        let key = initiative_key(name);
-        if let Some(first_row) = self.0.get(&key) {
+    fn insert(
+        &mut self,
+        key: &str,
+        name: &str,
+        at: CellRef,
+        sheet: &str,
+        sink: &mut Sink<'_>,
+    ) -> bool {
+        if let Some(first_row) = self.0.get(key) {
             sink.push(
                 sheet,
                 Some(at),
@@ -354,7 +379,7 @@ impl Names {
             );
             return false;
         }
-        self.0.insert(key, at.row_number());
+        self.0.insert(key.to_string(), at.row_number());
         true
     }
 }
@@ -384,13 +409,21 @@ fn parse_budget(
             total_row = Some(row);
             break;
         }
-        let new = AmountCell::new(grid, CellRef::new(row, l.new), labels::COL_NEW);
+        let new = AmountCell::new(
+            grid,
+            CellRef::new(row, l.new),
+            Column::Label(labels::COL_NEW),
+        );
         let existing = AmountCell::new(
             grid,
             CellRef::new(row, l.existing),
-            labels::COL_EXISTING_SHORT,
+            Column::Label(labels::COL_EXISTING_SHORT),
         );
-        let amount = AmountCell::new(grid, CellRef::new(row, l.amount), labels::COL_AMOUNT_SHORT);
+        let amount = AmountCell::new(
+            grid,
+            CellRef::new(row, l.amount),
+            Column::Label(labels::COL_AMOUNT_SHORT),
+        );
         if name.is_empty() && new.is_blank() && existing.is_blank() && amount.is_blank() {
             continue; // a blank row, not data
         }
@@ -438,7 +471,7 @@ fn parse_budget(
                     sheet,
                     Some(cell.at),
                     Kind::NegativeAmount {
-                        column: cell.column.clone(),
+                        column: cell.column.to_string(),
                         value: v,
                     },
                 );
@@ -467,11 +500,12 @@ fn parse_budget(
             // cross-sheet comparison would only repeat this one error.
             table.complete = false;
         }
-        if !names.insert(&name, name_at, sheet, sink) {
+        let key = initiative_key(&name);
+        if !names.insert(&key, &name, name_at, sheet, sink) {
             continue;
         }
         table.rows.push(BudgetRow {
-            key: initiative_key(&name),
+            key,
             name,
             name_cell: name_at,
             amount_cell: amount.at,
@@ -489,7 +523,7 @@ fn parse_budget(
                 (l.existing, labels::COL_EXISTING_SHORT, se),
                 (l.amount, labels::COL_AMOUNT_SHORT, sa),
             ] {
-                let cell = AmountCell::new(grid, CellRef::new(row, col), label);
+                let cell = AmountCell::new(grid, CellRef::new(row, col), Column::Label(label));
                 check_total(&cell, computed, table.complete, sheet, sink);
             }
             table.total_cell = Some(CellRef::new(row, l.amount));
@@ -521,11 +555,11 @@ fn parse_plan(
         ..PlanTable::default()
     };
     let mut names = Names::default();
-    let cells_of = |row: u32, cols: &[u32], group: &str| -> Vec<AmountCell> {
+    let cells_of = |row: u32, cols: &[u32], group: &'static str| -> Vec<AmountCell> {
         cols.iter()
             .zip(&l.years)
             .map(|(col, year)| {
-                AmountCell::new(grid, CellRef::new(row, *col), format!("{group} {year}"))
+                AmountCell::new(grid, CellRef::new(row, *col), Column::Year(group, *year))
             })
             .collect()
     };
@@ -600,7 +634,7 @@ fn parse_plan(
                     sheet,
                     Some(cell.at),
                     Kind::NegativeAmount {
-                        column: cell.column.clone(),
+                        column: cell.column.to_string(),
                         value: *v,
                     },
                 );
@@ -621,11 +655,12 @@ fn parse_plan(
             }
             found
         };
-        if !names.insert(&name, name_at, sheet, sink) {
+        let key = initiative_key(&name);
+        if !names.insert(&key, &name, name_at, sheet, sink) {
             continue;
         }
         table.rows.push(PlanRow {
-            key: initiative_key(&name),
+            key,
             name,
             name_cell: name_at,
             development_cells: dev.iter().map(|c| c.at).collect(),

@@ -155,7 +155,7 @@ impl InitiativeSheet {
         )
     }
 
-    pub(super) fn finish(&self, ws: &mut Worksheet) -> Result<(), XlsxError> {
+    pub(super) fn finish(&mut self, ws: &mut Worksheet) -> Result<(), XlsxError> {
         super::page_setup(ws, 0)?;
         self.widths.apply(ws, 50)
     }

@@ -347,30 +347,50 @@ pub(crate) fn page_setup(ws: &mut Worksheet, header_row: u32) -> Result<(), Xlsx
 }
 
 /// Column widths from the text written, so columns fit their content.
-pub(crate) struct Widths(Vec<usize>);
+pub(crate) struct Widths {
+    chars: Vec<usize>,
+    /// The largest amount seen per column; its width is worked out once, in `apply`.
+    amounts: Vec<Decimal>,
+}
 
 impl Widths {
     pub fn new(minimum: &[usize]) -> Self {
-        Widths(minimum.to_vec())
+        Widths {
+            chars: minimum.to_vec(),
+            amounts: Vec::new(),
+        }
     }
 
     pub fn see(&mut self, col: u16, text: &str) {
         let col = usize::from(col);
-        if self.0.len() <= col {
-            self.0.resize(col + 1, 8);
+        if self.chars.len() <= col {
+            self.chars.resize(col + 1, 8);
         }
         let len = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
-        self.0[col] = self.0[col].max(len);
+        self.chars[col] = self.chars[col].max(len);
     }
 
-    /// An amount as `#,##0` shows it: digits plus a separator per thousand.
+    /// An amount, as `#,##0` shows it: digits plus a separator per thousand.
     pub fn see_amount(&mut self, col: u16, value: Decimal) {
-        let digits = value.trunc().abs().to_string().len();
-        self.see(col, &"0".repeat(digits + digits.saturating_sub(1) / 3 + 1));
+        let col = usize::from(col);
+        if self.amounts.len() <= col {
+            self.amounts.resize(col + 1, Decimal::ZERO);
+        }
+        let v = value.abs();
+        if v > self.amounts[col] {
+            self.amounts[col] = v;
+        }
     }
 
-    pub fn apply(&self, ws: &mut Worksheet, max: usize) -> Result<(), XlsxError> {
-        for (col, width) in self.0.iter().enumerate() {
+    pub fn apply(&mut self, ws: &mut Worksheet, max: usize) -> Result<(), XlsxError> {
+        for (col, largest) in self.amounts.clone().into_iter().enumerate() {
+            let digits = largest.trunc().to_string().len();
+            self.see(
+                u16::try_from(col).unwrap_or(u16::MAX),
+                &"0".repeat(digits + digits.saturating_sub(1) / 3 + 1),
+            );
+        }
+        for (col, width) in self.chars.iter().enumerate() {
             let width = u32::try_from((*width).min(max) + 2).unwrap_or(10);
             ws.set_column_width(u16::try_from(col).unwrap_or(u16::MAX), width)?;
         }
