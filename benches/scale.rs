@@ -266,9 +266,12 @@ fn floor_read(dir: &Path) {
 }
 
 /// The floor for writing: an output of `rows` rows shaped like the `Initiativ`
-/// sheet (3 text, 9 amounts, 2 text, 2 numbers), streamed with rust_xlsxwriter.
+/// sheet (3 text, 9 amounts, 2 text, 2 numbers), streamed with rust_xlsxwriter at
+/// the consolidated workbook's deflate level.
 fn floor_write(rows: usize, path: &Path) {
     let mut wb = rust_xlsxwriter::Workbook::new();
+    // The same deflate level as the consolidated workbook: like for like.
+    wb.set_zip_compression_level(budget_consolidator::write::COMPRESSION_LEVEL);
     let ws = wb.add_worksheet_with_constant_memory().expect("sheet");
     for row in 1..=u32::try_from(rows).expect("rows") {
         ws.write_string(row, 0, "Område 00001").expect("w");

@@ -47,6 +47,10 @@ pub fn output_path(out_dir: &Path, budget_year: Option<i32>) -> PathBuf {
     }
 }
 
+/// The consolidated workbook's deflate level (see [`Output::new`]); the benchmark's
+/// floor writer uses the same, so the comparison is like for like.
+pub const COMPRESSION_LEVEL: u8 = 2;
+
 /// Index of the streamed `Initiativ` sheet; the sheets are created in their final
 /// order when the workbook is, and filled in when their content is known.
 const INITIATIVES: usize = 3;
@@ -83,6 +87,10 @@ impl Output {
                 .set_author("budget-consolidator")
                 .set_creation_datetime(&created),
         );
+        // Deflate level 2 instead of the default 6: saving a 150 000-row workbook
+        // takes 0.17 s instead of 0.9 s (it cannot overlap with reading) for a file
+        // about a quarter larger; a city's workbook stays tens of KB either way.
+        wb.set_zip_compression_level(COMPRESSION_LEVEL);
         let styles = Styles::new();
         for _ in 0..INITIATIVES {
             wb.add_worksheet();
