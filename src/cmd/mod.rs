@@ -53,23 +53,28 @@ fn progress_bar(files: usize, quiet: bool) -> indicatif::ProgressBar {
 }
 
 /// Loads every file in parallel, one rayon task per file, and hands each result to
-/// `each` (on the worker that loaded it, in completion order). A progress bar
-/// (files read / total, elapsed) shows on a terminal for more than a handful of
-/// files, unless `quiet`.
+/// `each` (on the worker that loaded it). Files are handed out in input order as
+/// workers come free (`par_bridge`), not in contiguous halves, so results arrive
+/// nearly in order and a consumer that needs them in order buffers only a few. A
+/// progress bar (files read / total, elapsed) shows on a terminal for more than a
+/// handful of files, unless `quiet`.
 pub fn for_each_loaded(
     inputs: &[(std::path::PathBuf, String)],
     keep_grids: bool,
     quiet: bool,
-    each: impl Fn(usize, Loaded) + Sync,
+    each: impl Fn(usize, Loaded) + Sync + Send,
 ) {
-    use indicatif::ParallelProgressIterator;
     use rayon::prelude::*;
     let bar = progress_bar(inputs.len(), quiet);
     inputs
-        .par_iter()
+        .iter()
         .enumerate()
-        .progress_with(bar.clone())
-        .for_each(|(i, (path, name))| each(i, crate::load::load(path, name, keep_grids)));
+        .par_bridge()
+        .for_each(|(i, (path, name))| {
+            let loaded = crate::load::load(path, name, keep_grids);
+            bar.inc(1);
+            each(i, loaded);
+        });
     bar.finish_and_clear();
 }
 
