@@ -18,6 +18,8 @@ use rust_decimal::Decimal;
 use std::io::{Cursor, Read};
 use std::str::FromStr;
 
+mod cfb;
+
 /// A file larger than this on disk, or a zip part declaring more, is `too-large`.
 pub const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
 /// A sheet with more non-empty cells than this is `too-large`.
@@ -186,6 +188,7 @@ pub fn sniff(bytes: &[u8]) -> Result<Format, ReadError> {
         if bytes.windows(marker.len()).any(|w| w == marker.as_slice()) {
             return Err(Unreadable::Encrypted.into());
         }
+        cfb::precheck(bytes).map_err(|why| Unreadable::Corrupt(format!("compound file: {why}")))?;
         return Ok(Format::Xls);
     }
     Err(Unreadable::NotSpreadsheet.into())
@@ -221,9 +224,10 @@ fn precheck_zip(bytes: &[u8]) -> Result<Format, ReadError> {
             .by_index(i)
             .map_err(|e| Unreadable::Corrupt(format!("zip: {e}")))?;
         let size = part.size();
-        let mut head = Vec::with_capacity(4096);
+        // `uniqueCount` stands in the `<sst …>` start tag, within the first bytes.
+        let mut head = Vec::with_capacity(512);
         // A damaged stream shows up again, with a better message, when calamine reads it.
-        let _ = part.take(4096).read_to_end(&mut head);
+        let _ = part.take(512).read_to_end(&mut head);
         if let Some(declared) = declared_unique_count(&head) {
             // Each shared string takes at least `<si><t/></si>` (12 bytes); a count the
             // part cannot hold would make calamine reserve it up front and abort.
@@ -303,10 +307,19 @@ fn read_xlsx(bytes: &[u8]) -> Result<Book, ReadError> {
         let mut out = Collector::default();
         let mut unknown_errors = false;
         loop {
-            match reader.next_cell_with_formula() {
+            // The formula's metadata says whether a cell holds one, without
+            // copying or expanding its text.
+            match reader.next_cell_with_formula_metadata() {
                 Ok(Some(c)) => {
                     let at = CellRef::new(c.pos.0, c.pos.1);
-                    let formula = c.formula.as_deref().is_some_and(|f| !f.is_empty());
+                    let formula = match &c.formula {
+                        Some(
+                            calamine::XlsxFormulaMetadata::Normal { formula }
+                            | calamine::XlsxFormulaMetadata::Shared { formula, .. },
+                        ) => !formula.is_empty(),
+                        Some(_) => true,
+                        None => false,
+                    };
                     out.push(at, value_ref(&c.value), formula)?;
                 }
                 Ok(None) => break,
@@ -525,8 +538,16 @@ where
     Ok(book)
 }
 
-/// A float from a cell, exactly as its shortest round-trip text reads.
-fn float_value(text: String) -> Value {
+/// A float from a cell as an exact decimal: a whole number below 2^53 (most
+/// amounts) converts directly; any other value reads as its shortest round-trip
+/// text, so `0.1` stays `0.1`. No arithmetic on the value.
+/// This is the one place where a cell's binary float is looked at.
+fn float_value(f: f64) -> Value {
+    if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 {
+        // Exact: the value is an integer that i64 holds.
+        return Value::Number(Decimal::from(f as i64));
+    }
+    let text = f.to_string();
     match Decimal::from_str(&text) {
         Ok(d) => Value::Number(d),
         Err(_) => Value::HugeNumber(text),
@@ -570,7 +591,7 @@ fn value_ref(v: &DataRef<'_>) -> Value {
     match v {
         DataRef::Empty => Value::Empty,
         DataRef::Int(i) => Value::Number(Decimal::from(*i)),
-        DataRef::Float(f) => float_value(f.to_string()),
+        DataRef::Float(f) => float_value(*f),
         DataRef::String(s) => Value::Text(s.clone()),
         DataRef::SharedString(s) => Value::Text((*s).to_string()),
         DataRef::Bool(b) => Value::Bool(*b),
@@ -584,7 +605,7 @@ fn value(v: &Data) -> Value {
     match v {
         Data::Empty => Value::Empty,
         Data::Int(i) => Value::Number(Decimal::from(*i)),
-        Data::Float(f) => float_value(f.to_string()),
+        Data::Float(f) => float_value(*f),
         // ods stores error cells as text (calamine 0.38): keep them errors.
         Data::String(s) if is_error_literal(s) => Value::Error(s.clone()),
         Data::String(s) => Value::Text(s.clone()),
@@ -627,18 +648,15 @@ mod tests {
 
     #[test]
     fn floats_keep_their_shortest_text() {
+        assert_eq!(float_value(0.1), Value::Number(Decimal::new(1, 1)));
         assert_eq!(
-            float_value(0.1_f64.to_string()),
-            Value::Number(Decimal::new(1, 1))
-        );
-        assert_eq!(
-            float_value(4_432_946.73_f64.to_string()),
+            float_value(4_432_946.73),
             Value::Number(Decimal::new(443_294_673, 2))
         );
-        assert!(matches!(
-            float_value(1e30_f64.to_string()),
-            Value::HugeNumber(_)
-        ));
+        assert_eq!(float_value(13_000.0), Value::Number(Decimal::from(13_000)));
+        assert_eq!(float_value(-0.0), Value::Number(Decimal::ZERO));
+        assert_eq!(float_value(2_000.5), Value::Number(Decimal::new(20_005, 1)));
+        assert!(matches!(float_value(1e30), Value::HugeNumber(_)));
     }
 
     #[test]

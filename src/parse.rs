@@ -204,7 +204,12 @@ fn is_iso_date(t: &str) -> bool {
 
 /// The initiative cell's text, trimmed (a number there is read as its text).
 fn initiative_text(grid: &Grid, at: CellRef) -> String {
-    grid.value(at).display().trim().to_string()
+    let text = grid.value(at).display();
+    if text.starts_with(char::is_whitespace) || text.ends_with(char::is_whitespace) {
+        text.trim().to_string()
+    } else {
+        text
+    }
 }
 
 fn is_total_row(text: &str) -> bool {
