@@ -247,7 +247,7 @@ impl AmountCell {
     fn new(grid: &Grid, at: CellRef, column: Column) -> Self {
         AmountCell {
             at,
-            column: column.into(),
+            column,
             reading: amount::read(grid.cell(at)),
         }
     }
