@@ -97,13 +97,15 @@ pub enum Unreadable {
     Io(String),
 }
 
-/// What made a file `too-large`.
+/// What made a file `too-large`. `Span`: the sheets of an `.xls`, which calamine
+/// holds as whole rectangles, together span more than `limit` cells.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TooLarge {
     File { bytes: u64 },
     ZipPart { part: String, bytes: u64 },
     SharedStrings { declared: u64 },
     Cells { limit: usize },
+    Span { cells: u64, limit: usize },
 }
 
 /// What stood in an amount cell that is not an amount.
@@ -426,6 +428,8 @@ fn message(kind: &Kind, lang: Lang) -> String {
                 (TooLarge::SharedStrings { declared }, false) => format!("it declares {declared} shared strings, more than its part can hold"),
                 (TooLarge::Cells { limit }, true) => format!("bladet har fler än {limit} ifyllda celler"),
                 (TooLarge::Cells { limit }, false) => format!("the sheet has more than {limit} filled cells"),
+                (TooLarge::Span { cells, limit }, true) => format!("bladen spänner tillsammans över {cells} celler, fler än {limit} (en .xls-fil läses som hela rektanglar)"),
+                (TooLarge::Span { cells, limit }, false) => format!("its sheets together span {cells} cells, more than {limit} (an .xls file is read as whole rectangles)"),
             };
             if sv {
                 format!("För stor för att vara en budgetmall: {detail}. Den lästes inte.")
@@ -655,6 +659,10 @@ mod tests {
                 declared: 4_000_000_000,
             }),
             Kind::TooLarge(TooLarge::Cells { limit: 1_000_000 }),
+            Kind::TooLarge(TooLarge::Span {
+                cells: 1 << 32,
+                limit: 1_000_000,
+            }),
             Kind::MissingSheet {
                 sheet: "Budgetfördelning",
                 found: vec![s("Blad1")],

@@ -16,9 +16,11 @@ use crate::location::CellRef;
 use calamine::{Data, DataRef, Reader};
 use rust_decimal::Decimal;
 use std::io::{Cursor, Read};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::str::FromStr;
 
 mod cfb;
+mod xls;
 
 /// A file larger than this on disk, or a zip part declaring more, is `too-large`.
 pub const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
@@ -164,12 +166,24 @@ pub fn read_book(bytes: &[u8]) -> Result<Book, ReadError> {
     if bytes.is_empty() {
         return Err(Unreadable::Empty.into());
     }
-    match sniff(bytes)? {
+    let format = sniff(bytes)?;
+    // calamine can panic on damaged input (for example in its .xls parser). That
+    // is a damaged file, not a bug of ours: report it as one. What a panic cannot
+    // express (a huge allocation, a loop) is refused before calamine sees the bytes.
+    catch_unwind(AssertUnwindSafe(|| match format {
         Format::Xlsx => read_xlsx(bytes),
         Format::Xlsb => read_xlsb(bytes),
         Format::Xls => read_eager::<calamine::Xls<_>>(bytes),
         Format::Ods => read_eager::<calamine::Ods<_>>(bytes),
-    }
+    }))
+    .unwrap_or_else(|panic| {
+        let detail = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(Unreadable::Corrupt(format!("the reader stopped: {detail}")).into())
+    })
 }
 
 /// Decides the format from the bytes, and checks a zip's declared sizes before any
@@ -188,7 +202,11 @@ pub fn sniff(bytes: &[u8]) -> Result<Format, ReadError> {
         if bytes.windows(marker.len()).any(|w| w == marker.as_slice()) {
             return Err(Unreadable::Encrypted.into());
         }
-        cfb::precheck(bytes).map_err(|why| Unreadable::Corrupt(format!("compound file: {why}")))?;
+        let stream = cfb::precheck(bytes)
+            .map_err(|why| Unreadable::Corrupt(format!("compound file: {why}")))?;
+        if let Some(stream) = stream {
+            xls::precheck(&stream)?;
+        }
         return Ok(Format::Xls);
     }
     Err(Unreadable::NotSpreadsheet.into())
@@ -198,7 +216,7 @@ fn precheck_zip(bytes: &[u8]) -> Result<Format, ReadError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| Unreadable::Corrupt(format!("zip: {e}")))?;
     let mut format = None;
-    let mut shared_strings = None;
+    let mut shared_strings = Vec::new();
     for i in 0..zip.len() {
         let part = zip
             .by_index_raw(i)
@@ -215,36 +233,70 @@ fn precheck_zip(bytes: &[u8]) -> Result<Format, ReadError> {
             "mimetype" => format = Some(Format::Ods),
             "xl/workbook.bin" => format = format.or(Some(Format::Xlsb)),
             "xl/workbook.xml" => format = format.or(Some(Format::Xlsx)),
-            "xl/sharedStrings.xml" => shared_strings = Some(i),
             _ => {}
         }
+        // calamine finds `<dir>sharedStrings.xml` (the workbook's folder, from
+        // `_rels/.rels`) ignoring case and `\` versus `/`: check every such part.
+        if name
+            .replace('\\', "/")
+            .to_ascii_lowercase()
+            .ends_with("sharedstrings.xml")
+        {
+            shared_strings.push(i);
+        }
     }
-    if let Some(i) = shared_strings {
+    for i in shared_strings {
         let part = zip
             .by_index(i)
             .map_err(|e| Unreadable::Corrupt(format!("zip: {e}")))?;
         let size = part.size();
-        // `uniqueCount` stands in the `<sst …>` start tag, within the first bytes.
-        let mut head = Vec::with_capacity(512);
-        // A damaged stream shows up again, with a better message, when calamine reads it.
-        let _ = part.take(512).read_to_end(&mut head);
-        if let Some(declared) = declared_unique_count(&head) {
-            // Each shared string takes at least `<si><t/></si>` (12 bytes); a count the
-            // part cannot hold would make calamine reserve it up front and abort.
-            if declared > size / 12 + 1024 {
-                return Err(TooLarge::SharedStrings { declared }.into());
-            }
+        // Each shared string takes at least `<si><t/></si>` (12 bytes); a count the
+        // part cannot hold would make calamine reserve it up front and abort.
+        let declared = declared_unique_count(part.take(MAX_PART_BYTES));
+        if declared > size / 12 + 1024 {
+            return Err(TooLarge::SharedStrings { declared }.into());
         }
     }
     format.ok_or_else(|| Unreadable::Corrupt("zip archive without a workbook inside".into()).into())
 }
 
-fn declared_unique_count(head: &[u8]) -> Option<u64> {
-    let text = String::from_utf8_lossy(head);
-    let start = text.find("uniqueCount=")? + "uniqueCount=".len();
-    let rest = text[start..].trim_start_matches(['"', '\'']);
-    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    digits.parse().ok().or(Some(u64::MAX))
+/// The largest `uniqueCount="N"` anywhere in a shared-string part, read as a stream.
+/// calamine reserves room for the count in the first `sst` start tag it meets,
+/// wherever that stands (after comments, padding or other elements); the largest
+/// count anywhere covers it. XML allows spaces around `=`. A damaged stream is read
+/// as far as it goes; calamine reports it when it reads the part.
+fn declared_unique_count(part: impl Read) -> u64 {
+    const KEY: &[u8] = b"uniqueCount";
+    enum State {
+        Key(usize),
+        Equals,
+        Quote,
+        Digits(u64),
+    }
+    let mut state = State::Key(0);
+    let mut largest = 0;
+    for byte in std::io::BufReader::new(part).bytes() {
+        let Ok(b) = byte else { break };
+        state = match state {
+            State::Key(n) if b == KEY[n] && n + 1 == KEY.len() => State::Equals,
+            State::Key(n) if b == KEY[n] => State::Key(n + 1),
+            State::Equals | State::Quote if b.is_ascii_whitespace() => state,
+            State::Equals if b == b'=' => State::Quote,
+            State::Quote if b == b'"' || b == b'\'' => State::Digits(0),
+            State::Digits(v) if b.is_ascii_digit() => {
+                State::Digits(v.saturating_mul(10).saturating_add(u64::from(b - b'0')))
+            }
+            State::Digits(v) => {
+                largest = largest.max(v);
+                State::Key(usize::from(b == KEY[0]))
+            }
+            _ => State::Key(usize::from(b == KEY[0])),
+        };
+    }
+    if let State::Digits(v) = state {
+        largest = largest.max(v);
+    }
+    largest
 }
 
 fn open_error(detail: String, password: bool) -> ReadError {
@@ -669,6 +721,19 @@ mod tests {
             sniff(b"PK\x03\x04truncated"),
             Err(ReadError::Unreadable(Unreadable::Corrupt(_)))
         ));
+    }
+
+    #[test]
+    fn unique_count_is_found_wherever_it_stands() {
+        let count = |xml: &str| declared_unique_count(xml.as_bytes());
+        assert_eq!(count(r#"<sst count="3" uniqueCount="2">"#), 2);
+        assert_eq!(
+            count(r#"<!-- uniqueCount="1" --><x:sst uniqueCount = '4000000000'>"#),
+            4_000_000_000
+        );
+        let padded = format!("{}<sst uniqueCount=\"7\">", " ".repeat(100_000));
+        assert_eq!(count(&padded), 7);
+        assert_eq!(count("<sst><si><t>uniqueCount</t></si></sst>"), 0);
     }
 
     #[test]

@@ -307,7 +307,10 @@ fn superseded_version() {
     // HR.xlsx was streamed into the workbook first; the kept file is the newer one,
     // so the Initiativ sheet was rebuilt from it.
     let rows = crate::harness::sheet_rows(&run.workbook(), "Initiativ", 16);
-    let sources: Vec<(&str, &str)> = rows[1..].iter().map(|r| (r[1].as_str(), r[13].as_str())).collect();
+    let sources: Vec<(&str, &str)> = rows[1..]
+        .iter()
+        .map(|r| (r[1].as_str(), r[13].as_str()))
+        .collect();
     assert_eq!(sources, vec![("2.1", "HR-v2.xlsx"); 2]);
 }
 

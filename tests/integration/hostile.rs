@@ -213,3 +213,34 @@ fn file_names_are_reported_as_they_are_on_disk() {
         "the NFD name stays NFD, so it names the file on disk"
     );
 }
+
+#[test]
+fn fuzz_regressions_are_ordinary_findings() {
+    // Inputs the fuzz target (`fuzz/`, README "Fuzzing") once crashed on, minimized;
+    // tests/fixtures/README.md says what each one is. Each must now give exactly one
+    // ordinary finding: no panic (`internal-error`), no abort, no hang.
+    let expected = [
+        ("cfb-directory-past-end.xls", "unreadable-file"),
+        ("cfb-one-byte-sector.xls", "unreadable-file"),
+        ("sst-bomb-renamed.xlsx", "too-large"),
+        ("xls-huge-dimensions.xls", "too-large"),
+    ];
+    let fuzz = bad().parent().expect("fixtures").join("fuzz");
+    let mut present: Vec<String> = std::fs::read_dir(&fuzz)
+        .expect("tests/fixtures/fuzz")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    present.sort();
+    let listed: Vec<&str> = expected.iter().map(|(name, _)| *name).collect();
+    assert_eq!(present, listed, "every fuzz fixture is listed here");
+    let dir = tempfile::tempdir().expect("tmp");
+    for (name, code) in expected {
+        let json = dir.path().join("r.json");
+        let _ = std::fs::remove_file(&json);
+        let (status, report) = bounded(&["check".as_ref(), fuzz.join(name).as_os_str()], &json);
+        assert_eq!(status, 1, "{name}");
+        let found = findings(&report.expect("report"));
+        let codes: Vec<&str> = found.iter().map(|f| f.code.as_str()).collect();
+        assert_eq!(codes, [code], "{name}: {found:?}");
+    }
+}
