@@ -301,14 +301,7 @@ fn rebuild(files: &[Loaded], years: &[i32]) -> Result<Output, String> {
 fn banner(files: &[Loaded], global: &[Finding]) -> Vec<String> {
     let mut lines = vec!["OBS! Ofullständig sammanställning – följande saknas:".to_string()];
     for f in files.iter().filter(|f| f.status == Status::Errors) {
-        let mut codes: Vec<&str> = f
-            .findings
-            .iter()
-            .filter(|x| x.severity == Severity::Error)
-            .map(|x| x.code().as_str())
-            .collect();
-        codes.sort_unstable();
-        codes.dedup();
+        let codes = f.error_codes();
         let errors = f
             .findings
             .iter()

@@ -2,7 +2,6 @@
 //! read, and whether it was included or why not.
 
 use super::{Contents, Styles, Widths};
-use crate::finding::Severity;
 use crate::labels;
 use crate::load::{Loaded, Status};
 use rust_xlsxwriter::{Worksheet, XlsxError};
@@ -13,16 +12,7 @@ pub(crate) fn status_text(f: &Loaded) -> String {
         Status::Included => "Inkluderad".into(),
         Status::Superseded => "Ej med: ersatt av en nyare version".into(),
         Status::Errors => {
-            let mut codes: Vec<&str> = f
-                .findings
-                .iter()
-                .filter(|x| x.severity == Severity::Error)
-                .map(|x| x.code().as_str())
-                .collect();
-            codes.dedup();
-            codes.sort_unstable();
-            codes.dedup();
-            format!("Ej med: fel ({})", codes.join(", "))
+            format!("Ej med: fel ({})", f.error_codes().join(", "))
         }
     }
 }
