@@ -13,9 +13,7 @@ use crate::labels;
 use crate::lang::Lang;
 use crate::load::Loaded;
 use crate::location::CellRef;
-use rust_xlsxwriter::{
-    Color, DocProperties, ExcelDateTime, Format, Note, Url, Workbook, Worksheet, XlsxError,
-};
+use rust_xlsxwriter::{Color, Format, Note, Url, Worksheet, XlsxError};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -49,14 +47,7 @@ fn fill(severity: Severity) -> Color {
 
 /// Builds the feedback copy of one file, given that file's findings.
 pub fn build(loaded: &Loaded, findings: &[&Finding], lang: Lang) -> Result<Vec<u8>, XlsxError> {
-    let mut wb = Workbook::new();
-    let created = ExcelDateTime::from_ymd(2023, 1, 1)?;
-    wb.set_properties(
-        &DocProperties::new()
-            .set_title(format!("Kontroll av {}", loaded.file))
-            .set_author("budget-consolidator")
-            .set_creation_datetime(&created),
-    );
+    let mut wb = super::workbook(&format!("Kontroll av {}", loaded.file))?;
     let s = Styles::new();
     let grids: Vec<&Grid> = loaded
         .book

@@ -11,8 +11,8 @@ use crate::labels;
 use crate::model::{Filled, TemplateSpec};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
-    Color, DataValidation, DataValidationRule, DocProperties, ExcelDateTime, Format, FormatAlign,
-    FormatBorder, Formula, ProtectionOptions, Workbook, Worksheet, XlsxError,
+    Color, DataValidation, DataValidationRule, ExcelDateTime, Format, FormatAlign, FormatBorder,
+    Formula, ProtectionOptions, Worksheet, XlsxError,
 };
 
 /// Room for this many initiatives in each table.
@@ -50,15 +50,11 @@ fn styles() -> Styles {
         .set_background_color(Color::RGB(INPUT_FILL))
         .set_border(FormatBorder::Thin)
         .set_border_color(Color::RGB(0xBFBFBF));
-    let total = Format::new()
-        .set_bold()
-        .set_border_top(FormatBorder::Thin)
-        .set_border_bottom(FormatBorder::Double);
+    // Titles, notes and totals look as in the consolidated workbook.
+    let shared = super::Styles::new();
     Styles {
-        title: Format::new().set_bold().set_font_size(14),
-        note: Format::new()
-            .set_italic()
-            .set_font_color(Color::RGB(0x595959)),
+        title: shared.title,
+        note: shared.subtitle,
         label: Format::new().set_bold(),
         header: Format::new()
             .set_bold()
@@ -73,8 +69,8 @@ fn styles() -> Styles {
         formula: Format::new()
             .set_num_format(super::TKR)
             .set_background_color(Color::RGB(0xF2F2F2)),
-        total_label: total.clone(),
-        total: total.set_num_format(super::TKR),
+        total_label: shared.total_label,
+        total: shared.total_amount,
         text: Format::new().set_text_wrap().set_align(FormatAlign::Top),
         heading: Format::new().set_bold().set_font_size(12),
     }
@@ -94,14 +90,7 @@ pub fn build(spec: &TemplateSpec) -> Result<Vec<u8>, XlsxError> {
 /// Builds the template with a lead's entries written in, formulas carrying their
 /// computed results, as a spreadsheet program would save it.
 pub fn build_filled(spec: &TemplateSpec, filled: &Filled) -> Result<Vec<u8>, XlsxError> {
-    let mut wb = Workbook::new();
-    let created = ExcelDateTime::from_ymd(2023, 1, 1)?;
-    wb.set_properties(
-        &DocProperties::new()
-            .set_title(format!("Budgetmall {} {}", spec.area, spec.budget_year))
-            .set_author("budget-consolidator")
-            .set_creation_datetime(&created),
-    );
+    let mut wb = super::workbook(&format!("Budgetmall {} {}", spec.area, spec.budget_year))?;
     let s = styles();
     instructions(wb.add_worksheet(), spec, &s)?;
     budget(wb.add_worksheet(), spec, filled, &s)?;
