@@ -131,10 +131,12 @@ fn not_a_workbook() {
 fn too_large_shared_strings_bomb() {
     let run = Run::new().add("HR.xlsx", &Template::new("HR"));
     let path = run.input().join("HR.xlsx");
-    rewrite_part(&path, "xl/sharedStrings.xml", |xml| {
-        let start = xml.find("uniqueCount=\"").expect("uniqueCount") + "uniqueCount=\"".len();
-        let end = start + xml[start..].find('"').expect("quote");
-        format!("{}4000000000{}", &xml[..start], &xml[end..])
+    crate::harness::rewrite_parts(&path, |name, xml| {
+        (name == "xl/sharedStrings.xml").then(|| {
+            let start = xml.find("uniqueCount=\"").expect("uniqueCount") + "uniqueCount=\"".len();
+            let end = start + xml[start..].find('"').expect("quote");
+            format!("{}4000000000{}", &xml[..start], &xml[end..])
+        })
     });
     expect_one(&run, &[], "too-large", "error", HR, None, None);
 }
@@ -164,27 +166,6 @@ fn too_large_declared_part_size() {
         "{}",
         f.message
     );
-}
-
-/// Rewrites one part of a zip file in place.
-fn rewrite_part(path: &std::path::Path, part: &str, edit: impl Fn(&str) -> String) {
-    use std::io::{Read, Write};
-    let bytes = std::fs::read(path).expect("read");
-    let mut zin = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for i in 0..zin.len() {
-        let mut entry = zin.by_index(i).expect("entry");
-        let name = entry.name().expect("name").to_string();
-        let mut data = Vec::new();
-        entry.read_to_end(&mut data).expect("read");
-        if name == part {
-            data = edit(&String::from_utf8(data).expect("utf8")).into_bytes();
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
-            .expect("start");
-        out.write_all(&data).expect("write");
-    }
-    std::fs::write(path, out.finish().expect("finish").into_inner()).expect("write");
 }
 
 #[test]

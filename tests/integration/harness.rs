@@ -317,10 +317,9 @@ impl Template {
     }
 }
 
-/// Rewrites a written xlsx: every cached string result `value` becomes an error
-/// value (`t="e"`), as Excel stores `#SPILL!` or `#CALC!` — which rust_xlsxwriter
-/// cannot write itself.
-pub fn make_error_values(path: &Path, value: &str) {
+/// Rewrites the parts of a zip file in place: `edit(name, text)` returns the new
+/// text of a part, or `None` to keep it.
+pub fn rewrite_parts(path: &Path, edit: impl Fn(&str, &str) -> Option<String>) {
     use std::io::{Read, Write};
     let bytes = std::fs::read(path).expect("read");
     let mut zin = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
@@ -330,25 +329,34 @@ pub fn make_error_values(path: &Path, value: &str) {
         let name = entry.name().expect("name").to_string();
         let mut data = Vec::new();
         entry.read_to_end(&mut data).expect("read entry");
-        if name.starts_with("xl/worksheets/") {
-            let text = String::from_utf8(data).expect("utf8");
-            let needle = format!("<v>{value}</v>");
-            let mut fixed = String::new();
-            for piece in text.split_inclusive("</c>") {
-                if piece.contains(&needle) {
-                    fixed.push_str(&piece.replace("t=\"str\"", "t=\"e\""));
-                } else {
-                    fixed.push_str(piece);
-                }
-            }
-            data = fixed.into_bytes();
+        if let Some(text) = std::str::from_utf8(&data).ok().and_then(|t| edit(&name, t)) {
+            data = text.into_bytes();
         }
         out.start_file(name, zip::write::SimpleFileOptions::default())
             .expect("start");
         out.write_all(&data).expect("write");
     }
-    let cursor = out.finish().expect("finish");
-    std::fs::write(path, cursor.into_inner()).expect("write zip");
+    std::fs::write(path, out.finish().expect("finish").into_inner()).expect("write zip");
+}
+
+/// Rewrites a written xlsx: every cached string result `value` becomes an error
+/// value (`t="e"`), as Excel stores `#SPILL!` or `#CALC!` — which rust_xlsxwriter
+/// cannot write itself.
+pub fn make_error_values(path: &Path, value: &str) {
+    let needle = format!("<v>{value}</v>");
+    rewrite_parts(path, |name, text| {
+        name.starts_with("xl/worksheets/").then(|| {
+            text.split_inclusive("</c>")
+                .map(|piece| {
+                    if piece.contains(&needle) {
+                        piece.replace("t=\"str\"", "t=\"e\"")
+                    } else {
+                        piece.to_string()
+                    }
+                })
+                .collect()
+        })
+    });
 }
 
 /// A scratch folder with `input/` and `output/`, and the binary's last result.
