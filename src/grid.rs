@@ -275,23 +275,31 @@ fn declared_unique_count(part: impl Read) -> u64 {
     }
     let mut state = State::Key(0);
     let mut largest = 0;
-    for byte in std::io::BufReader::new(part).bytes() {
-        let Ok(b) = byte else { break };
-        state = match state {
-            State::Key(n) if b == KEY[n] && n + 1 == KEY.len() => State::Equals,
-            State::Key(n) if b == KEY[n] => State::Key(n + 1),
-            State::Equals | State::Quote if b.is_ascii_whitespace() => state,
-            State::Equals if b == b'=' => State::Quote,
-            State::Quote if b == b'"' || b == b'\'' => State::Digits(0),
-            State::Digits(v) if b.is_ascii_digit() => {
-                State::Digits(v.saturating_mul(10).saturating_add(u64::from(b - b'0')))
-            }
-            State::Digits(v) => {
-                largest = largest.max(v);
-                State::Key(usize::from(b == KEY[0]))
-            }
-            _ => State::Key(usize::from(b == KEY[0])),
+    let mut part = part;
+    // Read in chunks, not byte by byte; the state carries across chunks.
+    let mut chunk = vec![0u8; 16 * 1024];
+    loop {
+        let n = match part.read(&mut chunk) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => n,
         };
+        for &b in &chunk[..n] {
+            state = match state {
+                State::Key(n) if b == KEY[n] && n + 1 == KEY.len() => State::Equals,
+                State::Key(n) if b == KEY[n] => State::Key(n + 1),
+                State::Equals | State::Quote if b.is_ascii_whitespace() => state,
+                State::Equals if b == b'=' => State::Quote,
+                State::Quote if b == b'"' || b == b'\'' => State::Digits(0),
+                State::Digits(v) if b.is_ascii_digit() => {
+                    State::Digits(v.saturating_mul(10).saturating_add(u64::from(b - b'0')))
+                }
+                State::Digits(v) => {
+                    largest = largest.max(v);
+                    State::Key(usize::from(b == KEY[0]))
+                }
+                _ => State::Key(usize::from(b == KEY[0])),
+            };
+        }
     }
     if let State::Digits(v) = state {
         largest = largest.max(v);
