@@ -246,18 +246,53 @@ fn precheck_zip(bytes: &[u8]) -> Result<Format, ReadError> {
         }
     }
     for i in shared_strings {
-        let part = zip
-            .by_index(i)
-            .map_err(|e| Unreadable::Corrupt(format!("zip: {e}")))?;
+        let corrupt = |e: zip::result::ZipError| Unreadable::Corrupt(format!("zip: {e}"));
+        let part = zip.by_index(i).map_err(corrupt)?;
         let size = part.size();
+        // Usually the first `sst` tag stands in the first few hundred bytes; only
+        // when it is not found near the start is the whole part scanned.
+        let declared = match first_sst_unique_count(part.take(SST_HEAD_BYTES)) {
+            Some(count) => count,
+            None => declared_unique_count(zip.by_index(i).map_err(corrupt)?.take(MAX_PART_BYTES)),
+        };
         // Each shared string takes at least `<si><t/></si>` (12 bytes); a count the
         // part cannot hold would make calamine reserve it up front and abort.
-        let declared = declared_unique_count(part.take(MAX_PART_BYTES));
         if declared > size / 12 + 1024 {
             return Err(TooLarge::SharedStrings { declared }.into());
         }
     }
     format.ok_or_else(|| Unreadable::Corrupt("zip archive without a workbook inside".into()).into())
+}
+
+/// How much of a shared-string part is read for its first `sst` tag.
+const SST_HEAD_BYTES: u64 = 64 * 1024;
+
+/// The `uniqueCount` calamine reserves room for: the one in the first `sst` start
+/// tag, found with the XML reader and the settings calamine reads the part with
+/// (so a tag inside a comment or CDATA is skipped exactly as calamine skips it).
+/// `None` when that tag is not found in `head` (not there, cut off, or damaged):
+/// the caller then scans the whole part with [`declared_unique_count`].
+fn first_sst_unique_count(head: impl Read) -> Option<u64> {
+    use quick_xml::events::Event;
+    let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::with_capacity(1024, head));
+    let config = xml.config_mut();
+    config.check_end_names = false;
+    config.trim_text(false);
+    config.check_comments = false;
+    config.expand_empty_elements = true;
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf) {
+            Ok(Event::Start(tag)) if tag.local_name().as_ref() == "sst" => {
+                // The largest count in the tag's attributes: an upper bound of what
+                // calamine parses from its `uniqueCount`.
+                return Some(declared_unique_count(tag.attributes_raw().as_bytes()));
+            }
+            Ok(Event::Eof) | Err(_) => return None,
+            Ok(_) => {}
+        }
+    }
 }
 
 /// The largest `uniqueCount="N"` anywhere in a shared-string part, read as a stream.
@@ -742,6 +777,32 @@ mod tests {
         let padded = format!("{}<sst uniqueCount=\"7\">", " ".repeat(100_000));
         assert_eq!(count(&padded), 7);
         assert_eq!(count("<sst><si><t>uniqueCount</t></si></sst>"), 0);
+    }
+
+    #[test]
+    fn the_first_sst_tag_is_found_as_calamine_finds_it() {
+        let first = |xml: &str| first_sst_unique_count(xml.as_bytes());
+        assert_eq!(
+            first(r#"<?xml version="1.0"?><sst count="3" uniqueCount="2"><si><t>a</t></si>"#),
+            Some(2)
+        );
+        // A tag inside a comment or CDATA is not the element calamine reads.
+        assert_eq!(
+            first(r#"<!-- <sst uniqueCount="1"> --><x:sst uniqueCount='9000000000'/>"#),
+            Some(9_000_000_000)
+        );
+        assert_eq!(
+            first(r#"<a><![CDATA[<sst uniqueCount="1">]]></a><sst uniqueCount="77">"#),
+            Some(77)
+        );
+        assert_eq!(first("<sst>"), Some(0));
+        // Not found in the head: the caller scans the whole part.
+        assert_eq!(first(r#"<!-- <sst uniqueCount="1"> "#), None);
+        assert_eq!(first("<other/>"), None);
+        let long_comment = format!("<!--{}--><sst uniqueCount=\"5\">", " ".repeat(100_000));
+        let head = long_comment.as_bytes().take(SST_HEAD_BYTES);
+        assert_eq!(first_sst_unique_count(head), None);
+        assert_eq!(declared_unique_count(long_comment.as_bytes()), 5);
     }
 
     #[test]
