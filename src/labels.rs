@@ -45,24 +45,113 @@ pub const OUT_SUMMARY_TITLE: &str = "Ekonomisk sammanställning utvecklingskostn
 /// The contract's forgiving match key: NFC, trimmed, inner whitespace and line
 /// breaks collapsed to one space, lower case, a trailing `:` ignored.
 pub fn normalize(text: &str) -> String {
-    use unicode_normalization::{IsNormalized, is_nfc_quick};
-    // ASCII needs neither composition nor Unicode case mapping.
-    if text.is_ascii() {
-        let mut out = String::with_capacity(text.len());
-        for word in text.split_whitespace() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        }
-        return strip_colon(out);
+    let core = label_core(text);
+    if is_plain(core) {
+        let mut out = core.to_owned();
+        out.make_ascii_lowercase();
+        return out;
     }
-    // Most other text is already NFC: skip the composition pass for it.
-    let nfc: std::borrow::Cow<'_, str> = if is_nfc_quick(text.chars()) == IsNormalized::Yes {
-        std::borrow::Cow::Borrowed(text)
-    } else {
-        std::borrow::Cow::Owned(text.nfc().collect())
-    };
+    if !needs_no_composition(core) {
+        return normalize_composed(text);
+    }
+    let mut out = String::with_capacity(core.len());
+    let mut space = false;
+    for c in core.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// True for the usual text whose normalized form is its ASCII lower case: words
+/// separated by single spaces, and no other non-ASCII characters than the lower
+/// case letters U+00DF–U+00FF (`å`, `ä`, `ö`, `é`…; all NFC, none changes case).
+/// Conservative: other text takes the general path, which gives the same result.
+fn is_plain(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut previous = 0u8;
+    for (i, &b) in bytes.iter().enumerate() {
+        let ok = match b {
+            b' ' => previous != b' ',
+            0x80..=0xBF => true, // a continuation byte, checked with its lead byte
+            0xC3 => {
+                matches!(bytes.get(i + 1), Some(0x9F..=0xBF)) && bytes.get(i + 1) != Some(&0xB7)
+            }
+            _ => b.is_ascii() && !b.is_ascii_whitespace() && b != 0x0B,
+        };
+        if !ok {
+            return false;
+        }
+        previous = b;
+    }
+    true
+}
+
+/// True when `text` is already NFC and has no context-dependent lower case (only
+/// `Σ` has one: `ς` at the end of a word), so that it can be normalized one
+/// character at a time.
+fn needs_no_composition(text: &str) -> bool {
+    use unicode_normalization::{IsNormalized, is_nfc_quick};
+    // Below U+0300 (no byte from 0xCC up) every character is NFC on its own.
+    text.bytes().all(|b| b < 0xCC)
+        || (is_nfc_quick(text.chars()) == IsNormalized::Yes && !text.contains('Σ'))
+}
+
+/// The text a label key is made of: trimmed, then a trailing `:` and the space
+/// before it dropped (the same as dropping it after collapsing the whitespace, as
+/// neither a space nor `:` composes or changes case).
+fn label_core(text: &str) -> &str {
+    let text = text.trim();
+    text.strip_suffix(':').map_or(text, str::trim_end)
+}
+
+/// True when `normalize(text) == key`, without building the normalized text
+/// (`key` must already be normalized, as the constants in [`key`] are).
+pub fn is_key(text: &str, key: &str) -> bool {
+    match normalized_chars(text) {
+        Some(chars) => chars.eq(key.chars()),
+        None => normalize_composed(text) == key,
+    }
+}
+
+/// True when `normalize(text)` starts with the normalized `prefix`.
+pub fn key_starts_with(text: &str, prefix: &str) -> bool {
+    match normalized_chars(text) {
+        Some(mut chars) => prefix.chars().all(|p| chars.next() == Some(p)),
+        None => normalize_composed(text).starts_with(prefix),
+    }
+}
+
+/// The characters of [`normalize`]`(text)`, produced lazily, for the usual text
+/// that is already NFC and has no context-dependent lower case (only `Σ` has one:
+/// `ς` at the end of a word). `None` for other text, which takes the full path.
+fn normalized_chars(text: &str) -> Option<impl Iterator<Item = char> + '_> {
+    let text = label_core(text);
+    if !needs_no_composition(text) {
+        return None;
+    }
+    Some(text.split_whitespace().enumerate().flat_map(|(i, word)| {
+        (i > 0)
+            .then_some(' ')
+            .into_iter()
+            .chain(word.chars().flat_map(char::to_lowercase))
+    }))
+}
+
+/// [`normalize`] for text that needs composing or context-dependent lower case.
+fn normalize_composed(text: &str) -> String {
+    let nfc: String = text.nfc().collect();
     let mut out = String::with_capacity(nfc.len());
     for word in nfc.split_whitespace() {
         if !out.is_empty() {
@@ -70,11 +159,6 @@ pub fn normalize(text: &str) -> String {
         }
         out.push_str(&word.to_lowercase());
     }
-    strip_colon(out)
-}
-
-/// A trailing `:` (and the space before it) is not part of a label.
-fn strip_colon(mut out: String) -> String {
     if out.ends_with(':') {
         out.pop();
         let trimmed_len = out.trim_end().len();
@@ -93,6 +177,9 @@ pub mod key {
     pub const AMOUNT: &str = "belopp tkr";
     pub const AMOUNT_SHORT: &str = "belopp";
     pub const TOTAL_ROW: &str = "summa";
+    pub const IMPACT: &str = "påverkan";
+    /// [`super::IMPACT_VALUES`], normalized, in the same order.
+    pub const IMPACT_VALUES: [&str; 3] = ["liten", "mellan", "stor"];
 }
 
 /// The key initiatives are matched by: [`normalize`] plus a leading numbering
@@ -111,12 +198,19 @@ pub fn initiative_key(text: &str) -> String {
 
 /// True when `text` matches `label` under the forgiving rule.
 pub fn matches(text: &str, label: &str) -> bool {
-    normalize(text) == normalize(label)
+    is_key(text, &normalize(label))
 }
 
 /// The canonical spelling of a `Påverkan` value (`Liten`, `Mellan`, `Stor`), if it is one.
 pub fn impact(text: &str) -> Option<&'static str> {
-    IMPACT_VALUES.into_iter().find(|v| matches(text, v))
+    if let Some(exact) = IMPACT_VALUES.into_iter().find(|v| *v == text) {
+        return Some(exact);
+    }
+    IMPACT_VALUES
+        .into_iter()
+        .zip(key::IMPACT_VALUES)
+        .find(|(_, k)| is_key(text, k))
+        .map(|(v, _)| v)
 }
 
 #[cfg(test)]
@@ -148,6 +242,51 @@ mod tests {
         assert_eq!(key::AMOUNT, normalize(COL_AMOUNT));
         assert_eq!(key::AMOUNT_SHORT, normalize(COL_AMOUNT_SHORT));
         assert_eq!(key::TOTAL_ROW, normalize(TOTAL_ROW));
+        assert_eq!(key::IMPACT, normalize(PLAN_IMPACT));
+        assert_eq!(key::IMPACT_VALUES, IMPACT_VALUES.map(normalize));
+    }
+
+    /// The lazy path gives exactly what composing, splitting and lower-casing the
+    /// whole text gives, and the comparisons agree with it.
+    #[test]
+    fn lazy_normalization_equals_the_full_one() {
+        let samples = [
+            "",
+            "   ",
+            ":",
+            " : ",
+            "Summa :",
+            "Summa:",
+            "a::",
+            "Tjänsteområde:",
+            "  Tja\u{308}nsteomra\u{30a}de: ",
+            "Utveckling inom\nbefintlig \t  tjänst",
+            "ÅÄÖ ÉÜ",
+            "İstanbul",
+            "ΟΔΟΣ ΟΔΟΣ:",
+            "a\u{a0}b\u{2009}c\u{3000}d",
+            "\u{308}a",
+            "ẞ straße",
+            "Ǆ ǅ",
+            "Vidmakthållande 2024",
+            "Initiativ 01 i område 00001",
+            "ÅR år Är",
+            "a  b",
+            "a\u{b}b\u{c}c\u{85}d",
+            "x ÷ y × z",
+            "ÿ Ÿ ß",
+        ];
+        for text in samples {
+            let full = normalize_composed(text);
+            assert_eq!(normalize(text), full, "{text:?}");
+            assert!(is_key(text, &full), "{text:?}");
+            assert!(key_starts_with(text, &full), "{text:?}");
+            if let Some(shorter) = full.char_indices().last().map(|(i, _)| &full[..i]) {
+                assert!(!is_key(text, shorter), "{text:?}");
+                assert!(key_starts_with(text, shorter), "{text:?}");
+            }
+            assert!(!is_key(text, &format!("{full}x")), "{text:?}");
+        }
     }
 
     #[test]
@@ -170,5 +309,7 @@ mod tests {
         assert_eq!(impact(" liten "), Some("Liten"));
         assert_eq!(impact("STOR"), Some("Stor"));
         assert_eq!(impact("Medel"), None);
+        assert_eq!(impact("Mellan"), Some("Mellan"));
+        assert_eq!(impact("mellan:"), Some("Mellan"));
     }
 }

@@ -97,7 +97,7 @@ pub fn meta_field<'g>(
             break;
         }
         for (i, cell) in cells.iter().enumerate() {
-            if matches!(&cell.value, Value::Text(t) if normalize(t) == key) {
+            if matches!(&cell.value, Value::Text(t) if labels::is_key(t, &key)) {
                 let value = cells[i + 1..].iter().find(|c| !c.value.is_empty());
                 return Some(MetaField {
                     label_cell: cell.at,
@@ -171,8 +171,9 @@ fn is_initiative_label(key: &str, one_row: bool) -> bool {
 
 /// Finds the multi-year header in its one-row or two-row form.
 pub fn plan_header(grid: &Grid) -> Result<PlanLayout, Vec<String>> {
-    let rows: Vec<(u32, &[Cell])> = grid.rows().collect();
-    for (i, &(row, cells)) in rows.iter().enumerate() {
+    // Only the rows down to the header are looked at (not collected up front).
+    let mut rows = grid.rows().peekable();
+    while let Some((row, cells)) = rows.next() {
         // One-row form: `Utveckling 2023`, `Vidmakthållande 2023`, …
         let mut columns: Vec<(Group, i32, u32)> = cells
             .iter()
@@ -205,7 +206,7 @@ pub fn plan_header(grid: &Grid) -> Result<PlanLayout, Vec<String>> {
         if groups.is_empty() {
             continue;
         }
-        let Some(&(below_row, below)) = rows.get(i + 1).filter(|(r, _)| *r == row + 1) else {
+        let Some(&(below_row, below)) = rows.peek().filter(|(r, _)| *r == row + 1) else {
             continue;
         };
         let mut columns: Vec<(Group, i32, u32)> = below
