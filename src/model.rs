@@ -55,8 +55,6 @@ pub struct PlanRow {
     pub name: String,
     pub key: String,
     pub name_cell: CellRef,
-    /// One cell per plan year, for findings.
-    pub development_cells: Vec<CellRef>,
     pub development: Vec<Decimal>,
     pub maintenance: Vec<Decimal>,
     /// `Liten`, `Mellan` or `Stor`, when assessed.
@@ -66,6 +64,8 @@ pub struct PlanRow {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PlanTable {
     pub years: Vec<i32>,
+    /// The development column of each plan year (0-based), for findings.
+    pub development_cols: Vec<u32>,
     pub rows: Vec<PlanRow>,
     pub sum_development: Vec<Decimal>,
     pub sum_maintenance: Vec<Decimal>,

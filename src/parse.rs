@@ -7,8 +7,8 @@
 
 use crate::amount::{self, Reading};
 use crate::finding::{Finding, Kind};
-use crate::grid::{Book, Grid, Value};
-use crate::labels::{self, initiative_key, normalize};
+use crate::grid::{Book, Cell, Grid, Value};
+use crate::labels::{self, initiative_key};
 use crate::locate::{self, BudgetLayout, PlanLayout};
 use crate::location::CellRef;
 use crate::model::{BudgetRow, BudgetTable, Metadata, PlanRow, PlanTable};
@@ -202,20 +202,27 @@ fn is_iso_date(t: &str) -> bool {
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
+/// The cell in `col` of a row's cells (sorted left to right).
+fn in_row(cells: &[Cell], col: u32) -> Option<&Cell> {
+    cells
+        .binary_search_by_key(&col, |c| c.at.col)
+        .ok()
+        .map(|i| &cells[i])
+}
+
 /// The initiative cell's text, trimmed (a number there is read as its text).
-fn initiative_text(grid: &Grid, at: CellRef) -> String {
-    let text = grid.value(at).display();
-    if text.starts_with(char::is_whitespace) || text.ends_with(char::is_whitespace) {
-        text.trim().to_string()
-    } else {
-        text
+fn initiative_text(cell: Option<&Cell>) -> String {
+    match cell.map(|c| &c.value) {
+        None => String::new(),
+        Some(Value::Text(t)) => t.trim().to_string(),
+        Some(other) => other.display().trim().to_string(),
     }
 }
 
 fn is_total_row(text: &str) -> bool {
     // Cheap length check first: this runs on every row's initiative cell.
     let text = text.trim_start();
-    text.len() < 16 && text.starts_with(['S', 's']) && normalize(text) == labels::key::TOTAL_ROW
+    text.len() < 16 && text.starts_with(['S', 's']) && labels::is_key(text, labels::key::TOTAL_ROW)
 }
 
 /// The name of an amount column, as messages show it; built only when a finding
@@ -249,6 +256,15 @@ impl AmountCell {
             at,
             column,
             reading: amount::read(grid.cell(at)),
+        }
+    }
+
+    /// The cell in `col` of row `row`, whose cells are `cells`.
+    fn in_row(cells: &[Cell], row: u32, col: u32, column: Column) -> Self {
+        AmountCell {
+            at: CellRef::new(row, col),
+            column,
+            reading: amount::read(in_row(cells, col)),
         }
     }
 
@@ -360,10 +376,14 @@ fn check_total(
 }
 
 /// Tracks initiative names within one sheet.
-#[derive(Default)]
 struct Names(HashMap<String, u32>);
 
 impl Names {
+    /// Room for one name per row of `grid` (an upper bound), so it never regrows.
+    fn for_grid(grid: &Grid) -> Self {
+        Names(HashMap::with_capacity(grid.rows().count().min(4096)))
+    }
+
     /// True when the name is new; otherwise reports `duplicate-initiative`.
     fn insert(
         &mut self,
@@ -400,33 +420,26 @@ fn parse_budget(
         complete: true,
         ..BudgetTable::default()
     };
-    let mut names = Names::default();
-    let rows: Vec<u32> = grid
-        .rows()
-        .map(|(r, _)| r)
-        .filter(|r| *r > l.header_row)
-        .collect();
+    let mut names = Names::for_grid(grid);
     let mut total_row = None;
-    for row in rows {
+    for (row, cells) in grid.rows().filter(|(r, _)| *r > l.header_row) {
         let name_at = CellRef::new(row, l.text);
-        let name = initiative_text(grid, name_at);
+        let name = initiative_text(in_row(cells, l.text));
         if is_total_row(&name) {
             total_row = Some(row);
             break;
         }
-        let new = AmountCell::new(
-            grid,
-            CellRef::new(row, l.new),
-            Column::Label(labels::COL_NEW),
-        );
-        let existing = AmountCell::new(
-            grid,
-            CellRef::new(row, l.existing),
+        let new = AmountCell::in_row(cells, row, l.new, Column::Label(labels::COL_NEW));
+        let existing = AmountCell::in_row(
+            cells,
+            row,
+            l.existing,
             Column::Label(labels::COL_EXISTING_SHORT),
         );
-        let amount = AmountCell::new(
-            grid,
-            CellRef::new(row, l.amount),
+        let amount = AmountCell::in_row(
+            cells,
+            row,
+            l.amount,
             Column::Label(labels::COL_AMOUNT_SHORT),
         );
         if name.is_empty() && new.is_blank() && existing.is_blank() && amount.is_blank() {
@@ -554,12 +567,13 @@ fn parse_plan(
     let years = l.years.len();
     let mut table = PlanTable {
         years: l.years.clone(),
+        development_cols: l.development.clone(),
         sum_development: vec![Decimal::ZERO; years],
         sum_maintenance: vec![Decimal::ZERO; years],
         complete: true,
         ..PlanTable::default()
     };
-    let mut names = Names::default();
+    let mut names = Names::for_grid(grid);
     let cells_of = |row: u32, cols: &[u32], group: &'static str| -> Vec<AmountCell> {
         cols.iter()
             .zip(&l.years)
@@ -568,31 +582,38 @@ fn parse_plan(
             })
             .collect()
     };
-    let rows: Vec<u32> = grid
-        .rows()
-        .map(|(r, _)| r)
-        .filter(|r| *r > l.header_row)
-        .collect();
+    // One row's development cells, then its maintenance cells; reused row to row.
+    let mut all: Vec<AmountCell> = Vec::with_capacity(2 * years);
     let mut total_row = None;
-    for row in rows {
+    for (row, cells) in grid.rows().filter(|(r, _)| *r > l.header_row) {
         let name_at = CellRef::new(row, l.initiative);
-        let name = initiative_text(grid, name_at);
+        let name = initiative_text(in_row(cells, l.initiative));
         if is_total_row(&name) {
             total_row = Some(row);
             break;
         }
-        let dev = cells_of(row, &l.development, labels::PLAN_DEVELOPMENT);
-        let maint = cells_of(row, &l.maintenance, labels::PLAN_MAINTENANCE);
+        all.clear();
+        for (cols, group) in [
+            (&l.development, labels::PLAN_DEVELOPMENT),
+            (&l.maintenance, labels::PLAN_MAINTENANCE),
+        ] {
+            all.extend(cols.iter().zip(&l.years).map(|(col, year)| {
+                AmountCell::in_row(cells, row, *col, Column::Year(group, *year))
+            }));
+        }
+        let (dev, maint) = all.split_at(years);
         let impact_cell = l.impact.map(|col| CellRef::new(row, col));
-        let impact_text = impact_cell
-            .map(|at| grid.value(at).display().trim().to_string())
+        let impact_text = l
+            .impact
+            .and_then(|col| in_row(cells, col))
+            .map(|c| initiative_text(Some(c)))
             .unwrap_or_default();
-        let all: Vec<&AmountCell> = dev.iter().chain(&maint).collect();
-        if name.is_empty() && impact_text.is_empty() && all.iter().all(|c| c.is_blank()) {
+        if name.is_empty() && impact_text.is_empty() && all.iter().all(AmountCell::is_blank) {
             continue;
         }
         *rows_read += 1;
-        let mut readable = report_cells(&all, sheet, sink);
+        let all_refs: Vec<&AmountCell> = all.iter().collect();
+        let mut readable = report_cells(&all_refs, sheet, sink);
         for cell in &all {
             if matches!(cell.reading, Reading::Uncalculated) {
                 uncalculated_error(cell, sheet, sink);
@@ -610,7 +631,7 @@ fn parse_plan(
                 .map(|c| c.reading.value().unwrap_or_default())
                 .collect()
         };
-        let (d, m) = (values(&dev), values(&maint));
+        let (d, m) = (values(dev), values(maint));
         for i in 0..years {
             table.sum_development[i] += d[i];
             table.sum_maintenance[i] += m[i];
@@ -668,7 +689,6 @@ fn parse_plan(
             key,
             name,
             name_cell: name_at,
-            development_cells: dev.iter().map(|c| c.at).collect(),
             development: d,
             maintenance: m,
             impact,

@@ -4,6 +4,7 @@
 
 use crate::finding::{Kind, YearKind, YearSource};
 use crate::labels;
+use crate::location::CellRef;
 use crate::model::{BudgetTable, PlanTable};
 use crate::parse::{Parsed, Sink};
 use std::collections::HashMap;
@@ -70,7 +71,7 @@ fn match_initiatives(
                 if row.sum_ok && p.development[y] != row.amount {
                     sink.push(
                         labels::SHEET_PLAN,
-                        Some(p.development_cells[y]),
+                        Some(CellRef::new(p.name_cell.row, plan.development_cols[y])),
                         Kind::CrossSheetInitiative {
                             name: row.name.clone(),
                             year,
