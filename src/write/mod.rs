@@ -121,31 +121,51 @@ impl Output {
     }
 
     /// Writes the other sheets and saves the workbook atomically at `dest`.
-    pub fn finish(mut self, contents: &Contents<'_>, dest: &Path) -> Result<(), String> {
-        let s = &self.styles;
-        let wb = &mut self.wb;
-        let sheets = (|| -> Result<(), XlsxError> {
-            summary::write(wb.worksheet_from_index(0)?, contents, s)?;
-            years::write(
-                wb.worksheet_from_index(1)?,
-                contents,
-                s,
-                years::Which::Development,
-            )?;
-            years::write(
-                wb.worksheet_from_index(2)?,
-                contents,
-                s,
-                years::Which::Maintenance,
-            )?;
-            self.initiatives
-                .finish(wb.worksheet_from_index(INITIATIVES)?)?;
-            checks::write(wb.worksheet_from_index(4)?, contents, s)?;
-            sources::write(wb.worksheet_from_index(5)?, contents, s)
-        })();
-        sheets.map_err(|e| e.to_string())?;
-        let (declared, actual) = self.initiatives.range();
-        save_atomically_with(dest, |tmp| {
+    pub fn finish(self, contents: &Contents<'_>, dest: &Path) -> Result<(), String> {
+        let Output {
+            mut wb,
+            styles,
+            mut initiatives,
+            ..
+        } = self;
+        let s = &styles;
+        let [
+            summary_ws,
+            development_ws,
+            maintenance_ws,
+            initiatives_ws,
+            checks_ws,
+            sources_ws,
+        ] = wb.worksheets_mut().as_mut_slice()
+        else {
+            return Err("internal: the workbook does not have its six sheets".into());
+        };
+        // The sheets with one row per area are independent of each other: they are
+        // written in parallel (each sheet keeps its own formats, so the bytes do not
+        // depend on which finishes first).
+        let ((summary, sources), (development, maintenance)) = rayon::join(
+            || {
+                rayon::join(
+                    || summary::write(summary_ws, contents, s),
+                    || sources::write(sources_ws, contents, s),
+                )
+            },
+            || {
+                rayon::join(
+                    || years::write(development_ws, contents, s, years::Which::Development),
+                    || years::write(maintenance_ws, contents, s, years::Which::Maintenance),
+                )
+            },
+        );
+        summary
+            .and(development)
+            .and(maintenance)
+            .and(sources)
+            .and_then(|()| initiatives.finish(initiatives_ws))
+            .and_then(|()| checks::write(checks_ws, contents, s))
+            .map_err(|e| e.to_string())?;
+        let (declared, actual) = initiatives.range();
+        let saved = save_atomically_with(dest, |tmp| {
             let raw = tmp.with_extension("raw");
             let saved = wb.save(&raw).map_err(|e| e.to_string());
             let widened = saved.and_then(|()| {
@@ -153,7 +173,11 @@ impl Output {
             });
             let _ = std::fs::remove_file(&raw);
             widened
-        })
+        });
+        // Freeing the sheets' cells and the streamed sheet's temporary file takes
+        // tens of milliseconds for thousands of areas; nothing waits for it.
+        std::thread::spawn(move || drop(wb));
+        saved
     }
 }
 
