@@ -6,6 +6,7 @@ use crate::load::{Loaded, Status};
 use crate::model::AreaPlan;
 use crate::settings::Config;
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 
 /// One area's figures, as the summary sheet and the JSON report show them.
 #[derive(Debug, Clone, PartialEq)]
@@ -177,8 +178,16 @@ pub fn area_lines<'a>(
     };
     let mut lines = Vec::with_capacity(plan.budget.rows.len() + table.rows.len());
     let mut used = vec![false; table.rows.len()];
+    // Keys are unique within a sheet (duplicates are reported and left out); a map
+    // keeps the join linear for a sheet with very many rows.
+    let by_key: HashMap<&str, usize> = table
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.key.as_str(), i))
+        .collect();
     for b in &plan.budget.rows {
-        let matched = table.rows.iter().position(|p| p.key == b.key);
+        let matched = by_key.get(b.key.as_str()).copied();
         if let Some(i) = matched {
             used[i] = true;
         }
@@ -215,4 +224,82 @@ pub fn area_lines<'a>(
         });
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::location::CellRef;
+    use crate::model::{BudgetRow, BudgetTable, Metadata, PlanRow, PlanTable};
+
+    fn budget_row(name: &str, row: u32, amount: i64) -> BudgetRow {
+        BudgetRow {
+            name: name.to_string(),
+            key: crate::labels::initiative_key(name),
+            name_cell: CellRef::new(row, 0),
+            amount_cell: CellRef::new(row, 3),
+            new: Decimal::from(amount),
+            existing: Decimal::ZERO,
+            amount: Decimal::from(amount),
+            sum_ok: true,
+        }
+    }
+
+    fn plan_row(name: &str, row: u32, development: [i64; 2]) -> PlanRow {
+        PlanRow {
+            name: name.to_string(),
+            key: crate::labels::initiative_key(name),
+            name_cell: CellRef::new(row, 0),
+            development: development.map(Decimal::from).to_vec(),
+            maintenance: vec![Decimal::ONE; 2],
+            impact: Some("Liten"),
+        }
+    }
+
+    /// Budget rows in sheet order, each with its own multi-year row whatever the
+    /// order there (and numbering), then the multi-year rows without a budget row.
+    #[test]
+    fn lines_join_the_sheets_by_key_in_budget_order() {
+        let plan = AreaPlan {
+            meta: Metadata {
+                area: "HR".into(),
+                version: "1.0".into(),
+                budget_year: 2023,
+                date: None,
+                lead: None,
+            },
+            budget: BudgetTable {
+                rows: vec![
+                    budget_row("Alfa", 10, 100),
+                    budget_row("Beta", 11, 200),
+                    budget_row("Gamma", 12, 300),
+                ],
+                ..BudgetTable::default()
+            },
+            plan: PlanTable {
+                years: vec![2023, 2024],
+                rows: vec![
+                    plan_row("3. Gamma", 5, [300, 30]),
+                    plan_row("Extra", 6, [0, 50]),
+                    plan_row("1) alfa", 7, [100, 10]),
+                ],
+                ..PlanTable::default()
+            },
+        };
+        let lines = area_lines("HR", "1.0", "hr.xlsx", &plan, &[2023, 2024, 2025]);
+        let summary: Vec<(&str, Option<u32>, Option<u32>, Vec<Option<Decimal>>)> = lines
+            .iter()
+            .map(|l| (l.name, l.budget_row, l.plan_row, l.development.clone()))
+            .collect();
+        let d = |v: i64| Some(Decimal::from(v));
+        assert_eq!(
+            summary,
+            vec![
+                ("Alfa", Some(11), Some(8), vec![d(100), d(10), None]),
+                ("Beta", Some(12), None, vec![None, None, None]),
+                ("Gamma", Some(13), Some(6), vec![d(300), d(30), None]),
+                ("Extra", None, Some(7), vec![d(0), d(50), None]),
+            ]
+        );
+    }
 }

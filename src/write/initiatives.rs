@@ -112,6 +112,12 @@ impl InitiativeSheet {
         ws: &mut Worksheet,
         lines: &[InitiativeLine<'_>],
     ) -> Result<(), XlsxError> {
+        let tail = 6 + 2 * u16::try_from(self.years).unwrap_or(0);
+        // One area's lines share its name and file.
+        if let Some(first) = lines.first() {
+            self.widths.see(0, first.area);
+            self.widths.see(tail + 1, first.file);
+        }
         for line in lines {
             let row = self.rows + 1;
             ws.write_string(row, 0, line.area)?;
@@ -127,7 +133,6 @@ impl InitiativeSheet {
                     self.widths.see_amount(col, v);
                 }
             }
-            let tail = 6 + 2 * u16::try_from(self.years).unwrap_or(0);
             if let Some(impact) = line.impact {
                 ws.write_string(row, tail, impact)?;
             }
@@ -137,9 +142,7 @@ impl InitiativeSheet {
                     ws.write_number(row, col, r)?;
                 }
             }
-            self.widths.see(0, line.area);
             self.widths.see(2, line.name);
-            self.widths.see(tail + 1, line.file);
             self.rows += 1;
         }
         Ok(())
