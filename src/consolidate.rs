@@ -287,7 +287,8 @@ mod tests {
             },
         };
         let lines = area_lines("HR", "1.0", "hr.xlsx", &plan, &[2023, 2024, 2025]);
-        let summary: Vec<(&str, Option<u32>, Option<u32>, Vec<Option<Decimal>>)> = lines
+        type Summary<'a> = (&'a str, Option<u32>, Option<u32>, Vec<Option<Decimal>>);
+        let summary: Vec<Summary<'_>> = lines
             .iter()
             .map(|l| (l.name, l.budget_row, l.plan_row, l.development.clone()))
             .collect();
