@@ -73,7 +73,13 @@ fn walk(root: &Path, dir: &Path, skip: Option<&Path>, found: &mut Discovered) ->
             continue;
         }
         let name = relative_name(root, &path);
-        if path.is_dir() {
+        // The entry's type comes with the directory listing; only a symbolic link
+        // needs a look at what it points to.
+        let is_dir = match entry.file_type() {
+            Ok(t) if !t.is_symlink() => t.is_dir(),
+            _ => path.is_dir(),
+        };
+        if is_dir {
             walk(root, &path, skip, found)?;
         } else if is_workbook(&path) {
             found.workbooks.push(Input { path, name });

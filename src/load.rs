@@ -103,33 +103,49 @@ fn load_unguarded(path: &Path, file: &str, keep_grids: bool) -> Loaded {
     let mut loaded = Loaded::new(file, path);
     let fail =
         |loaded: &mut Loaded, kind: Kind| loaded.findings.push(Finding::new(kind).in_file(file));
-    match std::fs::metadata(path) {
-        Ok(meta) if meta.len() > grid::MAX_PART_BYTES => {
-            fail(
-                &mut loaded,
-                Kind::TooLarge(TooLarge::File { bytes: meta.len() }),
-            );
-            return loaded;
-        }
-        Ok(_) => {}
+    let unreadable = |loaded: &mut Loaded, e: std::io::Error| {
+        fail(
+            loaded,
+            Kind::UnreadableFile(crate::finding::Unreadable::Io(e.to_string())),
+        );
+    };
+    let mut handle = match std::fs::File::open(path) {
+        Ok(handle) => handle,
         Err(e) => {
-            fail(
-                &mut loaded,
-                Kind::UnreadableFile(crate::finding::Unreadable::Io(e.to_string())),
-            );
-            return loaded;
-        }
-    }
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            fail(
-                &mut loaded,
-                Kind::UnreadableFile(crate::finding::Unreadable::Io(e.to_string())),
-            );
+            unreadable(&mut loaded, e);
             return loaded;
         }
     };
+    // The size from the open file, not the path: one lookup per file.
+    let size = match handle.metadata() {
+        Ok(meta) => meta.len(),
+        Err(e) => {
+            unreadable(&mut loaded, e);
+            return loaded;
+        }
+    };
+    if size > grid::MAX_PART_BYTES {
+        fail(&mut loaded, Kind::TooLarge(TooLarge::File { bytes: size }));
+        return loaded;
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    // At most one byte more than the limit, should the file grow while read.
+    if let Err(e) = std::io::Read::read_to_end(
+        &mut std::io::Read::take(&mut handle, grid::MAX_PART_BYTES + 1),
+        &mut bytes,
+    ) {
+        unreadable(&mut loaded, e);
+        return loaded;
+    }
+    if bytes.len() as u64 > grid::MAX_PART_BYTES {
+        fail(
+            &mut loaded,
+            Kind::TooLarge(TooLarge::File {
+                bytes: bytes.len() as u64,
+            }),
+        );
+        return loaded;
+    }
     load_bytes(&bytes, file, path, keep_grids)
 }
 
