@@ -97,7 +97,7 @@ pub enum Unreadable {
     Io(String),
 }
 
-/// What made a file `too-large`. `Span`: the sheets of an `.xls`, which calamine
+/// What made a file `too-large`. `Span`: the sheets of an `.xls` or `.ods`, which calamine
 /// holds as whole rectangles, together span more than `limit` cells.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TooLarge {
@@ -428,8 +428,8 @@ fn message(kind: &Kind, lang: Lang) -> String {
                 (TooLarge::SharedStrings { declared }, false) => format!("it declares {declared} shared strings, more than its part can hold"),
                 (TooLarge::Cells { limit }, true) => format!("bladet har fler än {limit} ifyllda celler"),
                 (TooLarge::Cells { limit }, false) => format!("the sheet has more than {limit} filled cells"),
-                (TooLarge::Span { cells, limit }, true) => format!("bladen spänner tillsammans över {cells} celler, fler än {limit} (en .xls-fil läses som hela rektanglar)"),
-                (TooLarge::Span { cells, limit }, false) => format!("its sheets together span {cells} cells, more than {limit} (an .xls file is read as whole rectangles)"),
+                (TooLarge::Span { cells, limit }, true) => format!("bladen spänner tillsammans över {cells} celler, fler än {limit} (en .xls- eller .ods-fil läses som hela rektanglar)"),
+                (TooLarge::Span { cells, limit }, false) => format!("its sheets together span {cells} cells, more than {limit} (an .xls or .ods file is read as whole rectangles)"),
             };
             if sv {
                 format!("För stor för att vara en budgetmall: {detail}. Den lästes inte.")

@@ -20,6 +20,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::str::FromStr;
 
 mod cfb;
+mod ods;
 mod xls;
 
 /// A file larger than this on disk, or a zip part declaring more, is `too-large`.
@@ -174,7 +175,10 @@ pub fn read_book(bytes: &[u8]) -> Result<Book, ReadError> {
         Format::Xlsx => read_xlsx(bytes),
         Format::Xlsb => read_xlsb(bytes),
         Format::Xls => read_eager::<calamine::Xls<_>>(bytes),
-        Format::Ods => read_eager::<calamine::Ods<_>>(bytes),
+        Format::Ods => {
+            ods::precheck(bytes)?;
+            read_eager::<calamine::Ods<_>>(bytes)
+        }
     }))
     .unwrap_or_else(|panic| {
         let detail = panic

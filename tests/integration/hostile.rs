@@ -222,6 +222,7 @@ fn fuzz_regressions_are_ordinary_findings() {
     let expected = [
         ("cfb-directory-past-end.xls", "unreadable-file"),
         ("cfb-one-byte-sector.xls", "unreadable-file"),
+        ("ods-repeated-row.ods", "too-large"),
         ("sst-bomb-renamed.xlsx", "too-large"),
         ("xls-huge-dimensions.xls", "too-large"),
     ];

@@ -1,0 +1,226 @@
+//! A scan of an `.ods` workbook's `content.xml` before calamine parses it.
+//!
+//! calamine 0.38 parses every sheet of an `.ods` when the file is opened and keeps
+//! each as a dense rectangle (`ods.rs`, `get_range`): a row stored once with
+//! `table:number-rows-repeated="6000"`, holding one value repeated over 16 000
+//! columns, becomes 96 × 10⁶ cells (and as many formula strings): several GB from
+//! an 800-byte file. calamine's own cap is 10⁸ cells, far above what a process may
+//! allocate; the allocation fails and the process aborts, which no `catch_unwind`
+//! can stop.
+//!
+//! This reads `content.xml` with the XML reader and settings calamine uses and adds
+//! up, per sheet, the rectangle calamine would fill: the rows from the first to the
+//! last row holding a value (each counted as often as it is repeated) times the
+//! widest such row. It refuses the file as `too-large` when the sheets together
+//! exceed [`MAX_CELLS`]. Empty rows and cells repeated to the sheet's end, as
+//! LibreOffice writes them, hold no value and do not count. It errs on the large
+//! side: every cell with a value or a formula counts as filled, and consecutive empty
+//! cells before a filled one are added up.
+
+use super::{MAX_CELLS, ReadError};
+use crate::finding::{TooLarge, Unreadable};
+use quick_xml::events::{BytesStart, Event};
+use std::io::{Cursor, Read};
+
+/// Checks an `.ods` (a zip with `content.xml`); see the module documentation.
+pub(super) fn precheck(bytes: &[u8]) -> Result<(), ReadError> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| Unreadable::Corrupt(format!("zip: {e}")))?;
+    let Ok(content) = zip.by_name("content.xml") else {
+        // calamine reports the missing part when it opens the file.
+        return Ok(());
+    };
+    let cells = filled_span(content.take(super::MAX_PART_BYTES));
+    if cells > MAX_CELLS as u64 {
+        return Err(TooLarge::Span {
+            cells,
+            limit: MAX_CELLS,
+        }
+        .into());
+    }
+    Ok(())
+}
+
+/// The cells calamine would hold for all sheets of `content.xml` (an upper bound).
+/// A damaged stream is read as far as it goes: calamine reports it.
+fn filled_span(content: impl Read) -> u64 {
+    let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(content));
+    let config = xml.config_mut();
+    config.check_end_names = false;
+    config.trim_text(false);
+    config.check_comments = false;
+    config.expand_empty_elements = true;
+    let mut buf = Vec::new();
+    let mut total: u64 = 0;
+    let mut sheet = Sheet::default();
+    let mut row = Row::default();
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) => match e.name().as_ref() {
+                "table:table" => sheet = Sheet::default(),
+                "table:table-row" => {
+                    row = Row {
+                        repeats: repeated(&e, "table:number-rows-repeated"),
+                        ..Row::default()
+                    }
+                }
+                "table:table-cell" | "table:covered-table-cell" => {
+                    let repeats = repeated(&e, "table:number-columns-repeated");
+                    if has_value(&e) {
+                        row.width = row
+                            .width
+                            .saturating_add(row.pending_empty)
+                            .saturating_add(repeats);
+                        row.pending_empty = 0;
+                    } else {
+                        row.pending_empty = row.pending_empty.saturating_add(repeats);
+                    }
+                }
+                _ => {}
+            },
+            Ok(Event::End(e)) => match e.name().as_ref() {
+                "table:table-row" => sheet.row(&row),
+                "table:table" => {
+                    total = total.saturating_add(sheet.span());
+                    sheet = Sheet::default();
+                }
+                _ => {}
+            },
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(_) => {}
+        }
+    }
+    // A sheet cut off by the end of a damaged stream still counts.
+    total.saturating_add(sheet.span())
+}
+
+#[derive(Default)]
+struct Row {
+    repeats: u64,
+    /// Cells calamine stores for the row: up to its last filled cell.
+    width: u64,
+    pending_empty: u64,
+}
+
+#[derive(Default)]
+struct Sheet {
+    /// Rows (with their repeats) from the first filled row, through the current one.
+    since_first: Option<u64>,
+    /// The same count, through the last filled row.
+    through_last: u64,
+    widest: u64,
+}
+
+impl Sheet {
+    fn row(&mut self, row: &Row) {
+        let filled = row.width > 0;
+        if filled && self.since_first.is_none() {
+            self.since_first = Some(0);
+        }
+        if let Some(n) = self.since_first.as_mut() {
+            *n = n.saturating_add(row.repeats);
+            if filled {
+                self.through_last = *n;
+                self.widest = self.widest.max(row.width);
+            }
+        }
+    }
+
+    fn span(&self) -> u64 {
+        self.through_last.saturating_mul(self.widest)
+    }
+}
+
+/// A repeat count attribute (1 when absent; the largest digits when malformed).
+fn repeated(e: &BytesStart<'_>, name: &str) -> u64 {
+    e.attributes()
+        .with_checks(false)
+        .flatten()
+        .find(|a| a.key.as_ref() == name)
+        .map_or(1, |a| {
+            a.value
+                .bytes()
+                .filter(u8::is_ascii_digit)
+                .fold(0u64, |n, b| {
+                    n.saturating_mul(10).saturating_add(u64::from(b - b'0'))
+                })
+        })
+}
+
+/// A cell calamine may store a value or a formula for: one with an `office:`
+/// value attribute, a value type, or a formula. A cell with only a style is empty.
+fn has_value(e: &BytesStart<'_>) -> bool {
+    e.attributes().with_checks(false).flatten().any(|a| {
+        let key = a.key.as_ref();
+        key.starts_with("office:") || key == "table:formula" || key == "calcext:value-type"
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn content(rows: &str) -> String {
+        format!(
+            r#"<?xml version="1.0"?><office:document-content><office:body><office:spreadsheet><table:table table:name="A">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+        )
+    }
+
+    fn span(rows: &str) -> u64 {
+        filled_span(content(rows).as_bytes())
+    }
+
+    const VALUE: &str = r#"<table:table-cell office:value-type="float" office:value="1"/>"#;
+
+    /// LibreOffice's files, whatever it repeats to the sheets' ends, give exactly
+    /// the cells calamine's ranges hold (12 × 4 + 6 × 8 and 14 × 4 + 8 × 8).
+    #[test]
+    fn real_ods_files_give_calamines_rectangles() {
+        for (file, calamine) in [
+            ("tests/fixtures/bad/errors.ods", 96),
+            ("tests/fixtures/lo-sheet.ods", 120),
+        ] {
+            let bytes = std::fs::read(file).expect(file);
+            assert_eq!(precheck(&bytes), Ok(()), "{file}");
+            let mut zip = zip::ZipArchive::new(Cursor::new(&bytes[..])).expect(file);
+            let cells = filled_span(zip.by_name("content.xml").expect(file));
+            assert_eq!(cells, calamine, "{file}");
+        }
+    }
+
+    #[test]
+    fn a_repeated_row_counts_as_often_as_it_repeats() {
+        let row = r#"<table:table-row table:number-rows-repeated="6000"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="16000"/></table:table-row>"#;
+        assert_eq!(span(row), 96_000_000);
+    }
+
+    #[test]
+    fn empty_rows_and_cells_to_the_sheet_end_do_not_count() {
+        // As LibreOffice writes a small sheet: two filled rows, then empty cells and
+        // rows repeated to the end of the sheet.
+        let rows = format!(
+            r#"<table:table-row>{VALUE}{VALUE}<table:table-cell table:number-columns-repeated="1022"/></table:table-row><table:table-row table:number-rows-repeated="3"><table:table-cell table:number-columns-repeated="1024"/></table:table-row><table:table-row><table:table-cell/>{VALUE}<table:table-cell table:style-name="ce1" table:number-columns-repeated="1021"/></table:table-row><table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>"#
+        );
+        // Rows 1 to 5 (two filled, three empty between them), two columns wide.
+        assert_eq!(span(&rows), 5 * 2);
+    }
+
+    #[test]
+    fn leading_empty_rows_and_formulas() {
+        let rows = r#"<table:table-row table:number-rows-repeated="100"><table:table-cell/></table:table-row><table:table-row><table:table-cell table:number-columns-repeated="9"/><table:table-cell table:formula="of:=1+1"/></table:table-row>"#;
+        assert_eq!(span(rows), 10);
+    }
+
+    #[test]
+    fn sheets_add_up_and_a_cut_off_sheet_counts() {
+        let two = format!(
+            r#"<table:table><table:table-row>{VALUE}</table:table-row></table:table><table:table><table:table-row table:number-rows-repeated="7">{VALUE}{VALUE}</table:table-row></table:table>"#
+        );
+        assert_eq!(filled_span(two.as_bytes()), 1 + 14);
+        let cut = format!(
+            r#"<table:table><table:table-row table:number-rows-repeated="5">{VALUE}</table:table-row>"#
+        );
+        assert_eq!(filled_span(cut.as_bytes()), 5);
+    }
+}
