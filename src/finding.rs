@@ -419,17 +419,19 @@ fn message(kind: &Kind, lang: Lang) -> String {
             format!("Not a workbook (extension {} is not read); the file is skipped.", q(extension))
         },
         Kind::TooLarge(what) => {
+            // Counts grouped as amounts are (96 000 000 / 96,000,000).
+            let n = |count: u64| amount(Decimal::from(count), lang);
             let detail = match (what, sv) {
                 (TooLarge::File { bytes }, true) => format!("filen är {} MiB", bytes / (1 << 20)),
                 (TooLarge::File { bytes }, false) => format!("the file is {} MiB", bytes / (1 << 20)),
                 (TooLarge::ZipPart { part, bytes }, true) => format!("delen {part} anger {} MiB okomprimerat", bytes / (1 << 20)),
                 (TooLarge::ZipPart { part, bytes }, false) => format!("part {part} declares {} MiB uncompressed", bytes / (1 << 20)),
-                (TooLarge::SharedStrings { declared }, true) => format!("den anger {declared} delade texter, fler än delen kan rymma"),
-                (TooLarge::SharedStrings { declared }, false) => format!("it declares {declared} shared strings, more than its part can hold"),
-                (TooLarge::Cells { limit }, true) => format!("bladet har fler än {limit} ifyllda celler"),
-                (TooLarge::Cells { limit }, false) => format!("the sheet has more than {limit} filled cells"),
-                (TooLarge::Span { cells, limit }, true) => format!("bladen spänner tillsammans över {cells} celler, fler än {limit} (en .xls- eller .ods-fil läses som hela rektanglar)"),
-                (TooLarge::Span { cells, limit }, false) => format!("its sheets together span {cells} cells, more than {limit} (an .xls or .ods file is read as whole rectangles)"),
+                (TooLarge::SharedStrings { declared }, true) => format!("den anger {} delade texter, fler än delen kan rymma", n(*declared)),
+                (TooLarge::SharedStrings { declared }, false) => format!("it declares {} shared strings, more than its part can hold", n(*declared)),
+                (TooLarge::Cells { limit }, true) => format!("bladet har fler än {} ifyllda celler", n(*limit as u64)),
+                (TooLarge::Cells { limit }, false) => format!("the sheet has more than {} filled cells", n(*limit as u64)),
+                (TooLarge::Span { cells, limit }, true) => format!("bladen spänner tillsammans över {} celler, fler än {} (en .xls- eller .ods-fil läses som hela rektanglar)", n(*cells), n(*limit as u64)),
+                (TooLarge::Span { cells, limit }, false) => format!("its sheets together span {} cells, more than {} (an .xls or .ods file is read as whole rectangles)", n(*cells), n(*limit as u64)),
             };
             if sv {
                 format!("För stor för att vara en budgetmall: {detail}. Den lästes inte.")
