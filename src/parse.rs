@@ -379,9 +379,9 @@ fn check_total(
 struct Names(HashMap<String, u32>);
 
 impl Names {
-    /// Room for one name per row of `grid` (an upper bound), so it never regrows.
-    fn for_grid(grid: &Grid) -> Self {
-        Names(HashMap::with_capacity(grid.rows().count().min(4096)))
+    /// Room for a filled template's names without regrowing.
+    fn new() -> Self {
+        Names(HashMap::with_capacity(64))
     }
 
     /// True when the name is new; otherwise reports `duplicate-initiative`.
@@ -420,7 +420,7 @@ fn parse_budget(
         complete: true,
         ..BudgetTable::default()
     };
-    let mut names = Names::for_grid(grid);
+    let mut names = Names::new();
     let mut total_row = None;
     for (row, cells) in grid.rows().filter(|(r, _)| *r > l.header_row) {
         let name_at = CellRef::new(row, l.text);
@@ -573,7 +573,7 @@ fn parse_plan(
         complete: true,
         ..PlanTable::default()
     };
-    let mut names = Names::for_grid(grid);
+    let mut names = Names::new();
     let cells_of = |row: u32, cols: &[u32], group: &'static str| -> Vec<AmountCell> {
         cols.iter()
             .zip(&l.years)
