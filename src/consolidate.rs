@@ -6,7 +6,6 @@ use crate::load::{Loaded, Status};
 use crate::model::AreaPlan;
 use crate::settings::Config;
 use rust_decimal::Decimal;
-use std::collections::HashMap;
 
 /// One area's figures, as the summary sheet and the JSON report show them.
 #[derive(Debug, Clone, PartialEq)]
@@ -178,14 +177,7 @@ pub fn area_lines<'a>(
     };
     let mut lines = Vec::with_capacity(plan.budget.rows.len() + table.rows.len());
     let mut used = vec![false; table.rows.len()];
-    // Keys are unique within a sheet (duplicates are reported and left out); a map
-    // keeps the join linear for a sheet with very many rows.
-    let by_key: HashMap<&str, usize> = table
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.key.as_str(), i))
-        .collect();
+    let by_key = crate::model::index_by_key(&table.rows);
     for b in &plan.budget.rows {
         let matched = by_key.get(b.key.as_str()).copied();
         if let Some(i) = matched {

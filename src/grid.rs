@@ -139,6 +139,34 @@ pub struct Book {
     pub plan: Option<Grid>,
 }
 
+impl Book {
+    /// The two template sheets found among `sheet_names` (forgivingly, by label),
+    /// each read into a grid by `read` (which gets the sheet's name and a collector).
+    fn read_sheets(
+        sheet_names: Vec<String>,
+        mut read: impl FnMut(&str, &mut Collector) -> Result<(), ReadError>,
+    ) -> Result<Book, ReadError> {
+        let mut book = Book {
+            sheet_names,
+            ..Book::default()
+        };
+        for (label, slot) in [(labels::SHEET_BUDGET, 0), (labels::SHEET_PLAN, 1)] {
+            let Some(name) = find_sheet(&book.sheet_names, label) else {
+                continue;
+            };
+            let mut out = Collector::default();
+            read(&name, &mut out)?;
+            let grid = Grid::from_cells(name, out.cells);
+            if slot == 0 {
+                book.budget = Some(grid)
+            } else {
+                book.plan = Some(grid)
+            }
+        }
+        Ok(book)
+    }
+}
+
 /// Why a file could not be turned into a [`Book`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReadError {
@@ -278,12 +306,7 @@ const SST_HEAD_BYTES: u64 = 64 * 1024;
 /// the caller then scans the whole part with [`declared_unique_count`].
 fn first_sst_unique_count(head: impl Read) -> Option<u64> {
     use quick_xml::events::Event;
-    let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::with_capacity(1024, head));
-    let config = xml.config_mut();
-    config.check_end_names = false;
-    config.trim_text(false);
-    config.check_comments = false;
-    config.expand_empty_elements = true;
+    let mut xml = calamine_xml(head, 1024);
     let mut buf = Vec::new();
     loop {
         buf.clear();
@@ -297,6 +320,18 @@ fn first_sst_unique_count(head: impl Read) -> Option<u64> {
             Ok(_) => {}
         }
     }
+}
+
+/// An XML reader over `source` (buffered by `buffer` bytes) with the settings calamine
+/// reads a part with, so that a check sees the events calamine will see.
+fn calamine_xml<R: Read>(source: R, buffer: usize) -> quick_xml::Reader<std::io::BufReader<R>> {
+    let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::with_capacity(buffer, source));
+    let config = xml.config_mut();
+    config.check_end_names = false;
+    config.trim_text(false);
+    config.check_comments = false;
+    config.expand_empty_elements = true;
+    xml
 }
 
 /// The largest `uniqueCount="N"` anywhere in a shared-string part, read as a stream.
@@ -392,18 +427,10 @@ fn read_xlsx(bytes: &[u8]) -> Result<Book, ReadError> {
         calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e: calamine::XlsxError| {
             open_error(e.to_string(), matches!(e, calamine::XlsxError::Password))
         })?;
-    let mut book = Book {
-        sheet_names: wb.sheet_names(),
-        ..Book::default()
-    };
-    for (label, slot) in [(labels::SHEET_BUDGET, 0), (labels::SHEET_PLAN, 1)] {
-        let Some(name) = find_sheet(&book.sheet_names, label) else {
-            continue;
-        };
+    Book::read_sheets(wb.sheet_names(), |name, out| {
         let mut reader = wb
-            .worksheet_cells_reader(&name)
+            .worksheet_cells_reader(name)
             .map_err(|e| Unreadable::Corrupt(format!("{name}: {e}")))?;
-        let mut out = Collector::default();
         let mut unknown_errors = false;
         loop {
             // The formula's metadata says whether a cell holds one, without
@@ -431,18 +458,12 @@ fn read_xlsx(bytes: &[u8]) -> Result<Book, ReadError> {
         }
         drop(reader);
         if unknown_errors {
-            for (at, v) in error_cells(bytes, &name) {
+            for (at, v) in error_cells(bytes, name) {
                 out.push(at, Value::Error(v), true)?;
             }
         }
-        let grid = Grid::from_cells(name, out.cells);
-        if slot == 0 {
-            book.budget = Some(grid)
-        } else {
-            book.plan = Some(grid)
-        }
-    }
-    Ok(book)
+        Ok(())
+    })
 }
 
 /// Every cell of an xlsx sheet whose cached value is an error (`t="e"`), with the
@@ -546,36 +567,21 @@ fn read_xlsb(bytes: &[u8]) -> Result<Book, ReadError> {
         calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e: calamine::XlsbError| {
             open_error(e.to_string(), matches!(e, calamine::XlsbError::Password))
         })?;
-    let mut book = Book {
-        sheet_names: wb.sheet_names(),
-        ..Book::default()
-    };
-    for (label, slot) in [(labels::SHEET_BUDGET, 0), (labels::SHEET_PLAN, 1)] {
-        let Some(name) = find_sheet(&book.sheet_names, label) else {
-            continue;
-        };
+    Book::read_sheets(wb.sheet_names(), |name, out| {
         let mut reader = wb
-            .worksheet_cells_reader(&name)
+            .worksheet_cells_reader(name)
             .map_err(|e| Unreadable::Corrupt(format!("{name}: {e}")))?;
-        let mut out = Collector::default();
         loop {
             match reader.next_cell() {
                 Ok(Some(c)) => {
                     let (row, col) = c.get_position();
                     out.push(CellRef::new(row, col), value_ref(c.get_value()), false)?;
                 }
-                Ok(None) => break,
+                Ok(None) => return Ok(()),
                 Err(e) => return Err(Unreadable::Corrupt(format!("{name}: {e}")).into()),
             }
         }
-        let grid = Grid::from_cells(name, out.cells);
-        if slot == 0 {
-            book.budget = Some(grid)
-        } else {
-            book.plan = Some(grid)
-        }
-    }
-    Ok(book)
+    })
 }
 
 /// xls and ods: calamine parses every sheet when the file is opened (their formats
@@ -591,19 +597,11 @@ where
         let password = text.contains("password");
         open_error(text, password)
     })?;
-    let mut book = Book {
-        sheet_names: wb.sheet_names(),
-        ..Book::default()
-    };
-    for (label, slot) in [(labels::SHEET_BUDGET, 0), (labels::SHEET_PLAN, 1)] {
-        let Some(name) = find_sheet(&book.sheet_names, label) else {
-            continue;
-        };
+    Book::read_sheets(wb.sheet_names(), |name, out| {
         let range = wb
-            .worksheet_range(&name)
+            .worksheet_range(name)
             .map_err(|e| Unreadable::Corrupt(format!("{name}: {e}")))?;
-        let formulas = wb.worksheet_formula(&name).ok();
-        let mut out = Collector::default();
+        let formulas = wb.worksheet_formula(name).ok();
         let (r0, c0) = range.start().unwrap_or((0, 0));
         for (r, c, v) in range.used_cells() {
             let (row, col) = (r0 + r as u32, c0 + c as u32);
@@ -627,14 +625,8 @@ where
                 }
             }
         }
-        let grid = Grid::from_cells(name, out.cells);
-        if slot == 0 {
-            book.budget = Some(grid)
-        } else {
-            book.plan = Some(grid)
-        }
-    }
-    Ok(book)
+        Ok(())
+    })
 }
 
 /// A float from a cell as an exact decimal: a whole number below 2^53 (most

@@ -4,6 +4,7 @@
 use crate::location::CellRef;
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 /// The metadata block above the budget table, once every required field is valid.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,6 +79,29 @@ impl PlanTable {
     pub fn year_index(&self, year: i32) -> Option<usize> {
         self.years.iter().position(|y| *y == year)
     }
+}
+
+/// A row of either sheet, matched across the sheets by its initiative key.
+pub trait Keyed {
+    fn key(&self) -> &str;
+}
+
+impl Keyed for BudgetRow {
+    fn key(&self) -> &str {
+        &self.key
+    }
+}
+
+impl Keyed for PlanRow {
+    fn key(&self) -> &str {
+        &self.key
+    }
+}
+
+/// Each row's position by its key. Keys are unique within a sheet (a duplicate is
+/// reported and left out of the table), and a map keeps a join linear.
+pub fn index_by_key<T: Keyed>(rows: &[T]) -> HashMap<&str, usize> {
+    rows.iter().enumerate().map(|(i, r)| (r.key(), i)).collect()
 }
 
 /// Everything one area's file says, once it could be read.

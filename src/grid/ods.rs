@@ -44,12 +44,7 @@ pub(super) fn precheck(bytes: &[u8]) -> Result<(), ReadError> {
 /// The cells calamine would hold for all sheets of `content.xml` (an upper bound).
 /// A damaged stream is read as far as it goes: calamine reports it.
 fn filled_span(content: impl Read) -> u64 {
-    let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(content));
-    let config = xml.config_mut();
-    config.check_end_names = false;
-    config.trim_text(false);
-    config.check_comments = false;
-    config.expand_empty_elements = true;
+    let mut xml = super::calamine_xml(content, 8 * 1024);
     let mut buf = Vec::new();
     let mut total: u64 = 0;
     let mut sheet = Sheet::default();

@@ -5,9 +5,8 @@
 use crate::finding::{Kind, YearKind, YearSource};
 use crate::labels;
 use crate::location::CellRef;
-use crate::model::{BudgetTable, PlanTable};
+use crate::model::{BudgetTable, PlanTable, index_by_key};
 use crate::parse::{Parsed, Sink};
-use std::collections::HashMap;
 
 pub fn check(parsed: &Parsed, sink: &mut Sink<'_>) {
     let (Some(meta), Some(budget), Some(plan)) = (&parsed.meta, &parsed.budget, &parsed.plan)
@@ -49,18 +48,8 @@ fn match_initiatives(
     year: i32,
     sink: &mut Sink<'_>,
 ) {
-    let planned: HashMap<&str, usize> = plan
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.key.as_str(), i))
-        .collect();
-    let budgeted: HashMap<&str, usize> = budget
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.key.as_str(), i))
-        .collect();
+    let planned = index_by_key(&plan.rows);
+    let budgeted = index_by_key(&budget.rows);
     // A row whose amount could not be read is already named in a finding; it still
     // shows that the initiative is present in its sheet.
     let unread_in = |table: &[String], key: &str| table.iter().any(|k| k == key);
