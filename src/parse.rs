@@ -55,58 +55,56 @@ pub struct Parsed {
 
 pub fn parse(book: &Book, sink: &mut Sink<'_>) -> Parsed {
     let mut parsed = Parsed::default();
-    match &book.budget {
-        Some(grid) => {
-            let layout = locate::budget_header(grid);
-            let header_row = layout.as_ref().ok().map(|l| l.header_row);
-            parse_metadata(grid, header_row, sink, &mut parsed);
-            match layout {
-                Ok(layout) => {
-                    parsed.budget = Some(parse_budget(grid, &layout, sink, &mut parsed.rows_read))
-                }
-                Err(missing) => sink.push(
-                    &grid.name,
-                    None,
-                    Kind::MissingHeader {
-                        sheet: labels::SHEET_BUDGET,
-                        missing,
-                    },
-                ),
-            }
+    if let Some(grid) = present(book.budget.as_ref(), labels::SHEET_BUDGET, book, sink) {
+        let layout = locate::budget_header(grid);
+        let header_row = layout.as_ref().ok().map(|l| l.header_row);
+        parse_metadata(grid, header_row, sink, &mut parsed);
+        if let Some(layout) = located(layout, grid, labels::SHEET_BUDGET, sink) {
+            parsed.budget = Some(parse_budget(grid, &layout, sink, &mut parsed.rows_read));
         }
-        None => sink.push(
-            labels::SHEET_BUDGET,
-            None,
-            Kind::MissingSheet {
-                sheet: labels::SHEET_BUDGET,
-                found: book.sheet_names.clone(),
-            },
-        ),
     }
-    match &book.plan {
-        Some(grid) => match locate::plan_header(grid) {
-            Ok(layout) => {
-                parsed.plan = Some(parse_plan(grid, &layout, sink, &mut parsed.rows_read))
-            }
-            Err(missing) => sink.push(
-                &grid.name,
-                None,
-                Kind::MissingHeader {
-                    sheet: labels::SHEET_PLAN,
-                    missing,
-                },
-            ),
-        },
-        None => sink.push(
-            labels::SHEET_PLAN,
-            None,
-            Kind::MissingSheet {
-                sheet: labels::SHEET_PLAN,
-                found: book.sheet_names.clone(),
-            },
-        ),
+    if let Some(grid) = present(book.plan.as_ref(), labels::SHEET_PLAN, book, sink)
+        && let Some(layout) = located(locate::plan_header(grid), grid, labels::SHEET_PLAN, sink)
+    {
+        parsed.plan = Some(parse_plan(grid, &layout, sink, &mut parsed.rows_read));
     }
     parsed
+}
+
+/// The sheet, or a `missing-sheet` finding that lists the sheets the file has.
+fn present<'g>(
+    grid: Option<&'g Grid>,
+    sheet: &'static str,
+    book: &Book,
+    sink: &mut Sink<'_>,
+) -> Option<&'g Grid> {
+    if grid.is_none() {
+        sink.push(
+            sheet,
+            None,
+            Kind::MissingSheet {
+                sheet,
+                found: book.sheet_names.clone(),
+            },
+        );
+    }
+    grid
+}
+
+/// The table's layout, or a `missing-header` finding naming the headers not found.
+fn located<L>(
+    layout: Result<L, Vec<String>>,
+    grid: &Grid,
+    sheet: &'static str,
+    sink: &mut Sink<'_>,
+) -> Option<L> {
+    match layout {
+        Ok(layout) => Some(layout),
+        Err(missing) => {
+            sink.push(&grid.name, None, Kind::MissingHeader { sheet, missing });
+            None
+        }
+    }
 }
 
 fn parse_metadata(grid: &Grid, header_row: Option<u32>, sink: &mut Sink<'_>, parsed: &mut Parsed) {
