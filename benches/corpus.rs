@@ -14,11 +14,12 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 pub const YEARS: [i32; 3] = [2023, 2024, 2025];
-/// A small deterministic generator (SplitMix64).
-struct Rng(u64);
+/// A small deterministic generator (SplitMix64). The property test
+/// (`tests/integration/property.rs`) draws from it too.
+pub struct Rng(pub u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);

@@ -12,21 +12,20 @@ use crate::harness::{Cell, Initiative, Run, Sheet, Template, findings, n, t};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
-struct Rng(u64);
+use crate::scale::corpus::Rng;
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
+/// What this test draws, on top of the corpus generator's numbers.
+trait Draw {
+    fn below(&mut self, n: u64) -> u64;
+    /// A non-zero amount: hundreds, sometimes with a half.
+    fn cell_amount(&mut self) -> f64;
+}
+
+impl Draw for Rng {
     fn below(&mut self, n: u64) -> u64 {
         self.next() % n
     }
-    /// A non-zero amount: hundreds, sometimes with a half.
-    fn amount(&mut self) -> f64 {
+    fn cell_amount(&mut self) -> f64 {
         let v = (self.below(50) + 1) as f64 * 100.0;
         if self.below(5) == 0 { v + 0.5 } else { v }
     }
@@ -81,16 +80,16 @@ fn generate(rng: &mut Rng, area: &str) -> (Template, Defect, Decimal, Decimal) {
     let initiatives: Vec<Initiative> = (0..count)
         .map(|k| {
             let (new, existing) = match rng.below(3) {
-                0 => (rng.amount(), 0.0),
-                1 => (0.0, rng.amount()),
-                _ => (rng.amount(), rng.amount()),
+                0 => (rng.cell_amount(), 0.0),
+                1 => (0.0, rng.cell_amount()),
+                _ => (rng.cell_amount(), rng.cell_amount()),
             };
             Initiative {
                 name: format!("Initiativ {k} i {area}"),
                 new,
                 existing,
-                development: vec![new + existing, rng.amount(), 0.0],
-                maintenance: vec![rng.amount() - 2600.0, 0.0, rng.amount()],
+                development: vec![new + existing, rng.cell_amount(), 0.0],
+                maintenance: vec![rng.cell_amount() - 2600.0, 0.0, rng.cell_amount()],
                 impact: [None, Some("Liten".to_string()), Some("Stor".to_string())]
                     [rng.below(3) as usize]
                     .clone(),

@@ -3,7 +3,7 @@
 //! table, in one thread or two.
 
 #[path = "../../benches/corpus.rs"]
-mod corpus;
+pub(crate) mod corpus;
 
 use crate::harness::{BIN, sheet_rows};
 use std::process::Command;
