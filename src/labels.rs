@@ -125,14 +125,6 @@ pub fn is_key(text: &str, key: &str) -> bool {
     }
 }
 
-/// True when `normalize(text)` starts with the normalized `prefix`.
-pub fn key_starts_with(text: &str, prefix: &str) -> bool {
-    match normalized_chars(text) {
-        Some(mut chars) => prefix.chars().all(|p| chars.next() == Some(p)),
-        None => normalize_composed(text).starts_with(prefix),
-    }
-}
-
 /// The characters of [`normalize`]`(text)`, produced lazily, for the usual text
 /// that is already NFC and has no context-dependent lower case (only `Σ` has one:
 /// `ς` at the end of a word). `None` for other text, which takes the full path.
@@ -280,10 +272,8 @@ mod tests {
             let full = normalize_composed(text);
             assert_eq!(normalize(text), full, "{text:?}");
             assert!(is_key(text, &full), "{text:?}");
-            assert!(key_starts_with(text, &full), "{text:?}");
             if let Some(shorter) = full.char_indices().last().map(|(i, _)| &full[..i]) {
                 assert!(!is_key(text, shorter), "{text:?}");
-                assert!(key_starts_with(text, shorter), "{text:?}");
             }
             assert!(!is_key(text, &format!("{full}x")), "{text:?}");
         }
