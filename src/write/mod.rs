@@ -140,23 +140,25 @@ impl Output {
         else {
             return Err("internal: the workbook does not have its six sheets".into());
         };
-        // The sheets with one row per area are independent of each other: they are
-        // written in parallel (each sheet keeps its own formats, so the bytes do not
-        // depend on which finishes first).
-        let ((summary, sources), (development, maintenance)) = rayon::join(
-            || {
-                rayon::join(
-                    || summary::write(summary_ws, contents, s),
-                    || sources::write(sources_ws, contents, s),
+        // The sheets with one row per area are independent of each other: two are
+        // written on a second thread while this one writes the other two (each sheet
+        // keeps its own formats, so the bytes do not depend on which finishes first).
+        let ((summary, sources), (development, maintenance)) = std::thread::scope(|scope| {
+            let other = scope.spawn(|| {
+                (
+                    summary::write(summary_ws, contents, s),
+                    sources::write(sources_ws, contents, s),
                 )
-            },
-            || {
-                rayon::join(
-                    || years::write(development_ws, contents, s, years::Which::Development),
-                    || years::write(maintenance_ws, contents, s, years::Which::Maintenance),
-                )
-            },
-        );
+            });
+            let here = (
+                years::write(development_ws, contents, s, years::Which::Development),
+                years::write(maintenance_ws, contents, s, years::Which::Maintenance),
+            );
+            let other = other
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (other, here)
+        });
         summary
             .and(development)
             .and(maintenance)
