@@ -103,7 +103,9 @@ pub fn run(s: &ConsolidateSettings, lang: Lang, quiet: bool) -> Result<Outcome, 
             }
             _ => rebuild(&files, &run.years).map_err(fail)?,
         };
-        output.finish(&contents, &dest).map_err(fail)?;
+        output
+            .finish(&contents, &dest, rayon::current_num_threads())
+            .map_err(fail)?;
         written = Some(dest);
     }
     if let Some(path) = &s.json {

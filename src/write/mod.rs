@@ -120,8 +120,15 @@ impl Output {
         Ok(())
     }
 
-    /// Writes the other sheets and saves the workbook atomically at `dest`.
-    pub fn finish(self, contents: &Contents<'_>, dest: &Path) -> Result<(), String> {
+    /// Writes the other sheets and saves the workbook atomically at `dest`. With
+    /// `threads` above 1, the sheets with one row per area are written two at a time
+    /// and the workbook is freed on a thread of its own; with 1, all on this thread.
+    pub fn finish(
+        self,
+        contents: &Contents<'_>,
+        dest: &Path,
+        threads: usize,
+    ) -> Result<(), String> {
         let Output {
             mut wb,
             styles,
@@ -143,22 +150,30 @@ impl Output {
         // The sheets with one row per area are independent of each other: two are
         // written on a second thread while this one writes the other two (each sheet
         // keeps its own formats, so the bytes do not depend on which finishes first).
-        let ((summary, sources), (development, maintenance)) = std::thread::scope(|scope| {
-            let other = scope.spawn(|| {
-                (
-                    summary::write(summary_ws, contents, s),
-                    sources::write(sources_ws, contents, s),
-                )
-            });
-            let here = (
+        let mut summary_and_sources = move || {
+            (
+                summary::write(summary_ws, contents, s),
+                sources::write(sources_ws, contents, s),
+            )
+        };
+        let mut per_year = move || {
+            (
                 years::write(development_ws, contents, s, years::Which::Development),
                 years::write(maintenance_ws, contents, s, years::Which::Maintenance),
-            );
-            let other = other
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (other, here)
-        });
+            )
+        };
+        let ((summary, sources), (development, maintenance)) = if threads > 1 {
+            std::thread::scope(|scope| {
+                let other = scope.spawn(summary_and_sources);
+                let here = per_year();
+                let other = other
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (other, here)
+            })
+        } else {
+            (summary_and_sources(), per_year())
+        };
         summary
             .and(development)
             .and(maintenance)
@@ -177,8 +192,11 @@ impl Output {
             widened
         });
         // Freeing the sheets' cells and the streamed sheet's temporary file takes
-        // tens of milliseconds for thousands of areas; nothing waits for it.
-        std::thread::spawn(move || drop(wb));
+        // tens of milliseconds for thousands of areas; with a second thread to
+        // spare, nothing waits for it.
+        if threads > 1 {
+            std::thread::spawn(move || drop(wb));
+        }
         saved
     }
 }
