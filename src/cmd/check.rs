@@ -42,13 +42,7 @@ pub fn run(s: &CheckSettings, lang: Lang, quiet: bool) -> Result<Outcome, Error>
             reason: e.to_string(),
         })?;
     }
-    let counts = Counts {
-        files: files.len(),
-        areas: cons.areas.len(),
-        included: cons.included().count(),
-        ..Counts::default()
-    }
-    .count_findings(&findings);
+    let counts = Counts::of(files.len(), &cons, &findings);
     let feedback = match &s.feedback {
         Some(dir) => super::write_feedback(dir, &files, &findings, lang, false)?,
         None => Vec::new(),

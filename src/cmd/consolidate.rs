@@ -120,13 +120,7 @@ pub fn run(s: &ConsolidateSettings, lang: Lang, quiet: bool) -> Result<Outcome, 
         None => Vec::new(),
     };
 
-    let counts = Counts {
-        files: files.len(),
-        areas: cons.areas.len(),
-        included: cons.included().count(),
-        ..Counts::default()
-    }
-    .count_findings(&findings);
+    let counts = Counts::of(files.len(), &cons, &findings);
     let mut out = report::terminal::render(if quiet { &[] } else { &findings }, &counts, lang);
     super::list_feedback(&mut out, &feedback, lang);
     match &written {

@@ -5,6 +5,7 @@
 pub mod json;
 pub mod terminal;
 
+use crate::consolidate::Consolidation;
 use crate::finding::{Finding, Severity};
 
 /// Counts of a run, for the one-line summary.
@@ -19,7 +20,19 @@ pub struct Counts {
 }
 
 impl Counts {
-    pub fn count_findings(mut self, findings: &[Finding]) -> Self {
+    /// The counts of a run: its files, the consolidation's areas, and the findings
+    /// by severity.
+    pub fn of(files: usize, cons: &Consolidation<'_>, findings: &[Finding]) -> Self {
+        Counts {
+            files,
+            areas: cons.areas.len(),
+            included: cons.included().count(),
+            ..Counts::default()
+        }
+        .count_findings(findings)
+    }
+
+    fn count_findings(mut self, findings: &[Finding]) -> Self {
         for f in findings {
             match f.severity {
                 Severity::Error => self.errors += 1,
