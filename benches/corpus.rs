@@ -80,6 +80,22 @@ pub fn area(index: usize, rows: usize) -> (TemplateSpec, Filled) {
 
 /// Writes the corpus into `dir` and returns the expected totals (also written to
 /// `dir/../<dir name>.expected.json`, beside the folder, so the folder holds only workbooks).
+/// The totals of the JSON report that must equal the generator's expected ones.
+pub const TOTAL_KEYS: [&str; 5] = [
+    "new_development",
+    "existing_development",
+    "total",
+    "development_by_year",
+    "maintenance_by_year",
+];
+
+/// Asserts that `report` (the JSON report) has exactly the `expected` totals.
+pub fn assert_totals(report: &serde_json::Value, expected: &serde_json::Value, what: &str) {
+    for key in TOTAL_KEYS {
+        assert_eq!(report["totals"][key], expected[key], "{what}: {key}");
+    }
+}
+
 pub fn write_corpus(n: usize, r: usize, dir: &Path) -> Result<serde_json::Value, String> {
     std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
     let areas: Vec<(TemplateSpec, Filled)> = (1..=n).map(|i| area(i, r)).collect();

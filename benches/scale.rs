@@ -146,15 +146,7 @@ fn measure(dir: &Path, n: usize, r: usize, runs: usize) -> Result {
             .expect("expected"),
     )
     .expect("parse");
-    for key in [
-        "new_development",
-        "existing_development",
-        "total",
-        "development_by_year",
-        "maintenance_by_year",
-    ] {
-        assert_eq!(report["totals"][key], expected[key], "{n} × {r}: {key}");
-    }
+    corpus::assert_totals(&report, &expected, &format!("{n} × {r}"));
     let rows = n * r;
     let me = std::env::current_exe().expect("exe");
     let floor_file = out.join("floor.xlsx");

@@ -674,16 +674,8 @@ fn internal_error_in_one_file_leaves_the_others() {
     let run = Run::new()
         .add("HR.xlsx", &Template::new("HR"))
         .add("Ekonomi.xlsx", &Template::new("Ekonomi"));
-    let out = run.exec_env(
-        &[
-            "consolidate",
-            "input",
-            "--out",
-            "output",
-            "--json",
-            "report.json",
-            "--partial",
-        ],
+    let out = run.consolidate_env(
+        &["--partial"],
         &[("BUDGET_CONSOLIDATOR_FAILPOINT", "panic:Ekonomi.xlsx")],
     );
     assert_eq!(out.status, 1);

@@ -430,6 +430,11 @@ impl Run {
 
     /// `consolidate input --out output --json report.json` plus `extra`.
     pub fn consolidate(&self, extra: &[&str]) -> Outcome {
+        self.consolidate_env(extra, &[])
+    }
+
+    /// [`Run::consolidate`] with extra environment variables.
+    pub fn consolidate_env(&self, extra: &[&str], env: &[(&str, &str)]) -> Outcome {
         let mut args = vec![
             "consolidate",
             "input",
@@ -439,7 +444,7 @@ impl Run {
             "report.json",
         ];
         args.extend_from_slice(extra);
-        self.exec(&args)
+        self.exec_env(&args, env)
     }
 
     pub fn report(&self) -> serde_json::Value {
