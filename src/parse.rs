@@ -208,8 +208,9 @@ fn in_row(cells: &[Cell], col: u32) -> Option<&Cell> {
         .map(|i| &cells[i])
 }
 
-/// The initiative cell's text, trimmed (a number there is read as its text).
-fn initiative_text(cell: Option<&Cell>) -> String {
+/// A text cell's text, trimmed (a number there is read as its text): the
+/// initiative's name, or its `Påverkan`.
+fn cell_text(cell: Option<&Cell>) -> String {
     match cell.map(|c| &c.value) {
         None => String::new(),
         Some(Value::Text(t)) => t.trim().to_string(),
@@ -279,7 +280,11 @@ impl AmountCell {
 
 /// Reports `number-as-text` and `invalid-amount` for a row's cells; true when every
 /// cell could be read (formulas without values are left to the caller).
-fn report_cells(cells: &[&AmountCell], sheet: &str, sink: &mut Sink<'_>) -> bool {
+fn report_cells<'c>(
+    cells: impl IntoIterator<Item = &'c AmountCell>,
+    sheet: &str,
+    sink: &mut Sink<'_>,
+) -> bool {
     let mut ok = true;
     for cell in cells {
         match &cell.reading {
@@ -355,7 +360,7 @@ fn check_total(
     if !cell.reading.is_filled() {
         return; // an empty total cell is simply not stated
     }
-    if !report_cells(&[cell], sheet, sink) || !complete {
+    if !report_cells([cell], sheet, sink) || !complete {
         return;
     }
     if let Some(stated) = recomputable(cell, computed, sheet, sink)
@@ -422,7 +427,7 @@ fn parse_budget(
     let mut total_row = None;
     for (row, cells) in grid.rows().filter(|(r, _)| *r > l.header_row) {
         let name_at = CellRef::new(row, l.text);
-        let name = initiative_text(in_row(cells, l.text));
+        let name = cell_text(in_row(cells, l.text));
         if is_total_row(&name) {
             total_row = Some(row);
             break;
@@ -444,7 +449,7 @@ fn parse_budget(
             continue; // a blank row, not data
         }
         *rows_read += 1;
-        let mut readable = report_cells(&[&new, &existing, &amount], sheet, sink);
+        let mut readable = report_cells([&new, &existing, &amount], sheet, sink);
         for part in [&new, &existing] {
             if matches!(part.reading, Reading::Uncalculated) {
                 uncalculated_error(part, sheet, sink);
@@ -585,7 +590,7 @@ fn parse_plan(
     let mut total_row = None;
     for (row, cells) in grid.rows().filter(|(r, _)| *r > l.header_row) {
         let name_at = CellRef::new(row, l.initiative);
-        let name = initiative_text(in_row(cells, l.initiative));
+        let name = cell_text(in_row(cells, l.initiative));
         if is_total_row(&name) {
             total_row = Some(row);
             break;
@@ -604,14 +609,13 @@ fn parse_plan(
         let impact_text = l
             .impact
             .and_then(|col| in_row(cells, col))
-            .map(|c| initiative_text(Some(c)))
+            .map(|c| cell_text(Some(c)))
             .unwrap_or_default();
         if name.is_empty() && impact_text.is_empty() && all.iter().all(AmountCell::is_blank) {
             continue;
         }
         *rows_read += 1;
-        let all_refs: Vec<&AmountCell> = all.iter().collect();
-        let mut readable = report_cells(&all_refs, sheet, sink);
+        let mut readable = report_cells(&all, sheet, sink);
         for cell in &all {
             if matches!(cell.reading, Reading::Uncalculated) {
                 uncalculated_error(cell, sheet, sink);
