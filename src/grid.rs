@@ -203,10 +203,7 @@ pub fn read_book(bytes: &[u8]) -> Result<Book, ReadError> {
         Format::Xlsx => read_xlsx(bytes),
         Format::Xlsb => read_xlsb(bytes),
         Format::Xls => read_eager::<calamine::Xls<_>>(bytes),
-        Format::Ods => {
-            ods::precheck(bytes)?;
-            read_eager::<calamine::Ods<_>>(bytes)
-        }
+        Format::Ods => read_eager::<calamine::Ods<_>>(bytes),
     }))
     .unwrap_or_else(|panic| {
         let detail = panic
@@ -293,7 +290,14 @@ fn precheck_zip(bytes: &[u8]) -> Result<Format, ReadError> {
             return Err(TooLarge::SharedStrings { declared }.into());
         }
     }
-    format.ok_or_else(|| Unreadable::Corrupt("zip archive without a workbook inside".into()).into())
+    let format = format
+        .ok_or_else(|| Unreadable::Corrupt("zip archive without a workbook inside".into()))?;
+    if format == Format::Ods {
+        // calamine expands an .ods's repeated rows into whole rectangles when it
+        // opens the file: measure them first.
+        ods::precheck(&mut zip)?;
+    }
+    Ok(format)
 }
 
 /// How much of a shared-string part is read for its first `sst` tag.
