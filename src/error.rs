@@ -19,6 +19,10 @@ pub enum Error {
     MissingFile {
         path: PathBuf,
     },
+    /// A folder given to `check`, which takes workbooks.
+    FolderNotFile {
+        path: PathBuf,
+    },
     Config {
         path: PathBuf,
         reason: String,
@@ -62,6 +66,14 @@ impl Error {
             ),
             (Error::MissingFile { path }, Sv) => format!("Filen {} finns inte.", path.display()),
             (Error::MissingFile { path }, En) => format!("File {} does not exist.", path.display()),
+            (Error::FolderNotFile { path }, Sv) => format!(
+                "{0} är en mapp, och check kontrollerar arbetsböcker. Ange filerna (till exempel {0}/*.xlsx), eller sammanställ mappen med: budget-consolidator consolidate {0}",
+                path.display()
+            ),
+            (Error::FolderNotFile { path }, En) => format!(
+                "{0} is a folder, and check checks workbooks. Name the files (for example {0}/*.xlsx), or consolidate the folder with: budget-consolidator consolidate {0}",
+                path.display()
+            ),
             (Error::Config { path, reason }, Sv) => {
                 format!("Konfigurationen {} är felaktig: {reason}", path.display())
             }

@@ -187,8 +187,11 @@ fn consolidate(args: ConsolidateArgs) -> Result<Task, Error> {
 
 fn check(args: CheckArgs) -> Result<Task, Error> {
     if let Some(missing) = args.files.iter().find(|f| !f.is_file()) {
-        return Err(Error::MissingFile {
-            path: missing.clone(),
+        let path = missing.clone();
+        return Err(if missing.is_dir() {
+            Error::FolderNotFile { path }
+        } else {
+            Error::MissingFile { path }
         });
     }
     Ok(Task::Check(CheckSettings {

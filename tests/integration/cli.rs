@@ -111,6 +111,25 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
+fn check_on_a_folder_says_it_is_a_folder() {
+    let run = Run::new().add("HR.xlsx", &Template::new("HR"));
+    let out = run.exec(&["check", "input"]);
+    assert_eq!(out.status, 2);
+    assert_eq!(
+        out.stderr.trim(),
+        "input är en mapp, och check kontrollerar arbetsböcker. Ange filerna (till exempel input/*.xlsx), eller sammanställ mappen med: budget-consolidator consolidate input"
+    );
+    let out = run.exec(&["check", "input", "--lang", "en"]);
+    assert_eq!(out.status, 2);
+    assert!(
+        out.stderr
+            .starts_with("input is a folder, and check checks workbooks"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
 fn folder_without_workbooks_exits_2() {
     let run = Run::new()
         .add_bytes("README.txt", b"hej")
