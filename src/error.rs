@@ -67,12 +67,14 @@ impl Error {
             (Error::MissingFile { path }, Sv) => format!("Filen {} finns inte.", path.display()),
             (Error::MissingFile { path }, En) => format!("File {} does not exist.", path.display()),
             (Error::FolderNotFile { path }, Sv) => format!(
-                "{0} är en mapp, och check kontrollerar arbetsböcker. Ange filerna (till exempel {0}/*.xlsx), eller sammanställ mappen med: budget-consolidator consolidate {0}",
-                path.display()
+                "{} är en mapp, och check kontrollerar arbetsböcker. Ange filerna (till exempel {1}/*.xlsx), eller sammanställ mappen med: budget-consolidator consolidate {1}",
+                path.display(),
+                as_typed(path)
             ),
             (Error::FolderNotFile { path }, En) => format!(
-                "{0} is a folder, and check checks workbooks. Name the files (for example {0}/*.xlsx), or consolidate the folder with: budget-consolidator consolidate {0}",
-                path.display()
+                "{} is a folder, and check checks workbooks. Name the files (for example {1}/*.xlsx), or consolidate the folder with: budget-consolidator consolidate {1}",
+                path.display(),
+                as_typed(path)
             ),
             (Error::Config { path, reason }, Sv) => {
                 format!("Konfigurationen {} är felaktig: {reason}", path.display())
@@ -107,6 +109,17 @@ impl Error {
     }
 }
 
+/// A path as it must be typed in a suggested command: in double quotes when it
+/// holds a space (a folder named `Budget 2024`).
+fn as_typed(path: &std::path::Path) -> String {
+    let shown = path.display().to_string();
+    if shown.contains(char::is_whitespace) {
+        format!("\"{shown}\"")
+    } else {
+        shown
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message(crate::lang::Lang::Sv))
@@ -114,3 +127,20 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+
+    #[test]
+    fn a_suggested_command_quotes_a_folder_with_a_space() {
+        let e = Error::FolderNotFile {
+            path: PathBuf::from("Budget 2024"),
+        };
+        assert_eq!(
+            e.message(Lang::En),
+            "Budget 2024 is a folder, and check checks workbooks. Name the files (for example \"Budget 2024\"/*.xlsx), or consolidate the folder with: budget-consolidator consolidate \"Budget 2024\""
+        );
+    }
+}

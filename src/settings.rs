@@ -186,9 +186,9 @@ fn consolidate(args: ConsolidateArgs) -> Result<Task, Error> {
 }
 
 fn check(args: CheckArgs) -> Result<Task, Error> {
-    if let Some(missing) = args.files.iter().find(|f| !f.is_file()) {
-        let path = missing.clone();
-        return Err(if missing.is_dir() {
+    if let Some(not_file) = args.files.iter().find(|f| !f.is_file()) {
+        let path = not_file.clone();
+        return Err(if not_file.is_dir() {
             Error::FolderNotFile { path }
         } else {
             Error::MissingFile { path }
