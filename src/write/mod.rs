@@ -182,22 +182,24 @@ impl Output {
             .and_then(|()| checks::write(checks_ws, contents, s))
             .map_err(|e| e.to_string())?;
         let (declared, actual) = initiatives.range();
-        let saved = save_atomically_with(dest, |tmp| {
+        save_atomically_with(dest, move |tmp| {
             let raw = tmp.with_extension("raw");
             let saved = wb.save(&raw).map_err(|e| e.to_string());
+            // Freeing the sheets' cells and closing the streamed sheet's temporary
+            // file (the kernel frees its ~100 MB then) takes tens of milliseconds for
+            // thousands of areas. With a second thread to spare, it runs while the
+            // table is widened and the file renamed, and nothing waits for it.
+            if threads > 1 {
+                std::thread::spawn(move || drop(wb));
+            } else {
+                drop(wb);
+            }
             let widened = saved.and_then(|()| {
                 widen_table(&raw, tmp, &declared, &actual).map_err(|e| e.to_string())
             });
             let _ = std::fs::remove_file(&raw);
             widened
-        });
-        // Freeing the sheets' cells and the streamed sheet's temporary file takes
-        // tens of milliseconds for thousands of areas; with a second thread to
-        // spare, nothing waits for it.
-        if threads > 1 {
-            std::thread::spawn(move || drop(wb));
-        }
-        saved
+        })
     }
 }
 
