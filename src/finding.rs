@@ -492,12 +492,12 @@ fn message(kind: &Kind, lang: Lang) -> String {
             (NotAmount::Ambiguous(t), false) => format!("{column}: {} is ambiguous – 3.9 in Swedish writing but 3,900 in English. Write the number unambiguously, e.g. 3900 or 3.90.", q(t)),
             (NotAmount::Date(t), true) => format!("{column}: cellen innehåller ett datum ({t}), inget belopp. Skriv beloppet och formatera cellen som tal."),
             (NotAmount::Date(t), false) => format!("{column}: the cell holds a date ({t}), not an amount. Write the amount and format the cell as a number."),
-            (NotAmount::Bool(b), true) => format!("{column}: cellen innehåller sanningsvärdet {}, inget belopp.", if *b { "SANT" } else { "FALSKT" }),
-            (NotAmount::Bool(b), false) => format!("{column}: the cell holds the logical value {}, not an amount.", if *b { "TRUE" } else { "FALSE" }),
+            (NotAmount::Bool(b), true) => format!("{column}: cellen innehåller sanningsvärdet {}, inget belopp. Skriv beloppet i tkr.", if *b { "SANT" } else { "FALSKT" }),
+            (NotAmount::Bool(b), false) => format!("{column}: the cell holds the logical value {}, not an amount. Write the amount in tkr.", if *b { "TRUE" } else { "FALSE" }),
             (NotAmount::ErrorValue(e), true) => format!("{column}: cellen innehåller felvärdet {e}. Rätta formeln."),
             (NotAmount::ErrorValue(e), false) => format!("{column}: the cell holds the error value {e}. Correct the formula."),
-            (NotAmount::OutOfRange(t), true) => format!("{column}: talet {t} är för stort för att vara ett belopp."),
-            (NotAmount::OutOfRange(t), false) => format!("{column}: the number {t} is too large to be an amount."),
+            (NotAmount::OutOfRange(t), true) => format!("{column}: talet {t} är för stort för att vara ett belopp. Kontrollera talet och skriv beloppet i tkr."),
+            (NotAmount::OutOfRange(t), false) => format!("{column}: the number {t} is too large to be an amount. Check the number and write the amount in tkr."),
         },
         Kind::NegativeAmount { column, value } => if sv {
             format!("{column} är negativt ({}); utvecklingsbelopp ska vara 0 eller mer.", a(value))
@@ -861,6 +861,28 @@ mod tests {
         assert_eq!(
             format!("{}: {}", f.place(), f.message(Lang::Sv)),
             "HR.xlsx › Budgetfördelning › D9: Belopp 13 100 ≠ Nyutveckling 800 + Utveckling inom befintlig tjänst 12 200 = 13 000"
+        );
+    }
+
+    #[test]
+    fn a_cell_that_is_no_amount_says_what_to_write_instead() {
+        let invalid = |found| {
+            Finding::new(Kind::InvalidAmount {
+                column: "Nyutveckling".into(),
+                found,
+            })
+        };
+        assert_eq!(
+            invalid(NotAmount::Bool(true)).message(Lang::Sv),
+            "Nyutveckling: cellen innehåller sanningsvärdet SANT, inget belopp. Skriv beloppet i tkr."
+        );
+        assert_eq!(
+            invalid(NotAmount::Bool(false)).message(Lang::En),
+            "Nyutveckling: the cell holds the logical value FALSE, not an amount. Write the amount in tkr."
+        );
+        assert_eq!(
+            invalid(NotAmount::OutOfRange("1e300".into())).message(Lang::Sv),
+            "Nyutveckling: talet 1e300 är för stort för att vara ett belopp. Kontrollera talet och skriv beloppet i tkr."
         );
     }
 }
