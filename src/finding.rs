@@ -270,6 +270,8 @@ pub struct Finding {
     pub file: Option<String>,
     pub sheet: Option<String>,
     pub cell: Option<CellRef>,
+    /// 1-based line of a text file (an SIE or CSV ledger export); `None` in workbooks.
+    pub line: Option<u64>,
 }
 
 impl Finding {
@@ -282,6 +284,7 @@ impl Finding {
             file: None,
             sheet: None,
             cell: None,
+            line: None,
         }
     }
 
@@ -296,6 +299,12 @@ impl Finding {
         self
     }
 
+    /// A place in a text file: its 1-based line number.
+    pub fn at_line(mut self, line: u64) -> Self {
+        self.line = Some(line);
+        self
+    }
+
     pub fn code(&self) -> Code {
         code_of(&self.kind)
     }
@@ -304,13 +313,16 @@ impl Finding {
         message(&self.kind, lang)
     }
 
-    /// `HR.xlsx › Budgetfördelning › D9`, as far as the place is known.
-    pub fn place(&self) -> String {
+    /// `HR.xlsx › Budgetfördelning › D9` (or `utfall.se › rad 12`), as far as the
+    /// place is known.
+    pub fn place(&self, lang: Lang) -> String {
         let mut out = String::new();
         for part in [
             self.file.clone(),
             self.sheet.clone(),
             self.cell.map(|c| c.to_string()),
+            self.line
+                .map(|n| format!("{} {n}", lang.pick("rad", "line"))),
         ]
         .into_iter()
         .flatten()
@@ -859,7 +871,7 @@ mod tests {
         .at("Budgetfördelning", Some(CellRef::new(8, 3)));
         assert_eq!(f.severity, Severity::Error);
         assert_eq!(
-            format!("{}: {}", f.place(), f.message(Lang::Sv)),
+            format!("{}: {}", f.place(Lang::Sv), f.message(Lang::Sv)),
             "HR.xlsx › Budgetfördelning › D9: Belopp 13 100 ≠ Nyutveckling 800 + Utveckling inom befintlig tjänst 12 200 = 13 000"
         );
     }

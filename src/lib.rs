@@ -12,6 +12,7 @@
 //! - [`load`]: one file end to end; the unit rayon maps over
 //! - [`consolidate`]: areas → city-wide totals, pure `Decimal` arithmetic
 //! - [`write`], [`report`]: the workbook, the terminal text and the JSON report
+//! - [`ledger`]: the follow-up's actuals — SIE and table exports → ledger rows
 //! - [`cmd`]: one module per subcommand; exit status decided in one place
 //!
 //! Amounts are `rust_decimal::Decimal` from the cell to the report.
@@ -26,6 +27,7 @@ pub mod finding;
 pub mod grid;
 pub mod labels;
 pub mod lang;
+pub mod ledger;
 pub mod load;
 pub mod locate;
 pub mod location;

@@ -49,6 +49,9 @@ pub struct FindingJson {
     pub file: Option<String>,
     pub sheet: Option<String>,
     pub cell: Option<String>,
+    /// 1-based line in a text file (ledger exports); absent for workbook findings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
     pub message: String,
 }
 
@@ -106,6 +109,7 @@ pub fn report(
                 file: f.file.clone(),
                 sheet: f.sheet.clone(),
                 cell: f.cell.map(|c| c.to_string()),
+                line: f.line,
                 message: f.message(lang),
             })
             .collect(),

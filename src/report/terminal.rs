@@ -20,7 +20,7 @@ pub fn findings(findings: &[Finding], lang: Lang) -> String {
             let _ = writeln!(out, "{heading}");
             current = Some(file);
         }
-        let place = f.place();
+        let place = f.place(lang);
         let _ = writeln!(
             out,
             "  {:<8} {:<22} {}{}{}",
