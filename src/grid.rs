@@ -17,7 +17,6 @@ use calamine::{Data, DataRef, Reader};
 use rust_decimal::Decimal;
 use std::io::{Cursor, Read};
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::str::FromStr;
 
 mod cfb;
 mod ods;
@@ -633,49 +632,41 @@ where
     })
 }
 
-/// A float from a cell as an exact decimal: a whole number below 2^53 (most
-/// amounts) converts directly; any other value reads as its shortest round-trip
-/// text, so `0.1` stays `0.1`. No arithmetic on the value.
-/// This is the one place where a cell's binary float is looked at.
+/// Significant digits Excel shows, compares and prints a number with.
+pub const EXCEL_DIGITS: usize = 15;
+
+/// A float from a cell as a decimal, the way Excel itself reads it: at 15
+/// significant digits, then normalised. Excel stores a formula's cached result
+/// with full binary precision (`=4000.7+1200.6` is stored as `5201.2999999999993`,
+/// `=0.1+0.2` as `0.30000000000000004`) but shows and compares only 15 digits, so
+/// that is the number the area lead sees and means. A whole number below 2^53 (most
+/// amounts) converts exactly; any other value is rounded to 15 significant digits
+/// by the standard library's exact decimal formatting (round half to even on the
+/// binary value's exact expansion), so `1234.56` stays `1234.56`. No arithmetic on
+/// the value. This is the one place where a cell's binary float is looked at.
 fn float_value(f: f64) -> Value {
+    if !f.is_finite() {
+        return Value::HugeNumber(f.to_string());
+    }
     if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 {
         // Exact: the value is an integer that i64 holds.
         return Value::Number(Decimal::from(f as i64));
     }
-    let text = f.to_string();
-    match Decimal::from_str(&text) {
-        Ok(d) => Value::Number(d),
-        Err(_) => Value::HugeNumber(text),
+    // `d.dddddddddddddde±x`: the value at 15 significant digits.
+    let text = format!("{f:.prec$e}", prec = EXCEL_DIGITS - 1);
+    match Decimal::from_scientific(&text) {
+        Ok(d) => Value::Number(d.normalize()),
+        // Beyond ±7.9e28, or smaller than 10^-28 (no amount is either).
+        Err(_) if f.abs() < 1.0 => Value::Number(Decimal::ZERO),
+        Err(_) => Value::HugeNumber(f.to_string()),
     }
 }
 
-fn excel_date(serial_text: String) -> Value {
-    // Excel's day 0 is 1899-12-30 in the 1900 date system (its 1900 leap-year bug
-    // is absorbed by starting there for every serial past 60).
-    let days = Decimal::from_str(&serial_text)
-        .ok()
-        .and_then(|d| i64::try_from(d.trunc()).ok());
-    match days {
-        Some(days) => {
-            let (y, m, d) = civil_from_days(days - 25_569);
-            Value::Date(format!("{y:04}-{m:02}-{d:02}"))
-        }
-        None => Value::Date(serial_text),
-    }
-}
-
-/// Days since 1970-01-01 → (year, month, day), proleptic Gregorian (H. Hinnant).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
+/// A date cell as ISO text, converted by calamine, which knows the workbook's date
+/// system (1900 or 1904) and Excel's 1900 leap-year bug.
+fn excel_date(dt: &calamine::ExcelDateTime) -> Value {
+    let (y, m, d, ..) = dt.to_ymd_hms_milli();
+    Value::Date(format!("{y:04}-{m:02}-{d:02}"))
 }
 
 fn error_text(e: &calamine::CellErrorType) -> Value {
@@ -690,7 +681,7 @@ fn value_ref(v: &DataRef<'_>) -> Value {
         DataRef::String(s) => Value::Text(s.clone()),
         DataRef::SharedString(s) => Value::Text((*s).to_string()),
         DataRef::Bool(b) => Value::Bool(*b),
-        DataRef::DateTime(dt) => excel_date(dt.as_f64().to_string()),
+        DataRef::DateTime(dt) => excel_date(dt),
         DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Value::Date(s.clone()),
         DataRef::Error(e) => error_text(e),
     }
@@ -705,7 +696,7 @@ fn value(v: &Data) -> Value {
         Data::String(s) if is_error_literal(s) => Value::Error(s.clone()),
         Data::String(s) => Value::Text(s.clone()),
         Data::Bool(b) => Value::Bool(*b),
-        Data::DateTime(dt) => excel_date(dt.as_f64().to_string()),
+        Data::DateTime(dt) => excel_date(dt),
         Data::DateTimeIso(s) | Data::DurationIso(s) => Value::Date(s.clone()),
         Data::Error(e) => error_text(e),
     }
@@ -731,27 +722,39 @@ fn is_error_literal(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::str::FromStr;
 
     #[test]
-    fn dates_from_serials() {
-        assert_eq!(excel_date("46082".into()), Value::Date("2026-03-01".into()));
-        assert_eq!(
-            excel_date("44927.5".into()),
-            Value::Date("2023-01-01".into())
-        );
+    fn dates_from_serials_in_both_date_systems() {
+        use calamine::{ExcelDateTime, ExcelDateTimeType::DateTime};
+        let date = |serial, is_1904| excel_date(&ExcelDateTime::new(serial, DateTime, is_1904));
+        assert_eq!(date(46082.0, false), Value::Date("2026-03-01".into()));
+        assert_eq!(date(44927.5, false), Value::Date("2023-01-01".into()));
+        // The 1904 system counts from 1904-01-01: serial 43465 is four years later.
+        assert_eq!(date(43465.0, false), Value::Date("2018-12-31".into()));
+        assert_eq!(date(43465.0, true), Value::Date("2023-01-01".into()));
     }
 
     #[test]
-    fn floats_keep_their_shortest_text() {
-        assert_eq!(float_value(0.1), Value::Number(Decimal::new(1, 1)));
-        assert_eq!(
-            float_value(4_432_946.73),
-            Value::Number(Decimal::new(443_294_673, 2))
-        );
-        assert_eq!(float_value(13_000.0), Value::Number(Decimal::from(13_000)));
+    fn floats_are_read_at_excels_fifteen_digits() {
+        let d = |s: &str| Value::Number(Decimal::from_str(s).unwrap_or_default());
+        // Stored values of `=4000.7+1200.6` and `=0.1+0.2`, as Excel writes them.
+        let stored = |s: &str| float_value(s.parse().unwrap_or(f64::NAN));
+        assert_eq!(stored("5201.2999999999993"), d("5201.3"));
+        assert_eq!(stored("0.30000000000000004"), d("0.3"));
+        assert_eq!(float_value(1234.56), d("1234.56"));
+        assert_eq!(float_value(0.1), d("0.1"));
+        assert_eq!(float_value(4_432_946.73), d("4432946.73"));
+        assert_eq!(float_value(13_000.0), d("13000"));
         assert_eq!(float_value(-0.0), Value::Number(Decimal::ZERO));
-        assert_eq!(float_value(2_000.5), Value::Number(Decimal::new(20_005, 1)));
+        assert_eq!(float_value(2_000.5), d("2000.5"));
+        assert_eq!(float_value(-1_500.25), d("-1500.25"));
+        // 15 significant digits, rounded, not cut.
+        assert_eq!(float_value(123_456_789.123_456_78), d("123456789.123457"));
+        assert_eq!(float_value(9_007_199_254_740_993.5), d("9007199254740990"));
+        assert_eq!(float_value(1e-40), Value::Number(Decimal::ZERO));
         assert!(matches!(float_value(1e30), Value::HugeNumber(_)));
+        assert!(matches!(float_value(f64::NAN), Value::HugeNumber(_)));
     }
 
     #[test]

@@ -17,3 +17,4 @@ mod property;
 mod scale;
 mod seed;
 mod template;
+mod values;

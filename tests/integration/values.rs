@@ -1,0 +1,193 @@
+//! Reading values as Excel means them: floating-point noise in cached formula
+//! results, sheets and columns that two candidates claim, versions written with a
+//! comma, 1904 dates, and amounts far beyond any budget.
+
+use crate::harness::{Initiative, Run, Sheet, Template, f, findings, rewrite_parts};
+
+/// Replaces the element of cell `at` in a sheet's XML with `<c r=at s=..{attrs}>{inner}</c>`,
+/// keeping its style, as Excel writes a cell.
+pub fn set_cell_xml(xml: &str, at: &str, attrs: &str, inner: &str) -> String {
+    let start_tag = format!("<c r=\"{at}\"");
+    let start = xml.find(&start_tag).unwrap_or_else(|| panic!("cell {at}"));
+    let head_end = start + xml[start..].find('>').expect("tag end");
+    let self_closed = xml[..head_end].ends_with('/');
+    let end = if self_closed {
+        head_end + 1
+    } else {
+        head_end + xml[head_end..].find("</c>").expect("</c>") + 4
+    };
+    let head = &xml[start..head_end];
+    let style = head
+        .split_whitespace()
+        .find(|a| a.starts_with("s=\""))
+        .map(|s| format!(" {}", s.trim_end_matches('/')))
+        .unwrap_or_default();
+    format!(
+        "{}<c r=\"{at}\"{style}{attrs}>{inner}</c>{}",
+        &xml[..start],
+        &xml[end..]
+    )
+}
+
+/// Two initiatives whose Belopp formulas Excel stores with binary noise:
+/// `=4000.7+1200.6` → 5201.2999999999993 and `=0.1+0.2` → 0.30000000000000004.
+fn noisy_initiatives() -> Vec<Initiative> {
+    vec![
+        Initiative {
+            name: "Alfa".into(),
+            new: 4000.7,
+            existing: 1200.6,
+            development: vec![5201.3, 0.0, 0.0],
+            maintenance: vec![0.0; 3],
+            impact: None,
+        },
+        Initiative {
+            name: "Beta".into(),
+            new: 0.1,
+            existing: 0.2,
+            development: vec![0.3, 0.0, 0.0],
+            maintenance: vec![0.0; 3],
+            impact: None,
+        },
+    ]
+}
+
+fn assert_clean_total(run: &Run, args: &[&str]) {
+    let out = run.exec(args);
+    let report: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(run.dir.path().join("r.json")).expect("json"),
+    )
+    .expect("parse");
+    let found = findings(&report);
+    assert!(
+        found
+            .iter()
+            .all(|f| f.code != "row-sum-mismatch" && f.code != "total-mismatch"),
+        "{found:#?}"
+    );
+    assert!(found.is_empty(), "{found:#?}");
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+    let area = &report["areas"][0];
+    assert_eq!(area["new_development"], "4000.8");
+    assert_eq!(area["existing_development"], "1200.8");
+    assert_eq!(area["total"], "5201.6");
+}
+
+#[test]
+fn excel_binary_noise_in_cached_formulas_reads_as_fifteen_digits() {
+    // The cached values exactly as Excel writes them: 17 significant digits.
+    let template = Template::new("HR")
+        .with_initiatives(noisy_initiatives())
+        .set(Sheet::Budget, "D10", f("=B10+C10", "5201.2999999999993"))
+        .set(Sheet::Budget, "D11", f("=B11+C11", "0.30000000000000004"))
+        .set(
+            Sheet::Budget,
+            "B12",
+            f("=SUM(B10:B11)", "4000.7999999999997"),
+        )
+        .set(Sheet::Budget, "C12", f("=SUM(C10:C11)", "1200.8"))
+        .set(
+            Sheet::Budget,
+            "D12",
+            f("=SUM(D10:D11)", "5201.5999999999995"),
+        )
+        .set(Sheet::Plan, "B6", f("=SUM(B4:B5)", "5201.6000000000004"));
+    let run = Run::new().add("HR.xlsx", &template);
+    assert_clean_total(&run, &["check", "input/HR.xlsx", "--json", "r.json"]);
+}
+
+#[test]
+fn our_template_filled_and_saved_by_excel_reads_without_noise() {
+    let run = Run::new();
+    let out = run.exec(&[
+        "template",
+        "--area",
+        "HR",
+        "--budget-year",
+        "2023",
+        "--years",
+        "2023-2025",
+        "--out",
+        "input/HR.xlsx",
+    ]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    // What Excel writes after a lead types the amounts: input values, and each
+    // formula's cached result at full binary precision.
+    let text = |v: &str| format!("<is><t>{v}</t></is>");
+    let budget: &[(&str, &str, String)] = &[
+        ("A11", " t=\"inlineStr\"", text("Alfa")),
+        ("B11", "", "<v>4000.7</v>".into()),
+        ("C11", "", "<v>1200.6</v>".into()),
+        ("D11", "", "<f>B11+C11</f><v>5201.2999999999993</v>".into()),
+        ("A12", " t=\"inlineStr\"", text("Beta")),
+        ("B12", "", "<v>0.1</v>".into()),
+        ("C12", "", "<v>0.2</v>".into()),
+        ("D12", "", "<f>B12+C12</f><v>0.30000000000000004</v>".into()),
+        (
+            "B41",
+            "",
+            "<f>SUM(B11:B40)</f><v>4000.7999999999997</v>".into(),
+        ),
+        ("C41", "", "<f>SUM(C11:C40)</f><v>1200.8</v>".into()),
+        (
+            "D41",
+            "",
+            "<f>SUM(D11:D40)</f><v>5201.5999999999995</v>".into(),
+        ),
+    ];
+    let plan: &[(&str, &str, String)] = &[
+        ("A5", " t=\"inlineStr\"", text("Alfa")),
+        ("B5", "", "<v>5201.3</v>".into()),
+        ("A6", " t=\"inlineStr\"", text("Beta")),
+        ("B6", "", "<v>0.3</v>".into()),
+        (
+            "B35",
+            "",
+            "<f>SUM(B5:B34)</f><v>5201.6000000000004</v>".into(),
+        ),
+    ];
+    rewrite_parts(&run.input().join("HR.xlsx"), |name, xml| {
+        let cells = match name {
+            "xl/worksheets/sheet2.xml" => budget,
+            "xl/worksheets/sheet3.xml" => plan,
+            _ => return None,
+        };
+        let mut xml = xml.to_string();
+        for (at, attrs, inner) in cells {
+            xml = set_cell_xml(&xml, at, attrs, inner);
+        }
+        Some(xml)
+    });
+    assert_clean_total(&run, &["check", "input/HR.xlsx", "--json", "r.json"]);
+}
+
+#[test]
+fn dates_in_a_1904_workbook_are_read_in_its_date_system() {
+    // A date typed into an amount cell of a workbook that counts days from 1904
+    // (Excel for Mac's old default): serial 43465 is 2023-01-01 there.
+    let template =
+        Template::new("HR").set(Sheet::Budget, "B10", crate::harness::Cell::Date(2023, 1, 1));
+    let run = Run::new().add("HR.xlsx", &template);
+    rewrite_parts(&run.input().join("HR.xlsx"), |name, xml| match name {
+        "xl/workbook.xml" => Some(xml.replacen("<workbookPr", "<workbookPr date1904=\"1\"", 1)),
+        "xl/worksheets/sheet1.xml" => Some(set_cell_xml(xml, "B10", "", "<v>43465</v>")),
+        _ => None,
+    });
+    let out = run.exec(&["check", "input/HR.xlsx", "--json", "r.json"]);
+    assert_eq!(out.status, 1, "{}", out.stderr);
+    let report: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(run.dir.path().join("r.json")).expect("json"),
+    )
+    .expect("parse");
+    let found: Vec<_> = findings(&report)
+        .into_iter()
+        .filter(|f| f.code == "invalid-amount")
+        .collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].cell.as_deref(), Some("B10"));
+    assert!(
+        found[0].message.contains("2023-01-01"),
+        "{}",
+        found[0].message
+    );
+}
