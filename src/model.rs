@@ -141,11 +141,16 @@ pub struct FilledInitiative {
     pub impact: Option<&'static str>,
 }
 
-/// Compares versions numerically per dot-part: `2.10` > `2.9`, `3.5` > `3`.
+/// Compares versions numerically per part: `2.10` > `2.9`, `3.5` > `3`. Parts are
+/// separated by `.` or by `,` (a Swedish decimal comma: `10,0` is `10.0`).
 /// Parts that are not numbers compare as text, after the numbers.
 pub fn compare_versions(a: &str, b: &str) -> Ordering {
-    let parts =
-        |v: &str| -> Vec<String> { v.trim().split('.').map(|p| p.trim().to_string()).collect() };
+    let parts = |v: &str| -> Vec<String> {
+        v.trim()
+            .split(['.', ','])
+            .map(|p| p.trim().to_string())
+            .collect()
+    };
     let (pa, pb) = (parts(a), parts(b));
     for i in 0..pa.len().max(pb.len()) {
         let x = pa.get(i).map_or("0", String::as_str);
@@ -173,5 +178,13 @@ mod tests {
         assert_eq!(compare_versions("3.5", "4.0"), Ordering::Less);
         assert_eq!(compare_versions("2.0", "2"), Ordering::Equal);
         assert_eq!(compare_versions("2.0.1", "2.0"), Ordering::Greater);
+    }
+
+    #[test]
+    fn versions_with_a_decimal_comma_compare_as_numbers() {
+        assert_eq!(compare_versions("10,0", "2,0"), Ordering::Greater);
+        assert_eq!(compare_versions("2,0", "2.0"), Ordering::Equal);
+        assert_eq!(compare_versions("10,0", "9.5"), Ordering::Greater);
+        assert_eq!(compare_versions("2,10", "2,9"), Ordering::Greater);
     }
 }

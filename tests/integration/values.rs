@@ -191,3 +191,23 @@ fn dates_in_a_1904_workbook_are_read_in_its_date_system() {
         found[0].message
     );
 }
+
+#[test]
+fn versions_written_with_a_comma_compare_as_numbers() {
+    // As a Swedish Excel user types them, as text: `2,0` and `10,0`.
+    let old = Template::new("HR").set(Sheet::Budget, "B4", crate::harness::t("2,0"));
+    let new = Template::new("HR").set(Sheet::Budget, "B4", crate::harness::t("10,0"));
+    let run = Run::new().add("HR-a.xlsx", &new).add("HR-b.xlsx", &old);
+    let out = run.consolidate(&["--latest-version"]);
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+    let report = run.report();
+    assert_eq!(report["areas"].as_array().map(Vec::len), Some(1));
+    assert_eq!(report["areas"][0]["version"], "10,0");
+    assert_eq!(report["areas"][0]["file"], "HR-a.xlsx");
+    let superseded: Vec<_> = findings(&report)
+        .into_iter()
+        .filter(|f| f.code == "superseded-version")
+        .collect();
+    assert_eq!(superseded.len(), 1, "{superseded:#?}");
+    assert_eq!(superseded[0].file.as_deref(), Some("HR-b.xlsx"));
+}
