@@ -95,6 +95,15 @@ pub enum Unreadable {
     /// Not a spreadsheet container at all, e.g. a text file renamed `.xlsx`.
     NotSpreadsheet,
     Io(String),
+    /// A zip holding two entries that name one part (`xl/workbook.xml` twice, or
+    /// once with `\\`): which one a program reads is not defined.
+    DuplicatePart(String),
+    /// A Word document (`.docx` or `.doc`) with a workbook's extension.
+    WordDocument,
+    /// A PowerPoint presentation (`.pptx` or `.ppt`) with a workbook's extension.
+    PowerPointDocument,
+    /// The workbook holds an Excel 4.0 macro sheet (XLM), which the reader cannot open.
+    MacroSheet(String),
 }
 
 /// What made a file `too-large`. `Span`: the sheets of an `.xls` or `.ods`, which calamine
@@ -313,6 +322,18 @@ impl Finding {
         message(&self.kind, lang)
     }
 
+    /// Technical detail for the JSON report, in English whatever the language: the
+    /// reader's or the system's own words, which a message does not repeat.
+    pub fn detail(&self) -> Option<String> {
+        match &self.kind {
+            Kind::UnreadableFile(
+                Unreadable::Corrupt(d) | Unreadable::Io(d) | Unreadable::MacroSheet(d),
+            )
+            | Kind::InternalError { detail: d } => Some(d.clone()),
+            _ => None,
+        }
+    }
+
     /// `HR.xlsx › Budgetfördelning › D9` (or `utfall.se › rad 12`), as far as the
     /// place is known.
     pub fn place(&self, lang: Lang) -> String {
@@ -414,16 +435,40 @@ fn message(kind: &Kind, lang: Lang) -> String {
                 "Filen är lösenordsskyddad (krypterad) och kan inte läsas. Spara en kopia utan lösenord och skicka den.",
                 "The file is password-protected (encrypted) and cannot be read. Save a copy without a password and send that.",
             ).into(),
-            Unreadable::Corrupt(detail) => if sv {
-                format!("Filen är skadad eller ofullständig och kan inte läsas som arbetsbok ({detail}). Be avsändaren skicka den igen.")
-            } else {
-                format!("The file is damaged or incomplete and cannot be read as a workbook ({detail}). Ask the sender to send it again.")
-            },
+            // The reader's own (English) words are in the report's `detail`.
+            Unreadable::Corrupt(_) => lang.pick(
+                "Filen är skadad eller ofullständig och kan inte läsas som arbetsbok. Be avsändaren öppna den i Excel, spara den på nytt och skicka den igen.",
+                "The file is damaged or incomplete and cannot be read as a workbook. Ask the sender to open it in Excel, save it again and send it.",
+            ).into(),
             Unreadable::NotSpreadsheet => lang.pick(
                 "Filen har en arbetsboks ändelse men är ingen arbetsbok (den ser ut att vara text eller ett annat format). Spara den som Excel-arbetsbok (.xlsx).",
                 "The file has a workbook extension but is not a workbook (it looks like text or another format). Save it as an Excel workbook (.xlsx).",
             ).into(),
-            Unreadable::Io(detail) => if sv { format!("Filen kunde inte läsas: {detail}.") } else { format!("The file could not be read: {detail}.") },
+            Unreadable::Io(_) => lang.pick(
+                "Filen kunde inte läsas från disken. Kontrollera att du har behörighet till den och att den inte är låst av ett annat program.",
+                "The file could not be read from disk. Check that you have permission to read it and that no other program locks it.",
+            ).into(),
+            Unreadable::DuplicatePart(part) if part.is_empty() => lang.pick(
+                "Filen innehåller samma del två gånger, och vilken av dem som gäller är inte bestämt. Öppna filen i Excel, spara den som en ny .xlsx och skicka den igen.",
+                "The file holds the same part twice, and which of them counts is not defined. Open the file in Excel, save it as a new .xlsx and send that.",
+            ).into(),
+            Unreadable::DuplicatePart(part) => if sv {
+                format!("Filen innehåller delen {} två gånger, och vilken av dem som gäller är inte bestämt. Öppna filen i Excel, spara den som en ny .xlsx och skicka den igen.", q(part))
+            } else {
+                format!("The file holds the part {} twice, and which of them counts is not defined. Open the file in Excel, save it as a new .xlsx and send that.", q(part))
+            },
+            Unreadable::WordDocument => lang.pick(
+                "Filen är ett Word-dokument, ingen Excel-arbetsbok, fast namnet slutar på en arbetsboks ändelse. Skicka budgetmallen (Excel-filen) i stället.",
+                "The file is a Word document, not an Excel workbook, although its name ends in a workbook extension. Send the budget template (the Excel file) instead.",
+            ).into(),
+            Unreadable::PowerPointDocument => lang.pick(
+                "Filen är en PowerPoint-presentation, ingen Excel-arbetsbok, fast namnet slutar på en arbetsboks ändelse. Skicka budgetmallen (Excel-filen) i stället.",
+                "The file is a PowerPoint presentation, not an Excel workbook, although its name ends in a workbook extension. Send the budget template (the Excel file) instead.",
+            ).into(),
+            Unreadable::MacroSheet(_) => lang.pick(
+                "Arbetsboken innehåller ett Excel 4.0-makroblad, som inte kan läsas. Ta bort makrobladet (eller kopiera bladen Budgetfördelning och Utvecklingsinitiativ till en ny arbetsbok), spara som .xlsx och skicka filen igen.",
+                "The workbook holds an Excel 4.0 macro sheet, which cannot be read. Delete the macro sheet (or copy the sheets Budgetfördelning and Utvecklingsinitiativ into a new workbook), save as .xlsx and send the file again.",
+            ).into(),
         },
         Kind::NotAWorkbook { extension } => if sv {
             format!("Inte en arbetsbok (ändelsen {} läses inte); filen hoppas över.", q(extension))
@@ -623,7 +668,8 @@ fn message(kind: &Kind, lang: Lang) -> String {
         Kind::InternalError { detail } => {
             let mut out = String::new();
             if sv {
-                let _ = write!(out, "Internt fel när filen lästes ({detail}). Filen hoppades över; rapportera felet till utvecklarna.");
+                // The (English) panic text is in the report's `detail`.
+                let _ = write!(out, "Internt fel när filen lästes. Filen hoppades över; rapportera felet till utvecklarna.");
             } else {
                 let _ = write!(out, "Internal error while reading the file ({detail}). The file was skipped; please report it to the developers.");
             }
@@ -661,6 +707,10 @@ mod tests {
             Kind::UnreadableFile(Unreadable::Corrupt(s("zip: EOCD"))),
             Kind::UnreadableFile(Unreadable::NotSpreadsheet),
             Kind::UnreadableFile(Unreadable::Io(s("permission denied"))),
+            Kind::UnreadableFile(Unreadable::DuplicatePart(s("xl/workbook.xml"))),
+            Kind::UnreadableFile(Unreadable::WordDocument),
+            Kind::UnreadableFile(Unreadable::PowerPointDocument),
+            Kind::UnreadableFile(Unreadable::MacroSheet(s("xl/macrosheets/sheet1.xml"))),
             Kind::NotAWorkbook {
                 extension: s(".txt"),
             },
@@ -856,6 +906,26 @@ mod tests {
                     "Swedish message has English {english:?}: {sv}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn technical_detail_stays_out_of_the_swedish_message() {
+        for kind in [
+            Kind::UnreadableFile(Unreadable::Corrupt("zip: Could not find EOCD".into())),
+            Kind::UnreadableFile(Unreadable::Io("Permission denied (os error 13)".into())),
+            Kind::UnreadableFile(Unreadable::MacroSheet("xl/macrosheets/sheet1.xml".into())),
+            Kind::InternalError {
+                detail: "index out of bounds".into(),
+            },
+        ] {
+            let f = Finding::new(kind);
+            let detail = f.detail().expect("detail");
+            assert!(
+                !f.message(Lang::Sv).contains(&detail),
+                "{}",
+                f.message(Lang::Sv)
+            );
         }
     }
 

@@ -223,28 +223,80 @@ pub fn sniff(bytes: &[u8]) -> Result<Format, ReadError> {
     if bytes.starts_with(CFB_MAGIC) {
         // An encrypted xlsx is a compound file holding an `EncryptedPackage` stream;
         // directory entries store their names in UTF-16LE.
-        let marker: Vec<u8> = "EncryptedPackage"
-            .encode_utf16()
-            .flat_map(u16::to_le_bytes)
-            .collect();
-        if bytes.windows(marker.len()).any(|w| w == marker.as_slice()) {
+        if has_utf16(bytes, "EncryptedPackage") {
             return Err(Unreadable::Encrypted.into());
         }
         let stream = cfb::precheck(bytes)
             .map_err(|why| Unreadable::Corrupt(format!("compound file: {why}")))?;
-        if let Some(stream) = stream {
-            xls::precheck(&stream)?;
+        match stream {
+            Some(stream) => xls::precheck(&stream)?,
+            // No workbook stream: maybe an old Word or PowerPoint file (`.doc`,
+            // `.ppt`, the same container) renamed.
+            None if has_utf16(bytes, "WordDocument") => {
+                return Err(Unreadable::WordDocument.into());
+            }
+            None if has_utf16(bytes, "PowerPoint Document") => {
+                return Err(Unreadable::PowerPointDocument.into());
+            }
+            None => {}
         }
         return Ok(Format::Xls);
     }
     Err(Unreadable::NotSpreadsheet.into())
 }
 
+/// The first name that two entries of a zip's central directory share, read from
+/// the end-of-central-directory record (`None` for a zip64 directory or damage).
+fn duplicate_entry_name(bytes: &[u8]) -> Option<String> {
+    let u16_at = |i: usize| -> Option<usize> {
+        Some(usize::from(u16::from_le_bytes(
+            bytes.get(i..i + 2)?.try_into().ok()?,
+        )))
+    };
+    let u32_at = |i: usize| -> Option<usize> {
+        Some(u32::from_le_bytes(bytes.get(i..i + 4)?.try_into().ok()?) as usize)
+    };
+    let eocd = bytes.windows(4).rposition(|w| w == EMPTY_ZIP_MAGIC)?;
+    let (count, mut at) = (u16_at(eocd + 10)?, u32_at(eocd + 16)?);
+    let mut seen = std::collections::HashSet::new();
+    for _ in 0..count {
+        if bytes.get(at..at + 4)? != b"PK\x01\x02" {
+            return None;
+        }
+        let (name_len, extra, comment) = (u16_at(at + 28)?, u16_at(at + 30)?, u16_at(at + 32)?);
+        let name = String::from_utf8_lossy(bytes.get(at + 46..at + 46 + name_len)?).into_owned();
+        if !seen.insert(name.clone()) {
+            return Some(name);
+        }
+        at += 46 + name_len + extra + comment;
+    }
+    None
+}
+
+/// A zip part's name as calamine looks it up: `\` read as `/`, any case.
+fn part_key(name: &str) -> String {
+    name.replace('\\', "/").to_ascii_lowercase()
+}
+
+/// True when `name` stands in `bytes` in UTF-16LE, as a compound file's directory
+/// entries store stream names.
+fn has_utf16(bytes: &[u8], name: &str) -> bool {
+    let marker: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    bytes.windows(marker.len()).any(|w| w == marker.as_slice())
+}
+
 fn precheck_zip(bytes: &[u8]) -> Result<Format, ReadError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| Unreadable::Corrupt(format!("zip: {e}")))?;
+    // The zip reader keeps one of two entries with the same name (the last).
+    if zip.has_duplicate_names() {
+        let name = duplicate_entry_name(bytes).unwrap_or_default();
+        return Err(Unreadable::DuplicatePart(name).into());
+    }
     let mut format = None;
     let mut shared_strings = Vec::new();
+    let mut seen = std::collections::HashSet::with_capacity(zip.len());
+    let mut document = None;
     for i in 0..zip.len() {
         let part = zip
             .by_index_raw(i)
@@ -257,19 +309,27 @@ fn precheck_zip(bytes: &[u8]) -> Result<Format, ReadError> {
             }
             .into());
         }
-        match name.as_str() {
-            "mimetype" => format = Some(Format::Ods),
-            "xl/workbook.bin" => format = format.or(Some(Format::Xlsb)),
-            "xl/workbook.xml" => format = format.or(Some(Format::Xlsx)),
+        // calamine finds a part by its name with `\` read as `/` and in any case
+        // (and the zip reader by its exact name): two entries that one lookup
+        // could mean leave undefined which one is read.
+        let key = part_key(&name);
+        if !seen.insert(key.clone()) {
+            return Err(Unreadable::DuplicatePart(name).into());
+        }
+        // The workbook part stands where the package's relationships say: usually
+        // `xl/`, but any folder (or none) is valid, and calamine follows them.
+        let file = key.rsplit('/').next().unwrap_or_default();
+        match (key.as_str(), file) {
+            ("mimetype", _) => format = Some(Format::Ods),
+            (_, "workbook.bin") => format = format.or(Some(Format::Xlsb)),
+            (_, "workbook.xml") => format = format.or(Some(Format::Xlsx)),
+            ("word/document.xml", _) => document = Some(Unreadable::WordDocument),
+            ("ppt/presentation.xml", _) => document = Some(Unreadable::PowerPointDocument),
             _ => {}
         }
         // calamine finds `<dir>sharedStrings.xml` (the workbook's folder, from
         // `_rels/.rels`) ignoring case and `\` versus `/`: check every such part.
-        if name
-            .replace('\\', "/")
-            .to_ascii_lowercase()
-            .ends_with("sharedstrings.xml")
-        {
+        if key.ends_with("sharedstrings.xml") {
             shared_strings.push(i);
         }
     }
@@ -289,8 +349,10 @@ fn precheck_zip(bytes: &[u8]) -> Result<Format, ReadError> {
             return Err(TooLarge::SharedStrings { declared }.into());
         }
     }
-    let format = format
-        .ok_or_else(|| Unreadable::Corrupt("zip archive without a workbook inside".into()))?;
+    let format = format.ok_or_else(|| {
+        document
+            .unwrap_or_else(|| Unreadable::Corrupt("zip archive without a workbook inside".into()))
+    })?;
     if format == Format::Ods {
         // calamine expands an .ods's repeated rows into whole rectangles when it
         // opens the file: measure them first.
@@ -428,7 +490,17 @@ impl Collector {
 fn read_xlsx(bytes: &[u8]) -> Result<Book, ReadError> {
     let mut wb: calamine::Xlsx<_> =
         calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e: calamine::XlsxError| {
-            open_error(e.to_string(), matches!(e, calamine::XlsxError::Password))
+            match e {
+                // An Excel 4.0 macro sheet (`xl/macrosheets/…`) is a sheet type
+                // calamine does not know; it refuses the whole workbook.
+                calamine::XlsxError::Unrecognized {
+                    typ: "sheet:type",
+                    val,
+                } if val.to_ascii_lowercase().contains("macrosheet") => {
+                    Unreadable::MacroSheet(val).into()
+                }
+                e => open_error(e.to_string(), matches!(e, calamine::XlsxError::Password)),
+            }
         })?;
     Book::read_sheets(wb.sheet_names(), |name, out| {
         let mut reader = wb
@@ -469,87 +541,180 @@ fn read_xlsx(bytes: &[u8]) -> Result<Book, ReadError> {
     })
 }
 
-/// Every cell of an xlsx sheet whose cached value is an error (`t="e"`), with the
-/// error text, read from the sheet's XML. Only called when calamine skipped an
-/// error literal it does not know; a part that cannot be found yields nothing.
+/// Every cell of an xlsx sheet whose cached value is an error (`t="e"` or
+/// `t='e'`), with the error text, read from the sheet's XML with the XML reader and
+/// settings calamine uses, by local names (so `<x:c>` counts as `<c>`). The sheet's
+/// part is found as calamine finds it: the workbook part from `_rels/.rels`, the
+/// sheet from the workbook's relationships, part names matched with `\` as `/` and
+/// in any case. Only called when calamine skipped an error literal it does not
+/// know; a part that cannot be found yields nothing.
 fn error_cells(bytes: &[u8], sheet: &str) -> Vec<(CellRef, String)> {
+    use quick_xml::events::Event;
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return Vec::new();
     };
-    let mut part = |name: &str| -> Option<String> {
-        let mut text = String::new();
-        zip.by_name(name).ok()?.read_to_string(&mut text).ok()?;
-        Some(text)
+    let names: std::collections::HashMap<String, String> = zip
+        .file_names()
+        .flatten()
+        .map(|n| (part_key(&n), n.into_owned()))
+        .collect();
+    // Runs `each` on every start or empty element of a part, with its attributes
+    // by local name; stops when `each` returns false.
+    let mut elements = |path: &str, each: &mut OnElement<'_>| {
+        let Some(name) = names.get(&part_key(path)) else {
+            return;
+        };
+        let Ok(part) = zip.by_name(name) else { return };
+        let mut xml = calamine_xml(part.take(MAX_PART_BYTES), 16 * 1024);
+        let mut buf = Vec::new();
+        loop {
+            buf.clear();
+            match xml.read_event_into(&mut buf) {
+                Ok(Event::Start(tag)) => {
+                    let local = tag.local_name().as_ref().to_string();
+                    let attrs = Attrs::of(&tag);
+                    if !each(&local, &attrs, &mut || value_of_cell(&mut xml)) {
+                        return;
+                    }
+                }
+                Ok(Event::Eof) | Err(_) => return,
+                Ok(_) => {}
+            }
+        }
     };
-    let (Some(workbook), Some(rels)) =
-        (part("xl/workbook.xml"), part("xl/_rels/workbook.xml.rels"))
-    else {
+    let mut workbook = None;
+    elements("_rels/.rels", &mut |tag, attrs, _| {
+        if tag == "Relationship"
+            && attrs
+                .get("Type")
+                .is_some_and(|t| t.ends_with("/relationships/officeDocument"))
+        {
+            workbook = attrs
+                .get("Target")
+                .map(|t| t.trim_start_matches('/').to_string());
+        }
+        workbook.is_none()
+    });
+    let workbook = workbook.unwrap_or_else(|| "xl/workbook.xml".to_string());
+    let (dir, file) = match workbook.rfind('/') {
+        Some(i) => workbook.split_at(i + 1),
+        None => ("", workbook.as_str()),
+    };
+    let mut rel_id = None;
+    elements(&workbook, &mut |tag, attrs, _| {
+        if tag == "sheet" && attrs.get("name") == Some(sheet) {
+            rel_id = attrs.get("id").map(str::to_string);
+        }
+        rel_id.is_none()
+    });
+    let Some(rel_id) = rel_id else {
         return Vec::new();
     };
-    let rel_id = workbook
-        .split("<sheet ")
-        .skip(1)
-        .find(|tag| xml_attr(tag, "name").is_some_and(|n| n == sheet))
-        .and_then(|tag| xml_attr(tag, "r:id"));
-    let target = rel_id.and_then(|id| {
-        rels.split("<Relationship ")
-            .skip(1)
-            .find(|tag| xml_attr(tag, "Id").as_deref() == Some(id.as_str()))
-            .and_then(|tag| xml_attr(tag, "Target"))
+    let mut target = None;
+    elements(&format!("{dir}_rels/{file}.rels"), &mut |tag, attrs, _| {
+        if tag == "Relationship" && attrs.get("Id") == Some(rel_id.as_str()) {
+            target = attrs.get("Target").map(str::to_string);
+        }
+        target.is_none()
     });
     let Some(target) = target else {
         return Vec::new();
     };
     let path = match target.strip_prefix('/') {
         Some(absolute) => absolute.to_string(),
-        None => format!("xl/{target}"),
-    };
-    let Some(xml) = part(&path) else {
-        return Vec::new();
+        None => format!("{dir}{target}"),
     };
     let mut cells = Vec::new();
-    for piece in xml.split("<c ").skip(1) {
-        let Some(head_end) = piece.find('>') else {
-            continue;
-        };
-        let head = &piece[..head_end];
-        if xml_attr(head, "t").as_deref() != Some("e") {
-            continue;
+    elements(&path, &mut |tag, attrs, events| {
+        if tag == "c"
+            && attrs.get("t") == Some("e")
+            && let Some(at) = attrs.get("r").and_then(parse_a1)
+        {
+            let value = events();
+            cells.push((at, value.unwrap_or_else(|| "#N/A".to_string())));
         }
-        let body = piece[head_end..].split("</c>").next().unwrap_or("");
-        let value = body
-            .split("<v>")
-            .nth(1)
-            .and_then(|v| v.split("</v>").next())
-            .unwrap_or("#N/A");
-        if let Some(at) = xml_attr(head, "r").and_then(|r| parse_a1(&r)) {
-            cells.push((at, value.to_string()));
-        }
-    }
+        true
+    });
     cells
 }
 
-/// The value of attribute `name` in an XML start tag's text, entities decoded.
-fn xml_attr(tag: &str, name: &str) -> Option<String> {
-    let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
-    let mut rest = tag;
-    while let Some(i) = rest.find(name) {
-        let before_ok = i == 0 || rest[..i].ends_with(|c: char| c.is_whitespace());
-        let after = &rest[i + name.len()..];
-        if before_ok && let Some(quoted) = after.strip_prefix("=\"") {
-            let value = &quoted[..quoted.find('"')?];
-            return Some(
-                value
-                    .replace("&lt;", "<")
-                    .replace("&gt;", ">")
-                    .replace("&quot;", "\"")
-                    .replace("&apos;", "'")
-                    .replace("&amp;", "&"),
-            );
-        }
-        rest = after;
+/// A visitor of a part's elements: the element's local name, its attributes, and
+/// a reader of a cell's value; returns false to stop.
+type OnElement<'a> = dyn FnMut(&str, &Attrs, &mut dyn FnMut() -> Option<String>) -> bool + 'a;
+
+/// An element's attributes by local name (`r:id` is `id`), values unescaped.
+struct Attrs(Vec<(String, String)>);
+
+impl Attrs {
+    fn of(tag: &quick_xml::events::BytesStart<'_>) -> Attrs {
+        Attrs(
+            tag.attributes()
+                .with_checks(false)
+                .flatten()
+                .map(|a| {
+                    let value = a
+                        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                        .map(|v| v.into_owned())
+                        .unwrap_or_else(|_| a.value.clone().into_owned());
+                    (a.key.local_name().as_ref().to_string(), value)
+                })
+                .collect(),
+        )
     }
-    None
+
+    fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// The text of the `v` element inside the element just started (a `c`), reading
+/// up to that element's end.
+fn value_of_cell<R: std::io::BufRead>(xml: &mut quick_xml::Reader<R>) -> Option<String> {
+    use quick_xml::events::Event;
+    let mut buf = Vec::new();
+    let mut depth = 0usize;
+    let mut in_v = false;
+    let mut value: Option<String> = None;
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf) {
+            Ok(Event::Start(tag)) => {
+                depth += 1;
+                in_v = tag.local_name().as_ref() == "v";
+                if in_v {
+                    value.get_or_insert_with(String::new);
+                }
+            }
+            Ok(Event::Text(t)) if in_v => {
+                value
+                    .get_or_insert_with(String::new)
+                    .push_str(&t.xml10_content());
+            }
+            Ok(Event::GeneralRef(r)) if in_v => {
+                let resolved = match r.as_ref() {
+                    "amp" => "&",
+                    "lt" => "<",
+                    "gt" => ">",
+                    "quot" => "\"",
+                    "apos" => "'",
+                    _ => "",
+                };
+                value.get_or_insert_with(String::new).push_str(resolved);
+            }
+            Ok(Event::End(_)) => {
+                in_v = false;
+                if depth == 0 {
+                    return value;
+                }
+                depth -= 1;
+            }
+            Ok(Event::Eof) | Err(_) => return value,
+            Ok(_) => {}
+        }
+    }
 }
 
 /// `D9` → row 8, column 3.
@@ -809,23 +974,7 @@ mod tests {
     }
 
     #[test]
-    fn xml_attributes_and_addresses() {
-        assert_eq!(
-            xml_attr(r#"<c r="C11" s="1" t="e">"#, "t").as_deref(),
-            Some("e")
-        );
-        assert_eq!(
-            xml_attr(
-                r#"sheet name="A &amp; B" sheetId="1" r:id="rId2"/>"#,
-                "name"
-            )
-            .as_deref(),
-            Some("A & B")
-        );
-        assert_eq!(
-            xml_attr(r#"sheet name="x" sheetId="1" r:id="rId2"/>"#, "id"),
-            None
-        );
+    fn addresses() {
         assert_eq!(parse_a1("C11"), Some(CellRef::new(10, 2)));
         assert_eq!(
             parse_a1("XFD1048576"),

@@ -41,7 +41,22 @@ pub(super) fn precheck(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
     }
     // The header takes the first sector; sector 0 follows it.
     let data = bytes.get(sector.max(HEADER)..).unwrap_or_default();
-    let big = Sectors { data, size: sector };
+    // A last sector cut short (some writers end the file where the last stream
+    // ends): calamine reads what is there, and the rest as zeros once it has read
+    // it; only a table of sector numbers cut inside an entry makes it panic.
+    let padded;
+    let (data, partial) = match data.len() % sector {
+        0 => (data, None),
+        cut => {
+            padded = [data, &vec![0; sector - cut]].concat();
+            (padded.as_slice(), Some(((data.len() / sector) as u32, cut)))
+        }
+    };
+    let big = Sectors {
+        data,
+        size: sector,
+        partial,
+    };
 
     // DIFAT: 109 entries in the header, then a chain of DIFAT sectors whose last
     // entry names the next one.
@@ -49,7 +64,7 @@ pub(super) fn precheck(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
     let mut next = u32_at(header, 68);
     let mut steps = 0;
     while next < RESERVED {
-        let sector = big.get(next)?;
+        let sector = big.table(next)?;
         steps += 1;
         if steps > big.count() {
             return Err("the DIFAT chain loops".into());
@@ -71,11 +86,11 @@ pub(super) fn precheck(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
     }
     let mut fat = Vec::new();
     for id in fat_sectors {
-        fat.extend(u32s(big.get(id)?));
+        fat.extend(u32s(big.table(id)?));
     }
 
     // The directory: 128-byte entries along the chain from the header's start.
-    let directory = big.chain(u32_at(header, 48), usize::MAX, &fat)?;
+    let directory = big.chain(u32_at(header, 48), usize::MAX, &fat, false)?;
     let entries: Vec<Entry> = directory
         .chunks_exact(128)
         .map(|e| Entry::parse(e, sector))
@@ -88,11 +103,12 @@ pub(super) fn precheck(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
     // the header declares a mini FAT.
     let mini_fat_sectors = u32_at(header, 64) as usize;
     let (mini_stream, mini_fat) = if mini_fat_sectors > 0 {
-        let stream = big.chain(root.start, root.len, &fat)?;
+        let stream = big.chain(root.start, root.len, &fat, false)?;
         let table = big.chain(
             u32_at(header, 60),
             mini_fat_sectors.saturating_mul(sector),
             &fat,
+            true,
         )?;
         (stream, u32s(&table).collect())
     } else {
@@ -101,6 +117,7 @@ pub(super) fn precheck(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
     let mini = Sectors {
         data: &mini_stream,
         size: MINI_SECTOR,
+        partial: None,
     };
 
     // The workbook stream: `Workbook`, else `Book` (BIFF5).
@@ -108,17 +125,21 @@ pub(super) fn precheck(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
         .iter()
         .find_map(|name| entries.iter().find(|e| e.is(name)));
     match stream {
-        Some(s) if s.len < MINI_STREAM_CUTOFF => mini.chain(s.start, s.len, &mini_fat).map(Some),
-        Some(s) => big.chain(s.start, s.len, &fat).map(Some),
+        Some(s) if s.len < MINI_STREAM_CUTOFF => {
+            mini.chain(s.start, s.len, &mini_fat, false).map(Some)
+        }
+        Some(s) => big.chain(s.start, s.len, &fat, false).map(Some),
         None => Ok(None),
     }
 }
 
-/// The whole sectors of the file (or of the mini stream). A partial sector at the
-/// end counts as missing: calamine cannot read it safely.
+/// The sectors of the file (or of the mini stream), a last sector cut short padded
+/// with zeros.
 struct Sectors<'a> {
     data: &'a [u8],
     size: usize,
+    /// The last sector, when the file cuts it short: its number and the bytes present.
+    partial: Option<(u32, usize)>,
 }
 
 impl Sectors<'_> {
@@ -137,14 +158,29 @@ impl Sectors<'_> {
         })
     }
 
+    /// A sector holding sector numbers (DIFAT, FAT, mini FAT): calamine reads it
+    /// four bytes at a time and asserts that it has whole entries.
+    fn table(&self, id: u32) -> Result<&[u8], String> {
+        match self.partial {
+            Some((last, present)) if last == id && present % 4 != 0 => Err(format!(
+                "the last sector ({id}), a table of sector numbers, is cut after {present} bytes, inside an entry"
+            )),
+            _ => self.get(id),
+        }
+    }
+
     /// Follows a chain as calamine's `Sectors::get_chain` does, up to `len` bytes,
-    /// and returns what it reads.
-    fn chain(&self, start: u32, len: usize, fat: &[u32]) -> Result<Vec<u8>, String> {
+    /// and returns what it reads; `table`: the chain holds sector numbers.
+    fn chain(&self, start: u32, len: usize, fat: &[u32], table: bool) -> Result<Vec<u8>, String> {
         let mut out = Vec::new();
         let mut id = start;
         let mut steps = 0;
         while id != ENDOFCHAIN {
-            let sector = self.get(id)?;
+            let sector = if table {
+                self.table(id)?
+            } else {
+                self.get(id)?
+            };
             let take = sector.len().min(len - out.len());
             out.extend_from_slice(&sector[..take]);
             if out.len() >= len {
@@ -235,9 +271,25 @@ mod tests {
     #[test]
     fn a_truncated_compound_file_is_refused() {
         let bytes = std::fs::read("tests/fixtures/lo-sheet.xls").expect("fixture");
-        for cut in [bytes.len() - 1, bytes.len() - 512, bytes.len() / 2, 600] {
+        for cut in [bytes.len() - 512, bytes.len() / 2, 600] {
             assert!(precheck(&bytes[..cut]).is_err(), "cut at {cut}");
         }
+    }
+
+    #[test]
+    fn a_short_last_sector_passes_unless_it_cuts_a_table_entry() {
+        // lo-sheet.xls ends in a directory sector whose last entries are unused:
+        // calamine reads the file with that sector cut short.
+        let bytes = std::fs::read("tests/fixtures/lo-sheet.xls").expect("fixture");
+        for cut in [1, 100, 256, 300] {
+            let stream = precheck(&bytes[..bytes.len() - cut]).expect("short last sector");
+            assert_eq!(stream.map(|s| s.len()), Some(4070), "cut {cut}");
+        }
+        // A FAT sector cut inside an entry would fail calamine's assertion.
+        let mut fat_last = bytes[..512 + 6].to_vec();
+        fat_last[76..80].copy_from_slice(&0u32.to_le_bytes());
+        let err = precheck(&fat_last).expect_err("cut FAT");
+        assert!(err.contains("inside an entry"), "{err}");
     }
 
     #[test]

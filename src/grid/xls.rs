@@ -36,6 +36,10 @@ pub(super) fn precheck(stream: &[u8]) -> Result<(), ReadError> {
             // FILEPASS (RC4 encryption): calamine stops here with a password error,
             // so the sheets, whose records are encrypted, are never parsed.
             FILEPASS if data.len() < 2 || data[..2] != [0, 0] => return Ok(()),
+            // FILEPASS type 0: XOR obfuscation, the "password to open" of old Excel
+            // versions. calamine does not know it and would parse the obfuscated
+            // records as if they were plain; the file is password-protected.
+            FILEPASS => return Err(Unreadable::Encrypted.into()),
             EOF => break,
             _ => {}
         }

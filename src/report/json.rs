@@ -53,6 +53,9 @@ pub struct FindingJson {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<u64>,
     pub message: String,
+    /// Technical detail in English (the reader's own words), when there is any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
 }
 
 /// An amount as the report writes it: `13000`, `2000.5`.
@@ -111,6 +114,7 @@ pub fn report(
                 cell: f.cell.map(|c| c.to_string()),
                 line: f.line,
                 message: f.message(lang),
+                detail: f.detail(),
             })
             .collect(),
     }

@@ -8,6 +8,7 @@ mod hostile;
 mod accounting;
 mod cli;
 mod codes;
+mod containers;
 mod damage;
 mod determinism;
 mod feedback;
