@@ -83,6 +83,8 @@ codes! {
     FrameExceeded => "frame-exceeded",
     FrameDeviation => "frame-deviation",
     InternalError => "internal-error",
+    AmbiguousSheet => "ambiguous-sheet",
+    AmbiguousColumn => "ambiguous-column",
 }
 
 /// Why a file with a workbook extension could not be read.
@@ -267,6 +269,19 @@ pub enum Kind {
     InternalError {
         detail: String,
     },
+    /// Several sheets match one required sheet name. `used`: the only visible one,
+    /// which was read (a warning naming `others`); `None`: more than one is visible,
+    /// so none was read (an error naming them all in `others`).
+    AmbiguousSheet {
+        sheet: &'static str,
+        used: Option<String>,
+        others: Vec<String>,
+    },
+    /// Two or more columns of a table's header claim one header.
+    AmbiguousColumn {
+        header: String,
+        cells: Vec<CellRef>,
+    },
 }
 
 /// One problem or note about the input, with where it is.
@@ -395,6 +410,8 @@ fn code_of(kind: &Kind) -> Code {
         Kind::FrameExceeded { .. } => Code::FrameExceeded,
         Kind::FrameDeviation { .. } => Code::FrameDeviation,
         Kind::InternalError { .. } => Code::InternalError,
+        Kind::AmbiguousSheet { .. } => Code::AmbiguousSheet,
+        Kind::AmbiguousColumn { .. } => Code::AmbiguousColumn,
     }
 }
 
@@ -408,6 +425,7 @@ fn default_severity(kind: &Kind) -> Severity {
             recomputed: Some(_),
             ..
         } => Severity::Warning,
+        Kind::AmbiguousSheet { used: Some(_), .. } => Severity::Warning,
         Kind::SupersededVersion { .. } | Kind::HeadingRow { .. } => Severity::Info,
         _ => Severity::Error,
     }
@@ -665,6 +683,39 @@ fn message(kind: &Kind, lang: Lang) -> String {
                 (None, false) => format!("The total {} is below the total frame {} by {}.", a(total), a(frame), a(&under)),
             }
         }
+        Kind::AmbiguousSheet { sheet, used: Some(used), others } => {
+            let one = others.len() == 1;
+            let others: Vec<String> = others.iter().map(|o| q(o)).collect();
+            if sv {
+                let hidden = if one { "det dolda bladet" } else { "de dolda bladen" };
+                format!("Flera blad heter {}: det synliga bladet {} lästes, {hidden} {} lästes inte. Ta bort det som är gammalt så att bara ett blad med namnet finns kvar.", q(sheet), q(used), list(&others))
+            } else {
+                let hidden = if one { "the hidden sheet" } else { "the hidden sheets" };
+                format!("Several sheets are named {}: the visible sheet {} was read, {hidden} {} not. Delete what is old so that only one sheet of that name remains.", q(sheet), q(used), list(&others))
+            }
+        }
+        Kind::AmbiguousSheet { sheet, used: None, others } => {
+            let others: Vec<String> = others.iter().map(|o| q(o)).collect();
+            if sv {
+                format!("Flera synliga blad heter {}: {}. Det går inte att avgöra vilket som gäller, så tjänsteområdet tas inte med. Ta bort eller byt namn på de blad som inte gäller.", q(sheet), list(&others))
+            } else {
+                format!("Several visible sheets are named {}: {}. Which one counts cannot be told, so the service area is left out. Delete or rename the sheets that do not count.", q(sheet), list(&others))
+            }
+        }
+        Kind::AmbiguousColumn { header, cells } => {
+            let cells: Vec<String> = cells.iter().map(CellRef::to_string).collect();
+            let cells = match cells.split_last() {
+                Some((last, rest)) if !rest.is_empty() => {
+                    format!("{} {} {last}", rest.join(", "), lang.pick("och", "and"))
+                }
+                _ => cells.join(""),
+            };
+            if sv {
+                format!("Rubriken {} står i flera kolumner ({cells}); det går inte att avgöra vilken kolumn som gäller, så tabellen lästes inte. Ta bort eller byt namn på den kolumn som inte gäller.", q(header))
+            } else {
+                format!("The header {} stands in several columns ({cells}); which column counts cannot be told, so the table was not read. Delete or rename the column that does not count.", q(header))
+            }
+        }
         Kind::InternalError { detail } => {
             let mut out = String::new();
             if sv {
@@ -694,7 +745,7 @@ mod tests {
                     .all(|c| c.is_ascii_lowercase() || c == '-')
             );
         }
-        assert_eq!(Code::ALL.len(), 29);
+        assert_eq!(Code::ALL.len(), 31);
     }
 
     /// One example of every kind of finding, so every code's message can be rendered.
@@ -880,6 +931,20 @@ mod tests {
             },
             Kind::InternalError {
                 detail: s("index out of bounds"),
+            },
+            Kind::AmbiguousSheet {
+                sheet: "Budgetfördelning",
+                used: Some(s("Budgetfördelning ")),
+                others: vec![s("Budgetfördelning")],
+            },
+            Kind::AmbiguousSheet {
+                sheet: "Budgetfördelning",
+                used: None,
+                others: vec![s("Budgetfördelning"), s("budgetfördelning ")],
+            },
+            Kind::AmbiguousColumn {
+                header: s("Utveckling 2024"),
+                cells: vec![CellRef::new(2, 2), CellRef::new(2, 5)],
             },
         ]
     }

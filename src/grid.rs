@@ -136,21 +136,39 @@ pub struct Book {
     pub sheet_names: Vec<String>,
     pub budget: Option<Grid>,
     pub plan: Option<Grid>,
+    /// Required sheets that several of the workbook's sheets match.
+    pub ambiguous: Vec<SheetChoice>,
+}
+
+/// Several sheets match one required sheet name (`Budgetfördelning` hidden and
+/// `Budgetfördelning ` visible): the only visible one is read; with more than one
+/// visible, none is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SheetChoice {
+    /// The required sheet's label.
+    pub label: &'static str,
+    /// The sheet read, when exactly one candidate is visible.
+    pub used: Option<String>,
+    /// The other candidates (all of them when none was read), in workbook order.
+    pub others: Vec<String>,
 }
 
 impl Book {
-    /// The two template sheets found among `sheet_names` (forgivingly, by label),
-    /// each read into a grid by `read` (which gets the sheet's name and a collector).
+    /// The two template sheets found among `sheets` (forgivingly, by label; see
+    /// [`choose_sheet`]), each read into a grid by `read` (which gets the sheet's
+    /// name and a collector).
     fn read_sheets(
-        sheet_names: Vec<String>,
+        sheets: Vec<calamine::Sheet>,
         mut read: impl FnMut(&str, &mut Collector) -> Result<(), ReadError>,
     ) -> Result<Book, ReadError> {
         let mut book = Book {
-            sheet_names,
+            sheet_names: sheets.iter().map(|s| s.name.clone()).collect(),
             ..Book::default()
         };
         for (label, slot) in [(labels::SHEET_BUDGET, 0), (labels::SHEET_PLAN, 1)] {
-            let Some(name) = find_sheet(&book.sheet_names, label) else {
+            let (name, choice) = choose_sheet(&sheets, label);
+            book.ambiguous.extend(choice);
+            let Some(name) = name else {
                 continue;
             };
             let mut out = Collector::default();
@@ -163,6 +181,57 @@ impl Book {
             }
         }
         Ok(book)
+    }
+}
+
+/// The sheet to read for `label`: the only sheet whose name matches it
+/// forgivingly; of several, the only visible one (the others are named in the
+/// choice); of several visible ones, none (all named in the choice).
+fn choose_sheet(
+    sheets: &[calamine::Sheet],
+    label: &'static str,
+) -> (Option<String>, Option<SheetChoice>) {
+    let candidates: Vec<&calamine::Sheet> = sheets
+        .iter()
+        .filter(|s| labels::matches(&s.name, label))
+        .collect();
+    match candidates.as_slice() {
+        [] => (None, None),
+        [only] => (Some(only.name.clone()), None),
+        many => {
+            let visible: Vec<&&calamine::Sheet> = many
+                .iter()
+                .filter(|s| s.visible == calamine::SheetVisible::Visible)
+                .collect();
+            let names = |keep: &dyn Fn(&calamine::Sheet) -> bool| -> Vec<String> {
+                many.iter()
+                    .filter(|s| keep(s))
+                    .map(|s| s.name.clone())
+                    .collect()
+            };
+            match visible.as_slice() {
+                [used] => {
+                    let used = used.name.clone();
+                    let others = names(&|s| s.name != used);
+                    (
+                        Some(used.clone()),
+                        Some(SheetChoice {
+                            label,
+                            used: Some(used),
+                            others,
+                        }),
+                    )
+                }
+                _ => (
+                    None,
+                    Some(SheetChoice {
+                        label,
+                        used: None,
+                        others: names(&|_| true),
+                    }),
+                ),
+            }
+        }
     }
 }
 
@@ -454,11 +523,6 @@ fn open_error(detail: String, password: bool) -> ReadError {
     }
 }
 
-/// Finds the sheet whose name matches `label` forgivingly.
-fn find_sheet(names: &[String], label: &str) -> Option<String> {
-    names.iter().find(|n| labels::matches(n, label)).cloned()
-}
-
 fn too_many_cells() -> ReadError {
     TooLarge::Cells { limit: MAX_CELLS }.into()
 }
@@ -502,7 +566,7 @@ fn read_xlsx(bytes: &[u8]) -> Result<Book, ReadError> {
                 e => open_error(e.to_string(), matches!(e, calamine::XlsxError::Password)),
             }
         })?;
-    Book::read_sheets(wb.sheet_names(), |name, out| {
+    Book::read_sheets(wb.sheets_metadata().to_vec(), |name, out| {
         let mut reader = wb
             .worksheet_cells_reader(name)
             .map_err(|e| Unreadable::Corrupt(format!("{name}: {e}")))?;
@@ -735,7 +799,7 @@ fn read_xlsb(bytes: &[u8]) -> Result<Book, ReadError> {
         calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e: calamine::XlsbError| {
             open_error(e.to_string(), matches!(e, calamine::XlsbError::Password))
         })?;
-    Book::read_sheets(wb.sheet_names(), |name, out| {
+    Book::read_sheets(wb.sheets_metadata().to_vec(), |name, out| {
         let mut reader = wb
             .worksheet_cells_reader(name)
             .map_err(|e| Unreadable::Corrupt(format!("{name}: {e}")))?;
@@ -765,7 +829,7 @@ where
         let password = text.contains("password");
         open_error(text, password)
     })?;
-    Book::read_sheets(wb.sheet_names(), |name, out| {
+    Book::read_sheets(wb.sheets_metadata().to_vec(), |name, out| {
         let range = wb
             .worksheet_range(name)
             .map_err(|e| Unreadable::Corrupt(format!("{name}: {e}")))?;

@@ -19,62 +19,97 @@ pub struct BudgetLayout {
     pub amount: u32,
 }
 
+/// Why a table's header could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HeaderError {
+    /// No row holds every header needed: the ones the best candidate row lacks.
+    Missing(Vec<String>),
+    /// Two or more columns of the header claim one header (two `Utveckling 2024`):
+    /// which one holds the amounts cannot be told, so none is guessed.
+    Ambiguous { header: String, cells: Vec<CellRef> },
+}
+
+/// The header cells of one role (e.g. every `Nyutveckling` of a row): its text as
+/// written and its column, left to right.
+type Claims = Vec<(String, u32)>;
+
+/// [`HeaderError::Ambiguous`] for the first role with more than one column.
+fn ambiguous<'c>(row: u32, roles: impl IntoIterator<Item = &'c Claims>) -> Option<HeaderError> {
+    roles
+        .into_iter()
+        .find(|c| c.len() > 1)
+        .map(|claims| HeaderError::Ambiguous {
+            header: claims[0].0.clone(),
+            cells: claims
+                .iter()
+                .map(|(_, col)| CellRef::new(row, *col))
+                .collect(),
+        })
+}
+
 /// Finds the first row holding all four budget headers, or names the headers the
-/// best candidate row lacks.
-pub fn budget_header(grid: &Grid) -> Result<BudgetLayout, Vec<String>> {
+/// best candidate row lacks. A header in two columns of that row is ambiguous.
+pub fn budget_header(grid: &Grid) -> Result<BudgetLayout, HeaderError> {
     let mut best: Option<(usize, Vec<String>)> = None;
     for (row, cells) in grid.rows() {
-        let (mut text, mut new, mut existing, mut amount) = (None, None, None, None);
+        let (mut text, mut new, mut existing, mut amount) =
+            (Claims::new(), Claims::new(), Claims::new(), Claims::new());
         for cell in cells {
             let Value::Text(t) = &cell.value else {
                 continue;
             };
             let key = normalize(t);
-            let col = Some(cell.at.col);
+            let claim = (t.trim().to_string(), cell.at.col);
             if key == labels::key::TEXT || key == labels::key::INITIATIVE {
-                text = text.or(col);
+                text.push(claim);
             } else if key == labels::key::NEW {
-                new = new.or(col);
+                new.push(claim);
             } else if key.starts_with(labels::key::EXISTING_PREFIX) {
-                existing = existing.or(col);
+                existing.push(claim);
             } else if key == labels::key::AMOUNT || key == labels::key::AMOUNT_SHORT {
-                amount = amount.or(col);
+                amount.push(claim);
             }
         }
-        if let (Some(text), Some(new), Some(existing), Some(amount)) = (text, new, existing, amount)
+        if let ([t, ..], [n, ..], [e, ..], [a, ..]) =
+            (&text[..], &new[..], &existing[..], &amount[..])
         {
+            if let Some(error) = ambiguous(row, [&text, &new, &existing, &amount]) {
+                return Err(error);
+            }
             return Ok(BudgetLayout {
                 header_row: row,
-                text,
-                new,
-                existing,
-                amount,
+                text: t.1,
+                new: n.1,
+                existing: e.1,
+                amount: a.1,
             });
         }
         let missing: Vec<String> = [
-            (text, labels::COL_TEXT),
-            (new, labels::COL_NEW),
-            (existing, labels::COL_EXISTING),
-            (amount, labels::COL_AMOUNT),
+            (&text, labels::COL_TEXT),
+            (&new, labels::COL_NEW),
+            (&existing, labels::COL_EXISTING),
+            (&amount, labels::COL_AMOUNT),
         ]
         .into_iter()
-        .filter(|(found, _)| found.is_none())
+        .filter(|(found, _)| found.is_empty())
         .map(|(_, label)| label.to_string())
         .collect();
         if best.as_ref().is_none_or(|(n, _)| missing.len() < *n) {
             best = Some((missing.len(), missing));
         }
     }
-    Err(best.map(|(_, m)| m).unwrap_or_else(|| {
-        [
-            labels::COL_TEXT,
-            labels::COL_NEW,
-            labels::COL_EXISTING,
-            labels::COL_AMOUNT,
-        ]
-        .map(String::from)
-        .to_vec()
-    }))
+    Err(HeaderError::Missing(best.map(|(_, m)| m).unwrap_or_else(
+        || {
+            [
+                labels::COL_TEXT,
+                labels::COL_NEW,
+                labels::COL_EXISTING,
+                labels::COL_AMOUNT,
+            ]
+            .map(String::from)
+            .to_vec()
+        },
+    )))
 }
 
 /// A metadata label and the cell holding its value (the next non-empty cell to the
@@ -170,7 +205,7 @@ fn is_initiative_label(key: &str, one_row: bool) -> bool {
 }
 
 /// Finds the multi-year header in its one-row or two-row form.
-pub fn plan_header(grid: &Grid) -> Result<PlanLayout, Vec<String>> {
+pub fn plan_header(grid: &Grid) -> Result<PlanLayout, HeaderError> {
     // Only the rows down to the header are looked at (not collected up front).
     let mut rows = grid.rows().peekable();
     while let Some((row, cells)) = rows.next() {
@@ -231,10 +266,10 @@ pub fn plan_header(grid: &Grid) -> Result<PlanLayout, Vec<String>> {
             .map(|c| c.at.col);
         return finish(below_row, label_col, impact, &mut columns);
     }
-    Err(vec![
+    Err(HeaderError::Missing(vec![
         format!("{} ÅÅÅÅ", labels::PLAN_DEVELOPMENT),
         format!("{} ÅÅÅÅ", labels::PLAN_MAINTENANCE),
-    ])
+    ]))
 }
 
 fn finish(
@@ -242,8 +277,27 @@ fn finish(
     label_col: Option<u32>,
     impact: Option<u32>,
     columns: &mut [(Group, i32, u32)],
-) -> Result<PlanLayout, Vec<String>> {
+) -> Result<PlanLayout, HeaderError> {
     columns.sort_by_key(|&(g, y, col)| (y, g == Group::Maintenance, col));
+    // One group and year in two columns (two `Utveckling 2024`).
+    if let Some(pair) = columns
+        .windows(2)
+        .find(|w| (w[0].0, w[0].1) == (w[1].0, w[1].1))
+    {
+        let (group, year) = (pair[0].0, pair[0].1);
+        let label = match group {
+            Group::Development => labels::PLAN_DEVELOPMENT,
+            Group::Maintenance => labels::PLAN_MAINTENANCE,
+        };
+        return Err(HeaderError::Ambiguous {
+            header: format!("{label} {year}"),
+            cells: columns
+                .iter()
+                .filter(|c| (c.0, c.1) == (group, year))
+                .map(|c| CellRef::new(header_row, c.2))
+                .collect(),
+        });
+    }
     let mut years: Vec<i32> = columns.iter().map(|c| c.1).collect();
     years.dedup();
     let find = |group: Group, year: i32| {
@@ -274,7 +328,7 @@ fn finish(
         }
     };
     if !missing.is_empty() {
-        return Err(missing);
+        return Err(HeaderError::Missing(missing));
     }
     Ok(PlanLayout {
         header_row,
@@ -341,7 +395,7 @@ mod tests {
         ]);
         assert_eq!(
             budget_header(&g),
-            Err(vec![labels::COL_EXISTING.to_string()])
+            Err(HeaderError::Missing(vec![labels::COL_EXISTING.to_string()]))
         );
     }
 
@@ -411,7 +465,40 @@ mod tests {
         ]);
         assert_eq!(
             plan_header(&g),
-            Err(vec!["Vidmakthållande 2024".to_string()])
+            Err(HeaderError::Missing(vec![
+                "Vidmakthållande 2024".to_string()
+            ]))
+        );
+    }
+
+    #[test]
+    fn a_header_in_two_columns_is_ambiguous_not_the_first() {
+        let g = grid(&[
+            (2, 0, t("Initiativ")),
+            (2, 1, t("Utveckling 2024")),
+            (2, 2, t("Vidmakthållande 2024")),
+            (2, 4, t("Utveckling 2024 ")),
+        ]);
+        assert_eq!(
+            plan_header(&g),
+            Err(HeaderError::Ambiguous {
+                header: "Utveckling 2024".into(),
+                cells: vec![CellRef::new(2, 1), CellRef::new(2, 4)],
+            })
+        );
+        let g = grid(&[
+            (8, 0, t("Text")),
+            (8, 1, t("Nyutveckling")),
+            (8, 2, t("Utveckling inom befintlig tjänst")),
+            (8, 3, t("Belopp tkr")),
+            (8, 5, t("Belopp")),
+        ]);
+        assert_eq!(
+            budget_header(&g),
+            Err(HeaderError::Ambiguous {
+                header: "Belopp tkr".into(),
+                cells: vec![CellRef::new(8, 3), CellRef::new(8, 5)],
+            })
         );
     }
 }

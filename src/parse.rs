@@ -9,7 +9,7 @@ use crate::amount::{self, Reading};
 use crate::finding::{Finding, Kind};
 use crate::grid::{Book, Cell, Grid, Value};
 use crate::labels::{self, initiative_key};
-use crate::locate::{self, BudgetLayout, PlanLayout};
+use crate::locate::{self, BudgetLayout, HeaderError, PlanLayout};
 use crate::location::CellRef;
 use crate::model::{BudgetRow, BudgetTable, Metadata, PlanRow, PlanTable};
 use rust_decimal::Decimal;
@@ -71,14 +71,28 @@ pub fn parse(book: &Book, sink: &mut Sink<'_>) -> Parsed {
     parsed
 }
 
-/// The sheet, or a `missing-sheet` finding that lists the sheets the file has.
+/// The sheet, or a `missing-sheet` finding that lists the sheets the file has. When
+/// several sheets match the name, an `ambiguous-sheet` finding names them (a warning
+/// when the only visible one was read, else an error instead of `missing-sheet`).
 fn present<'g>(
     grid: Option<&'g Grid>,
     sheet: &'static str,
     book: &Book,
     sink: &mut Sink<'_>,
 ) -> Option<&'g Grid> {
-    if grid.is_none() {
+    let choice = book.ambiguous.iter().find(|c| c.label == sheet);
+    if let Some(choice) = choice {
+        sink.push(
+            choice.used.as_deref().unwrap_or(sheet),
+            None,
+            Kind::AmbiguousSheet {
+                sheet,
+                used: choice.used.clone(),
+                others: choice.others.clone(),
+            },
+        );
+    }
+    if grid.is_none() && choice.is_none() {
         sink.push(
             sheet,
             None,
@@ -91,17 +105,26 @@ fn present<'g>(
     grid
 }
 
-/// The table's layout, or a `missing-header` finding naming the headers not found.
+/// The table's layout, or a `missing-header` finding naming the headers not found,
+/// or an `ambiguous-column` finding naming the cells that claim one header.
 fn located<L>(
-    layout: Result<L, Vec<String>>,
+    layout: Result<L, HeaderError>,
     grid: &Grid,
     sheet: &'static str,
     sink: &mut Sink<'_>,
 ) -> Option<L> {
     match layout {
         Ok(layout) => Some(layout),
-        Err(missing) => {
+        Err(HeaderError::Missing(missing)) => {
             sink.push(&grid.name, None, Kind::MissingHeader { sheet, missing });
+            None
+        }
+        Err(HeaderError::Ambiguous { header, cells }) => {
+            sink.push(
+                &grid.name,
+                cells.get(1).copied(),
+                Kind::AmbiguousColumn { header, cells },
+            );
             None
         }
     }

@@ -704,6 +704,36 @@ fn cached_spill_inside_the_table_is_an_invalid_amount() {
 }
 
 #[test]
+fn ambiguous_sheet() {
+    // A hidden old `Budgetfördelning` and the visible `Budgetfördelning ` (written by
+    // openpyxl; tests/fixtures/README.md): the visible one is read, with a warning.
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/ambiguous/hidden-first.xlsx");
+    let run = Run::new().add_bytes("HR.xlsx", &std::fs::read(fixture).expect("fixture"));
+    let f = expect_one(
+        &run,
+        &[],
+        "ambiguous-sheet",
+        "warning",
+        HR,
+        Some("Budgetfördelning "),
+        None,
+    );
+    assert!(f.message.contains("dolda bladet"), "{}", f.message);
+    assert_eq!(run.report()["totals"]["total"], "13000");
+}
+
+#[test]
+fn ambiguous_column() {
+    let run = Run::new().add(
+        "HR.xlsx",
+        &Template::new("HR").set(Sheet::Plan, "I3", t("Vidmakthållande 2023")),
+    );
+    let f = expect_one(&run, &[], "ambiguous-column", "error", HR, P, Some("I3"));
+    assert!(f.message.contains("E3 och I3"), "{}", f.message);
+}
+
+#[test]
 fn every_code_has_a_test() {
     let source = include_str!("codes.rs");
     for code in Code::ALL {

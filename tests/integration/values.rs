@@ -211,3 +211,104 @@ fn versions_written_with_a_comma_compare_as_numbers() {
     assert_eq!(superseded.len(), 1, "{superseded:#?}");
     assert_eq!(superseded[0].file.as_deref(), Some("HR-b.xlsx"));
 }
+
+/// `check` on a committed fixture: exit status and report.
+fn check_fixture(name: &str) -> (i32, serde_json::Value) {
+    let run = Run::new();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/ambiguous")
+        .join(name);
+    let out = run.exec(&["check", path.to_str().expect("path"), "--json", "r.json"]);
+    let report = serde_json::from_str(
+        &std::fs::read_to_string(run.dir.path().join("r.json")).expect("json"),
+    )
+    .expect("parse");
+    (out.status, report)
+}
+
+#[test]
+fn of_two_sheets_with_one_name_the_only_visible_one_is_read() {
+    // A hidden old `Budgetfördelning` (Nyutveckling 500, total 11 700) and the
+    // visible current `Budgetfördelning ` (800, 13 000), in either order, as
+    // openpyxl and LibreOffice store them (tests/fixtures/README.md).
+    for name in [
+        "hidden-first.xlsx",
+        "hidden-last.xlsx",
+        "hidden-first.xls",
+        "hidden-last.xls",
+        "hidden-first.ods",
+        "hidden-last.ods",
+    ] {
+        let (status, report) = check_fixture(name);
+        let found = findings(&report);
+        assert_eq!(found.len(), 1, "{name}: {found:#?}");
+        let f = &found[0];
+        assert_eq!(
+            (f.code.as_str(), f.severity.as_str()),
+            ("ambiguous-sheet", "warning"),
+            "{name}"
+        );
+        assert_eq!(f.sheet.as_deref(), Some("Budgetfördelning "), "{name}");
+        assert!(
+            f.message.contains("”Budgetfördelning ” lästes")
+                && f.message
+                    .contains("dolda bladet ”Budgetfördelning” lästes inte"),
+            "{name}: {}",
+            f.message
+        );
+        assert_eq!(status, 0, "{name}");
+        assert_eq!(report["areas"][0]["version"], "2.0", "{name}");
+        assert_eq!(report["areas"][0]["new_development"], "800", "{name}");
+        assert_eq!(report["areas"][0]["total"], "13000", "{name}");
+    }
+}
+
+#[test]
+fn two_visible_sheets_with_one_name_are_an_error_and_the_area_is_left_out() {
+    let (status, report) = check_fixture("both-visible.xlsx");
+    assert_eq!(status, 1);
+    let found = findings(&report);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].code, "ambiguous-sheet");
+    assert_eq!(found[0].severity, "error");
+    assert!(
+        found[0]
+            .message
+            .contains("”Budgetfördelning”, ”Budgetfördelning ”"),
+        "{}",
+        found[0].message
+    );
+    assert_eq!(report["areas"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn a_header_in_two_columns_is_an_error_naming_both_cells() {
+    let t = crate::harness::t;
+    for (sheet, at, header, first) in [
+        (Sheet::Plan, "I3", "Utveckling 2024", "C3"),
+        (Sheet::Budget, "F9", "Nyutveckling", "B9"),
+    ] {
+        let run = Run::new().add("HR.xlsx", &Template::new("HR").set(sheet, at, t(header)));
+        let out = run.consolidate(&[]);
+        assert_eq!(out.status, 1, "{}", out.stderr);
+        let report = run.report();
+        let found: Vec<_> = findings(&report)
+            .into_iter()
+            .filter(|f| f.code == "ambiguous-column")
+            .collect();
+        assert_eq!(found.len(), 1, "{header}: {:#?}", findings(&report));
+        assert_eq!(found[0].severity, "error");
+        assert_eq!(found[0].sheet.as_deref(), Some(sheet.name()));
+        assert_eq!(found[0].cell.as_deref(), Some(at));
+        assert!(
+            found[0].message.contains(&format!("({first} och {at})")),
+            "{}",
+            found[0].message
+        );
+        assert_eq!(
+            report["areas"].as_array().map(Vec::len),
+            Some(0),
+            "not consolidated"
+        );
+    }
+}
