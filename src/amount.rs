@@ -8,6 +8,31 @@ use crate::finding::NotAmount;
 use crate::grid::{Cell, Value};
 use rust_decimal::Decimal;
 
+/// The largest amount, frame or sum in tkr that any plausible budget holds: 10^12
+/// tkr (a thousand billion kronor, far above a city's whole budget). A cell beyond
+/// it is `invalid-amount`, a table sum beyond it too, and a frame beyond it an
+/// invalid configuration. With every amount bounded so, no sum the tool computes
+/// comes near `Decimal`'s limit (7.9 × 10^28), and the arithmetic is checked anyway.
+pub const MAX_AMOUNT: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0);
+
+/// True when `|v|` is at most [`MAX_AMOUNT`].
+pub fn plausible(v: Decimal) -> bool {
+    v.abs() <= MAX_AMOUNT
+}
+
+/// `a + b` when the result is a plausible amount (see [`MAX_AMOUNT`]).
+pub fn add(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_add(b).filter(|s| plausible(*s))
+}
+
+/// The sum of amounts that are each bounded (so it cannot overflow in practice);
+/// saturating, so that not even an impossible input can make it panic.
+pub fn total(values: impl IntoIterator<Item = Decimal>) -> Decimal {
+    values
+        .into_iter()
+        .fold(Decimal::ZERO, |sum, v| sum.saturating_add(v))
+}
+
 /// What an amount cell holds.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reading {
@@ -66,12 +91,18 @@ pub fn read(cell: Option<&Cell>) -> Reading {
                 Reading::Empty
             }
         }
+        Value::Number(d) if !plausible(*d) => {
+            Reading::Invalid(NotAmount::OutOfRange(d.normalize().to_string()))
+        }
         Value::Number(d) => Reading::Number {
             value: *d,
             formula: cell.formula,
         },
         Value::HugeNumber(t) => Reading::Invalid(NotAmount::OutOfRange(t.clone())),
         Value::Text(t) => match parse_text(t) {
+            Ok(value) if !plausible(value) => {
+                Reading::Invalid(NotAmount::OutOfRange(t.trim().to_string()))
+            }
             Ok(value) => Reading::Text {
                 value,
                 text: t.trim().to_string(),
@@ -185,6 +216,35 @@ mod tests {
         ] {
             assert_eq!(parse_text(bad), Err(NotAmount::Text(bad.into())), "{bad}");
         }
+    }
+
+    #[test]
+    fn amounts_beyond_any_budget_are_invalid() {
+        assert_eq!(MAX_AMOUNT, d("1000000000000"));
+        let cell = |value| Cell {
+            at: crate::location::CellRef::new(0, 0),
+            value,
+            formula: false,
+        };
+        assert_eq!(
+            read(Some(&cell(Value::Number(
+                Decimal::from_scientific("5e28").unwrap_or_default()
+            )))),
+            Reading::Invalid(NotAmount::OutOfRange(
+                "50000000000000000000000000000".into()
+            ))
+        );
+        assert!(matches!(
+            read(Some(&cell(Value::Number(-MAX_AMOUNT)))),
+            Reading::Number { .. }
+        ));
+        assert_eq!(
+            read(Some(&cell(Value::Text("2 000 000 000 000".into())))),
+            Reading::Invalid(NotAmount::OutOfRange("2 000 000 000 000".into()))
+        );
+        assert_eq!(add(MAX_AMOUNT, Decimal::ONE), None);
+        assert_eq!(add(Decimal::MAX, Decimal::ONE), None);
+        assert_eq!(total([Decimal::MAX, Decimal::MAX]), Decimal::MAX);
     }
 
     #[test]

@@ -120,13 +120,15 @@ pub fn consolidate<'a>(
         frame: config.and_then(|c| c.total_frame),
         ..Totals::default()
     };
+    // Each included area's sums are at most 10^12 tkr (`amount::MAX_AMOUNT`), so
+    // these cannot overflow; they saturate rather than panic all the same.
     for a in areas.iter().filter(|a| a.included) {
-        totals.new += a.new;
-        totals.existing += a.existing;
-        totals.total += a.total;
+        totals.new = totals.new.saturating_add(a.new);
+        totals.existing = totals.existing.saturating_add(a.existing);
+        totals.total = totals.total.saturating_add(a.total);
         for (i, (d, m)) in a.development.iter().zip(&a.maintenance).enumerate() {
-            totals.development[i] += *d;
-            totals.maintenance[i] += *m;
+            totals.development[i] = totals.development[i].saturating_add(*d);
+            totals.maintenance[i] = totals.maintenance[i].saturating_add(*m);
         }
     }
     let has_frames = config.is_some_and(|c| c.areas.iter().any(|a| a.frame.is_some()));

@@ -129,6 +129,9 @@ pub enum NotAmount {
     Bool(bool),
     ErrorValue(String),
     OutOfRange(String),
+    /// The column's sum (or the row's `Belopp` from its parts) down to this cell
+    /// goes beyond any plausible budget (10^12 tkr).
+    SumTooLarge(Decimal),
 }
 
 /// Which year setting disagrees.
@@ -571,8 +574,10 @@ fn message(kind: &Kind, lang: Lang) -> String {
             (NotAmount::Bool(b), false) => format!("{column}: the cell holds the logical value {}, not an amount. Write the amount in tkr.", if *b { "TRUE" } else { "FALSE" }),
             (NotAmount::ErrorValue(e), true) => format!("{column}: cellen innehåller felvärdet {e}. Rätta formeln."),
             (NotAmount::ErrorValue(e), false) => format!("{column}: the cell holds the error value {e}. Correct the formula."),
-            (NotAmount::OutOfRange(t), true) => format!("{column}: talet {t} är för stort för att vara ett belopp. Kontrollera talet och skriv beloppet i tkr."),
-            (NotAmount::OutOfRange(t), false) => format!("{column}: the number {t} is too large to be an amount. Check the number and write the amount in tkr."),
+            (NotAmount::OutOfRange(t), true) => format!("{column}: talet {t} är för stort för att vara ett belopp (högst {} tkr). Kontrollera talet och skriv beloppet i tkr.", a(&crate::amount::MAX_AMOUNT)),
+            (NotAmount::OutOfRange(t), false) => format!("{column}: the number {t} is too large to be an amount (at most {} tkr). Check the number and write the amount in tkr.", a(&crate::amount::MAX_AMOUNT)),
+            (NotAmount::SumTooLarge(sum), true) => format!("{column}: summan blir {} tkr med den här cellen, mer än någon budget ({} tkr). Kontrollera beloppen; de är troligen inte skrivna i tkr.", a(sum), a(&crate::amount::MAX_AMOUNT)),
+            (NotAmount::SumTooLarge(sum), false) => format!("{column}: the sum comes to {} tkr with this cell, more than any budget ({} tkr). Check the amounts; they are probably not written in tkr.", a(sum), a(&crate::amount::MAX_AMOUNT)),
         },
         Kind::NegativeAmount { column, value } => if sv {
             format!("{column} är negativt ({}); utvecklingsbelopp ska vara 0 eller mer.", a(value))
@@ -585,7 +590,7 @@ fn message(kind: &Kind, lang: Lang) -> String {
             format!("{column} is written as text ({}) and was read as {}. Enter it as a number.", q(text), a(value))
         },
         Kind::RowSumMismatch { stated, new, existing } => {
-            let sum = *new + *existing;
+            let sum = new.saturating_add(*existing);
             format!(
                 "Belopp {} ≠ {} {} + {} {} = {}",
                 a(stated), crate::labels::COL_NEW, a(new), crate::labels::COL_EXISTING_SHORT, a(existing), a(&sum)
@@ -666,7 +671,7 @@ fn message(kind: &Kind, lang: Lang) -> String {
             (None, false) => format!("{column}: the formula has no calculated value. Open the file in Excel or LibreOffice, save it and send it again."),
         },
         Kind::FrameExceeded { area, total, frame } => {
-            let over = *total - *frame;
+            let over = total.saturating_sub(*frame);
             match (area, sv) {
                 (Some(ar), true) => format!("{ar}: Summa {} överskrider ramen {} med {}.", a(total), a(frame), a(&over)),
                 (Some(ar), false) => format!("{ar}: total {} exceeds the frame {} by {}.", a(total), a(frame), a(&over)),
@@ -675,7 +680,7 @@ fn message(kind: &Kind, lang: Lang) -> String {
             }
         }
         Kind::FrameDeviation { area, total, frame } => {
-            let under = *frame - *total;
+            let under = frame.saturating_sub(*total);
             match (area, sv) {
                 (Some(ar), true) => format!("{ar}: Summa {} understiger ramen {} med {}.", a(total), a(frame), a(&under)),
                 (Some(ar), false) => format!("{ar}: total {} is below the frame {} by {}.", a(total), a(frame), a(&under)),
@@ -833,6 +838,10 @@ mod tests {
             Kind::InvalidAmount {
                 column: s("Nyutveckling"),
                 found: NotAmount::OutOfRange(s("1e300")),
+            },
+            Kind::InvalidAmount {
+                column: s("Belopp"),
+                found: NotAmount::SumTooLarge(d(1_500_000_000_000)),
             },
             Kind::NegativeAmount {
                 column: s("Nyutveckling"),
@@ -1029,7 +1038,7 @@ mod tests {
         );
         assert_eq!(
             invalid(NotAmount::OutOfRange("1e300".into())).message(Lang::Sv),
-            "Nyutveckling: talet 1e300 är för stort för att vara ett belopp. Kontrollera talet och skriv beloppet i tkr."
+            "Nyutveckling: talet 1e300 är för stort för att vara ett belopp (högst 1 000 000 000 000 tkr). Kontrollera talet och skriv beloppet i tkr."
         );
     }
 }

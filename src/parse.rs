@@ -401,6 +401,27 @@ fn check_total(
     }
 }
 
+/// Reports the first cell of a table where a sum goes beyond any plausible budget.
+fn sum_too_large(
+    cell: &AmountCell,
+    sum: Decimal,
+    sheet: &str,
+    sink: &mut Sink<'_>,
+    reported: &mut bool,
+) {
+    if std::mem::replace(reported, true) {
+        return;
+    }
+    sink.push(
+        sheet,
+        Some(cell.at),
+        Kind::InvalidAmount {
+            column: cell.column.to_string(),
+            found: crate::finding::NotAmount::SumTooLarge(sum),
+        },
+    );
+}
+
 /// Tracks initiative names within one sheet.
 struct Names(HashMap<String, u32>);
 
@@ -485,14 +506,38 @@ fn parse_budget(
             table.complete = false;
             continue;
         };
-        let Some(a) = recomputable(&amount, n + e, sheet, sink) else {
+        // Every amount is at most 10^12 tkr (`amount::MAX_AMOUNT`); a row or a
+        // column summing beyond that is reported once, at the cell where it does.
+        let sums = amount::add(n, e)
+            .map(|parts| (parts, None))
+            .unwrap_or_else(|| (Decimal::ZERO, Some((&amount, n.saturating_add(e)))));
+        let (parts, mut too_large) = sums;
+        let a = match too_large {
+            Some(_) => None,
+            None => recomputable(&amount, parts, sheet, sink),
+        };
+        if let Some(a) = a {
+            match (
+                amount::add(table.sum_new, n),
+                amount::add(table.sum_existing, e),
+                amount::add(table.sum_amount, a),
+            ) {
+                (Some(sn), Some(se), Some(sa)) => {
+                    (table.sum_new, table.sum_existing, table.sum_amount) = (sn, se, sa);
+                }
+                (None, ..) => too_large = Some((&new, table.sum_new.saturating_add(n))),
+                (_, None, _) => too_large = Some((&existing, table.sum_existing.saturating_add(e))),
+                (.., None) => too_large = Some((&amount, table.sum_amount.saturating_add(a))),
+            }
+        }
+        if let Some((cell, sum)) = too_large {
+            sum_too_large(cell, sum, sheet, sink, &mut table.sum_too_large);
+        }
+        let (Some(a), None) = (a, too_large) else {
             table.unread.push(initiative_key(&name));
             table.complete = false;
             continue;
         };
-        table.sum_new += n;
-        table.sum_existing += e;
-        table.sum_amount += a;
         if name.is_empty() {
             let shown = [a, n, e]
                 .into_iter()
@@ -521,7 +566,7 @@ fn parse_budget(
                 );
             }
         }
-        let sum_ok = a == n + e;
+        let sum_ok = a == parts;
         if n.is_zero() && e.is_zero() {
             sink.push(
                 sheet,
@@ -562,11 +607,18 @@ fn parse_budget(
     match total_row {
         Some(row) => {
             let (sn, se, sa) = (table.sum_new, table.sum_existing, table.sum_amount);
-            for (col, label, computed) in [
-                (l.new, labels::COL_NEW, sn),
-                (l.existing, labels::COL_EXISTING_SHORT, se),
-                (l.amount, labels::COL_AMOUNT_SHORT, sa),
-            ] {
+            // A sum beyond any budget is already reported; its Summa cells would
+            // only repeat it.
+            let checked = if table.sum_too_large {
+                &[][..]
+            } else {
+                &[
+                    (l.new, labels::COL_NEW, sn),
+                    (l.existing, labels::COL_EXISTING_SHORT, se),
+                    (l.amount, labels::COL_AMOUNT_SHORT, sa),
+                ][..]
+            };
+            for &(col, label, computed) in checked {
                 let cell = AmountCell::new(grid, CellRef::new(row, col), Column::Label(label));
                 check_total(&cell, computed, table.complete, sheet, sink);
             }
@@ -657,10 +709,26 @@ fn parse_plan(
                 .collect()
         };
         let (d, m) = (values(dev), values(maint));
-        for i in 0..years {
-            table.sum_development[i] += d[i];
-            table.sum_maintenance[i] += m[i];
+        // Column sums stay within 10^12 tkr (`amount::MAX_AMOUNT`), or the row is
+        // reported at the cell that takes its column beyond it.
+        let mut sums = (table.sum_development.clone(), table.sum_maintenance.clone());
+        let mut too_large = None;
+        for (cells, values, sums) in [(dev, &d, &mut sums.0), (maint, &m, &mut sums.1)] {
+            for ((cell, v), sum) in cells.iter().zip(values).zip(sums.iter_mut()) {
+                match amount::add(*sum, *v) {
+                    Some(s) => *sum = s,
+                    None if too_large.is_none() => too_large = Some((cell, sum.saturating_add(*v))),
+                    None => {}
+                }
+            }
         }
+        if let Some((cell, sum)) = too_large {
+            sum_too_large(cell, sum, sheet, sink, &mut table.sum_too_large);
+            table.unread.push(initiative_key(&name));
+            table.complete = false;
+            continue;
+        }
+        (table.sum_development, table.sum_maintenance) = sums;
         if name.is_empty() {
             let shown = d
                 .iter()
@@ -732,7 +800,9 @@ fn parse_plan(
                 ),
             ] {
                 for (cell, computed) in cells.iter().zip(sums.iter()) {
-                    check_total(cell, *computed, table.complete, sheet, sink);
+                    if !table.sum_too_large {
+                        check_total(cell, *computed, table.complete, sheet, sink);
+                    }
                 }
             }
         }

@@ -66,6 +66,19 @@ impl Config {
                 return bad(format!("budget_year {y} is not one of years {years:?}"));
             }
         }
+        let max = crate::amount::MAX_AMOUNT;
+        let frames = std::iter::once(("total_frame".to_string(), self.total_frame)).chain(
+            self.areas
+                .iter()
+                .map(|a| (format!("the frame of area \"{}\"", a.name), a.frame)),
+        );
+        for (what, frame) in frames {
+            if let Some(frame) = frame.filter(|f| f.is_sign_negative() || *f > max) {
+                return bad(format!(
+                    "{what} is {frame} tkr; a frame is an amount in tkr from 0 to {max} (10^12)"
+                ));
+            }
+        }
         let mut seen = std::collections::HashMap::new();
         for area in &self.areas {
             if area.name.trim().is_empty() {

@@ -212,12 +212,13 @@ fn check_frames(files: &mut [Loaded], config: &Config, outcome: &mut Outcome) {
         }
     }
     if let Some(frame) = config.total_frame {
-        let total: Decimal = files
-            .iter()
-            .filter(|f| f.status == Status::Included)
-            .filter_map(|f| f.plan.as_ref())
-            .map(|p| p.budget.sum_amount)
-            .sum();
+        let total: Decimal = crate::amount::total(
+            files
+                .iter()
+                .filter(|f| f.status == Status::Included)
+                .filter_map(|f| f.plan.as_ref())
+                .map(|p| p.budget.sum_amount),
+        );
         if let Some(kind) = frame_kind(None, total, frame) {
             outcome.findings.push(Finding::new(kind));
         }

@@ -5,7 +5,6 @@
 
 use super::{Contents, Styles, Widths, cell, formula, range};
 use crate::labels;
-use rust_decimal::Decimal;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<(), XlsxError> {
@@ -75,7 +74,7 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
                         6,
                         formula(
                             &format!("={}-{}", cell(row, 5), cell(row, 4)),
-                            frame - a.total,
+                            frame.saturating_sub(a.total),
                         ),
                         &s.amount,
                     )?;
@@ -92,11 +91,13 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
     let t = &cons.totals;
     ws.write_string_with_format(row, 0, labels::TOTAL_ROW, &s.total_label)?;
     ws.write_blank(row, 1, &s.total_label)?;
-    let frame_sum: Decimal = cons.included().filter_map(|a| a.frame).sum();
-    let deviation: Decimal = cons
-        .included()
-        .filter_map(|a| a.frame.map(|f| f - a.total))
-        .sum();
+    // Frames and totals are at most 10^12 tkr each (`amount::MAX_AMOUNT`);
+    // saturating, so not even an impossible input can panic here.
+    let frame_sum = crate::amount::total(cons.included().filter_map(|a| a.frame));
+    let deviation = crate::amount::total(
+        cons.included()
+            .filter_map(|a| a.frame.map(|f| f.saturating_sub(a.total))),
+    );
     let mut sums = vec![(2u16, t.new), (3, t.existing), (4, t.total)];
     if frames {
         sums.extend([(5, frame_sum), (6, deviation)]);
@@ -117,7 +118,12 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
         row += 1;
         ws.write_string_with_format(row, 0, "Avvikelse mot totalram", &s.text)?;
         let text = format!("={}-{}", cell(row - 1, 4), cell(row - 3, 4));
-        ws.write_formula_with_format(row, 4, formula(&text, frame - t.total), &s.amount)?;
+        ws.write_formula_with_format(
+            row,
+            4,
+            formula(&text, frame.saturating_sub(t.total)),
+            &s.amount,
+        )?;
     }
     ws.set_freeze_panes(header_row + 1, 0)?;
     widths.apply(ws, 60)?;

@@ -122,7 +122,7 @@ fn amount_cell(
 }
 
 fn sum_result(values: impl Iterator<Item = Decimal>) -> String {
-    values.sum::<Decimal>().normalize().to_string()
+    crate::amount::total(values).normalize().to_string()
 }
 
 fn col(c: u16) -> String {
@@ -234,7 +234,7 @@ fn budget(
         amount_cell(ws, row, 1, entry.map(|e| &e.new), &s.input_amount)?;
         amount_cell(ws, row, 2, entry.map(|e| &e.existing), &s.input_amount)?;
         let result = entry
-            .map_or(Decimal::ZERO, |e| e.new + e.existing)
+            .map_or(Decimal::ZERO, |e| e.new.saturating_add(e.existing))
             .normalize()
             .to_string();
         ws.write_formula_with_format(
@@ -257,7 +257,7 @@ fn budget(
     let sums = [
         sum_result(entries.iter().map(|e| e.new)),
         sum_result(entries.iter().map(|e| e.existing)),
-        sum_result(entries.iter().map(|e| e.new + e.existing)),
+        sum_result(entries.iter().map(|e| e.new.saturating_add(e.existing))),
     ];
     for (c, result) in (1u16..=3).zip(sums) {
         let l = col(c);

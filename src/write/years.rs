@@ -3,7 +3,6 @@
 
 use super::{Contents, Styles, Widths, cell, formula, range};
 use crate::labels;
-use rust_decimal::Decimal;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,7 +50,7 @@ pub(super) fn write(
             ws.write_with_format(row, i, v.normalize(), &s.amount)?;
             widths.see_amount(i, *v);
         }
-        let total: Decimal = values.iter().sum();
+        let total = crate::amount::total(values.iter().copied());
         let text = if n > 0 {
             format!("=SUM({}:{})", cell(row, 1), cell(row, n))
         } else {
@@ -67,7 +66,7 @@ pub(super) fn write(
         Which::Development => &cons.totals.development,
         Which::Maintenance => &cons.totals.maintenance,
     };
-    let grand: Decimal = totals.iter().sum();
+    let grand = crate::amount::total(totals.iter().copied());
     for (col, v) in (1u16..).zip(totals.iter().chain(std::iter::once(&grand))) {
         let text = if last >= first {
             format!("=SUM({})", range(col, first, last))

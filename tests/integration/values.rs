@@ -312,3 +312,103 @@ fn a_header_in_two_columns_is_an_error_naming_both_cells() {
         );
     }
 }
+
+#[test]
+fn amounts_far_beyond_any_budget_are_invalid_never_a_crash() {
+    // Two areas of 5 × 10^28 tkr each: their sum is beyond what a Decimal holds.
+    let huge = |area: &str| {
+        Template::new(area).with_initiatives(vec![Initiative {
+            name: "Allt".into(),
+            new: 5e28,
+            existing: 0.0,
+            development: vec![5e28, 0.0, 0.0],
+            maintenance: vec![0.0; 3],
+            impact: None,
+        }])
+    };
+    let run = Run::new()
+        .add("HR.xlsx", &huge("HR"))
+        .add("IT.xlsx", &huge("IT"));
+    let out = run.consolidate(&["--partial"]);
+    assert_eq!(out.status, 1, "{}{}", out.stdout, out.stderr);
+    let report = run.report();
+    let invalid: Vec<_> = findings(&report)
+        .into_iter()
+        .filter(|f| f.code == "invalid-amount" && f.sheet.as_deref() == Some("Budgetfördelning"))
+        .map(|f| (f.file, f.cell))
+        .collect();
+    let place = |file: &str, cell: &str| (Some(file.to_string()), Some(cell.to_string()));
+    assert!(invalid.contains(&place("HR.xlsx", "B10")), "{invalid:?}");
+    assert!(invalid.contains(&place("IT.xlsx", "B10")), "{invalid:?}");
+    let areas = report["areas"].as_array().expect("areas");
+    assert!(areas.iter().all(|a| a["included"] == false), "{areas:?}");
+    assert_eq!(report["totals"]["total"], "0");
+}
+
+#[test]
+fn a_column_summing_beyond_any_budget_is_invalid_at_the_cell_that_does_it() {
+    // Two rows of 6 × 10^11 tkr: each is a (huge) amount, their sum is not.
+    let row = |name: &str| Initiative {
+        name: name.into(),
+        new: 6e11,
+        existing: 0.0,
+        development: vec![6e11, 0.0, 0.0],
+        maintenance: vec![0.0; 3],
+        impact: None,
+    };
+    let template = Template::new("HR").with_initiatives(vec![row("Alfa"), row("Beta")]);
+    let run = Run::new().add("HR.xlsx", &template);
+    let out = run.consolidate(&[]);
+    assert_eq!(out.status, 1, "{}{}", out.stdout, out.stderr);
+    let report = run.report();
+    let invalid: Vec<_> = findings(&report)
+        .into_iter()
+        .filter(|f| f.code == "invalid-amount")
+        .collect();
+    let places: Vec<_> = invalid
+        .iter()
+        .map(|f| (f.sheet.as_deref(), f.cell.as_deref()))
+        .collect();
+    assert_eq!(
+        places,
+        vec![
+            (Some("Budgetfördelning"), Some("B11")),
+            (Some("Utvecklingsinitiativ"), Some("B5"))
+        ],
+        "{invalid:#?}"
+    );
+    assert!(
+        invalid[0].message.contains("1 200 000 000 000"),
+        "{}",
+        invalid[0].message
+    );
+}
+
+#[test]
+fn a_frame_beyond_any_budget_is_an_invalid_configuration() {
+    // Frames TOML can hold and a Decimal too, but whose sum or difference a
+    // Decimal cannot: two area frames of 5 × 10^28, a total frame near its limit.
+    for (config, named) in [
+        (
+            "budget_year = 2023\n\n[[area]]\nname = \"HR\"\nframe = 5e28\n\n[[area]]\nname = \"IT\"\nframe = 5e28\n",
+            "the frame of area \"HR\" is 50000000000000000000000000000 tkr",
+        ),
+        (
+            "budget_year = 2023\ntotal_frame = -7.9e28\n\n[[area]]\nname = \"HR\"\n\n[[area]]\nname = \"IT\"\n",
+            "total_frame is -79000000000000000000000000000 tkr",
+        ),
+    ] {
+        let run = Run::new()
+            .add("HR.xlsx", &Template::new("HR"))
+            .add("IT.xlsx", &Template::new("IT"))
+            .config(config);
+        let out = run.consolidate(&[]);
+        assert_eq!(out.status, 2, "{}{}", out.stdout, out.stderr);
+        assert!(
+            out.stderr.contains("budget.toml") && out.stderr.contains(named),
+            "{}",
+            out.stderr
+        );
+        assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+    }
+}
