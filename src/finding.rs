@@ -85,6 +85,7 @@ codes! {
     InternalError => "internal-error",
     AmbiguousSheet => "ambiguous-sheet",
     AmbiguousColumn => "ambiguous-column",
+    TextTooLong => "text-too-long",
 }
 
 /// Why a file with a workbook extension could not be read.
@@ -285,6 +286,11 @@ pub enum Kind {
         header: String,
         cells: Vec<CellRef>,
     },
+    /// A text cell longer than Excel holds: read and written shortened to `limit`.
+    TextTooLong {
+        length: usize,
+        limit: usize,
+    },
 }
 
 /// One problem or note about the input, with where it is.
@@ -415,6 +421,7 @@ fn code_of(kind: &Kind) -> Code {
         Kind::InternalError { .. } => Code::InternalError,
         Kind::AmbiguousSheet { .. } => Code::AmbiguousSheet,
         Kind::AmbiguousColumn { .. } => Code::AmbiguousColumn,
+        Kind::TextTooLong { .. } => Code::TextTooLong,
     }
 }
 
@@ -428,7 +435,7 @@ fn default_severity(kind: &Kind) -> Severity {
             recomputed: Some(_),
             ..
         } => Severity::Warning,
-        Kind::AmbiguousSheet { used: Some(_), .. } => Severity::Warning,
+        Kind::AmbiguousSheet { used: Some(_), .. } | Kind::TextTooLong { .. } => Severity::Warning,
         Kind::SupersededVersion { .. } | Kind::HeadingRow { .. } => Severity::Info,
         _ => Severity::Error,
     }
@@ -721,6 +728,14 @@ fn message(kind: &Kind, lang: Lang) -> String {
                 format!("The header {} stands in several columns ({cells}); which column counts cannot be told, so the table was not read. Delete or rename the column that does not count.", q(header))
             }
         }
+        Kind::TextTooLong { length, limit } => {
+            let n = |count: usize| amount(Decimal::from(count), lang);
+            if sv {
+                format!("Texten i cellen är {} tecken lång, mer än de {} som en cell i Excel rymmer. Den lästes och skrivs förkortad till {} tecken. Korta texten (lägg långa beskrivningar i ett eget dokument).", n(*length), n(*limit), n(*limit))
+            } else {
+                format!("The text in the cell is {} characters long, more than the {} an Excel cell holds. It was read and is written shortened to {} characters. Shorten the text (put long descriptions in a document of their own).", n(*length), n(*limit), n(*limit))
+            }
+        }
         Kind::InternalError { detail } => {
             let mut out = String::new();
             if sv {
@@ -750,7 +765,7 @@ mod tests {
                     .all(|c| c.is_ascii_lowercase() || c == '-')
             );
         }
-        assert_eq!(Code::ALL.len(), 31);
+        assert_eq!(Code::ALL.len(), 32);
     }
 
     /// One example of every kind of finding, so every code's message can be rendered.
@@ -954,6 +969,10 @@ mod tests {
             Kind::AmbiguousColumn {
                 header: s("Utveckling 2024"),
                 cells: vec![CellRef::new(2, 2), CellRef::new(2, 5)],
+            },
+            Kind::TextTooLong {
+                length: 40_000,
+                limit: 32_767,
             },
         ]
     }

@@ -27,6 +27,28 @@ pub const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
 /// A sheet with more non-empty cells than this is `too-large`.
 pub const MAX_CELLS: usize = 1_000_000;
 
+/// The most text an Excel cell holds, in UTF-16 code units (as Excel and
+/// rust_xlsxwriter count it).
+pub const EXCEL_TEXT_LIMIT: usize = 32_767;
+
+/// `text` cut to [`EXCEL_TEXT_LIMIT`] UTF-16 code units (at a character boundary),
+/// or as it is when it fits: every text the tool writes into a workbook fits a cell.
+pub fn excel_text(text: &str) -> &str {
+    text_within(text, EXCEL_TEXT_LIMIT)
+}
+
+/// `text` cut to at most `limit` UTF-16 code units, at a character boundary.
+pub fn text_within(text: &str, limit: usize) -> &str {
+    let mut units = 0;
+    for (i, c) in text.char_indices() {
+        units += c.len_utf16();
+        if units > limit {
+            return &text[..i];
+        }
+    }
+    text
+}
+
 /// One cell's value, as read. Numbers are exact decimals.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
@@ -138,6 +160,9 @@ pub struct Book {
     pub plan: Option<Grid>,
     /// Required sheets that several of the workbook's sheets match.
     pub ambiguous: Vec<SheetChoice>,
+    /// Text cells longer than Excel holds ([`EXCEL_TEXT_LIMIT`]), shortened to it
+    /// in the grids: the sheet, the cell and the length read (UTF-16 units).
+    pub shortened: Vec<(String, CellRef, usize)>,
 }
 
 /// Several sheets match one required sheet name (`Budgetfördelning` hidden and
@@ -173,6 +198,11 @@ impl Book {
             };
             let mut out = Collector::default();
             read(&name, &mut out)?;
+            book.shortened.extend(
+                out.shortened
+                    .into_iter()
+                    .map(|(at, len)| (name.clone(), at, len)),
+            );
             let grid = Grid::from_cells(name, out.cells);
             if slot == 0 {
                 book.budget = Some(grid)
@@ -532,10 +562,21 @@ fn too_many_cells() -> ReadError {
 struct Collector {
     cells: Vec<Cell>,
     counted: usize,
+    /// Text cells cut to [`EXCEL_TEXT_LIMIT`], with the length read.
+    shortened: Vec<(CellRef, usize)>,
 }
 
 impl Collector {
-    fn push(&mut self, at: CellRef, value: Value, formula: bool) -> Result<(), ReadError> {
+    fn push(&mut self, at: CellRef, mut value: Value, formula: bool) -> Result<(), ReadError> {
+        // Text longer than a cell holds (only another program can write it) is
+        // shortened here, so that every copy and message written fits in Excel.
+        if let Value::Text(t) = &mut value {
+            let cut = excel_text(t).len();
+            if cut < t.len() {
+                self.shortened.push((at, t.encode_utf16().count()));
+                t.truncate(cut);
+            }
+        }
         let empty = value.is_empty();
         if empty && !formula {
             return Ok(());

@@ -55,6 +55,16 @@ pub struct Parsed {
 
 pub fn parse(book: &Book, sink: &mut Sink<'_>) -> Parsed {
     let mut parsed = Parsed::default();
+    for (sheet, at, length) in &book.shortened {
+        sink.push(
+            sheet,
+            Some(*at),
+            Kind::TextTooLong {
+                length: *length,
+                limit: crate::grid::EXCEL_TEXT_LIMIT,
+            },
+        );
+    }
     if let Some(grid) = present(book.budget.as_ref(), labels::SHEET_BUDGET, book, sink) {
         let layout = locate::budget_header(grid);
         let header_row = layout.as_ref().ok().map(|l| l.header_row);

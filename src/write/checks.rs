@@ -32,6 +32,8 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
         ws.write_string_with_format(row, 0, severity, format)?;
         widths.see(0, severity);
         for (col, text) in (1u16..).zip(&cells) {
+            // A message quoting a very long text is cut to what a cell holds.
+            let text = crate::grid::excel_text(text);
             ws.write_string(row, col, text)?;
             widths.see(col, text);
         }

@@ -108,6 +108,8 @@ fn checks(
             ws.write_string(row, 3, cell.to_string())?;
         }
         let message = f.message(lang);
+        // A message quoting a very long text is cut to what a cell holds.
+        let message = crate::grid::excel_text(&message).to_string();
         ws.write_string(row, 4, &message)?;
         for (col, text) in [
             (0u16, label),
@@ -181,7 +183,10 @@ fn copy(
                 &Format::new().set_background_color(fill(*severity)),
             )?;
         }
-        let note = Note::new(messages.join("\n\n"))
+        // A note holds 54 units less than a cell (rust_xlsxwriter's check).
+        let text = messages.join("\n\n");
+        let text = crate::grid::text_within(&text, crate::grid::EXCEL_TEXT_LIMIT - 54);
+        let note = Note::new(text)
             .set_author("budget-consolidator")
             .add_author_prefix(false)
             .set_width(360)

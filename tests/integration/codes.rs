@@ -734,6 +734,22 @@ fn ambiguous_column() {
 }
 
 #[test]
+fn text_too_long() {
+    // A note of 36 000 characters beside the table: more than an Excel cell holds
+    // (patched into the shared strings; rust_xlsxwriter refuses to write it).
+    let run = Run::new().add(
+        "HR.xlsx",
+        &Template::new("HR").set(Sheet::Budget, "F2", t("LÅNG-ANTECKNING")),
+    );
+    crate::harness::rewrite_parts(&run.input().join("HR.xlsx"), |name, xml| {
+        (name == "xl/sharedStrings.xml")
+            .then(|| xml.replace("LÅNG-ANTECKNING", &"x".repeat(36_000)))
+    });
+    let f = expect_one(&run, &[], "text-too-long", "warning", HR, B, Some("F2"));
+    assert!(f.message.contains("36 000"), "{}", f.message);
+}
+
+#[test]
 fn every_code_has_a_test() {
     let source = include_str!("codes.rs");
     for code in Code::ALL {

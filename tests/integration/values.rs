@@ -412,3 +412,70 @@ fn a_frame_beyond_any_budget_is_an_invalid_configuration() {
         assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
     }
 }
+
+#[test]
+fn text_longer_than_excel_holds_is_a_finding_and_written_shortened() {
+    // 40 000 characters (an initiative name pasted with its whole description, and
+    // a note beside the table), more than the 32 767 an Excel cell holds. Only
+    // another program writes that (rust_xlsxwriter refuses), so the shared strings
+    // are patched after writing.
+    let long_name = format!("Digitalisering {}", "å".repeat(40_000 - 15));
+    let mut initiatives = Template::new("HR").initiatives;
+    initiatives[0].name = "LÅNGT-NAMN".into();
+    let template = Template::new("HR").with_initiatives(initiatives).set(
+        Sheet::Budget,
+        "F2",
+        crate::harness::t("LÅNG-ANTECKNING"),
+    );
+    let run = Run::new().add("HR.xlsx", &template);
+    rewrite_parts(&run.input().join("HR.xlsx"), |name, xml| {
+        (name == "xl/sharedStrings.xml").then(|| {
+            xml.replace("LÅNGT-NAMN", &long_name)
+                .replace("LÅNG-ANTECKNING", &"Anteckning. ".repeat(3_500))
+        })
+    });
+    let out = run.consolidate(&["--feedback", "kontroll"]);
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+    let report = run.report();
+    let long: Vec<_> = findings(&report)
+        .into_iter()
+        .filter(|f| f.code == "text-too-long")
+        .map(|f| (f.severity, f.sheet, f.cell))
+        .collect();
+    let at = |sheet: &str, cell: &str| {
+        (
+            "warning".to_string(),
+            Some(sheet.to_string()),
+            Some(cell.to_string()),
+        )
+    };
+    assert_eq!(
+        long,
+        vec![
+            at("Budgetfördelning", "F2"),
+            at("Budgetfördelning", "A10"),
+            at("Utvecklingsinitiativ", "A4")
+        ]
+    );
+    assert_eq!(report["totals"]["total"], "13000");
+    // The consolidated workbook holds the name shortened to 32 767 characters.
+    let rows = crate::harness::sheet_rows(&run.workbook(), "Initiativ", 3);
+    let written = rows
+        .iter()
+        .find(|r| r[2].starts_with("Digitalisering"))
+        .expect("row");
+    assert_eq!(written[2].encode_utf16().count(), 32_767);
+    assert!(long_name.starts_with(&written[2]));
+    assert!(run.dir.path().join("kontroll/HR-kontroll.xlsx").is_file());
+    // check reads it the same way, and writes its report too.
+    let out = run.exec(&[
+        "check",
+        "input/HR.xlsx",
+        "--json",
+        "r.json",
+        "--feedback",
+        "fb",
+    ]);
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+    assert!(run.dir.path().join("r.json").is_file());
+}
