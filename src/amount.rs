@@ -91,18 +91,14 @@ pub fn read(cell: Option<&Cell>) -> Reading {
                 Reading::Empty
             }
         }
-        Value::Number(d) if !plausible(*d) => {
-            Reading::Invalid(NotAmount::OutOfRange(d.normalize().to_string()))
-        }
+        Value::Number(d) if !plausible(*d) => Reading::Invalid(NotAmount::Implausible(*d)),
         Value::Number(d) => Reading::Number {
             value: *d,
             formula: cell.formula,
         },
         Value::HugeNumber(t) => Reading::Invalid(NotAmount::OutOfRange(t.clone())),
         Value::Text(t) => match parse_text(t) {
-            Ok(value) if !plausible(value) => {
-                Reading::Invalid(NotAmount::OutOfRange(t.trim().to_string()))
-            }
+            Ok(value) if !plausible(value) => Reading::Invalid(NotAmount::Implausible(value)),
             Ok(value) => Reading::Text {
                 value,
                 text: t.trim().to_string(),
@@ -230,8 +226,8 @@ mod tests {
             read(Some(&cell(Value::Number(
                 Decimal::from_scientific("5e28").unwrap_or_default()
             )))),
-            Reading::Invalid(NotAmount::OutOfRange(
-                "50000000000000000000000000000".into()
+            Reading::Invalid(NotAmount::Implausible(
+                Decimal::from_scientific("5e28").unwrap_or_default()
             ))
         );
         assert!(matches!(
@@ -240,7 +236,7 @@ mod tests {
         ));
         assert_eq!(
             read(Some(&cell(Value::Text("2 000 000 000 000".into())))),
-            Reading::Invalid(NotAmount::OutOfRange("2 000 000 000 000".into()))
+            Reading::Invalid(NotAmount::Implausible(d("2000000000000")))
         );
         assert_eq!(add(MAX_AMOUNT, Decimal::ONE), None);
         assert_eq!(add(Decimal::MAX, Decimal::ONE), None);

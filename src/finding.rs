@@ -130,6 +130,8 @@ pub enum NotAmount {
     Bool(bool),
     ErrorValue(String),
     OutOfRange(String),
+    /// A number beyond any plausible budget (more than 10^12 tkr).
+    Implausible(Decimal),
     /// The column's sum (or the row's `Belopp` from its parts) down to this cell
     /// goes beyond any plausible budget (10^12 tkr).
     SumTooLarge(Decimal),
@@ -465,8 +467,8 @@ fn message(kind: &Kind, lang: Lang) -> String {
             ).into(),
             // The reader's own (English) words are in the report's `detail`.
             Unreadable::Corrupt(_) => lang.pick(
-                "Filen är skadad eller ofullständig och kan inte läsas som arbetsbok. Be avsändaren öppna den i Excel, spara den på nytt och skicka den igen.",
-                "The file is damaged or incomplete and cannot be read as a workbook. Ask the sender to open it in Excel, save it again and send it.",
+                "Filen är skadad eller ofullständig och kan inte läsas som arbetsbok. Be avsändaren skicka den igen, gärna efter att ha öppnat och sparat den i Excel.",
+                "The file is damaged or incomplete and cannot be read as a workbook. Ask the sender to send it again, preferably after opening and saving it in Excel.",
             ).into(),
             Unreadable::NotSpreadsheet => lang.pick(
                 "Filen har en arbetsboks ändelse men är ingen arbetsbok (den ser ut att vara text eller ett annat format). Spara den som Excel-arbetsbok (.xlsx).",
@@ -583,6 +585,8 @@ fn message(kind: &Kind, lang: Lang) -> String {
             (NotAmount::ErrorValue(e), false) => format!("{column}: the cell holds the error value {e}. Correct the formula."),
             (NotAmount::OutOfRange(t), true) => format!("{column}: talet {t} är för stort för att vara ett belopp (högst {} tkr). Kontrollera talet och skriv beloppet i tkr.", a(&crate::amount::MAX_AMOUNT)),
             (NotAmount::OutOfRange(t), false) => format!("{column}: the number {t} is too large to be an amount (at most {} tkr). Check the number and write the amount in tkr.", a(&crate::amount::MAX_AMOUNT)),
+            (NotAmount::Implausible(v), true) => format!("{column}: {} tkr är mer än någon budget (högst {} tkr). Kontrollera beloppet; det är troligen inte skrivet i tkr.", a(v), a(&crate::amount::MAX_AMOUNT)),
+            (NotAmount::Implausible(v), false) => format!("{column}: {} tkr is more than any budget (at most {} tkr). Check the amount; it is probably not written in tkr.", a(v), a(&crate::amount::MAX_AMOUNT)),
             (NotAmount::SumTooLarge(sum), true) => format!("{column}: summan blir {} tkr med den här cellen, mer än någon budget ({} tkr). Kontrollera beloppen; de är troligen inte skrivna i tkr.", a(sum), a(&crate::amount::MAX_AMOUNT)),
             (NotAmount::SumTooLarge(sum), false) => format!("{column}: the sum comes to {} tkr with this cell, more than any budget ({} tkr). Check the amounts; they are probably not written in tkr.", a(sum), a(&crate::amount::MAX_AMOUNT)),
         },
@@ -700,18 +704,18 @@ fn message(kind: &Kind, lang: Lang) -> String {
             let others: Vec<String> = others.iter().map(|o| q(o)).collect();
             if sv {
                 let hidden = if one { "det dolda bladet" } else { "de dolda bladen" };
-                format!("Flera blad heter {}: det synliga bladet {} lästes, {hidden} {} lästes inte. Ta bort det som är gammalt så att bara ett blad med namnet finns kvar.", q(sheet), q(used), list(&others))
+                format!("Flera blad heter {} (namnen skiljer sig bara i mellanslag eller stora och små bokstäver): det synliga bladet {} lästes, {hidden} {} lästes inte. Ta bort det dolda om det är inaktuellt (högerklicka på en bladflik och välj Ta fram för att se det), så att bara ett blad med namnet finns kvar.", q(sheet), q(used), list(&others))
             } else {
                 let hidden = if one { "the hidden sheet" } else { "the hidden sheets" };
-                format!("Several sheets are named {}: the visible sheet {} was read, {hidden} {} not. Delete what is old so that only one sheet of that name remains.", q(sheet), q(used), list(&others))
+                format!("Several sheets are named {} (the names differ only in spaces or case): the visible sheet {} was read, {hidden} {} not. Delete the hidden one if it is outdated (right-click a sheet tab and choose Unhide to see it), so that only one sheet of that name remains.", q(sheet), q(used), list(&others))
             }
         }
         Kind::AmbiguousSheet { sheet, used: None, others } => {
             let others: Vec<String> = others.iter().map(|o| q(o)).collect();
             if sv {
-                format!("Flera synliga blad heter {}: {}. Det går inte att avgöra vilket som gäller, så tjänsteområdet tas inte med. Ta bort eller byt namn på de blad som inte gäller.", q(sheet), list(&others))
+                format!("Flera synliga blad heter {} (namnen skiljer sig bara i mellanslag eller stora och små bokstäver): {}. Det går inte att avgöra vilket som gäller, så tjänsteområdet tas inte med. Ta bort eller byt namn på de blad som inte gäller.", q(sheet), list(&others))
             } else {
-                format!("Several visible sheets are named {}: {}. Which one counts cannot be told, so the service area is left out. Delete or rename the sheets that do not count.", q(sheet), list(&others))
+                format!("Several visible sheets are named {} (the names differ only in spaces or case): {}. Which one counts cannot be told, so the service area is left out. Delete or rename the sheets that do not count.", q(sheet), list(&others))
             }
         }
         Kind::AmbiguousColumn { header, cells } => {
@@ -857,6 +861,10 @@ mod tests {
             Kind::InvalidAmount {
                 column: s("Belopp"),
                 found: NotAmount::SumTooLarge(d(1_500_000_000_000)),
+            },
+            Kind::InvalidAmount {
+                column: s("Nyutveckling"),
+                found: NotAmount::Implausible(d(5_000_000_000_000)),
             },
             Kind::NegativeAmount {
                 column: s("Nyutveckling"),
