@@ -10,10 +10,13 @@
 //!
 //! This walks exactly the structures calamine's `Cfb::new` and `Xls` walk (DIFAT,
 //! FAT, directory chain, mini stream and mini FAT, the `Workbook`/`Book` stream)
-//! and refuses the file when any sector it would read is not a whole sector inside
-//! the file, any FAT lookup is out of range, or a chain is longer than the file
-//! has sectors. A well-formed file passes untouched; things calamine itself reports
-//! as errors (a bad sector shift, an empty root) are left for it to report.
+//! and refuses the file when any sector it would read lies beyond the end of the
+//! file, a table of sector numbers is cut inside an entry, any FAT lookup is out of
+//! range, or a chain is longer than the file has sectors. A last sector cut short
+//! is read as calamine reads it (what is there, then zeros): the guard stops
+//! crashes, not deviations from the format. A well-formed file passes untouched;
+//! things calamine itself reports as errors (a bad sector shift, an empty root)
+//! are left for it to report.
 
 const RESERVED: u32 = 0xFFFF_FFFA;
 const DIFSECT: u32 = 0xFFFF_FFFC;
@@ -151,7 +154,7 @@ impl Sectors<'_> {
         let start = id as usize * self.size;
         self.data.get(start..start + self.size).ok_or_else(|| {
             format!(
-                "sector {id} lies beyond the end of the file, which has {} whole sectors of {} bytes; is it truncated?",
+                "sector {id} lies beyond the end of the file, which has {} sectors of {} bytes; is it truncated?",
                 self.count(),
                 self.size
             )
