@@ -59,16 +59,18 @@ pub fn budget_header(grid: &Grid) -> Result<BudgetLayout, HeaderError> {
                 continue;
             };
             let key = normalize(t);
-            let claim = (t.trim().to_string(), cell.at.col);
-            if key == labels::key::TEXT || key == labels::key::INITIATIVE {
-                text.push(claim);
+            let role = if key == labels::key::TEXT || key == labels::key::INITIATIVE {
+                &mut text
             } else if key == labels::key::NEW {
-                new.push(claim);
+                &mut new
             } else if key.starts_with(labels::key::EXISTING_PREFIX) {
-                existing.push(claim);
+                &mut existing
             } else if key == labels::key::AMOUNT || key == labels::key::AMOUNT_SHORT {
-                amount.push(claim);
-            }
+                &mut amount
+            } else {
+                continue;
+            };
+            role.push((t.trim().to_string(), cell.at.col));
         }
         if let ([t, ..], [n, ..], [e, ..], [a, ..]) =
             (&text[..], &new[..], &existing[..], &amount[..])
