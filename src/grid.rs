@@ -214,17 +214,25 @@ impl Book {
     }
 }
 
-/// The sheet to read for `label`: the only sheet whose name matches it
+/// The sheet to read for `label`: the only (work)sheet whose name matches it
 /// forgivingly; of several, the only visible one (the others are named in the
 /// choice); of several visible ones, none (all named in the choice).
 fn choose_sheet(
     sheets: &[calamine::Sheet],
     label: &'static str,
 ) -> (Option<String>, Option<SheetChoice>) {
-    let candidates: Vec<&calamine::Sheet> = sheets
+    let mut candidates: Vec<&calamine::Sheet> = sheets
         .iter()
         .filter(|s| labels::matches(&s.name, label))
         .collect();
+    // A chart or macro sheet of that name cannot hold the table: of worksheets and
+    // others, only the worksheets are candidates.
+    if candidates
+        .iter()
+        .any(|s| s.typ == calamine::SheetType::WorkSheet)
+    {
+        candidates.retain(|s| s.typ == calamine::SheetType::WorkSheet);
+    }
     match candidates.as_slice() {
         [] => (None, None),
         [only] => (Some(only.name.clone()), None),
@@ -1025,6 +1033,60 @@ mod tests {
         assert_eq!(float_value(1e-40), Value::Number(Decimal::ZERO));
         assert!(matches!(float_value(1e30), Value::HugeNumber(_)));
         assert!(matches!(float_value(f64::NAN), Value::HugeNumber(_)));
+    }
+
+    #[test]
+    fn of_several_matching_sheets_only_the_visible_worksheet_is_read() {
+        use calamine::{Sheet, SheetType, SheetVisible};
+        let sheet = |name: &str, typ, visible| Sheet {
+            name: name.into(),
+            typ,
+            visible,
+        };
+        let (ws, chart) = (SheetType::WorkSheet, SheetType::ChartSheet);
+        let (shown, hidden) = (SheetVisible::Visible, SheetVisible::Hidden);
+        let label = labels::SHEET_BUDGET;
+        let chosen = |sheets: &[Sheet]| choose_sheet(sheets, label);
+        let only = [sheet("budgetfördelning", ws, hidden)];
+        assert_eq!(chosen(&only), (Some("budgetfördelning".into()), None));
+        let two = [
+            sheet("Budgetfördelning", ws, SheetVisible::VeryHidden),
+            sheet("Budgetfördelning ", ws, shown),
+        ];
+        assert_eq!(
+            chosen(&two),
+            (
+                Some("Budgetfördelning ".into()),
+                Some(SheetChoice {
+                    label,
+                    used: Some("Budgetfördelning ".into()),
+                    others: vec!["Budgetfördelning".into()],
+                })
+            )
+        );
+        let visible = [
+            sheet("Budgetfördelning", ws, shown),
+            sheet("BUDGETFÖRDELNING", ws, shown),
+        ];
+        assert_eq!(
+            chosen(&visible),
+            (
+                None,
+                Some(SheetChoice {
+                    label,
+                    used: None,
+                    others: vec!["Budgetfördelning".into(), "BUDGETFÖRDELNING".into()],
+                })
+            )
+        );
+        let with_chart = [
+            sheet("Budgetfördelning", chart, shown),
+            sheet("Budgetfördelning ", ws, shown),
+        ];
+        assert_eq!(
+            chosen(&with_chart),
+            (Some("Budgetfördelning ".into()), None)
+        );
     }
 
     #[test]
