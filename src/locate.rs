@@ -17,6 +17,8 @@ pub struct BudgetLayout {
     pub new: u32,
     pub existing: u32,
     pub amount: u32,
+    /// The optional `Projekt` column (project codes for the follow-up).
+    pub project: Option<u32>,
 }
 
 /// Finds the first row holding all four budget headers, or names the headers the
@@ -25,6 +27,7 @@ pub fn budget_header(grid: &Grid) -> Result<BudgetLayout, Vec<String>> {
     let mut best: Option<(usize, Vec<String>)> = None;
     for (row, cells) in grid.rows() {
         let (mut text, mut new, mut existing, mut amount) = (None, None, None, None);
+        let mut project = None;
         for cell in cells {
             let Value::Text(t) = &cell.value else {
                 continue;
@@ -39,6 +42,8 @@ pub fn budget_header(grid: &Grid) -> Result<BudgetLayout, Vec<String>> {
                 existing = existing.or(col);
             } else if key == labels::key::AMOUNT || key == labels::key::AMOUNT_SHORT {
                 amount = amount.or(col);
+            } else if labels::key::PROJECT.contains(&key.as_str()) {
+                project = project.or(col);
             }
         }
         if let (Some(text), Some(new), Some(existing), Some(amount)) = (text, new, existing, amount)
@@ -49,6 +54,7 @@ pub fn budget_header(grid: &Grid) -> Result<BudgetLayout, Vec<String>> {
                 new,
                 existing,
                 amount,
+                project,
             });
         }
         let missing: Vec<String> = [
@@ -327,7 +333,8 @@ mod tests {
                 text: 4,
                 new: 2,
                 existing: 6,
-                amount: 1
+                amount: 1,
+                project: None,
             })
         );
     }
