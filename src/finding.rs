@@ -83,6 +83,17 @@ codes! {
     FrameExceeded => "frame-exceeded",
     FrameDeviation => "frame-deviation",
     InternalError => "internal-error",
+    UnmappedActual => "unmapped-actual",
+    MissingProjectCode => "missing-project-code",
+    DuplicateProjectCode => "duplicate-project-code",
+    UnknownInitiative => "unknown-initiative",
+    BudgetMismatch => "budget-mismatch",
+    EvenPeriodisation => "even-periodisation",
+    NoForecast => "no-forecast",
+    MissingComment => "missing-comment",
+    ActualExceedsBudget => "actual-exceeds-budget",
+    PeriodGap => "period-gap",
+    OverlappingActuals => "overlapping-actuals",
 }
 
 /// Why a file with a workbook extension could not be read.
@@ -258,6 +269,66 @@ pub enum Kind {
     InternalError {
         detail: String,
     },
+    /// Follow-up: cost on a project code (or on no project) that belongs to no
+    /// initiative or area; `amount` in tkr, `months` as `2023-01–2023-04`.
+    UnmappedActual {
+        project: Option<String>,
+        amount: Decimal,
+        months: String,
+    },
+    MissingProjectCode {
+        area: String,
+        initiative: String,
+        budget: Decimal,
+    },
+    /// `first` and `second` name the two targets (`HR › Digitalisering inom HR`).
+    DuplicateProjectCode {
+        code: String,
+        first: String,
+        second: String,
+    },
+    /// A `[[project]]` or a forecast names an initiative (or project code) that the
+    /// plan does not have; `closest` are the plan's nearest names.
+    UnknownInitiative {
+        area: Option<String>,
+        initiative: String,
+        closest: Vec<String>,
+    },
+    /// The ledger's periodised budget for the year differs from the decided one (tkr).
+    BudgetMismatch {
+        area: String,
+        initiative: String,
+        ledger: Decimal,
+        decided: Decimal,
+    },
+    EvenPeriodisation {
+        areas: Vec<String>,
+    },
+    NoForecast {
+        area: String,
+        initiatives: Vec<String>,
+    },
+    MissingComment {
+        initiative: String,
+        forecast: Decimal,
+        budget: Decimal,
+        threshold: Decimal,
+    },
+    ActualExceedsBudget {
+        area: String,
+        initiative: String,
+        actual: Decimal,
+        budget: Decimal,
+    },
+    /// Months (`2023-02`) between January and the period with no cost row.
+    PeriodGap {
+        months: Vec<String>,
+    },
+    OverlappingActuals {
+        first: String,
+        second: String,
+        months: Vec<String>,
+    },
 }
 
 /// One problem or note about the input, with where it is.
@@ -374,6 +445,17 @@ fn code_of(kind: &Kind) -> Code {
         Kind::FrameExceeded { .. } => Code::FrameExceeded,
         Kind::FrameDeviation { .. } => Code::FrameDeviation,
         Kind::InternalError { .. } => Code::InternalError,
+        Kind::UnmappedActual { .. } => Code::UnmappedActual,
+        Kind::MissingProjectCode { .. } => Code::MissingProjectCode,
+        Kind::DuplicateProjectCode { .. } => Code::DuplicateProjectCode,
+        Kind::UnknownInitiative { .. } => Code::UnknownInitiative,
+        Kind::BudgetMismatch { .. } => Code::BudgetMismatch,
+        Kind::EvenPeriodisation { .. } => Code::EvenPeriodisation,
+        Kind::NoForecast { .. } => Code::NoForecast,
+        Kind::MissingComment { .. } => Code::MissingComment,
+        Kind::ActualExceedsBudget { .. } => Code::ActualExceedsBudget,
+        Kind::PeriodGap { .. } => Code::PeriodGap,
+        Kind::OverlappingActuals { .. } => Code::OverlappingActuals,
     }
 }
 
@@ -382,7 +464,14 @@ fn default_severity(kind: &Kind) -> Severity {
         Kind::NotAWorkbook { .. }
         | Kind::NumberAsText { .. }
         | Kind::UnmatchedInitiative { .. }
-        | Kind::FrameDeviation { .. } => Severity::Warning,
+        | Kind::FrameDeviation { .. }
+        | Kind::UnmappedActual { .. }
+        | Kind::MissingProjectCode { .. }
+        | Kind::BudgetMismatch { .. }
+        | Kind::MissingComment { .. }
+        | Kind::ActualExceedsBudget { .. }
+        | Kind::PeriodGap { .. } => Severity::Warning,
+        Kind::EvenPeriodisation { .. } | Kind::NoForecast { .. } => Severity::Info,
         Kind::FormulaWithoutValue {
             recomputed: Some(_),
             ..
@@ -620,6 +709,72 @@ fn message(kind: &Kind, lang: Lang) -> String {
                 (None, false) => format!("The total {} is below the total frame {} by {}.", a(total), a(frame), a(&under)),
             }
         }
+        Kind::UnmappedActual { project, amount: value, months } => match (project, sv) {
+            (Some(p), true) => format!("Utfall {} tkr på projekt {} ({months}) hör till inget initiativ och inget tjänsteområde och räknas inte i uppföljningen. Skriv koden i kolumnen Projekt i rätt tjänsteområdes mall, eller lägg till den som [[project]] i budget.toml.", a(value), q(p)),
+            (Some(p), false) => format!("Actuals of {} tkr on project {} ({months}) belong to no initiative and no area and are left out of the follow-up. Write the code in the Projekt column of the right area's template, or add it as a [[project]] in budget.toml.", a(value), q(p)),
+            (None, true) => format!("Utfall {} tkr utan projekt på kostnadskonton ({months}) hör till inget initiativ och räknas inte i uppföljningen. Be ekonomi boka om kostnaden på rätt projekt.", a(value)),
+            (None, false) => format!("Actuals of {} tkr without a project on cost accounts ({months}) belong to no initiative and are left out of the follow-up. Ask finance to rebook the cost on the right project.", a(value)),
+        },
+        Kind::MissingProjectCode { area, initiative, budget } => if sv {
+            format!("{area}: initiativet {} har budget {} tkr men ingen projektkod, så dess utfall räknas som 0. Skriv projektkoden i kolumnen Projekt eller som [[project]] i budget.toml.", q(initiative), a(budget))
+        } else {
+            format!("{area}: initiative {} has a budget of {} tkr but no project code, so its actual counts as 0. Write the project code in the Projekt column or as a [[project]] in budget.toml.", q(initiative), a(budget))
+        },
+        Kind::DuplicateProjectCode { code, first, second } => if sv {
+            format!("Projektkoden {} är angiven för två olika mål: {first} och {second}. En kod får höra till ett initiativ (eller ett tjänsteområde); ta bort den felaktiga.", q(code))
+        } else {
+            format!("Project code {} is given for two different targets: {first} and {second}. A code may belong to one initiative (or one area); remove the wrong one.", q(code))
+        },
+        Kind::UnknownInitiative { area, initiative, closest } => {
+            let near = if closest.is_empty() {
+                String::new()
+            } else if sv {
+                format!(" Menade du: {}?", list(closest))
+            } else {
+                format!(" Did you mean: {}?", list(closest))
+            };
+            match (area, sv) {
+                (Some(ar), true) => format!("{ar} har inget initiativ {} i planen.{near}", q(initiative)),
+                (Some(ar), false) => format!("{ar} has no initiative {} in the plan.{near}", q(initiative)),
+                (None, true) => format!("Planen har inget initiativ eller projekt {}.{near}", q(initiative)),
+                (None, false) => format!("The plan has no initiative or project {}.{near}", q(initiative)),
+            }
+        }
+        Kind::BudgetMismatch { area, initiative, ledger, decided } => if sv {
+            format!("{area} › {}: ekonomisystemets periodiserade budget för året är {} tkr men beslutad budget är {} tkr. Budget helår visas som beslutat; rätta budgeten i ekonomisystemet.", q(initiative), a(ledger), a(decided))
+        } else {
+            format!("{area} › {}: the ledger's periodised budget for the year is {} tkr but the decided budget is {} tkr. The decided full-year budget is shown; correct the budget in the ledger.", q(initiative), a(ledger), a(decided))
+        },
+        Kind::EvenPeriodisation { areas } => if sv {
+            format!("Budget ack för {} är jämnt fördelad, en tolftedel per månad: ingen periodiserad budget finns i ekonomisystemet och ingen periodiseringsnyckel i budget.toml.", list(areas))
+        } else {
+            format!("Budget to date for {} is spread evenly, a twelfth per month: the ledger has no periodised budget and budget.toml has no periodisation key.", list(areas))
+        },
+        Kind::NoForecast { area, initiatives } => if sv {
+            format!("{area}: ingen prognos för {}; budgeten används som prognos.", list(initiatives))
+        } else {
+            format!("{area}: no forecast for {}; the budget is used as forecast.", list(initiatives))
+        },
+        Kind::MissingComment { initiative, forecast, budget, threshold } => if sv {
+            format!("{}: prognosen {} tkr avviker mer än {} % från budgeten {} tkr men har ingen kommentar. Skriv en kommentar i kolumnen Kommentar.", q(initiative), a(forecast), a(threshold), a(budget))
+        } else {
+            format!("{}: the forecast of {} tkr deviates more than {} % from the budget of {} tkr but has no comment. Write a comment in the Kommentar column.", q(initiative), a(forecast), a(threshold), a(budget))
+        },
+        Kind::ActualExceedsBudget { area, initiative, actual, budget } => if sv {
+            format!("{area} › {}: utfallet hittills {} tkr överskrider hela årets budget {} tkr.", q(initiative), a(actual), a(budget))
+        } else {
+            format!("{area} › {}: the actual to date of {} tkr exceeds the full-year budget of {} tkr.", q(initiative), a(actual), a(budget))
+        },
+        Kind::PeriodGap { months } => if sv {
+            format!("Inga kostnader alls finns för {} i någon utfallsfil. Saknas en export från ekonomisystemet?", list(months))
+        } else {
+            format!("No costs at all are found for {} in any actuals file. Is an export from the ledger missing?", list(months))
+        },
+        Kind::OverlappingActuals { first, second, months } => if sv {
+            format!("{first} och {second} har båda utfall för {}, som då skulle räknas två gånger. Ta bort den äldre exporten eller dela upp den så att varje månad finns i en fil.", list(months))
+        } else {
+            format!("{first} and {second} both hold actuals for {}, which would then be counted twice. Remove the older export or split it so that each month is in one file.", list(months))
+        },
         Kind::InternalError { detail } => {
             let mut out = String::new();
             if sv {
@@ -648,7 +803,7 @@ mod tests {
                     .all(|c| c.is_ascii_lowercase() || c == '-')
             );
         }
-        assert_eq!(Code::ALL.len(), 29);
+        assert_eq!(Code::ALL.len(), 40);
     }
 
     /// One example of every kind of finding, so every code's message can be rendered.
@@ -830,6 +985,69 @@ mod tests {
             },
             Kind::InternalError {
                 detail: s("index out of bounds"),
+            },
+            Kind::UnmappedActual {
+                project: Some(s("P9999")),
+                amount: d(120),
+                months: s("2023-01–2023-04"),
+            },
+            Kind::UnmappedActual {
+                project: None,
+                amount: d(45),
+                months: s("2023-03"),
+            },
+            Kind::MissingProjectCode {
+                area: s("HR"),
+                initiative: s("Digitalisering inom HR"),
+                budget: d(5000),
+            },
+            Kind::DuplicateProjectCode {
+                code: s("P2301"),
+                first: s("HR › Digitalisering inom HR"),
+                second: s("Ekonomi › Stöd i ekonomiprocesser"),
+            },
+            Kind::UnknownInitiative {
+                area: Some(s("HR")),
+                initiative: s("Digitalisering HR"),
+                closest: vec![s("Digitalisering inom HR")],
+            },
+            Kind::UnknownInitiative {
+                area: None,
+                initiative: s("P9999"),
+                closest: vec![],
+            },
+            Kind::BudgetMismatch {
+                area: s("HR"),
+                initiative: s("Digitalisering inom HR"),
+                ledger: d(4800),
+                decided: d(5000),
+            },
+            Kind::EvenPeriodisation {
+                areas: vec![s("HR")],
+            },
+            Kind::NoForecast {
+                area: s("HR"),
+                initiatives: vec![s("Digitalisering inom HR")],
+            },
+            Kind::MissingComment {
+                initiative: s("Digitalisering inom HR"),
+                forecast: d(3000),
+                budget: d(5000),
+                threshold: d(10),
+            },
+            Kind::ActualExceedsBudget {
+                area: s("HR"),
+                initiative: s("Digitalisering inom HR"),
+                actual: d(5200),
+                budget: d(5000),
+            },
+            Kind::PeriodGap {
+                months: vec![s("2023-02")],
+            },
+            Kind::OverlappingActuals {
+                first: s("utfall/jan-mar.csv"),
+                second: s("utfall/jan-apr.csv"),
+                months: vec![s("2023-01"), s("2023-02")],
             },
         ]
     }
