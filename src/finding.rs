@@ -94,6 +94,9 @@ codes! {
     ActualExceedsBudget => "actual-exceeds-budget",
     PeriodGap => "period-gap",
     OverlappingActuals => "overlapping-actuals",
+    UnreadableActuals => "unreadable-actuals",
+    InvalidActualsRow => "invalid-actuals-row",
+    MixedObjectRows => "mixed-object-rows",
 }
 
 /// Why a file with a workbook extension could not be read.
@@ -145,6 +148,78 @@ pub enum YearSource {
     Config,
     Majority,
     OwnPlan,
+}
+
+/// Why a ledger export (SIE or table) could not be used at all.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UnreadableActuals {
+    /// Could not be opened or read (the operating system's reason).
+    Io(String),
+    /// Not a regular file (a folder, a device, a pipe).
+    NotAFile,
+    Empty,
+    /// Larger than the readers accept.
+    TooLarge {
+        bytes: u64,
+    },
+    /// An HTML page (a failed download saved under the export's name).
+    Html,
+    /// Neither SIE nor a table: the extension and content say nothing we read.
+    NotLedger {
+        extension: String,
+    },
+    /// The opening `#KSUMMA` is there but the closing one is not: truncated.
+    ChecksumMissing,
+    /// The closing `#KSUMMA` does not match the records: edited or damaged.
+    ChecksumMismatch {
+        stated: String,
+        computed: u32,
+    },
+    /// A table whose header lacks required columns (`Belopp`…).
+    MissingColumns {
+        missing: Vec<String>,
+    },
+    /// A workbook the grid reader refused.
+    Workbook(Unreadable),
+    /// A panic inside a reader, caught.
+    Internal(String),
+}
+
+/// What a ledger row should have held where it held something else.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ActualsExpected {
+    /// An SIE amount: digits, `-` for credit, `.` before the decimals (`-1250.50`).
+    SieAmount,
+    /// A table amount (the reason, as for the template's amounts).
+    TableAmount(NotAmount),
+    /// A period `ÅÅÅÅMM` (in a table also `ÅÅÅÅ-MM` or a date).
+    Period,
+    /// A date `ÅÅÅÅMMDD`.
+    Date,
+    /// An account number.
+    Account,
+    /// A year number (`0`, `-1`) as in `#RAR`.
+    YearIndex,
+    /// An object list `{…}` closed on the same line.
+    ClosedObjectList,
+    /// An object list of pairs `dimension object`.
+    ObjectPairs,
+    /// A line of at most this many bytes.
+    ShortLine { limit: usize },
+    /// More rows like these: only the first ones are named one by one.
+    MoreRows { rows: u64 },
+}
+
+/// How a file's `#PSALDO`/`#PBUDGET` object rows were read when they are not in the
+/// standard's form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ObjectReading {
+    /// A project has both its single-dimension row and combined rows: the single row
+    /// was used.
+    SingleRowUsed,
+    /// The object rows exceed the `{}` row (or there is none): `{}` was read as what
+    /// was booked without objects, and the cost as `{}` plus the object rows.
+    EmptyAsUnobjected,
 }
 
 /// The values a finding's message needs, one variant per message.
@@ -329,6 +404,20 @@ pub enum Kind {
         second: String,
         months: Vec<String>,
     },
+    UnreadableActuals(UnreadableActuals),
+    InvalidActualsRow {
+        /// The column of a table, when known.
+        column: Option<String>,
+        /// What stood there, as written (short).
+        found: String,
+        expected: ActualsExpected,
+    },
+    MixedObjectRows {
+        account: String,
+        year: i32,
+        month: u8,
+        reading: ObjectReading,
+    },
 }
 
 /// One problem or note about the input, with where it is.
@@ -456,6 +545,9 @@ fn code_of(kind: &Kind) -> Code {
         Kind::ActualExceedsBudget { .. } => Code::ActualExceedsBudget,
         Kind::PeriodGap { .. } => Code::PeriodGap,
         Kind::OverlappingActuals { .. } => Code::OverlappingActuals,
+        Kind::UnreadableActuals(_) => Code::UnreadableActuals,
+        Kind::InvalidActualsRow { .. } => Code::InvalidActualsRow,
+        Kind::MixedObjectRows { .. } => Code::MixedObjectRows,
     }
 }
 
@@ -476,7 +568,9 @@ fn default_severity(kind: &Kind) -> Severity {
             recomputed: Some(_),
             ..
         } => Severity::Warning,
-        Kind::SupersededVersion { .. } | Kind::HeadingRow { .. } => Severity::Info,
+        Kind::SupersededVersion { .. } | Kind::HeadingRow { .. } | Kind::MixedObjectRows { .. } => {
+            Severity::Info
+        }
         _ => Severity::Error,
     }
 }
@@ -775,6 +869,16 @@ fn message(kind: &Kind, lang: Lang) -> String {
         } else {
             format!("{first} and {second} both hold actuals for {}, which would then be counted twice. Remove the older export or split it so that each month is in one file.", list(months))
         },
+        Kind::UnreadableActuals(why) => actuals_unreadable_message(why, lang),
+        Kind::InvalidActualsRow { column, found, expected } => {
+            actuals_row_message(column.as_deref(), found, expected, lang)
+        }
+        Kind::MixedObjectRows { account, year, month, reading } => match (reading, sv) {
+            (ObjectReading::SingleRowUsed, true) => format!("Objektraderna följer inte SIE-standardens form: för konto {account} {year}-{month:02} finns både en rad för projektet ensamt och rader där projektet står med andra objekt. Raden för projektet ensamt användes (de övriga är delar av den). Gäller hela filen; första stället nämns."),
+            (ObjectReading::SingleRowUsed, false) => format!("The object rows do not follow the SIE standard's form: for account {account} {year}-{month:02} there is both a row for the project alone and rows where the project stands with other objects. The row for the project alone was used (the others are parts of it). Applies to the whole file; the first place is named."),
+            (ObjectReading::EmptyAsUnobjected, true) => format!("Objektraderna följer inte SIE-standardens form: för konto {account} {year}-{month:02} är objektraderna större än raden {{}} (eller raden {{}} saknas). Raden {{}} lästes därför som det som bokförts utan objekt, och kontots kostnad som {{}} plus objektraderna. Gäller varje sådant konto och månad i filen; första stället nämns."),
+            (ObjectReading::EmptyAsUnobjected, false) => format!("The object rows do not follow the SIE standard's form: for account {account} {year}-{month:02} the object rows exceed the {{}} row (or there is no {{}} row). So {{}} was read as what was booked without objects, and the account's cost as {{}} plus the object rows. Applies to every such account and month of the file; the first place is named."),
+        },
         Kind::InternalError { detail } => {
             let mut out = String::new();
             if sv {
@@ -784,6 +888,127 @@ fn message(kind: &Kind, lang: Lang) -> String {
             }
             out
         }
+    }
+}
+
+fn actuals_unreadable_message(why: &UnreadableActuals, lang: Lang) -> String {
+    let sv = lang == Lang::Sv;
+    let q = |t: &str| quoted(t, lang);
+    match (why, sv) {
+        (UnreadableActuals::Io(e), true) => format!("Utfallsfilen kunde inte läsas: {e}."),
+        (UnreadableActuals::Io(e), false) => format!("The actuals file could not be read: {e}."),
+        (UnreadableActuals::NotAFile, true) => "Utfallet är ingen vanlig fil (en mapp, en enhet eller ett rör) och lästes inte. Ange en exportfil.".into(),
+        (UnreadableActuals::NotAFile, false) => "The actuals path is no regular file (a folder, a device or a pipe) and was not read. Name an export file.".into(),
+        (UnreadableActuals::Empty, true) => "Utfallsfilen är tom (0 byte). Gör om exporten ur ekonomisystemet.".into(),
+        (UnreadableActuals::Empty, false) => "The actuals file is empty (0 bytes). Export it from the ledger again.".into(),
+        (UnreadableActuals::TooLarge { bytes }, true) => format!("Utfallsfilen är {} MiB, för stor för att läsas. Exportera ett kortare urval (t.ex. bara kostnadskontona eller ett år).", bytes / (1 << 20)),
+        (UnreadableActuals::TooLarge { bytes }, false) => format!("The actuals file is {} MiB, too large to read. Export a smaller selection (e.g. only the cost accounts or one year).", bytes / (1 << 20)),
+        (UnreadableActuals::Html, true) => "Filen är en webbsida (HTML), ingen export ur ekonomisystemet – troligen ett felmeddelande som sparats vid nedladdningen. Hämta exporten igen.".into(),
+        (UnreadableActuals::Html, false) => "The file is a web page (HTML), no ledger export – probably an error page saved by the download. Fetch the export again.".into(),
+        (UnreadableActuals::NotLedger { extension }, true) => format!("Filen är varken en SIE-fil eller en tabell (ändelsen {}); den lästes inte. Exportera utfallet som SIE (.se) eller som tabell (.csv, .xlsx).", q(extension)),
+        (UnreadableActuals::NotLedger { extension }, false) => format!("The file is neither an SIE file nor a table (extension {}); it was not read. Export the actuals as SIE (.se) or as a table (.csv, .xlsx).", q(extension)),
+        (UnreadableActuals::ChecksumMissing, true) => "SIE-filen börjar med #KSUMMA men den avslutande raden #KSUMMA med kontrollsumman saknas: filen är avkortad. Gör om exporten och skicka hela filen.".into(),
+        (UnreadableActuals::ChecksumMissing, false) => "The SIE file opens with #KSUMMA but the closing #KSUMMA line with the checksum is missing: the file is truncated. Export it again and send the whole file.".into(),
+        (UnreadableActuals::ChecksumMismatch { stated, computed }, true) => format!("SIE-filens kontrollsumma stämmer inte: filen anger {stated}, innehållet ger {computed}. Filen har ändrats eller skadats efter exporten; gör om exporten."),
+        (UnreadableActuals::ChecksumMismatch { stated, computed }, false) => format!("The SIE file's checksum does not match: the file states {stated}, its content gives {computed}. The file was edited or damaged after the export; export it again."),
+        (UnreadableActuals::MissingColumns { missing }, true) => format!("Tabellhuvudet hittades inte: ingen rad har alla rubriker som behövs (saknas: {}). Exportera rapporten med kolumnerna Period, Konto, Projekt och Belopp.", list(missing)),
+        (UnreadableActuals::MissingColumns { missing }, false) => format!("The table header was not found: no row holds every heading needed (missing: {}). Export the report with the columns Period, Konto, Projekt and Belopp.", list(missing)),
+        (UnreadableActuals::Workbook(inner), _) => message(&Kind::UnreadableFile(inner.clone()), lang),
+        (UnreadableActuals::Internal(detail), true) => format!("Internt fel när utfallsfilen lästes ({detail}). Filen hoppades över; rapportera felet till utvecklarna."),
+        (UnreadableActuals::Internal(detail), false) => format!("Internal error while reading the actuals file ({detail}). The file was skipped; please report it to the developers."),
+    }
+}
+
+fn actuals_row_message(
+    column: Option<&str>,
+    found: &str,
+    expected: &ActualsExpected,
+    lang: Lang,
+) -> String {
+    let sv = lang == Lang::Sv;
+    let q = |t: &str| quoted(t, lang);
+    let prefix = column.map(|c| format!("{c}: ")).unwrap_or_default();
+    let what = match (expected, sv) {
+        (ActualsExpected::TableAmount(reason), _) => {
+            let column = column.unwrap_or("Belopp").to_string();
+            return message(
+                &Kind::InvalidAmount {
+                    column,
+                    found: reason.clone(),
+                },
+                lang,
+            )
+            .replace(" i tkr", "")
+            .replace(" in tkr", "")
+                + if sv {
+                    " Raden räknades inte."
+                } else {
+                    " The row was not counted."
+                };
+        }
+        (ActualsExpected::SieAmount, true) => {
+            "ett belopp med punkt före decimalerna och minus för kredit, t.ex. -1250.50"
+        }
+        (ActualsExpected::SieAmount, false) => {
+            "an amount with a point before the decimals and minus for credit, e.g. -1250.50"
+        }
+        (ActualsExpected::Period, true) => "en period ÅÅÅÅMM med månad 01–12, t.ex. 202304",
+        (ActualsExpected::Period, false) => "a period YYYYMM with month 01–12, e.g. 202304",
+        (ActualsExpected::Date, true) => "ett datum ÅÅÅÅMMDD, t.ex. 20230415",
+        (ActualsExpected::Date, false) => "a date YYYYMMDD, e.g. 20230415",
+        (ActualsExpected::Account, true) => "ett kontonummer",
+        (ActualsExpected::Account, false) => "an account number",
+        (ActualsExpected::YearIndex, true) => {
+            "ett årsnummer (0 för innevarande år, -1 för föregående)"
+        }
+        (ActualsExpected::YearIndex, false) => {
+            "a year number (0 for the current year, -1 for the previous)"
+        }
+        (ActualsExpected::ClosedObjectList, true) => "en objektlista som stängs med } på samma rad",
+        (ActualsExpected::ClosedObjectList, false) => {
+            "an object list closed with } on the same line"
+        }
+        (ActualsExpected::ObjectPairs, true) => {
+            "en objektlista med par av dimension och objekt, t.ex. {6 \"P2301\"}"
+        }
+        (ActualsExpected::ObjectPairs, false) => {
+            "an object list of pairs of dimension and object, e.g. {6 \"P2301\"}"
+        }
+        (ActualsExpected::ShortLine { limit }, true) => {
+            return format!(
+                "Raden är längre än {} KiB och kan inte vara en post i en export ({}). Raden räknades inte.",
+                limit / 1024,
+                q(found)
+            );
+        }
+        (ActualsExpected::ShortLine { limit }, false) => {
+            return format!(
+                "The line is longer than {} KiB and cannot be a record of an export ({}). The row was not counted.",
+                limit / 1024,
+                q(found)
+            );
+        }
+        (ActualsExpected::MoreRows { rows }, true) => {
+            return format!(
+                "Ytterligare {rows} rader med fel av samma slag räknades inte; bara de första anges var för sig. Rätta exporten och läs in den igen."
+            );
+        }
+        (ActualsExpected::MoreRows { rows }, false) => {
+            return format!(
+                "{rows} more rows with errors of this kind were not counted; only the first are named one by one. Correct the export and read it again."
+            );
+        }
+    };
+    if sv {
+        format!(
+            "{prefix}{} står där det ska stå {what}. Raden räknades inte; rätta exporten.",
+            q(found)
+        )
+    } else {
+        format!(
+            "{prefix}{} stands where there should be {what}. The row was not counted; correct the export.",
+            q(found)
+        )
     }
 }
 
@@ -803,7 +1028,7 @@ mod tests {
                     .all(|c| c.is_ascii_lowercase() || c == '-')
             );
         }
-        assert_eq!(Code::ALL.len(), 40);
+        assert_eq!(Code::ALL.len(), 43);
     }
 
     /// One example of every kind of finding, so every code's message can be rendered.
@@ -1048,6 +1273,60 @@ mod tests {
                 first: s("utfall/jan-mar.csv"),
                 second: s("utfall/jan-apr.csv"),
                 months: vec![s("2023-01"), s("2023-02")],
+            },
+            Kind::UnreadableActuals(UnreadableActuals::Html),
+            Kind::UnreadableActuals(UnreadableActuals::ChecksumMissing),
+            Kind::UnreadableActuals(UnreadableActuals::ChecksumMismatch {
+                stated: s("12"),
+                computed: 13,
+            }),
+            Kind::UnreadableActuals(UnreadableActuals::MissingColumns {
+                missing: vec![s("Belopp")],
+            }),
+            Kind::UnreadableActuals(UnreadableActuals::NotLedger {
+                extension: s(".pdf"),
+            }),
+            Kind::UnreadableActuals(UnreadableActuals::Io(s("permission denied"))),
+            Kind::UnreadableActuals(UnreadableActuals::NotAFile),
+            Kind::UnreadableActuals(UnreadableActuals::Empty),
+            Kind::UnreadableActuals(UnreadableActuals::TooLarge { bytes: 5 << 30 }),
+            Kind::UnreadableActuals(UnreadableActuals::Internal(s("index out of bounds"))),
+            Kind::InvalidActualsRow {
+                column: None,
+                found: s("12,50"),
+                expected: ActualsExpected::SieAmount,
+            },
+            Kind::InvalidActualsRow {
+                column: None,
+                found: s("202313"),
+                expected: ActualsExpected::Period,
+            },
+            Kind::InvalidActualsRow {
+                column: Some(s("Belopp")),
+                found: s("3,900"),
+                expected: ActualsExpected::TableAmount(NotAmount::Ambiguous(s("3,900"))),
+            },
+            Kind::InvalidActualsRow {
+                column: None,
+                found: s("{6"),
+                expected: ActualsExpected::ClosedObjectList,
+            },
+            Kind::InvalidActualsRow {
+                column: None,
+                found: s("#TRANS"),
+                expected: ActualsExpected::MoreRows { rows: 12 },
+            },
+            Kind::MixedObjectRows {
+                account: s("4010"),
+                year: 2023,
+                month: 4,
+                reading: ObjectReading::EmptyAsUnobjected,
+            },
+            Kind::MixedObjectRows {
+                account: s("4010"),
+                year: 2023,
+                month: 4,
+                reading: ObjectReading::SingleRowUsed,
             },
         ]
     }

@@ -137,6 +137,18 @@ pub struct Book {
     pub sheet_names: Vec<String>,
     pub budget: Option<Grid>,
     pub plan: Option<Grid>,
+    /// Every sheet in workbook order, read only by [`read_all_sheets`] (a ledger
+    /// export, whose table may stand on any sheet).
+    pub sheets: Vec<Grid>,
+}
+
+/// Which sheets a reader streams into the [`Book`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pick {
+    /// The template's two sheets, found by label.
+    Template,
+    /// Every sheet, into `Book::sheets`.
+    All,
 }
 
 impl Book {
@@ -144,12 +156,21 @@ impl Book {
     /// each read into a grid by `read` (which gets the sheet's name and a collector).
     fn read_sheets(
         sheet_names: Vec<String>,
+        pick: Pick,
         mut read: impl FnMut(&str, &mut Collector) -> Result<(), ReadError>,
     ) -> Result<Book, ReadError> {
         let mut book = Book {
             sheet_names,
             ..Book::default()
         };
+        if pick == Pick::All {
+            for name in book.sheet_names.clone() {
+                let mut out = Collector::default();
+                read(&name, &mut out)?;
+                book.sheets.push(Grid::from_cells(name, out.cells));
+            }
+            return Ok(book);
+        }
         for (label, slot) in [(labels::SHEET_BUDGET, 0), (labels::SHEET_PLAN, 1)] {
             let Some(name) = find_sheet(&book.sheet_names, label) else {
                 continue;
@@ -192,6 +213,16 @@ const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 /// Reads the two template sheets of a workbook given as bytes.
 pub fn read_book(bytes: &[u8]) -> Result<Book, ReadError> {
+    read_picked(bytes, Pick::Template)
+}
+
+/// Reads every sheet of a workbook given as bytes, in workbook order, with the same
+/// guards as [`read_book`] (each sheet at most [`MAX_CELLS`] cells).
+pub fn read_all_sheets(bytes: &[u8]) -> Result<Vec<Grid>, ReadError> {
+    read_picked(bytes, Pick::All).map(|book| book.sheets)
+}
+
+fn read_picked(bytes: &[u8], pick: Pick) -> Result<Book, ReadError> {
     if bytes.is_empty() {
         return Err(Unreadable::Empty.into());
     }
@@ -200,10 +231,10 @@ pub fn read_book(bytes: &[u8]) -> Result<Book, ReadError> {
     // is a damaged file, not a bug of ours: report it as one. What a panic cannot
     // express (a huge allocation, a loop) is refused before calamine sees the bytes.
     catch_unwind(AssertUnwindSafe(|| match format {
-        Format::Xlsx => read_xlsx(bytes),
-        Format::Xlsb => read_xlsb(bytes),
-        Format::Xls => read_eager::<calamine::Xls<_>>(bytes),
-        Format::Ods => read_eager::<calamine::Ods<_>>(bytes),
+        Format::Xlsx => read_xlsx(bytes, pick),
+        Format::Xlsb => read_xlsb(bytes, pick),
+        Format::Xls => read_eager::<calamine::Xls<_>>(bytes, pick),
+        Format::Ods => read_eager::<calamine::Ods<_>>(bytes, pick),
     }))
     .unwrap_or_else(|panic| {
         let detail = panic
@@ -426,12 +457,12 @@ impl Collector {
     }
 }
 
-fn read_xlsx(bytes: &[u8]) -> Result<Book, ReadError> {
+fn read_xlsx(bytes: &[u8], pick: Pick) -> Result<Book, ReadError> {
     let mut wb: calamine::Xlsx<_> =
         calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e: calamine::XlsxError| {
             open_error(e.to_string(), matches!(e, calamine::XlsxError::Password))
         })?;
-    Book::read_sheets(wb.sheet_names(), |name, out| {
+    Book::read_sheets(wb.sheet_names(), pick, |name, out| {
         let mut reader = wb
             .worksheet_cells_reader(name)
             .map_err(|e| Unreadable::Corrupt(format!("{name}: {e}")))?;
@@ -566,12 +597,12 @@ fn parse_a1(text: &str) -> Option<CellRef> {
     Some(CellRef::new(row.checked_sub(1)?, col - 1))
 }
 
-fn read_xlsb(bytes: &[u8]) -> Result<Book, ReadError> {
+fn read_xlsb(bytes: &[u8], pick: Pick) -> Result<Book, ReadError> {
     let mut wb: calamine::Xlsb<_> =
         calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e: calamine::XlsbError| {
             open_error(e.to_string(), matches!(e, calamine::XlsbError::Password))
         })?;
-    Book::read_sheets(wb.sheet_names(), |name, out| {
+    Book::read_sheets(wb.sheet_names(), pick, |name, out| {
         let mut reader = wb
             .worksheet_cells_reader(name)
             .map_err(|e| Unreadable::Corrupt(format!("{name}: {e}")))?;
@@ -591,7 +622,7 @@ fn read_xlsb(bytes: &[u8]) -> Result<Book, ReadError> {
 /// xls and ods: calamine parses every sheet when the file is opened (their formats
 /// bound the sheet size), so the ranges already exist; we only copy the non-empty
 /// cells out, at absolute positions.
-fn read_eager<R>(bytes: &[u8]) -> Result<Book, ReadError>
+fn read_eager<R>(bytes: &[u8], pick: Pick) -> Result<Book, ReadError>
 where
     R: Reader<Cursor<Vec<u8>>>,
     R::Error: std::fmt::Display,
@@ -601,7 +632,7 @@ where
         let password = text.contains("password");
         open_error(text, password)
     })?;
-    Book::read_sheets(wb.sheet_names(), |name, out| {
+    Book::read_sheets(wb.sheet_names(), pick, |name, out| {
         let range = wb
             .worksheet_range(name)
             .map_err(|e| Unreadable::Corrupt(format!("{name}: {e}")))?;
