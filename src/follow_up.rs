@@ -277,6 +277,11 @@ pub struct FollowUp {
     pub findings: Vec<Finding>,
 }
 
+/// An amount as the report shows it: whole tkr, half away from zero.
+pub fn round_tkr(d: Decimal) -> Decimal {
+    d.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+}
+
 /// kr → tkr, exactly.
 pub fn tkr(kr: Decimal) -> Decimal {
     kr / Decimal::from(1000)
@@ -587,7 +592,7 @@ impl<'a> Join<'a> {
                     s.outside_period = s.outside_period.saturating_add(amount);
                     continue;
                 }
-                if target.is_none() {
+                if target.is_none() && !amount.is_zero() {
                     let key = (a.file.clone(), k.year, k.project.clone());
                     let u = unmapped.entry(key.clone()).or_insert_with(|| Unmapped {
                         file: a.file.clone(),

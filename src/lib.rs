@@ -26,6 +26,7 @@ pub mod discover;
 pub mod error;
 pub mod finding;
 pub mod follow_up;
+pub mod forecast;
 pub mod grid;
 pub mod labels;
 pub mod lang;

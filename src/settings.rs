@@ -1,7 +1,7 @@
 //! Command line + `budget.toml` → one validated [`Settings`] value. Validation
 //! happens once, here; downstream code never sees raw flags or raw TOML.
 
-use crate::cli::{CheckArgs, Cli, Command, ConsolidateArgs, TemplateArgs};
+use crate::cli::{CheckArgs, Cli, Command, ConsolidateArgs, FollowUpArgs, TemplateArgs};
 use crate::error::Error;
 use crate::labels::normalize;
 use crate::lang::Lang;
@@ -451,6 +451,18 @@ pub struct ConsolidateSettings {
 }
 
 #[derive(Debug, Clone)]
+pub struct FollowUpSettings {
+    /// The plan: read and checked exactly as `consolidate` reads it.
+    pub plan: ConsolidateSettings,
+    /// Actuals files and folders (from `--actuals`, else `[follow_up]`).
+    pub actuals: Vec<PathBuf>,
+    pub forecasts: Vec<PathBuf>,
+    /// `--period`: (year, month).
+    pub period: Option<(i32, u8)>,
+    pub options: FollowUpOptions,
+}
+
+#[derive(Debug, Clone)]
 pub struct CheckSettings {
     pub files: Vec<PathBuf>,
     pub json: Option<PathBuf>,
@@ -470,6 +482,7 @@ pub enum Task {
     Consolidate(ConsolidateSettings),
     Check(CheckSettings),
     Template(TemplateSettings),
+    FollowUp(FollowUpSettings),
 }
 
 #[derive(Debug, Clone)]
@@ -491,6 +504,7 @@ impl Settings {
             Some(Command::Consolidate(args)) => consolidate(args)?,
             Some(Command::Check(args)) => check(args)?,
             Some(Command::Template(args)) => template(args)?,
+            Some(Command::FollowUp(args)) => follow_up(args)?,
         };
         Ok(Settings {
             lang: cli.lang,
@@ -501,6 +515,10 @@ impl Settings {
 }
 
 fn consolidate(args: ConsolidateArgs) -> Result<Task, Error> {
+    consolidate_settings(args).map(Task::Consolidate)
+}
+
+fn consolidate_settings(args: ConsolidateArgs) -> Result<ConsolidateSettings, Error> {
     if !args.dir.is_dir() {
         let reason = if args.dir.exists() {
             "not a folder"
@@ -527,7 +545,7 @@ fn consolidate(args: ConsolidateArgs) -> Result<Task, Error> {
         .as_ref()
         .map(Config::follow_up_paths)
         .unwrap_or_default();
-    Ok(Task::Consolidate(ConsolidateSettings {
+    Ok(ConsolidateSettings {
         skip,
         input: args.dir,
         out_dir: args.out,
@@ -536,7 +554,62 @@ fn consolidate(args: ConsolidateArgs) -> Result<Task, Error> {
         latest_version: args.latest_version,
         json: args.json,
         feedback: args.feedback,
+    })
+}
+
+fn follow_up(args: FollowUpArgs) -> Result<Task, Error> {
+    let period = match &args.period {
+        None => None,
+        Some(text) => Some(parse_period(text).ok_or_else(|| Error::Usage {
+            reason: format!("--period {text}: write the month as YYYY-MM, e.g. 2023-04"),
+        })?),
+    };
+    let mut plan = consolidate_settings(ConsolidateArgs {
+        dir: args.dir,
+        out: args.out,
+        config: args.config,
+        partial: args.partial,
+        latest_version: false,
+        json: args.json,
+        feedback: None,
+    })?;
+    let config = plan.config.as_ref();
+    let actuals = if args.actuals.is_empty() {
+        config.map(Config::actuals_paths).unwrap_or_default()
+    } else {
+        args.actuals
+    };
+    let forecasts = if args.forecasts.is_empty() {
+        config.map(Config::forecasts_paths).unwrap_or_default()
+    } else {
+        args.forecasts
+    };
+    if let Some(missing) = actuals.iter().chain(&forecasts).find(|p| !p.exists()) {
+        return Err(Error::MissingFile {
+            path: missing.clone(),
+        });
+    }
+    let options = config.map(Config::follow_up_options).unwrap_or_default();
+    // The follow-up's inputs are never read as templates, wherever they are.
+    plan.skip.extend(actuals.iter().cloned());
+    plan.skip.extend(forecasts.iter().cloned());
+    Ok(Task::FollowUp(FollowUpSettings {
+        plan,
+        actuals,
+        forecasts,
+        period,
+        options,
     }))
+}
+
+/// `2023-04` (or `202304`) → (2023, 4).
+pub fn parse_period(text: &str) -> Option<(i32, u8)> {
+    let t = text.trim();
+    let (y, m) = t
+        .split_once('-')
+        .or_else(|| (t.len() == 6 && t.is_ascii()).then(|| t.split_at(4)))?;
+    let (y, m): (i32, u8) = (y.parse().ok()?, m.parse().ok()?);
+    ((1900..=2200).contains(&y) && (1..=12).contains(&m)).then_some((y, m))
 }
 
 fn check(args: CheckArgs) -> Result<Task, Error> {
@@ -650,6 +723,54 @@ mod tests {
         assert_eq!(parse_years("2024"), Some(vec![2024]));
         assert_eq!(parse_years("2025-2023"), None);
         assert_eq!(parse_years("tjugo"), None);
+    }
+
+    #[test]
+    fn periods_are_months() {
+        assert_eq!(parse_period("2023-04"), Some((2023, 4)));
+        assert_eq!(parse_period("202312"), Some((2023, 12)));
+        assert_eq!(parse_period("2023-13"), None);
+        assert_eq!(parse_period("april"), None);
+    }
+
+    #[test]
+    fn follow_up_config_mistakes_name_group_and_area() {
+        let two = Config::parse(
+            "[[area]]\nname = \"HR\"\n[[area]]\nname = \"IT\"\n[[report_group]]\nname = \"A\"\nareas = [\"HR\"]\n[[report_group]]\nname = \"B\"\nareas = [\"HR\", \"IT\"]\n",
+            Path::new("budget.toml"),
+        )
+        .expect_err("HR in two groups");
+        let sv = two.message(Lang::Sv);
+        assert!(
+            sv.contains("\"HR\"") && sv.contains("\"A\"") && sv.contains("\"B\""),
+            "{sv}"
+        );
+        assert!(two.message(Lang::En).contains("two report groups"));
+        let unknown = Config::parse(
+            "[[area]]\nname = \"HR\"\n[[report_group]]\nname = \"A\"\nareas = [\"Inköp\"]\n",
+            Path::new("budget.toml"),
+        )
+        .expect_err("unknown area");
+        assert!(unknown.message(Lang::Sv).contains("Inköp"));
+        let weights = Config::parse(
+            "[follow_up]\nperiodisation = [1, 2, 3]\n",
+            Path::new("budget.toml"),
+        )
+        .expect_err("3 weights");
+        assert!(
+            weights.message(Lang::En).contains("12"),
+            "{}",
+            weights.message(Lang::En)
+        );
+        let ok = Config::parse(
+            "[follow_up]\nactuals = \"utfall\"\ncost_accounts = [\"4000-7999\"]\nperiodisation = [8, 8, 9, 8.3, 8, 8, 6, 7, 9, 9, 10, 11.7]\nactuals_unit = \"tkr\"\n",
+            Path::new("budget.toml"),
+        )
+        .expect("valid");
+        let o = ok.follow_up_options();
+        assert!(o.cost_accounts.contains("4010") && !o.cost_accounts.contains("3010"));
+        assert_eq!(o.periodisation.map(|w| w[3]), Some(Decimal::new(83, 1)));
+        assert_eq!(o.actuals_unit, ActualsUnit::Tkr);
     }
 
     #[test]
