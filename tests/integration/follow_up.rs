@@ -1,0 +1,264 @@
+//! The monthly follow-up on the shipped sample: the board's April 2023 row
+//! (42 333 / 29 107 / 30 486 / 71 510 / 91 510 tkr) from the JSON report, from the
+//! workbook read back, and after LibreOffice recalculation; the nothing-lost
+//! equation per file; the same ledger figures as CSV and as xlsx give the same
+//! result; `consolidate` on the sample is unchanged and skips the follow-up folders.
+
+use crate::harness::{BIN, read_sheet};
+use budget_consolidator::ledger::{self, ReadOptions};
+use rust_decimal::Decimal;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::str::FromStr;
+
+const ROW: [&str; 5] = ["42333", "29107", "30486", "71510", "91510"];
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("input")
+}
+
+/// Runs `follow-up` on the sample with `extra` arguments; returns the JSON report.
+fn run(dir: &Path, extra: &[&str]) -> serde_json::Value {
+    let json = dir.join("r.json");
+    let out = Command::new(BIN)
+        .arg("follow-up")
+        .arg(sample())
+        .arg("--out")
+        .arg(dir.join("output"))
+        .arg("--json")
+        .arg(&json)
+        .args(extra)
+        .output()
+        .expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_str(&std::fs::read_to_string(json).expect("json")).expect("parse")
+}
+
+fn totals(r: &serde_json::Value) -> [String; 5] {
+    let t = &r["totals"];
+    [
+        "previous_year_actual_to_date",
+        "actual_to_date",
+        "budget_to_date",
+        "forecast",
+        "budget",
+    ]
+    .map(|k| t[k].as_str().expect(k).to_string())
+}
+
+fn d(v: &serde_json::Value) -> Decimal {
+    Decimal::from_str(v.as_str().expect("decimal string")).expect("decimal")
+}
+
+#[test]
+fn the_sample_reproduces_the_board_report() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let r = run(dir.path(), &[]);
+    assert_eq!(r["period"], "2023-04");
+    assert_eq!(totals(&r), ROW.map(String::from));
+    let groups: Vec<&str> = r["groups"]
+        .as_array()
+        .expect("groups")
+        .iter()
+        .map(|g| g["name"].as_str().expect("name"))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            "Ekonomi",
+            "HR",
+            "Kommunikation, ledning/styrning",
+            "Digital infrastruktur"
+        ]
+    );
+    // Nothing lost, per file.
+    let sources = r["sources"].as_array().expect("sources");
+    assert_eq!(sources.len(), 2);
+    for s in sources {
+        assert_eq!(
+            d(&s["cost_total"]),
+            d(&s["to_initiatives"]) + d(&s["to_areas"]) + d(&s["unmapped"]),
+            "{s}"
+        );
+    }
+    let sie = sources
+        .iter()
+        .find(|s| s["file"] == "utfall/huvudbok-2023-01-04.se")
+        .expect("sie");
+    assert_eq!(d(&sie["to_areas"]), Decimal::from(386));
+    assert_eq!(d(&sie["unmapped"]), Decimal::from_str("57.34").expect("d"));
+    let csv = sources
+        .iter()
+        .find(|s| s["file"] == "utfall/gamla-systemet-2022.csv")
+        .expect("csv");
+    assert_eq!(d(&csv["previous_year"]), Decimal::from(42_333));
+    assert!(d(&csv["outside_period"]) > Decimal::ZERO);
+
+    // The workbook read back: the Summa row of Uppföljning.
+    let book = dir.path().join("output/uppfoljning-2023-04.xlsx");
+    let cells = read_sheet(&book, "Uppföljning");
+    assert_eq!(
+        cells.get(&(0, 0)).map(String::as_str),
+        Some("Uppföljning utvecklingskostnader januari–april 2023")
+    );
+    let summa = cells
+        .iter()
+        .find(|(_, v)| v.as_str() == "Summa")
+        .map(|((r, _), _)| *r)
+        .expect("Summa row");
+    let read: Vec<String> = [1u32, 2, 3, 5, 6]
+        .iter()
+        .map(|c| cells.get(&(summa, *c)).cloned().unwrap_or_default())
+        .collect();
+    assert_eq!(read, ROW);
+
+    // Identical inputs, identical bytes.
+    let first = std::fs::read(&book).expect("book");
+    run(dir.path(), &[]);
+    assert_eq!(first, std::fs::read(&book).expect("book"));
+}
+
+#[test]
+fn libreoffice_recalculates_the_summa_row_to_the_report() {
+    let dir = tempfile::tempdir().expect("tmp");
+    run(dir.path(), &[]);
+    let book = dir.path().join("output/uppfoljning-2023-04.xlsx");
+    let sheets = crate::libreoffice::recalculated_csv(&book, dir.path());
+    let (_, rows) = sheets
+        .iter()
+        .find(|(name, _)| name == "Uppföljning")
+        .expect("Uppföljning exported");
+    let summa = rows
+        .iter()
+        .find(|r| r.first().map(String::as_str) == Some("Summa"))
+        .expect("Summa row");
+    let digits = |t: &str| -> String {
+        t.chars()
+            .filter(|c| c.is_ascii_digit() || *c == '-')
+            .collect()
+    };
+    let got: Vec<String> = [1usize, 2, 3, 5, 6]
+        .iter()
+        .map(|i| digits(&summa[*i]))
+        .collect();
+    assert_eq!(got, ROW);
+    // The deviations are formulas too: 30 486 − 29 107 and 91 510 − 71 510.
+    assert_eq!(digits(&summa[4]), "1379");
+    assert_eq!(digits(&summa[7]), "20000");
+}
+
+/// The 2023 ledger as a table export: Period;Konto;Projekt;Belopp;Budget rows
+/// from what the SIE file reads as.
+fn as_table(dir: &Path) -> Vec<(String, String, String, String, String)> {
+    let sie = sample().join("utfall/huvudbok-2023-01-04.se");
+    let read = ledger::read(&sie, "huvudbok.se", &ReadOptions::default());
+    assert!(read.findings.is_empty(), "{:?}", read.findings);
+    let _ = dir;
+    read.entries
+        .iter()
+        .map(|(k, e)| {
+            (
+                format!("{}-{:02}", k.year, k.month),
+                k.account.clone(),
+                k.project.clone().unwrap_or_default(),
+                e.actual.to_string(),
+                e.budget.map(|b| b.to_string()).unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_same_figures_as_csv_and_xlsx_give_the_same_result() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let rows = as_table(dir.path());
+    let csv_path = dir.path().join("huvudbok-2023.csv");
+    let mut csv = String::from("Period;Konto;Projekt;Belopp;Budget\n");
+    for (p, a, pr, amount, budget) in &rows {
+        csv.push_str(&format!(
+            "{p};{a};{pr};{};{}\n",
+            amount.replace('.', ","),
+            budget.replace('.', ",")
+        ));
+    }
+    std::fs::write(&csv_path, csv).expect("csv");
+    let xlsx_path = dir.path().join("huvudbok-2023.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    // The header a few rows down, as ledger reports put a title above it.
+    ws.write_string(0, 0, "Huvudbok 2023, kr").expect("w");
+    for (c, h) in (0u16..).zip(["Period", "Konto", "Projekt", "Belopp", "Budget"]) {
+        ws.write_string(3, c, h).expect("w");
+    }
+    for (i, (p, a, pr, amount, budget)) in rows.iter().enumerate() {
+        let r = 4 + u32::try_from(i).expect("row");
+        ws.write_string(r, 0, p).expect("w");
+        ws.write_string(r, 1, a).expect("w");
+        ws.write_string(r, 2, pr).expect("w");
+        ws.write(r, 3, Decimal::from_str(amount).expect("d"))
+            .expect("w");
+        if !budget.is_empty() {
+            ws.write(r, 4, Decimal::from_str(budget).expect("d"))
+                .expect("w");
+        }
+    }
+    wb.save(&xlsx_path).expect("xlsx");
+    let previous = sample().join("utfall/gamla-systemet-2022.csv");
+    let sie = run(dir.path(), &[]);
+    for form in [&csv_path, &xlsx_path] {
+        let r = run(
+            dir.path(),
+            &[
+                "--actuals",
+                form.to_str().expect("path"),
+                "--actuals",
+                previous.to_str().expect("path"),
+            ],
+        );
+        assert_eq!(totals(&r), ROW.map(String::from), "{}", form.display());
+        assert_eq!(r["groups"], sie["groups"], "{}", form.display());
+        assert_eq!(r["initiatives"], sie["initiatives"], "{}", form.display());
+    }
+}
+
+#[test]
+fn consolidate_on_the_sample_is_unchanged_and_skips_the_follow_up_folders() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let json = dir.path().join("c.json");
+    let out = Command::new(BIN)
+        .arg("consolidate")
+        .arg(sample())
+        .arg("--out")
+        .arg(dir.path().join("output"))
+        .arg("--json")
+        .arg(&json)
+        .output()
+        .expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let r: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(json).expect("json")).expect("parse");
+    assert_eq!(r["totals"]["total"], "91510");
+    let files: Vec<String> = r["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["file"].as_str().map(String::from))
+        .collect();
+    assert!(
+        !files
+            .iter()
+            .any(|f| f.starts_with("utfall") || f.starts_with("prognos")),
+        "{files:?}"
+    );
+}
