@@ -47,7 +47,11 @@ pub(super) fn write(
             f.message(c.lang),
         ];
         for (col, text) in (1u16..).zip(&cells) {
-            ws.write_string(row, col, text)?;
+            if col == 5 {
+                ws.write_string_with_format(row, col, text, &s.wrap)?;
+            } else {
+                ws.write_string(row, col, text)?;
+            }
         }
     }
     ws.autofilter(0, 0, row.max(1), 5)?;
@@ -57,7 +61,7 @@ pub(super) fn write(
         (2, 28.0),
         (3, 16.0),
         (4, 10.0),
-        (5, 100.0),
+        (5, 80.0),
     ] {
         ws.set_column_width(col, w)?;
     }

@@ -35,7 +35,11 @@ pub(super) fn write(
         .max(1);
     let columns: Vec<TableColumn> = headers
         .iter()
-        .map(|h| TableColumn::new().set_header(*h))
+        .map(|h| {
+            TableColumn::new()
+                .set_header(*h)
+                .set_header_format(&s.header_wrap)
+        })
         .collect();
     let table = Table::new()
         .set_name("PerInitiativ")
@@ -48,11 +52,12 @@ pub(super) fn write(
     for col in [6u16, 9] {
         ws.add_conditional_format(1, col, last, col, &red)?;
     }
-    for (col, width) in [(0u16, 20.0), (1, 44.0), (2, 12.0), (10, 40.0)] {
+    ws.set_row_height(0, 32)?;
+    for (col, width) in [(0u16, 20.0), (1, 44.0), (2, 12.0), (10, 60.0)] {
         ws.set_column_width(col, width)?;
     }
     for col in 3..=9 {
-        ws.set_column_width(col, 13)?;
+        ws.set_column_width(col, 14)?;
     }
     ws.set_freeze_panes(1, 2)?;
     print_setup(ws, 0, title)?;

@@ -6,7 +6,6 @@
 use super::follow_up::{Contents, FuStyles, print_setup};
 use super::{cell, formula};
 use crate::labels;
-use rust_decimal::Decimal;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 pub(super) fn write(
@@ -41,9 +40,9 @@ pub(super) fn write(
         ws.write_string(row, 0, &f.file)?;
         ws.write_string(row, 1, f.area.clone().unwrap_or_default())?;
         ws.write_string(row, 2, version)?;
-        ws.write_string(row, 3, f.sha256.clone().unwrap_or_default())?;
-        ws.write_number(row, 4, u32::try_from(f.rows_read).unwrap_or(u32::MAX))?;
-        ws.write_string(row, 5, super::sources::status_text(f))?;
+        ws.write_number(row, 3, u32::try_from(f.rows_read).unwrap_or(u32::MAX))?;
+        ws.write_string(row, 4, super::sources::status_text(f))?;
+        ws.write_string(row, 11, f.sha256.clone().unwrap_or_default())?;
     }
     row += 2;
     ws.write_string_with_format(row, 0, "Utfall (tkr)", &b.title)?;
@@ -52,19 +51,20 @@ pub(super) fn write(
         "Fil",
         "Format",
         "Rader lästa",
-        "SHA-256",
         "Kostnadsrader",
-        "Kostnad ack (cost_total)",
+        "Kostnad ack",
         "Till initiativ",
         "Till tjänsteområden",
         "Ej kopplat",
         "Differens (ska vara 0)",
         "Föregående år ack",
         "Utanför perioden",
+        "SHA-256",
     ];
     for (col, h) in (0u16..).zip(headers) {
-        ws.write_string_with_format(row, col, h, &b.header)?;
+        ws.write_string_with_format(row, col, h, &s.header_wrap)?;
     }
+    ws.set_row_height(row, 32)?;
     for src in &fu.sources {
         row += 1;
         let form = match src.form {
@@ -76,47 +76,53 @@ pub(super) fn write(
         ws.write_string(row, 0, &src.file)?;
         ws.write_string(row, 1, form)?;
         ws.write_number(row, 2, u32::try_from(src.rows).unwrap_or(u32::MAX))?;
-        ws.write_string(row, 3, &src.sha256)?;
-        ws.write_number(row, 4, u32::try_from(src.cost_rows).unwrap_or(u32::MAX))?;
+        ws.write_number(row, 3, u32::try_from(src.cost_rows).unwrap_or(u32::MAX))?;
         for (col, v) in [
-            (5u16, src.cost_total),
-            (6, src.to_initiatives),
-            (7, src.to_areas),
-            (8, src.unmapped),
-            (10, src.previous_year),
-            (11, src.outside_period),
+            (4u16, src.cost_total),
+            (5, src.to_initiatives),
+            (6, src.to_areas),
+            (7, src.unmapped),
+            (9, src.previous_year),
+            (10, src.outside_period),
         ] {
             ws.write_with_format(row, col, v, &b.amount)?;
         }
+        // The equation as a live check: cost − to initiatives − to areas − unmapped.
         let diff = src.cost_total - src.to_initiatives - src.to_areas - src.unmapped;
         let text = format!(
             "={}-{}-{}-{}",
+            cell(row, 4),
             cell(row, 5),
             cell(row, 6),
-            cell(row, 7),
-            cell(row, 8)
+            cell(row, 7)
         );
-        ws.write_formula_with_format(row, 9, formula(&text, diff), &b.amount)?;
+        ws.write_formula_with_format(row, 8, formula(&text, diff), &b.amount)?;
+        ws.write_string(row, 11, &src.sha256)?;
     }
     row += 2;
     ws.write_string_with_format(row, 0, "Prognoser (tkr)", &b.title)?;
     row += 1;
-    for (col, h) in (0u16..).zip(["Fil", "SHA-256", "Rader lästa", "Summa prognos"]) {
+    for (col, h) in [
+        (0u16, "Fil"),
+        (2, "Rader lästa"),
+        (4, "Summa prognos"),
+        (11, "SHA-256"),
+    ] {
         ws.write_string_with_format(row, col, h, &b.header)?;
     }
     for f in &fu.forecast_sources {
         row += 1;
         ws.write_string(row, 0, &f.file)?;
-        ws.write_string(row, 1, &f.sha256)?;
         ws.write_number(row, 2, u32::try_from(f.rows).unwrap_or(u32::MAX))?;
-        ws.write_with_format(row, 3, f.total.max(Decimal::MIN), &b.amount)?;
+        ws.write_with_format(row, 4, f.total, &b.amount)?;
+        ws.write_string(row, 11, &f.sha256)?;
     }
-    ws.set_column_width(0, 36)?;
+    ws.set_column_width(0, 34)?;
     ws.set_column_width(1, 16)?;
-    ws.set_column_width(3, 66)?;
-    for col in [2u16, 4, 5, 6, 7, 8, 9, 10, 11] {
-        ws.set_column_width(col, 14)?;
+    for col in 2u16..=10 {
+        ws.set_column_width(col, 13)?;
     }
+    ws.set_column_width(11, 66)?;
     print_setup(ws, 0, title)?;
     Ok(())
 }
