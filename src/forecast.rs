@@ -217,10 +217,17 @@ fn csv_grid(bytes: &[u8]) -> Grid {
                 .0
         }
     };
-    let first = text.lines().next().unwrap_or("");
-    let delimiter = [b';', b'\t', b',']
+    // A title may stand above the header: count over the first lines, and prefer
+    // `;` (what Swedish Excel writes) on a tie.
+    let head: Vec<&str> = text.lines().take(20).collect();
+    let count = |d: u8| -> usize {
+        head.iter()
+            .map(|l| l.bytes().filter(|b| *b == d).count())
+            .sum()
+    };
+    let delimiter = [b',', b'\t', b';']
         .into_iter()
-        .max_by_key(|d| first.bytes().filter(|b| b == d).count())
+        .max_by_key(|d| count(*d))
         .unwrap_or(b';');
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)

@@ -262,3 +262,151 @@ fn consolidate_on_the_sample_is_unchanged_and_skips_the_follow_up_folders() {
         "{files:?}"
     );
 }
+
+use crate::harness::{Run, Sheet, Template, findings, n, t};
+
+fn follow_up(run: &Run, extra: &[&str]) -> crate::harness::Outcome {
+    let mut args = vec![
+        "follow-up",
+        "input",
+        "--out",
+        "output",
+        "--json",
+        "report.json",
+    ];
+    args.extend_from_slice(extra);
+    run.exec(&args)
+}
+
+#[test]
+fn project_codes_are_text_kept_as_written_and_compared_case_insensitively() {
+    let template = Template::new("HR")
+        .set(Sheet::Budget, "E9", t("Projektnummer"))
+        .set(Sheet::Budget, "E10", n(1234.0))
+        .set(Sheet::Budget, "E11", t(" 0012; P7 "));
+    let run = Run::new().add("HR.xlsx", &template);
+    std::fs::write(
+        run.dir.path().join("utfall.csv"),
+        "Period;Konto;Projekt;Belopp\n2023-01;6550;1234;1000\n2023-01;6550;p7;2000\n2023-01;6550;12;4000\n",
+    )
+    .expect("csv");
+    let out = follow_up(&run, &["--actuals", "utfall.csv"]);
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+    let r = run.report();
+    let projects: Vec<serde_json::Value> = r["initiatives"]
+        .as_array()
+        .expect("initiatives")
+        .iter()
+        .map(|i| i["projects"].clone())
+        .collect();
+    assert_eq!(
+        projects,
+        [
+            serde_json::json!(["1234"]),
+            serde_json::json!(["0012", "P7"])
+        ]
+    );
+    let actual: Vec<&str> = r["initiatives"]
+        .as_array()
+        .expect("initiatives")
+        .iter()
+        .map(|i| i["actual_to_date"].as_str().expect("actual"))
+        .collect();
+    assert_eq!(actual, ["1", "2"]);
+    // "12" is not "0012": unmapped, named, and not in the totals.
+    assert_eq!(r["unmapped"][0]["project"], "12");
+    assert_eq!(r["totals"]["actual_to_date"], "3");
+    assert_eq!(r["sources"][0]["cost_total"], "7");
+}
+
+#[test]
+fn forecasts_from_a_windows_1252_csv_with_a_title_above_the_header() {
+    let run = Run::new().add(
+        "HR.xlsx",
+        &Template::new("HR")
+            .set(Sheet::Budget, "E9", t("Projekt"))
+            .set(Sheet::Budget, "E10", t("P1"))
+            .set(Sheet::Budget, "E11", t("P2")),
+    );
+    std::fs::write(
+        run.dir.path().join("utfall.csv"),
+        "Period;Konto;Projekt;Belopp\n2023-01;6550;P1;1000\n",
+    )
+    .expect("csv");
+    let text = "Prognoser från områdena\n\nTjänsteområde;Initiativ;Prognos helår;Kommentar\nHR;Digitalisering inom HR;4 800;\nHR;Översyn IT-stöd inom lön och HR;3,900;försenad\n";
+    let bytes: Vec<u8> = text
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).expect("latin-1"))
+        .collect();
+    std::fs::write(run.dir.path().join("prognos.csv"), bytes).expect("csv");
+    let out = follow_up(
+        &run,
+        &["--actuals", "utfall.csv", "--forecasts", "prognos.csv"],
+    );
+    // An unreadable forecast is an error: exit 1, as for any file's errors.
+    assert_eq!(out.status, 1, "{}{}", out.stdout, out.stderr);
+    let r = run.report();
+    let invalid: Vec<_> = findings(&r)
+        .into_iter()
+        .filter(|f| f.code == "invalid-amount")
+        .collect();
+    assert_eq!(invalid.len(), 1, "{invalid:#?}");
+    assert_eq!(invalid[0].file.as_deref(), Some("prognos.csv"));
+    assert!(
+        invalid[0].message.contains("3,900"),
+        "{}",
+        invalid[0].message
+    );
+    let line = r["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["code"] == "invalid-amount")
+        .map(|f| f["line"].clone());
+    assert_eq!(line, Some(serde_json::json!(5)));
+    // The readable row counts (4 800); the other initiative keeps its budget (8 000).
+    assert_eq!(r["totals"]["forecast"], "12800");
+    assert_eq!(r["forecast_sources"][0]["rows"], 2);
+}
+
+#[test]
+fn a_configuration_mistake_stops_with_exit_2_naming_group_and_area() {
+    let run = Run::new().add("HR.xlsx", &Template::new("HR")).config(
+        "[[area]]\nname = \"HR\"\n\n[[report_group]]\nname = \"Personal\"\nareas = [\"HR\", \"Inköp\"]\n",
+    );
+    let out = follow_up(&run, &[]);
+    assert_eq!(out.status, 2, "{}", out.stdout);
+    assert!(
+        out.stderr.contains("Personal") && out.stderr.contains("Inköp"),
+        "{}",
+        out.stderr
+    );
+    let en = run.exec(&["follow-up", "input", "--lang", "en"]);
+    assert_eq!(en.status, 2);
+    assert!(en.stderr.contains("report group"), "{}", en.stderr);
+}
+
+#[test]
+fn a_plan_with_errors_stops_the_follow_up_unless_partial() {
+    let bad = Template::new("Ekonomi").set(Sheet::Budget, "B10", t("ca 800"));
+    let run = Run::new()
+        .add("HR.xlsx", &Template::new("HR"))
+        .add("Ekonomi.xlsx", &bad);
+    std::fs::write(
+        run.dir.path().join("utfall.csv"),
+        "Period;Konto;Projekt;Belopp\n2023-01;6550;P1;1000\n",
+    )
+    .expect("csv");
+    let book = run.output().join("uppfoljning-2023-01.xlsx");
+    let out = follow_up(&run, &["--actuals", "utfall.csv"]);
+    assert_eq!(out.status, 1, "{}", out.stdout);
+    assert!(!book.exists());
+    assert_eq!(run.report()["status"], "errors");
+    let partial = follow_up(&run, &["--actuals", "utfall.csv", "--partial"]);
+    assert_eq!(partial.status, 1, "{}", partial.stdout);
+    assert!(book.exists());
+    let r = run.report();
+    assert_eq!(r["status"], "partial");
+    // Only HR is followed up: its 13 000 tkr.
+    assert_eq!(r["totals"]["budget"], "13000");
+}
