@@ -12,6 +12,7 @@ mod damage;
 mod determinism;
 mod feedback;
 mod fixtures;
+mod ledger;
 mod libreoffice;
 mod property;
 mod scale;
