@@ -307,3 +307,6 @@ fn named(mut actuals: Actuals, ext: &str) -> Actuals {
     }
     actuals
 }
+
+#[cfg(test)]
+mod tests;

@@ -999,3 +999,68 @@ fn overlapping_actuals_names_both_files() {
         f.message
     );
 }
+
+// The follow-up's actuals readers (`ledger::read`), on files written to disk here:
+// one file holding exactly the defect, and the code, severity, file and line named.
+
+/// Reads one actuals file written with `bytes`; returns the findings with `code`.
+fn actuals_findings(
+    name: &str,
+    bytes: &[u8],
+    code: &str,
+) -> Vec<budget_consolidator::finding::Finding> {
+    use budget_consolidator::ledger::{self, ReadOptions};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).expect("write");
+    let read = ledger::read(&path, name, &ReadOptions::default());
+    assert_eq!(
+        read.rows_read,
+        read.rows_in_entries() + read.rows_in_findings(),
+        "nothing lost: {read:#?}"
+    );
+    read.findings
+        .into_iter()
+        .filter(|f| f.code().as_str() == code)
+        .collect()
+}
+
+#[test]
+fn unreadable_actuals_truncated_sie() {
+    // Opening #KSUMMA, and the file ends before the closing one.
+    let sie = "#FLAGGA 0\n#KSUMMA\n#SIETYP 3\n#PSALDO 0 202304 4010 {6 \"P1\"} 100.00\n";
+    let found = actuals_findings("utfall.se", sie.as_bytes(), "unreadable-actuals");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].severity.as_str(), "error");
+    assert_eq!(found[0].file.as_deref(), Some("utfall.se"));
+    assert!(found[0].line.is_some());
+    let message = found[0].message(budget_consolidator::lang::Lang::Sv);
+    assert!(message.contains("avkortad"), "{message}");
+}
+
+#[test]
+fn invalid_actuals_row_decimal_comma_in_sie() {
+    let sie = "#FLAGGA 0\n#SIETYP 3\n#PSALDO 0 202304 4010 {6 \"P1\"} 100.00\n#PSALDO 0 202304 4010 {6 \"P2\"} 12,50\n";
+    let found = actuals_findings("utfall.se", sie.as_bytes(), "invalid-actuals-row");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].severity.as_str(), "error");
+    assert_eq!(found[0].file.as_deref(), Some("utfall.se"));
+    assert_eq!(found[0].line, Some(4));
+    let message = found[0].message(budget_consolidator::lang::Lang::Sv);
+    assert!(
+        message.contains("12,50") && message.contains("-1250.50"),
+        "{message}"
+    );
+}
+
+#[test]
+fn mixed_object_rows_empty_list_below_the_projects() {
+    // {} is smaller than the project's row: {} is what was booked without objects.
+    let sie = "#FLAGGA 0\n#SIETYP 3\n#PSALDO 0 202304 4010 {} 10.00\n#PSALDO 0 202304 4010 {6 \"P1\"} 100.00\n";
+    let found = actuals_findings("utfall.se", sie.as_bytes(), "mixed-object-rows");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].severity.as_str(), "info");
+    assert_eq!(found[0].line, Some(3));
+    let message = found[0].message(budget_consolidator::lang::Lang::En);
+    assert!(message.contains("4010 2023-04"), "{message}");
+}
