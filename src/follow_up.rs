@@ -275,6 +275,9 @@ pub struct FollowUp {
     pub forecast_sources: Vec<ForecastSource>,
     /// The follow-up's findings (those of the readers included), in report order.
     pub findings: Vec<Finding>,
+    /// Some actuals file has cost in the previous year's months up to the period,
+    /// so *Utfall ack föregående år* is known (else the workbook leaves it empty).
+    pub previous_year_known: bool,
 }
 
 /// An amount as the report shows it: whole tkr, half away from zero.
@@ -513,6 +516,7 @@ impl<'a> Join<'a> {
             BTreeMap::new();
         let mut months_with_cost = [false; 12];
         let mut file_months: Vec<BTreeSet<(i32, u8)>> = Vec::new();
+        let mut prev_rows = false;
 
         for file in input.actuals {
             let a = &file.actuals;
@@ -577,6 +581,7 @@ impl<'a> Join<'a> {
                         }
                     }
                 } else if k.year == by - 1 && in_period {
+                    prev_rows = true;
                     s.previous_year = s.previous_year.saturating_add(amount);
                     match target {
                         Some(Target::Initiative(ai, ii)) => {
@@ -789,7 +794,9 @@ impl<'a> Join<'a> {
             totals.add(&g.figures);
             add_months(&mut months, &g.months);
         }
+        let previous_year_known = prev_rows;
         FollowUp {
+            previous_year_known,
             budget_year: by,
             period,
             groups,

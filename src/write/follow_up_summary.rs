@@ -83,6 +83,7 @@ pub(super) fn write(
                     formula(&format!("={}-{}", cell(row, 6), cell(row, 5)), value),
                     &b.amount,
                 )?,
+                1 if !fu.previous_year_known => ws.write_blank(row, col, &b.amount)?,
                 _ => ws.write_with_format(row, col, value, &b.amount)?,
             };
         }
@@ -91,6 +92,11 @@ pub(super) fn write(
     let total = row + 1;
     ws.write_string_with_format(total, 0, "Summa", &b.total_label)?;
     for (col, value) in (1u16..).zip(columns(&fu.totals)) {
+        if col == 1 && !fu.previous_year_known {
+            // Not known without the previous year's actuals: left empty, not 0.
+            ws.write_blank(total, col, &b.total_amount)?;
+            continue;
+        }
         let text = if fu.groups.is_empty() {
             "=0".to_string()
         } else {

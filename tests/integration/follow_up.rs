@@ -410,3 +410,154 @@ fn a_plan_with_errors_stops_the_follow_up_unless_partial() {
     // Only HR is followed up: its 13 000 tkr.
     assert_eq!(r["totals"]["budget"], "13000");
 }
+
+fn hr_with_codes() -> Template {
+    Template::new("HR")
+        .set(Sheet::Budget, "E9", t("Projekt"))
+        .set(Sheet::Budget, "E10", t("P1"))
+        .set(Sheet::Budget, "E11", t("P2"))
+}
+
+#[test]
+fn nothing_is_lost_on_a_messy_export() {
+    let config = "[[area]]\nname = \"HR\"\n\n[[project]]\ncode = \"HR-ALL\"\narea = \"HR\"\n";
+    let run = Run::new().add("HR.xlsx", &hr_with_codes()).config(config);
+    // kr: P1 1 000 + 500 (two accounts), HR-ALL 250, P9 (nobody's) 40, no project 10,
+    // income 9 999 (not cost), a bad amount (named, not summed), May (after the
+    // period), 2022-02 (previous year), 2022-06 and 2021 (outside the period).
+    let csv = "Period;Konto;Projekt;Belopp\n\
+               2023-01;6550;P1;1000\n\
+               2023-02;5420;p1;500\n\
+               2023-02;6550;HR-ALL;250\n\
+               2023-03;6550;P9;40\n\
+               2023-03;6550;;10\n\
+               2023-03;3010;P1;9999\n\
+               2023-03;6550;P2;3,900\n\
+               2023-05;6550;P2;700\n\
+               2022-02;6550;P2;2000\n\
+               2022-06;6550;P2;300\n\
+               2021-01;6550;P1;5\n";
+    std::fs::write(run.dir.path().join("utfall.csv"), csv).expect("csv");
+    let out = follow_up(
+        &run,
+        &[
+            "--actuals",
+            "utfall.csv",
+            "--period",
+            "2023-04",
+            "--partial",
+        ],
+    );
+    assert_eq!(out.status, 1, "the bad amount is an error: {}", out.stdout);
+    let r = run.report();
+    let s = &r["sources"][0];
+    let dec = |v: &serde_json::Value| Decimal::from_str(v.as_str().expect("s")).expect("d");
+    assert_eq!(dec(&s["cost_total"]), Decimal::from_str("1.8").expect("d"));
+    assert_eq!(
+        dec(&s["to_initiatives"]),
+        Decimal::from_str("1.5").expect("d")
+    );
+    assert_eq!(dec(&s["to_areas"]), Decimal::from_str("0.25").expect("d"));
+    assert_eq!(dec(&s["unmapped"]), Decimal::from_str("0.05").expect("d"));
+    assert_eq!(
+        dec(&s["cost_total"]),
+        dec(&s["to_initiatives"]) + dec(&s["to_areas"]) + dec(&s["unmapped"])
+    );
+    assert_eq!(dec(&s["previous_year"]), Decimal::from(2));
+    assert_eq!(
+        dec(&s["outside_period"]),
+        Decimal::from_str("1.005").expect("d")
+    );
+    // Every cost row read is in exactly one of the three, or named (the bad one).
+    let codes: Vec<String> = findings(&r).into_iter().map(|f| f.code).collect();
+    assert_eq!(
+        codes.iter().filter(|c| *c == "invalid-actuals-row").count(),
+        1,
+        "{codes:?}"
+    );
+    assert_eq!(
+        codes.iter().filter(|c| *c == "unmapped-actual").count(),
+        2,
+        "{codes:?}"
+    );
+    // The area-wide code counts for HR's group, the unmapped cost for none.
+    assert_eq!(r["totals"]["actual_to_date"], "1.75");
+    assert_eq!(r["groups"][0]["previous_year_actual_to_date"], "2");
+}
+
+#[test]
+fn the_periodisation_key_is_exact_and_an_area_may_have_its_own() {
+    let weights = "[8, 8, 9, 8.3, 8, 8, 6, 7, 9, 9, 10, 11.7]";
+    let config = format!(
+        "[[area]]\nname = \"HR\"\nperiodisation = [3, 3, 3, 3, 0, 0, 0, 0, 0, 0, 0, 0]\n\n[[area]]\nname = \"Ekonomi\"\n\n[follow_up]\nperiodisation = {weights}\n"
+    );
+    let ekonomi = Template::new("Ekonomi")
+        .set(Sheet::Budget, "E9", t("Projekt"))
+        .set(Sheet::Budget, "E10", t("E1"))
+        .set(Sheet::Budget, "E11", t("E2"));
+    let run = Run::new()
+        .add("HR.xlsx", &hr_with_codes())
+        .add("Ekonomi.xlsx", &ekonomi)
+        .config(&config);
+    std::fs::write(
+        run.dir.path().join("utfall.csv"),
+        "Period;Konto;Projekt;Belopp\n2023-01;6550;P1;1000\n2023-02;6550;E1;1000\n2023-03;6550;P2;1000\n2023-04;6550;E2;1000\n",
+    )
+    .expect("csv");
+    let out = follow_up(&run, &["--actuals", "utfall.csv"]);
+    assert_eq!(out.status, 0, "{}", out.stdout);
+    let r = run.report();
+    let group = |name: &str| {
+        r["groups"]
+            .as_array()
+            .expect("groups")
+            .iter()
+            .find(|g| g["name"] == name)
+            .map(|g| g["budget_to_date"].as_str().expect("s").to_string())
+    };
+    // HR's own key puts its whole year in January–April.
+    assert_eq!(group("HR").as_deref(), Some("13000"));
+    // Ekonomi's first initiative: 5 000 × 33.3 / 102, one exact division (to
+    // Decimal's 28 digits); the group is the sum of its initiatives.
+    let first = r["initiatives"]
+        .as_array()
+        .expect("initiatives")
+        .iter()
+        .find(|i| i["area"] == "Ekonomi")
+        .map(|i| i["budget_to_date"].as_str().expect("s").to_string())
+        .expect("Ekonomi's initiative");
+    let expected =
+        Decimal::from(5_000) * Decimal::from_str("33.3").expect("d") / Decimal::from(102);
+    assert_eq!(Decimal::from_str(&first).expect("d"), expected.normalize());
+    let got = Decimal::from_str(&group("Ekonomi").expect("Ekonomi")).expect("d");
+    assert_eq!(got.round_dp(2), Decimal::from_str("4244.12").expect("d"));
+    assert!(!findings(&r).iter().any(|f| f.code == "even-periodisation"));
+}
+
+#[test]
+fn the_template_has_the_projekt_column() {
+    let run = Run::new();
+    let path = run.dir.path().join("mall.xlsx");
+    let out = run.exec(&[
+        "template",
+        "--area",
+        "HR",
+        "--budget-year",
+        "2023",
+        "--years",
+        "2023-2025",
+        "--out",
+        path.to_str().expect("path"),
+    ]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let cells = read_sheet(&path, "Budgetfördelning");
+    let header_row = cells
+        .iter()
+        .find(|(_, v)| v.as_str() == "Belopp tkr")
+        .map(|((r, _), _)| *r)
+        .expect("header");
+    assert_eq!(
+        cells.get(&(header_row, 4)).map(String::as_str),
+        Some("Projekt")
+    );
+}
