@@ -118,6 +118,9 @@ pub fn run(s: &FollowUpSettings, lang: Lang, quiet: bool) -> Result<Outcome, Err
         forecasts: &forecasts,
     });
     findings.extend(fu.findings.iter().cloned());
+    // One block per file, as the plan's report: the plan's findings of a file first,
+    // then the follow-up's about it; findings about the whole run last.
+    findings.sort_by(|a, b| (a.file.is_none(), &a.file).cmp(&(b.file.is_none(), &b.file)));
     let errors = findings.iter().any(|f| f.severity == Severity::Error);
     let status = match (errors, plan.partial) {
         (false, _) => "ok",

@@ -8,7 +8,9 @@ use super::{cell, formula, range};
 use crate::follow_up::Figures;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
-    Chart, ChartType, ConditionalFormatCell, ConditionalFormatCellRule, Worksheet, XlsxError,
+    Chart, ChartFormat, ChartLegendPosition, ChartLine, ChartLineDashType, ChartMarker,
+    ChartMarkerType, ChartSolidFill, ChartType, Color, ConditionalFormatCell,
+    ConditionalFormatCellRule, Worksheet, XlsxError,
 };
 
 pub const HEADERS: [&str; 8] = [
@@ -119,6 +121,12 @@ pub(super) fn write(
 
     // The chart's data: accumulated per month, beside the table.
     let data_row = total + 3;
+    ws.write_string_with_format(
+        data_row - 1,
+        0,
+        "Ackumulerat per månad (diagrammets data)",
+        &b.subtitle,
+    )?;
     ws.write_string_with_format(data_row, 0, "Månad", &b.header)?;
     for (col, h) in (1u16..).zip(["Utfall ack", "Budget ack", "Prognos helår"]) {
         ws.write_string_with_format(data_row, col, h, &b.header_amount)?;
@@ -137,17 +145,61 @@ pub(super) fn write(
     }
     let (d0, d1) = (data_row + 1, data_row + 12);
     let mut chart = Chart::new(ChartType::Line);
-    for (col, name) in [
-        (1u16, "Utfall ack"),
-        (2, "Budget ack"),
-        (3, "Prognos helår"),
-    ] {
-        chart
+    // Actual: solid dark blue with markers; budget: dashed grey; forecast: green dots.
+    let lines = [
+        (
+            1u16,
+            "Utfall ack",
+            0x1F4E79,
+            2.75,
+            ChartLineDashType::Solid,
+            true,
+        ),
+        (
+            2,
+            "Budget ack",
+            0x7F7F7F,
+            2.0,
+            ChartLineDashType::Dash,
+            false,
+        ),
+        (
+            3,
+            "Prognos helår",
+            0x548235,
+            1.5,
+            ChartLineDashType::RoundDot,
+            false,
+        ),
+    ];
+    for (col, name, color, width, dash, marker) in lines {
+        let series = chart
             .add_series()
             .set_name(name)
             .set_categories((SHEET_SUMMARY, d0, 0, d1, 0))
-            .set_values((SHEET_SUMMARY, d0, col, d1, col));
+            .set_values((SHEET_SUMMARY, d0, col, d1, col))
+            .set_format(
+                ChartFormat::new().set_line(
+                    ChartLine::new()
+                        .set_color(Color::RGB(color))
+                        .set_width(width)
+                        .set_dash_type(dash),
+                ),
+            );
+        if marker {
+            series.set_marker(
+                ChartMarker::new()
+                    .set_type(ChartMarkerType::Circle)
+                    .set_size(6)
+                    .set_format(
+                        ChartFormat::new()
+                            .set_solid_fill(ChartSolidFill::new().set_color(Color::RGB(color))),
+                    ),
+            );
+        }
     }
+    chart.y_axis().set_num_format("#,##0");
+    chart.legend().set_position(ChartLegendPosition::Bottom);
     chart.title().set_name(&format!(
         "Ackumulerat utfall och budget {} (tkr)",
         fu.budget_year
