@@ -13,6 +13,7 @@
 //! - [`consolidate`]: areas → city-wide totals, pure `Decimal` arithmetic
 //! - [`write`], [`report`]: the workbook, the terminal text and the JSON report
 //! - [`ledger`]: the follow-up's actuals — SIE and table exports → ledger rows
+//! - [`forecast`]: the areas' forecast tables (workbook or CSV) → forecast rows
 //! - [`follow_up`]: plan + actuals + forecasts → the monthly follow-up, pure `Decimal`
 //! - [`cmd`]: one module per subcommand; exit status decided in one place
 //!
