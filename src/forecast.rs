@@ -154,9 +154,10 @@ pub fn read(path: &Path, file: &str) -> ForecastFile {
         if initiative.is_none() && project.is_none() && !reading.is_filled() {
             continue; // a blank row
         }
-        if initiative
-            .as_deref()
-            .is_some_and(|t| normalize(t) == crate::labels::key::TOTAL_ROW)
+        if [&initiative, &project]
+            .into_iter()
+            .flatten()
+            .any(|t| normalize(t) == crate::labels::key::TOTAL_ROW)
         {
             break; // the table's own total row
         }
@@ -193,6 +194,13 @@ pub fn read(path: &Path, file: &str) -> ForecastFile {
                 continue;
             }
         };
+        if initiative.is_none() && project.is_none() {
+            out.findings
+                .push(place(Finding::new(Kind::MissingInitiativeName {
+                    amount: value,
+                })));
+            continue;
+        }
         out.rows.push(ForecastRow {
             area: text(cells, l.area),
             initiative,
@@ -253,4 +261,44 @@ fn csv_grid(bytes: &[u8]) -> Grid {
         }
     }
     Grid::from_cells("csv", cells)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    fn read_text(name: &str, bytes: &[u8]) -> ForecastFile {
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).expect("write");
+        read(&path, name)
+    }
+
+    #[test]
+    fn every_row_is_a_forecast_or_a_finding() {
+        let f = read_text(
+            "prognos.csv",
+            b"Projekt,Prognos,Kommentar\nP1,\"1 200,5\",ok\n,300,\nP2,tio,\n\nSumma,1500,\nP3,1,\n",
+        );
+        assert_eq!(f.rows_read, 3);
+        assert_eq!(f.rows.len(), 1);
+        assert_eq!(f.rows[0].project.as_deref(), Some("P1"));
+        assert_eq!(f.rows[0].forecast, Decimal::new(12005, 1));
+        assert_eq!(f.rows[0].origin.line, Some(2));
+        let codes: Vec<&str> = f.findings.iter().map(|x| x.code().as_str()).collect();
+        assert_eq!(codes, ["missing-initiative-name", "invalid-amount"]);
+        assert_eq!(f.findings[1].line, Some(4));
+        assert_eq!(f.sha256.len(), 64);
+    }
+
+    #[test]
+    fn a_file_without_the_header_says_what_is_missing() {
+        let f = read_text("prognos.csv", b"Namn;Belopp\nX;1\n");
+        assert!(f.rows.is_empty());
+        assert_eq!(f.findings.len(), 1);
+        assert_eq!(f.findings[0].code().as_str(), "missing-header");
+        let damaged = read_text("prognos.xlsx", b"PK\x03\x04 not a zip");
+        assert_eq!(damaged.findings[0].code().as_str(), "unreadable-file");
+    }
 }
