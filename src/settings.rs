@@ -224,23 +224,6 @@ impl Config {
             .unwrap_or_default()
     }
 
-    /// The report group an area belongs to, if any (names compared forgivingly,
-    /// aliases included).
-    pub fn group_of(&self, area: &str) -> Option<&ReportGroupConfig> {
-        let key = normalize(area);
-        let canonical = self.area_for(area).map(|a| normalize(&a.name));
-        self.report_groups.iter().find(|g| {
-            g.areas.iter().any(|a| {
-                let k = normalize(a);
-                k == key
-                    || canonical.as_deref() == Some(k.as_str())
-                    || self
-                        .area_for(a)
-                        .is_some_and(|c| Some(normalize(&c.name)) == canonical)
-            })
-        })
-    }
-
     /// Checks the report groups against the plan's areas when the configuration
     /// lists none itself: a group naming an area that no file has is a mistake.
     pub fn check_groups_against(&self, areas: &[String], path: &Path) -> Result<(), Error> {

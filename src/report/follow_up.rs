@@ -26,6 +26,9 @@ pub struct FollowUpReport {
     /// One per row of `Uppföljning`, in its order.
     pub groups: Vec<GroupJson>,
     pub initiatives: Vec<InitiativeJson>,
+    /// Cost on codes that `[[project]]` links to an area as a whole: in its group's
+    /// `actual_to_date`, in no initiative's.
+    pub areas: Vec<AreaJson>,
     /// Cost that belongs to no initiative or area (`Ej kopplat utfall`).
     pub unmapped: Vec<UnmappedJson>,
     /// One per actuals file, with the nothing-lost equation
@@ -81,6 +84,15 @@ pub struct InitiativeJson {
     pub figures: FiguresJson,
     pub comment: Option<String>,
     pub periodisation: &'static str,
+}
+
+/// An area's area-wide project codes and their actuals (tkr).
+#[derive(Debug, Serialize)]
+pub struct AreaJson {
+    pub area: String,
+    pub projects: Vec<String>,
+    pub actual_to_date: String,
+    pub previous_year_actual_to_date: String,
 }
 
 /// Unmapped cost of one file, year and project code (`project` null: booked
@@ -155,6 +167,16 @@ pub fn report(
                     crate::follow_up::Basis::Key => "key",
                     crate::follow_up::Basis::Even => "even",
                 },
+            })
+            .collect(),
+        areas: fu
+            .areas
+            .iter()
+            .map(|a| AreaJson {
+                area: a.area.clone(),
+                projects: a.projects.clone(),
+                actual_to_date: decimal(a.actual),
+                previous_year_actual_to_date: decimal(a.previous_year),
             })
             .collect(),
         unmapped: fu

@@ -8,6 +8,9 @@ use rust_xlsxwriter::{
     XlsxError,
 };
 
+/// The `Initiativ` text of an area's row for its area-wide project codes.
+pub const AREA_WIDE: &str = "Hela tjänsteområdet (projekt utan initiativ)";
+
 pub(super) fn write(
     ws: &mut Worksheet,
     c: &Contents<'_>,
@@ -30,9 +33,25 @@ pub(super) fn write(
         }
         ws.write_string(row, 10, init.comment.as_deref().unwrap_or(""))?;
     }
-    let last = u32::try_from(fu.initiatives.len())
-        .unwrap_or(u32::MAX - 1)
-        .max(1);
+    // Cost on codes that count for an area as a whole ([[project]] without
+    // initiative): in the group's Utfall ack, so shown here too.
+    let mut row = u32::try_from(fu.initiatives.len()).unwrap_or(u32::MAX - 1);
+    for a in &fu.areas {
+        row += 1;
+        ws.write_string(row, 0, &a.area)?;
+        ws.write_string(row, 1, AREA_WIDE)?;
+        ws.write_string(row, 2, a.projects.join(", "))?;
+        let figures = crate::follow_up::Figures {
+            previous_year: a.previous_year,
+            actual: a.actual,
+            ..Default::default()
+        };
+        for (col, value) in (3u16..).zip(columns(&figures)) {
+            ws.write_with_format(row, col, value, &b.amount)?;
+        }
+        ws.write_string(row, 10, "")?;
+    }
+    let last = row.max(1);
     let columns: Vec<TableColumn> = headers
         .iter()
         .map(|h| {

@@ -118,6 +118,16 @@ fn the_sample_reproduces_the_board_report() {
         .collect();
     assert_eq!(read, ROW);
 
+    // Per initiativ adds up to the Summa row: initiatives plus IT's area-wide code.
+    assert_eq!(r["areas"][0]["actual_to_date"], "386");
+    let per = read_sheet(&book, "Per initiativ");
+    let actual: Decimal = per
+        .iter()
+        .filter(|((row, col), _)| *row > 0 && *col == 4)
+        .map(|(_, v)| Decimal::from_str(v).expect("amount"))
+        .sum();
+    assert_eq!(actual, Decimal::from(29_107));
+
     // Identical inputs, identical bytes.
     let first = std::fs::read(&book).expect("book");
     run(dir.path(), &[]);
