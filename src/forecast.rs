@@ -4,11 +4,11 @@
 //! `Kommentar`, found by its text on any sheet, columns in any order. Amounts are
 //! tkr, read with the template's amount rules (`3,900` is refused as ambiguous).
 //!
-//! Takes a file; returns a [`ForecastFile`]: every data row is either a
-//! [`ForecastRow`] or named in a finding. A workbook goes through the grid reader
-//! like a template; a CSV (delimiter `;`, `,` or tab, UTF-8 or Windows-1252, as
-//! Swedish Excel writes it) is turned into the same grid first, so that one header
-//! rule serves both.
+//! Takes a file; returns a [`ForecastFile`] (its `sha256` is the caller's to fill):
+//! every data row is either a [`ForecastRow`] or named in a finding. A workbook goes
+//! through the grid reader like a template; a CSV (delimiter `;`, `,` or tab, UTF-8
+//! or Windows-1252, as Swedish Excel writes it) is turned into the same grid first,
+//! so that one header rule serves both.
 
 use crate::amount::{self, Reading};
 use crate::finding::{Finding, Kind, Unreadable};
@@ -16,7 +16,6 @@ use crate::follow_up::{ForecastFile, ForecastRow, Origin};
 use crate::grid::{Cell, Grid, Value};
 use crate::labels::normalize;
 use crate::location::CellRef;
-use sha2::{Digest, Sha256};
 use std::path::Path;
 
 /// The header labels, as written in messages.
@@ -104,7 +103,6 @@ pub fn read(path: &Path, file: &str) -> ForecastFile {
             }
         },
     };
-    out.sha256 = crate::load::hex(&Sha256::digest(&bytes));
     if bytes.is_empty() {
         unreadable(&mut out, Unreadable::Empty);
         return out;
@@ -289,7 +287,6 @@ mod tests {
         let codes: Vec<&str> = f.findings.iter().map(|x| x.code().as_str()).collect();
         assert_eq!(codes, ["missing-initiative-name", "invalid-amount"]);
         assert_eq!(f.findings[1].line, Some(4));
-        assert_eq!(f.sha256.len(), 64);
     }
 
     #[test]

@@ -199,7 +199,7 @@ fn failpoint(file: &str) {
 #[cfg(not(debug_assertions))]
 fn failpoint(_file: &str) {}
 
-pub(crate) fn hex(bytes: &[u8]) -> String {
+fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut out = String::with_capacity(bytes.len() * 2);
     for b in bytes {

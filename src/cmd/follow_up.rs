@@ -103,7 +103,11 @@ pub fn run(s: &FollowUpSettings, lang: Lang, quiet: bool) -> Result<Outcome, Err
             use rayon::prelude::*;
             forecast_paths
                 .par_iter()
-                .map(|(path, name)| crate::forecast::read(path, name))
+                .map(|(path, name)| {
+                    let mut read = crate::forecast::read(path, name);
+                    read.sha256 = sha256_of(path);
+                    read
+                })
                 .collect::<Vec<ForecastFile>>()
         },
     );
@@ -266,7 +270,13 @@ fn sha256_of(path: &Path) -> String {
     let mut buf = vec![0u8; 1 << 20];
     loop {
         match std::io::Read::read(&mut file, &mut buf) {
-            Ok(0) => return crate::load::hex(&hasher.finalize()),
+            Ok(0) => {
+                return hasher
+                    .finalize()
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect();
+            }
             Ok(n) => hasher.update(&buf[..n]),
             Err(_) => return String::new(),
         }

@@ -118,6 +118,24 @@ fn the_sample_reproduces_the_board_report() {
         .collect();
     assert_eq!(read, ROW);
 
+    // Källor's checksums are the files' SHA-256.
+    let sha = |p: &str| -> String {
+        use sha2::{Digest, Sha256};
+        let bytes = std::fs::read(sample().join(p)).expect("read");
+        Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    };
+    assert_eq!(
+        sie["sha256"].as_str(),
+        Some(sha("utfall/huvudbok-2023-01-04.se").as_str())
+    );
+    assert_eq!(
+        r["forecast_sources"][0]["sha256"].as_str(),
+        Some(sha("prognos/prognoser-2023-04.xlsx").as_str())
+    );
+
     // Per initiativ adds up to the Summa row: initiatives plus IT's area-wide code.
     assert_eq!(r["areas"][0]["actual_to_date"], "386");
     let per = read_sheet(&book, "Per initiativ");
