@@ -4,8 +4,8 @@
 use super::follow_up::{Contents, FuStyles, SHEET_INITIATIVES, print_setup};
 use super::follow_up_summary::{HEADERS, columns};
 use rust_xlsxwriter::{
-    ConditionalFormatCell, ConditionalFormatCellRule, Table, TableColumn, TableStyle, Worksheet,
-    XlsxError,
+    ConditionalFormatCell, ConditionalFormatCellRule, Format, FormatAlign, Table, TableColumn,
+    TableStyle, Worksheet, XlsxError,
 };
 
 /// The `Initiativ` text of an area's row for its area-wide project codes.
@@ -23,6 +23,7 @@ pub(super) fn write(
     let mut headers: Vec<&str> = vec!["Tjänsteområde", "Initiativ", "Projekt"];
     headers.extend(&HEADERS[1..]);
     headers.push("Kommentar");
+    let indent = Format::new().set_indent(1);
     for (i, init) in fu.initiatives.iter().enumerate() {
         let row = u32::try_from(i).unwrap_or(u32::MAX - 1) + 1;
         ws.write_string(row, 0, &init.area)?;
@@ -31,7 +32,7 @@ pub(super) fn write(
         for (col, value) in (3u16..).zip(columns(&init.figures)) {
             ws.write_with_format(row, col, value, &b.amount)?;
         }
-        ws.write_string(row, 10, init.comment.as_deref().unwrap_or(""))?;
+        ws.write_string_with_format(row, 10, init.comment.as_deref().unwrap_or(""), &indent)?;
     }
     // Cost on codes that count for an area as a whole ([[project]] without
     // initiative): in the group's Utfall ack, so shown here too.
@@ -54,10 +55,14 @@ pub(super) fn write(
     let last = row.max(1);
     let columns: Vec<TableColumn> = headers
         .iter()
-        .map(|h| {
-            TableColumn::new()
-                .set_header(*h)
-                .set_header_format(&s.header_wrap)
+        .enumerate()
+        .map(|(i, h)| {
+            let format = if (3..=9).contains(&i) {
+                s.header_wrap.clone().set_align(FormatAlign::Right)
+            } else {
+                s.header_wrap.clone()
+            };
+            TableColumn::new().set_header(*h).set_header_format(format)
         })
         .collect();
     let table = Table::new()

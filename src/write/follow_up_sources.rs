@@ -17,17 +17,19 @@ pub(super) fn write(
     let b = &s.base;
     let fu = c.follow_up;
     ws.set_name(labels::OUT_SOURCES)?;
+    // The checksum stands apart from the amounts before it.
+    let sha = rust_xlsxwriter::Format::new().set_indent(1);
     let mut row = 0;
     ws.write_string_with_format(row, 0, "Plan", &b.title)?;
     row += 1;
-    for (col, h) in (0u16..).zip([
-        "Fil",
-        labels::META_AREA,
-        labels::META_VERSION,
-        "SHA-256",
-        "Rader lästa",
-        "Status",
-    ]) {
+    for (col, h) in [
+        (0u16, "Fil"),
+        (1, labels::META_AREA),
+        (2, labels::META_VERSION),
+        (3, "Rader lästa"),
+        (4, "Status"),
+        (11, "SHA-256"),
+    ] {
         ws.write_string_with_format(row, col, h, &b.header)?;
     }
     for f in c.files {
@@ -42,7 +44,7 @@ pub(super) fn write(
         ws.write_string(row, 2, version)?;
         ws.write_number(row, 3, u32::try_from(f.rows_read).unwrap_or(u32::MAX))?;
         ws.write_string(row, 4, super::sources::status_text(f))?;
-        ws.write_string(row, 11, f.sha256.clone().unwrap_or_default())?;
+        ws.write_string_with_format(row, 11, f.sha256.clone().unwrap_or_default(), &sha)?;
     }
     row += 2;
     ws.write_string_with_format(row, 0, "Utfall (tkr)", &b.title)?;
@@ -97,7 +99,7 @@ pub(super) fn write(
             cell(row, 7)
         );
         ws.write_formula_with_format(row, 8, formula(&text, diff), &b.amount)?;
-        ws.write_string(row, 11, &src.sha256)?;
+        ws.write_string_with_format(row, 11, &src.sha256, &sha)?;
     }
     row += 2;
     ws.write_string_with_format(row, 0, "Prognoser (tkr)", &b.title)?;
@@ -115,7 +117,7 @@ pub(super) fn write(
         ws.write_string(row, 0, &f.file)?;
         ws.write_number(row, 2, u32::try_from(f.rows).unwrap_or(u32::MAX))?;
         ws.write_with_format(row, 4, f.total, &b.amount)?;
-        ws.write_string(row, 11, &f.sha256)?;
+        ws.write_string_with_format(row, 11, &f.sha256, &sha)?;
     }
     ws.set_column_width(0, 34)?;
     ws.set_column_width(1, 16)?;
