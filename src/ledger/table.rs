@@ -154,6 +154,8 @@ struct Sums {
     invalid_rows: u64,
     more_rows: Option<Place>,
     sheet: Option<String>,
+    /// The header's columns: a workbook finding names the cell of its column.
+    columns: Columns,
 }
 
 /// One data row's fields, already located.
@@ -179,6 +181,7 @@ impl Sums {
             invalid_rows: 0,
             more_rows: None,
             sheet: None,
+            columns: Columns::default(),
         }
     }
 
@@ -188,6 +191,16 @@ impl Sums {
             self.more_rows.get_or_insert(place);
             return;
         }
+        let col = match column {
+            PERIOD => self.columns.period,
+            ACCOUNT => self.columns.account,
+            BUDGET => self.columns.budget,
+            _ => self.columns.amount,
+        };
+        let place = match (place, col) {
+            (Place::Cell(c), Some(col)) => Place::Cell(CellRef::new(c.row, col as u32)),
+            (other, _) => other,
+        };
         let finding = Finding::new(Kind::InvalidActualsRow {
             column: Some(column.to_string()),
             found,
@@ -614,6 +627,7 @@ fn read_grid(
 ) -> Actuals {
     let mut sums = Sums::new(file, opts);
     sums.sheet = Some(sheet.name.clone());
+    sums.columns = cols;
     let at = |row: u32, col: Option<usize>| col.map(|c| CellRef::new(row, c as u32));
     for (row, cells) in sheet.rows() {
         if row <= header_row || cells.iter().all(|c| c.value.is_empty() && !c.formula) {
