@@ -279,33 +279,84 @@ fn parse_int(raw: &[u8]) -> Option<i64> {
     Some(if negative { -v } else { v })
 }
 
+/// A fast hash for the reader's small fixed-size keys (the multiply-rotate hash
+/// rustc uses). Not resistant to crafted collisions, which cannot cost more than
+/// time here: the keys are the file's own accounts and projects.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(u64::from(i));
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.write_u64(u64::from(i));
+    }
+
+    fn write_i32(&mut self, i: i32) {
+        self.write_u64(i as u64);
+    }
+
+    fn write_u128(&mut self, i: u128) {
+        self.write_u64(i as u64);
+        self.write_u64((i >> 64) as u64);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+}
+
+pub(crate) type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
+
 /// Byte strings (accounts, project codes) given small numbers, so the per-row maps
-/// have fixed-size keys and a known code costs no allocation.
+/// have fixed-size keys and a known code costs no allocation. A string of at most
+/// 15 bytes is looked up as one integer (its bytes and length).
 #[derive(Default)]
 pub(crate) struct Interner {
-    ids: HashMap<Box<[u8]>, u32>,
+    short: FxMap<u128, u32>,
+    long: FxMap<Box<[u8]>, u32>,
     pub(crate) names: Vec<Box<[u8]>>,
-    /// The last string looked up: ledgers repeat accounts row after row.
-    last: Option<(u32, usize)>,
 }
 
 impl Interner {
     pub(crate) fn id(&mut self, raw: &[u8]) -> u32 {
-        if let Some((id, _)) = self.last
-            && *self.names[id as usize] == *raw
-        {
+        if raw.len() <= 15 {
+            let mut word = [0u8; 16];
+            word[..raw.len()].copy_from_slice(raw);
+            word[15] = raw.len() as u8 + 1;
+            let packed = u128::from_le_bytes(word);
+            if let Some(id) = self.short.get(&packed) {
+                return *id;
+            }
+            let id = self.names.len() as u32;
+            self.names.push(raw.into());
+            self.short.insert(packed, id);
             return id;
         }
-        let id = match self.ids.get(raw) {
-            Some(id) => *id,
-            None => {
-                let id = self.names.len() as u32;
-                self.names.push(raw.into());
-                self.ids.insert(raw.into(), id);
-                id
-            }
-        };
-        self.last = Some((id, raw.len()));
+        if let Some(id) = self.long.get(raw) {
+            return *id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(raw.into());
+        self.long.insert(raw.into(), id);
         id
     }
 }
@@ -364,6 +415,36 @@ struct GroupKey {
     year: i32,
     month: u8,
     account: u32,
+}
+
+/// The key of a transaction row as it streams by: its month and its account and
+/// project as [`name_code`]s, so that a row costs one map lookup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct TransKey {
+    period: u32,
+    account: u128,
+    project: u128,
+}
+
+/// A name of at most 15 bytes as one integer (its bytes, and its length + 1 in the
+/// top byte); a longer one as its interned number with the top byte 0xFF. Never 0.
+pub(crate) fn name_code(long: &mut Interner, raw: &[u8]) -> u128 {
+    if raw.len() <= 15 {
+        let mut word = [0u8; 16];
+        word[..raw.len()].copy_from_slice(raw);
+        word[15] = raw.len() as u8 + 1;
+        u128::from_le_bytes(word)
+    } else {
+        0xFF << 120 | u128::from(long.id(raw))
+    }
+}
+
+pub(crate) fn unpack(long: &Interner, code: u128) -> Vec<u8> {
+    let word = code.to_le_bytes();
+    match word[15] {
+        0xFF => long.names[(code as u32) as usize].to_vec(),
+        len => word[..usize::from(len.saturating_sub(1)).min(15)].to_vec(),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -538,15 +619,15 @@ struct State<'o> {
     checksum: Checksum,
     accounts: Interner,
     projects: Interner,
-    trans: HashMap<HotKey, Acc>,
-    psaldo: HashMap<GroupKey, Group>,
-    pbudget: HashMap<GroupKey, Group>,
+    trans: FxMap<TransKey, Acc>,
+    psaldo: FxMap<GroupKey, Group>,
+    pbudget: FxMap<GroupKey, Group>,
     psaldo_has_project: bool,
     trans_seen: bool,
     ver_date: Option<(i32, u8)>,
     /// The fingerprint of the `#RTRANS` just read: the next `#TRANS`, when it is the
     /// same row, is its repeat.
-    rtrans: Option<(u64, HotKey)>,
+    rtrans: Option<(u64, TransKey)>,
     findings: Vec<Finding>,
     invalid_rows: u64,
     /// Rows read from `#PSALDO`, `#PBUDGET` and `#TRANS` (each source counted apart,
@@ -573,9 +654,9 @@ impl<'o> State<'o> {
             checksum: Checksum::Off,
             accounts: Interner::default(),
             projects: Interner::default(),
-            trans: HashMap::new(),
-            psaldo: HashMap::new(),
-            pbudget: HashMap::new(),
+            trans: FxMap::default(),
+            psaldo: FxMap::default(),
+            pbudget: FxMap::default(),
             psaldo_has_project: false,
             trans_seen: false,
             ver_date: None,
@@ -864,6 +945,21 @@ impl State<'_> {
         }
     }
 
+    /// An account as written, when it is one (else the row is named).
+    fn account_text<'a>(&mut self, raw: Option<&'a [u8]>) -> Option<&'a [u8]> {
+        match raw {
+            Some(a)
+                if !a.is_empty() && a.len() <= 20 && a.iter().all(u8::is_ascii_alphanumeric) =>
+            {
+                Some(a)
+            }
+            other => {
+                self.invalid(other.unwrap_or(b""), ActualsExpected::Account);
+                None
+            }
+        }
+    }
+
     fn account(&mut self, raw: Option<&[u8]>) -> Option<u32> {
         match raw {
             Some(a)
@@ -884,14 +980,19 @@ impl State<'_> {
         self.ver_date = word(toks.next()).and_then(parse_date);
     }
 
-    fn trans(&mut self, toks: Tokens<'_>, kind: Trans, pending: Option<(u64, HotKey)>) {
+    fn trans(&mut self, toks: Tokens<'_>, kind: Trans, pending: Option<(u64, TransKey)>) {
         let line = toks.s;
-        let print = fingerprint(Tokens {
-            s: toks.s,
-            i: toks.i,
-        });
+        // Only an #RTRANS, or the row after one, needs its fingerprint.
+        let print = if kind == Trans::Added || pending.is_some() {
+            fingerprint(Tokens {
+                s: toks.s,
+                i: toks.i,
+            })
+        } else {
+            0
+        };
         let mut toks = toks;
-        let Some(account) = self.account(word(toks.next())) else {
+        let Some(account) = self.account_text(word(toks.next())) else {
             return;
         };
         let Ok((objects, next)) = self.optional_objects(&mut toks, line) else {
@@ -919,13 +1020,20 @@ impl State<'_> {
             self.invalid(b"", ActualsExpected::Date);
             return;
         };
-        let key = HotKey {
-            group: GroupKey {
-                year,
-                month,
-                account,
-            },
-            project: self.project_id(&objects),
+        let account = name_code(&mut self.accounts, account);
+        let project = match objects.project {
+            Some(code) if !code.contains(&b'\\') => name_code(&mut self.projects, code),
+            Some(code) => {
+                let mut plain = Vec::with_capacity(code.len());
+                unescaped(code, |p| plain.extend_from_slice(p));
+                name_code(&mut self.projects, &plain)
+            }
+            None => 0,
+        };
+        let key = TransKey {
+            period: (year as u32) << 4 | u32::from(month),
+            account,
+            project,
         };
         self.trans_seen = true;
         self.trans_rows += 1;
@@ -1041,7 +1149,7 @@ impl State<'_> {
         let mut mixed: Option<(u64, GroupKey, ObjectReading)> = None;
         let mut overflow = false;
         let mut resolve =
-            |groups: &HashMap<GroupKey, Group>,
+            |groups: &FxMap<GroupKey, Group>,
              out: &mut Vec<(HotKey, Acc)>,
              mixed: &mut Option<(u64, GroupKey, ObjectReading)>| {
                 for (key, group) in groups {
@@ -1072,7 +1180,20 @@ impl State<'_> {
             resolve(&self.psaldo, &mut actual, &mut mixed);
         } else {
             rows_read += self.trans_rows;
-            actual.extend(self.trans.iter().map(|(k, a)| (*k, *a)));
+            let trans = std::mem::take(&mut self.trans);
+            for (k, a) in trans {
+                let account = self.accounts.id(&unpack(&self.accounts, k.account));
+                let project = match k.project {
+                    0 => NO_PROJECT,
+                    code => self.projects.id(&unpack(&self.projects, code)),
+                };
+                let group = GroupKey {
+                    year: (k.period >> 4) as i32,
+                    month: (k.period & 15) as u8,
+                    account,
+                };
+                actual.push((HotKey { group, project }, a));
+            }
         }
         let mut budget: Vec<(HotKey, Acc)> = Vec::new();
         resolve(&self.pbudget, &mut budget, &mut mixed);

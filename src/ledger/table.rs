@@ -16,7 +16,7 @@ use crate::finding::{ActualsExpected, Finding, Kind, NotAmount, UnreadableActual
 use crate::grid::{self, Grid, ReadError, Value};
 use crate::location::CellRef;
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::io::Read;
 
 /// Header rows looked for among the first rows of a file or sheet.
@@ -111,22 +111,32 @@ fn parse_period(text: &str) -> Option<(i32, u8)> {
     None
 }
 
-/// The amount of a table cell written as text, by the template's rules; the canonical
-/// form (`-1234.50`, `1234`) takes a path without allocation.
+/// The amount of a table cell written as text, by the template's rules. The plain
+/// forms (`-1234.50`, `1234,50`, `1234`: no grouping, one or two decimals, where the
+/// template's rules and SIE's agree) take a path without allocation; every other
+/// text goes to [`amount::parse_text`].
 fn parse_amount_text(text: &str) -> Result<Decimal, NotAmount> {
     let b = text.as_bytes();
     let body = b.strip_prefix(b"-").unwrap_or(b);
-    let plain = match memchr::memchr(b'.', body) {
+    let sep = body.iter().position(|c| matches!(c, b'.' | b','));
+    let plain = match sep {
         None => !body.is_empty() && body.iter().all(u8::is_ascii_digit),
-        Some(dot) => {
-            let (int, frac) = (&body[..dot], &body[dot + 1..]);
+        Some(at) => {
+            let (int, frac) = (&body[..at], &body[at + 1..]);
             !int.is_empty()
                 && (1..=2).contains(&frac.len())
                 && int.iter().chain(frac).all(u8::is_ascii_digit)
         }
     };
-    if plain && let Some(v) = super::sie::parse_amount(b) {
-        return Ok(v);
+    if plain && b.len() <= 32 {
+        let mut canonical = [0u8; 32];
+        canonical[..b.len()].copy_from_slice(b);
+        if let Some(c) = canonical[..b.len()].iter_mut().find(|c| **c == b',') {
+            *c = b'.';
+        }
+        if let Some(v) = super::sie::parse_amount(&canonical[..b.len()]) {
+            return Ok(v);
+        }
     }
     amount::parse_text(text)
 }
@@ -137,15 +147,16 @@ struct Sums {
     unit: Unit,
     accounts: super::sie::Interner,
     projects: super::sie::Interner,
-    entries: HashMap<(i32, u8, u32, u32), Entry>,
+    /// Per (year, month, account, project); the names as `sie::name_code`s.
+    entries: super::sie::FxMap<(i32, u8, u128, u128), Entry>,
     rows_read: u64,
     findings: Vec<Finding>,
     invalid_rows: u64,
     more_rows: Option<Place>,
     sheet: Option<String>,
+    /// The header's columns: a workbook finding names the cell of its column.
+    columns: Columns,
 }
-
-const NO_PROJECT: u32 = u32::MAX;
 
 /// One data row's fields, already located.
 struct Row<'a> {
@@ -164,12 +175,13 @@ impl Sums {
             unit: opts.table_unit,
             accounts: Default::default(),
             projects: Default::default(),
-            entries: HashMap::new(),
+            entries: Default::default(),
             rows_read: 0,
             findings: Vec::new(),
             invalid_rows: 0,
             more_rows: None,
             sheet: None,
+            columns: Columns::default(),
         }
     }
 
@@ -179,6 +191,16 @@ impl Sums {
             self.more_rows.get_or_insert(place);
             return;
         }
+        let col = match column {
+            PERIOD => self.columns.period,
+            ACCOUNT => self.columns.account,
+            BUDGET => self.columns.budget,
+            _ => self.columns.amount,
+        };
+        let place = match (place, col) {
+            (Place::Cell(c), Some(col)) => Place::Cell(CellRef::new(c.row, col as u32)),
+            (other, _) => other,
+        };
         let finding = Finding::new(Kind::InvalidActualsRow {
             column: Some(column.to_string()),
             found,
@@ -244,10 +266,10 @@ impl Sums {
                 return self.invalid(row.place, BUDGET, found, ActualsExpected::TableAmount(why));
             }
         };
-        let account = self.accounts.id(account);
+        let account = super::sie::name_code(&mut self.accounts, account);
         let project = match trim(row.project) {
-            [] => NO_PROJECT,
-            p => self.projects.id(p),
+            [] => 0,
+            p => super::sie::name_code(&mut self.projects, p),
         };
         let entry = self
             .entries
@@ -287,8 +309,8 @@ impl Sums {
             let finding = self.placed(finding, place);
             self.findings.push(finding);
         }
-        let name = |interner: &super::sie::Interner, id: u32| {
-            decode(&interner.names[id as usize], names_utf8)
+        let name = |interner: &super::sie::Interner, code: u128| {
+            decode(&super::sie::unpack(interner, code), names_utf8)
                 .trim()
                 .to_string()
         };
@@ -299,7 +321,7 @@ impl Sums {
                 year: *year,
                 month: *month,
                 account: name(&self.accounts, *account),
-                project: (*project != NO_PROJECT).then(|| name(&self.projects, *project)),
+                project: (*project != 0).then(|| name(&self.projects, *project)),
             };
             let slot = entries.entry(key).or_default();
             match (slot.actual.checked_add(e.actual), slot.budget, e.budget) {
@@ -605,6 +627,7 @@ fn read_grid(
 ) -> Actuals {
     let mut sums = Sums::new(file, opts);
     sums.sheet = Some(sheet.name.clone());
+    sums.columns = cols;
     let at = |row: u32, col: Option<usize>| col.map(|c| CellRef::new(row, c as u32));
     for (row, cells) in sheet.rows() {
         if row <= header_row || cells.iter().all(|c| c.value.is_empty() && !c.formula) {

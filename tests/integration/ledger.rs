@@ -56,7 +56,8 @@ for c, h in enumerate(["Ansvar", "Utfall", "Projekt", "Konto", "Period", "Text"]
 rows = [("100", 1000, "Välfärd", 4010, datetime.date(2023, 1, 1), "a"),
         ("100", "500,50", None, 4010, datetime.date(2023, 1, 31), "b"),
         ("200", -20.25, "P2", 5010, "2023-02", "c"),
-        ("200", "3,900", "P2", 5010, "202302", "tvetydigt")]
+        ("200", "3,900", "P2", 5010, "202302", "tvetydigt"),
+        ("200", 5, "P2", 5010, "202313", "ingen månad")]
 for r, row in enumerate(rows, start=8):
     for c, v in enumerate(row, start=1):
         ws.cell(row=r, column=c, value=v)
@@ -88,14 +89,16 @@ wb.save(sys.argv[1])
     assert_eq!(amounts(&x).len(), 3, "{x:#?}");
     assert_eq!(amounts(&x), amounts(&s));
     assert_eq!(amounts(&x), amounts(&c));
-    // The ambiguous amount is named by sheet and cell (B11), and not counted.
+    // The ambiguous amount and the month 13 are named by sheet and cell, not counted.
     let bad: Vec<_> = x
         .findings
         .iter()
         .filter(|f| f.code().as_str() == "invalid-actuals-row")
         .collect();
-    assert_eq!(bad.len(), 1, "{:#?}", x.findings);
-    assert_eq!(bad[0].sheet.as_deref(), Some("Rapport"));
-    assert_eq!(bad[0].cell.map(|c| c.to_string()).as_deref(), Some("B11"));
-    assert_eq!(x.rows_read, 4);
+    assert_eq!(bad.len(), 2, "{:#?}", x.findings);
+    assert!(bad.iter().all(|f| f.sheet.as_deref() == Some("Rapport")));
+    let cells: Vec<_> = bad.iter().map(|f| f.cell.map(|c| c.to_string())).collect();
+    // The amount's cell, and the period's cell of the row with month 13.
+    assert_eq!(cells, [Some("B11".to_string()), Some("E12".to_string())]);
+    assert_eq!(x.rows_read, 5);
 }
