@@ -589,3 +589,77 @@ fn the_template_has_the_projekt_column() {
         Some("Projekt")
     );
 }
+
+#[test]
+fn forecasts_saved_by_openpyxl_and_by_libreoffice_as_ods_read_alike() {
+    let run = Run::new().add("HR.xlsx", &hr_with_codes());
+    std::fs::write(
+        run.dir.path().join("utfall.csv"),
+        "Period;Konto;Projekt;Belopp\n2023-01;6550;P1;1000\n",
+    )
+    .expect("csv");
+    let xlsx = run.dir.path().join("prognos.xlsx");
+    let script = format!(
+        r#"
+import openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Prognoser april"
+ws["A1"] = "Prognos per projekt, tkr"
+ws.append([])
+ws.append(["Projekt", "Prognos helår", "Kommentar"])
+ws.append(["P1", 4500.5, None])
+ws.append(["P2", 6000, "Etapp två skjuts till 2024"])
+wb.save(r"{}")
+"#,
+        xlsx.display()
+    );
+    let status = Command::new("python3")
+        .args(["-c", &script])
+        .status()
+        .expect("python3 with openpyxl");
+    assert!(status.success());
+    let ods_dir = run.dir.path().join("ods");
+    // A profile of its own, so that parallel tests never share LibreOffice's lock.
+    let profile = run.dir.path().join("lo-profile");
+    let converted = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "ods", "--outdir"])
+        .arg(&ods_dir)
+        .arg(&xlsx)
+        .output()
+        .expect("soffice");
+    assert!(converted.status.success());
+    let ods = ods_dir.join("prognos.ods");
+    assert!(ods.exists(), "LibreOffice wrote no .ods");
+    for form in [&xlsx, &ods] {
+        let out = follow_up(
+            &run,
+            &[
+                "--actuals",
+                "utfall.csv",
+                "--forecasts",
+                form.to_str().expect("path"),
+            ],
+        );
+        assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+        let r = run.report();
+        assert_eq!(r["totals"]["forecast"], "10500.5", "{}", form.display());
+        assert_eq!(
+            r["initiatives"][1]["comment"],
+            "Etapp två skjuts till 2024",
+            "{}",
+            form.display()
+        );
+        assert!(
+            !findings(&r)
+                .iter()
+                .any(|f| f.code == "missing-comment" || f.code == "no-forecast"),
+            "{}",
+            form.display()
+        );
+    }
+}
