@@ -663,3 +663,40 @@ wb.save(r"{}")
         );
     }
 }
+
+#[test]
+fn english_text_and_a_period_outside_the_budget_year() {
+    let run = Run::new().add("HR.xlsx", &hr_with_codes());
+    std::fs::write(
+        run.dir.path().join("utfall.csv"),
+        "Period;Konto;Projekt;Belopp\n2023-02;6550;P9;1000\n",
+    )
+    .expect("csv");
+    let out = follow_up(&run, &["--actuals", "utfall.csv", "--lang", "en"]);
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout
+            .contains("Follow-up 2023-02 (tkr): actual to date 0"),
+        "{}",
+        out.stdout
+    );
+    let unmapped = findings(&run.report())
+        .into_iter()
+        .find(|f| f.code == "unmapped-actual")
+        .expect("unmapped");
+    assert!(
+        unmapped.message.starts_with("Actuals of 1 tkr on project"),
+        "{}",
+        unmapped.message
+    );
+    let wrong = follow_up(&run, &["--actuals", "utfall.csv", "--period", "2022-12"]);
+    assert_eq!(wrong.status, 2);
+    assert!(
+        wrong.stderr.contains("2022-12") && wrong.stderr.contains("2023"),
+        "{}",
+        wrong.stderr
+    );
+    let bad = follow_up(&run, &["--actuals", "utfall.csv", "--period", "april"]);
+    assert_eq!(bad.status, 2);
+    assert!(bad.stderr.contains("YYYY-MM"), "{}", bad.stderr);
+}
