@@ -60,6 +60,7 @@ pub fn area(index: usize, rows: usize) -> (TemplateSpec, Filled) {
                 development: vec![new + existing, rng.amount(40), rng.amount(20)],
                 maintenance,
                 impact: Some(["Liten", "Mellan", "Stor"][(rng.next() % 3) as usize]),
+                projects: Vec::new(),
             }
         })
         .collect();

@@ -9,6 +9,9 @@
 //! Ekonomi's — are illustrative and marked so inside the workbooks and in
 //! `input/README.md`.
 
+#[path = "sample/follow_up.rs"]
+mod follow_up_sample;
+
 use budget_consolidator::labels;
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatBorder, Formula, Workbook, Worksheet,
@@ -414,7 +417,13 @@ fn sum_of(values: impl IntoIterator<Item = Option<i64>>) -> i64 {
     values.into_iter().flatten().sum()
 }
 
-fn write_budget(ws: &mut Worksheet, a: &Area, s: &Styles) -> Result<(), XlsxError> {
+/// The sample's project code of an area's i-th initiative: `231xx` for the first
+/// area, `232xx` for the second, …
+fn project_code(area: usize, i: usize) -> String {
+    format!("{}{:02}", 231 + area, i + 1)
+}
+
+fn write_budget(ws: &mut Worksheet, a: &Area, index: usize, s: &Styles) -> Result<(), XlsxError> {
     ws.set_name(labels::SHEET_BUDGET)?;
     ws.write_string_with_format(0, 0, "Bilaga: Fördelning av budget 2023", &s.title)?;
     ws.write_string_with_format(1, 0, "Fyll i tabellen. Alla belopp i tkr.", &s.note)?;
@@ -441,6 +450,7 @@ fn write_budget(ws: &mut Worksheet, a: &Area, s: &Styles) -> Result<(), XlsxErro
         labels::COL_NEW,
         labels::COL_EXISTING,
         labels::COL_AMOUNT,
+        labels::COL_PROJECT,
     ];
     for (c, h) in (0u16..).zip(headers) {
         ws.write_string_with_format(row, c, h, &s.header)?;
@@ -450,10 +460,16 @@ fn write_budget(ws: &mut Worksheet, a: &Area, s: &Styles) -> Result<(), XlsxErro
         row += 1;
         ws.write_string_with_format(row, 0, heading, &s.label)?;
     }
-    for (name, new, existing) in &a.budget {
+    for (i, (name, new, existing)) in a.budget.iter().enumerate() {
         row += 1;
         let r = row + 1;
         ws.write_string(row, 0, *name)?;
+        // Ekonomi's code is typed as a number, the others as text.
+        let code = project_code(index, i);
+        match code.parse::<u32>() {
+            Ok(n) if index == 0 => ws.write_number(row, 4, n)?,
+            _ => ws.write_string(row, 4, &code)?,
+        };
         for (c, v) in [(1, new), (2, existing)] {
             if let Some(v) = v {
                 ws.write_number_with_format(row, c, i32::try_from(*v).unwrap_or(0), &s.amount)?;
@@ -497,6 +513,7 @@ fn write_budget(ws: &mut Worksheet, a: &Area, s: &Styles) -> Result<(), XlsxErro
     ws.set_column_width(1, 14)?;
     ws.set_column_width(2, 24)?;
     ws.set_column_width(3, 14)?;
+    ws.set_column_width(4, 12)?;
     ws.set_freeze_panes(10, 0)?;
     Ok(())
 }
@@ -611,7 +628,46 @@ frame = 7900
 [[area]]
 name = "Ledning och styrning"
 frame = 20700
+
+# The monthly follow-up (budget-consolidator follow-up). The rows of the board's
+# monthly report, in its order:
+[[report_group]]
+name = "Ekonomi"
+areas = ["Ekonomi"]
+
+[[report_group]]
+name = "HR"
+areas = ["HR"]
+
+[[report_group]]
+name = "Kommunikation, ledning/styrning"
+areas = ["Kommunikation", "Ledning och styrning"]
+
+[[report_group]]
+name = "Digital infrastruktur"
+areas = ["IT-tjänster"]
+
+# IT's common development project, for the area as a whole (no initiative).
+[[project]]
+code = "23300"
+area = "IT-tjänster"
+
+[follow_up]
+actuals = "utfall"
+forecasts = "prognos"
+cost_accounts = ["4000-7999"]
+project_dimension = 6
+comment_threshold = 10
 "#;
+
+/// The areas' configured names, in the order of [`areas`].
+const CONFIGURED: [&str; 5] = [
+    "Ekonomi",
+    "HR",
+    "IT-tjänster",
+    "Kommunikation",
+    "Ledning och styrning",
+];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = std::env::args()
@@ -620,18 +676,28 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     std::fs::create_dir_all(&dir)?;
     let s = styles();
     let created = ExcelDateTime::from_ymd(2023, 1, 1)?;
-    for a in areas() {
+    let mut lines = Vec::new();
+    for (index, a) in areas().into_iter().enumerate() {
+        for (i, (name, new, existing)) in a.budget.iter().enumerate() {
+            lines.push(follow_up_sample::Line {
+                area: CONFIGURED[index],
+                name,
+                code: project_code(index, i),
+                budget: new.unwrap_or(0) + existing.unwrap_or(0),
+            });
+        }
         let mut wb = Workbook::new();
         wb.set_properties(
             &DocProperties::new()
                 .set_author("budget-consolidator sample")
                 .set_creation_datetime(&created),
         );
-        write_budget(wb.add_worksheet(), &a, &s)?;
+        write_budget(wb.add_worksheet(), &a, index, &s)?;
         write_plan(wb.add_worksheet(), &a, &s)?;
         wb.save(dir.join(a.file))?;
     }
     std::fs::write(dir.join("budget.toml"), CONFIG)?;
+    follow_up_sample::write(&dir, &lines)?;
     println!("Wrote the sample to {}", dir.display());
     Ok(())
 }

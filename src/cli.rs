@@ -29,6 +29,38 @@ pub enum Command {
     Check(CheckArgs),
     /// Write a blank template for one area, or for every configured area (--all).
     Template(TemplateArgs),
+    /// The monthly follow-up: the ledger's actuals and the areas' forecasts against
+    /// the decided plan in DIR, written as uppfoljning-<year>-<MM>.xlsx.
+    FollowUp(FollowUpArgs),
+}
+
+#[derive(Debug, Args, Default)]
+pub struct FollowUpArgs {
+    /// Folder of filled templates (the decided plan).
+    #[arg(default_value = "input")]
+    pub dir: PathBuf,
+    /// Ledger export (SIE, CSV or workbook), or a folder of them; repeatable
+    /// (default: [follow_up] actuals in budget.toml).
+    #[arg(long, value_name = "PATH")]
+    pub actuals: Vec<PathBuf>,
+    /// Forecast table, or a folder of them; repeatable (default: [follow_up] forecasts).
+    #[arg(long, value_name = "PATH")]
+    pub forecasts: Vec<PathBuf>,
+    /// The month to follow up to, e.g. 2023-04 (default: the latest month with costs).
+    #[arg(long, value_name = "YYYY-MM")]
+    pub period: Option<String>,
+    /// Folder for uppfoljning-<year>-<MM>.xlsx.
+    #[arg(long, default_value = "output")]
+    pub out: PathBuf,
+    /// Configuration file (default: budget.toml in DIR, when present).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Write the follow-up even when the plan has errors, without the areas that have them.
+    #[arg(long)]
+    pub partial: bool,
+    /// Also write the JSON report to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -228,6 +228,7 @@ mod tests {
 
     fn budget_row(name: &str, row: u32, amount: i64) -> BudgetRow {
         BudgetRow {
+            projects: Vec::new(),
             name: name.to_string(),
             key: crate::labels::initiative_key(name),
             name_cell: CellRef::new(row, 0),

@@ -36,7 +36,8 @@ fn ignored(name: &str) -> bool {
 
 /// Lists the folder (and its subfolders), sorted by relative name so that the
 /// order on disk never changes the result.
-pub fn discover(dir: &Path, skip: Option<&Path>) -> Result<Discovered, Error> {
+/// `skip`: folders and files not to read (the follow-up's inputs, and the output).
+pub fn discover(dir: &Path, skip: &[PathBuf]) -> Result<Discovered, Error> {
     let mut found = Discovered::default();
     walk(dir, dir, skip, &mut found)?;
     // Sorted by the NFC form, so the order does not depend on how the file system
@@ -53,7 +54,7 @@ pub fn discover(dir: &Path, skip: Option<&Path>) -> Result<Discovered, Error> {
     Ok(found)
 }
 
-fn walk(root: &Path, dir: &Path, skip: Option<&Path>, found: &mut Discovered) -> Result<(), Error> {
+fn walk(root: &Path, dir: &Path, skip: &[PathBuf], found: &mut Discovered) -> Result<(), Error> {
     let entries = std::fs::read_dir(dir).map_err(|e| Error::InputFolder {
         path: dir.to_path_buf(),
         reason: e.to_string(),
@@ -69,7 +70,7 @@ fn walk(root: &Path, dir: &Path, skip: Option<&Path>, found: &mut Discovered) ->
             .to_string_lossy()
             .nfc()
             .collect::<String>();
-        if ignored(&file_name) || skip.is_some_and(|s| same_file(s, &path)) {
+        if ignored(&file_name) || skip.iter().any(|s| same_file(s, &path)) {
             continue;
         }
         let name = relative_name(root, &path);

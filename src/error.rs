@@ -27,6 +27,12 @@ pub enum Error {
         path: PathBuf,
         reason: String,
     },
+    /// A mistake in the configuration's content, explained in both languages.
+    ConfigMistake {
+        path: PathBuf,
+        sv: String,
+        en: String,
+    },
     /// The output could not be written.
     Output {
         path: PathBuf,
@@ -81,6 +87,12 @@ impl Error {
             }
             (Error::Config { path, reason }, En) => {
                 format!("Configuration {} is invalid: {reason}", path.display())
+            }
+            (Error::ConfigMistake { path, sv, .. }, Sv) => {
+                format!("Konfigurationen {} är felaktig: {sv}.", path.display())
+            }
+            (Error::ConfigMistake { path, en, .. }, En) => {
+                format!("Configuration {} is invalid: {en}.", path.display())
             }
             (Error::Output { path, reason }, Sv) => {
                 format!("Kan inte skriva {}: {reason}", path.display())

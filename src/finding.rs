@@ -86,6 +86,20 @@ codes! {
     AmbiguousSheet => "ambiguous-sheet",
     AmbiguousColumn => "ambiguous-column",
     TextTooLong => "text-too-long",
+    UnmappedActual => "unmapped-actual",
+    MissingProjectCode => "missing-project-code",
+    DuplicateProjectCode => "duplicate-project-code",
+    UnknownInitiative => "unknown-initiative",
+    BudgetMismatch => "budget-mismatch",
+    EvenPeriodisation => "even-periodisation",
+    NoForecast => "no-forecast",
+    MissingComment => "missing-comment",
+    ActualExceedsBudget => "actual-exceeds-budget",
+    PeriodGap => "period-gap",
+    OverlappingActuals => "overlapping-actuals",
+    UnreadableActuals => "unreadable-actuals",
+    InvalidActualsRow => "invalid-actuals-row",
+    MixedObjectRows => "mixed-object-rows",
 }
 
 /// Why a file with a workbook extension could not be read.
@@ -151,6 +165,78 @@ pub enum YearSource {
     Config,
     Majority,
     OwnPlan,
+}
+
+/// Why a ledger export (SIE or table) could not be used at all.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UnreadableActuals {
+    /// Could not be opened or read (the operating system's reason).
+    Io(String),
+    /// Not a regular file (a folder, a device, a pipe).
+    NotAFile,
+    Empty,
+    /// Larger than the readers accept.
+    TooLarge {
+        bytes: u64,
+    },
+    /// An HTML page (a failed download saved under the export's name).
+    Html,
+    /// Neither SIE nor a table: the extension and content say nothing we read.
+    NotLedger {
+        extension: String,
+    },
+    /// The opening `#KSUMMA` is there but the closing one is not: truncated.
+    ChecksumMissing,
+    /// The closing `#KSUMMA` does not match the records: edited or damaged.
+    ChecksumMismatch {
+        stated: String,
+        computed: u32,
+    },
+    /// A table whose header lacks required columns (`Belopp`…).
+    MissingColumns {
+        missing: Vec<String>,
+    },
+    /// A workbook the grid reader refused.
+    Workbook(Unreadable),
+    /// A panic inside a reader, caught.
+    Internal(String),
+}
+
+/// What a ledger row should have held where it held something else.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ActualsExpected {
+    /// An SIE amount: digits, `-` for credit, `.` before the decimals (`-1250.50`).
+    SieAmount,
+    /// A table amount (the reason, as for the template's amounts).
+    TableAmount(NotAmount),
+    /// A period `ÅÅÅÅMM` (in a table also `ÅÅÅÅ-MM` or a date).
+    Period,
+    /// A date `ÅÅÅÅMMDD`.
+    Date,
+    /// An account number.
+    Account,
+    /// A year number (`0`, `-1`) as in `#RAR`.
+    YearIndex,
+    /// An object list `{…}` closed on the same line.
+    ClosedObjectList,
+    /// An object list of pairs `dimension object`.
+    ObjectPairs,
+    /// A line of at most this many bytes.
+    ShortLine { limit: usize },
+    /// More rows like these: only the first ones are named one by one.
+    MoreRows { rows: u64 },
+}
+
+/// How a file's `#PSALDO`/`#PBUDGET` object rows were read when they are not in the
+/// standard's form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ObjectReading {
+    /// A project has both its single-dimension row and combined rows: the single row
+    /// was used.
+    SingleRowUsed,
+    /// The object rows exceed the `{}` row (or there is none): `{}` was read as what
+    /// was booked without objects, and the cost as `{}` plus the object rows.
+    EmptyAsUnobjected,
 }
 
 /// The values a finding's message needs, one variant per message.
@@ -293,6 +379,80 @@ pub enum Kind {
         length: usize,
         limit: usize,
     },
+    /// Follow-up: cost on a project code (or on no project) that belongs to no
+    /// initiative or area; `amount` in tkr, `months` as `2023-01–2023-04`.
+    UnmappedActual {
+        project: Option<String>,
+        amount: Decimal,
+        months: String,
+    },
+    MissingProjectCode {
+        area: String,
+        initiative: String,
+        budget: Decimal,
+    },
+    /// `first` and `second` name the two targets (`HR › Digitalisering inom HR`).
+    DuplicateProjectCode {
+        code: String,
+        first: String,
+        second: String,
+    },
+    /// A `[[project]]` or a forecast names an initiative (or project code) that the
+    /// plan does not have; `closest` are the plan's nearest names.
+    UnknownInitiative {
+        area: Option<String>,
+        initiative: String,
+        closest: Vec<String>,
+    },
+    /// The ledger's periodised budget for the year differs from the decided one (tkr).
+    BudgetMismatch {
+        area: String,
+        initiative: String,
+        ledger: Decimal,
+        decided: Decimal,
+    },
+    EvenPeriodisation {
+        areas: Vec<String>,
+    },
+    NoForecast {
+        area: String,
+        initiatives: Vec<String>,
+    },
+    MissingComment {
+        initiative: String,
+        forecast: Decimal,
+        budget: Decimal,
+        threshold: Decimal,
+    },
+    ActualExceedsBudget {
+        area: String,
+        initiative: String,
+        actual: Decimal,
+        budget: Decimal,
+    },
+    /// Months (`2023-02`) between January and the period with no cost row.
+    PeriodGap {
+        months: Vec<String>,
+    },
+    OverlappingActuals {
+        first: String,
+        second: String,
+        months: Vec<String>,
+    },
+    UnreadableActuals(UnreadableActuals),
+    InvalidActualsRow {
+        /// The column of a table, when known.
+        column: Option<String>,
+        /// What stood there, as written (short).
+        found: String,
+        expected: ActualsExpected,
+    },
+    MixedObjectRows {
+        account: String,
+        year: i32,
+        month: u8,
+        reading: ObjectReading,
+    },
 }
 
 /// One problem or note about the input, with where it is.
@@ -424,6 +584,20 @@ fn code_of(kind: &Kind) -> Code {
         Kind::AmbiguousSheet { .. } => Code::AmbiguousSheet,
         Kind::AmbiguousColumn { .. } => Code::AmbiguousColumn,
         Kind::TextTooLong { .. } => Code::TextTooLong,
+        Kind::UnmappedActual { .. } => Code::UnmappedActual,
+        Kind::MissingProjectCode { .. } => Code::MissingProjectCode,
+        Kind::DuplicateProjectCode { .. } => Code::DuplicateProjectCode,
+        Kind::UnknownInitiative { .. } => Code::UnknownInitiative,
+        Kind::BudgetMismatch { .. } => Code::BudgetMismatch,
+        Kind::EvenPeriodisation { .. } => Code::EvenPeriodisation,
+        Kind::NoForecast { .. } => Code::NoForecast,
+        Kind::MissingComment { .. } => Code::MissingComment,
+        Kind::ActualExceedsBudget { .. } => Code::ActualExceedsBudget,
+        Kind::PeriodGap { .. } => Code::PeriodGap,
+        Kind::OverlappingActuals { .. } => Code::OverlappingActuals,
+        Kind::UnreadableActuals(_) => Code::UnreadableActuals,
+        Kind::InvalidActualsRow { .. } => Code::InvalidActualsRow,
+        Kind::MixedObjectRows { .. } => Code::MixedObjectRows,
     }
 }
 
@@ -432,13 +606,22 @@ fn default_severity(kind: &Kind) -> Severity {
         Kind::NotAWorkbook { .. }
         | Kind::NumberAsText { .. }
         | Kind::UnmatchedInitiative { .. }
-        | Kind::FrameDeviation { .. } => Severity::Warning,
+        | Kind::FrameDeviation { .. }
+        | Kind::UnmappedActual { .. }
+        | Kind::MissingProjectCode { .. }
+        | Kind::BudgetMismatch { .. }
+        | Kind::MissingComment { .. }
+        | Kind::ActualExceedsBudget { .. }
+        | Kind::PeriodGap { .. } => Severity::Warning,
+        Kind::EvenPeriodisation { .. } | Kind::NoForecast { .. } => Severity::Info,
         Kind::FormulaWithoutValue {
             recomputed: Some(_),
             ..
         } => Severity::Warning,
         Kind::AmbiguousSheet { used: Some(_), .. } | Kind::TextTooLong { .. } => Severity::Warning,
-        Kind::SupersededVersion { .. } | Kind::HeadingRow { .. } => Severity::Info,
+        Kind::SupersededVersion { .. } | Kind::HeadingRow { .. } | Kind::MixedObjectRows { .. } => {
+            Severity::Info
+        }
         _ => Severity::Error,
     }
 }
@@ -740,6 +923,82 @@ fn message(kind: &Kind, lang: Lang) -> String {
                 format!("The text in the cell is {} characters long, more than the {} an Excel cell holds. It was read and is written shortened to {} characters. Shorten the text (put long descriptions in a document of their own).", n(*length), n(*limit), n(*limit))
             }
         }
+        Kind::UnmappedActual { project, amount: value, months } => match (project, sv) {
+            (Some(p), true) => format!("Utfall {} tkr på projekt {} ({months}) hör till inget initiativ och inget tjänsteområde och räknas inte i uppföljningen. Skriv koden i kolumnen Projekt i rätt tjänsteområdes mall, eller lägg till den som [[project]] i budget.toml.", a(value), q(p)),
+            (Some(p), false) => format!("Actuals of {} tkr on project {} ({months}) belong to no initiative and no area and are left out of the follow-up. Write the code in the Projekt column of the right area's template, or add it as a [[project]] in budget.toml.", a(value), q(p)),
+            (None, true) => format!("Utfall {} tkr utan projekt på kostnadskonton ({months}) hör till inget initiativ och räknas inte i uppföljningen. Be ekonomi boka om kostnaden på rätt projekt.", a(value)),
+            (None, false) => format!("Actuals of {} tkr without a project on cost accounts ({months}) belong to no initiative and are left out of the follow-up. Ask finance to rebook the cost on the right project.", a(value)),
+        },
+        Kind::MissingProjectCode { area, initiative, budget } => if sv {
+            format!("{area}: initiativet {} har budget {} tkr men ingen projektkod, så dess utfall räknas som 0. Skriv projektkoden i kolumnen Projekt eller som [[project]] i budget.toml.", q(initiative), a(budget))
+        } else {
+            format!("{area}: initiative {} has a budget of {} tkr but no project code, so its actual counts as 0. Write the project code in the Projekt column or as a [[project]] in budget.toml.", q(initiative), a(budget))
+        },
+        Kind::DuplicateProjectCode { code, first, second } => if sv {
+            format!("Projektkoden {} är angiven för två olika mål: {first} och {second}. En kod får höra till ett initiativ (eller ett tjänsteområde); ta bort den felaktiga.", q(code))
+        } else {
+            format!("Project code {} is given for two different targets: {first} and {second}. A code may belong to one initiative (or one area); remove the wrong one.", q(code))
+        },
+        Kind::UnknownInitiative { area, initiative, closest } => {
+            let near = if closest.is_empty() {
+                String::new()
+            } else if sv {
+                format!(" Menade du: {}?", list(closest))
+            } else {
+                format!(" Did you mean: {}?", list(closest))
+            };
+            match (area, sv) {
+                (Some(ar), true) => format!("{ar} har inget initiativ {} i planen.{near}", q(initiative)),
+                (Some(ar), false) => format!("{ar} has no initiative {} in the plan.{near}", q(initiative)),
+                (None, true) => format!("Planen har inget initiativ eller projekt {}.{near}", q(initiative)),
+                (None, false) => format!("The plan has no initiative or project {}.{near}", q(initiative)),
+            }
+        }
+        Kind::BudgetMismatch { area, initiative, ledger, decided } => if sv {
+            format!("{area} › {}: ekonomisystemets periodiserade budget för året är {} tkr men beslutad budget är {} tkr. Budget helår visas som beslutat; rätta budgeten i ekonomisystemet.", q(initiative), a(ledger), a(decided))
+        } else {
+            format!("{area} › {}: the ledger's periodised budget for the year is {} tkr but the decided budget is {} tkr. The decided full-year budget is shown; correct the budget in the ledger.", q(initiative), a(ledger), a(decided))
+        },
+        Kind::EvenPeriodisation { areas } => if sv {
+            format!("Budget ack för {} är jämnt fördelad, en tolftedel per månad: ingen periodiserad budget finns i ekonomisystemet och ingen periodiseringsnyckel i budget.toml.", list(areas))
+        } else {
+            format!("Budget to date for {} is spread evenly, a twelfth per month: the ledger has no periodised budget and budget.toml has no periodisation key.", list(areas))
+        },
+        Kind::NoForecast { area, initiatives } => if sv {
+            format!("{area}: ingen prognos för {}; budgeten används som prognos.", list(initiatives))
+        } else {
+            format!("{area}: no forecast for {}; the budget is used as forecast.", list(initiatives))
+        },
+        Kind::MissingComment { initiative, forecast, budget, threshold } => if sv {
+            format!("{}: prognosen {} tkr avviker mer än {} % från budgeten {} tkr men har ingen kommentar. Skriv en kommentar i kolumnen Kommentar.", q(initiative), a(forecast), a(threshold), a(budget))
+        } else {
+            format!("{}: the forecast of {} tkr deviates more than {} % from the budget of {} tkr but has no comment. Write a comment in the Kommentar column.", q(initiative), a(forecast), a(threshold), a(budget))
+        },
+        Kind::ActualExceedsBudget { area, initiative, actual, budget } => if sv {
+            format!("{area} › {}: utfallet hittills {} tkr överskrider hela årets budget {} tkr.", q(initiative), a(actual), a(budget))
+        } else {
+            format!("{area} › {}: the actual to date of {} tkr exceeds the full-year budget of {} tkr.", q(initiative), a(actual), a(budget))
+        },
+        Kind::PeriodGap { months } => if sv {
+            format!("Inga kostnader alls finns för {} i någon utfallsfil. Saknas en export från ekonomisystemet?", list(months))
+        } else {
+            format!("No costs at all are found for {} in any actuals file. Is an export from the ledger missing?", list(months))
+        },
+        Kind::OverlappingActuals { first, second, months } => if sv {
+            format!("{first} och {second} har båda utfall för {}, som då skulle räknas två gånger. Ta bort den äldre exporten eller dela upp den så att varje månad finns i en fil.", list(months))
+        } else {
+            format!("{first} and {second} both hold actuals for {}, which would then be counted twice. Remove the older export or split it so that each month is in one file.", list(months))
+        },
+        Kind::UnreadableActuals(why) => actuals_unreadable_message(why, lang),
+        Kind::InvalidActualsRow { column, found, expected } => {
+            actuals_row_message(column.as_deref(), found, expected, lang)
+        }
+        Kind::MixedObjectRows { account, year, month, reading } => match (reading, sv) {
+            (ObjectReading::SingleRowUsed, true) => format!("Objektraderna följer inte SIE-standardens form: för konto {account} {year}-{month:02} finns både en rad för projektet ensamt och rader där projektet står med andra objekt. Raden för projektet ensamt användes (de övriga är delar av den). Gäller hela filen; första stället nämns."),
+            (ObjectReading::SingleRowUsed, false) => format!("The object rows do not follow the SIE standard's form: for account {account} {year}-{month:02} there is both a row for the project alone and rows where the project stands with other objects. The row for the project alone was used (the others are parts of it). Applies to the whole file; the first place is named."),
+            (ObjectReading::EmptyAsUnobjected, true) => format!("Objektraderna följer inte SIE-standardens form: för konto {account} {year}-{month:02} är objektraderna större än raden {{}} (eller raden {{}} saknas). Raden {{}} lästes därför som det som bokförts utan objekt, och kontots kostnad som {{}} plus objektraderna. Gäller varje sådant konto och månad i filen; första stället nämns."),
+            (ObjectReading::EmptyAsUnobjected, false) => format!("The object rows do not follow the SIE standard's form: for account {account} {year}-{month:02} the object rows exceed the {{}} row (or there is no {{}} row). So {{}} was read as what was booked without objects, and the account's cost as {{}} plus the object rows. Applies to every such account and month of the file; the first place is named."),
+        },
         Kind::InternalError { detail } => {
             let mut out = String::new();
             if sv {
@@ -750,6 +1009,127 @@ fn message(kind: &Kind, lang: Lang) -> String {
             }
             out
         }
+    }
+}
+
+fn actuals_unreadable_message(why: &UnreadableActuals, lang: Lang) -> String {
+    let sv = lang == Lang::Sv;
+    let q = |t: &str| quoted(t, lang);
+    match (why, sv) {
+        (UnreadableActuals::Io(e), true) => format!("Utfallsfilen kunde inte läsas: {e}."),
+        (UnreadableActuals::Io(e), false) => format!("The actuals file could not be read: {e}."),
+        (UnreadableActuals::NotAFile, true) => "Utfallet är ingen vanlig fil (en mapp, en enhet eller ett rör) och lästes inte. Ange en exportfil.".into(),
+        (UnreadableActuals::NotAFile, false) => "The actuals path is no regular file (a folder, a device or a pipe) and was not read. Name an export file.".into(),
+        (UnreadableActuals::Empty, true) => "Utfallsfilen är tom (0 byte). Gör om exporten ur ekonomisystemet.".into(),
+        (UnreadableActuals::Empty, false) => "The actuals file is empty (0 bytes). Export it from the ledger again.".into(),
+        (UnreadableActuals::TooLarge { bytes }, true) => format!("Utfallsfilen är {} MiB, för stor för att läsas. Exportera ett kortare urval (t.ex. bara kostnadskontona eller ett år).", bytes / (1 << 20)),
+        (UnreadableActuals::TooLarge { bytes }, false) => format!("The actuals file is {} MiB, too large to read. Export a smaller selection (e.g. only the cost accounts or one year).", bytes / (1 << 20)),
+        (UnreadableActuals::Html, true) => "Filen är en webbsida (HTML), ingen export ur ekonomisystemet – troligen ett felmeddelande som sparats vid nedladdningen. Hämta exporten igen.".into(),
+        (UnreadableActuals::Html, false) => "The file is a web page (HTML), no ledger export – probably an error page saved by the download. Fetch the export again.".into(),
+        (UnreadableActuals::NotLedger { extension }, true) => format!("Filen är varken en SIE-fil eller en tabell (ändelsen {}); den lästes inte. Exportera utfallet som SIE (.se) eller som tabell (.csv, .xlsx).", q(extension)),
+        (UnreadableActuals::NotLedger { extension }, false) => format!("The file is neither an SIE file nor a table (extension {}); it was not read. Export the actuals as SIE (.se) or as a table (.csv, .xlsx).", q(extension)),
+        (UnreadableActuals::ChecksumMissing, true) => "SIE-filen börjar med #KSUMMA men den avslutande raden #KSUMMA med kontrollsumman saknas: filen är avkortad. Gör om exporten och skicka hela filen.".into(),
+        (UnreadableActuals::ChecksumMissing, false) => "The SIE file opens with #KSUMMA but the closing #KSUMMA line with the checksum is missing: the file is truncated. Export it again and send the whole file.".into(),
+        (UnreadableActuals::ChecksumMismatch { stated, computed }, true) => format!("SIE-filens kontrollsumma stämmer inte: filen anger {stated}, innehållet ger {computed}. Filen har ändrats eller skadats efter exporten; gör om exporten."),
+        (UnreadableActuals::ChecksumMismatch { stated, computed }, false) => format!("The SIE file's checksum does not match: the file states {stated}, its content gives {computed}. The file was edited or damaged after the export; export it again."),
+        (UnreadableActuals::MissingColumns { missing }, true) => format!("Tabellhuvudet hittades inte: ingen rad har alla rubriker som behövs (saknas: {}). Exportera rapporten med kolumnerna Period, Konto, Projekt och Belopp.", list(missing)),
+        (UnreadableActuals::MissingColumns { missing }, false) => format!("The table header was not found: no row holds every heading needed (missing: {}). Export the report with the columns Period, Konto, Projekt and Belopp.", list(missing)),
+        (UnreadableActuals::Workbook(inner), _) => message(&Kind::UnreadableFile(inner.clone()), lang),
+        (UnreadableActuals::Internal(detail), true) => format!("Internt fel när utfallsfilen lästes ({detail}). Filen hoppades över; rapportera felet till utvecklarna."),
+        (UnreadableActuals::Internal(detail), false) => format!("Internal error while reading the actuals file ({detail}). The file was skipped; please report it to the developers."),
+    }
+}
+
+fn actuals_row_message(
+    column: Option<&str>,
+    found: &str,
+    expected: &ActualsExpected,
+    lang: Lang,
+) -> String {
+    let sv = lang == Lang::Sv;
+    let q = |t: &str| quoted(t, lang);
+    let prefix = column.map(|c| format!("{c}: ")).unwrap_or_default();
+    let what = match (expected, sv) {
+        (ActualsExpected::TableAmount(reason), _) => {
+            let column = column.unwrap_or("Belopp").to_string();
+            return message(
+                &Kind::InvalidAmount {
+                    column,
+                    found: reason.clone(),
+                },
+                lang,
+            )
+            .replace(" i tkr", "")
+            .replace(" in tkr", "")
+                + if sv {
+                    " Raden räknades inte."
+                } else {
+                    " The row was not counted."
+                };
+        }
+        (ActualsExpected::SieAmount, true) => {
+            "ett belopp med punkt före decimalerna och minus för kredit, t.ex. -1250.50"
+        }
+        (ActualsExpected::SieAmount, false) => {
+            "an amount with a point before the decimals and minus for credit, e.g. -1250.50"
+        }
+        (ActualsExpected::Period, true) => "en period ÅÅÅÅMM med månad 01–12, t.ex. 202304",
+        (ActualsExpected::Period, false) => "a period YYYYMM with month 01–12, e.g. 202304",
+        (ActualsExpected::Date, true) => "ett datum ÅÅÅÅMMDD, t.ex. 20230415",
+        (ActualsExpected::Date, false) => "a date YYYYMMDD, e.g. 20230415",
+        (ActualsExpected::Account, true) => "ett kontonummer",
+        (ActualsExpected::Account, false) => "an account number",
+        (ActualsExpected::YearIndex, true) => {
+            "ett årsnummer (0 för innevarande år, -1 för föregående)"
+        }
+        (ActualsExpected::YearIndex, false) => {
+            "a year number (0 for the current year, -1 for the previous)"
+        }
+        (ActualsExpected::ClosedObjectList, true) => "en objektlista som stängs med } på samma rad",
+        (ActualsExpected::ClosedObjectList, false) => {
+            "an object list closed with } on the same line"
+        }
+        (ActualsExpected::ObjectPairs, true) => {
+            "en objektlista med par av dimension och objekt, t.ex. {6 \"P2301\"}"
+        }
+        (ActualsExpected::ObjectPairs, false) => {
+            "an object list of pairs of dimension and object, e.g. {6 \"P2301\"}"
+        }
+        (ActualsExpected::ShortLine { limit }, true) => {
+            return format!(
+                "Raden är längre än {} KiB och kan inte vara en post i en export ({}). Raden räknades inte.",
+                limit / 1024,
+                q(found)
+            );
+        }
+        (ActualsExpected::ShortLine { limit }, false) => {
+            return format!(
+                "The line is longer than {} KiB and cannot be a record of an export ({}). The row was not counted.",
+                limit / 1024,
+                q(found)
+            );
+        }
+        (ActualsExpected::MoreRows { rows }, true) => {
+            return format!(
+                "Ytterligare {rows} rader med fel av samma slag räknades inte; bara de första anges var för sig. Rätta exporten och läs in den igen."
+            );
+        }
+        (ActualsExpected::MoreRows { rows }, false) => {
+            return format!(
+                "{rows} more rows with errors of this kind were not counted; only the first are named one by one. Correct the export and read it again."
+            );
+        }
+    };
+    if sv {
+        format!(
+            "{prefix}{} står där det ska stå {what}. Raden räknades inte; rätta exporten.",
+            q(found)
+        )
+    } else {
+        format!(
+            "{prefix}{} stands where there should be {what}. The row was not counted; correct the export.",
+            q(found)
+        )
     }
 }
 
@@ -769,7 +1149,7 @@ mod tests {
                     .all(|c| c.is_ascii_lowercase() || c == '-')
             );
         }
-        assert_eq!(Code::ALL.len(), 32);
+        assert_eq!(Code::ALL.len(), 46);
     }
 
     /// One example of every kind of finding, so every code's message can be rendered.
@@ -981,6 +1361,123 @@ mod tests {
             Kind::TextTooLong {
                 length: 40_000,
                 limit: 32_767,
+            },
+            Kind::UnmappedActual {
+                project: Some(s("P9999")),
+                amount: d(120),
+                months: s("2023-01–2023-04"),
+            },
+            Kind::UnmappedActual {
+                project: None,
+                amount: d(45),
+                months: s("2023-03"),
+            },
+            Kind::MissingProjectCode {
+                area: s("HR"),
+                initiative: s("Digitalisering inom HR"),
+                budget: d(5000),
+            },
+            Kind::DuplicateProjectCode {
+                code: s("P2301"),
+                first: s("HR › Digitalisering inom HR"),
+                second: s("Ekonomi › Stöd i ekonomiprocesser"),
+            },
+            Kind::UnknownInitiative {
+                area: Some(s("HR")),
+                initiative: s("Digitalisering HR"),
+                closest: vec![s("Digitalisering inom HR")],
+            },
+            Kind::UnknownInitiative {
+                area: None,
+                initiative: s("P9999"),
+                closest: vec![],
+            },
+            Kind::BudgetMismatch {
+                area: s("HR"),
+                initiative: s("Digitalisering inom HR"),
+                ledger: d(4800),
+                decided: d(5000),
+            },
+            Kind::EvenPeriodisation {
+                areas: vec![s("HR")],
+            },
+            Kind::NoForecast {
+                area: s("HR"),
+                initiatives: vec![s("Digitalisering inom HR")],
+            },
+            Kind::MissingComment {
+                initiative: s("Digitalisering inom HR"),
+                forecast: d(3000),
+                budget: d(5000),
+                threshold: d(10),
+            },
+            Kind::ActualExceedsBudget {
+                area: s("HR"),
+                initiative: s("Digitalisering inom HR"),
+                actual: d(5200),
+                budget: d(5000),
+            },
+            Kind::PeriodGap {
+                months: vec![s("2023-02")],
+            },
+            Kind::OverlappingActuals {
+                first: s("utfall/jan-mar.csv"),
+                second: s("utfall/jan-apr.csv"),
+                months: vec![s("2023-01"), s("2023-02")],
+            },
+            Kind::UnreadableActuals(UnreadableActuals::Html),
+            Kind::UnreadableActuals(UnreadableActuals::ChecksumMissing),
+            Kind::UnreadableActuals(UnreadableActuals::ChecksumMismatch {
+                stated: s("12"),
+                computed: 13,
+            }),
+            Kind::UnreadableActuals(UnreadableActuals::MissingColumns {
+                missing: vec![s("Belopp")],
+            }),
+            Kind::UnreadableActuals(UnreadableActuals::NotLedger {
+                extension: s(".pdf"),
+            }),
+            Kind::UnreadableActuals(UnreadableActuals::Io(s("permission denied"))),
+            Kind::UnreadableActuals(UnreadableActuals::NotAFile),
+            Kind::UnreadableActuals(UnreadableActuals::Empty),
+            Kind::UnreadableActuals(UnreadableActuals::TooLarge { bytes: 5 << 30 }),
+            Kind::UnreadableActuals(UnreadableActuals::Internal(s("index out of bounds"))),
+            Kind::InvalidActualsRow {
+                column: None,
+                found: s("12,50"),
+                expected: ActualsExpected::SieAmount,
+            },
+            Kind::InvalidActualsRow {
+                column: None,
+                found: s("202313"),
+                expected: ActualsExpected::Period,
+            },
+            Kind::InvalidActualsRow {
+                column: Some(s("Belopp")),
+                found: s("3,900"),
+                expected: ActualsExpected::TableAmount(NotAmount::Ambiguous(s("3,900"))),
+            },
+            Kind::InvalidActualsRow {
+                column: None,
+                found: s("{6"),
+                expected: ActualsExpected::ClosedObjectList,
+            },
+            Kind::InvalidActualsRow {
+                column: None,
+                found: s("#TRANS"),
+                expected: ActualsExpected::MoreRows { rows: 12 },
+            },
+            Kind::MixedObjectRows {
+                account: s("4010"),
+                year: 2023,
+                month: 4,
+                reading: ObjectReading::EmptyAsUnobjected,
+            },
+            Kind::MixedObjectRows {
+                account: s("4010"),
+                year: 2023,
+                month: 4,
+                reading: ObjectReading::SingleRowUsed,
             },
         ]
     }

@@ -163,6 +163,9 @@ pub struct Book {
     /// Text cells longer than Excel holds ([`EXCEL_TEXT_LIMIT`]), shortened to it
     /// in the grids: the sheet, the cell and the length read (UTF-16 units).
     pub shortened: Vec<(String, CellRef, usize)>,
+    /// Every sheet in workbook order, read only by [`read_all_sheets`] (a ledger
+    /// export, whose table may stand on any sheet).
+    pub sheets: Vec<Grid>,
 }
 
 /// Several sheets match one required sheet name (`Budgetfördelning` hidden and
@@ -178,18 +181,36 @@ pub struct SheetChoice {
     pub others: Vec<String>,
 }
 
+/// Which sheets a reader streams into the [`Book`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pick {
+    /// The template's two sheets, found by label.
+    Template,
+    /// Every sheet, into `Book::sheets`.
+    All,
+}
+
 impl Book {
     /// The two template sheets found among `sheets` (forgivingly, by label; see
     /// [`choose_sheet`]), each read into a grid by `read` (which gets the sheet's
     /// name and a collector).
     fn read_sheets(
         sheets: Vec<calamine::Sheet>,
+        pick: Pick,
         mut read: impl FnMut(&str, &mut Collector) -> Result<(), ReadError>,
     ) -> Result<Book, ReadError> {
         let mut book = Book {
             sheet_names: sheets.iter().map(|s| s.name.clone()).collect(),
             ..Book::default()
         };
+        if pick == Pick::All {
+            for name in book.sheet_names.clone() {
+                let mut out = Collector::default();
+                read(&name, &mut out)?;
+                book.sheets.push(Grid::from_cells(name, out.cells));
+            }
+            return Ok(book);
+        }
         for (label, slot) in [(labels::SHEET_BUDGET, 0), (labels::SHEET_PLAN, 1)] {
             let (name, choice) = choose_sheet(&sheets, label);
             book.ambiguous.extend(choice);
@@ -298,6 +319,16 @@ const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 /// Reads the two template sheets of a workbook given as bytes.
 pub fn read_book(bytes: &[u8]) -> Result<Book, ReadError> {
+    read_picked(bytes, Pick::Template)
+}
+
+/// Reads every sheet of a workbook given as bytes, in workbook order, with the same
+/// guards as [`read_book`] (each sheet at most [`MAX_CELLS`] cells).
+pub fn read_all_sheets(bytes: &[u8]) -> Result<Vec<Grid>, ReadError> {
+    read_picked(bytes, Pick::All).map(|book| book.sheets)
+}
+
+fn read_picked(bytes: &[u8], pick: Pick) -> Result<Book, ReadError> {
     if bytes.is_empty() {
         return Err(Unreadable::Empty.into());
     }
@@ -306,10 +337,10 @@ pub fn read_book(bytes: &[u8]) -> Result<Book, ReadError> {
     // is a damaged file, not a bug of ours: report it as one. What a panic cannot
     // express (a huge allocation, a loop) is refused before calamine sees the bytes.
     catch_unwind(AssertUnwindSafe(|| match format {
-        Format::Xlsx => read_xlsx(bytes),
-        Format::Xlsb => read_xlsb(bytes),
-        Format::Xls => read_eager::<calamine::Xls<_>>(bytes),
-        Format::Ods => read_eager::<calamine::Ods<_>>(bytes),
+        Format::Xlsx => read_xlsx(bytes, pick),
+        Format::Xlsb => read_xlsb(bytes, pick),
+        Format::Xls => read_eager::<calamine::Xls<_>>(bytes, pick),
+        Format::Ods => read_eager::<calamine::Ods<_>>(bytes, pick),
     }))
     .unwrap_or_else(|panic| {
         let detail = panic
@@ -600,7 +631,7 @@ impl Collector {
     }
 }
 
-fn read_xlsx(bytes: &[u8]) -> Result<Book, ReadError> {
+fn read_xlsx(bytes: &[u8], pick: Pick) -> Result<Book, ReadError> {
     let mut wb: calamine::Xlsx<_> =
         calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e: calamine::XlsxError| {
             match e {
@@ -615,7 +646,7 @@ fn read_xlsx(bytes: &[u8]) -> Result<Book, ReadError> {
                 e => open_error(e.to_string(), matches!(e, calamine::XlsxError::Password)),
             }
         })?;
-    Book::read_sheets(wb.sheets_metadata().to_vec(), |name, out| {
+    Book::read_sheets(wb.sheets_metadata().to_vec(), pick, |name, out| {
         let mut reader = wb
             .worksheet_cells_reader(name)
             .map_err(|e| Unreadable::Corrupt(format!("{name}: {e}")))?;
@@ -843,12 +874,12 @@ fn parse_a1(text: &str) -> Option<CellRef> {
     Some(CellRef::new(row.checked_sub(1)?, col - 1))
 }
 
-fn read_xlsb(bytes: &[u8]) -> Result<Book, ReadError> {
+fn read_xlsb(bytes: &[u8], pick: Pick) -> Result<Book, ReadError> {
     let mut wb: calamine::Xlsb<_> =
         calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e: calamine::XlsbError| {
             open_error(e.to_string(), matches!(e, calamine::XlsbError::Password))
         })?;
-    Book::read_sheets(wb.sheets_metadata().to_vec(), |name, out| {
+    Book::read_sheets(wb.sheets_metadata().to_vec(), pick, |name, out| {
         let mut reader = wb
             .worksheet_cells_reader(name)
             .map_err(|e| Unreadable::Corrupt(format!("{name}: {e}")))?;
@@ -868,7 +899,7 @@ fn read_xlsb(bytes: &[u8]) -> Result<Book, ReadError> {
 /// xls and ods: calamine parses every sheet when the file is opened (their formats
 /// bound the sheet size), so the ranges already exist; we only copy the non-empty
 /// cells out, at absolute positions.
-fn read_eager<R>(bytes: &[u8]) -> Result<Book, ReadError>
+fn read_eager<R>(bytes: &[u8], pick: Pick) -> Result<Book, ReadError>
 where
     R: Reader<Cursor<Vec<u8>>>,
     R::Error: std::fmt::Display,
@@ -878,7 +909,7 @@ where
         let password = text.contains("password");
         open_error(text, password)
     })?;
-    Book::read_sheets(wb.sheets_metadata().to_vec(), |name, out| {
+    Book::read_sheets(wb.sheets_metadata().to_vec(), pick, |name, out| {
         let range = wb
             .worksheet_range(name)
             .map_err(|e| Unreadable::Corrupt(format!("{name}: {e}")))?;

@@ -25,6 +25,10 @@ pub const COL_EXISTING_SHORT: &str = "Utveckling inom befintlig tjänst";
 pub const COL_AMOUNT: &str = "Belopp tkr";
 pub const COL_AMOUNT_SHORT: &str = "Belopp";
 pub const TOTAL_ROW: &str = "Summa";
+/// The optional project-code column of `Budgetfördelning` (the follow-up's link to
+/// the ledger); [`PROJECT_ALIASES`] are also accepted.
+pub const COL_PROJECT: &str = "Projekt";
+pub const PROJECT_ALIASES: [&str; 2] = ["Projektnummer", "Projektkod"];
 
 pub const PLAN_INITIATIVE: &str = "Utvecklingsinitiativ";
 pub const PLAN_DEVELOPMENT: &str = "Utveckling";
@@ -169,6 +173,8 @@ pub mod key {
     pub const AMOUNT: &str = "belopp tkr";
     pub const AMOUNT_SHORT: &str = "belopp";
     pub const TOTAL_ROW: &str = "summa";
+    /// [`super::COL_PROJECT`] and [`super::PROJECT_ALIASES`], normalized.
+    pub const PROJECT: [&str; 3] = ["projekt", "projektnummer", "projektkod"];
     pub const IMPACT: &str = "påverkan";
     /// [`super::IMPACT_VALUES`], normalized, in the same order.
     pub const IMPACT_VALUES: [&str; 3] = ["liten", "mellan", "stor"];
@@ -186,6 +192,21 @@ pub fn initiative_key(text: &str) -> String {
         }
     }
     key
+}
+
+/// The project codes written in one `Projekt` cell: separated by `,` or `;`,
+/// trimmed, empty parts dropped, as written (compare them with [`project_key`]).
+pub fn project_codes(text: &str) -> Vec<String> {
+    text.split([',', ';'])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// The key project codes are compared by: trimmed, case-insensitive.
+pub fn project_key(code: &str) -> String {
+    code.trim().to_lowercase()
 }
 
 /// True when `text` matches `label` under the forgiving rule.
@@ -234,6 +255,8 @@ mod tests {
         assert_eq!(key::AMOUNT, normalize(COL_AMOUNT));
         assert_eq!(key::AMOUNT_SHORT, normalize(COL_AMOUNT_SHORT));
         assert_eq!(key::TOTAL_ROW, normalize(TOTAL_ROW));
+        assert_eq!(key::PROJECT[0], normalize(COL_PROJECT));
+        assert_eq!(key::PROJECT[1..], PROJECT_ALIASES.map(normalize));
         assert_eq!(key::IMPACT, normalize(PLAN_IMPACT));
         assert_eq!(key::IMPACT_VALUES, IMPACT_VALUES.map(normalize));
     }

@@ -13,6 +13,8 @@
 //! - [`consolidate`]: areas → city-wide totals, pure `Decimal` arithmetic
 //! - [`write`], [`report`]: the workbook, the terminal text and the JSON report
 //! - [`ledger`]: the follow-up's actuals — SIE and table exports → ledger rows
+//! - [`forecast`]: the areas' forecast tables (workbook or CSV) → forecast rows
+//! - [`follow_up`]: plan + actuals + forecasts → the monthly follow-up, pure `Decimal`
 //! - [`cmd`]: one module per subcommand; exit status decided in one place
 //!
 //! Amounts are `rust_decimal::Decimal` from the cell to the report.
@@ -24,6 +26,8 @@ pub mod consolidate;
 pub mod discover;
 pub mod error;
 pub mod finding;
+pub mod follow_up;
+pub mod forecast;
 pub mod grid;
 pub mod labels;
 pub mod lang;

@@ -17,6 +17,8 @@ pub struct BudgetLayout {
     pub new: u32,
     pub existing: u32,
     pub amount: u32,
+    /// The optional `Projekt` column (project codes for the follow-up).
+    pub project: Option<u32>,
 }
 
 /// Why a table's header could not be used.
@@ -52,8 +54,13 @@ fn ambiguous<'c>(row: u32, roles: impl IntoIterator<Item = &'c Claims>) -> Optio
 pub fn budget_header(grid: &Grid) -> Result<BudgetLayout, HeaderError> {
     let mut best: Option<(usize, Vec<String>)> = None;
     for (row, cells) in grid.rows() {
-        let (mut text, mut new, mut existing, mut amount) =
-            (Claims::new(), Claims::new(), Claims::new(), Claims::new());
+        let (mut text, mut new, mut existing, mut amount, mut project) = (
+            Claims::new(),
+            Claims::new(),
+            Claims::new(),
+            Claims::new(),
+            Claims::new(),
+        );
         for cell in cells {
             let Value::Text(t) = &cell.value else {
                 continue;
@@ -67,6 +74,8 @@ pub fn budget_header(grid: &Grid) -> Result<BudgetLayout, HeaderError> {
                 &mut existing
             } else if key == labels::key::AMOUNT || key == labels::key::AMOUNT_SHORT {
                 &mut amount
+            } else if labels::key::PROJECT.contains(&key.as_str()) {
+                &mut project
             } else {
                 continue;
             };
@@ -75,7 +84,7 @@ pub fn budget_header(grid: &Grid) -> Result<BudgetLayout, HeaderError> {
         if let ([t, ..], [n, ..], [e, ..], [a, ..]) =
             (&text[..], &new[..], &existing[..], &amount[..])
         {
-            if let Some(error) = ambiguous(row, [&text, &new, &existing, &amount]) {
+            if let Some(error) = ambiguous(row, [&text, &new, &existing, &amount, &project]) {
                 return Err(error);
             }
             return Ok(BudgetLayout {
@@ -84,6 +93,7 @@ pub fn budget_header(grid: &Grid) -> Result<BudgetLayout, HeaderError> {
                 new: n.1,
                 existing: e.1,
                 amount: a.1,
+                project: project.first().map(|p| p.1),
             });
         }
         let missing: Vec<String> = [
@@ -383,7 +393,8 @@ mod tests {
                 text: 4,
                 new: 2,
                 existing: 6,
-                amount: 1
+                amount: 1,
+                project: None,
             })
         );
     }

@@ -31,6 +31,9 @@ pub struct BudgetRow {
     /// `amount` = `new` + `existing`. When not, the row is reported once
     /// (`row-sum-mismatch`) and left out of the checks that build on its amount.
     pub sum_ok: bool,
+    /// Project codes from the optional `Projekt` column, as written (trimmed);
+    /// empty when the column or the cell is empty.
+    pub projects: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -143,6 +146,8 @@ pub struct FilledInitiative {
     pub development: Vec<Decimal>,
     pub maintenance: Vec<Decimal>,
     pub impact: Option<&'static str>,
+    /// Project codes for the `Projekt` column; empty leaves the cell empty.
+    pub projects: Vec<String>,
 }
 
 /// Compares versions numerically per part: `2.10` > `2.9`, `3.5` > `3`. Parts are

@@ -466,6 +466,16 @@ impl Names {
     }
 }
 
+/// The project codes of a `Projekt` cell. A number cell `1234` is the code `1234`;
+/// codes with leading zeros survive only as text, as the user wrote them.
+fn project_codes_of(value: &Value) -> Vec<String> {
+    match value {
+        Value::Number(d) => vec![d.normalize().to_string()],
+        Value::Empty => Vec::new(),
+        other => labels::project_codes(&other.display()),
+    }
+}
+
 fn parse_budget(
     grid: &Grid,
     l: &BudgetLayout,
@@ -603,7 +613,13 @@ fn parse_budget(
         if !names.insert(&key, &name, name_at, sheet, sink) {
             continue;
         }
+        let projects = l
+            .project
+            .and_then(|col| in_row(cells, col))
+            .map(|c| project_codes_of(&c.value))
+            .unwrap_or_default();
         table.rows.push(BudgetRow {
+            projects,
             key,
             name,
             name_cell: name_at,

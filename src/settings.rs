@@ -1,7 +1,7 @@
 //! Command line + `budget.toml` → one validated [`Settings`] value. Validation
 //! happens once, here; downstream code never sees raw flags or raw TOML.
 
-use crate::cli::{CheckArgs, Cli, Command, ConsolidateArgs, TemplateArgs};
+use crate::cli::{CheckArgs, Cli, Command, ConsolidateArgs, FollowUpArgs, TemplateArgs};
 use crate::error::Error;
 use crate::labels::normalize;
 use crate::lang::Lang;
@@ -22,6 +22,137 @@ pub struct Config {
     pub total_frame: Option<Decimal>,
     #[serde(default, rename = "area")]
     pub areas: Vec<AreaConfig>,
+    /// `[[project]]`: project codes of the ledger linked to an area or initiative.
+    #[serde(default, rename = "project")]
+    pub projects: Vec<ProjectConfig>,
+    /// `[[report_group]]`: the rows of the monthly report, each one or more areas.
+    #[serde(default, rename = "report_group")]
+    pub report_groups: Vec<ReportGroupConfig>,
+    /// `[follow_up]`: where the follow-up's inputs live and how they are read.
+    pub follow_up: Option<FollowUpConfig>,
+    /// The folder of the configuration file, which `[follow_up]` paths are relative to
+    /// (set by [`Config::load`]; empty when parsed from text).
+    #[serde(skip)]
+    pub dir: PathBuf,
+}
+
+/// `[[project]]`: a ledger project code for an area as a whole or for one initiative.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectConfig {
+    pub code: String,
+    pub area: String,
+    pub initiative: Option<String>,
+}
+
+/// `[[report_group]]`: one row of the monthly report.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportGroupConfig {
+    pub name: String,
+    pub areas: Vec<String>,
+}
+
+/// One path or a list of them.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum Paths {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl Paths {
+    pub fn list(&self) -> Vec<&str> {
+        match self {
+            Paths::One(p) => vec![p.as_str()],
+            Paths::Many(ps) => ps.iter().map(String::as_str).collect(),
+        }
+    }
+}
+
+/// The unit a table export of the ledger writes its amounts in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActualsUnit {
+    Kronor,
+    Tkr,
+}
+
+/// `[follow_up]`, as written. Defaults are applied by the accessors.
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUpConfig {
+    pub actuals: Option<Paths>,
+    pub forecasts: Option<Paths>,
+    /// Account ranges (`"4000-7999"`) or single accounts (`"4010"`).
+    pub cost_accounts: Option<Vec<String>>,
+    pub project_dimension: Option<u32>,
+    /// Percent.
+    pub comment_threshold: Option<Decimal>,
+    pub periodisation: Option<Vec<Decimal>>,
+    pub actuals_unit: Option<ActualsUnit>,
+}
+
+/// Which accounts are cost: inclusive numeric ranges of account numbers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CostAccounts(pub Vec<(u64, u64)>);
+
+impl CostAccounts {
+    /// BAS / Kommun-Bas classes 4–7: every account whose first digit is 4 to 7.
+    pub fn is_default(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn contains(&self, account: &str) -> bool {
+        let account = account.trim();
+        if !account.bytes().all(|b| b.is_ascii_digit()) || account.is_empty() {
+            return false;
+        }
+        if self.0.is_empty() {
+            return matches!(account.as_bytes()[0], b'4'..=b'7');
+        }
+        let Ok(n) = account.parse::<u64>() else {
+            return false;
+        };
+        self.0.iter().any(|(lo, hi)| (*lo..=*hi).contains(&n))
+    }
+
+    /// `"4000-7999"` or `"4010"`.
+    pub fn parse(items: &[String]) -> Result<CostAccounts, String> {
+        let mut ranges = Vec::new();
+        for item in items {
+            let (a, b) = item.split_once(['-', '–']).unwrap_or((item, item));
+            match (a.trim().parse::<u64>(), b.trim().parse::<u64>()) {
+                (Ok(lo), Ok(hi)) if lo <= hi => ranges.push((lo, hi)),
+                _ => return Err(item.clone()),
+            }
+        }
+        Ok(CostAccounts(ranges))
+    }
+}
+
+/// The follow-up's part of the configuration, with defaults applied.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FollowUpOptions {
+    pub cost_accounts: CostAccounts,
+    pub project_dimension: u32,
+    /// Percent.
+    pub comment_threshold: Decimal,
+    /// The city-wide periodisation key (12 weights), when configured.
+    pub periodisation: Option<Vec<Decimal>>,
+    pub actuals_unit: ActualsUnit,
+}
+
+impl Default for FollowUpOptions {
+    fn default() -> Self {
+        FollowUpOptions {
+            cost_accounts: CostAccounts(Vec::new()),
+            project_dimension: 6,
+            comment_threshold: Decimal::from(10),
+            periodisation: None,
+            actuals_unit: ActualsUnit::Kronor,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -31,6 +162,8 @@ pub struct AreaConfig {
     #[serde(default)]
     pub aliases: Vec<String>,
     pub frame: Option<Decimal>,
+    /// The area's own periodisation key (12 weights), overriding `[follow_up]`'s.
+    pub periodisation: Option<Vec<Decimal>>,
 }
 
 impl Config {
@@ -48,7 +181,62 @@ impl Config {
             path: path.to_path_buf(),
             reason: e.to_string(),
         })?;
-        Config::parse(&text, path)
+        let mut config = Config::parse(&text, path)?;
+        config.dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        Ok(config)
+    }
+
+    /// The `[follow_up]` options with their defaults (valid: checked when parsed).
+    pub fn follow_up_options(&self) -> FollowUpOptions {
+        let mut o = FollowUpOptions::default();
+        if let Some(f) = &self.follow_up {
+            if let Some(items) = &f.cost_accounts {
+                o.cost_accounts = CostAccounts::parse(items).unwrap_or(CostAccounts(Vec::new()));
+            }
+            o.project_dimension = f.project_dimension.unwrap_or(6);
+            o.comment_threshold = f.comment_threshold.unwrap_or(Decimal::from(10));
+            o.periodisation = f.periodisation.clone();
+            o.actuals_unit = f.actuals_unit.unwrap_or(ActualsUnit::Kronor);
+        }
+        o
+    }
+
+    /// `[follow_up] actuals`, resolved against the configuration's folder.
+    pub fn actuals_paths(&self) -> Vec<PathBuf> {
+        self.resolve(self.follow_up.as_ref().and_then(|f| f.actuals.as_ref()))
+    }
+
+    /// `[follow_up] forecasts`, resolved against the configuration's folder.
+    pub fn forecasts_paths(&self) -> Vec<PathBuf> {
+        self.resolve(self.follow_up.as_ref().and_then(|f| f.forecasts.as_ref()))
+    }
+
+    /// Both, for `consolidate` to skip.
+    pub fn follow_up_paths(&self) -> Vec<PathBuf> {
+        let mut all = self.actuals_paths();
+        all.extend(self.forecasts_paths());
+        all
+    }
+
+    fn resolve(&self, paths: Option<&Paths>) -> Vec<PathBuf> {
+        paths
+            .map(|p| p.list().into_iter().map(|p| self.dir.join(p)).collect())
+            .unwrap_or_default()
+    }
+
+    /// Checks the report groups against the plan's areas when the configuration
+    /// lists none itself: a group naming an area that no file has is a mistake.
+    pub fn check_groups_against(&self, areas: &[String], path: &Path) -> Result<(), Error> {
+        if !self.areas.is_empty() {
+            return Ok(());
+        }
+        let known: Vec<String> = areas.iter().map(|a| normalize(a)).collect();
+        for g in &self.report_groups {
+            if let Some(a) = g.areas.iter().find(|a| !known.contains(&normalize(a))) {
+                return Err(unknown_group_area(path, &g.name, a, areas));
+            }
+        }
+        Ok(())
     }
 
     fn validate(&self, path: &Path) -> Result<(), Error> {
@@ -93,6 +281,132 @@ impl Config {
                 }
             }
         }
+        self.validate_follow_up(path)
+    }
+
+    fn validate_follow_up(&self, path: &Path) -> Result<(), Error> {
+        let bilingual = |sv: String, en: String| {
+            Err(Error::ConfigMistake {
+                path: path.to_path_buf(),
+                sv,
+                en,
+            })
+        };
+        let mut grouped: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+        for g in &self.report_groups {
+            if g.name.trim().is_empty() {
+                return bilingual(
+                    "en [[report_group]] saknar namn; skriv name = \"…\"".into(),
+                    "a [[report_group]] has an empty name; write name = \"…\"".into(),
+                );
+            }
+            if g.areas.is_empty() {
+                return bilingual(
+                    format!(
+                        "rapportgruppen \"{}\" har inga tjänsteområden; skriv areas = [\"…\"]",
+                        g.name
+                    ),
+                    format!(
+                        "report group \"{}\" lists no areas; write areas = [\"…\"]",
+                        g.name
+                    ),
+                );
+            }
+            for a in &g.areas {
+                if !self.areas.is_empty() && self.area_for(a).is_none() {
+                    let known: Vec<String> = self.areas.iter().map(|a| a.name.clone()).collect();
+                    return Err(unknown_group_area(path, &g.name, a, &known));
+                }
+                let key = self
+                    .area_for(a)
+                    .map(|c| normalize(&c.name))
+                    .unwrap_or_else(|| normalize(a));
+                if let Some(first) = grouped.insert(key, &g.name) {
+                    return bilingual(
+                        format!(
+                            "tjänsteområdet \"{a}\" står i två rapportgrupper, \"{first}\" och \"{}\"; ett tjänsteområde får bara stå i en grupp",
+                            g.name
+                        ),
+                        format!(
+                            "area \"{a}\" is in two report groups, \"{first}\" and \"{}\"; an area may be in one group only",
+                            g.name
+                        ),
+                    );
+                }
+            }
+        }
+        let check_weights = |weights: &[Decimal], whose: (&str, &str)| {
+            if weights.len() != 12 {
+                return bilingual(
+                    format!(
+                        "periodisation {} har {} vikter; den ska ha 12, en per månad",
+                        whose.0,
+                        weights.len()
+                    ),
+                    format!(
+                        "periodisation {} has {} weights; it needs 12, one per month",
+                        whose.1,
+                        weights.len()
+                    ),
+                );
+            }
+            if weights.iter().any(|w| w.is_sign_negative() && !w.is_zero())
+                || weights.iter().all(|w| w.is_zero())
+            {
+                return bilingual(
+                    format!(
+                        "periodisation {}: vikterna ska vara 0 eller mer och inte alla 0",
+                        whose.0
+                    ),
+                    format!(
+                        "periodisation {}: the weights must be 0 or more and not all 0",
+                        whose.1
+                    ),
+                );
+            }
+            Ok(())
+        };
+        if let Some(f) = &self.follow_up {
+            if let Some(w) = &f.periodisation {
+                check_weights(w, ("i [follow_up]", "in [follow_up]"))?;
+            }
+            if let Some(Err(item)) = f.cost_accounts.as_deref().map(CostAccounts::parse) {
+                {
+                    return bilingual(
+                        format!(
+                            "cost_accounts: \"{item}\" är inget konto eller kontointervall; skriv t.ex. \"4000-7999\""
+                        ),
+                        format!(
+                            "cost_accounts: \"{item}\" is not an account or account range; write e.g. \"4000-7999\""
+                        ),
+                    );
+                }
+            }
+            if let Some(t) = f
+                .comment_threshold
+                .filter(|t| t.is_sign_negative() && !t.is_zero())
+            {
+                return bilingual(
+                    format!("comment_threshold {t} är negativt; skriv en procentsats, t.ex. 10"),
+                    format!("comment_threshold {t} is negative; write a percentage, e.g. 10"),
+                );
+            }
+        }
+        for a in &self.areas {
+            if let Some(w) = &a.periodisation {
+                let sv = format!("för tjänsteområdet \"{}\"", a.name);
+                let en = format!("for area \"{}\"", a.name);
+                check_weights(w, (&sv, &en))?;
+            }
+        }
+        for p in &self.projects {
+            if p.code.trim().is_empty() {
+                return bilingual(
+                    format!("ett [[project]] för \"{}\" har en tom kod", p.area),
+                    format!("a [[project]] for \"{}\" has an empty code", p.area),
+                );
+            }
+        }
         Ok(())
     }
 
@@ -105,8 +419,24 @@ impl Config {
     }
 }
 
+/// A report group naming an area that is not in the plan.
+fn unknown_group_area(path: &Path, group: &str, area: &str, known: &[String]) -> Error {
+    let known = known.join(", ");
+    Error::ConfigMistake {
+        path: path.to_path_buf(),
+        sv: format!(
+            "rapportgruppen \"{group}\" nämner tjänsteområdet \"{area}\", som inte finns (kända: {known}); rätta namnet"
+        ),
+        en: format!(
+            "report group \"{group}\" names the area \"{area}\", which does not exist (known: {known}); correct the name"
+        ),
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct ConsolidateSettings {
+    /// Folders and files `discover` skips: the follow-up's inputs (`[follow_up]`).
+    pub skip: Vec<PathBuf>,
     pub input: PathBuf,
     pub out_dir: PathBuf,
     pub config: Option<Config>,
@@ -114,6 +444,18 @@ pub struct ConsolidateSettings {
     pub latest_version: bool,
     pub json: Option<PathBuf>,
     pub feedback: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FollowUpSettings {
+    /// The plan: read and checked exactly as `consolidate` reads it.
+    pub plan: ConsolidateSettings,
+    /// Actuals files and folders (from `--actuals`, else `[follow_up]`).
+    pub actuals: Vec<PathBuf>,
+    pub forecasts: Vec<PathBuf>,
+    /// `--period`: (year, month).
+    pub period: Option<(i32, u8)>,
+    pub options: FollowUpOptions,
 }
 
 #[derive(Debug, Clone)]
@@ -129,11 +471,14 @@ pub struct TemplateSettings {
     pub templates: Vec<(TemplateSpec, PathBuf)>,
 }
 
+/// Built once per run, so the size difference between the variants does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum Task {
     Consolidate(ConsolidateSettings),
     Check(CheckSettings),
     Template(TemplateSettings),
+    FollowUp(FollowUpSettings),
 }
 
 #[derive(Debug, Clone)]
@@ -155,6 +500,7 @@ impl Settings {
             Some(Command::Consolidate(args)) => consolidate(args)?,
             Some(Command::Check(args)) => check(args)?,
             Some(Command::Template(args)) => template(args)?,
+            Some(Command::FollowUp(args)) => follow_up(args)?,
         };
         Ok(Settings {
             lang: cli.lang,
@@ -165,6 +511,10 @@ impl Settings {
 }
 
 fn consolidate(args: ConsolidateArgs) -> Result<Task, Error> {
+    consolidate_settings(args).map(Task::Consolidate)
+}
+
+fn consolidate_settings(args: ConsolidateArgs) -> Result<ConsolidateSettings, Error> {
     if !args.dir.is_dir() {
         let reason = if args.dir.exists() {
             "not a folder"
@@ -187,7 +537,12 @@ fn consolidate(args: ConsolidateArgs) -> Result<Task, Error> {
             }
         }
     };
-    Ok(Task::Consolidate(ConsolidateSettings {
+    let skip = config
+        .as_ref()
+        .map(Config::follow_up_paths)
+        .unwrap_or_default();
+    Ok(ConsolidateSettings {
+        skip,
         input: args.dir,
         out_dir: args.out,
         config,
@@ -195,7 +550,62 @@ fn consolidate(args: ConsolidateArgs) -> Result<Task, Error> {
         latest_version: args.latest_version,
         json: args.json,
         feedback: args.feedback,
+    })
+}
+
+fn follow_up(args: FollowUpArgs) -> Result<Task, Error> {
+    let period = match &args.period {
+        None => None,
+        Some(text) => Some(parse_period(text).ok_or_else(|| Error::Usage {
+            reason: format!("--period {text}: write the month as YYYY-MM, e.g. 2023-04"),
+        })?),
+    };
+    let mut plan = consolidate_settings(ConsolidateArgs {
+        dir: args.dir,
+        out: args.out,
+        config: args.config,
+        partial: args.partial,
+        latest_version: false,
+        json: args.json,
+        feedback: None,
+    })?;
+    let config = plan.config.as_ref();
+    let actuals = if args.actuals.is_empty() {
+        config.map(Config::actuals_paths).unwrap_or_default()
+    } else {
+        args.actuals
+    };
+    let forecasts = if args.forecasts.is_empty() {
+        config.map(Config::forecasts_paths).unwrap_or_default()
+    } else {
+        args.forecasts
+    };
+    if let Some(missing) = actuals.iter().chain(&forecasts).find(|p| !p.exists()) {
+        return Err(Error::MissingFile {
+            path: missing.clone(),
+        });
+    }
+    let options = config.map(Config::follow_up_options).unwrap_or_default();
+    // The follow-up's inputs are never read as templates, wherever they are.
+    plan.skip.extend(actuals.iter().cloned());
+    plan.skip.extend(forecasts.iter().cloned());
+    Ok(Task::FollowUp(FollowUpSettings {
+        plan,
+        actuals,
+        forecasts,
+        period,
+        options,
     }))
+}
+
+/// `2023-04` (or `202304`) → (2023, 4).
+pub fn parse_period(text: &str) -> Option<(i32, u8)> {
+    let t = text.trim();
+    let (y, m) = t
+        .split_once('-')
+        .or_else(|| (t.len() == 6 && t.is_ascii()).then(|| t.split_at(4)))?;
+    let (y, m): (i32, u8) = (y.parse().ok()?, m.parse().ok()?);
+    ((1900..=2200).contains(&y) && (1..=12).contains(&m)).then_some((y, m))
 }
 
 fn check(args: CheckArgs) -> Result<Task, Error> {
@@ -309,6 +719,54 @@ mod tests {
         assert_eq!(parse_years("2024"), Some(vec![2024]));
         assert_eq!(parse_years("2025-2023"), None);
         assert_eq!(parse_years("tjugo"), None);
+    }
+
+    #[test]
+    fn periods_are_months() {
+        assert_eq!(parse_period("2023-04"), Some((2023, 4)));
+        assert_eq!(parse_period("202312"), Some((2023, 12)));
+        assert_eq!(parse_period("2023-13"), None);
+        assert_eq!(parse_period("april"), None);
+    }
+
+    #[test]
+    fn follow_up_config_mistakes_name_group_and_area() {
+        let two = Config::parse(
+            "[[area]]\nname = \"HR\"\n[[area]]\nname = \"IT\"\n[[report_group]]\nname = \"A\"\nareas = [\"HR\"]\n[[report_group]]\nname = \"B\"\nareas = [\"HR\", \"IT\"]\n",
+            Path::new("budget.toml"),
+        )
+        .expect_err("HR in two groups");
+        let sv = two.message(Lang::Sv);
+        assert!(
+            sv.contains("\"HR\"") && sv.contains("\"A\"") && sv.contains("\"B\""),
+            "{sv}"
+        );
+        assert!(two.message(Lang::En).contains("two report groups"));
+        let unknown = Config::parse(
+            "[[area]]\nname = \"HR\"\n[[report_group]]\nname = \"A\"\nareas = [\"Inköp\"]\n",
+            Path::new("budget.toml"),
+        )
+        .expect_err("unknown area");
+        assert!(unknown.message(Lang::Sv).contains("Inköp"));
+        let weights = Config::parse(
+            "[follow_up]\nperiodisation = [1, 2, 3]\n",
+            Path::new("budget.toml"),
+        )
+        .expect_err("3 weights");
+        assert!(
+            weights.message(Lang::En).contains("12"),
+            "{}",
+            weights.message(Lang::En)
+        );
+        let ok = Config::parse(
+            "[follow_up]\nactuals = \"utfall\"\ncost_accounts = [\"4000-7999\"]\nperiodisation = [8, 8, 9, 8.3, 8, 8, 6, 7, 9, 9, 10, 11.7]\nactuals_unit = \"tkr\"\n",
+            Path::new("budget.toml"),
+        )
+        .expect("valid");
+        let o = ok.follow_up_options();
+        assert!(o.cost_accounts.contains("4010") && !o.cost_accounts.contains("3010"));
+        assert_eq!(o.periodisation.map(|w| w[3]), Some(Decimal::new(83, 1)));
+        assert_eq!(o.actuals_unit, ActualsUnit::Tkr);
     }
 
     #[test]

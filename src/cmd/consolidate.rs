@@ -32,7 +32,7 @@ pub fn run(s: &ConsolidateSettings, lang: Lang, quiet: bool) -> Result<Outcome, 
     if let Some(dir) = &s.feedback {
         refuse_output_in_input(&s.input, dir)?;
     }
-    let found = discover(&s.input, None)?;
+    let found = discover(&s.input, &s.skip)?;
     let inputs: Vec<(PathBuf, String)> = found
         .workbooks
         .iter()
@@ -321,7 +321,7 @@ fn banner(files: &[Loaded], global: &[Finding]) -> Vec<String> {
 }
 
 /// An output folder inside the input folder would be read as input next time.
-fn refuse_output_in_input(input: &Path, out_dir: &Path) -> Result<(), Error> {
+pub(super) fn refuse_output_in_input(input: &Path, out_dir: &Path) -> Result<(), Error> {
     let absolute = |p: &Path| -> PathBuf {
         p.canonicalize()
             .unwrap_or_else(|_| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()))

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod consolidate;
+pub mod follow_up;
 pub mod template;
 
 use crate::error::Error;
@@ -25,6 +26,7 @@ pub fn run(settings: &Settings) -> i32 {
         Task::Consolidate(s) => consolidate::run(s, settings.lang, settings.quiet),
         Task::Check(s) => check::run(s, settings.lang, settings.quiet),
         Task::Template(s) => template::run(s, settings.lang),
+        Task::FollowUp(s) => follow_up::run(s, settings.lang, settings.quiet),
     };
     exit_status(&result, settings.lang)
 }

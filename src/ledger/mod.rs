@@ -14,9 +14,14 @@
 //! It must never filter by account or period: which accounts are cost and which months
 //! count is the follow-up's decision, made in one place.
 
-use crate::finding::Finding;
+use crate::finding::{ActualsExpected, Finding, Kind, UnreadableActuals};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
+use std::io::Read;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
+pub mod sie;
+pub mod table;
 
 /// What a ledger row is booked on. `project` is the trimmed project code as written
 /// (compared case-insensitively by the follow-up); `None` is "utan projekt".
@@ -106,3 +111,202 @@ pub enum Unit {
     /// Thousands of kronor: a table amount is multiplied by 1 000, exactly.
     Tkr,
 }
+
+/// A text export (SIE, CSV) larger than this is `unreadable-actuals`. They are
+/// streamed, so the bound is about time, not memory; workbooks are bounded by
+/// [`crate::grid::MAX_PART_BYTES`] as templates are.
+pub const MAX_TEXT_BYTES: u64 = 4 << 30;
+
+impl Actuals {
+    /// A file that could not be used at all: no entries, one finding.
+    pub fn unreadable(file: &str, form: Option<Form>, why: UnreadableActuals) -> Actuals {
+        Actuals {
+            file: file.to_string(),
+            form,
+            sheet: None,
+            rows_read: 0,
+            entries: BTreeMap::new(),
+            findings: vec![Finding::new(Kind::UnreadableActuals(why)).in_file(file)],
+        }
+    }
+
+    /// The source rows summed into the entries.
+    pub fn rows_in_entries(&self) -> u64 {
+        self.entries.values().map(|e| u64::from(e.rows)).sum()
+    }
+
+    /// The rows named in findings (an `invalid-actuals-row` names one row, or says how
+    /// many more there are).
+    pub fn rows_in_findings(&self) -> u64 {
+        self.findings
+            .iter()
+            .map(|f| match &f.kind {
+                Kind::InvalidActualsRow {
+                    expected: ActualsExpected::MoreRows { rows },
+                    ..
+                } => *rows,
+                Kind::InvalidActualsRow { .. } => 1,
+                _ => 0,
+            })
+            .sum()
+    }
+
+    /// Whether the file must not be used (`unreadable-actuals`).
+    pub fn is_unreadable(&self) -> bool {
+        self.findings
+            .iter()
+            .any(|f| matches!(f.kind, Kind::UnreadableActuals(_)))
+    }
+}
+
+/// Which reader a file goes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Route {
+    Sie,
+    Csv,
+    Sheet,
+    Html,
+    Unknown,
+}
+
+/// The extension, lower case, with its dot (`.se`), or empty.
+fn extension(file: &str) -> String {
+    Path::new(file)
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy().to_lowercase()))
+        .unwrap_or_default()
+}
+
+/// Decides the reader from the first bytes, then the extension: content that is SIE
+/// (`#FLAGGA`) or HTML wins over any name; a zip or compound file is a workbook.
+fn route(head: &[u8], ext: &str) -> Route {
+    let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let start = body
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(body.len());
+    let body = &body[start..];
+    let starts =
+        |want: &[u8]| body.len() >= want.len() && body[..want.len()].eq_ignore_ascii_case(want);
+    if starts(b"#FLAGGA") {
+        return Route::Sie;
+    }
+    if starts(b"<") {
+        let lower = body.to_ascii_lowercase();
+        if memchr::memmem::find(&lower, b"<html").is_some()
+            || memchr::memmem::find(&lower, b"<!doctype html").is_some()
+        {
+            return Route::Html;
+        }
+    }
+    if head.starts_with(b"PK\x03\x04")
+        || head.starts_with(b"PK\x05\x06")
+        || head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+    {
+        return Route::Sheet;
+    }
+    match ext {
+        ".se" | ".si" | ".sie" => Route::Sie,
+        ".csv" | ".txt" => Route::Csv,
+        ".xlsx" | ".xlsm" | ".xlsb" | ".xls" | ".ods" => Route::Sheet,
+        _ if starts(b"#") => Route::Sie,
+        _ => Route::Unknown,
+    }
+}
+
+/// Reads one actuals file. `file` is the name findings carry. Never panics: a panic
+/// inside a reader becomes `unreadable-actuals` for this file only.
+pub fn read(path: &Path, file: &str, opts: &ReadOptions) -> Actuals {
+    match catch_unwind(AssertUnwindSafe(|| read_unguarded(path, file, opts))) {
+        Ok(actuals) => actuals,
+        Err(panic) => {
+            let detail = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "panic".to_string());
+            Actuals::unreadable(file, None, UnreadableActuals::Internal(detail))
+        }
+    }
+}
+
+fn read_unguarded(path: &Path, file: &str, opts: &ReadOptions) -> Actuals {
+    let fail = |why| Actuals::unreadable(file, None, why);
+    let io = |e: std::io::Error| fail(UnreadableActuals::Io(e.to_string()));
+    // Checked before opening: opening a pipe would wait for a writer.
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => return fail(UnreadableActuals::NotAFile),
+        Ok(_) => {}
+        Err(e) => return io(e),
+    }
+    let mut handle = match std::fs::File::open(path) {
+        Ok(handle) => handle,
+        Err(e) => return io(e),
+    };
+    let size = match handle.metadata() {
+        Ok(meta) if !meta.is_file() => return fail(UnreadableActuals::NotAFile),
+        Ok(meta) => meta.len(),
+        Err(e) => return io(e),
+    };
+    if size == 0 {
+        return fail(UnreadableActuals::Empty);
+    }
+    let mut head = Vec::with_capacity(512);
+    if let Err(e) = (&mut handle).take(512).read_to_end(&mut head) {
+        return io(e);
+    }
+    let ext = extension(file);
+    let rest = std::io::Cursor::new(head.clone()).chain(handle);
+    match route(&head, &ext) {
+        Route::Sie | Route::Csv if size > MAX_TEXT_BYTES => {
+            fail(UnreadableActuals::TooLarge { bytes: size })
+        }
+        Route::Sie => named(sie::read(rest.take(MAX_TEXT_BYTES), file, opts), &ext),
+        Route::Csv => table::read_csv(rest.take(MAX_TEXT_BYTES), file, opts),
+        Route::Sheet => {
+            if size > crate::grid::MAX_PART_BYTES {
+                return fail(UnreadableActuals::TooLarge { bytes: size });
+            }
+            let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+            if let Err(e) = rest
+                .take(crate::grid::MAX_PART_BYTES + 1)
+                .read_to_end(&mut bytes)
+            {
+                return io(e);
+            }
+            table::read_sheet(&bytes, file, opts)
+        }
+        Route::Html => fail(UnreadableActuals::Html),
+        Route::Unknown => fail(UnreadableActuals::NotLedger { extension: ext }),
+    }
+}
+
+/// The same as [`read`] on bytes already in memory (the fuzz target and tests), with
+/// no panic guard so that a panic is found.
+pub fn read_bytes(bytes: &[u8], file: &str, opts: &ReadOptions) -> Actuals {
+    let fail = |why| Actuals::unreadable(file, None, why);
+    if bytes.is_empty() {
+        return fail(UnreadableActuals::Empty);
+    }
+    let ext = extension(file);
+    match route(&bytes[..bytes.len().min(512)], &ext) {
+        Route::Sie => named(sie::read(bytes, file, opts), &ext),
+        Route::Csv => table::read_csv(bytes, file, opts),
+        Route::Sheet => table::read_sheet(bytes, file, opts),
+        Route::Html => fail(UnreadableActuals::Html),
+        Route::Unknown => fail(UnreadableActuals::NotLedger { extension: ext }),
+    }
+}
+
+/// A file the SIE reader found not to be SIE names its extension.
+fn named(mut actuals: Actuals, ext: &str) -> Actuals {
+    for f in &mut actuals.findings {
+        if let Kind::UnreadableActuals(UnreadableActuals::NotLedger { extension }) = &mut f.kind {
+            *extension = ext.to_string();
+        }
+    }
+    actuals
+}
+
+#[cfg(test)]
+mod tests;

@@ -104,19 +104,21 @@ pub fn report(
             development_by_year: by_year(&c.years, &t.development),
             maintenance_by_year: by_year(&c.years, &t.maintenance),
         },
-        findings: findings
-            .iter()
-            .map(|f| FindingJson {
-                severity: f.severity.as_str(),
-                code: f.code().as_str(),
-                file: f.file.clone(),
-                sheet: f.sheet.clone(),
-                cell: f.cell.map(|c| c.to_string()),
-                line: f.line,
-                message: f.message(lang),
-                detail: f.detail(),
-            })
-            .collect(),
+        findings: findings.iter().map(|f| finding(f, lang)).collect(),
+    }
+}
+
+/// One finding as the reports write it.
+pub fn finding(f: &Finding, lang: Lang) -> FindingJson {
+    FindingJson {
+        severity: f.severity.as_str(),
+        code: f.code().as_str(),
+        file: f.file.clone(),
+        sheet: f.sheet.clone(),
+        cell: f.cell.map(|c| c.to_string()),
+        line: f.line,
+        message: f.message(lang),
+        detail: f.detail(),
     }
 }
 

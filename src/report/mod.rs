@@ -2,6 +2,7 @@
 //! terminal text ([`terminal`]) and the JSON report ([`json`]). The workbook's
 //! `Kontroller` sheet is the third renderer, in `write/`.
 
+pub mod follow_up;
 pub mod json;
 pub mod terminal;
 

@@ -8,6 +8,13 @@
 
 mod checks;
 pub mod feedback;
+pub mod follow_up;
+mod follow_up_checks;
+mod follow_up_initiatives;
+mod follow_up_months;
+mod follow_up_sources;
+mod follow_up_summary;
+mod follow_up_unmapped;
 mod initiatives;
 mod sources;
 mod summary;

@@ -218,10 +218,13 @@ fn budget(
         labels::COL_NEW,
         labels::COL_EXISTING,
         labels::COL_AMOUNT,
+        labels::COL_PROJECT,
     ]) {
         ws.write_string_with_format(h, c, label, &s.header)?;
     }
     ws.set_row_height(h, 45)?;
+    // Project codes are text: a code with leading zeros keeps them.
+    let project_input = s.input.clone().set_num_format("@");
     let (first, last) = (h + 1, h + rows(filled));
     let entries = &filled.initiatives;
     for row in first..=last {
@@ -243,8 +246,21 @@ fn budget(
             Formula::new(format!("=B{n}+C{n}")).set_result(result),
             &s.formula,
         )?;
+        match entry.filter(|e| !e.projects.is_empty()) {
+            Some(e) => {
+                ws.write_string_with_format(row, 4, e.projects.join(", "), &project_input)?
+            }
+            None => ws.write_blank(row, 4, &project_input)?,
+        };
     }
     ws.add_data_validation(first, 1, last, 2, &amount_validation(true)?)?;
+    let project = DataValidation::new()
+        .allow_any_value()
+        .set_input_title("Projekt")?
+        .set_input_message(
+            "Initiativets projektkod i ekonomisystemet, t.ex. P2301. Flera koder skiljs med komma.",
+        )?;
+    ws.add_data_validation(first, 4, last, 4, &project)?;
     let name = DataValidation::new()
         .allow_any_value()
         .set_input_title("Initiativ")?
@@ -268,6 +284,7 @@ fn budget(
     ws.set_column_width(1, 14)?;
     ws.set_column_width(2, 22)?;
     ws.set_column_width(3, 14)?;
+    ws.set_column_width(4, 16)?;
     ws.set_freeze_panes(h + 1, 0)?;
     super::page_setup(ws, h)?;
     protect(ws);
@@ -422,6 +439,10 @@ pub const INSTRUCTIONS: &[(&str, &str)] = &[
     (
         "Kontroll innan du skickar",
         "Kör budget-consolidator check <fil>.xlsx (till exempel: budget-consolidator check HR.xlsx). Verktyget kontrollerar att summorna stämmer, att varje belopp är ett tal i rätt kategori, att initiativen finns i båda bladen med samma belopp och att inget initiativ står två gånger. Varje fel anges med blad och cell, t.ex. Budgetfördelning › D11. Med --feedback MAPP får du en kopia av filen där cellerna med fel är markerade och förklarade.",
+    ),
+    (
+        "Projekt (för månadsuppföljningen)",
+        "I kolumnen Projekt skriver du initiativets projektkod i ekonomisystemet, t.ex. P2301. Har initiativet flera projekt skiljer du koderna med komma. Koden kopplar bokförda kostnader till initiativet i månadsuppföljningen; kolumnen kan lämnas tom.",
     ),
     (
         "Om du behöver fler rader",

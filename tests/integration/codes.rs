@@ -760,3 +760,353 @@ fn every_code_has_a_test() {
         );
     }
 }
+
+// ---- The monthly follow-up's codes: an HR plan with project codes P1 and P2, a
+// CSV ledger export, and exactly one defect each.
+
+/// HR's template with the Projekt column: P1 for its first initiative (budget
+/// 5 000 tkr), `second` for its second (8 000 tkr) when given.
+fn fu_template(second: Option<&str>) -> Template {
+    let t0 = Template::new("HR")
+        .set(Sheet::Budget, "E9", t("Projekt"))
+        .set(Sheet::Budget, "E10", t("P1"));
+    match second {
+        Some(code) => t0.set(Sheet::Budget, "E11", t(code)),
+        None => t0,
+    }
+}
+
+/// The ledger export: header plus `rows`, as a semicolon CSV.
+fn ledger_csv(rows: &[&str]) -> String {
+    let mut text = String::from("Period;Konto;Projekt;Belopp\n");
+    for r in rows {
+        text.push_str(r);
+        text.push('\n');
+    }
+    text
+}
+
+const FU_ROWS: [&str; 2] = ["2023-01;6550;P1;100000", "2023-01;6550;P2;200000"];
+
+/// Runs `follow-up` with `utfall.csv` (and the other files given, written beside
+/// `input/`) and returns the findings with `code`.
+fn follow_up_for(run: &Run, files: &[(&str, &str)], extra: &[&str], code: &str) -> Vec<Found> {
+    let mut args = vec![
+        "follow-up",
+        "input",
+        "--out",
+        "output",
+        "--json",
+        "report.json",
+    ];
+    for (name, text) in files {
+        std::fs::write(run.dir.path().join(name), text).expect("write");
+    }
+    for (name, _) in files {
+        args.push(if name.starts_with("prognos") {
+            "--forecasts"
+        } else {
+            "--actuals"
+        });
+        args.push(name);
+    }
+    args.extend_from_slice(extra);
+    let out = run.exec(&args);
+    assert!(
+        out.status == 0 || out.status == 1,
+        "status {} {}",
+        out.status,
+        out.stderr
+    );
+    findings(&run.report())
+        .into_iter()
+        .filter(|f| f.code == code)
+        .collect()
+}
+
+fn one(found: Vec<Found>, code: &str, severity: &str, file: Option<&str>) -> Found {
+    assert_eq!(found.len(), 1, "{code}: {found:#?}");
+    let f = found.into_iter().next().expect("one");
+    assert_eq!(f.severity, severity, "{code}");
+    assert_eq!(f.file.as_deref(), file, "{code}");
+    assert!(!f.message.is_empty());
+    f
+}
+
+#[test]
+fn unmapped_actual_names_the_code_and_amount() {
+    let run = Run::new().add("HR.xlsx", &fu_template(Some("P2")));
+    let csv = ledger_csv(&[FU_ROWS[0], FU_ROWS[1], "2023-01;6550;P9;5000"]);
+    let f = one(
+        follow_up_for(&run, &[("utfall.csv", &csv)], &[], "unmapped-actual"),
+        "unmapped-actual",
+        "warning",
+        Some("utfall.csv"),
+    );
+    assert!(
+        f.message.contains("P9") && f.message.contains("5 tkr"),
+        "{}",
+        f.message
+    );
+}
+
+#[test]
+fn missing_project_code_names_the_initiative_cell() {
+    let run = Run::new().add("HR.xlsx", &fu_template(None));
+    let csv = ledger_csv(&[FU_ROWS[0]]);
+    let f = one(
+        follow_up_for(&run, &[("utfall.csv", &csv)], &[], "missing-project-code"),
+        "missing-project-code",
+        "warning",
+        HR,
+    );
+    assert_eq!(f.cell.as_deref(), Some("A11"));
+    assert!(f.message.contains("Översyn IT-stöd"), "{}", f.message);
+}
+
+#[test]
+fn duplicate_project_code_is_an_error() {
+    let run = Run::new().add("HR.xlsx", &fu_template(Some("p1 ")));
+    let csv = ledger_csv(&[FU_ROWS[0]]);
+    let f = one(
+        follow_up_for(&run, &[("utfall.csv", &csv)], &[], "duplicate-project-code"),
+        "duplicate-project-code",
+        "error",
+        HR,
+    );
+    assert!(
+        f.message.contains("Digitalisering inom HR"),
+        "{}",
+        f.message
+    );
+}
+
+#[test]
+fn unknown_initiative_in_a_project_suggests_the_closest_name() {
+    let config = format!(
+        "{HR_CONFIG}\n[[project]]\ncode = \"P3\"\narea = \"HR\"\ninitiative = \"Digitalisering HR\"\n"
+    );
+    let run = Run::new()
+        .add("HR.xlsx", &fu_template(Some("P2")))
+        .config(&config);
+    let csv = ledger_csv(&FU_ROWS);
+    let f = one(
+        follow_up_for(&run, &[("utfall.csv", &csv)], &[], "unknown-initiative"),
+        "unknown-initiative",
+        "error",
+        Some("budget.toml"),
+    );
+    assert!(
+        f.message.contains("Digitalisering inom HR"),
+        "{}",
+        f.message
+    );
+}
+
+#[test]
+fn budget_mismatch_gives_both_figures() {
+    let run = Run::new().add("HR.xlsx", &fu_template(Some("P2")));
+    // P1's periodised budget in the ledger: 12 × 400 000 kr = 4 800 tkr, not 5 000.
+    let mut csv = String::from("Period;Konto;Projekt;Belopp;Budget\n");
+    for m in 1..=12 {
+        let actual = if m == 1 { "100000" } else { "0" };
+        csv.push_str(&format!("2023-{m:02};6550;P1;{actual};400000\n"));
+    }
+    csv.push_str("2023-01;6550;P2;200000;\n");
+    let f = one(
+        follow_up_for(
+            &run,
+            &[("utfall.csv", &csv)],
+            &["--period", "2023-01"],
+            "budget-mismatch",
+        ),
+        "budget-mismatch",
+        "warning",
+        HR,
+    );
+    assert!(
+        f.message.contains("4 800") && f.message.contains("5 000"),
+        "{}",
+        f.message
+    );
+}
+
+#[test]
+fn even_periodisation_is_said_once() {
+    let run = Run::new().add("HR.xlsx", &fu_template(Some("P2")));
+    let csv = ledger_csv(&FU_ROWS);
+    let f = one(
+        follow_up_for(&run, &[("utfall.csv", &csv)], &[], "even-periodisation"),
+        "even-periodisation",
+        "info",
+        None,
+    );
+    assert!(f.message.contains("HR"), "{}", f.message);
+    let report = run.report();
+    // 13 000 tkr spread evenly: January holds a twelfth.
+    let budget = report["totals"]["budget_to_date"].as_str().expect("budget");
+    assert!(budget.starts_with("1083.33"), "{budget}");
+}
+
+#[test]
+fn no_forecast_uses_the_budget_once_per_area() {
+    let run = Run::new().add("HR.xlsx", &fu_template(Some("P2")));
+    let csv = ledger_csv(&FU_ROWS);
+    let f = one(
+        follow_up_for(&run, &[("utfall.csv", &csv)], &[], "no-forecast"),
+        "no-forecast",
+        "info",
+        HR,
+    );
+    assert!(
+        f.message.contains("Digitalisering inom HR"),
+        "{}",
+        f.message
+    );
+    assert_eq!(run.report()["totals"]["forecast"], "13000");
+}
+
+#[test]
+fn missing_comment_on_a_large_deviation() {
+    let run = Run::new().add("HR.xlsx", &fu_template(Some("P2")));
+    let csv = ledger_csv(&FU_ROWS);
+    let forecasts = "Initiativ;Prognos helår;Kommentar\nDigitalisering inom HR;3000;\nÖversyn IT-stöd inom lön och HR;7000;Senare start\n";
+    let f = one(
+        follow_up_for(
+            &run,
+            &[("utfall.csv", &csv), ("prognos.csv", forecasts)],
+            &[],
+            "missing-comment",
+        ),
+        "missing-comment",
+        "warning",
+        Some("prognos.csv"),
+    );
+    assert!(f.message.contains("3 000"), "{}", f.message);
+    assert_eq!(run.report()["totals"]["forecast"], "10000");
+}
+
+#[test]
+fn actual_exceeds_budget_names_both() {
+    let run = Run::new().add("HR.xlsx", &fu_template(Some("P2")));
+    let csv = ledger_csv(&["2023-01;6550;P1;6000000", FU_ROWS[1]]);
+    let f = one(
+        follow_up_for(&run, &[("utfall.csv", &csv)], &[], "actual-exceeds-budget"),
+        "actual-exceeds-budget",
+        "warning",
+        HR,
+    );
+    assert!(
+        f.message.contains("6 000") && f.message.contains("5 000"),
+        "{}",
+        f.message
+    );
+}
+
+#[test]
+fn period_gap_names_the_missing_month() {
+    let run = Run::new().add("HR.xlsx", &fu_template(Some("P2")));
+    let csv = ledger_csv(&[FU_ROWS[0], "2023-03;6550;P2;200000"]);
+    let f = one(
+        follow_up_for(&run, &[("utfall.csv", &csv)], &[], "period-gap"),
+        "period-gap",
+        "warning",
+        None,
+    );
+    assert!(
+        f.message.contains("2023-02") && !f.message.contains("2023-01"),
+        "{}",
+        f.message
+    );
+    assert_eq!(run.report()["period"], "2023-03");
+}
+
+#[test]
+fn overlapping_actuals_names_both_files() {
+    let run = Run::new().add("HR.xlsx", &fu_template(Some("P2")));
+    let jan_feb = ledger_csv(&[FU_ROWS[0], "2023-02;6550;P1;1000"]);
+    let jan_mar = ledger_csv(&[FU_ROWS[0], "2023-03;6550;P2;1000"]);
+    let f = one(
+        follow_up_for(
+            &run,
+            &[("utfall-a.csv", &jan_feb), ("utfall-b.csv", &jan_mar)],
+            &[],
+            "overlapping-actuals",
+        ),
+        "overlapping-actuals",
+        "error",
+        Some("utfall-b.csv"),
+    );
+    assert!(
+        f.message.contains("utfall-a.csv")
+            && f.message.contains("2023-01")
+            && !f.message.contains("2023-02"),
+        "{}",
+        f.message
+    );
+}
+
+// The follow-up's actuals readers (`ledger::read`), on files written to disk here:
+// one file holding exactly the defect, and the code, severity, file and line named.
+
+/// Reads one actuals file written with `bytes`; returns the findings with `code`.
+fn actuals_findings(
+    name: &str,
+    bytes: &[u8],
+    code: &str,
+) -> Vec<budget_consolidator::finding::Finding> {
+    use budget_consolidator::ledger::{self, ReadOptions};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).expect("write");
+    let read = ledger::read(&path, name, &ReadOptions::default());
+    assert_eq!(
+        read.rows_read,
+        read.rows_in_entries() + read.rows_in_findings(),
+        "nothing lost: {read:#?}"
+    );
+    read.findings
+        .into_iter()
+        .filter(|f| f.code().as_str() == code)
+        .collect()
+}
+
+#[test]
+fn unreadable_actuals_truncated_sie() {
+    // Opening #KSUMMA, and the file ends before the closing one.
+    let sie = "#FLAGGA 0\n#KSUMMA\n#SIETYP 3\n#PSALDO 0 202304 4010 {6 \"P1\"} 100.00\n";
+    let found = actuals_findings("utfall.se", sie.as_bytes(), "unreadable-actuals");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].severity.as_str(), "error");
+    assert_eq!(found[0].file.as_deref(), Some("utfall.se"));
+    assert!(found[0].line.is_some());
+    let message = found[0].message(budget_consolidator::lang::Lang::Sv);
+    assert!(message.contains("avkortad"), "{message}");
+}
+
+#[test]
+fn invalid_actuals_row_decimal_comma_in_sie() {
+    let sie = "#FLAGGA 0\n#SIETYP 3\n#PSALDO 0 202304 4010 {6 \"P1\"} 100.00\n#PSALDO 0 202304 4010 {6 \"P2\"} 12,50\n";
+    let found = actuals_findings("utfall.se", sie.as_bytes(), "invalid-actuals-row");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].severity.as_str(), "error");
+    assert_eq!(found[0].file.as_deref(), Some("utfall.se"));
+    assert_eq!(found[0].line, Some(4));
+    let message = found[0].message(budget_consolidator::lang::Lang::Sv);
+    assert!(
+        message.contains("12,50") && message.contains("-1250.50"),
+        "{message}"
+    );
+}
+
+#[test]
+fn mixed_object_rows_empty_list_below_the_projects() {
+    // {} is smaller than the project's row: {} is what was booked without objects.
+    let sie = "#FLAGGA 0\n#SIETYP 3\n#PSALDO 0 202304 4010 {} 10.00\n#PSALDO 0 202304 4010 {6 \"P1\"} 100.00\n";
+    let found = actuals_findings("utfall.se", sie.as_bytes(), "mixed-object-rows");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].severity.as_str(), "info");
+    assert_eq!(found[0].line, Some(3));
+    let message = found[0].message(budget_consolidator::lang::Lang::En);
+    assert!(message.contains("4010 2023-04"), "{message}");
+}

@@ -277,6 +277,13 @@ impl Template {
     /// Writes the workbook with rust_xlsxwriter.
     pub fn write(&self, path: &Path) {
         let mut wb = Workbook::new();
+        // A fixed creation date: the same template written twice is the same bytes
+        // (and the same SHA-256 in Källor), even across a second's boundary.
+        wb.set_properties(
+            &rust_xlsxwriter::DocProperties::new().set_creation_datetime(
+                &rust_xlsxwriter::ExcelDateTime::from_ymd(2023, 1, 1).expect("date"),
+            ),
+        );
         let cells = self.cells();
         let date = Format::new().set_num_format("yyyy-mm-dd");
         for sheet in [Sheet::Budget, Sheet::Plan] {

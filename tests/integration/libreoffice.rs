@@ -16,7 +16,7 @@ const RECALC_PROFILE: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 
 /// Exports every sheet of `book` to CSV with LibreOffice, recalculating on load.
 /// Returns sheet name → rows of fields.
-fn recalculated_csv(book: &Path, work: &Path) -> Vec<(String, Vec<Vec<String>>)> {
+pub fn recalculated_csv(book: &Path, work: &Path) -> Vec<(String, Vec<Vec<String>>)> {
     let profile = work.join("lo-profile");
     std::fs::create_dir_all(profile.join("user")).expect("profile");
     std::fs::write(

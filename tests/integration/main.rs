@@ -13,6 +13,8 @@ mod damage;
 mod determinism;
 mod feedback;
 mod fixtures;
+mod follow_up;
+mod ledger;
 mod libreoffice;
 mod property;
 mod scale;

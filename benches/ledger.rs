@@ -1,0 +1,262 @@
+//! The actuals benchmark (`cargo bench --bench ledger`): a synthetic SIE 4E ledger of
+//! 2 000 000 `#TRANS` rows in `#VER` blocks, each with `{1 "ansvar" 6 "projekt"}`,
+//! plus 50 000 `#PSALDO` rows without project objects (so the actuals come from the
+//! transactions), at 1× and 4× that size, and the same transactions as a semicolon
+//! CSV. It measures, median of `--runs N` (default 3):
+//! - the SIE read (`ledger::read`, the follow-up's reader) against `wc -l` on the same
+//!   file, as wall time;
+//! - the reader's peak RSS at 1× and 4× (GNU time, `%M`);
+//! - the CSV read against `benches/ledger_pandas.py` (pandas `read_csv` + `groupby`
+//!   doing the same sums).
+//!
+//! The reader runs as this binary re-executed with `--read FILE`, which prints the
+//! number of entries and the sum of the actuals; both are checked against the
+//! generator's before anything is timed. Files go to `target/bench-corpus/`.
+
+// Timings and ratios are seconds, not money.
+#![allow(clippy::float_arithmetic)]
+
+use budget_consolidator::ledger::{self, ReadOptions};
+use rust_decimal::Decimal;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+const TRANS: u64 = 2_000_000;
+const PSALDO: u64 = 50_000;
+const PER_VER: u64 = 4;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--read") {
+        let path = Path::new(&args[1]);
+        let a = ledger::read(path, &args[1], &ReadOptions::default());
+        let total: Decimal = a.entries.values().map(|e| e.actual).sum();
+        println!("{} {} {}", a.entries.len(), total, a.findings.len());
+        return;
+    }
+    let runs: usize = args
+        .iter()
+        .position(|a| a == "--runs")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(3);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-corpus/ledger");
+    std::fs::create_dir_all(&root).expect("corpus folder");
+    let mut rows = Vec::new();
+    for scale in [1u64, 4] {
+        let sie = root.join(format!("ledger-{scale}x.se"));
+        let expected = generate_sie(&sie, scale);
+        let got = read_output(&sie);
+        assert_eq!(got, expected, "the reader's sums are the generator's");
+        let wc = median(runs, || time(Command::new("wc").arg("-l").arg(&sie)).0);
+        let read = median_sample(runs, || time(Command::new(me()).arg("--read").arg(&sie)));
+        let bytes = std::fs::metadata(&sie).expect("size").len();
+        rows.push((scale, bytes, wc, read));
+    }
+    let csv = root.join("ledger-1x.csv");
+    let expected = generate_csv(&csv);
+    assert_eq!(
+        read_output(&csv),
+        expected,
+        "the CSV reader's sums are the generator's"
+    );
+    let csv_read = median_sample(runs, || time(Command::new(me()).arg("--read").arg(&csv)));
+    let peer = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/ledger_pandas.py");
+    let pandas = median(runs, || {
+        time(Command::new("python3").arg(&peer).arg(&csv)).0
+    });
+
+    println!("\n| file | size | wc -l | SIE read | read / wc -l speed | peak RSS |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    for (scale, bytes, wc, (secs, rss)) in &rows {
+        println!(
+            "| SIE {scale}× ({} #TRANS) | {} MB | {wc:.3} s | {secs:.3} s | {:.0} % | {:.1} MiB |",
+            TRANS * scale,
+            bytes / 1_000_000,
+            100.0 * wc / secs,
+            *rss as f64 / 1024.0
+        );
+    }
+    let (csv_secs, csv_rss) = csv_read;
+    println!(
+        "\nCSV ({TRANS} rows): reader {csv_secs:.3} s ({:.1} MiB), pandas read_csv + groupby {pandas:.3} s: {:.1} × faster",
+        csv_rss as f64 / 1024.0,
+        pandas / csv_secs
+    );
+    let (_, _, wc1, (r1, rss1)) = rows[0];
+    let (_, _, _, (_, rss4)) = rows[1];
+    println!("\nTargets:");
+    println!(
+        "- SIE read ≥ 25 % of wc -l's speed: {:.0} % ({})",
+        100.0 * wc1 / r1,
+        met(wc1 / r1 >= 0.25)
+    );
+    println!(
+        "- peak RSS ≤ 64 MiB at 1× and 4×: {:.1} / {:.1} MiB ({})",
+        rss1 as f64 / 1024.0,
+        rss4 as f64 / 1024.0,
+        met(rss1.max(rss4) <= 64 * 1024)
+    );
+    println!(
+        "- CSV ≥ 10 × pandas: {:.1} × ({})",
+        pandas / csv_secs,
+        met(pandas / csv_secs >= 10.0)
+    );
+}
+
+fn met(ok: bool) -> &'static str {
+    if ok { "met" } else { "NOT met" }
+}
+
+fn me() -> PathBuf {
+    std::env::current_exe().expect("current exe")
+}
+
+fn read_output(path: &Path) -> String {
+    let out = Command::new(me())
+        .arg("--read")
+        .arg(path)
+        .output()
+        .expect("reader");
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+/// Wall time of a command (output discarded) and its peak RSS in KiB from GNU time.
+fn time(cmd: &mut Command) -> (f64, u64) {
+    let program = cmd.get_program().to_owned();
+    let args: Vec<_> = cmd.get_args().map(|a| a.to_owned()).collect();
+    let rss_file = std::env::temp_dir().join(format!("ledger-bench-rss-{}", std::process::id()));
+    let start = Instant::now();
+    let status = Command::new("/usr/bin/time")
+        .arg("-f")
+        .arg("%M")
+        .arg("-o")
+        .arg(&rss_file)
+        .arg(program)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("/usr/bin/time (Debian package: time)");
+    let secs = start.elapsed().as_secs_f64();
+    assert!(status.success());
+    let rss = std::fs::read_to_string(&rss_file)
+        .ok()
+        .and_then(|t| t.trim().lines().last().and_then(|l| l.trim().parse().ok()))
+        .unwrap_or(0);
+    (secs, rss)
+}
+
+fn median(runs: usize, mut f: impl FnMut() -> f64) -> f64 {
+    let mut v: Vec<f64> = (0..runs).map(|_| f()).collect();
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn median_sample(runs: usize, mut f: impl FnMut() -> (f64, u64)) -> (f64, u64) {
+    let mut v: Vec<(f64, u64)> = (0..runs).map(|_| f()).collect();
+    v.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let rss = v.iter().map(|s| s.1).max().unwrap_or(0);
+    (v[v.len() / 2].0, rss)
+}
+
+/// The i-th transaction: account, ansvar, project, month, amount in öre.
+fn transaction(i: u64) -> (u32, u32, u32, u32, i64) {
+    let h = i.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 20;
+    let account = 4000 + (h % 40) as u32 * 10;
+    let ansvar = 100 + ((h >> 8) % 100) as u32;
+    let project = 2300 + ((h >> 16) % 200) as u32;
+    let month = 1 + ((i * 12) / TRANS.max(1)) as u32 % 12;
+    let ore = ((h >> 24) % 2_000_000) as i64 - 200_000;
+    (account, ansvar, project, month, ore)
+}
+
+fn kr(ore: i64) -> String {
+    let sign = if ore < 0 { "-" } else { "" };
+    format!("{sign}{}.{:02}", ore.abs() / 100, ore.abs() % 100)
+}
+
+/// Writes the SIE file (once) and returns the expected reader output.
+fn generate_sie(path: &Path, scale: u64) -> String {
+    let n = TRANS * scale;
+    let mut entries = std::collections::BTreeSet::new();
+    let mut total: i64 = 0;
+    for i in 0..n {
+        let (account, _, project, month, ore) = transaction(i % TRANS);
+        entries.insert((month, account, project));
+        total += ore;
+    }
+    let expected = format!("{} {} 0", entries.len(), Decimal::new(total, 2));
+    if path.is_file() {
+        return expected;
+    }
+    eprintln!("generating {} …", path.display());
+    let mut w = BufWriter::with_capacity(1 << 20, std::fs::File::create(path).expect("create"));
+    writeln!(w, "#FLAGGA 0\n#PROGRAM \"Syntetisk huvudbok\" 1.0\n#FORMAT PC8\n#GEN 20230501\n#SIETYP 4\n#FNAMN \"Göteborgs Stad\"\n#RAR 0 20230101 20231231\n#DIM 1 \"Ansvar\"\n#DIM 6 \"Projekt\"").expect("write");
+    for i in 0..PSALDO {
+        let (account, ..) = transaction(i);
+        writeln!(
+            w,
+            "#PSALDO 0 2023{:02} {account} {{}} {}",
+            1 + i % 12,
+            kr(i as i64 * 7)
+        )
+        .expect("write");
+    }
+    let mut i = 0;
+    while i < n {
+        let (_, _, _, month, _) = transaction(i % TRANS);
+        writeln!(
+            w,
+            "#VER A {} 2023{month:02}15 \"Leverantörsfaktura\" 20230501\n{{",
+            i / PER_VER + 1
+        )
+        .expect("write");
+        for j in i..(i + PER_VER).min(n) {
+            let (account, ansvar, project, month, ore) = transaction(j % TRANS);
+            writeln!(
+                w,
+                "   #TRANS {account} {{1 \"{ansvar}\" 6 \"P{project}\"}} {} 2023{month:02}15 \"Inköp av tjänst\"",
+                kr(ore)
+            )
+            .expect("write");
+        }
+        writeln!(w, "}}").expect("write");
+        i += PER_VER;
+    }
+    w.flush().expect("flush");
+    expected
+}
+
+fn generate_csv(path: &Path) -> String {
+    let mut entries = std::collections::BTreeSet::new();
+    let mut total: i64 = 0;
+    for i in 0..TRANS {
+        let (account, _, project, month, ore) = transaction(i);
+        entries.insert((month, account, project));
+        total += ore;
+    }
+    let expected = format!("{} {} 0", entries.len(), Decimal::new(total, 2));
+    if path.is_file() {
+        return expected;
+    }
+    eprintln!("generating {} …", path.display());
+    let mut w = BufWriter::with_capacity(1 << 20, std::fs::File::create(path).expect("create"));
+    writeln!(w, "Period;Konto;Projekt;Belopp;Ansvar").expect("write");
+    for i in 0..TRANS {
+        let (account, ansvar, project, month, ore) = transaction(i);
+        writeln!(
+            w,
+            "2023{month:02};{account};P{project};{};{ansvar}",
+            kr(ore).replace('.', ",")
+        )
+        .expect("write");
+    }
+    w.flush().expect("flush");
+    expected
+}

@@ -1,0 +1,18 @@
+#!/bin/sh
+# Seeds fuzz/corpus/actuals (git-ignored) for the `actuals` target: small SIE and CSV
+# inputs in every spelling the ledger tests cover, plus any files given as arguments
+# (e.g. SIE-Gruppen's published SIE test files).
+set -eu
+cd "$(dirname "$0")/.."
+out=fuzz/corpus/actuals
+mkdir -p "$out"
+printf '#FLAGGA 0\n#SIETYP 3\n#PSALDO 0 202304 4010 {} 1000\n#PSALDO 0 202304 4010 {6 "P1"} 300\n#PSALDO 0 202304 4010 {1 "100" 6 "P1"} 120\n#PSALDO 0 202304 4010 {1 "100"} 600\n' > "$out/typ3.se"
+printf '#FLAGGA 0\r\n#PSALDO\t0\t202303\t4010\t{6\tS\216LJ}\t300\t5\r\n#PSALDO 0 202304 4010 {1 10 6 Bilen 2 KAZ747} -40.25\r\n#PBUDGET 0 202301 4010 -100000\r\n' > "$out/spellings.se"
+printf '#FLAGGA 0\n#SIETYP 4\n#VER A 1 20230115 "In\\"k\\"\xf6p"\n{\n#TRANS 4010 {1 "100" 6 "P1"} 100.00\n#RTRANS 4010 {} 30\n#TRANS 4010 {} 30\n#BTRANS 4010 {} 7\n#TRANS 4010 {6 "P1"} 50 20230220 "x"\n}\n' > "$out/typ4.se"
+printf '#FLAGGA 0\n#KSUMMA\n#PSALDO 0 202301 4010 {6 "P1"} 10.50\n#KSUMMA 1234\n' > "$out/ksumma.se"
+printf '#FLAGGA 0\n#PSALDO 0 202301 4010 {} 12,50\n#PSALDO 0 202313 4010 {} 1\n#PSALDO 0 202301 4010 {6 "P1" 1\n#PSALDO 0 202301 4010 {6} 1\n' > "$out/bad.se"
+printf 'Rapport\n;\nPeriod;Konto;Projekt;Belopp;Budget\n202301;4010;P1;-1 234,50;2000\n2023-02;4010;V\344lf\344rd;1234.50;\n202302;4010;;3,900;\n' > "$out/semicolon.csv"
+printf '\357\273\277Konto,Period,Belopp,Projekt\n4010,202301,"1234,50",P1\n' > "$out/comma.csv"
+printf 'Projekt\tKonto\tUtfall\tPeriod\nP1\t4010\t12\t202303\n' > "$out/tab.csv"
+for f in "$@"; do cp "$f" "$out/"; done
+ls "$out" | wc -l

@@ -1,0 +1,284 @@
+//! `budget-consolidator follow-up [DIR] …`: the plan read and checked exactly as
+//! `consolidate` reads it (discover → load → cross-area checks), the actuals and
+//! forecasts read (in parallel), the join, then the workbook
+//! `uppfoljning-<år>-<MM>.xlsx` (unless errors without `--partial`), the JSON report
+//! and the terminal text. Exit status as `consolidate`.
+
+use super::Outcome;
+use crate::consolidate::consolidate;
+use crate::discover::discover;
+use crate::error::Error;
+use crate::finding::Severity;
+use crate::follow_up::{self, ActualsFile, ForecastFile, PlanArea, PlanInitiative};
+use crate::lang::Lang;
+use crate::ledger::{ReadOptions, Unit};
+use crate::load::Status;
+use crate::report::{self, Counts};
+use crate::settings::{ActualsUnit, FollowUpSettings};
+use std::path::{Path, PathBuf};
+
+/// `<out>/uppfoljning-<budgetår>-<MM>.xlsx`.
+pub fn output_path(out_dir: &Path, budget_year: i32, period: u8) -> PathBuf {
+    out_dir.join(format!("uppfoljning-{budget_year}-{period:02}.xlsx"))
+}
+
+pub fn run(s: &FollowUpSettings, lang: Lang, quiet: bool) -> Result<Outcome, Error> {
+    let plan = &s.plan;
+    super::consolidate::refuse_output_in_input(&plan.input, &plan.out_dir)?;
+    for input in s.actuals.iter().chain(&s.forecasts) {
+        if input.is_dir() {
+            super::consolidate::refuse_output_in_input(input, &plan.out_dir)?;
+        }
+    }
+    let found = discover(&plan.input, &plan.skip)?;
+    let inputs: Vec<(PathBuf, String)> = found
+        .workbooks
+        .iter()
+        .map(|i| (i.path.clone(), i.name.clone()))
+        .collect();
+    let mut files = super::load_all(&inputs, false, quiet);
+    let config = plan.config.as_ref();
+    let run = crate::validate::run::check(&mut files, config, false);
+    let cons = consolidate(&files, run.budget_year, &run.years, config);
+    let mut findings = super::ordered_findings(&files, &found.skipped, &run.findings);
+
+    let budget_year = run
+        .budget_year
+        .or(config.and_then(|c| c.budget_year))
+        .or(s.period.map(|(y, _)| y))
+        .ok_or_else(|| Error::Usage {
+            reason: "no budget year: no template could be read and budget.toml names none".into(),
+        })?;
+    let period = match s.period {
+        Some((y, m)) if y == budget_year => Some(m),
+        Some((y, m)) => {
+            return Err(Error::Usage {
+                reason: format!(
+                    "--period {y}-{m:02} is not in the budget year {budget_year}; give a month of {budget_year}"
+                ),
+            });
+        }
+        None => None,
+    };
+    let areas: Vec<PlanArea> = files
+        .iter()
+        .filter(|f| f.status == Status::Included)
+        .filter_map(|f| {
+            let p = f.plan.as_ref()?;
+            Some(PlanArea {
+                area: f.area.clone().unwrap_or_else(|| p.meta.area.clone()),
+                file: f.file.clone(),
+                initiatives: p
+                    .budget
+                    .rows
+                    .iter()
+                    .map(|r| PlanInitiative {
+                        name: r.name.clone(),
+                        budget: r.amount,
+                        projects: r.projects.clone(),
+                        cell: Some(r.name_cell),
+                    })
+                    .collect(),
+            })
+        })
+        .collect();
+    if let Some(c) = config {
+        let names: Vec<String> = areas.iter().map(|a| a.area.clone()).collect();
+        let path = plan.input.join(crate::settings::CONFIG_FILE);
+        c.check_groups_against(&names, &path)?;
+    }
+
+    let opts = ReadOptions {
+        project_dimension: s.options.project_dimension,
+        table_unit: match s.options.actuals_unit {
+            ActualsUnit::Kronor => Unit::Kronor,
+            ActualsUnit::Tkr => Unit::Tkr,
+        },
+    };
+    let actual_paths = expand(&s.actuals, &plan.input)?;
+    let forecast_paths = expand(&s.forecasts, &plan.input)?;
+    let (actuals, forecasts) = rayon::join(
+        || read_actuals(&actual_paths, &opts),
+        || {
+            use rayon::prelude::*;
+            forecast_paths
+                .par_iter()
+                .map(|(path, name)| {
+                    let mut read = crate::forecast::read(path, name);
+                    read.sha256 = sha256_of(path);
+                    read
+                })
+                .collect::<Vec<ForecastFile>>()
+        },
+    );
+
+    let fu = follow_up::follow_up(follow_up::Input {
+        budget_year,
+        period,
+        areas: &areas,
+        config,
+        options: &s.options,
+        actuals: &actuals,
+        forecasts: &forecasts,
+    });
+    findings.extend(fu.findings.iter().cloned());
+    // One block per file, as the plan's report: the plan's findings of a file first,
+    // then the follow-up's about it; findings about the whole run last.
+    findings.sort_by(|a, b| (a.file.is_none(), &a.file).cmp(&(b.file.is_none(), &b.file)));
+    let errors = findings.iter().any(|f| f.severity == Severity::Error);
+    let status = match (errors, plan.partial) {
+        (false, _) => "ok",
+        (true, true) => "partial",
+        (true, false) => "errors",
+    };
+
+    let mut written = None;
+    if !errors || plan.partial {
+        let dest = output_path(&plan.out_dir, budget_year, fu.period);
+        let contents = crate::write::follow_up::Contents {
+            follow_up: &fu,
+            files: &files,
+            findings: &findings,
+            partial: errors,
+            lang,
+        };
+        crate::write::follow_up::write(&contents, &dest).map_err(|reason| Error::Output {
+            path: dest.clone(),
+            reason,
+        })?;
+        written = Some(dest);
+    }
+    if let Some(path) = &plan.json {
+        let json =
+            report::follow_up::to_string(&report::follow_up::report(&fu, &findings, status, lang));
+        std::fs::write(path, json + "\n").map_err(|e| Error::Json {
+            path: path.clone(),
+            reason: e.to_string(),
+        })?;
+    }
+
+    let counts = Counts::of(files.len(), &cons, &findings);
+    let mut out = report::terminal::render(if quiet { &[] } else { &findings }, &counts, lang);
+    out.push_str(&summary_line(&fu, lang));
+    match &written {
+        Some(path) => out.push_str(&format!(
+            "{} {}\n",
+            lang.pick("Skrev", "Wrote"),
+            path.display()
+        )),
+        None => out.push_str(lang.pick(
+            "Ingen uppföljning skrevs: rätta felen ovan, eller kör med --partial.\n",
+            "No follow-up was written: correct the errors above, or run with --partial.\n",
+        )),
+    }
+    print!("{out}");
+    Ok(Outcome { errors })
+}
+
+/// `Uppföljning 2023-04 (tkr): utfall ack 29 107, budget ack 30 486, …`
+fn summary_line(fu: &follow_up::FollowUp, lang: Lang) -> String {
+    let a = |d| crate::lang::amount(crate::follow_up::round_tkr(d), lang);
+    let t = &fu.totals;
+    if lang == Lang::Sv {
+        format!(
+            "Uppföljning {}-{:02} (tkr): utfall ack {}, budget ack {}, prognos helår {}, budget helår {}, utfall ack föregående år {}.\n",
+            fu.budget_year,
+            fu.period,
+            a(t.actual),
+            a(t.budget_to_date),
+            a(t.forecast),
+            a(t.budget),
+            a(t.previous_year)
+        )
+    } else {
+        format!(
+            "Follow-up {}-{:02} (tkr): actual to date {}, budget to date {}, full-year forecast {}, full-year budget {}, previous year's actual to date {}.\n",
+            fu.budget_year,
+            fu.period,
+            a(t.actual),
+            a(t.budget_to_date),
+            a(t.forecast),
+            a(t.budget),
+            a(t.previous_year)
+        )
+    }
+}
+
+/// Files and folders → files (a folder: every file in it, sorted, dot files and
+/// Excel lock files left out), each with the name findings give it: relative to
+/// the plan folder's parent when inside it, else as given.
+fn expand(paths: &[PathBuf], input: &Path) -> Result<Vec<(PathBuf, String)>, Error> {
+    let base = input.parent().unwrap_or(Path::new(""));
+    let name = |p: &Path| -> String {
+        let shown = p
+            .strip_prefix(input)
+            .or_else(|_| p.strip_prefix(base))
+            .unwrap_or(p);
+        shown
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/")
+    };
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let entries = std::fs::read_dir(p).map_err(|e| Error::InputFolder {
+                path: p.clone(),
+                reason: e.to_string(),
+            })?;
+            let mut files: Vec<PathBuf> = entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|f| f.is_file())
+                .filter(|f| {
+                    let n = f.file_name().map(|n| n.to_string_lossy().into_owned());
+                    n.is_some_and(|n| !n.starts_with('.') && !n.starts_with("~$"))
+                })
+                .collect();
+            files.sort();
+            out.extend(files.into_iter().map(|f| {
+                let n = name(&f);
+                (f, n)
+            }));
+        } else {
+            out.push((p.clone(), name(p)));
+        }
+    }
+    Ok(out)
+}
+
+/// Reads every actuals file in parallel, each with its SHA-256.
+fn read_actuals(paths: &[(PathBuf, String)], opts: &ReadOptions) -> Vec<ActualsFile> {
+    use rayon::prelude::*;
+    paths
+        .par_iter()
+        .map(|(path, name)| {
+            let (actuals, sha256) =
+                rayon::join(|| crate::ledger::read(path, name, opts), || sha256_of(path));
+            ActualsFile { actuals, sha256 }
+        })
+        .collect()
+}
+
+fn sha256_of(path: &Path) -> String {
+    use sha2::{Digest, Sha256};
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return String::new();
+    };
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        match std::io::Read::read(&mut file, &mut buf) {
+            Ok(0) => {
+                return hasher
+                    .finalize()
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect();
+            }
+            Ok(n) => hasher.update(&buf[..n]),
+            Err(_) => return String::new(),
+        }
+    }
+}

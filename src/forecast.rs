@@ -1,0 +1,301 @@
+//! Stage: `forecast`, the follow-up's reading of the areas' forecasts (prognos). A
+//! table in `.xlsx`, `.xls`, `.ods` or `.csv` with the header `Initiativ` or
+//! `Projekt`, `Prognos helår` (or `Prognos`), and optionally `Tjänsteområde` and
+//! `Kommentar`, found by its text on any sheet, columns in any order. Amounts are
+//! tkr, read with the template's amount rules (`3,900` is refused as ambiguous).
+//!
+//! Takes a file; returns a [`ForecastFile`] (its `sha256` is the caller's to fill):
+//! every data row is either a [`ForecastRow`] or named in a finding. A workbook goes
+//! through the grid reader like a template; a CSV (delimiter `;`, `,` or tab, UTF-8
+//! or Windows-1252, as Swedish Excel writes it) is turned into the same grid first,
+//! so that one header rule serves both.
+
+use crate::amount::{self, Reading};
+use crate::finding::{Finding, Kind, Unreadable};
+use crate::follow_up::{ForecastFile, ForecastRow, Origin};
+use crate::grid::{Cell, Grid, Value};
+use crate::labels::normalize;
+use crate::location::CellRef;
+use std::path::Path;
+
+/// The header labels, as written in messages.
+pub const COL_FORECAST: &str = "Prognos helår";
+pub const COL_COMMENT: &str = "Kommentar";
+/// What a missing table is called in `missing-header`.
+pub const TABLE: &str = "Prognos";
+
+const INITIATIVE: [&str; 2] = ["initiativ", "utvecklingsinitiativ"];
+const PROJECT: [&str; 3] = ["projekt", "projektnummer", "projektkod"];
+const FORECAST: [&str; 3] = ["prognos helår", "prognos", "prognos helår tkr"];
+const AREA: [&str; 1] = ["tjänsteområde"];
+const COMMENT: [&str; 1] = ["kommentar"];
+
+/// Largest forecast file read (a forecast table is a few hundred rows).
+const MAX_BYTES: u64 = 64 << 20;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Layout {
+    header_row: u32,
+    initiative: Option<u32>,
+    project: Option<u32>,
+    forecast: u32,
+    area: Option<u32>,
+    comment: Option<u32>,
+}
+
+fn layout(grid: &Grid) -> Option<Layout> {
+    for (row, cells) in grid.rows() {
+        let find = |labels: &[&str]| {
+            cells.iter().find_map(|c| match &c.value {
+                Value::Text(t) if labels.contains(&normalize(t).as_str()) => Some(c.at.col),
+                _ => None,
+            })
+        };
+        let (initiative, project, forecast) = (find(&INITIATIVE), find(&PROJECT), find(&FORECAST));
+        if let (Some(forecast), true) = (forecast, initiative.is_some() || project.is_some()) {
+            return Some(Layout {
+                header_row: row,
+                initiative,
+                project,
+                forecast,
+                area: find(&AREA),
+                comment: find(&COMMENT),
+            });
+        }
+    }
+    None
+}
+
+fn text(cells: &[Cell], col: Option<u32>) -> Option<String> {
+    let col = col?;
+    cells
+        .iter()
+        .find(|c| c.at.col == col)
+        .map(|c| c.value.display().trim().to_string())
+        .filter(|t| !t.is_empty())
+}
+
+/// Reads one forecast file. `file` is the name findings carry.
+pub fn read(path: &Path, file: &str) -> ForecastFile {
+    let mut out = ForecastFile {
+        file: file.to_string(),
+        ..ForecastFile::default()
+    };
+    let unreadable = |out: &mut ForecastFile, why: Unreadable| {
+        out.findings
+            .push(Finding::new(Kind::UnreadableFile(why)).in_file(file));
+    };
+    let bytes = match std::fs::metadata(path) {
+        Ok(m) if m.len() > MAX_BYTES => {
+            out.findings.push(
+                Finding::new(Kind::TooLarge(crate::finding::TooLarge::File {
+                    bytes: m.len(),
+                }))
+                .in_file(file),
+            );
+            return out;
+        }
+        _ => match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                unreadable(&mut out, Unreadable::Io(e.to_string()));
+                return out;
+            }
+        },
+    };
+    if bytes.is_empty() {
+        unreadable(&mut out, Unreadable::Empty);
+        return out;
+    }
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let (grids, csv) = if ext == "csv" || ext == "txt" {
+        (vec![csv_grid(&bytes)], true)
+    } else {
+        match crate::grid::read_all_sheets(&bytes) {
+            Ok(g) => (g, false),
+            Err(crate::grid::ReadError::Unreadable(why)) => {
+                unreadable(&mut out, why);
+                return out;
+            }
+            Err(crate::grid::ReadError::TooLarge(why)) => {
+                out.findings
+                    .push(Finding::new(Kind::TooLarge(why)).in_file(file));
+                return out;
+            }
+        }
+    };
+    let Some((grid, l)) = grids.iter().find_map(|g| layout(g).map(|l| (g, l))) else {
+        out.findings.push(
+            Finding::new(Kind::MissingHeader {
+                sheet: TABLE,
+                missing: vec!["Initiativ / Projekt".into(), COL_FORECAST.into()],
+            })
+            .in_file(file),
+        );
+        return out;
+    };
+    for (row, cells) in grid.rows().filter(|(r, _)| *r > l.header_row) {
+        let initiative = text(cells, l.initiative);
+        let project = text(cells, l.project);
+        let at = CellRef::new(row, l.forecast);
+        let cell = cells.iter().find(|c| c.at.col == l.forecast);
+        let origin = Origin {
+            file: file.to_string(),
+            sheet: (!csv).then(|| grid.name.clone()),
+            cell: (!csv).then_some(at),
+            line: csv.then_some(u64::from(row) + 1),
+        };
+        let reading = amount::read(cell);
+        if initiative.is_none() && project.is_none() && !reading.is_filled() {
+            continue; // a blank row
+        }
+        if [&initiative, &project]
+            .into_iter()
+            .flatten()
+            .any(|t| normalize(t) == crate::labels::key::TOTAL_ROW)
+        {
+            break; // the table's own total row
+        }
+        out.rows_read += 1;
+        let place = |f: Finding| {
+            if csv {
+                f.in_file(file).at_line(u64::from(row) + 1)
+            } else {
+                f.in_file(file).at(&grid.name, Some(at))
+            }
+        };
+        let value = match reading {
+            Reading::Number { value, .. } | Reading::Text { value, .. } => value,
+            Reading::Empty => {
+                out.findings.push(place(Finding::new(Kind::InvalidAmount {
+                    column: COL_FORECAST.into(),
+                    found: crate::finding::NotAmount::Text(String::new()),
+                })));
+                continue;
+            }
+            Reading::Uncalculated => {
+                out.findings
+                    .push(place(Finding::new(Kind::FormulaWithoutValue {
+                        column: COL_FORECAST.into(),
+                        recomputed: None,
+                    })));
+                continue;
+            }
+            Reading::Invalid(found) => {
+                out.findings.push(place(Finding::new(Kind::InvalidAmount {
+                    column: COL_FORECAST.into(),
+                    found,
+                })));
+                continue;
+            }
+        };
+        if initiative.is_none() && project.is_none() {
+            out.findings
+                .push(place(Finding::new(Kind::MissingInitiativeName {
+                    amount: value,
+                })));
+            continue;
+        }
+        out.rows.push(ForecastRow {
+            area: text(cells, l.area),
+            initiative,
+            project,
+            forecast: value,
+            comment: text(cells, l.comment),
+            origin,
+        });
+    }
+    out
+}
+
+/// A CSV as a grid of text cells: UTF-8 (a BOM allowed) or else Windows-1252, the
+/// delimiter the one of `;`, tab and `,` most frequent in the first line.
+fn csv_grid(bytes: &[u8]) -> Grid {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => std::borrow::Cow::Borrowed(t),
+        Err(_) => {
+            encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+        }
+    };
+    // A title may stand above the header: count over the first lines, and prefer
+    // `;` (what Swedish Excel writes) on a tie.
+    let head: Vec<&str> = text.lines().take(20).collect();
+    let count = |d: u8| -> usize {
+        head.iter()
+            .map(|l| l.bytes().filter(|b| *b == d).count())
+            .sum()
+    };
+    let delimiter = [b',', b'\t', b';']
+        .into_iter()
+        .max_by_key(|d| count(*d))
+        .unwrap_or(b';');
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut cells = Vec::new();
+    for (row, record) in reader.records().enumerate() {
+        let Ok(record) = record else { continue };
+        let line = record
+            .position()
+            .map(|p| u32::try_from(p.line().saturating_sub(1)).unwrap_or(u32::MAX))
+            .unwrap_or(u32::try_from(row).unwrap_or(u32::MAX));
+        for (col, field) in record.iter().enumerate() {
+            if field.trim().is_empty() {
+                continue;
+            }
+            cells.push(Cell {
+                at: CellRef::new(line, u32::try_from(col).unwrap_or(u32::MAX)),
+                value: Value::Text(field.to_string()),
+                formula: false,
+            });
+        }
+    }
+    Grid::from_cells("csv", cells)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    fn read_text(name: &str, bytes: &[u8]) -> ForecastFile {
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).expect("write");
+        read(&path, name)
+    }
+
+    #[test]
+    fn every_row_is_a_forecast_or_a_finding() {
+        let f = read_text(
+            "prognos.csv",
+            b"Projekt,Prognos,Kommentar\nP1,\"1 200,5\",ok\n,300,\nP2,tio,\n\nSumma,1500,\nP3,1,\n",
+        );
+        assert_eq!(f.rows_read, 3);
+        assert_eq!(f.rows.len(), 1);
+        assert_eq!(f.rows[0].project.as_deref(), Some("P1"));
+        assert_eq!(f.rows[0].forecast, Decimal::new(12005, 1));
+        assert_eq!(f.rows[0].origin.line, Some(2));
+        let codes: Vec<&str> = f.findings.iter().map(|x| x.code().as_str()).collect();
+        assert_eq!(codes, ["missing-initiative-name", "invalid-amount"]);
+        assert_eq!(f.findings[1].line, Some(4));
+    }
+
+    #[test]
+    fn a_file_without_the_header_says_what_is_missing() {
+        let f = read_text("prognos.csv", b"Namn;Belopp\nX;1\n");
+        assert!(f.rows.is_empty());
+        assert_eq!(f.findings.len(), 1);
+        assert_eq!(f.findings[0].code().as_str(), "missing-header");
+        let damaged = read_text("prognos.xlsx", b"PK\x03\x04 not a zip");
+        assert_eq!(damaged.findings[0].code().as_str(), "unreadable-file");
+    }
+}

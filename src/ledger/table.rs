@@ -1,0 +1,652 @@
+//! Stage: `ledger::table`, a ledger report exported as a table: CSV (read with the
+//! `csv` crate) or a workbook (read with the grid reader, every sheet). Returns the
+//! file's [`Actuals`]; one row per period × account × project.
+//!
+//! The header is found by its text on any row and sheet (`Period`, `Konto`,
+//! `Projekt`, `Belopp` or `Utfall`; optional `Budget`, `Ansvar`, `Verksamhet`,
+//! `Text`), columns in any order. A CSV's delimiter (`;`, tab or `,`) is taken from
+//! its header line; its characters are UTF-8 (with or without BOM) when the whole file
+//! is valid UTF-8, else Windows-1252, as Swedish Excel writes. Amounts are read by
+//! [`crate::amount::parse_text`], the template's rules (`3,900` is refused).
+//! Rows stream by and are summed per key; CSV rows are never copied into strings.
+
+use super::{Actuals, Entry, Form, Key, Place, ReadOptions, Unit};
+use crate::amount::{self, Reading};
+use crate::finding::{ActualsExpected, Finding, Kind, NotAmount, UnreadableActuals};
+use crate::grid::{self, Grid, ReadError, Value};
+use crate::location::CellRef;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+use std::io::Read;
+
+/// Header rows looked for among the first rows of a file or sheet.
+const HEADER_SEARCH_ROWS: usize = 100;
+/// Invalid rows named one by one; the rest are counted in one finding.
+const NAMED_ROWS: usize = 200;
+/// The bytes looked at to find a CSV's delimiter and header.
+const SNIFF_BYTES: u64 = 64 * 1024;
+
+/// The columns of a ledger table, as found in its header.
+#[derive(Debug, Clone, Copy, Default)]
+struct Columns {
+    period: Option<usize>,
+    account: Option<usize>,
+    project: Option<usize>,
+    amount: Option<usize>,
+    budget: Option<usize>,
+}
+
+const PERIOD: &str = "Period";
+const ACCOUNT: &str = "Konto";
+const PROJECT: &str = "Projekt";
+const AMOUNT: &str = "Belopp";
+const BUDGET: &str = "Budget";
+
+impl Columns {
+    /// Which column a header cell names, if any.
+    fn classify(text: &str) -> Option<&'static str> {
+        let norm = crate::labels::normalize(text);
+        let norm = norm.trim_end_matches([' ', '.', ':']);
+        let word = norm.split([' ', '(']).next().unwrap_or("");
+        match word {
+            "period" | "månad" | "period:" => Some(PERIOD),
+            "konto" | "kontonr" | "kontonummer" => Some(ACCOUNT),
+            "projekt" | "projektnummer" | "projektkod" | "projektnr" => Some(PROJECT),
+            "belopp" | "utfall" => Some(AMOUNT),
+            "budget" => Some(BUDGET),
+            _ => None,
+        }
+    }
+
+    fn from_header<'a>(cells: impl Iterator<Item = (usize, &'a str)>) -> Columns {
+        let mut c = Columns::default();
+        for (i, text) in cells {
+            let slot = match Columns::classify(text) {
+                Some(PERIOD) => &mut c.period,
+                Some(ACCOUNT) => &mut c.account,
+                Some(PROJECT) => &mut c.project,
+                Some(AMOUNT) => &mut c.amount,
+                Some(BUDGET) => &mut c.budget,
+                _ => continue,
+            };
+            slot.get_or_insert(i);
+        }
+        c
+    }
+
+    fn missing(&self) -> Vec<String> {
+        [
+            (self.period, PERIOD),
+            (self.account, ACCOUNT),
+            (self.project, PROJECT),
+            (self.amount, AMOUNT),
+        ]
+        .into_iter()
+        .filter(|(at, _)| at.is_none())
+        .map(|(_, name)| name.to_string())
+        .collect()
+    }
+
+    fn found(&self) -> usize {
+        4 - self.missing().len()
+    }
+}
+
+/// A period cell as text: `202304`, `2023-04`, `2023-04-01` (a date as text or cell).
+fn parse_period(text: &str) -> Option<(i32, u8)> {
+    let t = text.trim().as_bytes();
+    if t.len() == 6 {
+        return super::sie::parse_period(t);
+    }
+    if t.len() >= 7 && matches!(t[4], b'-' | b'/') {
+        let joined = [t[0], t[1], t[2], t[3], t[5], t[6]];
+        let rest_ok = match t.len() {
+            7 => true,
+            _ => matches!(t[7], b'-' | b'/' | b'T' | b' '),
+        };
+        if rest_ok {
+            return super::sie::parse_period(&joined);
+        }
+    }
+    None
+}
+
+/// The amount of a table cell written as text, by the template's rules. The plain
+/// forms (`-1234.50`, `1234,50`, `1234`: no grouping, one or two decimals, where the
+/// template's rules and SIE's agree) take a path without allocation; every other
+/// text goes to [`amount::parse_text`].
+fn parse_amount_text(text: &str) -> Result<Decimal, NotAmount> {
+    let b = text.as_bytes();
+    let body = b.strip_prefix(b"-").unwrap_or(b);
+    let sep = body.iter().position(|c| matches!(c, b'.' | b','));
+    let plain = match sep {
+        None => !body.is_empty() && body.iter().all(u8::is_ascii_digit),
+        Some(at) => {
+            let (int, frac) = (&body[..at], &body[at + 1..]);
+            !int.is_empty()
+                && (1..=2).contains(&frac.len())
+                && int.iter().chain(frac).all(u8::is_ascii_digit)
+        }
+    };
+    if plain && b.len() <= 32 {
+        let mut canonical = [0u8; 32];
+        canonical[..b.len()].copy_from_slice(b);
+        if let Some(c) = canonical[..b.len()].iter_mut().find(|c| **c == b',') {
+            *c = b'.';
+        }
+        if let Some(v) = super::sie::parse_amount(&canonical[..b.len()]) {
+            return Ok(v);
+        }
+    }
+    amount::parse_text(text)
+}
+
+/// Sums rows per key as they stream by.
+struct Sums {
+    file: String,
+    unit: Unit,
+    accounts: super::sie::Interner,
+    projects: super::sie::Interner,
+    /// Per (year, month, account, project); the names as `sie::name_code`s.
+    entries: super::sie::FxMap<(i32, u8, u128, u128), Entry>,
+    rows_read: u64,
+    findings: Vec<Finding>,
+    invalid_rows: u64,
+    more_rows: Option<Place>,
+    sheet: Option<String>,
+    /// The header's columns: a workbook finding names the cell of its column.
+    columns: Columns,
+}
+
+/// One data row's fields, already located.
+struct Row<'a> {
+    place: Place,
+    period: Result<(i32, u8), String>,
+    account: &'a [u8],
+    project: &'a [u8],
+    amount: Result<Decimal, (String, NotAmount)>,
+    budget: Option<Result<Decimal, (String, NotAmount)>>,
+}
+
+impl Sums {
+    fn new(file: &str, opts: &ReadOptions) -> Self {
+        Sums {
+            file: file.to_string(),
+            unit: opts.table_unit,
+            accounts: Default::default(),
+            projects: Default::default(),
+            entries: Default::default(),
+            rows_read: 0,
+            findings: Vec::new(),
+            invalid_rows: 0,
+            more_rows: None,
+            sheet: None,
+            columns: Columns::default(),
+        }
+    }
+
+    fn invalid(&mut self, place: Place, column: &str, found: String, expected: ActualsExpected) {
+        self.invalid_rows += 1;
+        if self.findings.len() >= NAMED_ROWS {
+            self.more_rows.get_or_insert(place);
+            return;
+        }
+        let col = match column {
+            PERIOD => self.columns.period,
+            ACCOUNT => self.columns.account,
+            BUDGET => self.columns.budget,
+            _ => self.columns.amount,
+        };
+        let place = match (place, col) {
+            (Place::Cell(c), Some(col)) => Place::Cell(CellRef::new(c.row, col as u32)),
+            (other, _) => other,
+        };
+        let finding = Finding::new(Kind::InvalidActualsRow {
+            column: Some(column.to_string()),
+            found,
+            expected,
+        })
+        .in_file(&self.file);
+        self.findings.push(self.placed(finding, place));
+    }
+
+    fn placed(&self, finding: Finding, place: Place) -> Finding {
+        match (place, &self.sheet) {
+            (Place::Line(n), _) => finding.at_line(n),
+            (Place::Cell(c), Some(sheet)) => finding.at(sheet, Some(c)),
+            (Place::Cell(c), None) => finding.at("", Some(c)),
+        }
+    }
+
+    fn scale(&self, v: Decimal) -> Option<Decimal> {
+        match self.unit {
+            Unit::Kronor => Some(v),
+            Unit::Tkr => v.checked_mul(Decimal::from(1000)),
+        }
+    }
+
+    fn row(&mut self, row: Row<'_>) {
+        self.rows_read += 1;
+        let (year, month) = match row.period {
+            Ok(p) => p,
+            Err(found) => return self.invalid(row.place, PERIOD, found, ActualsExpected::Period),
+        };
+        let account = trim(row.account);
+        if account.is_empty() {
+            return self.invalid(row.place, ACCOUNT, String::new(), ActualsExpected::Account);
+        }
+        let amount = match row.amount.map(|v| self.scale(v)) {
+            Ok(Some(v)) => v,
+            Ok(None) => {
+                let why = NotAmount::OutOfRange(String::new());
+                return self.invalid(
+                    row.place,
+                    AMOUNT,
+                    String::new(),
+                    ActualsExpected::TableAmount(why),
+                );
+            }
+            Err((found, why)) => {
+                return self.invalid(row.place, AMOUNT, found, ActualsExpected::TableAmount(why));
+            }
+        };
+        let budget = match row.budget.map(|b| b.map(|v| self.scale(v))) {
+            None => None,
+            Some(Ok(Some(v))) => Some(v),
+            Some(Ok(None)) => {
+                let why = NotAmount::OutOfRange(String::new());
+                return self.invalid(
+                    row.place,
+                    BUDGET,
+                    String::new(),
+                    ActualsExpected::TableAmount(why),
+                );
+            }
+            Some(Err((found, why))) => {
+                return self.invalid(row.place, BUDGET, found, ActualsExpected::TableAmount(why));
+            }
+        };
+        let account = super::sie::name_code(&mut self.accounts, account);
+        let project = match trim(row.project) {
+            [] => 0,
+            p => super::sie::name_code(&mut self.projects, p),
+        };
+        let entry = self
+            .entries
+            .entry((year, month, account, project))
+            .or_default();
+        let sums = (
+            entry.actual.checked_add(amount),
+            match (entry.budget, budget) {
+                (Some(a), Some(b)) => a.checked_add(b).map(Some),
+                (a, b) => Some(a.or(b)),
+            },
+        );
+        let (Some(actual), Some(budget)) = sums else {
+            let why = NotAmount::OutOfRange(amount.to_string());
+            return self.invalid(
+                row.place,
+                AMOUNT,
+                amount.to_string(),
+                ActualsExpected::TableAmount(why),
+            );
+        };
+        entry.actual = actual;
+        entry.budget = budget;
+        entry.rows = entry.rows.saturating_add(1);
+        entry.first = Some(entry.first.map_or(row.place, |p| p.min(row.place)));
+    }
+
+    fn finish(mut self, form: Form, names_utf8: bool) -> Actuals {
+        if let Some(place) = self.more_rows {
+            let rows = self.invalid_rows - self.findings.len() as u64;
+            let finding = Finding::new(Kind::InvalidActualsRow {
+                column: None,
+                found: String::new(),
+                expected: ActualsExpected::MoreRows { rows },
+            })
+            .in_file(&self.file);
+            let finding = self.placed(finding, place);
+            self.findings.push(finding);
+        }
+        let name = |interner: &super::sie::Interner, code: u128| {
+            decode(&super::sie::unpack(interner, code), names_utf8)
+                .trim()
+                .to_string()
+        };
+        let mut entries: BTreeMap<Key, Entry> = BTreeMap::new();
+        let mut overflow = false;
+        for ((year, month, account, project), e) in &self.entries {
+            let key = Key {
+                year: *year,
+                month: *month,
+                account: name(&self.accounts, *account),
+                project: (*project != 0).then(|| name(&self.projects, *project)),
+            };
+            let slot = entries.entry(key).or_default();
+            match (slot.actual.checked_add(e.actual), slot.budget, e.budget) {
+                (Some(a), sb, eb) => {
+                    slot.actual = a;
+                    slot.budget = match (sb, eb) {
+                        (Some(x), Some(y)) => x.checked_add(y).or_else(|| {
+                            overflow = true;
+                            None
+                        }),
+                        (x, y) => x.or(y),
+                    };
+                }
+                (None, ..) => overflow = true,
+            }
+            slot.rows = slot.rows.saturating_add(e.rows);
+            slot.first = match (slot.first, e.first) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+        }
+        if overflow {
+            return Actuals::unreadable(
+                &self.file,
+                Some(form),
+                UnreadableActuals::Internal("a sum exceeds the range of exact amounts".into()),
+            );
+        }
+        Actuals {
+            file: self.file,
+            form: Some(form),
+            sheet: self.sheet,
+            rows_read: self.rows_read,
+            entries,
+            findings: self.findings,
+        }
+    }
+}
+
+fn trim(mut s: &[u8]) -> &[u8] {
+    while let [b' ' | b'\t' | 0xA0, rest @ ..] = s {
+        s = rest;
+    }
+    while let [rest @ .., b' ' | b'\t' | 0xA0] = s {
+        s = rest;
+    }
+    s
+}
+
+/// Text of a CSV field: UTF-8 when it is, else Windows-1252.
+fn decode(raw: &[u8], utf8: bool) -> String {
+    if utf8 && let Ok(t) = std::str::from_utf8(raw) {
+        return t.to_string();
+    }
+    if let Ok(t) = std::str::from_utf8(raw)
+        && raw.is_ascii()
+    {
+        return t.to_string();
+    }
+    encoding_rs::WINDOWS_1252
+        .decode_without_bom_handling(raw)
+        .0
+        .into_owned()
+}
+
+/// The delimiter of a CSV: the one of `;`, tab and `,` that occurs most often in its
+/// header line (the first line naming `Konto`), else in its first non-empty line.
+fn sniff_delimiter(head: &[u8]) -> u8 {
+    let lines = || head.split(|b| *b == b'\n').filter(|l| !trim(l).is_empty());
+    let header = lines()
+        .take(HEADER_SEARCH_ROWS)
+        .find(|l| l.to_ascii_lowercase().windows(5).any(|w| w == b"konto"))
+        .or_else(|| lines().next())
+        .unwrap_or(b"");
+    let count = |d: u8| header.iter().filter(|b| **b == d).count();
+    [b';', b'\t', b',']
+        .into_iter()
+        .max_by_key(|d| (count(*d), matches!(d, b';')))
+        .filter(|d| count(*d) > 0)
+        .unwrap_or(b';')
+}
+
+fn field(record: &csv::ByteRecord, at: Option<usize>) -> &[u8] {
+    at.and_then(|i| record.get(i)).unwrap_or(b"")
+}
+
+fn text_of(raw: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(raw) {
+        Ok(t) => std::borrow::Cow::Borrowed(t),
+        Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(raw).0,
+    }
+}
+
+fn csv_amount(raw: &[u8]) -> Result<Decimal, (String, NotAmount)> {
+    let text = text_of(raw);
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(Decimal::ZERO);
+    }
+    parse_amount_text(t).map_err(|why| (t.to_string(), why))
+}
+
+/// Reads a CSV ledger report.
+pub fn read_csv(mut input: impl Read, file: &str, opts: &ReadOptions) -> Actuals {
+    let mut head = Vec::new();
+    if let Err(e) = (&mut input).take(SNIFF_BYTES).read_to_end(&mut head) {
+        return Actuals::unreadable(file, Some(Form::Csv), UnreadableActuals::Io(e.to_string()));
+    }
+    let bom = head.starts_with(b"\xEF\xBB\xBF");
+    let delimiter = sniff_delimiter(&head);
+    let skip = if bom { 3 } else { 0 };
+    let stream = std::io::Cursor::new(head).chain(input);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .buffer_capacity(1 << 20)
+        .from_reader(stream);
+    let mut sums = Sums::new(file, opts);
+    let mut record = csv::ByteRecord::new();
+    let mut columns: Option<Columns> = None;
+    let mut best = Columns::default();
+    let mut utf8 = true;
+    let mut seen = 0usize;
+    let mut first = true;
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                    return Actuals::unreadable(
+                        file,
+                        Some(Form::Csv),
+                        UnreadableActuals::Io(e.to_string()),
+                    );
+                }
+                sums.rows_read += 1;
+                sums.invalid(
+                    Place::Line(line),
+                    PERIOD,
+                    e.to_string(),
+                    ActualsExpected::Period,
+                );
+                continue;
+            }
+        }
+        if first {
+            first = false;
+            if skip > 0
+                && let Some(f0) = record.get(0)
+                && f0.starts_with(b"\xEF\xBB\xBF")
+            {
+                let fields: Vec<Vec<u8>> = record
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| if i == 0 { f[3..].to_vec() } else { f.to_vec() })
+                    .collect();
+                let pos = record.position().cloned();
+                record = csv::ByteRecord::from(fields);
+                record.set_position(pos);
+            }
+        }
+        let all = record.as_slice();
+        if utf8 && !all.is_ascii() && std::str::from_utf8(all).is_err() {
+            utf8 = false;
+        }
+        let line = record.position().map_or(0, |p| p.line());
+        let Some(cols) = columns else {
+            seen += 1;
+            let found = Columns::from_header(
+                record
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| (i, text_of(f)))
+                    .collect::<Vec<_>>()
+                    .iter()
+                    .map(|(i, t)| (*i, t.as_ref())),
+            );
+            if found.missing().is_empty() {
+                columns = Some(found);
+            } else if found.found() > best.found() {
+                best = found;
+            }
+            if columns.is_none() && seen >= HEADER_SEARCH_ROWS {
+                break;
+            }
+            continue;
+        };
+        if record.iter().all(|f| trim(f).is_empty()) {
+            continue;
+        }
+        let period_raw = field(&record, cols.period);
+        let period_text = text_of(period_raw);
+        let period = parse_period(&period_text).ok_or_else(|| period_text.trim().to_string());
+        let row = Row {
+            place: Place::Line(line),
+            period,
+            account: field(&record, cols.account),
+            project: field(&record, cols.project),
+            amount: csv_amount(field(&record, cols.amount)),
+            budget: cols
+                .budget
+                .filter(|_| !trim(field(&record, cols.budget)).is_empty())
+                .map(|_| csv_amount(field(&record, cols.budget))),
+        };
+        sums.row(row);
+    }
+    if columns.is_none() {
+        return Actuals::unreadable(
+            file,
+            Some(Form::Csv),
+            UnreadableActuals::MissingColumns {
+                missing: best.missing(),
+            },
+        );
+    }
+    sums.finish(Form::Csv, utf8)
+}
+
+fn cell_text(v: &Value) -> String {
+    match v {
+        Value::Number(d) => d.normalize().to_string(),
+        other => other.display(),
+    }
+}
+
+fn cell_amount(cell: Option<&grid::Cell>) -> Result<Decimal, (String, NotAmount)> {
+    let found = || cell.map(|c| c.value.display()).unwrap_or_default();
+    match amount::read(cell) {
+        Reading::Empty => Ok(Decimal::ZERO),
+        Reading::Number { value, .. } => Ok(value),
+        Reading::Text { text, .. } => parse_amount_text(&text).map_err(|why| (text, why)),
+        Reading::Uncalculated => Err((found(), NotAmount::Text(found()))),
+        Reading::Invalid(why) => Err((found(), why)),
+    }
+}
+
+fn cell_period(v: &Value) -> Result<(i32, u8), String> {
+    let text = cell_text(v);
+    parse_period(&text).ok_or_else(|| text.trim().to_string())
+}
+
+/// Reads a ledger report saved as a workbook: the first sheet that has the header.
+pub fn read_sheet(bytes: &[u8], file: &str, opts: &ReadOptions) -> Actuals {
+    let sheets = match grid::read_all_sheets(bytes) {
+        Ok(sheets) => sheets,
+        Err(ReadError::Unreadable(u)) => {
+            return Actuals::unreadable(file, Some(Form::Sheet), UnreadableActuals::Workbook(u));
+        }
+        Err(ReadError::TooLarge(_)) => {
+            return Actuals::unreadable(
+                file,
+                Some(Form::Sheet),
+                UnreadableActuals::TooLarge {
+                    bytes: bytes.len() as u64,
+                },
+            );
+        }
+    };
+    let mut best = Columns::default();
+    for sheet in &sheets {
+        match header(sheet) {
+            Ok((row, cols)) => return read_grid(sheet, row, cols, file, opts),
+            Err(found) if found.found() > best.found() => best = found,
+            Err(_) => {}
+        }
+    }
+    Actuals::unreadable(
+        file,
+        Some(Form::Sheet),
+        UnreadableActuals::MissingColumns {
+            missing: best.missing(),
+        },
+    )
+}
+
+fn header(sheet: &Grid) -> Result<(u32, Columns), Columns> {
+    let mut best = Columns::default();
+    for (row, cells) in sheet.rows().take(HEADER_SEARCH_ROWS) {
+        let texts: Vec<(usize, String)> = cells
+            .iter()
+            .map(|c| (c.at.col as usize, cell_text(&c.value)))
+            .collect();
+        let found = Columns::from_header(texts.iter().map(|(i, t)| (*i, t.as_str())));
+        if found.missing().is_empty() {
+            return Ok((row, found));
+        }
+        if found.found() > best.found() {
+            best = found;
+        }
+    }
+    Err(best)
+}
+
+fn read_grid(
+    sheet: &Grid,
+    header_row: u32,
+    cols: Columns,
+    file: &str,
+    opts: &ReadOptions,
+) -> Actuals {
+    let mut sums = Sums::new(file, opts);
+    sums.sheet = Some(sheet.name.clone());
+    sums.columns = cols;
+    let at = |row: u32, col: Option<usize>| col.map(|c| CellRef::new(row, c as u32));
+    for (row, cells) in sheet.rows() {
+        if row <= header_row || cells.iter().all(|c| c.value.is_empty() && !c.formula) {
+            continue;
+        }
+        let get = |col: Option<usize>| at(row, col).and_then(|r| sheet.cell(r));
+        let value = |col: Option<usize>| get(col).map_or(&Value::Empty, |c| &c.value);
+        let account = cell_text(value(cols.account));
+        let project = cell_text(value(cols.project));
+        let budget_cell = get(cols.budget).filter(|c| !c.value.is_empty() || c.formula);
+        let row_in = Row {
+            place: Place::Cell(CellRef::new(row, cols.amount.unwrap_or(0) as u32)),
+            period: cell_period(value(cols.period)),
+            account: account.as_bytes(),
+            project: project.as_bytes(),
+            amount: cell_amount(get(cols.amount)),
+            budget: budget_cell.map(|c| cell_amount(Some(c))),
+        };
+        sums.row(row_in);
+    }
+    sums.finish(Form::Sheet, true)
+}

@@ -1,0 +1,531 @@
+//! The readers on inputs built here: each spelling of SIE and of a table, each bad
+//! input, and the nothing-lost equation on every one.
+
+use super::*;
+use crate::finding::{Code, ObjectReading, Severity};
+use std::str::FromStr;
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).expect("decimal")
+}
+
+fn read_text(name: &str, text: &str) -> Actuals {
+    checked(read_bytes(text.as_bytes(), name, &ReadOptions::default()))
+}
+
+/// Every reading must account for every row it read.
+fn checked(a: Actuals) -> Actuals {
+    assert_eq!(
+        a.rows_read,
+        a.rows_in_entries() + a.rows_in_findings(),
+        "nothing lost in {}: {:#?}",
+        a.file,
+        a
+    );
+    if a.is_unreadable() {
+        assert!(a.entries.is_empty());
+    }
+    a
+}
+
+fn key(year: i32, month: u8, account: &str, project: Option<&str>) -> Key {
+    Key {
+        year,
+        month,
+        account: account.to_string(),
+        project: project.map(str::to_string),
+    }
+}
+
+fn actual(a: &Actuals, year: i32, month: u8, account: &str, project: Option<&str>) -> Decimal {
+    a.entries
+        .get(&key(year, month, account, project))
+        .unwrap_or_else(|| panic!("no entry {account} {project:?} in {:#?}", a.entries))
+        .actual
+}
+
+fn codes(a: &Actuals) -> Vec<&'static str> {
+    a.findings.iter().map(|f| f.code().as_str()).collect()
+}
+
+const HEAD: &str =
+    "#FLAGGA 0\n#PROGRAM \"Test\" 1.0\n#FORMAT PC8\n#SIETYP 3\n#RAR 0 20230101 20231231\n";
+
+#[test]
+fn sie_object_lists_in_every_spelling() {
+    let text = format!(
+        "{HEAD}#DIM 6 \"Projekt\"\n#OBJEKT 6 \"P2301\" \"Signering\"\n#OKÄNT etikett som ignoreras\n\n\
+         #PSALDO 0 202301 4010 {{6 \"P2301\"}} 100.00\n\
+         #PSALDO 0 202302 4010 {{\"1\" \"100\" \"6\" \"P2302\"}} 200.50\n\
+         #PSALDO\t0\t202303\t4010\t{{6\tSÄLJ}}\t300\t5\n\
+         #PSALDO 0 202304 4010 {{1 10 6 Bilen 2 KAZ747}} -40.25\n\
+         #PSALDO 0 202305 4010 {{6 \"P \\\"23\\\"\"}} 7\r\n"
+    );
+    let a = read_text("utfall.se", &text);
+    // Project rows with no {} row: read as the parts they are, and said once.
+    assert_eq!(codes(&a), ["mixed-object-rows"]);
+    assert_eq!(a.form, Some(Form::Sie { sie_type: 3 }));
+    assert_eq!(a.rows_read, 5);
+    assert_eq!(actual(&a, 2023, 1, "4010", Some("P2301")), d("100.00"));
+    assert_eq!(actual(&a, 2023, 2, "4010", Some("P2302")), d("200.50"));
+    assert_eq!(actual(&a, 2023, 3, "4010", Some("SÄLJ")), d("300"));
+    assert_eq!(actual(&a, 2023, 4, "4010", Some("Bilen")), d("-40.25"));
+    assert_eq!(actual(&a, 2023, 5, "4010", Some("P \"23\"")), d("7"));
+}
+
+#[test]
+fn sie_type_3_counts_a_project_once() {
+    // The standard's form: {} is the total; the project has its single row and a
+    // combined row (a part of it); dimension 1 rows are parts of the total too.
+    let text = format!(
+        "{HEAD}#PSALDO 0 202304 4010 {{}} 1000\n\
+         #PSALDO 0 202304 4010 {{6 \"P1\"}} 300\n\
+         #PSALDO 0 202304 4010 {{1 \"100\" 6 \"P1\"}} 120\n\
+         #PSALDO 0 202304 4010 {{1 \"100\"}} 600\n\
+         #PSALDO 0 202304 4010 {{1 \"200\"}} 400\n\
+         #PSALDO 0 202304 4010 {{1 \"100\" 6 \"P2\"}} 50\n\
+         #PSALDO 0 202304 4010 {{1 \"200\" 6 \"P2\"}} 25\n"
+    );
+    let a = read_text("typ3.se", &text);
+    assert_eq!(actual(&a, 2023, 4, "4010", Some("P1")), d("300"));
+    assert_eq!(actual(&a, 2023, 4, "4010", Some("P2")), d("75"));
+    assert_eq!(actual(&a, 2023, 4, "4010", None), d("625"));
+    let total: Decimal = a.entries.values().map(|e| e.actual).sum();
+    assert_eq!(total, d("1000"), "the account's total, counted once");
+    assert_eq!(codes(&a), ["mixed-object-rows"]);
+    let f = &a.findings[0];
+    assert_eq!(f.severity, Severity::Info);
+    assert!(matches!(
+        f.kind,
+        Kind::MixedObjectRows {
+            reading: ObjectReading::SingleRowUsed,
+            month: 4,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn sie_standard_type_3_without_combined_rows_has_no_note() {
+    let text = format!(
+        "{HEAD}#PSALDO 0 202304 4010 {{}} 1000\n\
+         #PSALDO 0 202304 4010 {{6 \"P1\"}} 300\n\
+         #PSALDO 0 202304 4010 {{1 \"100\"}} 1000\n"
+    );
+    let a = read_text("typ3.se", &text);
+    assert!(a.findings.is_empty(), "{:#?}", a.findings);
+    assert_eq!(actual(&a, 2023, 4, "4010", Some("P1")), d("300"));
+    assert_eq!(actual(&a, 2023, 4, "4010", None), d("700"));
+}
+
+#[test]
+fn sie_empty_list_as_the_unobjected_part_when_objects_exceed_it() {
+    // One row per exact combination (Avendo): {} is what has no object at all.
+    let text = format!(
+        "{HEAD}#PSALDO 0 202304 4010 {{}} 50\n\
+         #PSALDO 0 202304 4010 {{6 \"P1\"}} 300\n\
+         #PSALDO 0 202304 4010 {{1 \"100\" 6 \"P1\"}} 20\n\
+         #PSALDO 0 202304 4010 {{1 \"100\"}} 7\n\
+         #PSALDO 0 202305 5010 {{}} 3972.50\n\
+         #PSALDO 0 202305 5010 {{7 \"4\"}} 223290.00\n\
+         #PSALDO 0 202306 6010 {{1 \"Nord\"}} 25150.00\n\
+         #PSALDO 0 202306 6010 {{1 \"Syd\"}} 37978.00\n"
+    );
+    let a = read_text("avendo.se", &text);
+    assert_eq!(actual(&a, 2023, 4, "4010", Some("P1")), d("320"));
+    assert_eq!(actual(&a, 2023, 4, "4010", None), d("57"));
+    assert_eq!(actual(&a, 2023, 5, "5010", None), d("227262.50"));
+    assert_eq!(actual(&a, 2023, 6, "6010", None), d("63128.00"));
+    assert_eq!(codes(&a), ["mixed-object-rows"]);
+    assert_eq!(a.findings[0].line, Some(6), "the first such place");
+    assert!(matches!(
+        &a.findings[0].kind,
+        Kind::MixedObjectRows { account, reading: ObjectReading::EmptyAsUnobjected, .. } if account == "4010"
+    ));
+}
+
+#[test]
+fn sie_pbudget_with_and_without_object_list() {
+    let text = format!(
+        "{HEAD}#PBUDGET 0 202301 4010 -100000\n\
+         #PBUDGET 0 202301 4010 {{6 \"P1\"}} 2500\n\
+         #PBUDGET 0 202301 4010 {{}} 2500\n\
+         #PSALDO 0 202301 4010 {{6 \"P1\"}} 2000\n"
+    );
+    let a = read_text("bl.se", &text);
+    assert!(
+        a.findings.iter().all(|f| f.severity == Severity::Info),
+        "{:#?}",
+        a.findings
+    );
+    let p1 = &a.entries[&key(2023, 1, "4010", Some("P1"))];
+    assert_eq!((p1.actual, p1.budget), (d("2000"), Some(d("2500"))));
+    let none = &a.entries[&key(2023, 1, "4010", None)];
+    assert_eq!(none.budget, Some(d("-100000")));
+    assert_eq!(a.rows_read, 4);
+}
+
+const VER: &str = "#FLAGGA 0\n#SIETYP 4\n#PSALDO 0 202301 4010 {} 999\n\
+#VER A 1 20230115 \"Inköp\"\n{\n\
+#TRANS 4010 {1 \"100\" 6 \"P1\"} 100.00\n\
+#TRANS 4010 {6 \"P1\"} 50 20230220 \"med datum\"\n\
+#BTRANS 4010 {6 \"P1\"} 7000\n\
+#RTRANS 4010 {} 30\n\
+#TRANS 4010 {} 30\n\
+#TRANS 2440 {} -180.00\n\
+}\n";
+
+#[test]
+fn sie_transactions_when_no_psaldo_holds_a_project() {
+    let a = read_text("typ4.se", VER);
+    assert!(a.findings.is_empty(), "{:#?}", a.findings);
+    assert_eq!(actual(&a, 2023, 1, "4010", Some("P1")), d("100.00"));
+    assert_eq!(
+        actual(&a, 2023, 2, "4010", Some("P1")),
+        d("50"),
+        "month of transdat"
+    );
+    assert_eq!(
+        actual(&a, 2023, 1, "4010", None),
+        d("30"),
+        "#RTRANS + #TRANS once"
+    );
+    assert_eq!(actual(&a, 2023, 1, "2440", None), d("-180.00"));
+    assert_eq!(a.entries[&key(2023, 1, "4010", None)].rows, 2);
+    // #BTRANS is no row; the #PSALDO (no project) is not the source.
+    assert_eq!(a.rows_read, 5);
+}
+
+#[test]
+fn sie_psaldo_with_projects_wins_over_transactions() {
+    let text = VER.replace("{} 999", "{6 \"P9\"} 999");
+    let a = read_text("typ4.se", &text);
+    assert_eq!(a.entries.len(), 1, "{:#?}", a.entries);
+    assert_eq!(actual(&a, 2023, 1, "4010", Some("P9")), d("999"));
+}
+
+#[test]
+fn sie_rtrans_alone_counts() {
+    let text = "#FLAGGA 0\n#VER A 1 20230301\n{\n#RTRANS 4010 {} 30\n#TRANS 4010 {} 31\n}\n";
+    let a = read_text("r.se", text);
+    assert_eq!(actual(&a, 2023, 3, "4010", None), d("61"));
+}
+
+#[test]
+fn sie_cp437_and_utf8_names() {
+    let mut cp437 = b"#FLAGGA 0\n#PSALDO 0 202301 4010 {6 \"S".to_vec();
+    cp437.push(0x8E); // Ä in CP437
+    cp437.extend_from_slice(b"LJ\"} 10\n");
+    let a = checked(read_bytes(&cp437, "pc8.se", &ReadOptions::default()));
+    assert_eq!(actual(&a, 2023, 1, "4010", Some("SÄLJ")), d("10"));
+    let utf8 = "\u{feff}#FLAGGA 0\n#PSALDO 0 202301 4010 {6 \"SÄLJ\"} 10\n";
+    let a = read_text("utf8.se", utf8);
+    assert_eq!(actual(&a, 2023, 1, "4010", Some("SÄLJ")), d("10"));
+}
+
+/// The checksum of a file: CRC-32 over the records' fields, concatenated by hand here.
+fn with_checksum(records: &str, concatenated: &str) -> String {
+    let crc = crc32fast::hash(concatenated.as_bytes());
+    format!("#FLAGGA 0\n#KSUMMA\n{records}#KSUMMA {crc}\n")
+}
+
+const KS_RECORDS: &str =
+    "#PROGRAM \"Ett \\\"bra\\\" program\" 1.0\n#PSALDO 0 202301 4010 {6 \"P1\"} 10.50\n";
+const KS_TEXT: &str = "#PROGRAMEtt \"bra\" program1.0#PSALDO020230140106P110.50";
+
+#[test]
+fn sie_ksumma_that_matches() {
+    let a = read_text("ks.se", &with_checksum(KS_RECORDS, KS_TEXT));
+    assert_eq!(codes(&a), ["mixed-object-rows"], "{:#?}", a.findings);
+    assert_eq!(actual(&a, 2023, 1, "4010", Some("P1")), d("10.50"));
+}
+
+#[test]
+fn sie_ksumma_mismatch_is_unreadable() {
+    let edited = with_checksum(KS_RECORDS, KS_TEXT).replace("10.50", "11.50");
+    let a = read_text("ks.se", &edited);
+    assert_eq!(codes(&a), ["unreadable-actuals"]);
+    assert!(matches!(
+        a.findings[0].kind,
+        Kind::UnreadableActuals(UnreadableActuals::ChecksumMismatch { .. })
+    ));
+    assert_eq!(a.findings[0].line, Some(5));
+}
+
+#[test]
+fn sie_truncated_after_opening_ksumma_is_unreadable() {
+    let full = with_checksum(KS_RECORDS, KS_TEXT);
+    let truncated = &full[..full.find("#KSUMMA ").expect("closing")];
+    let a = read_text("ks.se", truncated);
+    assert_eq!(codes(&a), ["unreadable-actuals"]);
+    assert!(matches!(
+        a.findings[0].kind,
+        Kind::UnreadableActuals(UnreadableActuals::ChecksumMissing)
+    ));
+    assert_eq!(a.findings[0].severity, Severity::Error);
+}
+
+#[test]
+fn sie_bad_rows_are_named_and_the_rest_is_read() {
+    let text = "#FLAGGA 0\n\
+        #PSALDO 0 202301 4010 {} 12,50\n\
+        #PSALDO 0 202313 4010 {} 100\n\
+        #PSALDO 0 202301 4010 {6 \"P1\" 100\n\
+        #PSALDO 0 202301 4010 {6 \"P1\" 1} 100\n\
+        #PSALDO 0 202301 4010 {} \"1 250.00\"\n\
+        #VER A 1 20230101\n{\n#TRANS 4010 {} 1 250.00\n}\n\
+        #PSALDO 0 202302 4010 {} 5\n";
+    let a = read_text("fel.se", text);
+    let invalid: Vec<_> = a
+        .findings
+        .iter()
+        .filter(|f| f.code() == Code::InvalidActualsRow)
+        .map(|f| (f.line, f.severity, f.file.as_deref()))
+        .collect();
+    assert_eq!(
+        invalid
+            .iter()
+            .map(|(l, ..)| l.unwrap_or(0))
+            .collect::<Vec<_>>(),
+        [2, 3, 4, 5, 6, 9]
+    );
+    assert!(
+        invalid
+            .iter()
+            .all(|(_, s, f)| *s == Severity::Error && *f == Some("fel.se"))
+    );
+    let expected: Vec<_> = a
+        .findings
+        .iter()
+        .filter_map(|f| match &f.kind {
+            Kind::InvalidActualsRow {
+                expected, found, ..
+            } => Some((expected.clone(), found.clone())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(expected[0], (ActualsExpected::SieAmount, "12,50".into()));
+    assert_eq!(expected[1], (ActualsExpected::Period, "202313".into()));
+    assert_eq!(expected[2].0, ActualsExpected::ClosedObjectList);
+    assert_eq!(expected[3].0, ActualsExpected::ObjectPairs);
+    assert_eq!(expected[4], (ActualsExpected::SieAmount, "1 250.00".into()));
+    assert_eq!(expected[5], (ActualsExpected::Date, "250.00".into()));
+    assert_eq!(actual(&a, 2023, 2, "4010", None), d("5"));
+    assert_eq!(a.rows_read, 7);
+}
+
+#[test]
+fn sie_many_bad_rows_are_counted_in_one_finding() {
+    let mut text = String::from("#FLAGGA 0\n");
+    for _ in 0..1000 {
+        text.push_str("#PSALDO 0 202301 4010 {} 1,5\n");
+    }
+    let a = read_text("många.se", &text);
+    assert!(a.findings.len() <= 201);
+    assert_eq!(a.rows_in_findings(), 1000);
+}
+
+#[test]
+fn sie_html_named_se_is_unreadable() {
+    let html = "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html><head><title>404 Not Found</title></head></html>\n";
+    let a = read_text("PerSald.SE", html);
+    assert_eq!(codes(&a), ["unreadable-actuals"]);
+    assert!(matches!(
+        a.findings[0].kind,
+        Kind::UnreadableActuals(UnreadableActuals::Html)
+    ));
+}
+
+#[test]
+fn sie_hostile_bytes_never_panic() {
+    let long = format!(
+        "#FLAGGA 0\n#PSALDO 0 202301 4010 {{}} 1{}\n#PSALDO 0 202301 4010 {{}} 2\n",
+        "0".repeat(200_000)
+    );
+    let a = read_text("lång.se", &long);
+    assert_eq!(actual(&a, 2023, 1, "4010", None), d("2"));
+    assert_eq!(a.rows_in_findings(), 1);
+    for bytes in [
+        &b"#FLAGGA"[..],
+        b"#FLAGGA\n#PSALDO",
+        b"#FLAGGA\n#PSALDO 0 202301 4010 {",
+        b"#FLAGGA\n#TRANS \"",
+        b"#FLAGGA\n#PSALDO 0 202301 4010 {} 99999999999999999999999999999",
+        b"#FLAGGA\n#KSUMMA\n#KSUMMA x\n",
+        b"#FLAGGA\x00\xff\xfe\n\r\r\n{}{}\n",
+    ] {
+        checked(read_bytes(bytes, "x.se", &ReadOptions::default()));
+    }
+}
+
+const CSV_SEMI: &str = "Rapport utfall\n;\nPeriod;Konto;Projekt;Belopp;Budget;Text\n\
+202301;4010;P1;-1 234,50;2000;a\n\
+2023-02;4010;P1;1234.50;;b\n\
+202302;4010;;100;;c\n";
+
+#[test]
+fn csv_semicolon_swedish_and_english_amounts() {
+    let a = read_text("utfall.csv", CSV_SEMI);
+    assert!(a.findings.is_empty(), "{:#?}", a.findings);
+    assert_eq!(a.form, Some(Form::Csv));
+    assert_eq!(a.rows_read, 3);
+    let jan = &a.entries[&key(2023, 1, "4010", Some("P1"))];
+    assert_eq!((jan.actual, jan.budget), (d("-1234.50"), Some(d("2000"))));
+    assert_eq!(jan.first, Some(Place::Line(4)));
+    let feb = &a.entries[&key(2023, 2, "4010", Some("P1"))];
+    assert_eq!((feb.actual, feb.budget), (d("1234.50"), None));
+    assert_eq!(actual(&a, 2023, 2, "4010", None), d("100"));
+}
+
+#[test]
+fn csv_comma_and_tab_delimiters_and_bom() {
+    let comma = "\u{feff}Konto,Period,Belopp,Projekt\n4010,202301,\"1234,50\",P1\n";
+    let a = read_text("c.csv", comma);
+    assert_eq!(actual(&a, 2023, 1, "4010", Some("P1")), d("1234.50"));
+    let tab = "Projekt\tKonto\tUtfall\tPeriod\nP1\t4010\t12\t202303\n";
+    let a = read_text("t.txt", tab);
+    assert_eq!(actual(&a, 2023, 3, "4010", Some("P1")), d("12"));
+}
+
+#[test]
+fn csv_windows_1252_project_names() {
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252
+        .encode("Period;Konto;Projekt;Belopp\n202301;4010;Välfärd åöÄ;10\n");
+    assert!(std::str::from_utf8(&bytes).is_err(), "really Windows-1252");
+    let a = checked(read_bytes(&bytes, "w.csv", &ReadOptions::default()));
+    assert_eq!(actual(&a, 2023, 1, "4010", Some("Välfärd åöÄ")), d("10"));
+}
+
+#[test]
+fn csv_ambiguous_amount_is_refused_with_line_and_column() {
+    let a = read_text(
+        "a.csv",
+        "Period;Konto;Projekt;Belopp\n202301;4010;P1;3,900\n202301;4010;P1;5\n",
+    );
+    assert_eq!(codes(&a), ["invalid-actuals-row"]);
+    let f = &a.findings[0];
+    assert_eq!(f.line, Some(2));
+    assert!(matches!(
+        &f.kind,
+        Kind::InvalidActualsRow { column: Some(c), expected: ActualsExpected::TableAmount(crate::finding::NotAmount::Ambiguous(_)), .. } if c == "Belopp"
+    ));
+    assert_eq!(actual(&a, 2023, 1, "4010", Some("P1")), d("5"));
+}
+
+#[test]
+fn csv_without_belopp_is_unreadable_naming_it() {
+    let a = read_text("m.csv", "Period;Konto;Projekt;Summa\n202301;4010;P1;5\n");
+    assert_eq!(codes(&a), ["unreadable-actuals"]);
+    assert_eq!(
+        a.findings[0].kind,
+        Kind::UnreadableActuals(UnreadableActuals::MissingColumns {
+            missing: vec!["Belopp".into()]
+        })
+    );
+}
+
+#[test]
+fn csv_bad_period_and_tkr_unit() {
+    let opts = ReadOptions {
+        table_unit: Unit::Tkr,
+        ..ReadOptions::default()
+    };
+    let a = checked(read_bytes(
+        b"Period;Konto;Projekt;Belopp\n202313;4010;P1;5\n202304;4010;P1;1,5\n",
+        "t.csv",
+        &opts,
+    ));
+    assert_eq!(codes(&a), ["invalid-actuals-row"]);
+    assert_eq!(a.findings[0].line, Some(2));
+    assert_eq!(actual(&a, 2023, 4, "4010", Some("P1")), d("1500.0"));
+}
+
+/// The same ledger as SIE, CSV and a workbook (written by rust_xlsxwriter here;
+/// openpyxl's header-on-row-7 file is in the integration tests).
+#[test]
+fn the_same_data_in_every_form_gives_the_same_entries() {
+    let sie = "#FLAGGA 0\n#SIETYP 3\n\
+        #PSALDO 0 202301 4010 {} 1500.50\n#PSALDO 0 202301 4010 {6 \"P1\"} 1000\n\
+        #PSALDO 0 202302 5010 {6 \"P2\"} -20\n#PSALDO 0 202302 5010 {} -20\n";
+    let csv = "Period;Konto;Projekt;Belopp\n202301;4010;P1;1000\n202301;4010;;500,50\n202302;5010;P2;-20\n";
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    let rows: [(&str, f64, &str, &str); 3] = [
+        ("2023-01", 4010.0, "P1", "1000"),
+        ("2023-01", 4010.0, "", "500.50"),
+        ("2023-02", 5010.0, "P2", "-20"),
+    ];
+    for (c, h) in ["Text", "Period", "Konto", "Projekt", "Utfall"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(6, c as u16, *h).expect("write");
+    }
+    for (r, (p, k, pr, b)) in rows.iter().enumerate() {
+        let r = r as u32 + 7;
+        ws.write_string(r, 1, *p).expect("write");
+        ws.write_number(r, 2, *k).expect("write");
+        ws.write_string(r, 3, *pr).expect("write");
+        ws.write_string(r, 4, *b).expect("write");
+    }
+    let xlsx = wb.save_to_buffer().expect("xlsx");
+    let opts = ReadOptions::default();
+    let forms = [
+        checked(read_bytes(sie.as_bytes(), "u.se", &opts)),
+        checked(read_bytes(csv.as_bytes(), "u.csv", &opts)),
+        checked(read_bytes(&xlsx, "u.xlsx", &opts)),
+    ];
+    let amounts = |a: &Actuals| -> Vec<(Key, Decimal)> {
+        // SIE's {} row of February is an entry of 0 (its row is counted there).
+        a.entries
+            .iter()
+            .filter(|(_, e)| !e.actual.is_zero())
+            .map(|(k, e)| (k.clone(), e.actual.normalize()))
+            .collect()
+    };
+    assert_eq!(amounts(&forms[0]).len(), 3);
+    assert_eq!(amounts(&forms[0]), amounts(&forms[1]));
+    assert_eq!(amounts(&forms[0]), amounts(&forms[2]));
+    assert_eq!(forms[2].sheet.as_deref(), Some("Sheet1"));
+    assert_eq!(
+        forms[2].entries[&key(2023, 1, "4010", Some("P1"))].first,
+        Some(Place::Cell(crate::location::CellRef::new(7, 4)))
+    );
+}
+
+#[test]
+fn unknown_files_are_refused() {
+    let a = read_text("notes.pdf", "%PDF-1.4");
+    assert_eq!(
+        a.findings[0].kind,
+        Kind::UnreadableActuals(UnreadableActuals::NotLedger {
+            extension: ".pdf".into()
+        })
+    );
+    let a = read_text("fel.se", "Hej\n#PSALDO 0 202301 4010 {} 1\n");
+    assert_eq!(codes(&a), ["unreadable-actuals"]);
+}
+
+#[test]
+fn read_from_disk_refuses_a_folder_and_an_empty_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = read(dir.path(), "mapp", &ReadOptions::default());
+    assert_eq!(
+        a.findings[0].kind,
+        Kind::UnreadableActuals(UnreadableActuals::NotAFile)
+    );
+    let empty = dir.path().join("tom.se");
+    std::fs::write(&empty, b"").expect("write");
+    let a = read(&empty, "tom.se", &ReadOptions::default());
+    assert_eq!(
+        a.findings[0].kind,
+        Kind::UnreadableActuals(UnreadableActuals::Empty)
+    );
+    let file = dir.path().join("u.se");
+    std::fs::write(&file, VER).expect("write");
+    let a = checked(read(&file, "u.se", &ReadOptions::default()));
+    assert_eq!(
+        a,
+        checked(read_bytes(VER.as_bytes(), "u.se", &ReadOptions::default()))
+    );
+}

@@ -1,0 +1,104 @@
+//! The follow-up's actuals readers on files other programs wrote: an xlsx ledger
+//! report made by openpyxl with its header on row 7 and periods as date cells, read
+//! beside the same data as SIE and as a Windows-1252 CSV; every form gives the same
+//! entries, and every row read is in an entry or a finding.
+
+use budget_consolidator::ledger::{self, Actuals, ReadOptions};
+use rust_decimal::Decimal;
+use std::path::Path;
+use std::process::Command;
+
+fn read(path: &Path) -> Actuals {
+    let name = path
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
+    let a = ledger::read(path, &name, &ReadOptions::default());
+    assert_eq!(
+        a.rows_read,
+        a.rows_in_entries() + a.rows_in_findings(),
+        "{a:#?}"
+    );
+    a
+}
+
+fn amounts(a: &Actuals) -> Vec<(i32, u8, String, Option<String>, Decimal)> {
+    a.entries
+        .iter()
+        .filter(|(_, e)| !e.actual.is_zero())
+        .map(|(k, e)| {
+            (
+                k.year,
+                k.month,
+                k.account.clone(),
+                k.project.clone(),
+                e.actual.normalize(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn openpyxl_report_with_header_on_row_7_equals_sie_and_csv() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let xlsx = dir.path().join("huvudbok.xlsx");
+    let script = r#"
+import openpyxl, sys, datetime
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Rapport"
+ws["A1"] = "Huvudboksrapport"
+ws["A2"] = "Nämnden för Intraservice"
+ws["A4"] = "Period: 2023-01 – 2023-02"
+for c, h in enumerate(["Ansvar", "Utfall", "Projekt", "Konto", "Period", "Text"], start=1):
+    ws.cell(row=7, column=c, value=h)
+rows = [("100", 1000, "Välfärd", 4010, datetime.date(2023, 1, 1), "a"),
+        ("100", "500,50", None, 4010, datetime.date(2023, 1, 31), "b"),
+        ("200", -20.25, "P2", 5010, "2023-02", "c"),
+        ("200", "3,900", "P2", 5010, "202302", "tvetydigt"),
+        ("200", 5, "P2", 5010, "202313", "ingen månad")]
+for r, row in enumerate(rows, start=8):
+    for c, v in enumerate(row, start=1):
+        ws.cell(row=r, column=c, value=v)
+wb.save(sys.argv[1])
+"#;
+    let status = Command::new("python3")
+        .args(["-c", script])
+        .arg(&xlsx)
+        .status()
+        .expect("python3 with openpyxl");
+    assert!(status.success());
+    let sie = dir.path().join("huvudbok.se");
+    let mut sie_bytes = b"#FLAGGA 0\n#FORMAT PC8\n#SIETYP 3\n".to_vec();
+    // "Välfärd" in CP437: ä is 0x84.
+    sie_bytes.extend_from_slice(
+        b"#PSALDO 0 202301 4010 {} 1500.50\n#PSALDO 0 202301 4010 {6 \"V\x84lf\x84rd\"} 1000\n",
+    );
+    sie_bytes.extend_from_slice(
+        b"#PSALDO 0 202302 5010 {} -20.25\n#PSALDO 0 202302 5010 {6 P2} -20.25\n",
+    );
+    std::fs::write(&sie, sie_bytes).expect("write");
+    let csv = dir.path().join("huvudbok.csv");
+    let (csv_bytes, _, _) = encoding_rs::WINDOWS_1252.encode(
+        "Period;Konto;Projekt;Belopp\r\n2023-01;4010;Välfärd;1 000\r\n202301;4010;;500,50\r\n202302;5010;P2;-20,25\r\n",
+    );
+    std::fs::write(&csv, &csv_bytes).expect("write");
+    let (x, s, c) = (read(&xlsx), read(&sie), read(&csv));
+    assert_eq!(x.sheet.as_deref(), Some("Rapport"));
+    assert_eq!(amounts(&x).len(), 3, "{x:#?}");
+    assert_eq!(amounts(&x), amounts(&s));
+    assert_eq!(amounts(&x), amounts(&c));
+    // The ambiguous amount and the month 13 are named by sheet and cell, not counted.
+    let bad: Vec<_> = x
+        .findings
+        .iter()
+        .filter(|f| f.code().as_str() == "invalid-actuals-row")
+        .collect();
+    assert_eq!(bad.len(), 2, "{:#?}", x.findings);
+    assert!(bad.iter().all(|f| f.sheet.as_deref() == Some("Rapport")));
+    let cells: Vec<_> = bad.iter().map(|f| f.cell.map(|c| c.to_string())).collect();
+    // The amount's cell, and the period's cell of the row with month 13.
+    assert_eq!(cells, [Some("B11".to_string()), Some("E12".to_string())]);
+    assert_eq!(x.rows_read, 5);
+}
