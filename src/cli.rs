@@ -29,6 +29,27 @@ pub enum Command {
     Check(CheckArgs),
     /// Write a blank template for one area, or for every configured area (--all).
     Template(TemplateArgs),
+    /// Check that a consolidated workbook still follows from its input files.
+    Verify(VerifyArgs),
+    /// What changed between two versions: two workbooks of one area, or two input folders.
+    Diff(DiffArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// A consolidated workbook written by `consolidate`.
+    pub workbook: PathBuf,
+    /// The input folder, when it has moved since (default: as recorded in `Källor`).
+    #[arg(long, value_name = "DIR")]
+    pub input: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier version: an area's workbook, or a folder of them.
+    pub old: PathBuf,
+    /// The later version: an area's workbook, or a folder of them.
+    pub new: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -77,6 +98,9 @@ pub struct ConsolidateArgs {
     /// For every workbook with findings, write an annotated copy DIR/<name>-kontroll.xlsx.
     #[arg(long, value_name = "DIR")]
     pub feedback: Option<PathBuf>,
+    /// An earlier consolidated workbook: adds the sheet `Ändringar` (what changed since).
+    #[arg(long, value_name = "OLD_WORKBOOK")]
+    pub previous: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -42,6 +42,17 @@ pub const OUT_CHECKS: &str = "Kontroller";
 pub const OUT_SOURCES: &str = "Källor";
 pub const OUT_SUMMARY_TITLE: &str = "Ekonomisk sammanställning utvecklingskostnader";
 
+/// The `Körning` block of `Källor`: what re-running a consolidation needs
+/// ([`crate::provenance`]).
+pub const RUN_TITLE: &str = "Körning";
+pub const RUN_PROGRAM: &str = "Program";
+pub const RUN_INPUT: &str = "Indatamapp (från arbetsbokens mapp)";
+pub const RUN_OPTIONS: &str = "Flaggor";
+pub const RUN_CONFIG_SHA256: &str = "Konfiguration SHA-256";
+pub const RUN_CONFIG: &str = "Konfiguration";
+/// Column `Källa` of `Initiativ`: the link to the initiative's cell in its file.
+pub const OUT_SOURCE_LINK: &str = "Källa";
+
 /// The contract's forgiving match key: NFC, trimmed, inner whitespace and line
 /// breaks collapsed to one space, lower case, a trailing `:` ignored.
 pub fn normalize(text: &str) -> String {

@@ -12,6 +12,7 @@
 //! - [`load`]: one file end to end; the unit rayon maps over
 //! - [`consolidate`]: areas → city-wide totals, pure `Decimal` arithmetic
 //! - [`write`], [`report`]: the workbook, the terminal text and the JSON report
+//! - [`provenance`]: what a workbook records so that `verify` can repeat its run
 //! - [`ledger`]: the follow-up's actuals — SIE and table exports → ledger rows
 //! - [`cmd`]: one module per subcommand; exit status decided in one place
 //!
@@ -33,6 +34,7 @@ pub mod locate;
 pub mod location;
 pub mod model;
 pub mod parse;
+pub mod provenance;
 pub mod report;
 pub mod settings;
 pub mod validate;

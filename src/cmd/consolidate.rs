@@ -18,6 +18,7 @@ use crate::finding::{Finding, Severity};
 use crate::labels::normalize;
 use crate::lang::Lang;
 use crate::load::{Loaded, Status, load};
+use crate::provenance::{RunRecord, relative_path};
 use crate::report::{self, Counts};
 use crate::settings::{Config, ConsolidateSettings};
 use crate::validate;
@@ -28,6 +29,36 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub fn run(s: &ConsolidateSettings, lang: Lang, quiet: bool) -> Result<Outcome, Error> {
+    let produced = produce(s, lang, quiet, None)?;
+    print!("{}", produced.text);
+    Ok(Outcome {
+        errors: produced.errors,
+    })
+}
+
+/// What one run produced: whether it had errors, the terminal text, the workbook.
+#[derive(Debug)]
+pub(crate) struct Produced {
+    pub errors: bool,
+    pub text: String,
+    pub written: Option<PathBuf>,
+}
+
+/// `verify`'s re-run: the workbook goes to `dest`, and `run` (the recorded run) is
+/// written into it, so links and the `Körning` block are those of the original.
+#[derive(Debug)]
+pub(crate) struct Redo {
+    pub dest: PathBuf,
+    pub run: RunRecord,
+}
+
+/// The whole run, without printing.
+pub(crate) fn produce(
+    s: &ConsolidateSettings,
+    lang: Lang,
+    quiet: bool,
+    redo: Option<Redo>,
+) -> Result<Produced, Error> {
     refuse_output_in_input(&s.input, &s.out_dir)?;
     if let Some(dir) = &s.feedback {
         refuse_output_in_input(&s.input, dir)?;
@@ -76,14 +107,28 @@ pub fn run(s: &ConsolidateSettings, lang: Lang, quiet: bool) -> Result<Outcome, 
         } else {
             Vec::new()
         };
+        let record = match &redo {
+            Some(r) => r.run.clone(),
+            None => RunRecord::new(
+                relative_path(&s.out_dir, &s.input),
+                s.partial,
+                s.latest_version,
+                lang,
+                s.config_text.clone(),
+            ),
+        };
         let contents = write::Contents {
             consolidation: &cons,
             files: &files,
             findings: &findings,
             banner,
             lang,
+            run: &record,
         };
-        let dest = write::output_path(&s.out_dir, cons.budget_year);
+        let dest = match &redo {
+            Some(r) => r.dest.clone(),
+            None => write::output_path(&s.out_dir, cons.budget_year),
+        };
         let fail = |reason: String| Error::Output {
             path: dest.clone(),
             reason,
@@ -130,8 +175,11 @@ pub fn run(s: &ConsolidateSettings, lang: Lang, quiet: bool) -> Result<Outcome, 
             "No workbook was written: correct the errors above, or run with --partial to consolidate without the areas that have errors.\n",
         )),
     }
-    print!("{out}");
-    Ok(Outcome { errors })
+    Ok(Produced {
+        errors,
+        text: out,
+        written,
+    })
 }
 
 /// Loaded files in, in any order; streamed out in input order.

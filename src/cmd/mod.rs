@@ -2,7 +2,9 @@
 
 pub mod check;
 pub mod consolidate;
+pub mod diff;
 pub mod template;
+pub mod verify;
 
 use crate::error::Error;
 use crate::finding::Finding;
@@ -25,6 +27,8 @@ pub fn run(settings: &Settings) -> i32 {
         Task::Consolidate(s) => consolidate::run(s, settings.lang, settings.quiet),
         Task::Check(s) => check::run(s, settings.lang, settings.quiet),
         Task::Template(s) => template::run(s, settings.lang),
+        Task::Verify(s) => verify::run(s, settings.lang, settings.quiet),
+        Task::Diff(s) => diff::run(s, settings.lang),
     };
     exit_status(&result, settings.lang)
 }

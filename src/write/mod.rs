@@ -37,6 +37,9 @@ pub struct Contents<'a> {
     /// `--partial` with errors: the banner's lines (which areas are missing and why).
     pub banner: Vec<String>,
     pub lang: Lang,
+    /// What repeating the run needs, for `Källor`; its input folder (relative to the
+    /// workbook's) is also where the links to source cells point.
+    pub run: &'a crate::provenance::RunRecord,
 }
 
 /// `<out>/konsoliderad-budget-<budgetår>.xlsx`.

@@ -1,5 +1,7 @@
 //! Sheet `Källor`: every input file — name, area, version, SHA-256, data rows
-//! read, and whether it was included or why not.
+//! read, and whether it was included or why not. Below the table, the `Körning`
+//! block: what repeating the run needs ([`crate::provenance::RunRecord`]), which
+//! `verify` reads back.
 
 use super::{Contents, Styles, Widths};
 use crate::labels;
@@ -54,6 +56,14 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
         ws.write_number(row, 4, u32::try_from(f.rows_read).unwrap_or(u32::MAX))?;
     }
     ws.autofilter(0, 0, row, 5)?;
+    row += 2;
+    ws.write_string_with_format(row, 0, labels::RUN_TITLE, &s.title)?;
+    for (label, value) in c.run.rows() {
+        row += 1;
+        ws.write_string_with_format(row, 0, label, &s.header)?;
+        // The configuration is kept whole; a cell holds 32 767 characters.
+        ws.write_string(row, 1, &value)?;
+    }
     ws.set_freeze_panes(1, 0)?;
     super::page_setup(ws, 0)?;
     widths.apply(ws, 80)?;
