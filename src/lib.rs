@@ -11,6 +11,7 @@
 //! - [`validate`]: rules across the sheets of an area and across areas
 //! - [`load`]: one file end to end; the unit rayon maps over
 //! - [`consolidate`]: areas → city-wide totals, pure `Decimal` arithmetic
+//! - [`changes`]: two versions → what changed, per area and initiative
 //! - [`write`], [`report`]: the workbook, the terminal text and the JSON report
 //! - [`provenance`]: what a workbook records so that `verify` can repeat its run
 //! - [`ledger`]: the follow-up's actuals — SIE and table exports → ledger rows
@@ -19,6 +20,7 @@
 //! Amounts are `rust_decimal::Decimal` from the cell to the report.
 
 pub mod amount;
+pub mod changes;
 pub mod cli;
 pub mod cmd;
 pub mod consolidate;

@@ -224,3 +224,59 @@ fn a_workbook_not_of_ours_is_exit_2() {
         "input/HR.xlsx är ingen sammanställning från budget-consolidator (bladet Källor saknas); verify kontrollerar arbetsböcker som consolidate har skrivit.\n"
     );
 }
+
+#[test]
+fn diff_reproduces_the_it_plans_four_revisions() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = Command::new(crate::harness::BIN)
+        .current_dir(root)
+        .args([
+            "diff",
+            "tests/fixtures/IT-tjänster-1.0.xlsx",
+            "input/IT-tjänster.xlsx",
+        ])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "IT-tjänster: version 1.0 → 2.0\n\
+         Införande av City Information Platform / IoT: 4 800 → 6 300 tkr (Nyutveckling)\n\
+         Utveckling och förstärkning av integrationsverktyg: 3 776 → 2 250 tkr (Utveckling inom befintlig tjänst)\n\
+         Utveckling inom O365: 3 000 → 2 000 tkr (Utveckling inom befintlig tjänst)\n\
+         Flexibel OU-struktur - ökad automatisering: 3 000 → 2 500 tkr (Utveckling inom befintlig tjänst)\n\
+         4 ändringar\n"
+    );
+}
+
+#[test]
+fn diff_of_two_folders_names_areas_initiatives_and_likely_renames() {
+    let run = Run::new()
+        .add("HR.xlsx", &Template::new("HR"))
+        .add("Ekonomi.xlsx", &Template::new("Ekonomi"));
+    let newer = run.dir.path().join("ny");
+    std::fs::create_dir(&newer).expect("dir");
+    let mut hr = Template::new("HR");
+    hr.version = crate::harness::t("2.1");
+    hr.initiatives[1].name = "Översyn av IT-stöd inom lön och HR".into();
+    hr.initiatives[0].maintenance[2] = 75.0;
+    hr.write(&newer.join("HR.xlsx"));
+    Template::new("Kommunikation").write(&newer.join("Kommunikation.xlsx"));
+    let out = run.exec(&["diff", "input", "ny"]);
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+    assert_eq!(
+        out.stdout,
+        "HR: version 2.0 → 2.1\n\
+         Digitalisering inom HR: -50 → 75 tkr (Vidmakthållande 2025)\n\
+         Borttaget initiativ: Översyn IT-stöd inom lön och HR (var 8 000 tkr)\n\
+         Nytt initiativ: Översyn av IT-stöd inom lön och HR (8 000 tkr)\n\
+         Trolig namnändring (83 % lika): Översyn IT-stöd inom lön och HR → Översyn av IT-stöd inom lön och HR; samma initiativ? Räknas nu som borttaget och nytt – ge det samma namn eller samma projektkod i båda versionerna\n\
+         Kommunikation: nytt tjänsteområde (version 2.0)\n\
+         Nytt initiativ: Digitalisering inom HR (5 000 tkr)\n\
+         Nytt initiativ: Översyn IT-stöd inom lön och HR (8 000 tkr)\n\
+         Ekonomi: tjänsteområdet saknas (var version 2.0)\n\
+         Borttaget initiativ: Digitalisering inom HR (var 5 000 tkr)\n\
+         Borttaget initiativ: Översyn IT-stöd inom lön och HR (var 8 000 tkr)\n\
+         7 ändringar\n"
+    );
+}
