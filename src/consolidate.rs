@@ -3,6 +3,7 @@
 //! `Decimal` arithmetic; no I/O, no formats.
 
 use crate::load::{Loaded, Status};
+use crate::location::CellRef;
 use crate::model::AreaPlan;
 use crate::settings::Config;
 use rust_decimal::Decimal;
@@ -156,6 +157,9 @@ pub struct InitiativeLine<'a> {
     /// 1-based rows in `Budgetfördelning` and `Utvecklingsinitiativ`.
     pub budget_row: Option<u32>,
     pub plan_row: Option<u32>,
+    /// The cell the line's source link points to: the budget row's `Belopp`, or
+    /// for a multi-year row without a budget row, its name.
+    pub source: (&'static str, CellRef),
 }
 
 /// The initiatives of one area for the `Initiativ` sheet: budget rows in sheet
@@ -197,6 +201,7 @@ pub fn area_lines<'a>(
             file,
             budget_row: Some(b.name_cell.row_number()),
             plan_row: p.map(|p| p.name_cell.row_number()),
+            source: (crate::labels::SHEET_BUDGET, b.amount_cell),
         });
     }
     for (p, _) in table.rows.iter().zip(&used).filter(|(_, used)| !**used) {
@@ -213,6 +218,7 @@ pub fn area_lines<'a>(
             file,
             budget_row: None,
             plan_row: Some(p.name_cell.row_number()),
+            source: (crate::labels::SHEET_PLAN, p.name_cell),
         });
     }
     lines
@@ -221,7 +227,6 @@ pub fn area_lines<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::location::CellRef;
     use crate::model::{BudgetRow, BudgetTable, Metadata, PlanRow, PlanTable};
 
     fn budget_row(name: &str, row: u32, amount: i64) -> BudgetRow {

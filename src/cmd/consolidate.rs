@@ -69,7 +69,17 @@ pub(crate) fn produce(
         .iter()
         .map(|i| (i.path.clone(), i.name.clone()))
         .collect();
-    let stream = Stream::new(s.config.as_ref());
+    let record = match &redo {
+        Some(r) => r.run.clone(),
+        None => RunRecord::new(
+            relative_path(&s.out_dir, &s.input),
+            s.partial,
+            s.latest_version,
+            lang,
+            s.config_text.clone(),
+        ),
+    };
+    let stream = Stream::new(s.config.as_ref(), &record.input);
     let pipeline = Pipeline {
         pending: Mutex::new(BTreeMap::new()),
         next: AtomicUsize::new(0),
@@ -107,16 +117,6 @@ pub(crate) fn produce(
         } else {
             Vec::new()
         };
-        let record = match &redo {
-            Some(r) => r.run.clone(),
-            None => RunRecord::new(
-                relative_path(&s.out_dir, &s.input),
-                s.partial,
-                s.latest_version,
-                lang,
-                s.config_text.clone(),
-            ),
-        };
         let contents = write::Contents {
             consolidation: &cons,
             files: &files,
@@ -146,7 +146,7 @@ pub(crate) fn produce(
             {
                 o
             }
-            _ => rebuild(&files, &run.years).map_err(fail)?,
+            _ => rebuild(&files, &run.years, &record.input).map_err(fail)?,
         };
         output
             .finish(&contents, &dest, rayon::current_num_threads())
@@ -232,6 +232,8 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 /// The files in input order, and the workbook their included rows stream into.
 struct Stream<'c> {
     config: Option<&'c Config>,
+    /// The input folder as seen from the output folder, for the source links.
+    base: String,
     files: Vec<Loaded>,
     output: Option<Output>,
     /// Budget year and plan years of the first area written (without a
@@ -243,10 +245,11 @@ struct Stream<'c> {
 }
 
 impl<'c> Stream<'c> {
-    fn new(config: Option<&'c Config>) -> Self {
+    fn new(config: Option<&'c Config>, base: &str) -> Self {
         let years = config.and_then(|c| Some((c.budget_year?, c.years.clone()?)));
         Stream {
             config,
+            base: base.to_string(),
             files: Vec::new(),
             output: None,
             years,
@@ -301,7 +304,7 @@ impl<'c> Stream<'c> {
             .unwrap_or_default();
         let output = match &mut self.output {
             Some(o) => o,
-            None => match Output::new(&years) {
+            None => match Output::new(&years, &self.base) {
                 Ok(o) => self.output.insert(o),
                 Err(e) => {
                     self.error = Some(e.to_string());
@@ -323,8 +326,8 @@ impl<'c> Stream<'c> {
 
 /// Builds the `Initiativ` sheet again from the included files, reading them anew
 /// (their rows were dropped once streamed). Same calls, same bytes.
-fn rebuild(files: &[Loaded], years: &[i32]) -> Result<Output, String> {
-    let mut output = Output::new(years).map_err(|e| e.to_string())?;
+fn rebuild(files: &[Loaded], years: &[i32], base: &str) -> Result<Output, String> {
+    let mut output = Output::new(years, base).map_err(|e| e.to_string())?;
     for f in files.iter().filter(|f| f.status == Status::Included) {
         let again = load(&f.path, &f.file, false);
         let (Some(plan), true) = (&again.plan, again.sha256 == f.sha256) else {

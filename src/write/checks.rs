@@ -1,10 +1,12 @@
 //! Sheet `Kontroller`: every finding of the run — severity, code, file, sheet,
 //! cell, message — in the same order and words as the terminal and JSON report.
+//! A finding's cell (or, without one, its file) links to that place in the input
+//! file, relative to the workbook's folder.
 
 use super::{Contents, Styles, Widths};
 use crate::finding::Severity;
 use crate::labels;
-use rust_xlsxwriter::{Worksheet, XlsxError};
+use rust_xlsxwriter::{Url, Worksheet, XlsxError};
 
 pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<(), XlsxError> {
     ws.set_name(labels::OUT_CHECKS)?;
@@ -34,6 +36,15 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
         for (col, text) in (1u16..).zip(&cells) {
             ws.write_string(row, col, text)?;
             widths.see(col, text);
+        }
+        // The finding's place in its file: the cell, or else the file itself.
+        if let Some(file) = &f.file {
+            let target = super::source_target(&c.run.input, file, f.sheet.as_deref(), f.cell);
+            let (col, text) = match f.cell {
+                Some(cell) if f.sheet.is_some() => (4, cell.to_string()),
+                _ => (2, file.clone()),
+            };
+            ws.write_url_with_text(row, col, Url::new(format!("file:///{target}")), &text)?;
         }
     }
     ws.autofilter(0, 0, row, 5)?;

@@ -22,6 +22,8 @@ pub(super) const TABLE_NAME: &str = "Initiativtabell";
 
 /// The streamed `Initiativ` sheet.
 pub(super) struct InitiativeSheet {
+    /// The input folder as seen from the workbook's folder, for the `Källa` links.
+    base: String,
     years: usize,
     rows: u32,
     last_col: u16,
@@ -29,7 +31,12 @@ pub(super) struct InitiativeSheet {
 }
 
 impl InitiativeSheet {
-    pub(super) fn start(ws: &mut Worksheet, years: &[i32], s: &Styles) -> Result<Self, XlsxError> {
+    pub(super) fn start(
+        ws: &mut Worksheet,
+        years: &[i32],
+        base: &str,
+        s: &Styles,
+    ) -> Result<Self, XlsxError> {
         ws.set_name(labels::OUT_INITIATIVES)?;
         let amounts: Vec<String> = [
             labels::COL_NEW,
@@ -59,6 +66,7 @@ impl InitiativeSheet {
             "Källfil",
             "Rad i Budgetfördelning",
             "Rad i Utvecklingsinitiativ",
+            labels::OUT_SOURCE_LINK,
         ];
         let mut columns = Vec::new();
         let mut widths = Widths::new(&[14, 8, 30]);
@@ -99,6 +107,7 @@ impl InitiativeSheet {
         ws.set_row_height(0, 45)?;
         ws.set_freeze_panes(1, 3)?;
         Ok(InitiativeSheet {
+            base: base.to_string(),
             years: years.len(),
             rows: 0,
             last_col,
@@ -117,6 +126,9 @@ impl InitiativeSheet {
         if let Some(first) = lines.first() {
             self.widths.see(0, first.area);
             self.widths.see(tail + 1, first.file);
+            let (sheet, cell) = first.source;
+            self.widths
+                .see(tail + 4, &super::source_text(first.file, sheet, cell));
         }
         for line in lines {
             let row = self.rows + 1;
@@ -142,10 +154,28 @@ impl InitiativeSheet {
                     ws.write_number(row, col, r)?;
                 }
             }
+            // A HYPERLINK formula, not a hyperlink: rust_xlsxwriter keeps every
+            // hyperlink of a sheet in memory until it is saved, a formula streams.
+            let (sheet, cell) = line.source;
+            let text = super::source_text(line.file, sheet, cell);
+            match super::hyperlink_formula(&self.base, line.file, sheet, cell, &text) {
+                Some(link) => ws.write_formula(row, tail + 4, link)?,
+                None => ws.write_string(row, tail + 4, &text)?,
+            };
             self.widths.see(2, line.name);
             self.rows += 1;
         }
         Ok(())
+    }
+
+    /// The letters of the table's last column.
+    pub(super) fn last_column(&self) -> String {
+        crate::location::column_letters(u32::from(self.last_col))
+    }
+
+    /// Data rows written so far.
+    pub(super) fn rows(&self) -> u32 {
+        self.rows
     }
 
     /// The table's final range, `A1:P150001`: the header and every row written (at

@@ -280,3 +280,136 @@ fn diff_of_two_folders_names_areas_initiatives_and_likely_renames() {
          7 ändringar\n"
     );
 }
+
+/// Reads every link of `Initiativ`, `Sammanställning` and `Kontroller` with
+/// openpyxl, opens each target file (relative to the workbook's folder) and reads
+/// the linked cell. Prints JSON.
+const READ_LINKS: &str = r##"
+import json, os, re, sys
+import openpyxl
+path = sys.argv[1]
+base = os.path.dirname(path)
+wb = openpyxl.load_workbook(path)
+books = {}
+def resolve(target, location):
+    full = os.path.normpath(os.path.join(base, target))
+    if not os.path.exists(full):
+        return {"exists": False}
+    if location is None:
+        return {"exists": True}
+    m = re.fullmatch(r"'((?:[^']|'')*)'!([A-Z]+[0-9]+)", location)
+    sheet, cell = m.group(1).replace("''", "'"), m.group(2)
+    if full not in books:
+        books[full] = openpyxl.load_workbook(full, data_only=True)
+    value = books[full][sheet][cell].value
+    return {"exists": True, "sheet": sheet, "cell": cell, "value": None if value is None else str(value)}
+out = {"initiatives": [], "summary": [], "checks": []}
+ws = wb["Initiativ"]
+header = [c.value for c in ws[1]]
+source = header.index("Källa")
+belopp = header.index("Belopp tkr")
+for row in ws.iter_rows(min_row=2):
+    formula = row[source].value
+    m = re.fullmatch(r'=HYPERLINK\("([^"#]*)#([^"]*)","([^"]*)"\)', formula)
+    out["initiatives"].append({
+        "area": row[0].value, "name": row[2].value,
+        "amount": None if row[belopp].value is None else str(row[belopp].value),
+        "text": m.group(3), **resolve(m.group(1), m.group(2))})
+ws = wb["Sammanställning"]
+for row in ws.iter_rows():
+    link = row[0].hyperlink
+    if link is None:
+        continue
+    m = re.fullmatch(r"'Initiativ'!A([0-9]+):[A-Z]+([0-9]+)", link.location)
+    first, last = int(m.group(1)), int(m.group(2))
+    rows = [wb["Initiativ"].cell(row=r, column=1).value for r in range(first, last + 1)]
+    out["summary"].append({"area": row[0].value, "rows": rows})
+ws = wb["Kontroller"]
+for row in ws.iter_rows(min_row=2):
+    for col in (2, 4):
+        link = row[col].hyperlink
+        if link is not None:
+            out["checks"].append({"file": row[2].value, "finding_sheet": row[3].value, "finding_cell": row[4].value,
+                                  "target": link.target, **resolve(link.target, link.location)})
+print(json.dumps(out))
+"##;
+
+#[test]
+fn every_link_leads_to_its_source_cell() {
+    let run = sample_run();
+    assert_eq!(run.consolidate(&[]).status, 0);
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg(READ_LINKS)
+        .arg(run.workbook())
+        .output()
+        .expect("python3 with openpyxl");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let links: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let s = |v: &serde_json::Value| v.as_str().map(str::to_string);
+
+    // Initiativ: each line's Källa opens its file at its Belopp (or, for a
+    // multi-year row without a budget row, at its name).
+    let initiatives = links["initiatives"].as_array().expect("initiatives");
+    assert_eq!(initiatives.len(), 30);
+    for line in initiatives {
+        assert_eq!(line["exists"], true, "{line}");
+        let expected = match s(&line["amount"]) {
+            Some(amount) => {
+                assert_eq!(line["sheet"], "Budgetfördelning", "{line}");
+                amount
+            }
+            None => {
+                assert_eq!(line["sheet"], "Utvecklingsinitiativ", "{line}");
+                s(&line["name"]).expect("name")
+            }
+        };
+        assert_eq!(s(&line["value"]), Some(expected), "{line}");
+        assert!(
+            s(&line["text"]).is_some_and(|t| t.ends_with(line["cell"].as_str().unwrap_or("?"))),
+            "{line}"
+        );
+    }
+    let it = initiatives
+        .iter()
+        .find(|l| l["name"] == "Införande av City Information Platform / IoT")
+        .expect("IoT");
+    assert_eq!(it["text"], "IT-tjänster.xlsx › Budgetfördelning › D11");
+    assert_eq!(it["value"], "6300");
+
+    // Sammanställning: each area's name leads to exactly its rows in Initiativ.
+    let summary = links["summary"].as_array().expect("summary");
+    assert_eq!(summary.len(), 5);
+    for area in summary {
+        let rows = area["rows"].as_array().expect("rows");
+        let of_area = initiatives
+            .iter()
+            .filter(|l| l["area"] == area["area"])
+            .count();
+        assert_eq!(rows.len(), of_area, "{area}");
+        assert!(rows.iter().all(|r| *r == area["area"]), "{area}");
+    }
+
+    // Kontroller: each finding in a file leads to that file, at its cell.
+    let checks = links["checks"].as_array().expect("checks");
+    assert!(!checks.is_empty());
+    for c in checks {
+        assert_eq!(c["exists"], true, "{c}");
+        assert_eq!(
+            c["target"],
+            format!("../input/{}", s(&c["file"]).unwrap_or_default())
+        );
+        if c["finding_cell"].as_str().is_some_and(|x| !x.is_empty()) {
+            assert_eq!(c["sheet"], c["finding_sheet"], "{c}");
+            assert_eq!(c["cell"], c["finding_cell"], "{c}");
+        }
+    }
+    assert!(
+        checks.iter().any(|c| c["value"].is_string()),
+        "some finding names a cell: {checks:?}"
+    );
+}
