@@ -404,6 +404,84 @@ pub fn area_snapshot(area: &str, plan: &crate::model::AreaPlan) -> AreaSnapshot 
     }
 }
 
+/// The snapshot of an earlier consolidation, from its `Initiativ` sheet as read
+/// back (`grid::read_written_workbook`): the columns found by their headers, one
+/// area per run of rows with the same `Tjänsteområde`. `budget_year` is the
+/// current run's (the sheet does not repeat it). `None` when the headers are not
+/// those of our `Initiativ` sheet.
+pub fn snapshot_from_initiatives(
+    cells: &[crate::grid::WrittenCell],
+    budget_year: Option<i32>,
+) -> Option<Snapshot> {
+    use crate::grid::Value;
+    let mut rows: Vec<(u32, Vec<&crate::grid::WrittenCell>)> = Vec::new();
+    for c in cells {
+        match rows.last_mut() {
+            Some((r, row)) if *r == c.at.row => row.push(c),
+            _ => rows.push((c.at.row, vec![c])),
+        }
+    }
+    let (header_row, header) = rows.first()?;
+    if *header_row != 0 {
+        return None;
+    }
+    let text = |c: &crate::grid::WrittenCell| c.value.display();
+    let col_of = |label: &str| header.iter().find(|c| text(c) == label).map(|c| c.at.col);
+    let (area_col, version_col, name_col) = (
+        col_of(labels::META_AREA)?,
+        col_of(labels::META_VERSION)?,
+        col_of(labels::COL_INITIATIVE)?,
+    );
+    let mut columns: Vec<(u32, Column)> = vec![
+        (col_of(labels::COL_NEW)?, Column::New),
+        (col_of(labels::COL_EXISTING_SHORT)?, Column::Existing),
+        (col_of(labels::COL_AMOUNT)?, Column::Amount),
+    ];
+    for c in header.iter() {
+        let h = text(c);
+        let year = |prefix: &str| {
+            h.strip_prefix(prefix)
+                .and_then(|rest| rest.trim().parse::<i32>().ok())
+        };
+        if let Some(y) = year(labels::PLAN_DEVELOPMENT) {
+            columns.push((c.at.col, Column::Development(y)));
+        } else if let Some(y) = year(labels::PLAN_MAINTENANCE) {
+            columns.push((c.at.col, Column::Maintenance(y)));
+        }
+    }
+    let mut areas: Vec<AreaSnapshot> = Vec::new();
+    for (_, row) in &rows[1..] {
+        let at = |col: u32| row.iter().find(|c| c.at.col == col).map(|c| &c.value);
+        let (Some(area), Some(name)) = (at(area_col), at(name_col)) else {
+            continue;
+        };
+        let version = at(version_col).map(Value::display).unwrap_or_default();
+        let figures = columns
+            .iter()
+            .filter_map(|(col, column)| match at(*col) {
+                Some(Value::Number(v)) => Some((*column, *v)),
+                _ => None,
+            })
+            .collect();
+        let item = Item {
+            name: name.display(),
+            code: None,
+            figures,
+        };
+        let area = area.display();
+        match areas.last_mut() {
+            Some(a) if a.area == area && a.version == version => a.items.push(item),
+            _ => areas.push(AreaSnapshot {
+                area,
+                version,
+                budget_year,
+                items: vec![item],
+            }),
+        }
+    }
+    Some(Snapshot { areas })
+}
+
 /// The change lines of a comparison as the terminal shows them: per area its
 /// heading and its changes, then a count.
 pub fn render(areas: &[AreaChanges], lang: Lang) -> String {
@@ -429,6 +507,42 @@ pub fn render(areas: &[AreaChanges], lang: Lang) -> String {
         (n, Lang::En) => format!("{n} changes"),
     });
     out.push('\n');
+    out
+}
+
+/// What `consolidate --previous` prints: per area with changes its heading and
+/// count, then the total and where the list is.
+pub fn summary(areas: &[AreaChanges], previous: &std::path::Path, lang: Lang) -> String {
+    let count = |a: &AreaChanges| {
+        a.changes
+            .iter()
+            .filter(|c| !matches!(c, Change::LikelyRename { .. }))
+            .count()
+    };
+    let words = |n: usize| match (n, lang) {
+        (1, Lang::Sv) => "1 ändring".to_string(),
+        (n, Lang::Sv) => format!("{n} ändringar"),
+        (1, Lang::En) => "1 change".to_string(),
+        (n, Lang::En) => format!("{n} changes"),
+    };
+    let total: usize = areas.iter().map(count).sum();
+    let mut out = match lang {
+        Lang::Sv => format!(
+            "Ändringar sedan {}: {} (bladet {})\n",
+            previous.display(),
+            words(total),
+            labels::OUT_CHANGES
+        ),
+        Lang::En => format!(
+            "Changes since {}: {} (sheet {})\n",
+            previous.display(),
+            words(total),
+            labels::OUT_CHANGES
+        ),
+    };
+    for a in areas {
+        out.push_str(&format!("  {} – {}\n", a.heading(lang), words(count(a))));
+    }
     out
 }
 

@@ -50,6 +50,8 @@ pub const RUN_INPUT: &str = "Indatamapp (från arbetsbokens mapp)";
 pub const RUN_OPTIONS: &str = "Flaggor";
 pub const RUN_CONFIG_SHA256: &str = "Konfiguration SHA-256";
 pub const RUN_CONFIG: &str = "Konfiguration";
+/// The sheet `consolidate --previous` adds: what changed since an earlier run.
+pub const OUT_CHANGES: &str = "Ändringar";
 /// Column `Källa` of `Initiativ`: the link to the initiative's cell in its file.
 pub const OUT_SOURCE_LINK: &str = "Källa";
 

@@ -79,7 +79,12 @@ pub(crate) fn produce(
             s.config_text.clone(),
         ),
     };
-    let stream = Stream::new(s.config.as_ref(), &record.input);
+    let previous = match &s.previous {
+        Some(path) => Some(read_previous(path)?),
+        None => None,
+    };
+    let mut stream = Stream::new(s.config.as_ref(), &record.input);
+    stream.snapshots = previous.as_ref().map(|_| BTreeMap::new());
     let pipeline = Pipeline {
         pending: Mutex::new(BTreeMap::new()),
         next: AtomicUsize::new(0),
@@ -97,12 +102,33 @@ pub(crate) fn produce(
         mut files,
         output,
         error,
+        snapshots,
         ..
     } = stream;
 
     let run = validate::run::check(&mut files, s.config.as_ref(), s.latest_version);
     let cons = consolidate(&files, run.budget_year, &run.years, s.config.as_ref());
     let findings = super::ordered_findings(&files, &found.skipped, &run.findings);
+    let changes = match (&previous, snapshots) {
+        (Some(previous), Some(mut snapshots)) => {
+            let earlier = crate::changes::snapshot_from_initiatives(previous, cons.budget_year)
+                .unwrap_or_default();
+            let now = crate::changes::Snapshot {
+                areas: cons
+                    .included()
+                    .map(|a| {
+                        let mut snap = snapshots
+                            .remove(&a.file)
+                            .unwrap_or_else(|| crate::changes::area_snapshot(&a.area, a.plan));
+                        snap.area = a.area.clone();
+                        snap
+                    })
+                    .collect(),
+            };
+            Some(crate::changes::compare(&earlier, &now))
+        }
+        _ => None,
+    };
     let errors = findings.iter().any(|f| f.severity == Severity::Error);
     let status = match (errors, s.partial) {
         (false, _) => "ok",
@@ -124,6 +150,7 @@ pub(crate) fn produce(
             banner,
             lang,
             run: &record,
+            changes: changes.as_deref(),
         };
         let dest = match &redo {
             Some(r) => r.dest.clone(),
@@ -168,6 +195,9 @@ pub(crate) fn produce(
     let counts = Counts::of(files.len(), &cons, &findings);
     let mut out = report::terminal::render(if quiet { &[] } else { &findings }, &counts, lang);
     super::list_feedback(&mut out, &feedback, lang);
+    if let (Some(changes), Some(path)) = (&changes, &s.previous) {
+        out.push_str(&crate::changes::summary(changes, path, lang));
+    }
     match &written {
         Some(path) => out.push_str(&format!("{} {}\n", lang.pick("Skrev", "Wrote"), path.display())),
         None => out.push_str(lang.pick(
@@ -242,6 +272,9 @@ struct Stream<'c> {
     areas: HashSet<String>,
     /// A write failure while streaming; the workbook is then rebuilt at the end.
     error: Option<String>,
+    /// With `--previous`: per file streamed, its initiatives' figures, taken
+    /// before its rows are dropped.
+    snapshots: Option<BTreeMap<String, crate::changes::AreaSnapshot>>,
 }
 
 impl<'c> Stream<'c> {
@@ -255,6 +288,7 @@ impl<'c> Stream<'c> {
             years,
             areas: HashSet::new(),
             error: None,
+            snapshots: None,
         }
     }
 
@@ -315,6 +349,12 @@ impl<'c> Stream<'c> {
         match output.push_area(area, &loaded.file, plan) {
             Ok(()) => {
                 self.areas.insert(normalize(area));
+                if let Some(snapshots) = &mut self.snapshots {
+                    snapshots.insert(
+                        loaded.file.clone(),
+                        crate::changes::area_snapshot(area, plan),
+                    );
+                }
                 // The rows are in the workbook now; the file keeps its sums.
                 plan.budget.rows = Vec::new();
                 plan.plan.rows = Vec::new();
@@ -342,6 +382,39 @@ fn rebuild(files: &[Loaded], years: &[i32], base: &str) -> Result<Output, String
             .map_err(|e| e.to_string())?;
     }
     Ok(output)
+}
+
+/// The `Initiativ` sheet of an earlier consolidation (`--previous`).
+fn read_previous(path: &Path) -> Result<Vec<crate::grid::WrittenCell>, Error> {
+    let not_ours = |sv: &str, en: &str| Error::NotConsolidated {
+        path: path.to_path_buf(),
+        sv: sv.to_string(),
+        en: en.to_string(),
+    };
+    let bytes = std::fs::read(path).map_err(|e| {
+        not_ours(
+            &format!("filen kan inte läsas: {e}"),
+            &format!("the file cannot be read: {e}"),
+        )
+    })?;
+    let sheets = crate::grid::read_written_workbook(&bytes).map_err(|_| {
+        not_ours(
+            "filen kan inte läsas som en xlsx-arbetsbok",
+            "the file cannot be read as an xlsx workbook",
+        )
+    })?;
+    let cells = sheets
+        .into_iter()
+        .find(|(name, _)| name == crate::labels::OUT_INITIATIVES)
+        .map(|(_, cells)| cells)
+        .ok_or_else(|| not_ours("bladet Initiativ saknas", "it has no sheet Initiativ"))?;
+    if crate::changes::snapshot_from_initiatives(&cells, None).is_none() {
+        return Err(not_ours(
+            "bladet Initiativ har inte sammanställningens kolumner",
+            "its sheet Initiativ does not have the consolidation's columns",
+        ));
+    }
+    Ok(cells)
 }
 
 /// The `--partial` banner: which areas are missing from the workbook, and why.

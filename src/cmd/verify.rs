@@ -288,6 +288,18 @@ pub fn run(s: &VerifySettings, lang: Lang, _quiet: bool) -> Result<Outcome, Erro
                     ),
                 });
             }
+            if compared.changes_sheet {
+                notes.push(match lang {
+                    Lang::Sv => format!(
+                        "Bladet {} jämför med en tidigare sammanställning och verifieras inte; jämför den med budget-consolidator diff.",
+                        labels::OUT_CHANGES
+                    ),
+                    Lang::En => format!(
+                        "Sheet {} compares with an earlier consolidation and is not verified; compare it with budget-consolidator diff.",
+                        labels::OUT_CHANGES
+                    ),
+                });
+            }
             let known: Vec<&str> = recorded.files.iter().map(|(f, _)| f.as_str()).collect();
             for file in compared.derived_files {
                 if !known.contains(&file.as_str()) {
@@ -401,6 +413,8 @@ struct Compared {
     unrecomputed: usize,
     /// The files the repeated run lists in `Källor`.
     derived_files: Vec<String>,
+    /// The workbook has an `Ändringar` sheet, which is not verified.
+    changes_sheet: bool,
 }
 
 /// Every cell of every sheet, the stored workbook against the repeated one. The
@@ -410,6 +424,11 @@ struct Compared {
 fn compare(stored: &Sheets, derived: &Sheets) -> Compared {
     let mut out = Compared::default();
     for (name, _) in stored {
+        // Compared with an earlier workbook (`--previous`), not with the inputs.
+        if name == labels::OUT_CHANGES {
+            out.changes_sheet = true;
+            continue;
+        }
         if !derived.iter().any(|(n, _)| n == name) {
             out.differences.push(Difference::SheetExtra {
                 sheet: name.clone(),

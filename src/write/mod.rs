@@ -6,6 +6,7 @@
 //! The file is written to a temporary file in the output folder and renamed into
 //! place; document dates are fixed, so identical inputs give identical bytes.
 
+mod changes;
 mod checks;
 pub mod feedback;
 mod initiatives;
@@ -40,6 +41,8 @@ pub struct Contents<'a> {
     /// What repeating the run needs, for `Källor`; its input folder (relative to the
     /// workbook's) is also where the links to source cells point.
     pub run: &'a crate::provenance::RunRecord,
+    /// `--previous`: the changes since the earlier consolidation, for `Ändringar`.
+    pub changes: Option<&'a [crate::changes::AreaChanges]>,
 }
 
 /// `<out>/konsoliderad-budget-<budgetår>.xlsx`.
@@ -161,6 +164,9 @@ impl Output {
         } = self;
         let rows = &rows;
         let s = &styles;
+        if contents.changes.is_some() {
+            wb.add_worksheet();
+        }
         let [
             summary_ws,
             development_ws,
@@ -168,10 +174,14 @@ impl Output {
             initiatives_ws,
             checks_ws,
             sources_ws,
+            changes_ws @ ..,
         ] = wb.worksheets_mut().as_mut_slice()
         else {
             return Err("internal: the workbook does not have its six sheets".into());
         };
+        if let (Some(list), [ws]) = (contents.changes, changes_ws) {
+            changes::write(ws, list, contents.lang, s).map_err(|e| e.to_string())?;
+        }
         // The sheets with one row per area are independent of each other: two are
         // written on a second thread while this one writes the other two (each sheet
         // keeps its own formats, so the bytes do not depend on which finishes first).
@@ -375,6 +385,10 @@ pub(crate) struct Styles {
     pub banner: Format,
     pub error: Format,
     pub warning: Format,
+    /// A label beside its value (the `Körning` block).
+    pub label: Format,
+    /// Text of several lines, wrapped and top-aligned (a configuration's text).
+    pub lines: Format,
 }
 
 pub(crate) const TKR: &str = "#,##0";
@@ -412,6 +426,12 @@ impl Styles {
                 .set_font_color(Color::RGB(0xC00000))
                 .set_bold(),
             warning: Format::new().set_font_color(Color::RGB(0x9C5700)),
+            label: Format::new()
+                .set_bold()
+                .set_align(rust_xlsxwriter::FormatAlign::Top),
+            lines: Format::new()
+                .set_text_wrap()
+                .set_align(rust_xlsxwriter::FormatAlign::Top),
         }
     }
 }

@@ -60,9 +60,18 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
     ws.write_string_with_format(row, 0, labels::RUN_TITLE, &s.title)?;
     for (label, value) in c.run.rows() {
         row += 1;
-        ws.write_string_with_format(row, 0, label, &s.header)?;
-        // The configuration is kept whole; a cell holds 32 767 characters.
-        ws.write_string(row, 1, &value)?;
+        ws.write_string_with_format(row, 0, label, &s.label)?;
+        widths.see(0, label);
+        // The configuration is kept whole (a cell holds 32 767 characters), its
+        // lines shown as lines.
+        let lines = u32::try_from(value.lines().count()).unwrap_or(1);
+        if lines > 1 {
+            // Over the table's width, so that its lines need not wrap.
+            ws.merge_range(row, 1, row, 5, &value, &s.lines)?;
+            ws.set_row_height(row, 15 * lines.min(400))?;
+        } else {
+            ws.write_string(row, 1, &value)?;
+        }
     }
     ws.set_freeze_panes(1, 0)?;
     super::page_setup(ws, 0)?;

@@ -413,3 +413,106 @@ fn every_link_leads_to_its_source_cell() {
         "some finding names a cell: {checks:?}"
     );
 }
+
+#[test]
+fn previous_adds_the_changes_sheet_and_prints_its_summary() {
+    // The earlier consolidation: the sample with IT at version 1.0 (and IT's
+    // frame raised to fit its larger 1.0 total).
+    let run = sample_run();
+    let earlier = run.dir.path().join("tidigare");
+    std::fs::create_dir(&earlier).expect("dir");
+    for entry in std::fs::read_dir(run.input()).expect("input") {
+        let path = entry.expect("entry").path();
+        std::fs::copy(&path, earlier.join(path.file_name().expect("name"))).expect("copy");
+    }
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/IT-tjänster-1.0.xlsx");
+    std::fs::copy(fixture, earlier.join("IT-tjänster.xlsx")).expect("copy");
+    let config = std::fs::read_to_string(earlier.join("budget.toml")).expect("config");
+    std::fs::write(
+        earlier.join("budget.toml"),
+        config
+            .replace("frame = 47910", "frame = 49436")
+            .replace("total_frame = 91510", "total_frame = 93036"),
+    )
+    .expect("config");
+    let first = run.exec(&["consolidate", "tidigare", "--out", "förra", "-q"]);
+    assert_eq!(first.status, 0, "{}", first.stdout);
+
+    let out = run.consolidate(&["-q", "--previous", "förra/konsoliderad-budget-2023.xlsx"]);
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.contains(
+            "Ändringar sedan förra/konsoliderad-budget-2023.xlsx: 4 ändringar (bladet Ändringar)\n  IT-tjänster: version 1.0 → 2.0 – 4 ändringar\n"
+        ),
+        "{}",
+        out.stdout
+    );
+    let rows = crate::harness::sheet_rows(&run.workbook(), "Ändringar", 8);
+    assert_eq!(
+        rows[0],
+        [
+            "Tjänsteområde",
+            "Version",
+            "Initiativ",
+            "Ändring",
+            "Kolumn",
+            "Före",
+            "Efter",
+            "Beskrivning"
+        ]
+    );
+    let got: Vec<(&str, &str, &str, &str)> = rows[1..]
+        .iter()
+        .map(|r| (r[2].as_str(), r[4].as_str(), r[5].as_str(), r[6].as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Införande av City Information Platform / IoT",
+                "Nyutveckling",
+                "4800",
+                "6300"
+            ),
+            (
+                "Utveckling och förstärkning av integrationsverktyg",
+                "Utveckling inom befintlig tjänst",
+                "3776",
+                "2250"
+            ),
+            (
+                "Utveckling inom O365",
+                "Utveckling inom befintlig tjänst",
+                "3000",
+                "2000"
+            ),
+            (
+                "Flexibel OU-struktur - ökad automatisering",
+                "Utveckling inom befintlig tjänst",
+                "3000",
+                "2500"
+            ),
+        ]
+    );
+    assert!(
+        rows[1..]
+            .iter()
+            .all(|r| r[0] == "IT-tjänster" && r[1] == "1.0 → 2.0")
+    );
+    assert_eq!(
+        rows[1][7],
+        "Införande av City Information Platform / IoT: 4 800 → 6 300 tkr (Nyutveckling)"
+    );
+    // The sheet compares with the earlier workbook; verify checks the rest.
+    let verified = verify(&run, &[]);
+    assert_eq!(verified.status, 0, "{}", verified.stdout);
+
+    // A file that is not a consolidation is refused before anything is written.
+    let bad = run.consolidate(&["--previous", "input/HR.xlsx"]);
+    assert_eq!(bad.status, 2);
+    assert!(
+        bad.stderr.contains("bladet Initiativ saknas"),
+        "{}",
+        bad.stderr
+    );
+}
