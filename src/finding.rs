@@ -82,6 +82,7 @@ codes! {
     FormulaWithoutValue => "formula-without-value",
     FrameExceeded => "frame-exceeded",
     FrameDeviation => "frame-deviation",
+    VersionMismatch => "version-mismatch",
     InternalError => "internal-error",
 }
 
@@ -255,6 +256,11 @@ pub enum Kind {
         total: Decimal,
         frame: Decimal,
     },
+    /// The version table's last row names another version than the `Version` field.
+    VersionMismatch {
+        table: String,
+        field: String,
+    },
     InternalError {
         detail: String,
     },
@@ -373,6 +379,7 @@ fn code_of(kind: &Kind) -> Code {
         Kind::FormulaWithoutValue { .. } => Code::FormulaWithoutValue,
         Kind::FrameExceeded { .. } => Code::FrameExceeded,
         Kind::FrameDeviation { .. } => Code::FrameDeviation,
+        Kind::VersionMismatch { .. } => Code::VersionMismatch,
         Kind::InternalError { .. } => Code::InternalError,
     }
 }
@@ -382,7 +389,8 @@ fn default_severity(kind: &Kind) -> Severity {
         Kind::NotAWorkbook { .. }
         | Kind::NumberAsText { .. }
         | Kind::UnmatchedInitiative { .. }
-        | Kind::FrameDeviation { .. } => Severity::Warning,
+        | Kind::FrameDeviation { .. }
+        | Kind::VersionMismatch { .. } => Severity::Warning,
         Kind::FormulaWithoutValue {
             recomputed: Some(_),
             ..
@@ -620,6 +628,11 @@ fn message(kind: &Kind, lang: Lang) -> String {
                 (None, false) => format!("The total {} is below the total frame {} by {}.", a(total), a(frame), a(&under)),
             }
         }
+        Kind::VersionMismatch { table, field } => if sv {
+            format!("Versionstabellens sista rad har version {}, men fältet Version på bladet Budgetfördelning säger {}. Lägg till en rad för version {} i tabellen, eller rätta fältet Version.", q(table), q(field), q(field))
+        } else {
+            format!("The version table's last row has version {}, but the Version field on sheet Budgetfördelning says {}. Add a row for version {} to the table, or correct the Version field.", q(table), q(field), q(field))
+        },
         Kind::InternalError { detail } => {
             let mut out = String::new();
             if sv {
@@ -648,7 +661,7 @@ mod tests {
                     .all(|c| c.is_ascii_lowercase() || c == '-')
             );
         }
-        assert_eq!(Code::ALL.len(), 29);
+        assert_eq!(Code::ALL.len(), 30);
     }
 
     /// One example of every kind of finding, so every code's message can be rendered.
@@ -827,6 +840,10 @@ mod tests {
                 area: None,
                 total: d(90000),
                 frame: d(91510),
+            },
+            Kind::VersionMismatch {
+                table: s("1.0"),
+                field: s("2.0"),
             },
             Kind::InternalError {
                 detail: s("index out of bounds"),

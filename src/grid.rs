@@ -137,10 +137,12 @@ pub struct Book {
     pub sheet_names: Vec<String>,
     pub budget: Option<Grid>,
     pub plan: Option<Grid>,
+    /// The optional version table (`Versioner`), when the file has one.
+    pub versions: Option<Grid>,
 }
 
 impl Book {
-    /// The two template sheets found among `sheet_names` (forgivingly, by label),
+    /// The template's sheets found among `sheet_names` (forgivingly, by label),
     /// each read into a grid by `read` (which gets the sheet's name and a collector).
     fn read_sheets(
         sheet_names: Vec<String>,
@@ -150,17 +152,21 @@ impl Book {
             sheet_names,
             ..Book::default()
         };
-        for (label, slot) in [(labels::SHEET_BUDGET, 0), (labels::SHEET_PLAN, 1)] {
+        for (label, slot) in [
+            (labels::SHEET_BUDGET, 0),
+            (labels::SHEET_PLAN, 1),
+            (labels::SHEET_VERSIONS, 2),
+        ] {
             let Some(name) = find_sheet(&book.sheet_names, label) else {
                 continue;
             };
             let mut out = Collector::default();
             read(&name, &mut out)?;
             let grid = Grid::from_cells(name, out.cells);
-            if slot == 0 {
-                book.budget = Some(grid)
-            } else {
-                book.plan = Some(grid)
+            match slot {
+                0 => book.budget = Some(grid),
+                1 => book.plan = Some(grid),
+                _ => book.versions = Some(grid),
             }
         }
         Ok(book)

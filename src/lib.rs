@@ -8,6 +8,7 @@
 //! - [`grid`]: the only calamine user — bytes → sparse [`grid::Grid`]s
 //! - [`locate`]: grid → table layouts, by header text
 //! - [`amount`], [`parse`]: cells → exact amounts, rows, tables, row-level findings
+//! - [`versions`]: the optional version table → entries, and its last version checked
 //! - [`validate`]: rules across the sheets of an area and across areas
 //! - [`load`]: one file end to end; the unit rayon maps over
 //! - [`consolidate`]: areas → city-wide totals, pure `Decimal` arithmetic
@@ -40,6 +41,7 @@ pub mod provenance;
 pub mod report;
 pub mod settings;
 pub mod validate;
+pub mod versions;
 pub mod write;
 
 use clap::Parser;

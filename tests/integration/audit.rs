@@ -516,3 +516,38 @@ fn previous_adds_the_changes_sheet_and_prints_its_summary() {
         bad.stderr
     );
 }
+
+#[test]
+fn sources_show_each_areas_last_version_row() {
+    let run = Run::new()
+        .add("HR.xlsx", &Template::new("HR"))
+        .add("Ekonomi.xlsx", &Template::new("Ekonomi"));
+    python(
+        r#"
+import sys, datetime, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+v = wb.create_sheet("Versioner")
+v.append(["Datum", "Version", "Beskrivning", "Ändrat av"])
+v.append([datetime.date(2022, 11, 1), "1.0", "Första versionen", "Anna Andersson"])
+v.append([datetime.date(2023, 2, 15), 2, "Reviderad budget", "Bo Berg"])
+wb.save(sys.argv[1])
+"#,
+        &[&run.input().join("HR.xlsx")],
+    );
+    let out = run.consolidate(&[]);
+    assert_eq!(out.status, 0, "{}", out.stdout);
+    let rows = crate::harness::sheet_rows(&run.workbook(), "Källor", 7);
+    assert_eq!(rows[0][6], "Senaste versionsrad");
+    let by_file = |file: &str| rows.iter().find(|r| r[0] == file).expect("file")[6].clone();
+    // Version 2 (a number) is version 2.0: no finding.
+    assert_eq!(
+        by_file("HR.xlsx"),
+        "2023-02-15 · 2 · Reviderad budget · Bo Berg"
+    );
+    assert_eq!(by_file("Ekonomi.xlsx"), "", "no version table, no entry");
+    assert!(
+        crate::harness::findings(&run.report())
+            .iter()
+            .all(|f| f.code != "version-mismatch")
+    );
+}
