@@ -123,13 +123,14 @@ impl InitiativeSheet {
     ) -> Result<(), XlsxError> {
         let tail = 6 + 2 * u16::try_from(self.years).unwrap_or(0);
         // One area's lines share its name and file.
-        if let Some(first) = lines.first() {
-            self.widths.see(0, first.area);
-            self.widths.see(tail + 1, first.file);
-            let (sheet, cell) = first.source;
-            self.widths
-                .see(tail + 4, &super::source_text(first.file, sheet, cell));
-        }
+        let Some(first) = lines.first() else {
+            return Ok(());
+        };
+        self.widths.see(0, first.area);
+        self.widths.see(tail + 1, first.file);
+        let links = [labels::SHEET_BUDGET, labels::SHEET_PLAN]
+            .map(|sheet| super::SourceLink::new(&self.base, first.file, sheet));
+        let last_row = self.rows + u32::try_from(lines.len()).unwrap_or(0);
         for line in lines {
             let row = self.rows + 1;
             ws.write_string(row, 0, line.area)?;
@@ -157,9 +158,14 @@ impl InitiativeSheet {
             // A HYPERLINK formula, not a hyperlink: rust_xlsxwriter keeps every
             // hyperlink of a sheet in memory until it is saved, a formula streams.
             let (sheet, cell) = line.source;
-            let text = super::source_text(line.file, sheet, cell);
-            match super::hyperlink_formula(&self.base, line.file, sheet, cell, &text) {
-                Some(link) => ws.write_formula(row, tail + 4, link)?,
+            let link = &links[usize::from(sheet != labels::SHEET_BUDGET)];
+            let (text, formula) = link.to(cell);
+            if row == last_row {
+                // The area's last line has the longest cell reference.
+                self.widths.see(tail + 4, &text);
+            }
+            match formula {
+                Some(f) => ws.write_formula(row, tail + 4, f)?,
                 None => ws.write_string(row, tail + 4, &text)?,
             };
             self.widths.see(2, line.name);

@@ -436,13 +436,9 @@ impl Styles {
     }
 }
 
-/// `HR.xlsx › Budgetfördelning › D9`: a source cell as the links show it.
-pub(crate) fn source_text(file: &str, sheet: &str, cell: CellRef) -> String {
-    format!("{file} › {sheet} › {cell}")
-}
-
-/// `../input/HR.xlsx#'Budgetfördelning'!D9`: a source cell as a link target,
-/// relative to the workbook's folder (`base` is the input folder seen from there).
+/// `../input/HR.xlsx#'Budgetfördelning'!D9`: a place in an input file as a link
+/// target, relative to the workbook's folder (`base` is the input folder seen
+/// from there). Without a cell, the sheet's first cell; without a sheet, the file.
 pub(crate) fn source_target(
     base: &str,
     file: &str,
@@ -455,37 +451,51 @@ pub(crate) fn source_target(
         format!("{base}/{file}")
     };
     match (sheet, cell) {
-        (Some(sheet), Some(cell)) => format!("{path}#'{}'!{cell}", sheet.replace('\'', "''")),
-        (Some(sheet), None) => format!("{path}#'{}'!A1", sheet.replace('\'', "''")),
-        _ => path,
+        (Some(sheet), cell) => format!(
+            "{path}#'{}'!{}",
+            sheet.replace('\'', "''"),
+            cell.unwrap_or(CellRef::new(0, 0))
+        ),
+        (None, _) => path,
     }
 }
 
 /// Excel's HYPERLINK takes a target of at most 255 characters.
 const HYPERLINK_MAX: usize = 255;
 
-/// `=HYPERLINK("../input/HR.xlsx#'Budgetfördelning'!D9","HR.xlsx › …")` with its
-/// text as the cached result; `None` when the target is too long for Excel.
-pub(crate) fn hyperlink_formula(
-    base: &str,
-    file: &str,
-    sheet: &str,
-    cell: CellRef,
-    text: &str,
-) -> Option<Formula> {
-    let target = source_target(base, file, Some(sheet), Some(cell));
-    if target.chars().count() > HYPERLINK_MAX {
-        return None;
+/// The `Källa` cells that lead into one sheet of one input file: the formula's
+/// fixed part is made once per area, each row adds its cell. The cell shows the
+/// cell's address, `D9`: the file is in `Källfil`, and which of the `Rad i …`
+/// columns is filled says the sheet. (Short, because the sheet is streamed on
+/// the hot path: every byte of a row is written and compressed 150 000 times.)
+pub(crate) struct SourceLink {
+    /// `=HYPERLINK("../input/HR.xlsx#'Budgetfördelning'!`, quotes doubled; `None`
+    /// when the target would be too long for Excel (the cell is then plain text).
+    prefix: Option<String>,
+}
+
+impl SourceLink {
+    pub(crate) fn new(base: &str, file: &str, sheet: &'static str) -> Self {
+        let target = source_target(base, file, Some(sheet), None);
+        // The target without its `A1`, which each row replaces by its cell.
+        let stem = target.strip_suffix("A1").unwrap_or(&target);
+        let fits = stem.chars().count() + "XFD1048576".len() <= HYPERLINK_MAX;
+        SourceLink {
+            prefix: fits.then(|| format!("=HYPERLINK(\"{}", stem.replace('"', "\"\""))),
+        }
     }
-    let quote = |t: &str| t.replace('"', "\"\"");
-    Some(
-        Formula::new(format!(
-            "=HYPERLINK(\"{}\",\"{}\")",
-            quote(&target),
-            quote(text)
-        ))
-        .set_result(text),
-    )
+
+    /// The cell's text, and the formula that shows it and links to `cell`.
+    pub(crate) fn to(&self, cell: CellRef) -> (String, Option<Formula>) {
+        let text = cell.to_string();
+        let formula = self.prefix.as_ref().map(|prefix| {
+            let mut f = String::with_capacity(prefix.len() + 2 * text.len() + 8);
+            f.push_str(prefix);
+            let _ = std::fmt::Write::write_fmt(&mut f, format_args!("{cell}\",\"{text}\")"));
+            Formula::new(f).set_result(text.clone())
+        });
+        (text, formula)
+    }
 }
 
 /// A formula with its computed value stored as the cached result.
