@@ -457,8 +457,8 @@ fn instructions(ws: &mut Worksheet, spec: &TemplateSpec, s: &Styles) -> Result<(
     Ok(())
 }
 
-/// Room for this many rows in the version table.
-pub const VERSION_ROWS: u32 = 20;
+/// Room for this many rows in the version table (more can be written below).
+pub const VERSION_ROWS: u32 = 10;
 
 /// Sheet `Versioner`: the version table (Datum, Version, Beskrivning, Ändrat av),
 /// one row per version. Its first row holds the template's version; the reader

@@ -741,6 +741,12 @@ wb.save(sys.argv[1])
         "{}",
         f.message
     );
+    // The feedback copy shows the version table too, with the cell marked.
+    let out = run.exec(&["check", "input/HR.xlsx", "--feedback", "kontroll"]);
+    assert_eq!(out.status, 0, "{}", out.stdout);
+    let copy = run.dir.path().join("kontroll/HR-kontroll.xlsx");
+    let cells = crate::harness::read_sheet(&copy, "Versioner");
+    assert_eq!(cells.get(&(4, 1)).map(String::as_str), Some("1.0"));
 }
 
 #[test]
