@@ -33,8 +33,9 @@ pub struct AreaSnapshot {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     pub name: String,
-    /// A project code, when the plan gives one: renames are matched by it.
-    pub code: Option<String>,
+    /// The initiative's project codes, when the plan gives them: a renamed
+    /// initiative is matched by a code both versions share.
+    pub codes: Vec<String>,
     pub figures: Vec<(Column, Decimal)>,
 }
 
@@ -194,6 +195,9 @@ impl AreaChanges {
     }
 }
 
+/// The header of a project-code column in `Initiativ`, when there is one.
+const PROJECT_HEADER: &str = "Projekt";
+
 /// A removed and an added initiative at least this alike are offered as a likely rename.
 const LIKELY_RENAME: f64 = 0.5;
 
@@ -235,6 +239,11 @@ pub fn compare(old: &Snapshot, new: &Snapshot) -> Vec<AreaChanges> {
     out
 }
 
+/// Project codes compare trimmed and case-insensitively.
+fn code_key(code: &str) -> String {
+    code.trim().to_lowercase()
+}
+
 fn compare_area(old: Option<&AreaSnapshot>, new: &AreaSnapshot) -> Vec<Change> {
     let empty = Vec::new();
     let old_items = old.map_or(&empty, |o| &o.items);
@@ -249,12 +258,17 @@ fn compare_area(old: Option<&AreaSnapshot>, new: &AreaSnapshot) -> Vec<Change> {
             .iter()
             .enumerate()
             .find(|(oi, o)| !matched_old[*oi] && key(o) == key(n));
+        let shared = |o: &Item| {
+            n.codes
+                .iter()
+                .find(|c| o.codes.iter().any(|d| code_key(d) == code_key(c)))
+                .cloned()
+        };
         let by_code = || {
-            let code = n.code.as_ref()?;
             old_items
                 .iter()
                 .enumerate()
-                .find(|(oi, o)| !matched_old[*oi] && o.code.as_ref() == Some(code))
+                .find(|(oi, o)| !matched_old[*oi] && shared(o).is_some())
         };
         match by_key.or_else(by_code) {
             Some((oi, o)) => {
@@ -263,7 +277,7 @@ fn compare_area(old: Option<&AreaSnapshot>, new: &AreaSnapshot) -> Vec<Change> {
                     renames.push(Change::Renamed {
                         old: o.name.clone(),
                         new: n.name.clone(),
-                        code: n.code.clone().unwrap_or_default(),
+                        code: shared(o).unwrap_or_default(),
                     });
                 }
                 pairs.push((oi, ni));
@@ -364,7 +378,8 @@ fn likely_renames(old: &[Item], removed: &[usize], new: &[Item], added: &[usize]
 /// An area's snapshot from its plan as read: the lines of the `Initiativ` sheet
 /// (budget rows joined with their multi-year rows), each figure a cell had.
 /// Project codes: none yet, as the template has no project column; renames are
-/// then offered by similarity only.
+/// then offered by similarity only. (Once budget rows carry their codes, they
+/// go into [`Item::codes`] here.)
 pub fn area_snapshot(area: &str, plan: &crate::model::AreaPlan) -> AreaSnapshot {
     let years = &plan.plan.years;
     let lines = crate::consolidate::area_lines(area, &plan.meta.version, "", plan, years);
@@ -391,7 +406,7 @@ pub fn area_snapshot(area: &str, plan: &crate::model::AreaPlan) -> AreaSnapshot 
             }
             Item {
                 name: l.name.to_string(),
-                code: None,
+                codes: Vec::new(),
                 figures,
             }
         })
@@ -432,6 +447,8 @@ pub fn snapshot_from_initiatives(
         col_of(labels::META_VERSION)?,
         col_of(labels::COL_INITIATIVE)?,
     );
+    // A `Projekt` column, when the workbook has one: codes separated by `,` or `;`.
+    let project_col = col_of(PROJECT_HEADER);
     let mut columns: Vec<(u32, Column)> = vec![
         (col_of(labels::COL_NEW)?, Column::New),
         (col_of(labels::COL_EXISTING_SHORT)?, Column::Existing),
@@ -463,9 +480,20 @@ pub fn snapshot_from_initiatives(
                 _ => None,
             })
             .collect();
+        let codes = project_col
+            .and_then(at)
+            .map(|v| {
+                v.display()
+                    .split([',', ';'])
+                    .map(str::trim)
+                    .filter(|c| !c.is_empty())
+                    .map(String::from)
+                    .collect()
+            })
+            .unwrap_or_default();
         let item = Item {
             name: name.display(),
-            code: None,
+            codes,
             figures,
         };
         let area = area.display();
@@ -553,7 +581,7 @@ mod tests {
     fn item(name: &str, code: Option<&str>, figures: &[(Column, i64)]) -> Item {
         Item {
             name: name.into(),
-            code: code.map(str::to_string),
+            codes: code.map(str::to_string).into_iter().collect(),
             figures: figures
                 .iter()
                 .map(|(c, v)| (*c, Decimal::from(*v)))
@@ -675,5 +703,79 @@ mod tests {
         );
         let changes = &compare(&old, &new)[0].changes;
         assert_eq!(changes.len(), 2, "{changes:?}");
+    }
+
+    /// An earlier workbook read back: areas by their rows, figures by header,
+    /// project codes from a `Projekt` column, which then match a renamed initiative.
+    #[test]
+    fn an_earlier_initiativ_sheet_reads_back_and_codes_match_renames() {
+        use crate::grid::{Value, WrittenCell};
+        let text = |row: u32, col: u32, t: &str| WrittenCell {
+            at: crate::location::CellRef::new(row, col),
+            value: Value::Text(t.into()),
+            formula: None,
+        };
+        let num = |row: u32, col: u32, v: i64| WrittenCell {
+            at: crate::location::CellRef::new(row, col),
+            value: Value::Number(Decimal::from(v)),
+            formula: None,
+        };
+        let header = [
+            "Tjänsteområde",
+            "Version",
+            "Initiativ",
+            "Nyutveckling",
+            "Utveckling inom befintlig tjänst",
+            "Belopp tkr",
+            "Utveckling 2023",
+            "Vidmakthållande 2023",
+            "Projekt",
+        ];
+        let mut cells: Vec<WrittenCell> =
+            (0u32..).zip(header).map(|(c, h)| text(0, c, h)).collect();
+        cells.extend([
+            text(1, 0, "IT-tjänster"),
+            text(1, 1, "1.0"),
+            text(1, 2, "Gammalt namn"),
+            num(1, 3, 4800),
+            num(1, 5, 4800),
+            num(1, 6, 4800),
+            num(1, 7, 300),
+            text(1, 8, "p-17; P-18"),
+        ]);
+        let old = snapshot_from_initiatives(&cells, Some(2023)).expect("our sheet");
+        assert_eq!(old.areas.len(), 1);
+        let read = &old.areas[0].items[0];
+        assert_eq!(read.codes, ["p-17", "P-18"]);
+        assert_eq!(read.figure(Column::Maintenance(2023)), Decimal::from(300));
+        let new = area(
+            "2.0",
+            vec![item(
+                "Nytt namn",
+                Some("P-17"),
+                &[
+                    (Column::New, 6300),
+                    (Column::Amount, 6300),
+                    (Column::Development(2023), 6300),
+                    (Column::Maintenance(2023), 300),
+                ],
+            )],
+        );
+        let lines: Vec<String> = compare(&old, &new)[0]
+            .changes
+            .iter()
+            .map(|c| c.message(Lang::Sv))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "Namnändring (projekt P-17): Gammalt namn → Nytt namn",
+                "Nytt namn: 4 800 → 6 300 tkr (Nyutveckling)"
+            ]
+        );
+        assert!(
+            snapshot_from_initiatives(&cells[1..], None).is_none(),
+            "no header row"
+        );
     }
 }
