@@ -421,6 +421,10 @@ pub const INSTRUCTIONS: &[(&str, &str)] = &[
         "Höj Version när du skickar en ny plan (t.ex. 1.0 → 1.1), så att samordnaren kan välja den senaste. Fyll i Datum och Ansvarig.",
     ),
     (
+        "Versioner",
+        "Skriv en rad i bladet Versioner för varje ny version: datum, version, vad som ändrats (t.ex. \"Budgeten är förändrad från 4 800 tkr till 6 300 tkr\") och vem som ändrat. Den sista raden ska ha samma version som fältet Version; annars får du en varning.",
+    ),
+    (
         "Kontroll innan du skickar",
         "Kör budget-consolidator check <fil>.xlsx (till exempel: budget-consolidator check HR.xlsx). Verktyget kontrollerar att summorna stämmer, att varje belopp är ett tal i rätt kategori, att initiativen finns i båda bladen med samma belopp och att inget initiativ står två gånger. Varje fel anges med blad och cell, t.ex. Budgetfördelning › D11. Med --feedback MAPP får du en kopia av filen där cellerna med fel är markerade och förklarade.",
     ),
@@ -495,6 +499,9 @@ fn versions(ws: &mut Worksheet, filled: &Filled, s: &Styles) -> Result<(), XlsxE
         ws.set_column_width(col, width)?;
     }
     ws.set_freeze_panes(header_row + 1, 0)?;
+    ws.set_landscape();
+    ws.set_paper_size(9);
+    ws.set_print_fit_to_pages(1, 0);
     protect(ws);
     Ok(())
 }
