@@ -551,3 +551,38 @@ wb.save(sys.argv[1])
             .all(|f| f.code != "version-mismatch")
     );
 }
+
+#[test]
+fn a_workbook_saved_again_by_libreoffice_still_verifies() {
+    let run = sample_run();
+    assert_eq!(run.consolidate(&[]).status, 0);
+    // LibreOffice recalculates, writes its own XML and shared strings: the
+    // figures are what count.
+    let profile = run.dir.path().join("lo-profile");
+    let out = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+        ])
+        .arg(run.dir.path().join("lo"))
+        .arg(run.workbook())
+        .output()
+        .expect("soffice");
+    let saved = run.dir.path().join("lo/konsoliderad-budget-2023.xlsx");
+    assert!(saved.is_file(), "{}", String::from_utf8_lossy(&out.stderr));
+    // Beside the original, so the recorded input folder is found the same way.
+    std::fs::copy(&saved, run.output().join("sparad-i-libreoffice.xlsx")).expect("copy");
+    let out = run.exec(&["verify", "output/sparad-i-libreoffice.xlsx"]);
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.starts_with("Verifierad: 5 filer oförändrade, "),
+        "{}",
+        out.stdout
+    );
+}
