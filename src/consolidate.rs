@@ -159,7 +159,12 @@ pub struct InitiativeLine<'a> {
     pub plan_row: Option<u32>,
     /// The cell the line's source link points to: the budget row's `Belopp`, or
     /// for a multi-year row without a budget row, its name.
-    pub source: (&'static str, CellRef),
+    pub source: (&'a str, CellRef),
+}
+
+/// The sheet's name as read, or its label when the plan was made in code.
+fn sheet_or<'a>(name: &'a str, label: &'static str) -> &'a str {
+    if name.is_empty() { label } else { name }
 }
 
 /// The initiatives of one area for the `Initiativ` sheet: budget rows in sheet
@@ -201,7 +206,10 @@ pub fn area_lines<'a>(
             file,
             budget_row: Some(b.name_cell.row_number()),
             plan_row: p.map(|p| p.name_cell.row_number()),
-            source: (crate::labels::SHEET_BUDGET, b.amount_cell),
+            source: (
+                sheet_or(&plan.budget.sheet, crate::labels::SHEET_BUDGET),
+                b.amount_cell,
+            ),
         });
     }
     for (p, _) in table.rows.iter().zip(&used).filter(|(_, used)| !**used) {
@@ -218,7 +226,10 @@ pub fn area_lines<'a>(
             file,
             budget_row: None,
             plan_row: Some(p.name_cell.row_number()),
-            source: (crate::labels::SHEET_PLAN, p.name_cell),
+            source: (
+                sheet_or(&table.sheet, crate::labels::SHEET_PLAN),
+                p.name_cell,
+            ),
         });
     }
     lines

@@ -48,6 +48,8 @@ pub struct BudgetTable {
     /// Keys of initiatives whose row was named in a finding because an amount
     /// could not be read: present in the sheet, but not in `rows`.
     pub unread: Vec<String>,
+    /// The sheet's name as written in the file (matched forgivingly), for links.
+    pub sheet: String,
 }
 
 /// One initiative of `Utvecklingsinitiativ`, amounts per plan year.
@@ -73,6 +75,8 @@ pub struct PlanTable {
     pub complete: bool,
     /// As [`BudgetTable::unread`].
     pub unread: Vec<String>,
+    /// As [`BudgetTable::sheet`].
+    pub sheet: String,
 }
 
 impl PlanTable {

@@ -128,8 +128,8 @@ impl InitiativeSheet {
         };
         self.widths.see(0, first.area);
         self.widths.see(tail + 1, first.file);
-        let links = [labels::SHEET_BUDGET, labels::SHEET_PLAN]
-            .map(|sheet| super::SourceLink::new(&self.base, first.file, sheet));
+        // The fixed part of the links, per sheet of this area's file (at most two).
+        let mut links: Vec<(&str, super::SourceLink)> = Vec::with_capacity(2);
         let last_row = self.rows + u32::try_from(lines.len()).unwrap_or(0);
         for line in lines {
             let row = self.rows + 1;
@@ -158,8 +158,14 @@ impl InitiativeSheet {
             // A HYPERLINK formula, not a hyperlink: rust_xlsxwriter keeps every
             // hyperlink of a sheet in memory until it is saved, a formula streams.
             let (sheet, cell) = line.source;
-            let link = &links[usize::from(sheet != labels::SHEET_BUDGET)];
-            let (text, formula) = link.to(cell);
+            let i = match links.iter().position(|(s, _)| *s == sheet) {
+                Some(i) => i,
+                None => {
+                    links.push((sheet, super::SourceLink::new(&self.base, first.file, sheet)));
+                    links.len() - 1
+                }
+            };
+            let (text, formula) = links[i].1.to(cell);
             if row == last_row {
                 // The area's last line has the longest cell reference.
                 self.widths.see(tail + 4, &text);

@@ -475,7 +475,7 @@ pub(crate) struct SourceLink {
 }
 
 impl SourceLink {
-    pub(crate) fn new(base: &str, file: &str, sheet: &'static str) -> Self {
+    pub(crate) fn new(base: &str, file: &str, sheet: &str) -> Self {
         let target = source_target(base, file, Some(sheet), None);
         // The target without its `A1`, which each row replaces by its cell.
         let stem = target.strip_suffix("A1").unwrap_or(&target);

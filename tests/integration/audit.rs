@@ -586,3 +586,43 @@ fn a_workbook_saved_again_by_libreoffice_still_verifies() {
         out.stdout
     );
 }
+
+#[test]
+fn links_name_the_sheet_as_the_file_spells_it() {
+    let run = Run::new().add("HR.xlsx", &Template::new("HR"));
+    python(
+        r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+# Through another name: openpyxl takes the old name, in any case, as taken.
+wb["Budgetfördelning"].title = "tmp"
+wb["tmp"].title = "BUDGETFÖRDELNING"
+wb.save(sys.argv[1])
+"#,
+        &[&run.input().join("HR.xlsx")],
+    );
+    assert_eq!(run.consolidate(&[]).status, 0);
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg(READ_LINKS)
+        .arg(run.workbook())
+        .output()
+        .expect("python3 with openpyxl");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let links: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let lines = links["initiatives"].as_array().expect("initiatives");
+    assert_eq!(lines.len(), 2);
+    // openpyxl found the sheet by that name (it would have stopped otherwise) and
+    // the Belopp cell; it saved the formulas without results, so no value is read.
+    for line in lines {
+        assert_eq!(line["sheet"], "BUDGETFÖRDELNING", "{line}");
+        assert!(
+            line["cell"].as_str().is_some_and(|c| c.starts_with('D')),
+            "{line}"
+        );
+    }
+}
