@@ -1,6 +1,7 @@
 //! `budget-consolidator diff OLD NEW`: what changed between two versions — two
-//! workbooks of one area, or two input folders. Reads both sides as `check` does
-//! (`load`), makes a snapshot of each area and prints `changes::compare`'s list.
+//! workbooks of one area, two input folders, or two consolidated workbooks. Reads
+//! templates as `check` does (`load`), a consolidation from its `Initiativ` sheet,
+//! makes a snapshot of each area and prints `changes::compare`'s list.
 //! Area names follow the configuration (`budget.toml`) beside NEW, else beside
 //! OLD, when there is one; in a folder with several files of one area, the
 //! highest version is compared. Exit 0, or 1 when a file could not be read.
@@ -39,6 +40,8 @@ pub fn run(s: &DiffSettings, lang: Lang) -> Result<Outcome, Error> {
                 .map(|w| (w.path.clone(), w.name.clone()))
                 .collect();
             super::load_all(&inputs, false, true)
+        } else if let Some(snapshot) = consolidation(path) {
+            return Ok(snapshot);
         } else {
             let name = path
                 .file_name()
@@ -59,6 +62,32 @@ pub fn run(s: &DiffSettings, lang: Lang) -> Result<Outcome, Error> {
     out.push_str(&changes::render(&changes::compare(&old, &new), lang));
     print!("{out}");
     Ok(Outcome { errors: unreadable })
+}
+
+/// A consolidated workbook (one `consolidate` wrote: it has `Initiativ` and
+/// `Källor`) as a snapshot of its areas, from its `Initiativ` sheet; `None` for
+/// any other file, which is then read as an area's template.
+fn consolidation(path: &Path) -> Option<Snapshot> {
+    let bytes = std::fs::read(path).ok()?;
+    let sheets = crate::grid::read_written_workbook(&bytes).ok()?;
+    if !sheets.iter().any(|(n, _)| n == crate::labels::OUT_SOURCES) {
+        return None;
+    }
+    // The budget year stands in the summary's subtitle, `Budgetår 2023 · belopp i tkr`.
+    let budget_year = sheets
+        .iter()
+        .find(|(n, _)| n == crate::labels::OUT_SUMMARY)
+        .and_then(|(_, cells)| {
+            cells.iter().find_map(|c| {
+                let text = c.value.display();
+                let rest = text.strip_prefix(crate::labels::META_BUDGET_YEAR)?;
+                rest.split_whitespace().next()?.parse::<i32>().ok()
+            })
+        });
+    let (_, cells) = sheets
+        .into_iter()
+        .find(|(n, _)| n == crate::labels::OUT_INITIATIVES)?;
+    changes::snapshot_from_initiatives(&cells, budget_year)
 }
 
 /// The areas of one side, by their configured names, the highest version of each;

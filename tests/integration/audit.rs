@@ -503,6 +503,17 @@ fn previous_adds_the_changes_sheet_and_prints_its_summary() {
         rows[1][7],
         "Införande av City Information Platform / IoT: 4 800 → 6 300 tkr (Nyutveckling)"
     );
+    // diff says the same of the two consolidations.
+    let diffed = run.exec(&[
+        "diff",
+        "förra/konsoliderad-budget-2023.xlsx",
+        "output/konsoliderad-budget-2023.xlsx",
+    ]);
+    assert_eq!(diffed.status, 0, "{}", diffed.stderr);
+    let sentences: Vec<&str> = diffed.stdout.lines().collect();
+    assert_eq!(sentences.len(), 6, "{}", diffed.stdout);
+    assert_eq!(sentences[1], rows[1][7]);
+    assert_eq!(sentences[5], "4 ändringar");
     // The sheet compares with the earlier workbook; verify checks the rest.
     let verified = verify(&run, &[]);
     assert_eq!(verified.status, 0, "{}", verified.stdout);
