@@ -161,6 +161,26 @@ pub fn relative_path(from: &Path, to: &Path) -> String {
     }
 }
 
+/// `output/../input` → `input`: `.` dropped and `..` taken off the name before
+/// it, by the names only (for showing a path; a leading `..` stays).
+pub fn tidy(path: &Path) -> PathBuf {
+    let mut out: Vec<Component<'_>> = Vec::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(out.last(), Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    if out.is_empty() {
+        PathBuf::from(".")
+    } else {
+        out.iter().collect()
+    }
+}
+
 /// The absolute form of a path, `.` dropped and `..` taken off the part before it.
 /// The real path (through symbolic links) when the path exists.
 fn lexical_absolute(path: &Path) -> PathBuf {
@@ -236,5 +256,13 @@ mod tests {
         assert_eq!(relative_path(&base.join("x/y"), &base), "../..");
         assert_eq!(relative_path(&base, &base.join("./c/../d")), "d");
         assert_eq!(relative_path(&base, &base), ".");
+    }
+
+    #[test]
+    fn tidy_paths_resolve_dots_by_name() {
+        assert_eq!(tidy(Path::new("output/../input")), PathBuf::from("input"));
+        assert_eq!(tidy(Path::new("./a/./b/../c")), PathBuf::from("a/c"));
+        assert_eq!(tidy(Path::new("../x")), PathBuf::from("../x"));
+        assert_eq!(tidy(Path::new("a/..")), PathBuf::from("."));
     }
 }

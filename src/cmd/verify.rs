@@ -195,7 +195,7 @@ pub fn run(s: &VerifySettings, lang: Lang, _quiet: bool) -> Result<Outcome, Erro
     let input = s
         .input
         .clone()
-        .unwrap_or_else(|| workbook_dir.join(&run.input));
+        .unwrap_or_else(|| crate::provenance::tidy(&workbook_dir.join(&run.input)));
 
     let mut unchanged = 0;
     for (file, sha) in &recorded.files {
