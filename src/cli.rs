@@ -31,7 +31,7 @@ pub enum Command {
     Template(TemplateArgs),
     /// Check that a consolidated workbook still follows from its input files.
     Verify(VerifyArgs),
-    /// What changed between two versions: two workbooks of one area, or two input folders.
+    /// What changed between two versions: two area workbooks, two input folders, or two consolidations.
     Diff(DiffArgs),
 }
 
@@ -46,9 +46,9 @@ pub struct VerifyArgs {
 
 #[derive(Debug, Args)]
 pub struct DiffArgs {
-    /// The earlier version: an area's workbook, or a folder of them.
+    /// The earlier version: an area's workbook, a folder of them, or a consolidated workbook.
     pub old: PathBuf,
-    /// The later version: an area's workbook, or a folder of them.
+    /// The later version, of the same kind as OLD.
     pub new: PathBuf,
 }
 
