@@ -277,6 +277,10 @@ impl Template {
     /// Writes the workbook with rust_xlsxwriter.
     pub fn write(&self, path: &Path) {
         let mut wb = Workbook::new();
+        // A fixed creation date: otherwise the bytes (and so the SHA-256 that
+        // Källor shows) depend on the second the file was written.
+        let created = rust_xlsxwriter::ExcelDateTime::from_ymd(2023, 1, 1).expect("date");
+        wb.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&created));
         let cells = self.cells();
         let date = Format::new().set_num_format("yyyy-mm-dd");
         for sheet in [Sheet::Budget, Sheet::Plan] {
