@@ -460,6 +460,13 @@ pub(crate) fn source_target(
     }
 }
 
+/// Excel reads at most this many hyperlinks per sheet; cells beyond them keep
+/// their text without a link.
+pub(crate) const MAX_LINKS: usize = 65_530;
+
+/// Excel's longest hyperlink target (rust_xlsxwriter refuses a longer one).
+pub(crate) const MAX_LINK_TARGET: usize = 2_079;
+
 /// Excel's HYPERLINK takes a target of at most 255 characters.
 const HYPERLINK_MAX: usize = 255;
 

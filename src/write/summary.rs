@@ -59,7 +59,10 @@ pub(super) fn write(
     let first = row + 1;
     for a in cons.included() {
         row += 1;
-        match rows.get(&a.file) {
+        match rows
+            .get(&a.file)
+            .filter(|_| usize::try_from(row).unwrap_or(usize::MAX) < super::MAX_LINKS)
+        {
             Some(range) => {
                 let target = format!("internal:'{}'!{range}", labels::OUT_INITIATIVES);
                 ws.write_url_with_text(row, 0, Url::new(target), &a.area)?;

@@ -637,3 +637,45 @@ wb.save(sys.argv[1])
         );
     }
 }
+
+#[test]
+fn a_path_too_long_for_excels_links_keeps_its_text() {
+    // 11 folders of 200 characters: a target longer than any Excel link.
+    let run = Run::new();
+    let mut dir = run.input();
+    for c in 'a'..='k' {
+        dir = dir.join(c.to_string().repeat(200));
+    }
+    std::fs::create_dir_all(&dir).expect("deep folders");
+    // A finding in the file (a number written as text), so Kontroller names it.
+    Template::new("HR")
+        .set(
+            crate::harness::Sheet::Budget,
+            "B10",
+            crate::harness::t("800"),
+        )
+        .write(&dir.join("HR.xlsx"));
+    let out = run.consolidate(&[]);
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+    let wb = run.workbook();
+    let checks = crate::harness::sheet_rows(&wb, "Kontroller", 6);
+    assert!(
+        checks
+            .iter()
+            .any(|r| r[1] == "number-as-text" && r[4] == "B10"),
+        "{checks:?}"
+    );
+    // The Källa cells show their address as text (no formula result needed).
+    let initiatives = read_sheet(&wb, "Initiativ");
+    let header = initiatives
+        .iter()
+        .find(|((r, _), v)| *r == 0 && v.as_str() == "Källa")
+        .map(|((_, c), _)| *c)
+        .expect("Källa");
+    assert_eq!(
+        initiatives.get(&(1, header)).map(String::as_str),
+        Some("D10")
+    );
+    let verified = verify(&run, &[]);
+    assert_eq!(verified.status, 0, "{}", verified.stdout);
+}
