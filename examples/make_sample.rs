@@ -3,6 +3,9 @@
 //! `../shared/SEED-FACTS.md`), plus `input/budget.toml`.
 //!
 //! Run: `cargo run --example make_sample [-- DIR]` (default `input`).
+//! `cargo run --example make_sample -- --it-1.0 [FILE]` writes only IT's template
+//! at version 1.0, before the plan's four budget revisions (default
+//! `tests/fixtures/IT-tjänster-1.0.xlsx`).
 //!
 //! The budget tables are the published ones. Figures the plan does not publish —
 //! HR's split between its two initiatives, and every multi-year row except
@@ -669,13 +672,70 @@ const CONFIGURED: [&str; 5] = [
     "Ledning och styrning",
 ];
 
+/// The IT plan's revisions between versions 1.0 and 2.0, as the plan states them
+/// ("Budgeten är förändrad från 4 800 tkr till 6 300 tkr"): initiative, amount
+/// in version 1.0. The amount stands in the column it has in version 2.0.
+const IT_REVISIONS: [(&str, i64); 4] = [
+    ("Införande av City Information Platform / IoT", 4800),
+    ("Utveckling och förstärkning av integrationsverktyg", 3776),
+    ("Utveckling inom O365", 3000),
+    ("Flexibel OU-struktur - ökad automatisering", 3000),
+];
+
+/// IT's template at version 1.0: version 2.0 with the four revised initiatives at
+/// their earlier amounts, in the budget table and as the budget year's development.
+fn it_version_1() -> Option<Area> {
+    let mut it = areas().into_iter().find(|a| a.file == "IT-tjänster.xlsx")?;
+    it.file = "IT-tjänster-1.0.xlsx";
+    it.version = "1.0";
+    for (name, old) in IT_REVISIONS {
+        let row = it.budget.iter_mut().find(|b| b.0 == name)?;
+        match row {
+            (_, Some(new), None) | (_, None, Some(new)) => *new = old,
+            _ => return None,
+        }
+        let plan = it.plan.iter_mut().find(|p| p.0 == name)?;
+        plan.1[0] = Some(old);
+    }
+    Some(it)
+}
+
+/// `index`: the area's place in [`areas`], which its project codes follow.
+fn save(a: &Area, index: usize, s: &Styles, path: &std::path::Path) -> Result<(), XlsxError> {
+    let created = ExcelDateTime::from_ymd(2023, 1, 1)?;
+    let mut wb = Workbook::new();
+    wb.set_properties(
+        &DocProperties::new()
+            .set_author("budget-consolidator sample")
+            .set_creation_datetime(&created),
+    );
+    write_budget(wb.add_worksheet(), a, index, s)?;
+    write_plan(wb.add_worksheet(), a, s)?;
+    wb.save(path)
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let dir = std::env::args()
-        .nth(1)
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let s = styles();
+    // `--it-1.0 FILE`: only IT's template at version 1.0 (the test fixture).
+    if args.first().map(String::as_str) == Some("--it-1.0") {
+        let path = args.get(1).map_or_else(
+            || PathBuf::from("tests/fixtures/IT-tjänster-1.0.xlsx"),
+            PathBuf::from,
+        );
+        let it = it_version_1().ok_or("the IT area or a revised initiative is missing")?;
+        let index = areas()
+            .iter()
+            .position(|a| a.file == "IT-tjänster.xlsx")
+            .unwrap_or(2);
+        save(&it, index, &s, &path)?;
+        println!("Wrote {}", path.display());
+        return Ok(());
+    }
+    let dir = args
+        .first()
         .map_or_else(|| PathBuf::from("input"), PathBuf::from);
     std::fs::create_dir_all(&dir)?;
-    let s = styles();
-    let created = ExcelDateTime::from_ymd(2023, 1, 1)?;
     let mut lines = Vec::new();
     for (index, a) in areas().into_iter().enumerate() {
         for (i, (name, new, existing)) in a.budget.iter().enumerate() {
@@ -686,15 +746,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 budget: new.unwrap_or(0) + existing.unwrap_or(0),
             });
         }
-        let mut wb = Workbook::new();
-        wb.set_properties(
-            &DocProperties::new()
-                .set_author("budget-consolidator sample")
-                .set_creation_datetime(&created),
-        );
-        write_budget(wb.add_worksheet(), &a, index, &s)?;
-        write_plan(wb.add_worksheet(), &a, &s)?;
-        wb.save(dir.join(a.file))?;
+        save(&a, index, &s, &dir.join(a.file))?;
     }
     std::fs::write(dir.join("budget.toml"), CONFIG)?;
     follow_up_sample::write(&dir, &lines)?;

@@ -32,6 +32,10 @@ pub enum Command {
     /// The monthly follow-up: the ledger's actuals and the areas' forecasts against
     /// the decided plan in DIR, written as uppfoljning-<year>-<MM>.xlsx.
     FollowUp(FollowUpArgs),
+    /// Check that a consolidated workbook still follows from its input files.
+    Verify(VerifyArgs),
+    /// What changed between two versions: two area workbooks, two input folders, or two consolidations.
+    Diff(DiffArgs),
 }
 
 #[derive(Debug, Args, Default)]
@@ -61,6 +65,23 @@ pub struct FollowUpArgs {
     /// Also write the JSON report to FILE.
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// A consolidated workbook written by `consolidate`.
+    pub workbook: PathBuf,
+    /// The input folder, when it has moved since (default: as recorded in `Källor`).
+    #[arg(long, value_name = "DIR")]
+    pub input: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier version: an area's workbook, a folder of them, or a consolidated workbook.
+    pub old: PathBuf,
+    /// The later version, of the same kind as OLD.
+    pub new: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -109,6 +130,9 @@ pub struct ConsolidateArgs {
     /// For every workbook with findings, write an annotated copy DIR/<name>-kontroll.xlsx.
     #[arg(long, value_name = "DIR")]
     pub feedback: Option<PathBuf>,
+    /// An earlier consolidated workbook: adds the sheet `Ändringar` (what changed since).
+    #[arg(long, value_name = "OLD_WORKBOOK")]
+    pub previous: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

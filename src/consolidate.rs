@@ -3,6 +3,7 @@
 //! `Decimal` arithmetic; no I/O, no formats.
 
 use crate::load::{Loaded, Status};
+use crate::location::CellRef;
 use crate::model::AreaPlan;
 use crate::settings::Config;
 use rust_decimal::Decimal;
@@ -158,6 +159,14 @@ pub struct InitiativeLine<'a> {
     /// 1-based rows in `Budgetfördelning` and `Utvecklingsinitiativ`.
     pub budget_row: Option<u32>,
     pub plan_row: Option<u32>,
+    /// The cell the line's source link points to: the budget row's `Belopp`, or
+    /// for a multi-year row without a budget row, its name.
+    pub source: (&'a str, CellRef),
+}
+
+/// The sheet's name as read, or its label when the plan was made in code.
+fn sheet_or<'a>(name: &'a str, label: &'static str) -> &'a str {
+    if name.is_empty() { label } else { name }
 }
 
 /// The initiatives of one area for the `Initiativ` sheet: budget rows in sheet
@@ -199,6 +208,10 @@ pub fn area_lines<'a>(
             file,
             budget_row: Some(b.name_cell.row_number()),
             plan_row: p.map(|p| p.name_cell.row_number()),
+            source: (
+                sheet_or(&plan.budget.sheet, crate::labels::SHEET_BUDGET),
+                b.amount_cell,
+            ),
         });
     }
     for (p, _) in table.rows.iter().zip(&used).filter(|(_, used)| !**used) {
@@ -215,6 +228,10 @@ pub fn area_lines<'a>(
             file,
             budget_row: None,
             plan_row: Some(p.name_cell.row_number()),
+            source: (
+                sheet_or(&table.sheet, crate::labels::SHEET_PLAN),
+                p.name_cell,
+            ),
         });
     }
     lines
@@ -223,7 +240,6 @@ pub fn area_lines<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::location::CellRef;
     use crate::model::{BudgetRow, BudgetTable, Metadata, PlanRow, PlanTable};
 
     fn budget_row(name: &str, row: u32, amount: i64) -> BudgetRow {

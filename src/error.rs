@@ -50,6 +50,12 @@ pub enum Error {
     Usage {
         reason: String,
     },
+    /// `verify` was given a file that is not a consolidated workbook of ours.
+    NotConsolidated {
+        path: PathBuf,
+        sv: String,
+        en: String,
+    },
 }
 
 impl Error {
@@ -117,6 +123,14 @@ impl Error {
             }
             (Error::Usage { reason }, Sv) => format!("Felaktiga argument: {reason}"),
             (Error::Usage { reason }, En) => format!("Invalid arguments: {reason}"),
+            (Error::NotConsolidated { path, sv, .. }, Sv) => format!(
+                "{} är ingen sammanställning från budget-consolidator ({sv}); verify kontrollerar arbetsböcker som consolidate har skrivit.",
+                path.display()
+            ),
+            (Error::NotConsolidated { path, en, .. }, En) => format!(
+                "{} is not a consolidation written by budget-consolidator ({en}); verify checks workbooks that consolidate wrote.",
+                path.display()
+            ),
         }
     }
 }

@@ -82,6 +82,7 @@ codes! {
     FormulaWithoutValue => "formula-without-value",
     FrameExceeded => "frame-exceeded",
     FrameDeviation => "frame-deviation",
+    VersionMismatch => "version-mismatch",
     InternalError => "internal-error",
     AmbiguousSheet => "ambiguous-sheet",
     AmbiguousColumn => "ambiguous-column",
@@ -358,6 +359,11 @@ pub enum Kind {
         total: Decimal,
         frame: Decimal,
     },
+    /// The version table's last row names another version than the `Version` field.
+    VersionMismatch {
+        table: String,
+        field: String,
+    },
     InternalError {
         detail: String,
     },
@@ -580,6 +586,7 @@ fn code_of(kind: &Kind) -> Code {
         Kind::FormulaWithoutValue { .. } => Code::FormulaWithoutValue,
         Kind::FrameExceeded { .. } => Code::FrameExceeded,
         Kind::FrameDeviation { .. } => Code::FrameDeviation,
+        Kind::VersionMismatch { .. } => Code::VersionMismatch,
         Kind::InternalError { .. } => Code::InternalError,
         Kind::AmbiguousSheet { .. } => Code::AmbiguousSheet,
         Kind::AmbiguousColumn { .. } => Code::AmbiguousColumn,
@@ -612,7 +619,8 @@ fn default_severity(kind: &Kind) -> Severity {
         | Kind::BudgetMismatch { .. }
         | Kind::MissingComment { .. }
         | Kind::ActualExceedsBudget { .. }
-        | Kind::PeriodGap { .. } => Severity::Warning,
+        | Kind::PeriodGap { .. }
+        | Kind::VersionMismatch { .. } => Severity::Warning,
         Kind::EvenPeriodisation { .. } | Kind::NoForecast { .. } => Severity::Info,
         Kind::FormulaWithoutValue {
             recomputed: Some(_),
@@ -999,6 +1007,11 @@ fn message(kind: &Kind, lang: Lang) -> String {
             (ObjectReading::EmptyAsUnobjected, true) => format!("Objektraderna följer inte SIE-standardens form: för konto {account} {year}-{month:02} är objektraderna större än raden {{}} (eller raden {{}} saknas). Raden {{}} lästes därför som det som bokförts utan objekt, och kontots kostnad som {{}} plus objektraderna. Gäller varje sådant konto och månad i filen; första stället nämns."),
             (ObjectReading::EmptyAsUnobjected, false) => format!("The object rows do not follow the SIE standard's form: for account {account} {year}-{month:02} the object rows exceed the {{}} row (or there is no {{}} row). So {{}} was read as what was booked without objects, and the account's cost as {{}} plus the object rows. Applies to every such account and month of the file; the first place is named."),
         },
+        Kind::VersionMismatch { table, field } => if sv {
+            format!("Versionstabellens sista rad har version {}, men fältet Version på bladet Budgetfördelning säger {}. Lägg till en rad för version {} i tabellen, eller rätta fältet Version.", q(table), q(field), q(field))
+        } else {
+            format!("The version table's last row has version {}, but the Version field on sheet Budgetfördelning says {}. Add a row for version {} to the table, or correct the Version field.", q(table), q(field), q(field))
+        },
         Kind::InternalError { detail } => {
             let mut out = String::new();
             if sv {
@@ -1149,7 +1162,7 @@ mod tests {
                     .all(|c| c.is_ascii_lowercase() || c == '-')
             );
         }
-        assert_eq!(Code::ALL.len(), 46);
+        assert_eq!(Code::ALL.len(), 47);
     }
 
     /// One example of every kind of finding, so every code's message can be rendered.
@@ -1340,6 +1353,10 @@ mod tests {
                 area: None,
                 total: d(90000),
                 frame: d(91510),
+            },
+            Kind::VersionMismatch {
+                table: s("1.0"),
+                field: s("2.0"),
             },
             Kind::InternalError {
                 detail: s("index out of bounds"),

@@ -166,6 +166,8 @@ pub struct Book {
     /// Every sheet in workbook order, read only by [`read_all_sheets`] (a ledger
     /// export, whose table may stand on any sheet).
     pub sheets: Vec<Grid>,
+    /// The optional version table (`Versioner`), when the file has one.
+    pub versions: Option<Grid>,
 }
 
 /// Several sheets match one required sheet name (`Budgetfördelning` hidden and
@@ -211,7 +213,11 @@ impl Book {
             }
             return Ok(book);
         }
-        for (label, slot) in [(labels::SHEET_BUDGET, 0), (labels::SHEET_PLAN, 1)] {
+        for (label, slot) in [
+            (labels::SHEET_BUDGET, 0),
+            (labels::SHEET_PLAN, 1),
+            (labels::SHEET_VERSIONS, 2),
+        ] {
             let (name, choice) = choose_sheet(&sheets, label);
             book.ambiguous.extend(choice);
             let Some(name) = name else {
@@ -225,10 +231,10 @@ impl Book {
                     .map(|(at, len)| (name.clone(), at, len)),
             );
             let grid = Grid::from_cells(name, out.cells);
-            if slot == 0 {
-                book.budget = Some(grid)
-            } else {
-                book.plan = Some(grid)
+            match slot {
+                0 => book.budget = Some(grid),
+                1 => book.plan = Some(grid),
+                _ => book.versions = Some(grid),
             }
         }
         Ok(book)
@@ -1026,6 +1032,74 @@ fn is_error_literal(s: &str) -> bool {
             | "Err:508"
             | "Err:522"
     )
+}
+
+/// One cell of a consolidated workbook read back: its value (a formula's cached
+/// result) and, when it holds one, the formula's text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WrittenCell {
+    pub at: CellRef,
+    pub value: Value,
+    pub formula: Option<String>,
+}
+
+/// Every sheet of a consolidated workbook (one this program wrote), in order,
+/// each with its non-empty cells in row-major order. `verify` and
+/// `consolidate --previous` read workbooks back with this; input templates go
+/// through [`read_book`]. Only xlsx, streamed cell by cell (never a dense range),
+/// each sheet held to [`MAX_CELLS`].
+pub fn read_written_workbook(bytes: &[u8]) -> Result<Vec<(String, Vec<WrittenCell>)>, ReadError> {
+    if bytes.is_empty() {
+        return Err(Unreadable::Empty.into());
+    }
+    if sniff(bytes)? != Format::Xlsx {
+        return Err(Unreadable::NotSpreadsheet.into());
+    }
+    catch_unwind(AssertUnwindSafe(|| read_written_xlsx(bytes)))
+        .unwrap_or_else(|_| Err(Unreadable::Corrupt("the reader stopped".into()).into()))
+}
+
+fn read_written_xlsx(bytes: &[u8]) -> Result<Vec<(String, Vec<WrittenCell>)>, ReadError> {
+    let mut wb: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e: calamine::XlsxError| {
+            open_error(e.to_string(), matches!(e, calamine::XlsxError::Password))
+        })?;
+    let mut sheets = Vec::new();
+    for name in wb.sheet_names() {
+        let mut reader = wb
+            .worksheet_cells_reader(&name)
+            .map_err(|e| Unreadable::Corrupt(format!("{name}: {e}")))?;
+        let mut cells = Vec::new();
+        loop {
+            match reader.next_cell_with_formula() {
+                Ok(Some(c)) => {
+                    let value = value_ref(&c.value);
+                    let formula = c.formula.filter(|f| !f.is_empty());
+                    if value.is_empty() && formula.is_none() {
+                        continue;
+                    }
+                    if cells.len() >= MAX_CELLS {
+                        return Err(too_many_cells());
+                    }
+                    cells.push(WrittenCell {
+                        at: CellRef::new(c.pos.0, c.pos.1),
+                        value,
+                        formula,
+                    });
+                }
+                Ok(None) => break,
+                // An error literal calamine does not know: we never write one.
+                Err(calamine::XlsxError::CellError(e)) => {
+                    return Err(Unreadable::Corrupt(format!("{name}: {e}")).into());
+                }
+                Err(e) => return Err(Unreadable::Corrupt(format!("{name}: {e}")).into()),
+            }
+        }
+        drop(reader);
+        cells.sort_by_key(|c| c.at);
+        sheets.push((name, cells));
+    }
+    Ok(sheets)
 }
 
 #[cfg(test)]

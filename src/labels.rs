@@ -6,6 +6,12 @@ use unicode_normalization::UnicodeNormalization;
 
 pub const SHEET_BUDGET: &str = "Budgetfördelning";
 pub const SHEET_PLAN: &str = "Utvecklingsinitiativ";
+/// The optional version table: one row per version of the plan.
+pub const SHEET_VERSIONS: &str = "Versioner";
+pub const VERSIONS_DATE: &str = "Datum";
+pub const VERSIONS_VERSION: &str = "Version";
+pub const VERSIONS_DESCRIPTION: &str = "Beskrivning";
+pub const VERSIONS_AUTHOR: &str = "Ändrat av";
 
 pub const META_AREA: &str = "Tjänsteområde";
 pub const META_VERSION: &str = "Version";
@@ -45,6 +51,21 @@ pub const OUT_INITIATIVES: &str = "Initiativ";
 pub const OUT_CHECKS: &str = "Kontroller";
 pub const OUT_SOURCES: &str = "Källor";
 pub const OUT_SUMMARY_TITLE: &str = "Ekonomisk sammanställning utvecklingskostnader";
+
+/// The `Körning` block of `Källor`: what re-running a consolidation needs
+/// ([`crate::provenance`]).
+pub const RUN_TITLE: &str = "Körning";
+pub const RUN_PROGRAM: &str = "Program";
+pub const RUN_INPUT: &str = "Indatamapp (från arbetsbokens mapp)";
+pub const RUN_OPTIONS: &str = "Flaggor";
+pub const RUN_CONFIG_SHA256: &str = "Konfiguration SHA-256";
+pub const RUN_CONFIG: &str = "Konfiguration";
+/// The sheet `consolidate --previous` adds: what changed since an earlier run.
+pub const OUT_CHANGES: &str = "Ändringar";
+/// Column of `Källor`: each file's last row of its version table.
+pub const OUT_LAST_VERSION: &str = "Senaste versionsrad";
+/// Column `Källa` of `Initiativ`: the link to the initiative's cell in its file.
+pub const OUT_SOURCE_LINK: &str = "Källa";
 
 /// The contract's forgiving match key: NFC, trimmed, inner whitespace and line
 /// breaks collapsed to one space, lower case, a trailing `:` ignored.

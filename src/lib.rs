@@ -8,10 +8,13 @@
 //! - [`grid`]: the only calamine user — bytes → sparse [`grid::Grid`]s
 //! - [`locate`]: grid → table layouts, by header text
 //! - [`amount`], [`parse`]: cells → exact amounts, rows, tables, row-level findings
+//! - [`versions`]: the optional version table → entries, and its last version checked
 //! - [`validate`]: rules across the sheets of an area and across areas
 //! - [`load`]: one file end to end; the unit rayon maps over
 //! - [`consolidate`]: areas → city-wide totals, pure `Decimal` arithmetic
+//! - [`changes`]: two versions → what changed, per area and initiative
 //! - [`write`], [`report`]: the workbook, the terminal text and the JSON report
+//! - [`provenance`]: what a workbook records so that `verify` can repeat its run
 //! - [`ledger`]: the follow-up's actuals — SIE and table exports → ledger rows
 //! - [`forecast`]: the areas' forecast tables (workbook or CSV) → forecast rows
 //! - [`follow_up`]: plan + actuals + forecasts → the monthly follow-up, pure `Decimal`
@@ -20,6 +23,7 @@
 //! Amounts are `rust_decimal::Decimal` from the cell to the report.
 
 pub mod amount;
+pub mod changes;
 pub mod cli;
 pub mod cmd;
 pub mod consolidate;
@@ -37,9 +41,11 @@ pub mod locate;
 pub mod location;
 pub mod model;
 pub mod parse;
+pub mod provenance;
 pub mod report;
 pub mod settings;
 pub mod validate;
+pub mod versions;
 pub mod write;
 
 use clap::Parser;

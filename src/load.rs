@@ -41,6 +41,8 @@ pub struct Loaded {
     pub status: Status,
     /// The sheets as read, kept only for feedback copies.
     pub book: Option<Book>,
+    /// The rows of the optional version table, in sheet order.
+    pub versions: Vec<crate::versions::VersionEntry>,
 }
 
 impl Loaded {
@@ -57,6 +59,7 @@ impl Loaded {
             rows_read: 0,
             status: Status::Errors,
             book: None,
+            versions: Vec::new(),
         }
     }
 
@@ -172,6 +175,12 @@ pub fn load_bytes(bytes: &[u8], file: &str, path: &Path, keep_grids: bool) -> Lo
     let parsed = parse::parse(&book, &mut sink);
     validate::area::check(&parsed, &mut sink);
     loaded.findings = sink.findings;
+    if let Some(grid) = &book.versions {
+        let field = parsed.meta.as_ref().map(|m| m.version.as_str());
+        let (entries, findings) = crate::versions::read(grid, field, file);
+        loaded.versions = entries;
+        loaded.findings.extend(findings);
+    }
     loaded.rows_read = parsed.rows_read;
     loaded.area_cell = parsed.area_cell;
     loaded.budget_year_cell = parsed.budget_year_cell;

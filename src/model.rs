@@ -53,6 +53,8 @@ pub struct BudgetTable {
     pub unread: Vec<String>,
     /// A column sum went beyond any plausible budget (reported once).
     pub sum_too_large: bool,
+    /// The sheet's name as written in the file (matched forgivingly), for links.
+    pub sheet: String,
 }
 
 /// One initiative of `Utvecklingsinitiativ`, amounts per plan year.
@@ -80,6 +82,8 @@ pub struct PlanTable {
     pub unread: Vec<String>,
     /// As [`BudgetTable::sum_too_large`].
     pub sum_too_large: bool,
+    /// As [`BudgetTable::sheet`].
+    pub sheet: String,
 }
 
 impl PlanTable {

@@ -485,6 +485,7 @@ fn parse_budget(
     let sheet = grid.name.as_str();
     let mut table = BudgetTable {
         complete: true,
+        sheet: sheet.to_string(),
         ..BudgetTable::default()
     };
     let mut names = Names::new();
@@ -675,6 +676,7 @@ fn parse_plan(
         sum_development: vec![Decimal::ZERO; years],
         sum_maintenance: vec![Decimal::ZERO; years],
         complete: true,
+        sheet: sheet.to_string(),
         ..PlanTable::default()
     };
     let mut names = Names::new();

@@ -1,7 +1,9 @@
 //! Command line + `budget.toml` → one validated [`Settings`] value. Validation
 //! happens once, here; downstream code never sees raw flags or raw TOML.
 
-use crate::cli::{CheckArgs, Cli, Command, ConsolidateArgs, FollowUpArgs, TemplateArgs};
+use crate::cli::{
+    CheckArgs, Cli, Command, ConsolidateArgs, DiffArgs, FollowUpArgs, TemplateArgs, VerifyArgs,
+};
 use crate::error::Error;
 use crate::labels::normalize;
 use crate::lang::Lang;
@@ -444,6 +446,24 @@ pub struct ConsolidateSettings {
     pub latest_version: bool,
     pub json: Option<PathBuf>,
     pub feedback: Option<PathBuf>,
+    /// The configuration's text, recorded in the workbook for `verify`.
+    pub config_text: Option<String>,
+    /// `--previous`: an earlier consolidated workbook to list the changes against.
+    pub previous: Option<PathBuf>,
+}
+
+/// `verify WORKBOOK [--input DIR]`.
+#[derive(Debug, Clone)]
+pub struct VerifySettings {
+    pub workbook: PathBuf,
+    pub input: Option<PathBuf>,
+}
+
+/// `diff OLD NEW`: two area workbooks, or two input folders.
+#[derive(Debug, Clone)]
+pub struct DiffSettings {
+    pub old: PathBuf,
+    pub new: PathBuf,
 }
 
 #[derive(Debug, Clone)]
@@ -479,6 +499,8 @@ pub enum Task {
     Check(CheckSettings),
     Template(TemplateSettings),
     FollowUp(FollowUpSettings),
+    Verify(VerifySettings),
+    Diff(DiffSettings),
 }
 
 #[derive(Debug, Clone)]
@@ -501,6 +523,8 @@ impl Settings {
             Some(Command::Check(args)) => check(args)?,
             Some(Command::Template(args)) => template(args)?,
             Some(Command::FollowUp(args)) => follow_up(args)?,
+            Some(Command::Verify(args)) => verify(args)?,
+            Some(Command::Diff(args)) => diff(args)?,
         };
         Ok(Settings {
             lang: cli.lang,
@@ -526,17 +550,21 @@ fn consolidate_settings(args: ConsolidateArgs) -> Result<ConsolidateSettings, Er
             reason: reason.into(),
         });
     }
-    let config = match &args.config {
-        Some(path) => Some(Config::load(path)?),
-        None => {
-            let default = args.dir.join(CONFIG_FILE);
-            if default.is_file() {
-                Some(Config::load(&default)?)
-            } else {
-                None
-            }
-        }
+    let config_path = match &args.config {
+        Some(path) => Some(path.clone()),
+        None => Some(args.dir.join(CONFIG_FILE)).filter(|p| p.is_file()),
     };
+    let config = match &config_path {
+        Some(path) => Some(Config::load(path)?),
+        None => None,
+    };
+    // Read once more for the record: the text as it was parsed.
+    let config_text = config_path.and_then(|p| std::fs::read_to_string(p).ok());
+    if let Some(previous) = args.previous.as_ref().filter(|p| !p.is_file()) {
+        return Err(Error::MissingFile {
+            path: previous.clone(),
+        });
+    }
     let skip = config
         .as_ref()
         .map(Config::follow_up_paths)
@@ -550,6 +578,8 @@ fn consolidate_settings(args: ConsolidateArgs) -> Result<ConsolidateSettings, Er
         latest_version: args.latest_version,
         json: args.json,
         feedback: args.feedback,
+        config_text,
+        previous: args.previous,
     })
 }
 
@@ -568,6 +598,7 @@ fn follow_up(args: FollowUpArgs) -> Result<Task, Error> {
         latest_version: false,
         json: args.json,
         feedback: None,
+        previous: None,
     })?;
     let config = plan.config.as_ref();
     let actuals = if args.actuals.is_empty() {
@@ -595,6 +626,45 @@ fn follow_up(args: FollowUpArgs) -> Result<Task, Error> {
         forecasts,
         period,
         options,
+    }))
+}
+
+fn verify(args: VerifyArgs) -> Result<Task, Error> {
+    if !args.workbook.is_file() {
+        return Err(Error::MissingFile {
+            path: args.workbook,
+        });
+    }
+    if let Some(dir) = args.input.as_ref().filter(|d| !d.is_dir()) {
+        return Err(Error::InputFolder {
+            path: dir.clone(),
+            reason: "no such folder".into(),
+        });
+    }
+    Ok(Task::Verify(VerifySettings {
+        workbook: args.workbook,
+        input: args.input,
+    }))
+}
+
+fn diff(args: DiffArgs) -> Result<Task, Error> {
+    for path in [&args.old, &args.new] {
+        if !path.exists() {
+            return Err(Error::MissingFile { path: path.clone() });
+        }
+    }
+    if args.old.is_dir() != args.new.is_dir() {
+        return Err(Error::Usage {
+            reason: format!(
+                "diff compares two workbooks or two folders, not {} with {}",
+                args.old.display(),
+                args.new.display()
+            ),
+        });
+    }
+    Ok(Task::Diff(DiffSettings {
+        old: args.old,
+        new: args.new,
     }))
 }
 

@@ -18,6 +18,7 @@ use crate::finding::{Finding, Severity};
 use crate::labels::normalize;
 use crate::lang::Lang;
 use crate::load::{Loaded, Status, load};
+use crate::provenance::{RunRecord, relative_path};
 use crate::report::{self, Counts};
 use crate::settings::{Config, ConsolidateSettings};
 use crate::validate;
@@ -28,6 +29,36 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub fn run(s: &ConsolidateSettings, lang: Lang, quiet: bool) -> Result<Outcome, Error> {
+    let produced = produce(s, lang, quiet, None)?;
+    print!("{}", produced.text);
+    Ok(Outcome {
+        errors: produced.errors,
+    })
+}
+
+/// What one run produced: whether it had errors, the terminal text, the workbook.
+#[derive(Debug)]
+pub(crate) struct Produced {
+    pub errors: bool,
+    pub text: String,
+    pub written: Option<PathBuf>,
+}
+
+/// `verify`'s re-run: the workbook goes to `dest`, and `run` (the recorded run) is
+/// written into it, so links and the `Körning` block are those of the original.
+#[derive(Debug)]
+pub(crate) struct Redo {
+    pub dest: PathBuf,
+    pub run: RunRecord,
+}
+
+/// The whole run, without printing.
+pub(crate) fn produce(
+    s: &ConsolidateSettings,
+    lang: Lang,
+    quiet: bool,
+    redo: Option<Redo>,
+) -> Result<Produced, Error> {
     refuse_output_in_input(&s.input, &s.out_dir)?;
     if let Some(dir) = &s.feedback {
         refuse_output_in_input(&s.input, dir)?;
@@ -38,7 +69,22 @@ pub fn run(s: &ConsolidateSettings, lang: Lang, quiet: bool) -> Result<Outcome, 
         .iter()
         .map(|i| (i.path.clone(), i.name.clone()))
         .collect();
-    let stream = Stream::new(s.config.as_ref());
+    let record = match &redo {
+        Some(r) => r.run.clone(),
+        None => RunRecord::new(
+            relative_path(&s.out_dir, &s.input),
+            s.partial,
+            s.latest_version,
+            lang,
+            s.config_text.clone(),
+        ),
+    };
+    let previous = match &s.previous {
+        Some(path) => Some(read_previous(path)?),
+        None => None,
+    };
+    let mut stream = Stream::new(s.config.as_ref(), &record.input);
+    stream.snapshots = previous.as_ref().map(|_| BTreeMap::new());
     let pipeline = Pipeline {
         pending: Mutex::new(BTreeMap::new()),
         next: AtomicUsize::new(0),
@@ -56,12 +102,33 @@ pub fn run(s: &ConsolidateSettings, lang: Lang, quiet: bool) -> Result<Outcome, 
         mut files,
         output,
         error,
+        snapshots,
         ..
     } = stream;
 
     let run = validate::run::check(&mut files, s.config.as_ref(), s.latest_version);
     let cons = consolidate(&files, run.budget_year, &run.years, s.config.as_ref());
     let findings = super::ordered_findings(&files, &found.skipped, &run.findings);
+    let changes = match (&previous, snapshots) {
+        (Some(previous), Some(mut snapshots)) => {
+            let earlier = crate::changes::snapshot_from_initiatives(previous, cons.budget_year)
+                .unwrap_or_default();
+            let now = crate::changes::Snapshot {
+                areas: cons
+                    .included()
+                    .map(|a| {
+                        let mut snap = snapshots
+                            .remove(&a.file)
+                            .unwrap_or_else(|| crate::changes::area_snapshot(&a.area, a.plan));
+                        snap.area = a.area.clone();
+                        snap
+                    })
+                    .collect(),
+            };
+            Some(crate::changes::compare(&earlier, &now))
+        }
+        _ => None,
+    };
     let errors = findings.iter().any(|f| f.severity == Severity::Error);
     let status = match (errors, s.partial) {
         (false, _) => "ok",
@@ -82,8 +149,13 @@ pub fn run(s: &ConsolidateSettings, lang: Lang, quiet: bool) -> Result<Outcome, 
             findings: &findings,
             banner,
             lang,
+            run: &record,
+            changes: changes.as_deref(),
         };
-        let dest = write::output_path(&s.out_dir, cons.budget_year);
+        let dest = match &redo {
+            Some(r) => r.dest.clone(),
+            None => write::output_path(&s.out_dir, cons.budget_year),
+        };
         let fail = |reason: String| Error::Output {
             path: dest.clone(),
             reason,
@@ -101,7 +173,7 @@ pub fn run(s: &ConsolidateSettings, lang: Lang, quiet: bool) -> Result<Outcome, 
             {
                 o
             }
-            _ => rebuild(&files, &run.years).map_err(fail)?,
+            _ => rebuild(&files, &run.years, &record.input).map_err(fail)?,
         };
         output
             .finish(&contents, &dest, rayon::current_num_threads())
@@ -123,6 +195,9 @@ pub fn run(s: &ConsolidateSettings, lang: Lang, quiet: bool) -> Result<Outcome, 
     let counts = Counts::of(files.len(), &cons, &findings);
     let mut out = report::terminal::render(if quiet { &[] } else { &findings }, &counts, lang);
     super::list_feedback(&mut out, &feedback, lang);
+    if let (Some(changes), Some(path)) = (&changes, &s.previous) {
+        out.push_str(&crate::changes::summary(changes, path, lang));
+    }
     match &written {
         Some(path) => out.push_str(&format!("{} {}\n", lang.pick("Skrev", "Wrote"), path.display())),
         None => out.push_str(lang.pick(
@@ -130,8 +205,11 @@ pub fn run(s: &ConsolidateSettings, lang: Lang, quiet: bool) -> Result<Outcome, 
             "No workbook was written: correct the errors above, or run with --partial to consolidate without the areas that have errors.\n",
         )),
     }
-    print!("{out}");
-    Ok(Outcome { errors })
+    Ok(Produced {
+        errors,
+        text: out,
+        written,
+    })
 }
 
 /// Loaded files in, in any order; streamed out in input order.
@@ -184,6 +262,8 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 /// The files in input order, and the workbook their included rows stream into.
 struct Stream<'c> {
     config: Option<&'c Config>,
+    /// The input folder as seen from the output folder, for the source links.
+    base: String,
     files: Vec<Loaded>,
     output: Option<Output>,
     /// Budget year and plan years of the first area written (without a
@@ -192,18 +272,23 @@ struct Stream<'c> {
     areas: HashSet<String>,
     /// A write failure while streaming; the workbook is then rebuilt at the end.
     error: Option<String>,
+    /// With `--previous`: per file streamed, its initiatives' figures, taken
+    /// before its rows are dropped.
+    snapshots: Option<BTreeMap<String, crate::changes::AreaSnapshot>>,
 }
 
 impl<'c> Stream<'c> {
-    fn new(config: Option<&'c Config>) -> Self {
+    fn new(config: Option<&'c Config>, base: &str) -> Self {
         let years = config.and_then(|c| Some((c.budget_year?, c.years.clone()?)));
         Stream {
             config,
+            base: base.to_string(),
             files: Vec::new(),
             output: None,
             years,
             areas: HashSet::new(),
             error: None,
+            snapshots: None,
         }
     }
 
@@ -253,7 +338,7 @@ impl<'c> Stream<'c> {
             .unwrap_or_default();
         let output = match &mut self.output {
             Some(o) => o,
-            None => match Output::new(&years) {
+            None => match Output::new(&years, &self.base) {
                 Ok(o) => self.output.insert(o),
                 Err(e) => {
                     self.error = Some(e.to_string());
@@ -264,6 +349,12 @@ impl<'c> Stream<'c> {
         match output.push_area(area, &loaded.file, plan) {
             Ok(()) => {
                 self.areas.insert(normalize(area));
+                if let Some(snapshots) = &mut self.snapshots {
+                    snapshots.insert(
+                        loaded.file.clone(),
+                        crate::changes::area_snapshot(area, plan),
+                    );
+                }
                 // The rows are in the workbook now; the file keeps its sums.
                 plan.budget.rows = Vec::new();
                 plan.plan.rows = Vec::new();
@@ -275,8 +366,8 @@ impl<'c> Stream<'c> {
 
 /// Builds the `Initiativ` sheet again from the included files, reading them anew
 /// (their rows were dropped once streamed). Same calls, same bytes.
-fn rebuild(files: &[Loaded], years: &[i32]) -> Result<Output, String> {
-    let mut output = Output::new(years).map_err(|e| e.to_string())?;
+fn rebuild(files: &[Loaded], years: &[i32], base: &str) -> Result<Output, String> {
+    let mut output = Output::new(years, base).map_err(|e| e.to_string())?;
     for f in files.iter().filter(|f| f.status == Status::Included) {
         let again = load(&f.path, &f.file, false);
         let (Some(plan), true) = (&again.plan, again.sha256 == f.sha256) else {
@@ -291,6 +382,39 @@ fn rebuild(files: &[Loaded], years: &[i32]) -> Result<Output, String> {
             .map_err(|e| e.to_string())?;
     }
     Ok(output)
+}
+
+/// The `Initiativ` sheet of an earlier consolidation (`--previous`).
+fn read_previous(path: &Path) -> Result<Vec<crate::grid::WrittenCell>, Error> {
+    let not_ours = |sv: &str, en: &str| Error::NotConsolidated {
+        path: path.to_path_buf(),
+        sv: sv.to_string(),
+        en: en.to_string(),
+    };
+    let bytes = std::fs::read(path).map_err(|e| {
+        not_ours(
+            &format!("filen kan inte läsas: {e}"),
+            &format!("the file cannot be read: {e}"),
+        )
+    })?;
+    let sheets = crate::grid::read_written_workbook(&bytes).map_err(|_| {
+        not_ours(
+            "filen kan inte läsas som en xlsx-arbetsbok",
+            "the file cannot be read as an xlsx workbook",
+        )
+    })?;
+    let cells = sheets
+        .into_iter()
+        .find(|(name, _)| name == crate::labels::OUT_INITIATIVES)
+        .map(|(_, cells)| cells)
+        .ok_or_else(|| not_ours("bladet Initiativ saknas", "it has no sheet Initiativ"))?;
+    if crate::changes::snapshot_from_initiatives(&cells, None).is_none() {
+        return Err(not_ours(
+            "bladet Initiativ har inte sammanställningens kolumner",
+            "its sheet Initiativ does not have the consolidation's columns",
+        ));
+    }
+    Ok(cells)
 }
 
 /// The `--partial` banner: which areas are missing from the workbook, and why.

@@ -2,8 +2,10 @@
 
 pub mod check;
 pub mod consolidate;
+pub mod diff;
 pub mod follow_up;
 pub mod template;
+pub mod verify;
 
 use crate::error::Error;
 use crate::finding::Finding;
@@ -27,6 +29,8 @@ pub fn run(settings: &Settings) -> i32 {
         Task::Check(s) => check::run(s, settings.lang, settings.quiet),
         Task::Template(s) => template::run(s, settings.lang),
         Task::FollowUp(s) => follow_up::run(s, settings.lang, settings.quiet),
+        Task::Verify(s) => verify::run(s, settings.lang, settings.quiet),
+        Task::Diff(s) => diff::run(s, settings.lang),
     };
     exit_status(&result, settings.lang)
 }

@@ -1,10 +1,12 @@
 //! Sheet `Kontroller`: every finding of the run — severity, code, file, sheet,
 //! cell, message — in the same order and words as the terminal and JSON report.
+//! A finding's cell (or, without one, its file) links to that place in the input
+//! file, relative to the workbook's folder.
 
 use super::{Contents, Styles, Widths};
 use crate::finding::Severity;
 use crate::labels;
-use rust_xlsxwriter::{Worksheet, XlsxError};
+use rust_xlsxwriter::{Url, Worksheet, XlsxError};
 
 pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<(), XlsxError> {
     ws.set_name(labels::OUT_CHECKS)?;
@@ -14,6 +16,7 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
         ws.write_string_with_format(0, col, h, &s.header)?;
     }
     let mut row = 0;
+    let mut links = 0;
     for f in c.findings {
         row += 1;
         let severity = f.severity.label(c.lang);
@@ -36,6 +39,20 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
             let text = crate::grid::excel_text(text);
             ws.write_string(row, col, text)?;
             widths.see(col, text);
+        }
+        // The finding's place in its file: the cell, or else the file itself.
+        // Within Excel's limits (number of links, length of a target); beyond
+        // them the cell keeps its text.
+        if let Some(file) = f.file.as_ref().filter(|_| links < super::MAX_LINKS) {
+            let target = super::source_target(&c.run.input, file, f.sheet.as_deref(), f.cell);
+            let (col, text) = match f.cell {
+                Some(cell) if f.sheet.is_some() => (4, cell.to_string()),
+                _ => (2, file.clone()),
+            };
+            if target.encode_utf16().count() <= super::MAX_LINK_TARGET {
+                ws.write_url_with_text(row, col, Url::new(format!("file:///{target}")), &text)?;
+                links += 1;
+            }
         }
     }
     ws.autofilter(0, 0, row, 5)?;

@@ -1,8 +1,9 @@
 //! The annotated return copy (`--feedback DIR`): for an input workbook with
 //! findings, `DIR/<name>-kontroll.xlsx` holds a `Kontroller` sheet listing the
-//! findings with links to their cells, then a copy of the area's two sheets (values)
-//! where each cell named by a finding is highlighted — red for an error, yellow for
-//! a warning, blue for a note — and carries a cell note with the message.
+//! findings with links to their cells, then a copy of the area's two sheets (and
+//! of its version table, when it has one; values) where each cell named by a
+//! finding is highlighted — red for an error, yellow for a warning, blue for a
+//! note — and carries a cell note with the message.
 //!
 //! The original input is never opened for writing.
 
@@ -52,7 +53,12 @@ pub fn build(loaded: &Loaded, findings: &[&Finding], lang: Lang) -> Result<Vec<u
     let grids: Vec<&Grid> = loaded
         .book
         .iter()
-        .flat_map(|b| b.budget.iter().chain(b.plan.iter()))
+        .flat_map(|b| {
+            b.budget
+                .iter()
+                .chain(b.plan.iter())
+                .chain(b.versions.iter())
+        })
         .collect();
     checks(wb.add_worksheet(), loaded, findings, &grids, lang, &s)?;
     for grid in grids {

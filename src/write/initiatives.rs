@@ -22,6 +22,8 @@ pub(super) const TABLE_NAME: &str = "Initiativtabell";
 
 /// The streamed `Initiativ` sheet.
 pub(super) struct InitiativeSheet {
+    /// The input folder as seen from the workbook's folder, for the `Källa` links.
+    base: String,
     years: usize,
     rows: u32,
     last_col: u16,
@@ -29,7 +31,12 @@ pub(super) struct InitiativeSheet {
 }
 
 impl InitiativeSheet {
-    pub(super) fn start(ws: &mut Worksheet, years: &[i32], s: &Styles) -> Result<Self, XlsxError> {
+    pub(super) fn start(
+        ws: &mut Worksheet,
+        years: &[i32],
+        base: &str,
+        s: &Styles,
+    ) -> Result<Self, XlsxError> {
         ws.set_name(labels::OUT_INITIATIVES)?;
         let amounts: Vec<String> = [
             labels::COL_NEW,
@@ -59,6 +66,7 @@ impl InitiativeSheet {
             "Källfil",
             "Rad i Budgetfördelning",
             "Rad i Utvecklingsinitiativ",
+            labels::OUT_SOURCE_LINK,
         ];
         let mut columns = Vec::new();
         let mut widths = Widths::new(&[14, 8, 30]);
@@ -99,6 +107,7 @@ impl InitiativeSheet {
         ws.set_row_height(0, 45)?;
         ws.set_freeze_panes(1, 3)?;
         Ok(InitiativeSheet {
+            base: base.to_string(),
             years: years.len(),
             rows: 0,
             last_col,
@@ -114,10 +123,14 @@ impl InitiativeSheet {
     ) -> Result<(), XlsxError> {
         let tail = 6 + 2 * u16::try_from(self.years).unwrap_or(0);
         // One area's lines share its name and file.
-        if let Some(first) = lines.first() {
-            self.widths.see(0, first.area);
-            self.widths.see(tail + 1, first.file);
-        }
+        let Some(first) = lines.first() else {
+            return Ok(());
+        };
+        self.widths.see(0, first.area);
+        self.widths.see(tail + 1, first.file);
+        // The fixed part of the links, per sheet of this area's file (at most two).
+        let mut links: Vec<(&str, super::SourceLink)> = Vec::with_capacity(2);
+        let last_row = self.rows + u32::try_from(lines.len()).unwrap_or(0);
         for line in lines {
             let row = self.rows + 1;
             ws.write_string(row, 0, line.area)?;
@@ -142,10 +155,39 @@ impl InitiativeSheet {
                     ws.write_number(row, col, r)?;
                 }
             }
+            // A HYPERLINK formula, not a hyperlink: rust_xlsxwriter keeps every
+            // hyperlink of a sheet in memory until it is saved, a formula streams.
+            let (sheet, cell) = line.source;
+            let i = match links.iter().position(|(s, _)| *s == sheet) {
+                Some(i) => i,
+                None => {
+                    links.push((sheet, super::SourceLink::new(&self.base, first.file, sheet)));
+                    links.len() - 1
+                }
+            };
+            let (text, formula) = links[i].1.to(cell);
+            if row == last_row {
+                // The area's last line has the longest cell reference.
+                self.widths.see(tail + 4, &text);
+            }
+            match formula {
+                Some(f) => ws.write_formula(row, tail + 4, f)?,
+                None => ws.write_string(row, tail + 4, &text)?,
+            };
             self.widths.see(2, line.name);
             self.rows += 1;
         }
         Ok(())
+    }
+
+    /// The letters of the table's last column.
+    pub(super) fn last_column(&self) -> String {
+        crate::location::column_letters(u32::from(self.last_col))
+    }
+
+    /// Data rows written so far.
+    pub(super) fn rows(&self) -> u32 {
+        self.rows
     }
 
     /// The table's final range, `A1:P150001`: the header and every row written (at

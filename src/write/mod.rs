@@ -6,6 +6,7 @@
 //! The file is written to a temporary file in the output folder and renamed into
 //! place; document dates are fixed, so identical inputs give identical bytes.
 
+mod changes;
 mod checks;
 pub mod feedback;
 pub mod follow_up;
@@ -25,7 +26,7 @@ use crate::consolidate::Consolidation;
 use crate::finding::Finding;
 use crate::lang::Lang;
 use crate::load::Loaded;
-use crate::location::column_letters;
+use crate::location::{CellRef, column_letters};
 use crate::model::AreaPlan;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
@@ -44,6 +45,11 @@ pub struct Contents<'a> {
     /// `--partial` with errors: the banner's lines (which areas are missing and why).
     pub banner: Vec<String>,
     pub lang: Lang,
+    /// What repeating the run needs, for `Källor`; its input folder (relative to the
+    /// workbook's) is also where the links to source cells point.
+    pub run: &'a crate::provenance::RunRecord,
+    /// `--previous`: the changes since the earlier consolidation, for `Ändringar`.
+    pub changes: Option<&'a [crate::changes::AreaChanges]>,
 }
 
 /// `<out>/konsoliderad-budget-<budgetår>.xlsx`.
@@ -78,6 +84,8 @@ pub struct Output {
     years: Vec<i32>,
     /// (file, area) of every area pushed, in order.
     pushed: Vec<(String, String)>,
+    /// Per file pushed, the range of its rows in `Initiativ` (`A5:Q9`).
+    rows: std::collections::HashMap<String, String>,
 }
 
 impl std::fmt::Debug for Output {
@@ -90,7 +98,9 @@ impl std::fmt::Debug for Output {
 }
 
 impl Output {
-    pub fn new(years: &[i32]) -> Result<Output, XlsxError> {
+    /// `base`: the input folder as seen from the workbook's folder (`../input`),
+    /// where the links to source cells point.
+    pub fn new(years: &[i32], base: &str) -> Result<Output, XlsxError> {
         let mut wb = workbook(crate::labels::OUT_SUMMARY_TITLE)?;
         // Deflate level 2 instead of the default 6: saving a 150 000-row workbook
         // takes 0.17 s instead of 0.9 s (it cannot overlap with reading) for a file
@@ -101,7 +111,7 @@ impl Output {
             wb.add_worksheet();
         }
         let ws = wb.add_worksheet_with_constant_memory()?;
-        let initiatives = initiatives::InitiativeSheet::start(ws, years, &styles)?;
+        let initiatives = initiatives::InitiativeSheet::start(ws, years, base, &styles)?;
         wb.add_worksheet();
         wb.add_worksheet();
         Ok(Output {
@@ -110,6 +120,7 @@ impl Output {
             initiatives,
             years: years.to_vec(),
             pushed: Vec::new(),
+            rows: std::collections::HashMap::new(),
         })
     }
 
@@ -127,7 +138,17 @@ impl Output {
         let lines =
             crate::consolidate::area_lines(area, &plan.meta.version, file, plan, &self.years);
         let ws = self.wb.worksheet_from_index(INITIATIVES)?;
+        let first = self.initiatives.rows() + 1;
         self.initiatives.push(ws, &lines)?;
+        if !lines.is_empty() {
+            let range = format!(
+                "A{}:{}{}",
+                first + 1,
+                self.initiatives.last_column(),
+                self.initiatives.rows() + 1
+            );
+            self.rows.insert(file.to_string(), range);
+        }
         self.pushed.push((file.to_string(), area.to_string()));
         Ok(())
     }
@@ -145,9 +166,14 @@ impl Output {
             mut wb,
             styles,
             mut initiatives,
+            rows,
             ..
         } = self;
+        let rows = &rows;
         let s = &styles;
+        if contents.changes.is_some() {
+            wb.add_worksheet();
+        }
         let [
             summary_ws,
             development_ws,
@@ -155,16 +181,20 @@ impl Output {
             initiatives_ws,
             checks_ws,
             sources_ws,
+            changes_ws @ ..,
         ] = wb.worksheets_mut().as_mut_slice()
         else {
             return Err("internal: the workbook does not have its six sheets".into());
         };
+        if let (Some(list), [ws]) = (contents.changes, changes_ws) {
+            changes::write(ws, list, contents.lang, s).map_err(|e| e.to_string())?;
+        }
         // The sheets with one row per area are independent of each other: two are
         // written on a second thread while this one writes the other two (each sheet
         // keeps its own formats, so the bytes do not depend on which finishes first).
         let mut summary_and_sources = move || {
             (
-                summary::write(summary_ws, contents, s),
+                summary::write(summary_ws, contents, s, rows),
                 sources::write(sources_ws, contents, s),
             )
         };
@@ -362,6 +392,10 @@ pub(crate) struct Styles {
     pub banner: Format,
     pub error: Format,
     pub warning: Format,
+    /// A label beside its value (the `Körning` block).
+    pub label: Format,
+    /// Text of several lines, wrapped and top-aligned (a configuration's text).
+    pub lines: Format,
 }
 
 pub(crate) const TKR: &str = "#,##0";
@@ -399,7 +433,82 @@ impl Styles {
                 .set_font_color(Color::RGB(0xC00000))
                 .set_bold(),
             warning: Format::new().set_font_color(Color::RGB(0x9C5700)),
+            label: Format::new()
+                .set_bold()
+                .set_align(rust_xlsxwriter::FormatAlign::Top),
+            lines: Format::new()
+                .set_text_wrap()
+                .set_align(rust_xlsxwriter::FormatAlign::Top),
         }
+    }
+}
+
+/// `../input/HR.xlsx#'Budgetfördelning'!D9`: a place in an input file as a link
+/// target, relative to the workbook's folder (`base` is the input folder seen
+/// from there). Without a cell, the sheet's first cell; without a sheet, the file.
+pub(crate) fn source_target(
+    base: &str,
+    file: &str,
+    sheet: Option<&str>,
+    cell: Option<CellRef>,
+) -> String {
+    let path = if base == "." || base.is_empty() {
+        file.to_string()
+    } else {
+        format!("{base}/{file}")
+    };
+    match (sheet, cell) {
+        (Some(sheet), cell) => format!(
+            "{path}#'{}'!{}",
+            sheet.replace('\'', "''"),
+            cell.unwrap_or(CellRef::new(0, 0))
+        ),
+        (None, _) => path,
+    }
+}
+
+/// Excel reads at most this many hyperlinks per sheet; cells beyond them keep
+/// their text without a link.
+pub(crate) const MAX_LINKS: usize = 65_530;
+
+/// Excel's longest hyperlink target (rust_xlsxwriter refuses a longer one).
+pub(crate) const MAX_LINK_TARGET: usize = 2_079;
+
+/// Excel's HYPERLINK takes a target of at most 255 characters.
+const HYPERLINK_MAX: usize = 255;
+
+/// The `Källa` cells that lead into one sheet of one input file: the formula's
+/// fixed part is made once per area, each row adds its cell. The cell shows the
+/// cell's address, `D9`: the file is in `Källfil`, and which of the `Rad i …`
+/// columns is filled says the sheet. (Short, because the sheet is streamed on
+/// the hot path: every byte of a row is written and compressed 150 000 times.)
+pub(crate) struct SourceLink {
+    /// `=HYPERLINK("../input/HR.xlsx#'Budgetfördelning'!`, quotes doubled; `None`
+    /// when the target would be too long for Excel (the cell is then plain text).
+    prefix: Option<String>,
+}
+
+impl SourceLink {
+    pub(crate) fn new(base: &str, file: &str, sheet: &str) -> Self {
+        let target = source_target(base, file, Some(sheet), None);
+        // The target without its `A1`, which each row replaces by its cell.
+        let stem = target.strip_suffix("A1").unwrap_or(&target);
+        let fits = stem.chars().count() + "XFD1048576".len() <= HYPERLINK_MAX;
+        SourceLink {
+            prefix: fits.then(|| format!("=HYPERLINK(\"{}", stem.replace('"', "\"\""))),
+        }
+    }
+
+    /// The cell's text, and the formula that shows it and links to `cell`.
+    pub(crate) fn to(&self, cell: CellRef) -> (String, Option<Formula>) {
+        let text = cell.to_string();
+        let formula = self.prefix.as_ref().map(|prefix| {
+            let mut f = String::with_capacity(prefix.len() + 2 * text.len() + 8);
+            f.push_str(prefix);
+            let _ = std::fmt::Write::write_fmt(&mut f, format_args!("{cell}\",\"{text}\")"));
+            Formula::new(f).set_result(text.clone())
+        });
+        (text, formula)
     }
 }
 

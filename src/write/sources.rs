@@ -1,5 +1,8 @@
 //! Sheet `Källor`: every input file — name, area, version, SHA-256, data rows
-//! read, and whether it was included or why not.
+//! read, whether it was included or why not, and the last row of its version
+//! table. Below the table, the `Körning`
+//! block: what repeating the run needs ([`crate::provenance::RunRecord`]), which
+//! `verify` reads back.
 
 use super::{Contents, Styles, Widths};
 use crate::labels;
@@ -26,8 +29,9 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
         "SHA-256",
         "Rader lästa",
         "Status",
+        labels::OUT_LAST_VERSION,
     ];
-    let mut widths = Widths::new(&[10, 14, 8, 64, 12, 12]);
+    let mut widths = Widths::new(&[10, 14, 8, 64, 12, 12, 20]);
     for (col, h) in (0u16..).zip(headers) {
         ws.write_string_with_format(0, col, h, &s.header)?;
     }
@@ -51,9 +55,31 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
             ws.write_string(row, *col, text)?;
             widths.see(*col, text);
         }
+        if let Some(last) = f.versions.last() {
+            let text = last.summary();
+            ws.write_string(row, 6, &text)?;
+            widths.see(6, &text);
+        }
         ws.write_number(row, 4, u32::try_from(f.rows_read).unwrap_or(u32::MAX))?;
     }
-    ws.autofilter(0, 0, row, 5)?;
+    ws.autofilter(0, 0, row, 6)?;
+    row += 2;
+    ws.write_string_with_format(row, 0, labels::RUN_TITLE, &s.title)?;
+    for (label, value) in c.run.rows() {
+        row += 1;
+        ws.write_string_with_format(row, 0, label, &s.label)?;
+        widths.see(0, label);
+        // The configuration is kept whole (a cell holds 32 767 characters), its
+        // lines shown as lines.
+        let lines = u32::try_from(value.lines().count()).unwrap_or(1);
+        if lines > 1 {
+            // Over the table's width, so that its lines need not wrap.
+            ws.merge_range(row, 1, row, 5, &value, &s.lines)?;
+            ws.set_row_height(row, 15 * lines.min(400))?;
+        } else {
+            ws.write_string(row, 1, &value)?;
+        }
+    }
     ws.set_freeze_panes(1, 0)?;
     super::page_setup(ws, 0)?;
     widths.apply(ws, 80)?;

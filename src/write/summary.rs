@@ -5,9 +5,17 @@
 
 use super::{Contents, Styles, Widths, cell, formula, range};
 use crate::labels;
-use rust_xlsxwriter::{Worksheet, XlsxError};
+use rust_xlsxwriter::{Url, Worksheet, XlsxError};
+use std::collections::HashMap;
 
-pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<(), XlsxError> {
+/// `rows`: per file, the range of its rows in `Initiativ` (`A5:Q9`), which the
+/// area's name links to.
+pub(super) fn write(
+    ws: &mut Worksheet,
+    c: &Contents<'_>,
+    s: &Styles,
+    rows: &HashMap<String, String>,
+) -> Result<(), XlsxError> {
     ws.set_name(labels::OUT_SUMMARY)?;
     let cons = c.consolidation;
     ws.write_string_with_format(0, 0, labels::OUT_SUMMARY_TITLE, &s.title)?;
@@ -50,7 +58,18 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
     let first = row + 1;
     for a in cons.included() {
         row += 1;
-        ws.write_string_with_format(row, 0, &a.area, &s.text)?;
+        match rows
+            .get(&a.file)
+            .filter(|_| usize::try_from(row).unwrap_or(usize::MAX) < super::MAX_LINKS)
+        {
+            Some(range) => {
+                let target = format!("internal:'{}'!{range}", labels::OUT_INITIATIVES);
+                ws.write_url_with_text(row, 0, Url::new(target), &a.area)?;
+            }
+            None => {
+                ws.write_string_with_format(row, 0, &a.area, &s.text)?;
+            }
+        }
         ws.write_string_with_format(row, 1, &a.version, &s.text)?;
         ws.write_with_format(row, 2, a.new.normalize(), &s.amount)?;
         ws.write_with_format(row, 3, a.existing.normalize(), &s.amount)?;

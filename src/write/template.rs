@@ -95,6 +95,7 @@ pub fn build_filled(spec: &TemplateSpec, filled: &Filled) -> Result<Vec<u8>, Xls
     instructions(wb.add_worksheet(), spec, &s)?;
     budget(wb.add_worksheet(), spec, filled, &s)?;
     plan(wb.add_worksheet(), spec, filled, &s)?;
+    versions(wb.add_worksheet(), filled, &s)?;
     wb.save_to_buffer()
 }
 
@@ -437,6 +438,10 @@ pub const INSTRUCTIONS: &[(&str, &str)] = &[
         "Höj Version när du skickar en ny plan (t.ex. 1.0 → 1.1), så att samordnaren kan välja den senaste. Fyll i Datum och Ansvarig.",
     ),
     (
+        "Versioner",
+        "Skriv en rad i bladet Versioner för varje ny version: datum, version, vad som ändrats (t.ex. \"Budgeten är förändrad från 4 800 tkr till 6 300 tkr\") och vem som ändrat. Den sista raden ska ha samma version som fältet Version; annars får du en varning.",
+    ),
+    (
         "Kontroll innan du skickar",
         "Kör budget-consolidator check <fil>.xlsx (till exempel: budget-consolidator check HR.xlsx). Verktyget kontrollerar att summorna stämmer, att varje belopp är ett tal i rätt kategori, att initiativen finns i båda bladen med samma belopp och att inget initiativ står två gånger. Varje fel anges med blad och cell, t.ex. Budgetfördelning › D11. Med --feedback MAPP får du en kopia av filen där cellerna med fel är markerade och förklarade.",
     ),
@@ -470,6 +475,51 @@ fn instructions(ws: &mut Worksheet, spec: &TemplateSpec, s: &Styles) -> Result<(
         row += 3;
     }
     ws.set_column_width(0, 110)?;
+    ws.set_landscape();
+    ws.set_paper_size(9);
+    ws.set_print_fit_to_pages(1, 0);
+    protect(ws);
+    Ok(())
+}
+
+/// Room for this many rows in the version table (more can be written below).
+pub const VERSION_ROWS: u32 = 10;
+
+/// Sheet `Versioner`: the version table (Datum, Version, Beskrivning, Ändrat av),
+/// one row per version. Its first row holds the template's version; the reader
+/// checks that the last row's version is the `Version` field's.
+fn versions(ws: &mut Worksheet, filled: &Filled, s: &Styles) -> Result<(), XlsxError> {
+    ws.set_name(labels::SHEET_VERSIONS)?;
+    ws.write_string_with_format(0, 0, "Versionshantering", &s.title)?;
+    ws.write_string_with_format(
+        1,
+        0,
+        "Skriv en rad för varje ny version av planen. Den sista raden ska ha samma version som fältet Version på bladet Budgetfördelning.",
+        &s.note,
+    )?;
+    let header_row = 3;
+    for (col, label) in (0u16..).zip([
+        labels::VERSIONS_DATE,
+        labels::VERSIONS_VERSION,
+        labels::VERSIONS_DESCRIPTION,
+        labels::VERSIONS_AUTHOR,
+    ]) {
+        ws.write_string_with_format(header_row, col, label, &s.header)?;
+    }
+    for row in header_row + 1..=header_row + VERSION_ROWS {
+        ws.write_blank(row, 0, &s.input_date)?;
+        if row == header_row + 1 {
+            ws.write_string_with_format(row, 1, &filled.version, &s.input)?;
+        } else {
+            ws.write_blank(row, 1, &s.input)?;
+        }
+        ws.write_blank(row, 2, &s.input)?;
+        ws.write_blank(row, 3, &s.input)?;
+    }
+    for (col, width) in [(0u16, 12), (1, 10), (2, 60), (3, 24)] {
+        ws.set_column_width(col, width)?;
+    }
+    ws.set_freeze_panes(header_row + 1, 0)?;
     ws.set_landscape();
     ws.set_paper_size(9);
     ws.set_print_fit_to_pages(1, 0);

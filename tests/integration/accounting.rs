@@ -15,7 +15,8 @@ pub(crate) fn check_accounting(
     let initiatives = sheet_rows(workbook, "Initiativ", 16);
     let found = findings(report);
     let mut rows_read = BTreeMap::new();
-    for row in sources.iter().skip(1) {
+    // The file table ends at the first empty row; the `Körning` block follows.
+    for row in sources.iter().skip(1).take_while(|r| !r[0].is_empty()) {
         let (file, read, status) = (&row[0], row[4].parse::<u64>().expect("rows read"), &row[5]);
         rows_read.insert(file.clone(), read);
         if status == "Inkluderad" {

@@ -750,6 +750,52 @@ fn text_too_long() {
 }
 
 #[test]
+fn version_table_behind_the_version_field_is_a_warning() {
+    let run = Run::new().add("HR.xlsx", &Template::new("HR"));
+    // The version table on a sheet of its own, added by another program; its
+    // last row says 1.0 while the Version field says 2.0.
+    let status = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(
+            r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+v = wb.create_sheet("Versioner")
+v.append(["Versionshantering"])
+v.append([])
+v.append([])
+v.append(["Datum", "Version", "Beskrivning", "Ändrat av"])
+v.append(["2022-11-01", "1.0", "Första versionen", "Anna Andersson"])
+wb.save(sys.argv[1])
+"#,
+        )
+        .arg(run.input().join("HR.xlsx"))
+        .status()
+        .expect("python3 with openpyxl");
+    assert!(status.success());
+    let f = expect_one(
+        &run,
+        &[],
+        "version-mismatch",
+        "warning",
+        HR,
+        Some("Versioner"),
+        Some("B5"),
+    );
+    assert!(
+        f.message.contains("”1.0”") && f.message.contains("”2.0”"),
+        "{}",
+        f.message
+    );
+    // The feedback copy shows the version table too, with the cell marked.
+    let out = run.exec(&["check", "input/HR.xlsx", "--feedback", "kontroll"]);
+    assert_eq!(out.status, 0, "{}", out.stdout);
+    let copy = run.dir.path().join("kontroll/HR-kontroll.xlsx");
+    let cells = crate::harness::read_sheet(&copy, "Versioner");
+    assert_eq!(cells.get(&(4, 1)).map(String::as_str), Some("1.0"));
+}
+
+#[test]
 fn every_code_has_a_test() {
     let source = include_str!("codes.rs");
     for code in Code::ALL {

@@ -158,10 +158,12 @@ fn sample_workbook_reads_back_as_the_published_summary() {
     )
     .expect("read");
     assert!(
-        table.contains(r#"name="Initiativtabell""#) && table.contains(r#"ref="A1:P31""#),
+        table.contains(r#"name="Initiativtabell""#) && table.contains(r#"ref="A1:Q31""#),
         "{table}"
     );
-    let header_cells = &sheet_rows(&book, "Initiativ", 16)[0];
+    // The last column, Källa, links each row to its source cell.
+    let header_cells = &sheet_rows(&book, "Initiativ", 17)[0];
+    assert_eq!(header_cells[16], "Källa");
     let columns: Vec<&str> = table
         .split("<tableColumn ")
         .skip(1)

@@ -242,6 +242,12 @@ for i, (name, dev, maint, impact) in enumerate(plan):
     for k, v in enumerate(dev + maint):
         p.cell(row=r, column=2 + k, value=v)
     p[f"H{r}"] = impact
+import datetime
+v = wb["Versioner"]
+v["A6"] = datetime.date(2023, 3, 1)
+v["B6"] = "2.1"
+v["C6"] = "Budgeten ifylld"
+v["D6"] = "Anna Andersson"
 wb.save(sys.argv[2])
 "#;
     let dir = run.dir.path();
