@@ -95,6 +95,18 @@ pub enum Unreadable {
     /// Not a spreadsheet container at all, e.g. a text file renamed `.xlsx`.
     NotSpreadsheet,
     Io(String),
+    /// A FIFO, socket or device with a workbook's name: never opened (reading a
+    /// FIFO waits for a writer forever).
+    NotRegularFile(Special),
+}
+
+/// What a folder entry that is not a regular file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Special {
+    Fifo,
+    Socket,
+    Device,
+    Other,
 }
 
 /// What made a file `too-large`. `Span`: the sheets of an `.xls` or `.ods`, which calamine
@@ -258,6 +270,14 @@ pub enum Kind {
     InternalError {
         detail: String,
     },
+    /// A folder link that leads back to a folder it is inside (`loop -> .`): not
+    /// followed. Code `not-a-workbook`: an entry of the folder that is skipped.
+    FolderLoop {
+        /// The link, as the input folder names it.
+        link: String,
+        /// Where the link leads, as the input folder names it (`""`: the folder itself).
+        target: String,
+    },
 }
 
 /// One problem or note about the input, with where it is.
@@ -344,7 +364,7 @@ impl Finding {
 fn code_of(kind: &Kind) -> Code {
     match kind {
         Kind::UnreadableFile(_) => Code::UnreadableFile,
-        Kind::NotAWorkbook { .. } => Code::NotAWorkbook,
+        Kind::NotAWorkbook { .. } | Kind::FolderLoop { .. } => Code::NotAWorkbook,
         Kind::TooLarge(_) => Code::TooLarge,
         Kind::MissingSheet { .. } => Code::MissingSheet,
         Kind::MissingHeader { .. } => Code::MissingHeader,
@@ -380,6 +400,7 @@ fn code_of(kind: &Kind) -> Code {
 fn default_severity(kind: &Kind) -> Severity {
     match kind {
         Kind::NotAWorkbook { .. }
+        | Kind::FolderLoop { .. }
         | Kind::NumberAsText { .. }
         | Kind::UnmatchedInitiative { .. }
         | Kind::FrameDeviation { .. } => Severity::Warning,
@@ -424,6 +445,19 @@ fn message(kind: &Kind, lang: Lang) -> String {
                 "The file has a workbook extension but is not a workbook (it looks like text or another format). Save it as an Excel workbook (.xlsx).",
             ).into(),
             Unreadable::Io(detail) => if sv { format!("Filen kunde inte läsas: {detail}.") } else { format!("The file could not be read: {detail}.") },
+            Unreadable::NotRegularFile(what) => {
+                let (sv_what, en_what) = match what {
+                    Special::Fifo => ("en namngiven pipe (FIFO)", "a named pipe (FIFO)"),
+                    Special::Socket => ("en socket", "a socket"),
+                    Special::Device => ("en enhetsfil", "a device file"),
+                    Special::Other => ("en särskild fil", "a special file"),
+                };
+                if sv {
+                    format!("Det här är inte en vanlig fil utan {sv_what}, så den öppnades inte. Lägg arbetsboken i mappen som en vanlig fil (spara eller kopiera den dit), eller ta bort posten.")
+                } else {
+                    format!("This is not a regular file but {en_what}, so it was not opened. Put the workbook in the folder as an ordinary file (save or copy it there), or remove the entry.")
+                }
+            }
         },
         Kind::NotAWorkbook { extension } => if sv {
             format!("Inte en arbetsbok (ändelsen {} läses inte); filen hoppas över.", q(extension))
@@ -620,6 +654,18 @@ fn message(kind: &Kind, lang: Lang) -> String {
                 (None, false) => format!("The total {} is below the total frame {} by {}.", a(total), a(frame), a(&under)),
             }
         }
+        Kind::FolderLoop { link, target } => {
+            let (sv_target, en_target) = if target.is_empty() {
+                ("indatamappen själv".to_string(), "the input folder itself".to_string())
+            } else {
+                (format!("mappen {}", q(target)), format!("the folder {}", q(target)))
+            };
+            if sv {
+                format!("Länken {} leder tillbaka till {sv_target}, som redan läses; den följs inte, så inget läses två gånger. Ta bort länken om den inte behövs.", q(link))
+            } else {
+                format!("The link {} leads back to {en_target}, which is already being read; it is not followed, so nothing is read twice. Remove the link if it is not needed.", q(link))
+            }
+        }
         Kind::InternalError { detail } => {
             let mut out = String::new();
             if sv {
@@ -661,6 +707,18 @@ mod tests {
             Kind::UnreadableFile(Unreadable::Corrupt(s("zip: EOCD"))),
             Kind::UnreadableFile(Unreadable::NotSpreadsheet),
             Kind::UnreadableFile(Unreadable::Io(s("permission denied"))),
+            Kind::UnreadableFile(Unreadable::NotRegularFile(Special::Fifo)),
+            Kind::UnreadableFile(Unreadable::NotRegularFile(Special::Socket)),
+            Kind::UnreadableFile(Unreadable::NotRegularFile(Special::Device)),
+            Kind::UnreadableFile(Unreadable::NotRegularFile(Special::Other)),
+            Kind::FolderLoop {
+                link: s("loop"),
+                target: s(""),
+            },
+            Kind::FolderLoop {
+                link: s("ekonomi/upp"),
+                target: s("ekonomi"),
+            },
             Kind::NotAWorkbook {
                 extension: s(".txt"),
             },

@@ -186,7 +186,8 @@ fn consolidate(args: ConsolidateArgs) -> Result<Task, Error> {
 }
 
 fn check(args: CheckArgs) -> Result<Task, Error> {
-    if let Some(not_file) = args.files.iter().find(|f| !f.is_file()) {
+    // A FIFO, socket or device is let through: loading reports it without opening it.
+    if let Some(not_file) = args.files.iter().find(|f| f.is_dir() || !f.exists()) {
         let path = not_file.clone();
         return Err(if not_file.is_dir() {
             Error::FolderNotFile { path }

@@ -32,7 +32,7 @@ pub fn run(s: &ConsolidateSettings, lang: Lang, quiet: bool) -> Result<Outcome, 
     if let Some(dir) = &s.feedback {
         refuse_output_in_input(&s.input, dir)?;
     }
-    let found = discover(&s.input, None)?;
+    let found = discover(&s.input, &[])?;
     let inputs: Vec<(PathBuf, String)> = found
         .workbooks
         .iter()

@@ -11,6 +11,7 @@ mod codes;
 mod damage;
 mod determinism;
 mod feedback;
+mod files;
 mod fixtures;
 mod libreoffice;
 mod property;

@@ -1,0 +1,193 @@
+//! Files and folders as shared folders hold them: FIFOs, sockets and devices named
+//! like workbooks, folder links and link loops, many big files at once, and a
+//! reader that panics. Every run here is bounded by a timeout, so a hang fails the
+//! test instead of stalling it.
+
+use crate::harness::{Run, Template, findings};
+use std::os::unix::fs::symlink;
+use std::process::Command;
+
+const CONSOLIDATE: [&str; 6] = [
+    "consolidate",
+    "input",
+    "--out",
+    "output",
+    "--json",
+    "report.json",
+];
+
+fn areas(report: &serde_json::Value) -> Vec<(String, String)> {
+    report["areas"]
+        .as_array()
+        .expect("areas")
+        .iter()
+        .map(|a| {
+            (
+                a["area"].as_str().unwrap_or_default().to_string(),
+                a["file"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn fifos_sockets_and_devices_are_reported_without_being_opened() {
+    let run = Run::new().add("HR.xlsx", &Template::new("HR"));
+    let fifo = run.input().join("Rör.xlsx");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo (coreutils)")
+            .success()
+    );
+    let _socket =
+        std::os::unix::net::UnixListener::bind(run.input().join("Uttag.xlsx")).expect("socket");
+    symlink("/dev/zero", run.input().join("Noll.xlsx")).expect("link to a device");
+    let out = run.exec_bounded(60, &[], &CONSOLIDATE, &[]);
+    assert_eq!(out.status, 1, "{}{}", out.stdout, out.stderr);
+    let report = run.report();
+    assert_eq!(areas(&report), [("HR".into(), "HR.xlsx".into())]);
+    let found = findings(&report);
+    for name in ["Noll.xlsx", "Rör.xlsx", "Uttag.xlsx"] {
+        let f = found
+            .iter()
+            .find(|f| f.file.as_deref() == Some(name))
+            .unwrap_or_else(|| panic!("no finding for {name}: {found:?}"));
+        assert_eq!(
+            (f.code.as_str(), f.severity.as_str()),
+            ("unreadable-file", "error")
+        );
+        assert!(f.message.contains("inte en vanlig fil"), "{}", f.message);
+    }
+
+    // `check` on the FIFO itself: a finding, not a hang and not "no such file".
+    let out = run.exec_bounded(
+        60,
+        &[],
+        &[
+            "--lang",
+            "en",
+            "check",
+            "input/Rör.xlsx",
+            "--json",
+            "check.json",
+        ],
+        &[],
+    );
+    assert_eq!(out.status, 1, "{}{}", out.stdout, out.stderr);
+    assert!(out.stdout.contains("not a regular file"), "{}", out.stdout);
+}
+
+#[test]
+fn folder_links_are_followed_each_file_is_read_once_and_a_loop_is_a_warning() {
+    let run = Run::new().add("HR.xlsx", &Template::new("HR"));
+    std::fs::create_dir(run.input().join("ekonomi")).expect("dir");
+    Template::new("Ekonomi").write(&run.input().join("ekonomi/Ekonomi.xlsx"));
+    let outside = run.dir.path().join("delad");
+    std::fs::create_dir(&outside).expect("dir");
+    Template::new("IT-tjänster").write(&outside.join("IT.xlsx"));
+    symlink(".", run.input().join("loop")).expect("link");
+    symlink("ekonomi", run.input().join("alias")).expect("link");
+    symlink("HR.xlsx", run.input().join("HR-länk.xlsx")).expect("link");
+    symlink(&outside, run.input().join("delad")).expect("link");
+
+    let out = run.exec_bounded(60, &[], &CONSOLIDATE, &[]);
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+    let report = run.report();
+    let mut got = areas(&report);
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            ("Ekonomi".into(), "ekonomi/Ekonomi.xlsx".into()),
+            ("HR".into(), "HR.xlsx".into()),
+            ("IT-tjänster".into(), "delad/IT.xlsx".into()),
+        ]
+    );
+    let found = findings(&report);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].severity, "warning");
+    assert_eq!(found[0].file.as_deref(), Some("loop"));
+    assert!(found[0].message.contains("loop"), "{}", found[0].message);
+}
+
+#[test]
+fn eight_big_files_on_eight_threads_stay_under_512_mib() {
+    // The address-space limit stands for the memory bound: a normal run on eight
+    // threads reserves under 80 MiB, so 512 MiB leave room for one file of the size
+    // guard, not for eight. glibc's malloc (used by C code beside mimalloc) would
+    // reserve 64 MiB of address space per thread without using it;
+    // MALLOC_ARENA_MAX=1 keeps that reservation out of the measurement.
+    let run = Run::new();
+    for i in 0..8 {
+        use std::io::Write;
+        let mut f = std::fs::File::create(run.input().join(format!("Stor{i}.xlsx"))).expect("file");
+        f.write_all(b"PK\x03\x04").expect("write");
+        // Sparse: no disk is used, but the reader reads every byte.
+        f.set_len(250 << 20).expect("grow");
+    }
+    let out = run.exec_bounded(
+        600,
+        &["prlimit", "--as=536870912", "--"],
+        &CONSOLIDATE,
+        &[("RAYON_NUM_THREADS", "8"), ("MALLOC_ARENA_MAX", "1")],
+    );
+    assert_eq!(out.status, 1, "{}{}", out.stdout, out.stderr);
+    let found = findings(&run.report());
+    assert_eq!(found.len(), 8, "{found:?}");
+    assert!(
+        found.iter().all(|f| f.code == "unreadable-file"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_caught_panic_shows_only_the_finding() {
+    let run = Run::new()
+        .add("HR.xlsx", &Template::new("HR"))
+        .add("Ekonomi.xlsx", &Template::new("Ekonomi"));
+    for quiet in [true, false] {
+        let mut args = vec![];
+        if quiet {
+            args.push("-q");
+        }
+        args.extend(CONSOLIDATE);
+        let out = run.exec_bounded(
+            60,
+            &[],
+            &args,
+            &[
+                ("BUDGET_CONSOLIDATOR_FAILPOINT", "panic:HR.xlsx"),
+                ("RUST_BACKTRACE", "1"),
+            ],
+        );
+        assert_eq!(out.status, 1, "{}", out.stdout);
+        assert_eq!(out.stderr, "", "only the finding, no panic text");
+        let found = findings(&run.report());
+        assert!(
+            found
+                .iter()
+                .any(|f| f.code == "internal-error" && f.file.as_deref() == Some("HR.xlsx")),
+            "{found:?}"
+        );
+        assert!(!quiet || out.stdout.lines().count() <= 2, "{}", out.stdout);
+    }
+}
+
+#[test]
+fn a_panic_outside_the_guarded_load_still_says_where() {
+    let run = Run::new().add("HR.xlsx", &Template::new("HR"));
+    let out = run.exec_bounded(
+        60,
+        &[],
+        &CONSOLIDATE,
+        &[("BUDGET_CONSOLIDATOR_FAILPOINT", "panic-after-load")],
+    );
+    assert_eq!(out.status, 101, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("panicked at") && out.stderr.contains(".rs:"),
+        "{}",
+        out.stderr
+    );
+}
