@@ -1,10 +1,11 @@
 //! Files and folders as shared folders hold them: FIFOs, sockets and devices named
-//! like workbooks, folder links and link loops, many big files at once, and a
-//! reader that panics. Every run here is bounded by a timeout, so a hang fails the
-//! test instead of stalling it.
+//! like workbooks, folder links and link loops, many big files at once, a reader
+//! that panics, and another run's temporary file. Every run here is bounded by a
+//! timeout, so a hang fails the test instead of stalling it.
 
 use crate::harness::{Run, Template, findings};
 use std::os::unix::fs::symlink;
+use std::path::Path;
 use std::process::Command;
 
 const CONSOLIDATE: [&str; 6] = [
@@ -189,5 +190,34 @@ fn a_panic_outside_the_guarded_load_still_says_where() {
         out.stderr.contains("panicked at") && out.stderr.contains(".rs:"),
         "{}",
         out.stderr
+    );
+}
+
+/// A temporary file as another run writing the same workbook holds it: locked.
+fn held_temporary(dir: &Path, name: &str) -> std::fs::File {
+    std::fs::create_dir_all(dir).expect("dir");
+    let file = std::fs::File::create(dir.join(name)).expect("tmp");
+    file.try_lock().expect("lock");
+    file
+}
+
+#[test]
+fn another_runs_temporary_file_is_left_alone_and_a_dead_runs_is_removed() {
+    let run = Run::new().add("HR.xlsx", &Template::new("HR"));
+    let name = ".konsoliderad-budget-2023.xlsx.Ab3xYz.tmp";
+    let held = held_temporary(&run.output(), name);
+    let out = run.exec_bounded(60, &[], &CONSOLIDATE, &[]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(run.workbook().is_file());
+    assert!(
+        run.output().join(name).exists(),
+        "the other run's temporary file was deleted"
+    );
+    drop(held);
+    let out = run.exec_bounded(60, &[], &CONSOLIDATE, &[]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(
+        !run.output().join(name).exists(),
+        "a temporary file no process holds is left over from a killed run"
     );
 }
