@@ -1,7 +1,8 @@
 //! Files and folders as shared folders hold them: FIFOs, sockets and devices named
 //! like workbooks, folder links and link loops, many big files at once, a reader
-//! that panics, and another run's temporary file. Every run here is bounded by a
-//! timeout, so a hang fails the test instead of stalling it.
+//! that panics, outputs that would land on an input, and another run's temporary
+//! file. Every run here is bounded by a timeout, so a hang fails the test instead
+//! of stalling it.
 
 use crate::harness::{Run, Template, findings};
 use std::os::unix::fs::symlink;
@@ -191,6 +192,117 @@ fn a_panic_outside_the_guarded_load_still_says_where() {
         "{}",
         out.stderr
     );
+}
+
+#[test]
+fn outputs_through_a_missing_folder_or_a_link_into_the_input_are_refused() {
+    let run = Run::new().add("HR.xlsx", &Template::new("HR"));
+    symlink("input", run.dir.path().join("länk")).expect("link");
+    for (flag, target) in [
+        ("--out", "nosuch/../input/ny"),
+        ("--out", "länk/ny"),
+        ("--feedback", "nosuch/../input/fb"),
+        ("--feedback", "länk/fb"),
+    ] {
+        let mut args = vec!["consolidate", "input"];
+        if flag == "--feedback" {
+            args.extend(["--out", "output"]);
+        }
+        args.extend([flag, target]);
+        let out = run.exec_bounded(60, &[], &args, &[]);
+        assert_eq!(out.status, 2, "{flag} {target}: {}", out.stdout);
+        assert!(out.stderr.contains(target), "{}", out.stderr);
+        assert!(!run.dir.path().join("nosuch").exists(), "{flag} {target}");
+    }
+    let mut left: Vec<_> = std::fs::read_dir(run.input())
+        .expect("input")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["HR.xlsx"], "nothing was written into the input");
+}
+
+#[test]
+fn json_report_may_not_overwrite_an_input_or_the_workbook() {
+    let run = Run::new().add("HR.xlsx", &Template::new("HR"));
+    assert_eq!(run.exec(&CONSOLIDATE).status, 0);
+    let input = std::fs::read(run.input().join("HR.xlsx")).expect("input");
+    let workbook = std::fs::read(run.workbook()).expect("workbook");
+    for (lang, args, word) in [
+        (
+            "sv",
+            vec![
+                "consolidate",
+                "input",
+                "--out",
+                "output",
+                "--json",
+                "input/HR.xlsx",
+            ],
+            "JSON-rapporten",
+        ),
+        (
+            "en",
+            vec![
+                "consolidate",
+                "input",
+                "--out",
+                "output",
+                "--json",
+                "output/konsoliderad-budget-2023.xlsx",
+            ],
+            "JSON report",
+        ),
+        (
+            "sv",
+            vec!["check", "input/HR.xlsx", "--json", "input/HR.xlsx"],
+            "JSON-rapporten",
+        ),
+    ] {
+        let mut all = vec!["--lang", lang];
+        all.extend(&args);
+        let out = run.exec_bounded(60, &[], &all, &[]);
+        assert_eq!(out.status, 2, "{args:?}: {}", out.stdout);
+        let target = args[args.len() - 1];
+        assert!(
+            out.stderr.contains(target) && out.stderr.contains(word),
+            "{}",
+            out.stderr
+        );
+    }
+    assert_eq!(
+        std::fs::read(run.input().join("HR.xlsx")).expect("input"),
+        input
+    );
+    assert_eq!(std::fs::read(run.workbook()).expect("workbook"), workbook);
+}
+
+#[test]
+fn json_report_folder_is_created_like_the_outputs() {
+    let run = Run::new().add("HR.xlsx", &Template::new("HR"));
+    let out = run.exec_bounded(
+        60,
+        &[],
+        &[
+            "consolidate",
+            "input",
+            "--out",
+            "output",
+            "--json",
+            "rapporter/2023/r.json",
+        ],
+        &[],
+    );
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(run.dir.path().join("rapporter/2023/r.json").is_file());
+    let out = run.exec_bounded(
+        60,
+        &[],
+        &["check", "input/HR.xlsx", "--json", "nya/check.json"],
+        &[],
+    );
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(run.dir.path().join("nya/check.json").is_file());
 }
 
 /// A temporary file as another run writing the same workbook holds it: locked.
