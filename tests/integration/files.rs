@@ -1,10 +1,10 @@
 //! Files and folders as shared folders hold them: FIFOs, sockets and devices named
 //! like workbooks, folder links and link loops, many big files at once, a reader
-//! that panics, outputs that would land on an input, and another run's temporary
-//! file. Every run here is bounded by a timeout, so a hang fails the test instead
-//! of stalling it.
+//! that panics, outputs that would land on an input, two inputs with one stem, and
+//! another run's temporary file. Every run here is bounded by a timeout, so a hang
+//! fails the test instead of stalling it.
 
-use crate::harness::{Run, Template, findings};
+use crate::harness::{Run, Sheet, Template, findings, n};
 use std::os::unix::fs::symlink;
 use std::path::Path;
 use std::process::Command;
@@ -303,6 +303,59 @@ fn json_report_folder_is_created_like_the_outputs() {
     );
     assert_eq!(out.status, 0, "{}", out.stderr);
     assert!(run.dir.path().join("nya/check.json").is_file());
+}
+
+#[test]
+fn two_inputs_with_one_stem_get_two_feedback_copies() {
+    let run = Run::new()
+        .add(
+            "HR.xlsx",
+            &Template::new("HR").set(Sheet::Budget, "D10", n(1.0)),
+        )
+        .add_bytes("HR.ods", b"PK\x03\x04 broken")
+        .add_bytes("Trasig.xlsx", b"PK\x03\x04 broken");
+    let out = run.exec_bounded(
+        60,
+        &[],
+        &[
+            "consolidate",
+            "input",
+            "--out",
+            "output",
+            "--feedback",
+            "fb",
+        ],
+        &[],
+    );
+    assert_eq!(out.status, 1, "{}", out.stderr);
+    let fb = run.dir.path().join("fb");
+    let mut names: Vec<String> = std::fs::read_dir(&fb)
+        .expect("fb")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "HR-ods-kontroll.xlsx",
+            "HR-xlsx-kontroll.xlsx",
+            "Trasig-kontroll.xlsx"
+        ]
+    );
+    for (name, code) in [
+        ("HR-ods-kontroll.xlsx", "unreadable-file"),
+        ("HR-xlsx-kontroll.xlsx", "row-sum-mismatch"),
+    ] {
+        let cells = crate::harness::read_sheet(&fb.join(name), "Kontroller");
+        assert!(cells.values().any(|v| v == code), "{name}: {cells:?}");
+    }
+    for name in &names {
+        assert!(
+            out.stdout.contains(&format!("fb/{name}")),
+            "{name}: {}",
+            out.stdout
+        );
+    }
 }
 
 /// A temporary file as another run writing the same workbook holds it: locked.
