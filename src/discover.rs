@@ -124,7 +124,7 @@ pub fn discover(dir: &Path, skip: &[PathBuf]) -> Result<Discovered, Error> {
         let entry = match item {
             Ok(entry) => entry,
             Err(e) => {
-                entries.push(walk_error(dir, e)?);
+                entries.push(walk_error(dir, e, &linked)?);
                 continue;
             }
         };
@@ -199,9 +199,11 @@ fn once_each(mut entries: Vec<Entry>) -> Vec<Entry> {
 
 /// A link loop is a warning naming the link; a link to nothing with a workbook's
 /// name is an unreadable file; a folder that cannot be listed stops the run.
-fn walk_error(root: &Path, e: walkdir::Error) -> Result<Entry, Error> {
+fn walk_error(root: &Path, e: walkdir::Error, linked: &HashSet<PathBuf>) -> Result<Entry, Error> {
     let path = e.path().unwrap_or(root).to_path_buf();
     let name = relative_name(root, &path);
+    // The link itself is one; reached through another link or not.
+    let via_link = path.parent().is_some_and(|p| linked.contains(p));
     let own_id = std::fs::symlink_metadata(&path)
         .ok()
         .and_then(|m| file_id(&m, &path));
@@ -214,24 +216,24 @@ fn walk_error(root: &Path, e: walkdir::Error) -> Result<Entry, Error> {
         return Ok(Entry {
             name,
             id: own_id,
-            via_link: true,
+            via_link,
             what: What::Skipped(finding),
         });
     }
     let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
     if is_link && e.depth() > 0 {
         let finding = if is_workbook(&path) {
-            let reason = e
-                .io_error()
-                .map_or_else(|| e.to_string(), ToString::to_string);
-            Finding::new(Kind::UnreadableFile(Unreadable::Io(reason))).in_file(name.clone())
+            Finding::new(Kind::UnreadableFile(Unreadable::NotRegularFile(
+                Special::BrokenLink,
+            )))
+            .in_file(name.clone())
         } else {
             not_a_workbook(&path, &name)
         };
         return Ok(Entry {
             name,
             id: own_id,
-            via_link: true,
+            via_link,
             what: What::Skipped(finding),
         });
     }

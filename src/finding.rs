@@ -106,6 +106,8 @@ pub enum Special {
     Fifo,
     Socket,
     Device,
+    /// A link to nothing.
+    BrokenLink,
     Other,
 }
 
@@ -450,6 +452,7 @@ fn message(kind: &Kind, lang: Lang) -> String {
                     Special::Fifo => ("en namngiven pipe (FIFO)", "a named pipe (FIFO)"),
                     Special::Socket => ("en socket", "a socket"),
                     Special::Device => ("en enhetsfil", "a device file"),
+                    Special::BrokenLink => ("en länk till en fil som inte finns", "a link to a file that does not exist"),
                     Special::Other => ("en särskild fil", "a special file"),
                 };
                 if sv {
@@ -710,6 +713,7 @@ mod tests {
             Kind::UnreadableFile(Unreadable::NotRegularFile(Special::Fifo)),
             Kind::UnreadableFile(Unreadable::NotRegularFile(Special::Socket)),
             Kind::UnreadableFile(Unreadable::NotRegularFile(Special::Device)),
+            Kind::UnreadableFile(Unreadable::NotRegularFile(Special::BrokenLink)),
             Kind::UnreadableFile(Unreadable::NotRegularFile(Special::Other)),
             Kind::FolderLoop {
                 link: s("loop"),

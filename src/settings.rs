@@ -266,15 +266,15 @@ pub fn refuse_output_in_input(input: &Path, out: &Path, flag: &'static str) -> R
 /// is the consolidated workbook's, a feedback copy's or a template's.
 fn refuse_json_over_input(json: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
     let path = json.to_path_buf();
-    if crate::discover::is_workbook(json) {
-        return Err(Error::JsonOverWorkbook { path });
-    }
     let target = resolve(json);
     if inputs
         .iter()
         .any(|input| target.starts_with(resolve(input)))
     {
         return Err(Error::JsonOverInput { path });
+    }
+    if crate::discover::is_workbook(json) {
+        return Err(Error::JsonOverWorkbook { path });
     }
     Ok(())
 }

@@ -46,12 +46,13 @@ fn fifos_sockets_and_devices_are_reported_without_being_opened() {
     let _socket =
         std::os::unix::net::UnixListener::bind(run.input().join("Uttag.xlsx")).expect("socket");
     symlink("/dev/zero", run.input().join("Noll.xlsx")).expect("link to a device");
+    symlink("saknas.xlsx", run.input().join("Borta.xlsx")).expect("link to nothing");
     let out = run.exec_bounded(60, &[], &CONSOLIDATE, &[]);
     assert_eq!(out.status, 1, "{}{}", out.stdout, out.stderr);
     let report = run.report();
     assert_eq!(areas(&report), [("HR".into(), "HR.xlsx".into())]);
     let found = findings(&report);
-    for name in ["Noll.xlsx", "Rör.xlsx", "Uttag.xlsx"] {
+    for name in ["Borta.xlsx", "Noll.xlsx", "Rör.xlsx", "Uttag.xlsx"] {
         let f = found
             .iter()
             .find(|f| f.file.as_deref() == Some(name))
@@ -90,6 +91,7 @@ fn folder_links_are_followed_each_file_is_read_once_and_a_loop_is_a_warning() {
     std::fs::create_dir(&outside).expect("dir");
     Template::new("IT-tjänster").write(&outside.join("IT.xlsx"));
     symlink(".", run.input().join("loop")).expect("link");
+    symlink("..", run.input().join("ekonomi/upp")).expect("link");
     symlink("ekonomi", run.input().join("alias")).expect("link");
     symlink("HR.xlsx", run.input().join("HR-länk.xlsx")).expect("link");
     symlink(&outside, run.input().join("delad")).expect("link");
@@ -107,11 +109,19 @@ fn folder_links_are_followed_each_file_is_read_once_and_a_loop_is_a_warning() {
             ("IT-tjänster".into(), "delad/IT.xlsx".into()),
         ]
     );
+    // Each loop link once, under its path without a link (`ekonomi/upp`, not
+    // `alias/upp`), named in its message.
     let found = findings(&report);
-    assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(found[0].severity, "warning");
-    assert_eq!(found[0].file.as_deref(), Some("loop"));
-    assert!(found[0].message.contains("loop"), "{}", found[0].message);
+    let loops: Vec<_> = found.iter().filter_map(|f| f.file.as_deref()).collect();
+    assert_eq!(loops, ["ekonomi/upp", "loop"], "{found:?}");
+    for f in &found {
+        assert_eq!(
+            (f.severity.as_str(), f.code.as_str()),
+            ("warning", "not-a-workbook")
+        );
+        let link = f.file.as_deref().unwrap_or_default();
+        assert!(f.message.contains(&format!("”{link}”")), "{}", f.message);
+    }
 }
 
 #[test]
