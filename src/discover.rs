@@ -264,3 +264,34 @@ fn relative_name(root: &Path, path: &Path) -> String {
         .collect();
     parts.join("/")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folders_to_skip_are_left_out_however_they_are_reached() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let root = dir.path();
+        for folder in ["uppfoljning/jan", "uppfoljning/feb", "hr"] {
+            std::fs::create_dir_all(root.join(folder)).expect("dir");
+        }
+        for file in [
+            "a.xlsx",
+            "hr/HR.xlsx",
+            "uppfoljning/jan/x.xlsx",
+            "uppfoljning/feb/y.xlsx",
+        ] {
+            std::fs::write(root.join(file), b"").expect("file");
+        }
+        #[cfg(unix)]
+        std::os::unix::fs::symlink("uppfoljning/jan", root.join("jan-länk")).expect("link");
+        let skip = [root.join("uppfoljning/jan"), root.join("uppfoljning/feb")];
+        let found = discover(root, &skip).expect("workbooks");
+        let names: Vec<&str> = found.workbooks.iter().map(|w| w.name.as_str()).collect();
+        assert_eq!(names, ["a.xlsx", "hr/HR.xlsx"]);
+        assert!(found.skipped.is_empty(), "{:?}", found.skipped);
+        let all = discover(root, &[]).expect("workbooks");
+        assert_eq!(all.workbooks.len(), 4, "the link to jan is the same folder");
+    }
+}
