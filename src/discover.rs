@@ -1,12 +1,23 @@
 //! Stage 1: `discover`. An input folder → its workbook files, sorted, with a
 //! `not-a-workbook` finding for every other file. Excel lock files (`~$…`) and dot
 //! files are ignored silently; `budget.toml` is the configuration, not input.
+//!
+//! The walk (`walkdir`) follows links to files and folders, wherever they lead,
+//! and reads every file once: a file reached by two paths (a link beside its
+//! target, or a folder link) is listed under the path without a link, else under
+//! the first name in sorted order. A folder link that leads back into a folder it
+//! is inside (`loop -> .`) is not followed; it is a warning naming the link. An
+//! entry that is not a regular file (a FIFO, socket or device) is never opened: with
+//! a workbook's extension it is `unreadable-file`.
 
 use crate::error::Error;
-use crate::finding::{Finding, Kind};
+use crate::finding::{Finding, Kind, Special, Unreadable};
 use crate::settings::CONFIG_FILE;
+use std::collections::HashSet;
+use std::fs::{FileType, Metadata};
 use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
+use walkdir::WalkDir;
 
 pub const WORKBOOK_EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"];
 
@@ -34,12 +45,135 @@ fn ignored(name: &str) -> bool {
     name.starts_with("~$") || name.starts_with('.')
 }
 
+/// What a non-regular file is, from its type.
+pub fn special(file_type: &FileType) -> Special {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return Special::Fifo;
+        }
+        if file_type.is_socket() {
+            return Special::Socket;
+        }
+        if file_type.is_block_device() || file_type.is_char_device() {
+            return Special::Device;
+        }
+    }
+    let _ = file_type;
+    Special::Other
+}
+
+/// Which file an entry is, whatever path reached it.
+#[cfg(unix)]
+type FileId = (u64, u64);
+#[cfg(not(unix))]
+type FileId = PathBuf;
+
+#[cfg(unix)]
+fn file_id(meta: &Metadata, _path: &Path) -> Option<FileId> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_id(_meta: &Metadata, path: &Path) -> Option<FileId> {
+    path.canonicalize().ok()
+}
+
+/// One entry found by the walk, before duplicates are dropped.
+struct Entry {
+    name: String,
+    id: Option<FileId>,
+    /// Reached through a link (the entry itself or a folder above it).
+    via_link: bool,
+    what: What,
+}
+
+enum What {
+    Workbook(PathBuf),
+    Skipped(Finding),
+}
+
 /// Lists the folder (and its subfolders), sorted by relative name so that the
-/// order on disk never changes the result.
-/// `skip`: folders and files not to read (the follow-up's inputs, and the output).
+/// order on disk never changes the result. Folders (or files) in `skip` are left
+/// out, however they are reached.
 pub fn discover(dir: &Path, skip: &[PathBuf]) -> Result<Discovered, Error> {
+    let skip: HashSet<FileId> = skip
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok().and_then(|m| file_id(&m, p)))
+        .collect();
+    let mut entries = Vec::new();
+    // Folders reached through a link: what is below them is too.
+    let mut linked: HashSet<PathBuf> = HashSet::new();
+    let walk = WalkDir::new(dir)
+        .follow_links(true)
+        .min_depth(1)
+        .into_iter()
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            !ignored(&name.nfc().collect::<String>())
+                && (skip.is_empty()
+                    || !e
+                        .metadata()
+                        .ok()
+                        .and_then(|m| file_id(&m, e.path()))
+                        .is_some_and(|id| skip.contains(&id)))
+        });
+    for item in walk {
+        let entry = match item {
+            Ok(entry) => entry,
+            Err(e) => {
+                entries.push(walk_error(dir, e, &linked)?);
+                continue;
+            }
+        };
+        let path = entry.path();
+        let via_link = entry.path_is_symlink() || path.parent().is_some_and(|p| linked.contains(p));
+        let file_type = entry.file_type();
+        if file_type.is_dir() {
+            if via_link {
+                linked.insert(path.to_path_buf());
+            }
+            continue;
+        }
+        let name = relative_name(dir, path);
+        let id = entry.metadata().ok().and_then(|m| file_id(&m, path));
+        let what = if !file_type.is_file() {
+            if is_workbook(path) {
+                What::Skipped(
+                    Finding::new(Kind::UnreadableFile(Unreadable::NotRegularFile(special(
+                        &file_type,
+                    ))))
+                    .in_file(name.clone()),
+                )
+            } else {
+                What::Skipped(not_a_workbook(path, &name))
+            }
+        } else if is_workbook(path) {
+            What::Workbook(path.to_path_buf())
+        } else if entry.depth() == 1 && entry.file_name() == CONFIG_FILE {
+            continue;
+        } else {
+            What::Skipped(not_a_workbook(path, &name))
+        };
+        entries.push(Entry {
+            name,
+            id,
+            via_link,
+            what,
+        });
+    }
     let mut found = Discovered::default();
-    walk(dir, dir, skip, &mut found)?;
+    for entry in once_each(entries) {
+        match entry.what {
+            What::Workbook(path) => found.workbooks.push(Input {
+                path,
+                name: entry.name,
+            }),
+            What::Skipped(finding) => found.skipped.push(finding),
+        }
+    }
     // Sorted by the NFC form, so the order does not depend on how the file system
     // normalises names; the names themselves stay as they are on disk.
     found
@@ -54,57 +188,72 @@ pub fn discover(dir: &Path, skip: &[PathBuf]) -> Result<Discovered, Error> {
     Ok(found)
 }
 
-fn walk(root: &Path, dir: &Path, skip: &[PathBuf], found: &mut Discovered) -> Result<(), Error> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::InputFolder {
-        path: dir.to_path_buf(),
-        reason: e.to_string(),
-    })?;
-    for entry in entries {
-        let entry = entry.map_err(|e| Error::InputFolder {
-            path: dir.to_path_buf(),
-            reason: e.to_string(),
-        })?;
-        let path = entry.path();
-        let file_name = entry
-            .file_name()
-            .to_string_lossy()
-            .nfc()
-            .collect::<String>();
-        if ignored(&file_name) || skip.iter().any(|s| same_file(s, &path)) {
-            continue;
-        }
-        let name = relative_name(root, &path);
-        // The entry's type comes with the directory listing; only a symbolic link
-        // needs a look at what it points to.
-        let is_dir = match entry.file_type() {
-            Ok(t) if !t.is_symlink() => t.is_dir(),
-            _ => path.is_dir(),
-        };
-        if is_dir {
-            walk(root, &path, skip, found)?;
-        } else if is_workbook(&path) {
-            found.workbooks.push(Input { path, name });
-        } else if !(dir == root && file_name == CONFIG_FILE) {
-            let extension = path
-                .extension()
-                .map(|e| e.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            found.skipped.push(
-                Finding::new(Kind::NotAWorkbook {
-                    extension: format!(".{extension}"),
-                })
-                .in_file(name),
-            );
-        }
-    }
-    Ok(())
+/// Keeps one entry per file: the one reached without a link, else the first name.
+fn once_each(mut entries: Vec<Entry>) -> Vec<Entry> {
+    entries.sort_by(|a, b| (a.via_link, &a.name).cmp(&(b.via_link, &b.name)));
+    let mut seen: HashSet<FileId> = HashSet::new();
+    // Entries that cannot be told apart (no identity) are all kept.
+    entries.retain_mut(|e| e.id.take().is_none_or(|id| seen.insert(id)));
+    entries
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
+/// A link loop is a warning naming the link; a link to nothing with a workbook's
+/// name is an unreadable file; a folder that cannot be listed stops the run.
+fn walk_error(root: &Path, e: walkdir::Error, linked: &HashSet<PathBuf>) -> Result<Entry, Error> {
+    let path = e.path().unwrap_or(root).to_path_buf();
+    let name = relative_name(root, &path);
+    // The link itself is one; reached through another link or not.
+    let via_link = path.parent().is_some_and(|p| linked.contains(p));
+    let own_id = std::fs::symlink_metadata(&path)
+        .ok()
+        .and_then(|m| file_id(&m, &path));
+    if let Some(ancestor) = e.loop_ancestor() {
+        let finding = Finding::new(Kind::FolderLoop {
+            link: name.clone(),
+            target: relative_name(root, ancestor),
+        })
+        .in_file(name.clone());
+        return Ok(Entry {
+            name,
+            id: own_id,
+            via_link,
+            what: What::Skipped(finding),
+        });
     }
+    let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link && e.depth() > 0 {
+        let finding = if is_workbook(&path) {
+            Finding::new(Kind::UnreadableFile(Unreadable::NotRegularFile(
+                Special::BrokenLink,
+            )))
+            .in_file(name.clone())
+        } else {
+            not_a_workbook(&path, &name)
+        };
+        return Ok(Entry {
+            name,
+            id: own_id,
+            via_link,
+            what: What::Skipped(finding),
+        });
+    }
+    Err(Error::InputFolder {
+        path,
+        reason: e
+            .io_error()
+            .map_or_else(|| e.to_string(), ToString::to_string),
+    })
+}
+
+fn not_a_workbook(path: &Path, name: &str) -> Finding {
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Finding::new(Kind::NotAWorkbook {
+        extension: format!(".{extension}"),
+    })
+    .in_file(name)
 }
 
 fn relative_name(root: &Path, path: &Path) -> String {
@@ -114,4 +263,35 @@ fn relative_name(root: &Path, path: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
     parts.join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folders_to_skip_are_left_out_however_they_are_reached() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let root = dir.path();
+        for folder in ["uppfoljning/jan", "uppfoljning/feb", "hr"] {
+            std::fs::create_dir_all(root.join(folder)).expect("dir");
+        }
+        for file in [
+            "a.xlsx",
+            "hr/HR.xlsx",
+            "uppfoljning/jan/x.xlsx",
+            "uppfoljning/feb/y.xlsx",
+        ] {
+            std::fs::write(root.join(file), b"").expect("file");
+        }
+        #[cfg(unix)]
+        std::os::unix::fs::symlink("uppfoljning/jan", root.join("jan-länk")).expect("link");
+        let skip = [root.join("uppfoljning/jan"), root.join("uppfoljning/feb")];
+        let found = discover(root, &skip).expect("workbooks");
+        let names: Vec<&str> = found.workbooks.iter().map(|w| w.name.as_str()).collect();
+        assert_eq!(names, ["a.xlsx", "hr/HR.xlsx"]);
+        assert!(found.skipped.is_empty(), "{:?}", found.skipped);
+        let all = discover(root, &[]).expect("workbooks");
+        assert_eq!(all.workbooks.len(), 4, "the link to jan is the same folder");
+    }
 }

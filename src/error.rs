@@ -38,8 +38,19 @@ pub enum Error {
         path: PathBuf,
         reason: String,
     },
-    /// The output path would overwrite or be read as input.
+    /// The output path would overwrite or be read as input. `flag`: the option
+    /// that named it (`--out`, `--feedback`).
     OutputInInput {
+        path: PathBuf,
+        flag: &'static str,
+    },
+    /// `--json` names an input file, or a file inside the input folder.
+    JsonOverInput {
+        path: PathBuf,
+    },
+    /// `--json` names a workbook (its extension is a workbook's): the consolidated
+    /// workbook, a feedback copy or someone's template.
+    JsonOverWorkbook {
         path: PathBuf,
     },
     Json {
@@ -106,12 +117,28 @@ impl Error {
             (Error::Output { path, reason }, En) => {
                 format!("Cannot write {}: {reason}", path.display())
             }
-            (Error::OutputInInput { path }, Sv) => format!(
-                "Utdata {} skulle hamna bland indata och läsas nästa gång; välj en annan mapp med --out.",
+            (Error::OutputInInput { path, flag }, Sv) => format!(
+                "Utdata {} skulle hamna bland indata och läsas nästa gång; välj en annan mapp med {flag}, utanför indatamappen.",
                 path.display()
             ),
-            (Error::OutputInInput { path }, En) => format!(
-                "Output {} would land among the inputs and be read next time; choose another folder with --out.",
+            (Error::OutputInInput { path, flag }, En) => format!(
+                "Output {} would land among the inputs and be read next time; choose another folder with {flag}, outside the input folder.",
+                path.display()
+            ),
+            (Error::JsonOverInput { path }, Sv) => format!(
+                "JSON-rapporten {} skulle skriva över indata eller hamna bland dem; välj en fil utanför indata med --json, till exempel rapport.json.",
+                path.display()
+            ),
+            (Error::JsonOverInput { path }, En) => format!(
+                "The JSON report {} would overwrite an input or land among the inputs; choose a file outside the inputs with --json, for example report.json.",
+                path.display()
+            ),
+            (Error::JsonOverWorkbook { path }, Sv) => format!(
+                "JSON-rapporten {} skulle skriva över en arbetsbok; ge --json en fil som slutar på .json, till exempel rapport.json.",
+                path.display()
+            ),
+            (Error::JsonOverWorkbook { path }, En) => format!(
+                "The JSON report {} would overwrite a workbook; give --json a file ending in .json, for example report.json.",
                 path.display()
             ),
             (Error::Json { path, reason }, Sv) => format!(

@@ -122,6 +122,20 @@ pub enum Unreadable {
     PowerPointDocument,
     /// The workbook holds an Excel 4.0 macro sheet (XLM), which the reader cannot open.
     MacroSheet(String),
+    /// A FIFO, socket or device with a workbook's name: never opened (reading a
+    /// FIFO waits for a writer forever).
+    NotRegularFile(Special),
+}
+
+/// What a folder entry that is not a regular file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Special {
+    Fifo,
+    Socket,
+    Device,
+    /// A link to nothing.
+    BrokenLink,
+    Other,
 }
 
 /// What made a file `too-large`. `Span`: the sheets of an `.xls` or `.ods`, which calamine
@@ -459,6 +473,14 @@ pub enum Kind {
         month: u8,
         reading: ObjectReading,
     },
+    /// A folder link that leads back to a folder it is inside (`loop -> .`): not
+    /// followed. Code `not-a-workbook`: an entry of the folder that is skipped.
+    FolderLoop {
+        /// The link, as the input folder names it.
+        link: String,
+        /// Where the link leads, as the input folder names it (`""`: the folder itself).
+        target: String,
+    },
 }
 
 /// One problem or note about the input, with where it is.
@@ -557,7 +579,7 @@ impl Finding {
 fn code_of(kind: &Kind) -> Code {
     match kind {
         Kind::UnreadableFile(_) => Code::UnreadableFile,
-        Kind::NotAWorkbook { .. } => Code::NotAWorkbook,
+        Kind::NotAWorkbook { .. } | Kind::FolderLoop { .. } => Code::NotAWorkbook,
         Kind::TooLarge(_) => Code::TooLarge,
         Kind::MissingSheet { .. } => Code::MissingSheet,
         Kind::MissingHeader { .. } => Code::MissingHeader,
@@ -611,6 +633,7 @@ fn code_of(kind: &Kind) -> Code {
 fn default_severity(kind: &Kind) -> Severity {
     match kind {
         Kind::NotAWorkbook { .. }
+        | Kind::FolderLoop { .. }
         | Kind::NumberAsText { .. }
         | Kind::UnmatchedInitiative { .. }
         | Kind::FrameDeviation { .. }
@@ -690,6 +713,20 @@ fn message(kind: &Kind, lang: Lang) -> String {
                 "Arbetsboken innehåller ett Excel 4.0-makroblad, som inte kan läsas. Ta bort makrobladet (eller kopiera bladen Budgetfördelning och Utvecklingsinitiativ till en ny arbetsbok), spara som .xlsx och skicka filen igen.",
                 "The workbook holds an Excel 4.0 macro sheet, which cannot be read. Delete the macro sheet (or copy the sheets Budgetfördelning and Utvecklingsinitiativ into a new workbook), save as .xlsx and send the file again.",
             ).into(),
+            Unreadable::NotRegularFile(what) => {
+                let (sv_what, en_what) = match what {
+                    Special::Fifo => ("en namngiven pipe (FIFO)", "a named pipe (FIFO)"),
+                    Special::Socket => ("en socket", "a socket"),
+                    Special::Device => ("en enhetsfil", "a device file"),
+                    Special::BrokenLink => ("en länk till en fil som inte finns", "a link to a file that does not exist"),
+                    Special::Other => ("en särskild fil", "a special file"),
+                };
+                if sv {
+                    format!("Det här är inte en vanlig fil utan {sv_what}, så den öppnades inte. Lägg arbetsboken i mappen som en vanlig fil (spara eller kopiera den dit), eller ta bort posten.")
+                } else {
+                    format!("This is not a regular file but {en_what}, so it was not opened. Put the workbook in the folder as an ordinary file (save or copy it there), or remove the entry.")
+                }
+            }
         },
         Kind::NotAWorkbook { extension } => if sv {
             format!("Inte en arbetsbok (ändelsen {} läses inte); filen hoppas över.", q(extension))
@@ -1012,6 +1049,18 @@ fn message(kind: &Kind, lang: Lang) -> String {
         } else {
             format!("The version table's last row has version {}, but the Version field on sheet Budgetfördelning says {}. Add a row for version {} to the table, or correct the Version field.", q(table), q(field), q(field))
         },
+        Kind::FolderLoop { link, target } => {
+            let (sv_target, en_target) = if target.is_empty() {
+                ("indatamappen själv".to_string(), "the input folder itself".to_string())
+            } else {
+                (format!("mappen {}", q(target)), format!("the folder {}", q(target)))
+            };
+            if sv {
+                format!("Länken {} leder tillbaka till {sv_target}, som redan läses; den följs inte, så inget läses två gånger. Ta bort länken om den inte behövs.", q(link))
+            } else {
+                format!("The link {} leads back to {en_target}, which is already being read; it is not followed, so nothing is read twice. Remove the link if it is not needed.", q(link))
+            }
+        }
         Kind::InternalError { detail } => {
             let mut out = String::new();
             if sv {
@@ -1179,6 +1228,19 @@ mod tests {
             Kind::UnreadableFile(Unreadable::WordDocument),
             Kind::UnreadableFile(Unreadable::PowerPointDocument),
             Kind::UnreadableFile(Unreadable::MacroSheet(s("xl/macrosheets/sheet1.xml"))),
+            Kind::UnreadableFile(Unreadable::NotRegularFile(Special::Fifo)),
+            Kind::UnreadableFile(Unreadable::NotRegularFile(Special::Socket)),
+            Kind::UnreadableFile(Unreadable::NotRegularFile(Special::Device)),
+            Kind::UnreadableFile(Unreadable::NotRegularFile(Special::BrokenLink)),
+            Kind::UnreadableFile(Unreadable::NotRegularFile(Special::Other)),
+            Kind::FolderLoop {
+                link: s("loop"),
+                target: s(""),
+            },
+            Kind::FolderLoop {
+                link: s("ekonomi/upp"),
+                target: s("ekonomi"),
+            },
             Kind::NotAWorkbook {
                 extension: s(".txt"),
             },

@@ -67,6 +67,7 @@ where
             };
         }
     };
+    load::install_panic_hook();
     let lang = cli.lang;
     match settings::Settings::from_cli(cli) {
         Ok(settings) => cmd::run(&settings),

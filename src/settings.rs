@@ -550,6 +550,13 @@ fn consolidate_settings(args: ConsolidateArgs) -> Result<ConsolidateSettings, Er
             reason: reason.into(),
         });
     }
+    refuse_output_in_input(&args.dir, &args.out, "--out")?;
+    if let Some(dir) = &args.feedback {
+        refuse_output_in_input(&args.dir, dir, "--feedback")?;
+    }
+    if let Some(json) = &args.json {
+        refuse_json_over_input(json, std::slice::from_ref(&args.dir))?;
+    }
     let config_path = match &args.config {
         Some(path) => Some(path.clone()),
         None => Some(args.dir.join(CONFIG_FILE)).filter(|p| p.is_file()),
@@ -616,6 +623,15 @@ fn follow_up(args: FollowUpArgs) -> Result<Task, Error> {
             path: missing.clone(),
         });
     }
+    // No output lands in a folder of actuals or forecasts, and the JSON report
+    // overwrites none of them (the plan folder was checked above).
+    for input in actuals.iter().chain(&forecasts).filter(|p| p.is_dir()) {
+        refuse_output_in_input(input, &plan.out_dir, "--out")?;
+    }
+    if let Some(json) = &plan.json {
+        let inputs: Vec<PathBuf> = actuals.iter().chain(&forecasts).cloned().collect();
+        refuse_json_over_input(json, &inputs)?;
+    }
     let options = config.map(Config::follow_up_options).unwrap_or_default();
     // The follow-up's inputs are never read as templates, wherever they are.
     plan.skip.extend(actuals.iter().cloned());
@@ -679,7 +695,8 @@ pub fn parse_period(text: &str) -> Option<(i32, u8)> {
 }
 
 fn check(args: CheckArgs) -> Result<Task, Error> {
-    if let Some(not_file) = args.files.iter().find(|f| !f.is_file()) {
+    // A FIFO, socket or device is let through: loading reports it without opening it.
+    if let Some(not_file) = args.files.iter().find(|f| f.is_dir() || !f.exists()) {
         let path = not_file.clone();
         return Err(if not_file.is_dir() {
             Error::FolderNotFile { path }
@@ -687,11 +704,81 @@ fn check(args: CheckArgs) -> Result<Task, Error> {
             Error::MissingFile { path }
         });
     }
+    if let Some(json) = &args.json {
+        refuse_json_over_input(json, &args.files)?;
+    }
     Ok(Task::Check(CheckSettings {
         files: args.files,
         json: args.json,
         feedback: args.feedback,
     }))
+}
+
+/// Where `path` will be once its missing folders are created: the nearest
+/// ancestor that exists, with its links and `..` resolved, then the rest of the
+/// path with `..` applied to it as written (`nosuch/../input/ny` is `input/ny`, as
+/// creating it makes it). Comparing resolved paths catches an output that would
+/// land in the input through a folder that does not exist yet or through a link.
+pub fn resolve(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut rest = Vec::new();
+    let mut base = absolute.as_path();
+    let resolved = loop {
+        if let Ok(found) = base.canonicalize() {
+            break found;
+        }
+        match (base.parent(), base.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                base = parent;
+            }
+            // `..` last, or the root: let the lexical rest below handle it.
+            (Some(parent), None) => {
+                rest.push("..".into());
+                base = parent;
+            }
+            (None, _) => break base.to_path_buf(),
+        }
+    };
+    let mut out = resolved;
+    for part in rest.into_iter().rev() {
+        if part == ".." {
+            out.pop();
+        } else if part != "." {
+            out.push(part);
+        }
+    }
+    out
+}
+
+/// An output folder inside the input folder would be read as input next time
+/// (and a file written there could overwrite one).
+pub fn refuse_output_in_input(input: &Path, out: &Path, flag: &'static str) -> Result<(), Error> {
+    if resolve(out).starts_with(resolve(input)) {
+        return Err(Error::OutputInInput {
+            path: out.to_path_buf(),
+            flag,
+        });
+    }
+    Ok(())
+}
+
+/// The JSON report may not land on an input (a file given to `check`, or anything
+/// inside an input folder) nor on a workbook: a name with a workbook's extension
+/// is the consolidated workbook's, a feedback copy's or a template's.
+fn refuse_json_over_input(json: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
+    let path = json.to_path_buf();
+    let target = resolve(json);
+    if inputs
+        .iter()
+        .any(|input| target.starts_with(resolve(input)))
+    {
+        return Err(Error::JsonOverInput { path });
+    }
+    if crate::discover::is_workbook(json) {
+        return Err(Error::JsonOverWorkbook { path });
+    }
+    Ok(())
 }
 
 /// `2023-2025` (or with an en dash) → [2023, 2024, 2025].
@@ -781,6 +868,28 @@ fn template(args: TemplateArgs) -> Result<Task, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_path_resolves_through_its_nearest_existing_folder() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let root = dir.path().canonicalize().expect("canonical");
+        std::fs::create_dir(root.join("input")).expect("input");
+        assert_eq!(
+            resolve(&root.join("nosuch/../input/ny")),
+            root.join("input/ny")
+        );
+        assert_eq!(resolve(&root.join("a/./b/../c")), root.join("a/c"));
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(root.join("input"), root.join("link")).expect("link");
+            assert_eq!(resolve(&root.join("link/ny/x")), root.join("input/ny/x"));
+        }
+        assert!(refuse_output_in_input(&root.join("input"), &root.join("ut"), "--out").is_ok());
+        assert!(
+            refuse_output_in_input(&root.join("input"), &root.join("nosuch/../input"), "--out")
+                .is_err()
+        );
+    }
 
     #[test]
     fn plan_years_as_a_range() {

@@ -37,7 +37,7 @@ pub fn run(s: &CheckSettings, lang: Lang, quiet: bool) -> Result<Outcome, Error>
     if let Some(path) = &s.json {
         let status = if errors { "errors" } else { "ok" };
         let json = report::json::to_string(&report::json::report(&cons, &findings, status, lang));
-        std::fs::write(path, json + "\n").map_err(|e| Error::Json {
+        crate::write::save_atomically((json + "\n").as_bytes(), path).map_err(|e| Error::Json {
             path: path.clone(),
             reason: e.to_string(),
         })?;

@@ -59,10 +59,6 @@ pub(crate) fn produce(
     quiet: bool,
     redo: Option<Redo>,
 ) -> Result<Produced, Error> {
-    refuse_output_in_input(&s.input, &s.out_dir)?;
-    if let Some(dir) = &s.feedback {
-        refuse_output_in_input(&s.input, dir)?;
-    }
     let found = discover(&s.input, &s.skip)?;
     let inputs: Vec<(PathBuf, String)> = found
         .workbooks
@@ -182,7 +178,7 @@ pub(crate) fn produce(
     }
     if let Some(path) = &s.json {
         let json = report::json::to_string(&report::json::report(&cons, &findings, status, lang));
-        std::fs::write(path, json + "\n").map_err(|e| Error::Json {
+        write::save_atomically((json + "\n").as_bytes(), path).map_err(|e| Error::Json {
             path: path.clone(),
             reason: e.to_string(),
         })?;
@@ -442,19 +438,4 @@ fn banner(files: &[Loaded], global: &[Finding]) -> Vec<String> {
     }
     lines.push("Se bladet Kontroller.".into());
     lines
-}
-
-/// An output folder inside the input folder would be read as input next time.
-pub(super) fn refuse_output_in_input(input: &Path, out_dir: &Path) -> Result<(), Error> {
-    let absolute = |p: &Path| -> PathBuf {
-        p.canonicalize()
-            .unwrap_or_else(|_| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()))
-    };
-    let (input, out) = (absolute(input), absolute(out_dir));
-    if out.starts_with(&input) {
-        return Err(Error::OutputInInput {
-            path: out_dir.to_path_buf(),
-        });
-    }
-    Ok(())
 }

@@ -24,12 +24,6 @@ pub fn output_path(out_dir: &Path, budget_year: i32, period: u8) -> PathBuf {
 
 pub fn run(s: &FollowUpSettings, lang: Lang, quiet: bool) -> Result<Outcome, Error> {
     let plan = &s.plan;
-    super::consolidate::refuse_output_in_input(&plan.input, &plan.out_dir)?;
-    for input in s.actuals.iter().chain(&s.forecasts) {
-        if input.is_dir() {
-            super::consolidate::refuse_output_in_input(input, &plan.out_dir)?;
-        }
-    }
     let found = discover(&plan.input, &plan.skip)?;
     let inputs: Vec<(PathBuf, String)> = found
         .workbooks

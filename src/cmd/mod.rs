@@ -78,6 +78,7 @@ pub fn for_each_loaded(
         .par_bridge()
         .for_each(|(i, (path, name))| {
             let loaded = crate::load::load(path, name, keep_grids);
+            crate::load::failpoint_after_load();
             bar.inc(1);
             each(i, loaded);
         });

@@ -23,6 +23,11 @@ pub const SUFFIX: &str = "-kontroll.xlsx";
 /// `DIR/sub/HR-kontroll.xlsx` for the input `sub/HR.xlsx` (with `keep_folders`,
 /// as `consolidate` names files relative to its input folder), else `DIR/HR-kontroll.xlsx`.
 pub fn path_for(dir: &Path, file: &str, keep_folders: bool) -> PathBuf {
+    named(dir, file, keep_folders, "")
+}
+
+/// The copy's path with `tag` after the stem (`HR` + `-ods` → `HR-ods-kontroll.xlsx`).
+fn named(dir: &Path, file: &str, keep_folders: bool, tag: &str) -> PathBuf {
     let rel = Path::new(file);
     let stem = rel
         .file_stem()
@@ -31,11 +36,52 @@ pub fn path_for(dir: &Path, file: &str, keep_folders: bool) -> PathBuf {
     let parent = rel.parent().filter(|p| {
         keep_folders && !p.as_os_str().is_empty() && !p.is_absolute() && !p.starts_with("..")
     });
-    let name = format!("{stem}{SUFFIX}");
+    let name = format!("{stem}{tag}{SUFFIX}");
     match parent {
         Some(p) => dir.join(p).join(name),
         None => dir.join(name),
     }
+}
+
+/// The copies' paths for `files`, one each and never one for two: `HR-kontroll.xlsx`;
+/// where two inputs would share a copy (`HR.xlsx` and `HR.ods`, or `a/HR.xlsx` and
+/// `b/HR.xlsx` given to `check`), each keeps its extension (`HR-xlsx-kontroll.xlsx`,
+/// `HR-ods-kontroll.xlsx`), and should they still clash, the later ones in input
+/// order get a number (`HR-xlsx-2-kontroll.xlsx`). Names are compared ignoring
+/// case, as Windows and macOS folders do. Names depend only on the input names,
+/// not on which files have findings.
+pub fn paths_for(dir: &Path, files: &[&str], keep_folders: bool) -> Vec<PathBuf> {
+    use std::collections::{HashMap, HashSet};
+    let key = |p: &Path| p.to_string_lossy().to_lowercase();
+    let plain: Vec<PathBuf> = files
+        .iter()
+        .map(|f| path_for(dir, f, keep_folders))
+        .collect();
+    let mut count: HashMap<String, usize> = HashMap::new();
+    for p in &plain {
+        *count.entry(key(p)).or_default() += 1;
+    }
+    let mut taken: HashSet<String> = HashSet::new();
+    let mut out = Vec::with_capacity(files.len());
+    for (file, p) in files.iter().zip(plain) {
+        let tag = if count[&key(&p)] > 1 {
+            let extension = Path::new(file)
+                .extension()
+                .map(|e| e.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            format!("-{extension}")
+        } else {
+            String::new()
+        };
+        let mut chosen = named(dir, file, keep_folders, &tag);
+        let mut n = 1;
+        while !taken.insert(key(&chosen)) {
+            n += 1;
+            chosen = named(dir, file, keep_folders, &format!("{tag}-{n}"));
+        }
+        out.push(chosen);
+    }
+    out
 }
 
 fn fill(severity: Severity) -> Color {
@@ -235,7 +281,8 @@ pub fn write_all(
     keep_folders: bool,
 ) -> Result<Vec<PathBuf>, (PathBuf, String)> {
     let mut written = Vec::new();
-    for loaded in files {
+    let names: Vec<&str> = files.iter().map(|f| f.file.as_str()).collect();
+    for (loaded, dest) in files.iter().zip(paths_for(dir, &names, keep_folders)) {
         let mine: Vec<&Finding> = findings
             .iter()
             .filter(|f| f.file.as_deref() == Some(loaded.file.as_str()))
@@ -243,10 +290,52 @@ pub fn write_all(
         if mine.is_empty() {
             continue;
         }
-        let dest = path_for(dir, &loaded.file, keep_folders);
         let bytes = build(loaded, &mine, lang).map_err(|e| (dest.clone(), e.to_string()))?;
         super::save_atomically(&bytes, &dest).map_err(|e| (dest.clone(), e.to_string()))?;
         written.push(dest);
     }
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_copy_per_input_even_with_one_stem() {
+        let dir = Path::new("fb");
+        let got = paths_for(
+            dir,
+            &[
+                "HR.xlsx",
+                "HR.ods",
+                "hr.XLSX",
+                "a/IT.xlsx",
+                "b/IT.xlsx",
+                "Ekonomi.xlsx",
+            ],
+            false,
+        );
+        let names: Vec<String> = got.iter().map(|p| p.display().to_string()).collect();
+        assert_eq!(
+            names,
+            [
+                "fb/HR-xlsx-kontroll.xlsx",
+                "fb/HR-ods-kontroll.xlsx",
+                "fb/hr-XLSX-2-kontroll.xlsx",
+                "fb/IT-xlsx-kontroll.xlsx",
+                "fb/IT-xlsx-2-kontroll.xlsx",
+                "fb/Ekonomi-kontroll.xlsx",
+            ]
+        );
+        // With folders kept, inputs in two folders do not clash.
+        let kept = paths_for(dir, &["a/IT.xlsx", "b/IT.xlsx"], true);
+        assert_eq!(
+            kept,
+            [
+                dir.join("a/IT-kontroll.xlsx"),
+                dir.join("b/IT-kontroll.xlsx")
+            ]
+        );
+    }
 }

@@ -528,34 +528,50 @@ fn versions(ws: &mut Worksheet, filled: &Filled, s: &Styles) -> Result<(), XlsxE
 }
 
 /// A file name for an area that is safe on Windows, with å, ä, ö kept:
-/// `IT/Digitalt` → `IT-Digitalt.xlsx`, `CON` → `CON_.xlsx`.
+/// `IT/Digitalt` → `IT-Digitalt.xlsx`, `CON` → `CON_.xlsx`, `con.txt` →
+/// `con_.txt.xlsx`. `sanitize-filename` replaces what no file name may hold
+/// (`<>:"/\|?*`, control characters) and recognises Windows' reserved names, which
+/// get a `_` rather than losing the area's name; the name is cut to 255 bytes with
+/// its `.xlsx`, at a character boundary.
 pub fn file_name(area: &str) -> String {
-    let mut name: String = area
-        .trim()
-        .chars()
-        .map(|c| {
-            if matches!(c, '<' | '>' | ':' | '"' | '/' | '\\' | '|' | '?' | '*') || c.is_control() {
-                '-'
-            } else {
-                c
-            }
-        })
-        .collect();
+    use sanitize_filename::{Options, OptionsForCheck, is_sanitized_with_options};
+    const EXTENSION: &str = ".xlsx";
+    const MAX_BYTES: usize = 255;
+    let mut name = sanitize_filename::sanitize_with_options(
+        area.trim(),
+        Options {
+            windows: false,
+            truncate: false,
+            replacement: "-",
+        },
+    );
+    let mut end = name.len().min(MAX_BYTES - EXTENSION.len());
+    while !name.is_char_boundary(end) {
+        end -= 1;
+    }
+    name.truncate(end);
+    // Windows drops trailing dots and spaces.
     while name.ends_with(['.', ' ']) {
         name.pop();
     }
     if name.is_empty() {
         name.push_str("omrade");
     }
-    let stem = name.split('.').next().unwrap_or("").to_ascii_uppercase();
-    let reserved = ["CON", "PRN", "AUX", "NUL"].contains(&stem.as_str())
-        || ((stem.starts_with("COM") || stem.starts_with("LPT"))
-            && stem.len() == 4
-            && stem.ends_with(|c: char| c.is_ascii_digit()));
-    if reserved {
-        name.push('_');
+    let windows = OptionsForCheck {
+        windows: true,
+        truncate: true,
+    };
+    if !is_sanitized_with_options(format!("{name}{EXTENSION}"), windows.clone()) {
+        // A reserved device name (`CON`, `COM1`, also before a dot): mark the
+        // first part of the name so that it is no longer one.
+        let first = name.find('.').unwrap_or(name.len());
+        if first + 1 + EXTENSION.len() > MAX_BYTES {
+            name.truncate(first.min(MAX_BYTES - EXTENSION.len() - 1));
+        }
+        let first = name.find('.').unwrap_or(name.len());
+        name.insert(first, '_');
     }
-    format!("{name}.xlsx")
+    format!("{name}{EXTENSION}")
 }
 
 #[cfg(test)]
@@ -576,5 +592,28 @@ mod tests {
         assert_eq!(file_name("con"), "con_.xlsx");
         assert_eq!(file_name("COM1"), "COM1_.xlsx");
         assert_eq!(file_name("Område. "), "Område.xlsx");
+        assert_eq!(file_name("con.txt"), "con_.txt.xlsx");
+        assert_eq!(file_name("Lpt9.old"), "Lpt9_.old.xlsx");
+        assert_eq!(file_name("Tab\there"), "Tab-here.xlsx");
+        let windows = sanitize_filename::OptionsForCheck {
+            windows: true,
+            truncate: true,
+        };
+        for long in [
+            "a".repeat(300),
+            "ö".repeat(300),
+            format!("{}.", "å".repeat(200)),
+        ] {
+            let name = file_name(&long);
+            assert!(name.len() <= 255, "{} bytes", name.len());
+            assert!(
+                name.ends_with(".xlsx") && name.starts_with(&long[..8]),
+                "{name}"
+            );
+            assert!(
+                sanitize_filename::is_sanitized_with_options(&name, windows.clone()),
+                "{name}"
+            );
+        }
     }
 }

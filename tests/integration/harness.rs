@@ -435,6 +435,33 @@ impl Run {
         }
     }
 
+    /// [`Run::exec_env`] under `timeout` (coreutils), so that a hang fails the test
+    /// instead of stalling it; `prefix` runs before the binary (e.g. `prlimit …`).
+    pub fn exec_bounded(
+        &self,
+        seconds: u32,
+        prefix: &[&str],
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Outcome {
+        let out = Command::new("timeout")
+            .arg(seconds.to_string())
+            .args(prefix)
+            .arg(BIN)
+            .args(args)
+            .envs(env.iter().copied())
+            .current_dir(self.dir.path())
+            .output()
+            .expect("timeout (coreutils)");
+        let status = out.status.code().unwrap_or(-1);
+        assert_ne!(status, 124, "{args:?} did not finish in {seconds} s");
+        Outcome {
+            status,
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
     /// `consolidate input --out output --json report.json` plus `extra`.
     pub fn consolidate(&self, extra: &[&str]) -> Outcome {
         self.consolidate_env(extra, &[])

@@ -13,6 +13,7 @@ mod containers;
 mod damage;
 mod determinism;
 mod feedback;
+mod files;
 mod fixtures;
 mod follow_up;
 mod ledger;
