@@ -44,6 +44,9 @@ struct Styles {
 
 const INPUT_FILL: u32 = 0xFFF2CC;
 
+/// Thousands grouped as the template's amounts are, with a zero shown as nothing.
+pub(crate) const ROW_TKR: &str = "#,##0;-#,##0;;@";
+
 fn styles() -> Styles {
     let input = Format::new()
         .set_unlocked()
@@ -66,8 +69,9 @@ fn styles() -> Styles {
         input_date: input.clone().set_num_format("yyyy-mm-dd"),
         input,
         fixed: Format::new().set_background_color(Color::RGB(0xF2F2F2)),
+        // A row's Belopp shows nothing while the row is empty, not a column of zeros.
         formula: Format::new()
-            .set_num_format(super::TKR)
+            .set_num_format(ROW_TKR)
             .set_background_color(Color::RGB(0xF2F2F2)),
         total_label: shared.total_label,
         total: shared.total_amount,
@@ -270,6 +274,8 @@ fn budget(
     ws.set_column_width(3, 14)?;
     ws.set_freeze_panes(h + 1, 0)?;
     super::page_setup(ws, h)?;
+    // Four columns: upright, the whole table fits one page.
+    ws.set_portrait();
     protect(ws);
     Ok(())
 }
