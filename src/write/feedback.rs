@@ -147,17 +147,21 @@ fn checks(
     ws.write_string_with_format(0, 0, format!("Kontroll av {}", loaded.file), &s.title)?;
     let count = |sev: Severity| findings.iter().filter(|f| f.severity == sev).count();
     let [red, orange, blue] = colour_names(lang);
+    let n = |sev: Severity, one: &str, many: &str| {
+        let k = count(sev);
+        format!("{k} {}", if k == 1 { one } else { many })
+    };
     let summary = match lang {
         Lang::Sv => format!(
-            "{} fel, {} varningar, {} info. Markerade celler: {red} = fel, {orange} = varning, {blue} = info (ljusgult är mallens färg för celler att fylla i). Håll muspekaren över en cell för att läsa förklaringen.",
+            "{} fel, {}, {} info. Markerade celler: {red} = fel, {orange} = varning, {blue} = info (ljusgult är mallens färg för celler att fylla i). Håll muspekaren över en cell för att läsa förklaringen.",
             count(Severity::Error),
-            count(Severity::Warning),
+            n(Severity::Warning, "varning", "varningar"),
             count(Severity::Info)
         ),
         Lang::En => format!(
-            "{} errors, {} warnings, {} info. Marked cells: {red} = error, {orange} = warning, {blue} = info (light yellow is the template's colour for cells to fill in). Hover over a cell to read the explanation.",
-            count(Severity::Error),
-            count(Severity::Warning),
+            "{}, {}, {} info. Marked cells: {red} = error, {orange} = warning, {blue} = info (light yellow is the template's colour for cells to fill in). Hover over a cell to read the explanation.",
+            n(Severity::Error, "error", "errors"),
+            n(Severity::Warning, "warning", "warnings"),
             count(Severity::Info)
         ),
     };

@@ -13,6 +13,7 @@ mod damage;
 mod determinism;
 mod feedback;
 mod fixtures;
+mod lead;
 mod libreoffice;
 mod property;
 mod scale;
