@@ -56,6 +56,7 @@ pub struct Parsed {
 pub fn parse(book: &Book, sink: &mut Sink<'_>) -> Parsed {
     let mut parsed = Parsed::default();
     let mut first_input: Option<(String, CellRef)> = None;
+    let mut broken: Broken = Broken::new();
     for (sheet, at, length) in &book.shortened {
         sink.push(
             sheet,
@@ -75,13 +76,30 @@ pub fn parse(book: &Book, sink: &mut Sink<'_>) -> Parsed {
             .map(|l| (grid.name.clone(), CellRef::new(l.header_row + 1, l.text)));
         parse_metadata(grid, header_row, sink, &mut parsed);
         if let Some(layout) = located(layout, grid, labels::SHEET_BUDGET, sink) {
-            parsed.budget = Some(parse_budget(grid, &layout, sink, &mut parsed.rows_read));
+            parsed.budget = Some(parse_budget(
+                grid,
+                &layout,
+                sink,
+                &mut parsed.rows_read,
+                &mut broken,
+            ));
         }
     }
     if let Some(grid) = present(book.plan.as_ref(), labels::SHEET_PLAN, book, sink)
         && let Some(layout) = located(locate::plan_header(grid), grid, labels::SHEET_PLAN, sink)
     {
-        parsed.plan = Some(parse_plan(grid, &layout, sink, &mut parsed.rows_read));
+        let budget_year = parsed.meta.as_ref().map(|m| m.budget_year);
+        let linked = Linked {
+            broken: &broken,
+            budget_year,
+        };
+        parsed.plan = Some(parse_plan(
+            grid,
+            &layout,
+            sink,
+            &mut parsed.rows_read,
+            &linked,
+        ));
     }
     if let (Some(b), Some(p), 0) = (&parsed.budget, &parsed.plan, parsed.rows_read) {
         // Not one data row in either table: the template was sent blank.
@@ -411,6 +429,19 @@ fn recomputable(
     cell.reading.value()
 }
 
+/// Budget rows whose `Belopp` shows an error value because of a number written as
+/// text: initiative key → (the sheet, the text cell, the error value, the right
+/// `Belopp`).
+type Broken = HashMap<String, (String, CellRef, String, Decimal)>;
+
+/// What `Utvecklingsinitiativ` needs from `Budgetfördelning`: the template's budget
+/// year development is a formula taking the row's `Belopp`, so an error value there
+/// follows from the budget row's text cell.
+struct Linked<'a> {
+    broken: &'a Broken,
+    budget_year: Option<i32>,
+}
+
 /// One column of a table as its `Summa` cell sees it.
 #[derive(Debug, Clone, Default)]
 struct ColSum {
@@ -427,6 +458,9 @@ struct ColSum {
     root: Option<CellRef>,
     /// The number-as-text cell behind an error value in this column.
     error_root: Option<CellRef>,
+    /// `error_root`'s sheet when it is another sheet (a formula taking its value
+    /// from `Budgetfördelning`).
+    error_root_sheet: Option<String>,
     /// `Belopp` only, when a row's `Belopp` differs from its parts: the column's sum
     /// from the parts. A `Summa` equal to it agrees with the other columns, so its
     /// difference is the row errors' (already reported), not a mistake of its own.
@@ -540,16 +574,16 @@ fn check_total(cell: &AmountCell, col: &ColSum, sheet: &str, sink: &mut Sink<'_>
     {
         if let Some(root) = col.error_root {
             let shows = Shows::Error(e.clone());
-            blame(
-                sink,
-                sheet,
-                root,
-                Consequence {
-                    sheet: None,
-                    cell: cell.at,
-                    shows,
-                },
-            );
+            let (root_sheet, here) = match &col.error_root_sheet {
+                Some(other) => (other.as_str(), Some(sheet.to_string())),
+                None => (sheet, None),
+            };
+            let consequence = Consequence {
+                sheet: here,
+                cell: cell.at,
+                shows,
+            };
+            blame(sink, root_sheet, root, consequence);
         }
         return;
     }
@@ -651,6 +685,7 @@ fn parse_budget(
     l: &BudgetLayout,
     sink: &mut Sink<'_>,
     rows_read: &mut usize,
+    broken_rows: &mut Broken,
 ) -> BudgetTable {
     let sheet = grid.name.as_str();
     let mut table = BudgetTable {
@@ -710,9 +745,15 @@ fn parse_budget(
                 .find(|p| matches!(p.reading, Reading::Text { .. })),
         ) {
             match &shows {
-                Shows::Error(_) => {
+                Shows::Error(e) => {
                     cols[2].error = true;
                     cols[2].error_root.get_or_insert(root.at);
+                    if let Some(right) = right {
+                        broken_rows.insert(
+                            initiative_key(&name),
+                            (sheet.to_string(), root.at, e.clone(), right),
+                        );
+                    }
                 }
                 Shows::Value { .. } => {
                     cols[2].root.get_or_insert(root.at);
@@ -893,7 +934,11 @@ fn parse_plan(
     l: &PlanLayout,
     sink: &mut Sink<'_>,
     rows_read: &mut usize,
+    linked: &Linked<'_>,
 ) -> PlanTable {
+    let linked_col = linked
+        .budget_year
+        .and_then(|y| l.years.iter().position(|v| *v == y));
     let sheet = grid.name.as_str();
     let years = l.years.len();
     let mut table = PlanTable {
@@ -933,6 +978,33 @@ fn parse_plan(
             all.extend(cols.iter().zip(&l.years).map(|(col, year)| {
                 AmountCell::in_row(cells, row, *col, Column::Year(group, *year))
             }));
+        }
+        // The budget year's development taken by formula from a budget row whose
+        // Belopp shows an error because of a text cell: that cell's consequence,
+        // read as the Belopp it stands for.
+        if let (Some(k), Some((budget_sheet, root, error, right))) =
+            (linked_col, linked.broken.get(&initiative_key(&name)))
+            && let Some(cell) = all.get_mut(k)
+            && cell.formula
+            && matches!(&cell.reading, Reading::Invalid(NotAmount::ErrorValue(e)) if e == error)
+        {
+            let consequence = Consequence {
+                sheet: Some(sheet.to_string()),
+                cell: cell.at,
+                shows: Shows::Error(error.clone()),
+            };
+            blame(sink, budget_sheet, *root, consequence);
+            cell.reading = Reading::Number {
+                value: *right,
+                formula: true,
+            };
+            // Its column's Summa passes the error on: a consequence too.
+            if let Some(sums) = cols.get_mut(k) {
+                sums.error = true;
+                sums.error_root.get_or_insert(*root);
+                sums.error_root_sheet
+                    .get_or_insert_with(|| budget_sheet.clone());
+            }
         }
         let (dev, maint) = all.split_at(years);
         let impact_cell = l.impact.map(|col| CellRef::new(row, col));

@@ -339,3 +339,101 @@ for c in ['A3', 'B3', 'C3']:
          C3 info FFE4DFEC FF3F3151\n"
     );
 }
+
+/// A lead fills in only Budgetfördelning and the later plan years; C11 is `existing`
+/// (a Python literal: a number, or a text in quotes).
+fn fill_budget_only(existing: &str) -> String {
+    format!(
+        r#"
+import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1])
+b = wb["Budgetfördelning"]
+b["B7"] = "2023-03-01"
+b["B8"] = "Anna Andersson"
+rows = [("Digitalisering inom HR", 800, {existing}), ("Översyn IT-stöd inom lön och HR", None, 8000)]
+for i, (name, new, existing) in enumerate(rows):
+    b[f"A{{11 + i}}"] = name
+    b[f"B{{11 + i}}"] = new
+    b[f"C{{11 + i}}"] = existing
+p = wb["Utvecklingsinitiativ"]
+for i, (later, maintenance) in enumerate([([4000, 1000], 100), ([2000, None], 300)]):
+    p[f"C{{5 + i}}"] = later[0]
+    p[f"D{{5 + i}}"] = later[1]
+    p[f"F{{5 + i}}"] = maintenance
+wb.save(sys.argv[2])
+"#
+    )
+}
+
+#[test]
+fn the_plan_takes_names_and_the_budget_year_from_budgetfordelning() {
+    let run = Run::new();
+    template(&run, "HR.xlsx");
+    let formulas = openpyxl(
+        &run,
+        "import openpyxl, sys\np = openpyxl.load_workbook(sys.argv[1])['Utvecklingsinitiativ']\nfor c in ['A5', 'B5', 'C5', 'A34', 'B34']:\n    print(c, p[c].value, p[c].protection.locked)",
+        &["HR.xlsx"],
+    );
+    assert_eq!(
+        formulas,
+        "A5 ='Budgetfördelning'!A11&\"\" False\n\
+         B5 ='Budgetfördelning'!D11 False\n\
+         C5 None False\n\
+         A34 ='Budgetfördelning'!A40&\"\" False\n\
+         B34 ='Budgetfördelning'!D40 False\n"
+    );
+    openpyxl(&run, &fill_budget_only("4200"), &["HR.xlsx", "ifylld.xlsx"]);
+    let file = recalculate_and_save(&run, "ifylld.xlsx");
+    let out = run.exec(&["check", &file, "--json", "r.json"]);
+    assert_eq!(
+        out.stdout, "Filen har 0 fel och 0 varningar.\nFilen kan skickas.\n",
+        "the two sheets agree by construction"
+    );
+    let report: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(run.dir.path().join("r.json")).expect("json"),
+    )
+    .expect("parse");
+    let area = &report["areas"][0];
+    assert_eq!(area["total"], "13000");
+    assert_eq!(
+        area["development_by_year"],
+        serde_json::json!({"2023": "13000", "2024": "6000", "2025": "1000"})
+    );
+    assert_eq!(
+        area["maintenance_by_year"],
+        serde_json::json!({"2023": "0", "2024": "400", "2025": "0"})
+    );
+}
+
+#[test]
+fn text_breaking_the_budget_breaks_the_linked_plan_cells_in_the_same_finding() {
+    let run = Run::new();
+    template(&run, "HR.xlsx");
+    openpyxl(
+        &run,
+        &fill_budget_only("\"4 200\""),
+        &["HR.xlsx", "text.xlsx"],
+    );
+    let file = recalculate_and_save(&run, "text.xlsx");
+    let out = run.exec(&["check", &file, "-q", "--json", "r.json"]);
+    assert_eq!(out.status, 1);
+    let report: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(run.dir.path().join("r.json")).expect("json"),
+    )
+    .expect("parse");
+    let found: Vec<_> = findings(&report)
+        .into_iter()
+        .map(|f| (f.code, f.cell, f.message))
+        .collect();
+    assert_eq!(
+        found,
+        vec![(
+            "number-as-text".to_string(),
+            Some("C11".to_string()),
+            "Utveckling inom befintlig tjänst: ”4 200” är text — skriv talet utan mellanslag eller som tal. \
+             Därför: D11 visar #VÄRDEFEL!, C41 visar 8 000 i stället för 12 200, D41 visar #VÄRDEFEL!, \
+             Utvecklingsinitiativ › B5 visar #VÄRDEFEL!, Utvecklingsinitiativ › B35 visar #VÄRDEFEL!."
+                .to_string()
+        )]
+    );
+}
