@@ -341,6 +341,13 @@ pub enum Kind {
         value: Decimal,
         shows: Vec<Consequence>,
     },
+    /// An input cell that is no amount (text such as `ca 800`) and makes the row's
+    /// formulas show an error value: the root cause, with the cells that follow.
+    InvalidBreaksFormula {
+        column: String,
+        found: NotAmount,
+        shows: Vec<Consequence>,
+    },
     /// A metadata field whose label is there but whose value is still empty.
     EmptyMetadata {
         label: &'static str,
@@ -479,6 +486,7 @@ fn code_of(kind: &Kind) -> Code {
         Kind::AmbiguousColumn { .. } => Code::AmbiguousColumn,
         Kind::TextTooLong { .. } => Code::TextTooLong,
         Kind::TextBreaksFormula { .. } => Code::NumberAsText,
+        Kind::InvalidBreaksFormula { .. } => Code::InvalidAmount,
         Kind::EmptyMetadata { .. } => Code::MissingMetadata,
         Kind::EmptyTemplate => Code::EmptyTemplate,
     }
@@ -510,6 +518,39 @@ fn quoted(text: &str, lang: Lang) -> String {
 
 fn list(items: &[String]) -> String {
     items.join(", ")
+}
+
+/// ` Därför: D11 visar #VÄRDEFEL!, …` for a root cause's consequences ("" for none).
+fn consequences(shows: &[Consequence], lang: Lang) -> String {
+    let a = |d: &Decimal| amount(*d, lang);
+    let sv = lang == Lang::Sv;
+    let parts: Vec<String> = shows
+        .iter()
+        .map(|c| {
+            let place = match &c.sheet {
+                Some(sheet) => format!("{sheet} › {}", c.cell),
+                None => c.cell.to_string(),
+            };
+            match (&c.shows, sv) {
+                (Shows::Error(e), true) => format!("{place} visar {}", excel_error(e, lang)),
+                (Shows::Error(e), false) => format!("{place} shows {}", excel_error(e, lang)),
+                (Shows::Value { shown, right }, true) => {
+                    format!("{place} visar {} i stället för {}", a(shown), a(right))
+                }
+                (Shows::Value { shown, right }, false) => {
+                    format!("{place} shows {} instead of {}", a(shown), a(right))
+                }
+            }
+        })
+        .collect();
+    if parts.is_empty() {
+        return String::new();
+    }
+    format!(
+        " {} {}.",
+        lang.pick("Därför:", "As a result:"),
+        parts.join(", ")
+    )
 }
 
 fn message(kind: &Kind, lang: Lang) -> String {
@@ -808,24 +849,18 @@ fn message(kind: &Kind, lang: Lang) -> String {
             };
             let what = if sv { "är text" } else { "is text" };
             let mut out = format!("{column}: {} {what} — {fix}.", q(text));
-            let parts: Vec<String> = shows
-                .iter()
-                .map(|c| {
-                    let place = match &c.sheet {
-                        Some(sheet) => format!("{sheet} › {}", c.cell),
-                        None => c.cell.to_string(),
-                    };
-                    match (&c.shows, sv) {
-                        (Shows::Error(e), true) => format!("{place} visar {}", excel_error(e, lang)),
-                        (Shows::Error(e), false) => format!("{place} shows {}", excel_error(e, lang)),
-                        (Shows::Value { shown, right }, true) => format!("{place} visar {} i stället för {}", a(shown), a(right)),
-                        (Shows::Value { shown, right }, false) => format!("{place} shows {} instead of {}", a(shown), a(right)),
-                    }
-                })
-                .collect();
-            if !parts.is_empty() {
-                let _ = write!(out, " {} {}.", lang.pick("Därför:", "As a result:"), parts.join(", "));
-            }
+            out.push_str(&consequences(shows, lang));
+            out
+        }
+        Kind::InvalidBreaksFormula { column, found, shows } => {
+            let mut out = message(
+                &Kind::InvalidAmount {
+                    column: column.clone(),
+                    found: found.clone(),
+                },
+                lang,
+            );
+            out.push_str(&consequences(shows, lang));
             out
         }
         Kind::EmptyMetadata { label } => if sv {
@@ -1086,6 +1121,15 @@ mod tests {
                 shows: vec![Consequence {
                     sheet: None,
                     cell: CellRef::new(10, 3),
+                    shows: Shows::Error(s("#VALUE!")),
+                }],
+            },
+            Kind::InvalidBreaksFormula {
+                column: s("Utveckling inom befintlig tjänst"),
+                found: NotAmount::Text(s("ca 800")),
+                shows: vec![Consequence {
+                    sheet: Some(s("Utvecklingsinitiativ")),
+                    cell: CellRef::new(4, 1),
                     shows: Shows::Error(s("#VALUE!")),
                 }],
             },

@@ -432,7 +432,8 @@ fn recomputable(
 /// Budget rows whose `Belopp` shows an error value because of a number written as
 /// text: initiative key → (the sheet, the text cell, the error value, the right
 /// `Belopp`).
-type Broken = HashMap<String, (String, CellRef, String, Decimal)>;
+/// `None` when the right `Belopp` is not known (the text is no number at all).
+type Broken = HashMap<String, (String, CellRef, String, Option<Decimal>)>;
 
 /// What `Utvecklingsinitiativ` needs from `Budgetfördelning`: the template's budget
 /// year development is a formula taking the row's `Belopp`, so an error value there
@@ -497,7 +498,10 @@ fn blame(sink: &mut Sink<'_>, sheet: &str, root: CellRef, consequence: Consequen
             && f.cell == Some(root)
             && matches!(
                 f.kind,
-                Kind::NumberAsText { .. } | Kind::TextBreaksFormula { .. }
+                Kind::NumberAsText { .. }
+                    | Kind::TextBreaksFormula { .. }
+                    | Kind::InvalidAmount { .. }
+                    | Kind::InvalidBreaksFormula { .. }
             )
     }) else {
         return;
@@ -525,6 +529,23 @@ fn blame(sink: &mut Sink<'_>, sheet: &str, root: CellRef, consequence: Consequen
                 column,
                 text,
                 value,
+                shows,
+            }
+        }
+        Kind::InvalidAmount { column, found } => Kind::InvalidBreaksFormula {
+            column,
+            found,
+            shows: vec![consequence],
+        },
+        Kind::InvalidBreaksFormula {
+            column,
+            found,
+            mut shows,
+        } => {
+            shows.push(consequence);
+            Kind::InvalidBreaksFormula {
+                column,
+                found,
                 shows,
             }
         }
@@ -557,6 +578,30 @@ fn broken_by_text(amount: &AmountCell, parts: [&AmountCell; 2], right: Decimal) 
         }
         _ => None,
     }
+}
+
+/// The `#VALUE!` a row's `Belopp` formula shows because one of the row's own input
+/// cells holds text that is no number at all (`ca 800`).
+fn broken_by_invalid(amount: &AmountCell, parts: [&AmountCell; 2]) -> Option<Shows> {
+    let text = |p: &&AmountCell| {
+        matches!(
+            p.reading,
+            Reading::Invalid(NotAmount::Text(_) | NotAmount::Ambiguous(_))
+        )
+    };
+    match &amount.reading {
+        Reading::Invalid(NotAmount::ErrorValue(e))
+            if amount.formula && parts.iter().any(text) && excel_error_is_value(e) =>
+        {
+            Some(Shows::Error(e.clone()))
+        }
+        _ => None,
+    }
+}
+
+/// `#VALUE!` as any program stores it (Swedish Excel's `#VÄRDEFEL!` too).
+fn excel_error_is_value(e: &str) -> bool {
+    crate::finding::excel_error(e, crate::lang::Lang::En) == "#VALUE!"
 }
 
 /// Checks a stated total cell against its column. The column's other errors do not
@@ -732,7 +777,10 @@ fn parse_budget(
                 existing.reading.value().unwrap_or_default(),
             ),
         };
-        let broken = right.and_then(|r| broken_by_text(&amount, [&new, &existing], r));
+        let broken = match right {
+            Some(r) => broken_by_text(&amount, [&new, &existing], r),
+            None => broken_by_invalid(&amount, [&new, &existing]),
+        };
         let mut readable = if broken.is_some() {
             report_cells([&new, &existing], sheet, sink)
         } else {
@@ -740,20 +788,22 @@ fn parse_budget(
         };
         if let (Some(shows), Some(root)) = (
             broken.clone(),
-            [&new, &existing]
-                .into_iter()
-                .find(|p| matches!(p.reading, Reading::Text { .. })),
+            [&new, &existing].into_iter().find(|p| {
+                matches!(
+                    p.reading,
+                    Reading::Text { .. }
+                        | Reading::Invalid(NotAmount::Text(_) | NotAmount::Ambiguous(_))
+                )
+            }),
         ) {
             match &shows {
                 Shows::Error(e) => {
                     cols[2].error = true;
                     cols[2].error_root.get_or_insert(root.at);
-                    if let Some(right) = right {
-                        broken_rows.insert(
-                            initiative_key(&name),
-                            (sheet.to_string(), root.at, e.clone(), right),
-                        );
-                    }
+                    broken_rows.insert(
+                        initiative_key(&name),
+                        (sheet.to_string(), root.at, e.clone(), right),
+                    );
                 }
                 Shows::Value { .. } => {
                     cols[2].root.get_or_insert(root.at);
@@ -994,9 +1044,12 @@ fn parse_plan(
                 shows: Shows::Error(error.clone()),
             };
             blame(sink, budget_sheet, *root, consequence);
-            cell.reading = Reading::Number {
-                value: *right,
-                formula: true,
+            cell.reading = match right {
+                Some(value) => Reading::Number {
+                    value: *value,
+                    formula: true,
+                },
+                None => Reading::Empty,
             };
             // Its column's Summa passes the error on: a consequence too.
             if let Some(sums) = cols.get_mut(k) {

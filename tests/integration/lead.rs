@@ -437,3 +437,50 @@ fn text_breaking_the_budget_breaks_the_linked_plan_cells_in_the_same_finding() {
         )]
     );
 }
+
+#[test]
+fn text_that_is_no_number_is_the_error_and_the_formulas_its_consequence() {
+    let run = Run::new();
+    template(&run, "HR.xlsx");
+    openpyxl(
+        &run,
+        &fill_budget_only("\"ca 4200\""),
+        &["HR.xlsx", "ca.xlsx"],
+    );
+    let file = recalculate_and_save(&run, "ca.xlsx");
+    for (lang, message) in [
+        (
+            "sv",
+            "Utveckling inom befintlig tjänst: texten ”ca 4200” är inget belopp. Skriv ett tal i tkr. \
+             Därför: D11 visar #VÄRDEFEL!, D41 visar #VÄRDEFEL!, Utvecklingsinitiativ › B5 visar #VÄRDEFEL!, \
+             Utvecklingsinitiativ › B35 visar #VÄRDEFEL!.",
+        ),
+        (
+            "en",
+            "Utveckling inom befintlig tjänst: the text “ca 4200” is not an amount. Write a number in tkr. \
+             As a result: D11 shows #VALUE!, D41 shows #VALUE!, Utvecklingsinitiativ › B5 shows #VALUE!, \
+             Utvecklingsinitiativ › B35 shows #VALUE!.",
+        ),
+    ] {
+        let out = run.exec(&["check", &file, "-q", "--lang", lang, "--json", "r.json"]);
+        assert_eq!(out.status, 1);
+        let report: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(run.dir.path().join("r.json")).expect("json"),
+        )
+        .expect("parse");
+        let found: Vec<_> = findings(&report)
+            .into_iter()
+            .map(|f| (f.severity, f.code, f.cell, f.message))
+            .collect();
+        assert_eq!(
+            found,
+            vec![(
+                "error".to_string(),
+                "invalid-amount".to_string(),
+                Some("C11".to_string()),
+                message.to_string()
+            )],
+            "{lang}"
+        );
+    }
+}
