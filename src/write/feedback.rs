@@ -22,6 +22,9 @@ use std::path::{Path, PathBuf};
 
 pub const SUFFIX: &str = "-kontroll.xlsx";
 
+/// The `Kontroller` sheet's message column, in characters; longer messages wrap.
+const MESSAGE_WIDTH: usize = 90;
+
 /// `DIR/sub/HR-kontroll.xlsx` for the input `sub/HR.xlsx` (with `keep_folders`,
 /// as `consolidate` names files relative to its input folder), else `DIR/HR-kontroll.xlsx`.
 pub fn path_for(dir: &Path, file: &str, keep_folders: bool) -> PathBuf {
@@ -176,11 +179,16 @@ fn checks(
     }
     let header_row = 3;
     let headers = ["Allvarlighet", "Kod", "Blad", "Cell", "Meddelande"];
-    let mut widths = Widths::new(&[12, 10, 16, 6, 60]);
+    let mut widths = Widths::new(&[12, 10, 16, 6]);
+    let wrap = Format::new()
+        .set_text_wrap()
+        .set_align(rust_xlsxwriter::FormatAlign::Top);
     for (col, h) in (0u16..).zip(headers) {
         ws.write_string_with_format(header_row, col, h, &s.header)?;
     }
-    let link = Format::new()
+    let top = Format::new().set_align(rust_xlsxwriter::FormatAlign::Top);
+    let link = top
+        .clone()
         .set_font_color(Color::RGB(0x0563C1))
         .set_underline(rust_xlsxwriter::FormatUnderline::Single);
     for (row, f) in (header_row + 1..).zip(findings) {
@@ -189,37 +197,38 @@ fn checks(
             row,
             0,
             label,
-            &Format::new()
+            &top.clone()
                 .set_background_color(fill(f.severity))
                 .set_font_color(ink(f.severity)),
         )?;
-        ws.write_string(row, 1, f.code().as_str())?;
+        ws.write_string_with_format(row, 1, f.code().as_str(), &top)?;
         let sheet = f.sheet.clone().unwrap_or_default();
-        ws.write_string(row, 2, &sheet)?;
+        ws.write_string_with_format(row, 2, &sheet, &top)?;
         let copied = grids.iter().any(|g| g.name == sheet);
         if let (Some(cell), true) = (f.cell, copied) {
             let url = Url::new(format!("internal:'{}'!{cell}", sheet.replace('\'', "''")))
                 .set_text(cell.to_string());
             ws.write_url_with_format(row, 3, url, &link)?;
         } else if let Some(cell) = f.cell {
-            ws.write_string(row, 3, cell.to_string())?;
+            ws.write_string_with_format(row, 3, cell.to_string(), &top)?;
         }
         let message = f.message(lang);
         // A message quoting a very long text is cut to what a cell holds.
         let message = crate::grid::excel_text(&message).to_string();
-        ws.write_string(row, 4, &message)?;
-        for (col, text) in [
-            (0u16, label),
-            (1, f.code().as_str()),
-            (2, sheet.as_str()),
-            (4, message.as_str()),
-        ] {
+        // A long message wraps in a readable column instead of widening the page.
+        ws.write_string_with_format(row, 4, &message, &wrap)?;
+        let lines = message.chars().count().div_ceil(MESSAGE_WIDTH);
+        if lines > 1 {
+            ws.set_row_height(row, 15 * u32::try_from(lines).unwrap_or(1))?;
+        }
+        for (col, text) in [(0u16, label), (1, f.code().as_str()), (2, sheet.as_str())] {
             widths.see(col, text);
         }
     }
     ws.set_freeze_panes(header_row + 1, 0)?;
     super::page_setup(ws, header_row)?;
     widths.apply(ws, 100)?;
+    ws.set_column_width(4, u32::try_from(MESSAGE_WIDTH).unwrap_or(90))?;
     Ok(())
 }
 
@@ -247,6 +256,35 @@ fn copy(
                 f.code().as_str(),
                 f.message(lang)
             ));
+        }
+    }
+    // Cells that go wrong only because of another finding's cell get a note naming
+    // that cell, and no colour of their own: the colour marks what to fix.
+    let mut follows: BTreeMap<CellRef, String> = BTreeMap::new();
+    for f in findings {
+        let shows = match &f.kind {
+            crate::finding::Kind::TextBreaksFormula { shows, .. }
+            | crate::finding::Kind::InvalidBreaksFormula { shows, .. } => shows,
+            _ => continue,
+        };
+        for c in shows {
+            let on = c.sheet.as_deref().or(f.sheet.as_deref());
+            if on != Some(grid.name.as_str()) || marked.contains_key(&c.cell) {
+                continue;
+            }
+            let root = match (&f.sheet, f.cell) {
+                (Some(sheet), Some(cell)) if c.sheet.is_some() => format!("{sheet} › {cell}"),
+                (_, Some(cell)) => cell.to_string(),
+                _ => continue,
+            };
+            follows.entry(c.cell).or_insert_with(|| match lang {
+                Lang::Sv => {
+                    format!("Följd av felet i {root}: rätta den cellen, så blir den här rätt.")
+                }
+                Lang::En => format!(
+                    "Follows from the error in {root}: correct that cell and this one comes right."
+                ),
+            });
         }
     }
     // The table's rows: from below the header to the Summa row.
@@ -325,7 +363,19 @@ fn copy(
         if empty_rows.contains(&row) {
             continue;
         }
-        write_value(ws, row, col, &cell.value, &format_of(cell.at))?;
+        match &cell.value {
+            // An error value as the lead's Excel shows it (#VÄRDEFEL! in Swedish),
+            // to the right as a number would be.
+            Value::Error(e) => ws
+                .write_string_with_format(
+                    row,
+                    col,
+                    crate::finding::excel_error(e, lang),
+                    &format_of(cell.at).set_align(rust_xlsxwriter::FormatAlign::Right),
+                )
+                .map(|_| ())?,
+            value => write_value(ws, row, col, value, &format_of(cell.at))?,
+        }
         // The title and notes above the table may run over; they set no width.
         if look.is_some_and(|l| row < l.header_row) {
             continue;
@@ -354,6 +404,17 @@ fn copy(
             .add_author_prefix(false)
             .set_width(360)
             .set_height(120);
+        ws.insert_note(at.row, col, &note)?;
+    }
+    for (at, text) in &follows {
+        let Ok(col) = u16::try_from(at.col) else {
+            continue;
+        };
+        let note = Note::new(text)
+            .set_author("budget-consolidator")
+            .add_author_prefix(false)
+            .set_width(300)
+            .set_height(60);
         ws.insert_note(at.row, col, &note)?;
     }
     for (col, width) in widths {

@@ -436,6 +436,29 @@ fn text_breaking_the_budget_breaks_the_linked_plan_cells_in_the_same_finding() {
                 .to_string()
         )]
     );
+    // The feedback copy colours only the cell to fix; the cells that follow from it
+    // show the error as Swedish Excel does and carry a note naming that cell.
+    let out = run.exec(&["check", &file, "-q", "--feedback", "kontroll"]);
+    assert_eq!(out.status, 1);
+    let shown = openpyxl(
+        &run,
+        r#"
+import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1])
+for s, c in [('Budgetfördelning', 'C11'), ('Budgetfördelning', 'D11'), ('Budgetfördelning', 'C41'), ('Utvecklingsinitiativ', 'B5')]:
+    x = wb[s][c]
+    fill = x.fill.fgColor.rgb if x.fill.fill_type else None
+    print(s, c, x.value, fill, x.comment.text.split(':')[0] if x.comment else None)
+"#,
+        &["kontroll/text-kontroll.xlsx"],
+    );
+    assert_eq!(
+        shown,
+        "Budgetfördelning C11 4 200 FFFFC7CE fel (number-as-text)\n\
+         Budgetfördelning D11 #VÄRDEFEL! None Följd av felet i C11\n\
+         Budgetfördelning C41 8000 None Följd av felet i C11\n\
+         Utvecklingsinitiativ B5 #VÄRDEFEL! None Följd av felet i Budgetfördelning › C11\n"
+    );
 }
 
 #[test]
