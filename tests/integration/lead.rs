@@ -507,3 +507,43 @@ fn text_that_is_no_number_is_the_error_and_the_formulas_its_consequence() {
         );
     }
 }
+
+#[test]
+fn a_formula_that_left_the_text_out_is_the_text_cells_consequence() {
+    // A program that counts text as 0 stores Belopp = 800 for 800 + "4 200", and
+    // the Summa formulas follow; the lead is sent to C10, not to D10.
+    let template = Template::new("HR")
+        .set(Sheet::Budget, "C10", crate::harness::t("4 200"))
+        .set(Sheet::Budget, "D10", crate::harness::f("=B10+C10", "800"))
+        .set(
+            Sheet::Budget,
+            "C12",
+            crate::harness::f("=SUM(C10:C11)", "8000"),
+        )
+        .set(
+            Sheet::Budget,
+            "D12",
+            crate::harness::f("=SUM(D10:D11)", "8800"),
+        );
+    let run = Run::new().add("HR.xlsx", &template);
+    let out = run.exec(&["check", "input/HR.xlsx", "-q", "--json", "r.json"]);
+    assert_eq!(out.status, 1);
+    let report: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(run.dir.path().join("r.json")).expect("json"),
+    )
+    .expect("parse");
+    let found: Vec<_> = findings(&report)
+        .into_iter()
+        .map(|f| (f.code, f.cell, f.message))
+        .collect();
+    assert_eq!(
+        found,
+        vec![(
+            "number-as-text".to_string(),
+            Some("C10".to_string()),
+            "Utveckling inom befintlig tjänst: ”4 200” är text — skriv talet utan mellanslag eller som tal. \
+             Därför: D10 visar 800 i stället för 5 000, C12 visar 8 000 i stället för 12 200, D12 visar 8 800 i stället för 13 000."
+                .to_string()
+        )]
+    );
+}
