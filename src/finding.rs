@@ -101,6 +101,7 @@ codes! {
     UnreadableActuals => "unreadable-actuals",
     InvalidActualsRow => "invalid-actuals-row",
     MixedObjectRows => "mixed-object-rows",
+    EmptyTemplate => "empty-template",
 }
 
 /// Why a file with a workbook extension could not be read.
@@ -164,6 +165,45 @@ pub enum NotAmount {
     /// The column's sum (or the row's `Belopp` from its parts) down to this cell
     /// goes beyond any plausible budget (10^12 tkr).
     SumTooLarge(Decimal),
+}
+
+/// A formula cell whose error or wrong value follows from a root-cause finding.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Consequence {
+    /// The consequence's sheet when it is not the finding's own.
+    pub sheet: Option<String>,
+    pub cell: CellRef,
+    pub shows: Shows,
+}
+
+/// What a consequence cell shows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shows {
+    /// An error value, as the file stores it (`#VALUE!`).
+    Error(String),
+    /// A wrong value, and the value it would show once the cause is fixed.
+    Value { shown: Decimal, right: Decimal },
+}
+
+/// An Excel error value as the language's Excel shows it: `#VALUE!` is `#VÄRDEFEL!`
+/// in Swedish Excel. Unknown error values are shown as the file stores them.
+pub fn excel_error(stored: &str, lang: Lang) -> String {
+    const NAMES: [(&str, &str); 7] = [
+        ("#VALUE!", "#VÄRDEFEL!"),
+        ("#REF!", "#REFERENS!"),
+        ("#DIV/0!", "#DIVISION/0!"),
+        ("#N/A", "#SAKNAS!"),
+        ("#NAME?", "#NAMN?"),
+        ("#NUM!", "#OGILTIGT!"),
+        ("#NULL!", "#SKÄRNING!"),
+    ];
+    let t = stored.trim();
+    for (en, sv) in NAMES {
+        if t.eq_ignore_ascii_case(en) || t.to_uppercase() == sv {
+            return lang.pick(sv, en).to_string();
+        }
+    }
+    t.to_string()
 }
 
 /// Which year setting disagrees.
@@ -481,6 +521,27 @@ pub enum Kind {
         /// Where the link leads, as the input folder names it (`""`: the folder itself).
         target: String,
     },
+    /// A number written as text that makes formulas go wrong (`#VALUE!`, or a `SUM`
+    /// that leaves the text out): the root cause, with the cells that follow from it.
+    TextBreaksFormula {
+        column: String,
+        text: String,
+        value: Decimal,
+        shows: Vec<Consequence>,
+    },
+    /// An input cell that is no amount (text such as `ca 800`) and makes the row's
+    /// formulas show an error value: the root cause, with the cells that follow.
+    InvalidBreaksFormula {
+        column: String,
+        found: NotAmount,
+        shows: Vec<Consequence>,
+    },
+    /// A metadata field whose label is there but whose value is still empty.
+    EmptyMetadata {
+        label: &'static str,
+    },
+    /// Neither sheet has a single initiative: a blank template.
+    EmptyTemplate,
 }
 
 /// One problem or note about the input, with where it is.
@@ -627,6 +688,10 @@ fn code_of(kind: &Kind) -> Code {
         Kind::UnreadableActuals(_) => Code::UnreadableActuals,
         Kind::InvalidActualsRow { .. } => Code::InvalidActualsRow,
         Kind::MixedObjectRows { .. } => Code::MixedObjectRows,
+        Kind::TextBreaksFormula { .. } => Code::NumberAsText,
+        Kind::InvalidBreaksFormula { .. } => Code::InvalidAmount,
+        Kind::EmptyMetadata { .. } => Code::MissingMetadata,
+        Kind::EmptyTemplate => Code::EmptyTemplate,
     }
 }
 
@@ -650,6 +715,7 @@ fn default_severity(kind: &Kind) -> Severity {
             ..
         } => Severity::Warning,
         Kind::AmbiguousSheet { used: Some(_), .. } | Kind::TextTooLong { .. } => Severity::Warning,
+        Kind::EmptyMetadata { .. } | Kind::EmptyTemplate => Severity::Warning,
         Kind::SupersededVersion { .. } | Kind::HeadingRow { .. } | Kind::MixedObjectRows { .. } => {
             Severity::Info
         }
@@ -666,6 +732,39 @@ fn quoted(text: &str, lang: Lang) -> String {
 
 fn list(items: &[String]) -> String {
     items.join(", ")
+}
+
+/// ` Därför: D11 visar #VÄRDEFEL!, …` for a root cause's consequences ("" for none).
+fn consequences(shows: &[Consequence], lang: Lang) -> String {
+    let a = |d: &Decimal| amount(*d, lang);
+    let sv = lang == Lang::Sv;
+    let parts: Vec<String> = shows
+        .iter()
+        .map(|c| {
+            let place = match &c.sheet {
+                Some(sheet) => format!("{sheet} › {}", c.cell),
+                None => c.cell.to_string(),
+            };
+            match (&c.shows, sv) {
+                (Shows::Error(e), true) => format!("{place} visar {}", excel_error(e, lang)),
+                (Shows::Error(e), false) => format!("{place} shows {}", excel_error(e, lang)),
+                (Shows::Value { shown, right }, true) => {
+                    format!("{place} visar {} i stället för {}", a(shown), a(right))
+                }
+                (Shows::Value { shown, right }, false) => {
+                    format!("{place} shows {} instead of {}", a(shown), a(right))
+                }
+            }
+        })
+        .collect();
+    if parts.is_empty() {
+        return String::new();
+    }
+    format!(
+        " {} {}.",
+        lang.pick("Därför:", "As a result:"),
+        parts.join(", ")
+    )
 }
 
 fn message(kind: &Kind, lang: Lang) -> String {
@@ -809,8 +908,8 @@ fn message(kind: &Kind, lang: Lang) -> String {
             (NotAmount::Date(t), false) => format!("{column}: the cell holds a date ({t}), not an amount. Write the amount and format the cell as a number."),
             (NotAmount::Bool(b), true) => format!("{column}: cellen innehåller sanningsvärdet {}, inget belopp. Skriv beloppet i tkr.", if *b { "SANT" } else { "FALSKT" }),
             (NotAmount::Bool(b), false) => format!("{column}: the cell holds the logical value {}, not an amount. Write the amount in tkr.", if *b { "TRUE" } else { "FALSE" }),
-            (NotAmount::ErrorValue(e), true) => format!("{column}: cellen innehåller felvärdet {e}. Rätta formeln."),
-            (NotAmount::ErrorValue(e), false) => format!("{column}: the cell holds the error value {e}. Correct the formula."),
+            (NotAmount::ErrorValue(e), true) => format!("{column}: cellen innehåller felvärdet {}. Rätta formeln.", excel_error(e, lang)),
+            (NotAmount::ErrorValue(e), false) => format!("{column}: the cell holds the error value {}. Correct the formula.", excel_error(e, lang)),
             (NotAmount::OutOfRange(t), true) => format!("{column}: talet {t} är för stort för att vara ett belopp (högst {} tkr). Kontrollera talet och skriv beloppet i tkr.", a(&crate::amount::MAX_AMOUNT)),
             (NotAmount::OutOfRange(t), false) => format!("{column}: the number {t} is too large to be an amount (at most {} tkr). Check the number and write the amount in tkr.", a(&crate::amount::MAX_AMOUNT)),
             (NotAmount::Implausible(v), true) => format!("{column}: {} tkr är mer än någon budget (högst {} tkr). Kontrollera beloppet; det är troligen inte skrivet i tkr.", a(v), a(&crate::amount::MAX_AMOUNT)),
@@ -1061,6 +1160,39 @@ fn message(kind: &Kind, lang: Lang) -> String {
                 format!("The link {} leads back to {en_target}, which is already being read; it is not followed, so nothing is read twice. Remove the link if it is not needed.", q(link))
             }
         }
+        Kind::TextBreaksFormula { column, text, shows, .. } => {
+            let spaced = text.chars().any(|c| c.is_whitespace());
+            let fix = match (spaced, sv) {
+                (true, true) => "skriv talet utan mellanslag eller som tal",
+                (true, false) => "write the number without spaces or as a number",
+                (false, true) => "skriv det som tal",
+                (false, false) => "enter it as a number",
+            };
+            let what = if sv { "är text" } else { "is text" };
+            let mut out = format!("{column}: {} {what} — {fix}.", q(text));
+            out.push_str(&consequences(shows, lang));
+            out
+        }
+        Kind::InvalidBreaksFormula { column, found, shows } => {
+            let mut out = message(
+                &Kind::InvalidAmount {
+                    column: column.clone(),
+                    found: found.clone(),
+                },
+                lang,
+            );
+            out.push_str(&consequences(shows, lang));
+            out
+        }
+        Kind::EmptyMetadata { label } => if sv {
+            format!("{} är inte ifyllt. Fyll i cellen till höger om etiketten innan du skickar filen.", q(label))
+        } else {
+            format!("{} is not filled in. Fill in the cell to the right of the label before sending the file.", q(label))
+        },
+        Kind::EmptyTemplate => lang.pick(
+            "Mallen har inga initiativ: både Budgetfördelning och Utvecklingsinitiativ är tomma. Fyll i ett initiativ per rad innan du skickar filen.",
+            "The template has no initiatives: both Budgetfördelning and Utvecklingsinitiativ are empty. Fill in one initiative per row before sending the file.",
+        ).into(),
         Kind::InternalError { detail } => {
             let mut out = String::new();
             if sv {
@@ -1211,7 +1343,7 @@ mod tests {
                     .all(|c| c.is_ascii_lowercase() || c == '-')
             );
         }
-        assert_eq!(Code::ALL.len(), 47);
+        assert_eq!(Code::ALL.len(), 48);
     }
 
     /// One example of every kind of finding, so every code's message can be rendered.
@@ -1558,6 +1690,27 @@ mod tests {
                 month: 4,
                 reading: ObjectReading::SingleRowUsed,
             },
+            Kind::TextBreaksFormula {
+                column: s("Utveckling inom befintlig tjänst"),
+                text: s("4 200"),
+                value: d(4200),
+                shows: vec![Consequence {
+                    sheet: None,
+                    cell: CellRef::new(10, 3),
+                    shows: Shows::Error(s("#VALUE!")),
+                }],
+            },
+            Kind::InvalidBreaksFormula {
+                column: s("Utveckling inom befintlig tjänst"),
+                found: NotAmount::Text(s("ca 800")),
+                shows: vec![Consequence {
+                    sheet: Some(s("Utvecklingsinitiativ")),
+                    cell: CellRef::new(4, 1),
+                    shows: Shows::Error(s("#VALUE!")),
+                }],
+            },
+            Kind::EmptyMetadata { label: "Datum" },
+            Kind::EmptyTemplate,
         ]
     }
 

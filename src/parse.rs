@@ -6,7 +6,7 @@
 //! (no text, no non-zero amount) are not data. Cross-sheet rules live in `validate`.
 
 use crate::amount::{self, Reading};
-use crate::finding::{Finding, Kind};
+use crate::finding::{Consequence, Finding, Kind, NotAmount, Severity, Shows};
 use crate::grid::{Book, Cell, Grid, Value};
 use crate::labels::{self, initiative_key};
 use crate::locate::{self, BudgetLayout, HeaderError, PlanLayout};
@@ -55,6 +55,8 @@ pub struct Parsed {
 
 pub fn parse(book: &Book, sink: &mut Sink<'_>) -> Parsed {
     let mut parsed = Parsed::default();
+    let mut first_input: Option<(String, CellRef)> = None;
+    let mut broken: Broken = Broken::new();
     for (sheet, at, length) in &book.shortened {
         sink.push(
             sheet,
@@ -68,15 +70,42 @@ pub fn parse(book: &Book, sink: &mut Sink<'_>) -> Parsed {
     if let Some(grid) = present(book.budget.as_ref(), labels::SHEET_BUDGET, book, sink) {
         let layout = locate::budget_header(grid);
         let header_row = layout.as_ref().ok().map(|l| l.header_row);
+        first_input = layout
+            .as_ref()
+            .ok()
+            .map(|l| (grid.name.clone(), CellRef::new(l.header_row + 1, l.text)));
         parse_metadata(grid, header_row, sink, &mut parsed);
         if let Some(layout) = located(layout, grid, labels::SHEET_BUDGET, sink) {
-            parsed.budget = Some(parse_budget(grid, &layout, sink, &mut parsed.rows_read));
+            parsed.budget = Some(parse_budget(
+                grid,
+                &layout,
+                sink,
+                &mut parsed.rows_read,
+                &mut broken,
+            ));
         }
     }
     if let Some(grid) = present(book.plan.as_ref(), labels::SHEET_PLAN, book, sink)
         && let Some(layout) = located(locate::plan_header(grid), grid, labels::SHEET_PLAN, sink)
     {
-        parsed.plan = Some(parse_plan(grid, &layout, sink, &mut parsed.rows_read));
+        let budget_year = parsed.meta.as_ref().map(|m| m.budget_year);
+        let linked = Linked {
+            broken: &broken,
+            budget_year,
+        };
+        parsed.plan = Some(parse_plan(
+            grid,
+            &layout,
+            sink,
+            &mut parsed.rows_read,
+            &linked,
+        ));
+    }
+    if let (Some(b), Some(p), 0) = (&parsed.budget, &parsed.plan, parsed.rows_read) {
+        // Not one data row in either table: the template was sent blank.
+        if let (true, Some((sheet, at))) = (b.rows.is_empty() && p.rows.is_empty(), first_input) {
+            sink.push(&sheet, Some(at), Kind::EmptyTemplate);
+        }
     }
     parsed
 }
@@ -188,6 +217,18 @@ fn parse_metadata(grid: &Grid, header_row: Option<u32>, sink: &mut Sink<'_>, par
         }
         year.map(|y| (at, y))
     });
+    // Datum and Ansvarig are optional, but a template whose labels stand with their
+    // values still empty is not filled in yet: a warning each.
+    for label in [labels::META_DATE, labels::META_LEAD] {
+        if let Some(locate::MetaField {
+            label_cell,
+            value: None,
+        }) = locate::meta_field(grid, label, header_row)
+        {
+            let value_cell = CellRef::new(label_cell.row, label_cell.col + 1);
+            sink.push(sheet, Some(value_cell), Kind::EmptyMetadata { label });
+        }
+    }
     let date = locate::meta_field(grid, labels::META_DATE, header_row)
         .and_then(|f| f.value)
         .and_then(|cell| {
@@ -251,7 +292,7 @@ fn cell_text(cell: Option<&Cell>) -> String {
     }
 }
 
-fn is_total_row(text: &str) -> bool {
+pub(crate) fn is_total_row(text: &str) -> bool {
     // Cheap length check first: this runs on every row's initiative cell.
     let text = text.trim_start();
     text.len() < 16 && text.starts_with(['S', 's']) && labels::is_key(text, labels::key::TOTAL_ROW)
@@ -280,23 +321,29 @@ struct AmountCell {
     at: CellRef,
     column: Column,
     reading: Reading,
+    /// The cell holds a formula (whatever its value).
+    formula: bool,
 }
 
 impl AmountCell {
     fn new(grid: &Grid, at: CellRef, column: Column) -> Self {
+        let cell = grid.cell(at);
         AmountCell {
             at,
             column,
-            reading: amount::read(grid.cell(at)),
+            reading: amount::read(cell),
+            formula: cell.is_some_and(|c| c.formula),
         }
     }
 
     /// The cell in `col` of row `row`, whose cells are `cells`.
     fn in_row(cells: &[Cell], row: u32, col: u32, column: Column) -> Self {
+        let cell = in_row(cells, col);
         AmountCell {
             at: CellRef::new(row, col),
             column,
-            reading: amount::read(in_row(cells, col)),
+            reading: amount::read(cell),
+            formula: cell.is_some_and(|c| c.formula),
         }
     }
 
@@ -382,32 +429,244 @@ fn recomputable(
     cell.reading.value()
 }
 
-/// Checks a stated total cell against the computed column sum.
-fn check_total(
-    cell: &AmountCell,
-    computed: Decimal,
-    complete: bool,
-    sheet: &str,
-    sink: &mut Sink<'_>,
-) {
+/// Budget rows whose `Belopp` shows an error value because of a number written as
+/// text: initiative key → (the sheet, the text cell, the error value, the right
+/// `Belopp`).
+/// `None` when the right `Belopp` is not known (the text is no number at all).
+type Broken = HashMap<String, (String, CellRef, String, Option<Decimal>)>;
+
+/// What `Utvecklingsinitiativ` needs from `Budgetfördelning`: the template's budget
+/// year development is a formula taking the row's `Belopp`, so an error value there
+/// follows from the budget row's text cell.
+struct Linked<'a> {
+    broken: &'a Broken,
+    budget_year: Option<i32>,
+}
+
+/// One column of a table as its `Summa` cell sees it.
+#[derive(Debug, Clone, Default)]
+struct ColSum {
+    /// The column's sum as the tool reads it (numbers written as text included).
+    sum: Decimal,
+    /// Every cell of the column could be read, so `sum` is the column's sum.
+    unreadable: bool,
+    /// What a `SUM` formula over the column shows: stored numbers only, so text
+    /// is left out and a formula counts with its stored (maybe wrong) value.
+    shown: Decimal,
+    /// A cell of the column shows an error value, which a `SUM` passes on.
+    error: bool,
+    /// The number-as-text cell that makes this column's `SUM` differ from `sum`.
+    root: Option<CellRef>,
+    /// The number-as-text cell behind an error value in this column.
+    error_root: Option<CellRef>,
+    /// `error_root`'s sheet when it is another sheet (a formula taking its value
+    /// from `Budgetfördelning`).
+    error_root_sheet: Option<String>,
+    /// `Belopp` only, when a row's `Belopp` differs from its parts: the column's sum
+    /// from the parts. A `Summa` equal to it agrees with the other columns, so its
+    /// difference is the row errors' (already reported), not a mistake of its own.
+    from_parts: Option<Decimal>,
+}
+
+impl ColSum {
+    /// An input cell of the column.
+    fn see(&mut self, cell: &AmountCell) {
+        match &cell.reading {
+            Reading::Empty => {}
+            Reading::Number { value, .. } => {
+                self.sum = self.sum.saturating_add(*value);
+                self.shown = self.shown.saturating_add(*value);
+            }
+            Reading::Text { value, .. } => {
+                self.sum = self.sum.saturating_add(*value);
+                self.root.get_or_insert(cell.at);
+            }
+            Reading::Invalid(found) => {
+                self.unreadable = true;
+                self.error |= matches!(found, NotAmount::ErrorValue(_));
+            }
+            Reading::Uncalculated => self.unreadable = true,
+        }
+    }
+}
+
+/// Makes the number-as-text finding at `root` the root cause of `consequence`: one
+/// error that names the text cell and the formula cells that go wrong because of it.
+fn blame(sink: &mut Sink<'_>, sheet: &str, root: CellRef, consequence: Consequence) {
+    let Some(f) = sink.findings.iter_mut().rev().find(|f| {
+        f.sheet.as_deref() == Some(sheet)
+            && f.cell == Some(root)
+            && matches!(
+                f.kind,
+                Kind::NumberAsText { .. }
+                    | Kind::TextBreaksFormula { .. }
+                    | Kind::InvalidAmount { .. }
+                    | Kind::InvalidBreaksFormula { .. }
+            )
+    }) else {
+        return;
+    };
+    f.severity = Severity::Error;
+    f.kind = match std::mem::replace(&mut f.kind, Kind::EmptyTemplate) {
+        Kind::NumberAsText {
+            column,
+            text,
+            value,
+        } => Kind::TextBreaksFormula {
+            column,
+            text,
+            value,
+            shows: vec![consequence],
+        },
+        Kind::TextBreaksFormula {
+            column,
+            text,
+            value,
+            mut shows,
+        } => {
+            shows.push(consequence);
+            Kind::TextBreaksFormula {
+                column,
+                text,
+                value,
+                shows,
+            }
+        }
+        Kind::InvalidAmount { column, found } => Kind::InvalidBreaksFormula {
+            column,
+            found,
+            shows: vec![consequence],
+        },
+        Kind::InvalidBreaksFormula {
+            column,
+            found,
+            mut shows,
+        } => {
+            shows.push(consequence);
+            Kind::InvalidBreaksFormula {
+                column,
+                found,
+                shows,
+            }
+        }
+        other => other,
+    };
+}
+
+/// What a row's `Belopp` formula shows because one of the row's own input cells
+/// holds a number as text: `#VALUE!`, or the sum without the text (a program that
+/// counts text as 0). `None` when the formula is right or wrong for another reason.
+fn broken_by_text(amount: &AmountCell, parts: [&AmountCell; 2], right: Decimal) -> Option<Shows> {
+    if !amount.formula
+        || !parts
+            .iter()
+            .any(|p| matches!(p.reading, Reading::Text { .. }))
+    {
+        return None;
+    }
+    let numbers = amount::total(parts.iter().filter_map(|p| match p.reading {
+        Reading::Number { value, .. } => Some(value),
+        _ => None,
+    }));
+    match &amount.reading {
+        Reading::Invalid(NotAmount::ErrorValue(e)) => Some(Shows::Error(e.clone())),
+        Reading::Number { value, .. } if *value != right && *value == numbers => {
+            Some(Shows::Value {
+                shown: *value,
+                right,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The `#VALUE!` a row's `Belopp` formula shows because one of the row's own input
+/// cells holds text that is no number at all (`ca 800`).
+fn broken_by_invalid(amount: &AmountCell, parts: [&AmountCell; 2]) -> Option<Shows> {
+    let text = |p: &&AmountCell| {
+        matches!(
+            p.reading,
+            Reading::Invalid(NotAmount::Text(_) | NotAmount::Ambiguous(_))
+        )
+    };
+    match &amount.reading {
+        Reading::Invalid(NotAmount::ErrorValue(e))
+            if amount.formula && parts.iter().any(text) && excel_error_is_value(e) =>
+        {
+            Some(Shows::Error(e.clone()))
+        }
+        _ => None,
+    }
+}
+
+/// `#VALUE!` as any program stores it (Swedish Excel's `#VÄRDEFEL!` too).
+fn excel_error_is_value(e: &str) -> bool {
+    crate::finding::excel_error(e, crate::lang::Lang::En) == "#VALUE!"
+}
+
+/// Checks a stated total cell against its column. The column's other errors do not
+/// hide it: it is checked whenever every cell of its column could be read. A `Summa`
+/// formula that is wrong only because of another finding (an error value passed on,
+/// a `SUM` leaving out a number written as text) is that finding's consequence, not
+/// a finding of its own.
+fn check_total(cell: &AmountCell, col: &ColSum, sheet: &str, sink: &mut Sink<'_>) {
     if !cell.reading.is_filled() {
         return; // an empty total cell is simply not stated
     }
-    if !report_cells([cell], sheet, sink) || !complete {
+    if let Reading::Invalid(NotAmount::ErrorValue(e)) = &cell.reading
+        && cell.formula
+        && col.error
+    {
+        if let Some(root) = col.error_root {
+            let shows = Shows::Error(e.clone());
+            let (root_sheet, here) = match &col.error_root_sheet {
+                Some(other) => (other.as_str(), Some(sheet.to_string())),
+                None => (sheet, None),
+            };
+            let consequence = Consequence {
+                sheet: here,
+                cell: cell.at,
+                shows,
+            };
+            blame(sink, root_sheet, root, consequence);
+        }
         return;
     }
+    if !report_cells([cell], sheet, sink) || col.unreadable {
+        return;
+    }
+    let computed = col.sum;
     if let Some(stated) = recomputable(cell, computed, sheet, sink)
         && stated != computed
+        && col.from_parts != Some(stated)
     {
-        sink.push(
-            sheet,
-            Some(cell.at),
-            Kind::TotalMismatch {
-                column: cell.column.to_string(),
-                stated,
-                computed,
-            },
-        );
+        match col.root {
+            Some(root) if cell.formula && stated == col.shown => {
+                let shows = Shows::Value {
+                    shown: stated,
+                    right: computed,
+                };
+                blame(
+                    sink,
+                    sheet,
+                    root,
+                    Consequence {
+                        sheet: None,
+                        cell: cell.at,
+                        shows,
+                    },
+                );
+            }
+            _ => sink.push(
+                sheet,
+                Some(cell.at),
+                Kind::TotalMismatch {
+                    column: cell.column.to_string(),
+                    stated,
+                    computed,
+                },
+            ),
+        }
     }
 }
 
@@ -481,6 +740,7 @@ fn parse_budget(
     l: &BudgetLayout,
     sink: &mut Sink<'_>,
     rows_read: &mut usize,
+    broken_rows: &mut Broken,
 ) -> BudgetTable {
     let sheet = grid.name.as_str();
     let mut table = BudgetTable {
@@ -490,6 +750,8 @@ fn parse_budget(
     };
     let mut names = Names::new();
     let mut total_row = None;
+    // Nyutveckling, Utveckling inom befintlig tjänst, Belopp.
+    let mut cols: [ColSum; 3] = Default::default();
     for (row, cells) in grid.rows().filter(|(r, _)| *r > l.header_row) {
         let name_at = CellRef::new(row, l.text);
         let name = cell_text(in_row(cells, l.text));
@@ -514,7 +776,57 @@ fn parse_budget(
             continue; // a blank row, not data
         }
         *rows_read += 1;
-        let mut readable = report_cells([&new, &existing, &amount], sheet, sink);
+        cols[0].see(&new);
+        cols[1].see(&existing);
+        // A number written as text that breaks the row's own formula is the root
+        // cause: one error at the text cell, with the formula as its consequence.
+        let right = match (&new.reading, &existing.reading) {
+            (Reading::Uncalculated | Reading::Invalid(_), _)
+            | (_, Reading::Uncalculated | Reading::Invalid(_)) => None,
+            _ => amount::add(
+                new.reading.value().unwrap_or_default(),
+                existing.reading.value().unwrap_or_default(),
+            ),
+        };
+        let broken = match right {
+            Some(r) => broken_by_text(&amount, [&new, &existing], r),
+            None => broken_by_invalid(&amount, [&new, &existing]),
+        };
+        let mut readable = if broken.is_some() {
+            report_cells([&new, &existing], sheet, sink)
+        } else {
+            report_cells([&new, &existing, &amount], sheet, sink)
+        };
+        if let (Some(shows), Some(root)) = (
+            broken.clone(),
+            [&new, &existing].into_iter().find(|p| {
+                matches!(
+                    p.reading,
+                    Reading::Text { .. }
+                        | Reading::Invalid(NotAmount::Text(_) | NotAmount::Ambiguous(_))
+                )
+            }),
+        ) {
+            match &shows {
+                Shows::Error(e) => {
+                    cols[2].error = true;
+                    cols[2].error_root.get_or_insert(root.at);
+                    broken_rows.insert(
+                        initiative_key(&name),
+                        (sheet.to_string(), root.at, e.clone(), right),
+                    );
+                }
+                Shows::Value { .. } => {
+                    cols[2].root.get_or_insert(root.at);
+                }
+            }
+            let consequence = Consequence {
+                sheet: None,
+                cell: amount.at,
+                shows,
+            };
+            blame(sink, sheet, root.at, consequence);
+        }
         for part in [&new, &existing] {
             if matches!(part.reading, Reading::Uncalculated) {
                 uncalculated_error(part, sheet, sink);
@@ -523,6 +835,7 @@ fn parse_budget(
         }
         let values = (new.reading.value(), existing.reading.value());
         let (Some(n), Some(e), true) = (values.0, values.1, readable) else {
+            cols[2].see(&amount);
             table.unread.push(initiative_key(&name));
             table.complete = false;
             continue;
@@ -533,10 +846,32 @@ fn parse_budget(
             .map(|parts| (parts, None))
             .unwrap_or_else(|| (Decimal::ZERO, Some((&amount, n.saturating_add(e)))));
         let (parts, mut too_large) = sums;
-        let a = match too_large {
-            Some(_) => None,
-            None => recomputable(&amount, parts, sheet, sink),
+        let a = match (too_large, &broken) {
+            (Some(_), _) => None,
+            (None, Some(_)) => Some(parts),
+            (None, None) => recomputable(&amount, parts, sheet, sink),
         };
+        match (a, &broken) {
+            (Some(a), Some(shows)) => {
+                cols[2].sum = cols[2].sum.saturating_add(a);
+                if let Shows::Value { shown, .. } = shows {
+                    cols[2].shown = cols[2].shown.saturating_add(*shown);
+                }
+            }
+            (Some(a), None) => {
+                cols[2].sum = cols[2].sum.saturating_add(a);
+                cols[2].shown = cols[2].shown.saturating_add(a);
+            }
+            (None, _) => cols[2].unreadable = true,
+        }
+        if let Some(a) = a {
+            // `sum` already counts this row's `a`; before the first row whose
+            // Belopp differs from its parts, the parts' sum is `sum` itself.
+            let before = cols[2].from_parts.unwrap_or(cols[2].sum.saturating_sub(a));
+            if a != parts || cols[2].from_parts.is_some() {
+                cols[2].from_parts = Some(before.saturating_add(parts));
+            }
+        }
         if let Some(a) = a {
             match (
                 amount::add(table.sum_new, n),
@@ -633,21 +968,20 @@ fn parse_budget(
     }
     match total_row {
         Some(row) => {
-            let (sn, se, sa) = (table.sum_new, table.sum_existing, table.sum_amount);
             // A sum beyond any budget is already reported; its Summa cells would
             // only repeat it.
             let checked = if table.sum_too_large {
                 &[][..]
             } else {
                 &[
-                    (l.new, labels::COL_NEW, sn),
-                    (l.existing, labels::COL_EXISTING_SHORT, se),
-                    (l.amount, labels::COL_AMOUNT_SHORT, sa),
+                    (l.new, labels::COL_NEW, &cols[0]),
+                    (l.existing, labels::COL_EXISTING_SHORT, &cols[1]),
+                    (l.amount, labels::COL_AMOUNT_SHORT, &cols[2]),
                 ][..]
             };
-            for &(col, label, computed) in checked {
+            for &(col, label, sums) in checked {
                 let cell = AmountCell::new(grid, CellRef::new(row, col), Column::Label(label));
-                check_total(&cell, computed, table.complete, sheet, sink);
+                check_total(&cell, sums, sheet, sink);
             }
             table.total_cell = Some(CellRef::new(row, l.amount));
         }
@@ -667,7 +1001,11 @@ fn parse_plan(
     l: &PlanLayout,
     sink: &mut Sink<'_>,
     rows_read: &mut usize,
+    linked: &Linked<'_>,
 ) -> PlanTable {
+    let linked_col = linked
+        .budget_year
+        .and_then(|y| l.years.iter().position(|v| *v == y));
     let sheet = grid.name.as_str();
     let years = l.years.len();
     let mut table = PlanTable {
@@ -690,6 +1028,8 @@ fn parse_plan(
     };
     // One row's development cells, then its maintenance cells; reused row to row.
     let mut all: Vec<AmountCell> = Vec::with_capacity(2 * years);
+    // The development columns, then the maintenance columns, as in `all`.
+    let mut cols: Vec<ColSum> = vec![ColSum::default(); 2 * years];
     let mut total_row = None;
     for (row, cells) in grid.rows().filter(|(r, _)| *r > l.header_row) {
         let name_at = CellRef::new(row, l.initiative);
@@ -707,6 +1047,36 @@ fn parse_plan(
                 AmountCell::in_row(cells, row, *col, Column::Year(group, *year))
             }));
         }
+        // The budget year's development taken by formula from a budget row whose
+        // Belopp shows an error because of a text cell: that cell's consequence,
+        // read as the Belopp it stands for.
+        if let (Some(k), Some((budget_sheet, root, error, right))) =
+            (linked_col, linked.broken.get(&initiative_key(&name)))
+            && let Some(cell) = all.get_mut(k)
+            && cell.formula
+            && matches!(&cell.reading, Reading::Invalid(NotAmount::ErrorValue(e)) if e == error)
+        {
+            let consequence = Consequence {
+                sheet: Some(sheet.to_string()),
+                cell: cell.at,
+                shows: Shows::Error(error.clone()),
+            };
+            blame(sink, budget_sheet, *root, consequence);
+            cell.reading = match right {
+                Some(value) => Reading::Number {
+                    value: *value,
+                    formula: true,
+                },
+                None => Reading::Empty,
+            };
+            // Its column's Summa passes the error on: a consequence too.
+            if let Some(sums) = cols.get_mut(k) {
+                sums.error = true;
+                sums.error_root.get_or_insert(*root);
+                sums.error_root_sheet
+                    .get_or_insert_with(|| budget_sheet.clone());
+            }
+        }
         let (dev, maint) = all.split_at(years);
         let impact_cell = l.impact.map(|col| CellRef::new(row, col));
         let impact_text = l
@@ -718,6 +1088,9 @@ fn parse_plan(
             continue;
         }
         *rows_read += 1;
+        for (sums, cell) in cols.iter_mut().zip(&all) {
+            sums.see(cell);
+        }
         let mut readable = report_cells(&all, sheet, sink);
         for cell in &all {
             if matches!(cell.reading, Reading::Uncalculated) {
@@ -817,20 +1190,11 @@ fn parse_plan(
     }
     match total_row {
         Some(row) => {
-            for (cells, sums) in [
-                (
-                    cells_of(row, &l.development, labels::PLAN_DEVELOPMENT),
-                    &table.sum_development,
-                ),
-                (
-                    cells_of(row, &l.maintenance, labels::PLAN_MAINTENANCE),
-                    &table.sum_maintenance,
-                ),
-            ] {
-                for (cell, computed) in cells.iter().zip(sums.iter()) {
-                    if !table.sum_too_large {
-                        check_total(cell, *computed, table.complete, sheet, sink);
-                    }
+            let mut cells = cells_of(row, &l.development, labels::PLAN_DEVELOPMENT);
+            cells.extend(cells_of(row, &l.maintenance, labels::PLAN_MAINTENANCE));
+            for (cell, sums) in cells.iter().zip(&cols) {
+                if !table.sum_too_large {
+                    check_total(cell, sums, sheet, sink);
                 }
             }
         }

@@ -4,7 +4,7 @@
 use super::Outcome;
 use crate::consolidate::consolidate;
 use crate::error::Error;
-use crate::finding::Severity;
+use crate::finding::{Finding, Kind, Severity};
 use crate::lang::Lang;
 use crate::load::{Loaded, Status};
 use crate::report::{self, Counts};
@@ -47,21 +47,106 @@ pub fn run(s: &CheckSettings, lang: Lang, quiet: bool) -> Result<Outcome, Error>
         Some(dir) => super::write_feedback(dir, &files, &findings, lang, false)?,
         None => Vec::new(),
     };
-    let mut out = report::terminal::render(if quiet { &[] } else { &findings }, &counts, lang);
+    let mut out = report::terminal::findings(if quiet { &[] } else { &findings }, lang);
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(&summary(&counts, files.len() == 1, lang));
+    let mut unfilled = false;
+    for f in &files {
+        let mine: Vec<&Finding> = findings
+            .iter()
+            .filter(|x| x.file.as_deref() == Some(f.file.as_str()))
+            .collect();
+        let left = left_to_fill(&mine, lang);
+        if left.is_empty() {
+            continue;
+        }
+        unfilled = true;
+        if files.len() == 1 {
+            out.push_str(lang.pick("Kvar att fylla i: ", "Left to fill in: "));
+        } else {
+            out.push_str(&format!(
+                "{} {}: ",
+                lang.pick("Kvar att fylla i i", "Left to fill in in"),
+                f.file
+            ));
+        }
+        out.push_str(&left.join(", "));
+        out.push_str(".\n");
+    }
     super::list_feedback(&mut out, &feedback, lang);
-    let one = files.len() == 1;
-    out.push_str(match (errors, one) {
-        (true, true) => lang.pick(
-            "Rätta felen innan du skickar filen.\n",
-            "Correct the errors before sending the file.\n",
-        ),
-        (true, false) => lang.pick(
-            "Rätta felen innan du skickar filerna.\n",
-            "Correct the errors before sending the files.\n",
-        ),
-        (false, true) => lang.pick("Filen kan skickas.\n", "The file is ready to send.\n"),
-        (false, false) => lang.pick("Filerna kan skickas.\n", "The files are ready to send.\n"),
-    });
+    out.push_str(verdict(errors, unfilled, files.len() == 1, lang));
+    out.push('\n');
     print!("{out}");
     Ok(Outcome { errors })
+}
+
+/// `Filen har 2 fel och 1 varning.`: the counts, spoken to the lead about their file.
+fn summary(c: &Counts, one: bool, lang: Lang) -> String {
+    let n = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let (subject, errors, warnings, and) = match lang {
+        Lang::Sv => (
+            if one { "Filen har" } else { "Filerna har" },
+            format!("{} fel", c.errors),
+            n(c.warnings, "varning", "varningar"),
+            "och",
+        ),
+        Lang::En => (
+            if one {
+                "The file has"
+            } else {
+                "The files have"
+            },
+            n(c.errors, "error", "errors"),
+            n(c.warnings, "warning", "warnings"),
+            "and",
+        ),
+    };
+    let infos = if c.infos > 0 {
+        format!(", {} info", c.infos)
+    } else {
+        String::new()
+    };
+    format!("{subject} {errors} {and} {warnings}{infos}.\n")
+}
+
+/// What is left to fill in: an empty Datum or Ansvarig, a template without initiatives.
+fn left_to_fill(findings: &[&Finding], lang: Lang) -> Vec<&'static str> {
+    let mut left: Vec<&'static str> = Vec::new();
+    for f in findings {
+        let item = match &f.kind {
+            Kind::EmptyMetadata { label } => *label,
+            Kind::EmptyTemplate => lang.pick("initiativen", "the initiatives"),
+            _ => continue,
+        };
+        if !left.contains(&item) {
+            left.push(item);
+        }
+    }
+    left
+}
+
+/// What to do before sending.
+fn verdict(errors: bool, unfilled: bool, one: bool, lang: Lang) -> &'static str {
+    match (errors, unfilled, one) {
+        (true, _, true) => lang.pick(
+            "Rätta felen innan du skickar filen.",
+            "Correct the errors before sending the file.",
+        ),
+        (true, _, false) => lang.pick(
+            "Rätta felen innan du skickar filerna.",
+            "Correct the errors before sending the files.",
+        ),
+        (false, true, true) => lang.pick(
+            "Fyll i det som saknas innan du skickar filen.",
+            "Fill in what is missing before sending the file.",
+        ),
+        (false, true, false) => lang.pick(
+            "Fyll i det som saknas innan du skickar filerna.",
+            "Fill in what is missing before sending the files.",
+        ),
+        (false, false, true) => lang.pick("Filen kan skickas.", "The file is ready to send."),
+        (false, false, false) => lang.pick("Filerna kan skickas.", "The files are ready to send."),
+    }
 }

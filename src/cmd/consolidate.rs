@@ -289,6 +289,11 @@ impl<'c> Stream<'c> {
     }
 
     fn accept(&mut self, mut loaded: Loaded) {
+        // An empty Datum or Ansvarig is the lead's to fill in before sending (`check`
+        // says so); both are optional, so the consolidation does not repeat it.
+        loaded
+            .findings
+            .retain(|f| !matches!(f.kind, crate::finding::Kind::EmptyMetadata { .. }));
         if let Some(area) = self.provisional_area(&loaded) {
             self.write(&area, &mut loaded);
         }

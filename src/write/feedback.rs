@@ -1,9 +1,12 @@
 //! The annotated return copy (`--feedback DIR`): for an input workbook with
 //! findings, `DIR/<name>-kontroll.xlsx` holds a `Kontroller` sheet listing the
 //! findings with links to their cells, then a copy of the area's two sheets (and
-//! of its version table, when it has one; values) where each cell named by a
-//! finding is highlighted — red for an error, yellow for a warning, blue for a
-//! note — and carries a cell note with the message.
+//! of its version table, when it has one; values) where each cell named by a finding
+//! is highlighted — red for an error, orange for a warning, purple for a note (never
+//! the template's light yellow, which means "fill in") — and carries a cell note with
+//! the message. The copy looks like the lead's file: the template's headers (wrapped),
+//! column widths and number format, and empty template rows left empty rather than
+//! shown as zeros.
 //!
 //! The original input is never opened for writing.
 
@@ -19,6 +22,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub const SUFFIX: &str = "-kontroll.xlsx";
+
+/// The `Kontroller` sheet's message column, in characters; longer messages wrap.
+const MESSAGE_WIDTH: usize = 90;
 
 /// `DIR/sub/HR-kontroll.xlsx` for the input `sub/HR.xlsx` (with `keep_folders`,
 /// as `consolidate` names files relative to its input folder), else `DIR/HR-kontroll.xlsx`.
@@ -84,11 +90,78 @@ pub fn paths_for(dir: &Path, files: &[&str], keep_folders: bool) -> Vec<PathBuf>
     out
 }
 
+/// The highlight palette, said in the `Kontroller` sheet's legend. None of them is
+/// the template's input colour (light yellow).
 fn fill(severity: Severity) -> Color {
     match severity {
         Severity::Error => Color::RGB(0xFFC7CE),
-        Severity::Warning => Color::RGB(0xFFEB9C),
-        Severity::Info => Color::RGB(0xDDEBF7),
+        Severity::Warning => Color::RGB(0xF8CBAD),
+        Severity::Info => Color::RGB(0xE4DFEC),
+    }
+}
+
+/// The text colour on a highlight, dark enough to read on it.
+fn ink(severity: Severity) -> Color {
+    match severity {
+        Severity::Error => Color::RGB(0x9C0006),
+        Severity::Warning => Color::RGB(0x843C0C),
+        Severity::Info => Color::RGB(0x3F3151),
+    }
+}
+
+/// The colour names of the legend, in the order error, warning, info.
+fn colour_names(lang: Lang) -> [&'static str; 3] {
+    match lang {
+        Lang::Sv => ["röd", "orange", "lila"],
+        Lang::En => ["red", "orange", "purple"],
+    }
+}
+
+/// Where a copied sheet's table is, found as the reader finds it, so that the copy
+/// can be laid out as the template is.
+struct Look {
+    header_row: u32,
+    text_col: u32,
+    amount_cols: Vec<u32>,
+    /// Column widths as the template sets them.
+    widths: Vec<(u32, u32)>,
+    header_height: u32,
+    /// Columns whose cells are centred (`Påverkan`, beside the last amount).
+    centred: Vec<u32>,
+}
+
+impl Look {
+    fn budget(grid: &Grid) -> Option<Look> {
+        let l = crate::locate::budget_header(grid).ok()?;
+        Some(Look {
+            header_row: l.header_row,
+            text_col: l.text,
+            amount_cols: vec![l.new, l.existing, l.amount],
+            widths: vec![(l.text, 50), (l.new, 14), (l.existing, 22), (l.amount, 14)],
+            header_height: 45,
+            centred: Vec::new(),
+        })
+    }
+
+    fn plan(grid: &Grid) -> Option<Look> {
+        let l = crate::locate::plan_header(grid).ok()?;
+        let amount_cols: Vec<u32> = l
+            .development
+            .iter()
+            .chain(&l.maintenance)
+            .copied()
+            .collect();
+        let mut widths: Vec<(u32, u32)> = vec![(l.initiative, 50)];
+        widths.extend(amount_cols.iter().map(|c| (*c, 17)));
+        widths.extend(l.impact.map(|c| (c, 11)));
+        Some(Look {
+            header_row: l.header_row,
+            text_col: l.initiative,
+            amount_cols,
+            widths,
+            header_height: 32,
+            centred: l.impact.into_iter().collect(),
+        })
     }
 }
 
@@ -96,19 +169,20 @@ fn fill(severity: Severity) -> Color {
 pub fn build(loaded: &Loaded, findings: &[&Finding], lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let mut wb = super::workbook(&format!("Kontroll av {}", loaded.file))?;
     let s = Styles::new();
-    let grids: Vec<&Grid> = loaded
+    let grids: Vec<(&Grid, Option<Look>)> = loaded
         .book
         .iter()
         .flat_map(|b| {
-            b.budget
-                .iter()
-                .chain(b.plan.iter())
-                .chain(b.versions.iter())
+            let budget = b.budget.iter().map(|g| (g, Look::budget(g)));
+            budget
+                .chain(b.plan.iter().map(|g| (g, Look::plan(g))))
+                .chain(b.versions.iter().map(|g| (g, None)))
         })
         .collect();
-    checks(wb.add_worksheet(), loaded, findings, &grids, lang, &s)?;
-    for grid in grids {
-        copy(wb.add_worksheet(), grid, findings, lang)?;
+    let names: Vec<&Grid> = grids.iter().map(|(g, _)| *g).collect();
+    checks(wb.add_worksheet(), loaded, findings, &names, lang, &s)?;
+    for (grid, look) in &grids {
+        copy(wb.add_worksheet(), grid, look.as_ref(), findings, lang, &s)?;
     }
     wb.save_to_buffer()
 }
@@ -124,20 +198,46 @@ fn checks(
     ws.set_name(labels::OUT_CHECKS)?;
     ws.write_string_with_format(0, 0, format!("Kontroll av {}", loaded.file), &s.title)?;
     let count = |sev: Severity| findings.iter().filter(|f| f.severity == sev).count();
-    let summary = format!(
-        "{} fel, {} varningar, {} info. Markerade celler: röd = fel, gul = varning, blå = info. Håll muspekaren över en cell för att läsa förklaringen.",
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info)
-    );
+    let [red, orange, blue] = colour_names(lang);
+    let n = |sev: Severity, one: &str, many: &str| {
+        let k = count(sev);
+        format!("{k} {}", if k == 1 { one } else { many })
+    };
+    let summary = match lang {
+        Lang::Sv => format!(
+            "{} fel, {}, {} info. Markerade celler: {red} = fel, {orange} = varning, {blue} = info (ljusgult är mallens färg för celler att fylla i). Håll muspekaren över en cell för att läsa förklaringen.",
+            count(Severity::Error),
+            n(Severity::Warning, "varning", "varningar"),
+            count(Severity::Info)
+        ),
+        Lang::En => format!(
+            "{}, {}, {} info. Marked cells: {red} = error, {orange} = warning, {blue} = info (light yellow is the template's colour for cells to fill in). Hover over a cell to read the explanation.",
+            n(Severity::Error, "error", "errors"),
+            n(Severity::Warning, "warning", "warnings"),
+            count(Severity::Info)
+        ),
+    };
     ws.write_string_with_format(1, 0, &summary, &s.subtitle)?;
+    // The legend: one cell in each colour.
+    for (col, severity) in (0u16..).zip([Severity::Error, Severity::Warning, Severity::Info]) {
+        let format = Format::new()
+            .set_background_color(fill(severity))
+            .set_font_color(ink(severity))
+            .set_bold();
+        ws.write_string_with_format(2, col, severity.label(lang), &format)?;
+    }
     let header_row = 3;
     let headers = ["Allvarlighet", "Kod", "Blad", "Cell", "Meddelande"];
-    let mut widths = Widths::new(&[12, 10, 16, 6, 60]);
+    let mut widths = Widths::new(&[12, 10, 16, 6]);
+    let wrap = Format::new()
+        .set_text_wrap()
+        .set_align(rust_xlsxwriter::FormatAlign::Top);
     for (col, h) in (0u16..).zip(headers) {
         ws.write_string_with_format(header_row, col, h, &s.header)?;
     }
-    let link = Format::new()
+    let top = Format::new().set_align(rust_xlsxwriter::FormatAlign::Top);
+    let link = top
+        .clone()
         .set_font_color(Color::RGB(0x0563C1))
         .set_underline(rust_xlsxwriter::FormatUnderline::Single);
     for (row, f) in (header_row + 1..).zip(findings) {
@@ -146,43 +246,48 @@ fn checks(
             row,
             0,
             label,
-            &Format::new().set_background_color(fill(f.severity)),
+            &top.clone()
+                .set_background_color(fill(f.severity))
+                .set_font_color(ink(f.severity)),
         )?;
-        ws.write_string(row, 1, f.code().as_str())?;
+        ws.write_string_with_format(row, 1, f.code().as_str(), &top)?;
         let sheet = f.sheet.clone().unwrap_or_default();
-        ws.write_string(row, 2, &sheet)?;
+        ws.write_string_with_format(row, 2, &sheet, &top)?;
         let copied = grids.iter().any(|g| g.name == sheet);
         if let (Some(cell), true) = (f.cell, copied) {
             let url = Url::new(format!("internal:'{}'!{cell}", sheet.replace('\'', "''")))
                 .set_text(cell.to_string());
             ws.write_url_with_format(row, 3, url, &link)?;
         } else if let Some(cell) = f.cell {
-            ws.write_string(row, 3, cell.to_string())?;
+            ws.write_string_with_format(row, 3, cell.to_string(), &top)?;
         }
         let message = f.message(lang);
         // A message quoting a very long text is cut to what a cell holds.
         let message = crate::grid::excel_text(&message).to_string();
-        ws.write_string(row, 4, &message)?;
-        for (col, text) in [
-            (0u16, label),
-            (1, f.code().as_str()),
-            (2, sheet.as_str()),
-            (4, message.as_str()),
-        ] {
+        // A long message wraps in a readable column instead of widening the page.
+        ws.write_string_with_format(row, 4, &message, &wrap)?;
+        let lines = message.chars().count().div_ceil(MESSAGE_WIDTH);
+        if lines > 1 {
+            ws.set_row_height(row, 15 * u32::try_from(lines).unwrap_or(1))?;
+        }
+        for (col, text) in [(0u16, label), (1, f.code().as_str()), (2, sheet.as_str())] {
             widths.see(col, text);
         }
     }
     ws.set_freeze_panes(header_row + 1, 0)?;
     super::page_setup(ws, header_row)?;
     widths.apply(ws, 100)?;
+    ws.set_column_width(4, u32::try_from(MESSAGE_WIDTH).unwrap_or(90))?;
     Ok(())
 }
 
 fn copy(
     ws: &mut Worksheet,
     grid: &Grid,
+    look: Option<&Look>,
     findings: &[&Finding],
     lang: Lang,
+    s: &Styles,
 ) -> Result<(), XlsxError> {
     ws.set_name(&grid.name)?;
     // Findings per cell of this sheet: the worst severity and every message.
@@ -202,19 +307,128 @@ fn copy(
             ));
         }
     }
-    let plain = Format::new();
+    // Cells that go wrong only because of another finding's cell get a note naming
+    // that cell, and no colour of their own: the colour marks what to fix.
+    let mut follows: BTreeMap<CellRef, String> = BTreeMap::new();
+    for f in findings {
+        let shows = match &f.kind {
+            crate::finding::Kind::TextBreaksFormula { shows, .. }
+            | crate::finding::Kind::InvalidBreaksFormula { shows, .. } => shows,
+            _ => continue,
+        };
+        for c in shows {
+            let on = c.sheet.as_deref().or(f.sheet.as_deref());
+            if on != Some(grid.name.as_str()) || marked.contains_key(&c.cell) {
+                continue;
+            }
+            let root = match (&f.sheet, f.cell) {
+                (Some(sheet), Some(cell)) if c.sheet.is_some() => format!("{sheet} › {cell}"),
+                (_, Some(cell)) => cell.to_string(),
+                _ => continue,
+            };
+            follows.entry(c.cell).or_insert_with(|| match lang {
+                Lang::Sv => {
+                    format!("Följd av felet i {root}: rätta den cellen, så blir den här rätt.")
+                }
+                Lang::En => format!(
+                    "Follows from the error in {root}: correct that cell and this one comes right."
+                ),
+            });
+        }
+    }
+    // The table's rows: from below the header to the Summa row.
+    let total_row = look.and_then(|l| {
+        grid.rows()
+            .filter(|(r, _)| *r > l.header_row)
+            .find(|(_, cells)| {
+                cells.iter().any(|c| {
+                    c.at.col == l.text_col && crate::parse::is_total_row(c.value.display().trim())
+                })
+            })
+            .map(|(r, _)| r)
+    });
+    // An empty template row (no text, every amount blank or 0) stays empty.
+    let empty_rows: std::collections::BTreeSet<u32> = look
+        .map(|l| {
+            grid.rows()
+                .filter(|(r, _)| *r > l.header_row && total_row.is_none_or(|t| *r < t))
+                .filter(|(_, cells)| {
+                    cells.iter().all(|c| match &c.value {
+                        Value::Empty => true,
+                        Value::Number(d) => d.is_zero(),
+                        Value::Text(t) => t.trim().is_empty(),
+                        _ => false,
+                    })
+                })
+                .map(|(r, _)| r)
+                .collect()
+        })
+        .unwrap_or_default();
+    let format_of = |at: CellRef| -> Format {
+        let mut format = Format::new();
+        if let Some(l) = look {
+            let amount = l.amount_cols.contains(&at.col) && at.row > l.header_row;
+            if at.row == l.header_row {
+                format = if l.amount_cols.contains(&at.col) {
+                    s.header_amount.clone()
+                } else {
+                    s.header.clone()
+                };
+            } else if Some(at.row) == total_row {
+                format = if amount {
+                    s.total_amount.clone()
+                } else {
+                    s.total_label.clone()
+                };
+            } else if amount {
+                format = s.amount.clone();
+            }
+        }
+        if let Some(l) = look {
+            if l.centred.contains(&at.col) && at.row >= l.header_row {
+                format = format.set_align(rust_xlsxwriter::FormatAlign::Center);
+            }
+            // The metadata labels above the table, bold as in the template.
+            if at.col == l.text_col && at.row > 1 && at.row < l.header_row {
+                format = format.set_bold();
+            }
+        }
+        if at.row == 0 {
+            format = s.title.clone();
+        }
+        match marked.get(&at) {
+            Some((severity, _)) => format
+                .set_background_color(fill(*severity))
+                .set_font_color(ink(*severity))
+                .set_bold(),
+            None => format,
+        }
+    };
     let mut widths: BTreeMap<u16, usize> = BTreeMap::new();
     for cell in grid.cells() {
         let (Ok(row), Ok(col)) = (Ok::<u32, ()>(cell.at.row), u16::try_from(cell.at.col)) else {
             continue;
         };
-        let format = match marked.get(&cell.at) {
-            Some((severity, _)) => Format::new()
-                .set_background_color(fill(*severity))
-                .set_bold(),
-            None => plain.clone(),
-        };
-        write_value(ws, row, col, &cell.value, &format)?;
+        if empty_rows.contains(&row) {
+            continue;
+        }
+        match &cell.value {
+            // An error value as the lead's Excel shows it (#VÄRDEFEL! in Swedish),
+            // to the right as a number would be.
+            Value::Error(e) => ws
+                .write_string_with_format(
+                    row,
+                    col,
+                    crate::finding::excel_error(e, lang),
+                    &format_of(cell.at).set_align(rust_xlsxwriter::FormatAlign::Right),
+                )
+                .map(|_| ())?,
+            value => write_value(ws, row, col, value, &format_of(cell.at))?,
+        }
+        // The title and notes above the table may run over; they set no width.
+        if look.is_some_and(|l| row < l.header_row) {
+            continue;
+        }
         let len = cell
             .value
             .display()
@@ -224,16 +438,12 @@ fn copy(
         let w = widths.entry(col).or_insert(8);
         *w = (*w).max(len);
     }
-    for (at, (severity, messages)) in &marked {
+    for (at, (_, messages)) in &marked {
         let Ok(col) = u16::try_from(at.col) else {
             continue;
         };
-        if grid.cell(*at).is_none() {
-            ws.write_blank(
-                at.row,
-                col,
-                &Format::new().set_background_color(fill(*severity)),
-            )?;
+        if grid.cell(*at).is_none() || empty_rows.contains(&at.row) {
+            ws.write_blank(at.row, col, &format_of(*at))?;
         }
         // A note holds 54 units less than a cell (rust_xlsxwriter's check).
         let text = messages.join("\n\n");
@@ -245,12 +455,38 @@ fn copy(
             .set_height(120);
         ws.insert_note(at.row, col, &note)?;
     }
+    for (at, text) in &follows {
+        let Ok(col) = u16::try_from(at.col) else {
+            continue;
+        };
+        let note = Note::new(text)
+            .set_author("budget-consolidator")
+            .add_author_prefix(false)
+            .set_width(300)
+            .set_height(60);
+        ws.insert_note(at.row, col, &note)?;
+    }
     for (col, width) in widths {
         ws.set_column_width(col, u32::try_from(width + 2).unwrap_or(12))?;
     }
-    ws.set_landscape();
-    ws.set_paper_size(9);
-    ws.set_print_fit_to_pages(1, 0);
+    if let Some(l) = look {
+        for &(col, width) in &l.widths {
+            if let Ok(col) = u16::try_from(col) {
+                ws.set_column_width(col, width)?;
+            }
+        }
+        ws.set_row_height(l.header_row, l.header_height)?;
+        ws.set_freeze_panes(l.header_row + 1, 0)?;
+        super::page_setup(ws, l.header_row)?;
+        if l.amount_cols.len() <= 3 {
+            // Budgetfördelning, upright as in the template.
+            ws.set_portrait();
+        }
+    } else {
+        ws.set_landscape();
+        ws.set_paper_size(9);
+        ws.set_print_fit_to_pages(1, 0);
+    }
     Ok(())
 }
 

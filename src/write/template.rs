@@ -34,6 +34,9 @@ struct Styles {
     input: Format,
     input_amount: Format,
     input_date: Format,
+    /// An input cell holding a formula that takes its value from Budgetfördelning.
+    linked: Format,
+    linked_amount: Format,
     fixed: Format,
     formula: Format,
     total_label: Format,
@@ -43,6 +46,9 @@ struct Styles {
 }
 
 const INPUT_FILL: u32 = 0xFFF2CC;
+
+/// Thousands grouped as the template's amounts are, with a zero shown as nothing.
+pub(crate) const ROW_TKR: &str = "#,##0;-#,##0;;@";
 
 fn styles() -> Styles {
     let input = Format::new()
@@ -64,10 +70,16 @@ fn styles() -> Styles {
             .set_border(FormatBorder::Thin),
         input_amount: input.clone().set_num_format(super::TKR),
         input_date: input.clone().set_num_format("yyyy-mm-dd"),
+        linked: input.clone().set_font_color(Color::RGB(0x404040)),
+        linked_amount: input
+            .clone()
+            .set_num_format(ROW_TKR)
+            .set_font_color(Color::RGB(0x404040)),
         input,
         fixed: Format::new().set_background_color(Color::RGB(0xF2F2F2)),
+        // A row's Belopp shows nothing while the row is empty, not a column of zeros.
         formula: Format::new()
-            .set_num_format(super::TKR)
+            .set_num_format(ROW_TKR)
             .set_background_color(Color::RGB(0xF2F2F2)),
         total_label: shared.total_label,
         total: shared.total_amount,
@@ -266,7 +278,7 @@ fn budget(
         .allow_any_value()
         .set_input_title("Initiativ")?
         .set_input_message(
-            "Ett initiativ per rad, samma namn som i bladet Utvecklingsinitiativ.",
+            "Ett initiativ per rad. Namnet och beloppet förs över till bladet Utvecklingsinitiativ.",
         )?;
     ws.add_data_validation(first, 0, last, 0, &name)?;
     let total = last + 1;
@@ -288,6 +300,8 @@ fn budget(
     ws.set_column_width(4, 16)?;
     ws.set_freeze_panes(h + 1, 0)?;
     super::page_setup(ws, h)?;
+    // Four columns: upright, the whole table fits one page.
+    ws.set_portrait();
     protect(ws);
     Ok(())
 }
@@ -314,7 +328,7 @@ fn plan(
     ws.write_string_with_format(
         1,
         0,
-        "Utveckling per år och påverkan på vidmakthållande per år. Utveckling för budgetåret ska vara lika med Belopp i Budgetfördelning.",
+        "Utveckling per år och påverkan på vidmakthållande per år. Initiativ och Utveckling för budgetåret hämtas från Budgetfördelning; skriv över namnet bara om initiativet ska heta något annat här.",
         &s.note,
     )?;
     let h = layout::PLAN_HEADER_ROW;
@@ -339,21 +353,45 @@ fn plan(
     ws.set_row_height(h, 32)?;
     let (first, last) = (h + 1, h + rows(filled));
     let entries = &filled.initiatives;
+    // The budget year's column takes its development from Budgetfördelning.
+    let linked_year = years.iter().position(|y| *y == spec.budget_year);
     for row in first..=last {
         let entry = entries.get(usize::try_from(row - first).unwrap_or(usize::MAX));
-        match entry {
-            Some(e) => ws.write_string_with_format(row, 0, &e.name, &s.input)?,
-            None => ws.write_blank(row, 0, &s.input)?,
-        };
+        // The same initiative's row in Budgetfördelning (1-based), in the same order.
+        let b = layout::BUDGET_HEADER_ROW + 2 + (row - first);
+        let budget = format!("'{}'!", labels::SHEET_BUDGET);
+        // Initiative names are taken from Budgetfördelning, so the two sheets agree
+        // by construction; a lead can still type another name over the formula.
+        // An empty result is stored as rust_xlsxwriter's default 0, which reads back
+        // as a name "0"; a space is what a blank name's text is once trimmed.
+        let name = entry.map(|e| e.name.as_str()).unwrap_or(" ");
+        ws.write_formula_with_format(
+            row,
+            0,
+            Formula::new(format!("={budget}A{b}&\"\"")).set_result(name),
+            &s.linked,
+        )?;
         for i in 0..n {
             let k = usize::from(i);
-            amount_cell(
-                ws,
-                row,
-                1 + i,
-                entry.and_then(|e| e.development.get(k)),
-                &s.input_amount,
-            )?;
+            let development = entry.and_then(|e| e.development.get(k));
+            let belopp = entry.map_or(Decimal::ZERO, |e| e.new.saturating_add(e.existing));
+            // A lead's own figure differing from Belopp is written as typed.
+            let linked =
+                Some(k) == linked_year && development.copied().unwrap_or_default() == belopp;
+            if linked {
+                ws.write_formula_with_format(
+                    row,
+                    1 + i,
+                    Formula::new(format!("={budget}D{b}"))
+                        .set_result(belopp.normalize().to_string()),
+                    &s.linked_amount,
+                )?;
+                continue;
+            }
+            amount_cell(ws, row, 1 + i, development, &s.input_amount)?;
+        }
+        for i in 0..n {
+            let k = usize::from(i);
             amount_cell(
                 ws,
                 row,
@@ -423,7 +461,7 @@ pub const INSTRUCTIONS: &[(&str, &str)] = &[
     ),
     (
         "Utvecklingsinitiativ",
-        "Samma initiativ, med samma namn som i Budgetfördelning, med utvecklingskostnad per planår och påverkan på vidmakthållande per planår. Utveckling för budgetåret ska vara lika med initiativets Belopp i Budgetfördelning.",
+        "Samma initiativ som i Budgetfördelning, med utvecklingskostnad per planår och påverkan på vidmakthållande per planår. Initiativets namn och Utveckling för budgetåret hämtas med formler från Budgetfördelning, så de två bladen stämmer; fyll i de övriga åren. Namnet kan skrivas över om initiativet ska heta något annat här.",
     ),
     (
         "Påverkan på vidmakthållande",

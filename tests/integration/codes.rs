@@ -335,7 +335,10 @@ fn invalid_amount_date_bool_and_error_value() {
         "{}",
         found[0].message
     );
-    assert!(found[2].message.contains("#DIV/0!"), "{}", found[2].message);
+    assert_eq!(
+        found[2].message,
+        "Vidmakthållande 2023: cellen innehåller felvärdet #DIVISION/0!. Rätta formeln."
+    );
 }
 
 #[test]
@@ -793,6 +796,17 @@ wb.save(sys.argv[1])
     let copy = run.dir.path().join("kontroll/HR-kontroll.xlsx");
     let cells = crate::harness::read_sheet(&copy, "Versioner");
     assert_eq!(cells.get(&(4, 1)).map(String::as_str), Some("1.0"));
+}
+
+#[test]
+fn empty_template() {
+    // A template sent without a single initiative is consolidated as 0, with a warning.
+    let run = Run::new().add("HR.xlsx", &Template::new("HR").with_initiatives(Vec::new()));
+    let f = expect_one(&run, &[], "empty-template", "warning", HR, B, Some("A10"));
+    assert_eq!(
+        f.message,
+        "Mallen har inga initiativ: både Budgetfördelning och Utvecklingsinitiativ är tomma. Fyll i ett initiativ per rad innan du skickar filen."
+    );
 }
 
 #[test]

@@ -76,7 +76,7 @@ fn highlighted(p: &BTreeMap<String, String>, sheet_part: &str) -> BTreeMap<Strin
             .and_then(|f| fills.get(*f))
             .cloned()
             .flatten();
-        if let Some(color @ ("FFFFC7CE" | "FFFFEB9C" | "FFDDEBF7")) = fill.as_deref() {
+        if let Some(color @ ("FFFFC7CE" | "FFF8CBAD" | "FFE4DFEC")) = fill.as_deref() {
             out.insert(r, color.to_string());
         }
     }
@@ -194,7 +194,10 @@ fn feedback_copy_marks_exactly_the_findings_cells() {
     }
     let budget = highlighted(&p, &sheets["Budgetfördelning"]);
     assert_eq!(budget["D10"], "FFFFC7CE", "error: red");
-    assert_eq!(budget["C11"], "FFFFEB9C", "warning: yellow");
+    assert_eq!(
+        budget["C11"], "FFF8CBAD",
+        "warning: orange, not the template's input yellow"
+    );
     // The copy keeps the values.
     assert!(p[&sheets["Budgetfördelning"]].contains("<v>5100</v>"));
     // Kontroller links to each cell.

@@ -16,6 +16,7 @@ mod feedback;
 mod files;
 mod fixtures;
 mod follow_up;
+mod lead;
 mod ledger;
 mod libreoffice;
 mod property;

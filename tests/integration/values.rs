@@ -115,6 +115,8 @@ fn our_template_filled_and_saved_by_excel_reads_without_noise() {
     // formula's cached result at full binary precision.
     let text = |v: &str| format!("<is><t>{v}</t></is>");
     let budget: &[(&str, &str, String)] = &[
+        ("B7", " t=\"inlineStr\"", text("2023-03-01")),
+        ("B8", " t=\"inlineStr\"", text("Anna Andersson")),
         ("A11", " t=\"inlineStr\"", text("Alfa")),
         ("B11", "", "<v>4000.7</v>".into()),
         ("C11", "", "<v>1200.6</v>".into()),
