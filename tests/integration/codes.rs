@@ -760,3 +760,22 @@ fn every_code_has_a_test() {
         );
     }
 }
+
+#[test]
+fn similar_area_on_both_files() {
+    let run = Run::new()
+        .add("IT.xlsx", &Template::new("IT-tjänster"))
+        .add("IT2.xlsx", &Template::new("Tjänsteområde IT"));
+    let found = run_for(&run, &[], "similar-area");
+    let places: Vec<_> = found
+        .iter()
+        .map(|f| (f.severity.as_str(), f.file.as_deref(), f.cell.as_deref()))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            ("error", Some("IT.xlsx"), Some("B3")),
+            ("error", Some("IT2.xlsx"), Some("B3"))
+        ]
+    );
+}

@@ -14,6 +14,7 @@ mod determinism;
 mod feedback;
 mod fixtures;
 mod libreoffice;
+mod office;
 mod property;
 mod scale;
 mod seed;
