@@ -1,15 +1,24 @@
-//! Sheet `Kontroller`: every finding of the run — severity, code, file, sheet,
-//! cell, message — in the same order and words as the terminal and JSON report.
+//! Sheet `Kontroller`: every finding of the run — severity, code, what the code
+//! means (in Swedish), file, sheet, cell, message — in the same order and words
+//! as the terminal and JSON report.
 
 use super::{Contents, Styles, Widths};
-use crate::finding::Severity;
+use crate::finding::{Code, Severity};
 use crate::labels;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<(), XlsxError> {
     ws.set_name(labels::OUT_CHECKS)?;
-    let headers = ["Allvarlighet", "Kod", "Fil", "Blad", "Cell", "Meddelande"];
-    let mut widths = Widths::new(&[12, 10, 10, 10, 6, 40]);
+    let headers = [
+        "Allvarlighet",
+        "Kod",
+        "Beskrivning",
+        "Fil",
+        "Blad",
+        "Cell",
+        "Meddelande",
+    ];
+    let mut widths = Widths::new(&[12, 10, 24, 10, 10, 6, 40]);
     for (col, h) in (0u16..).zip(headers) {
         ws.write_string_with_format(0, col, h, &s.header)?;
     }
@@ -24,6 +33,7 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
         };
         let cells = [
             f.code().as_str().to_string(),
+            description(f.code()).to_string(),
             f.file.clone().unwrap_or_default(),
             f.sheet.clone().unwrap_or_default(),
             f.cell.map(|c| c.to_string()).unwrap_or_default(),
@@ -38,9 +48,48 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
             widths.see(col, text);
         }
     }
-    ws.autofilter(0, 0, row, 5)?;
+    ws.autofilter(0, 0, row, 6)?;
     ws.set_freeze_panes(1, 0)?;
     super::page_setup(ws, 0)?;
     widths.apply(ws, 120)?;
     Ok(())
+}
+
+/// What a code means, in a few Swedish words, for the `Beskrivning` column.
+pub(crate) fn description(code: Code) -> &'static str {
+    match code {
+        Code::UnreadableFile => "Filen kan inte läsas",
+        Code::NotAWorkbook => "Ingen arbetsbok, hoppas över",
+        Code::TooLarge => "För stor för en budgetmall",
+        Code::MissingSheet => "Ett blad saknas",
+        Code::MissingHeader => "Tabellhuvudet saknas",
+        Code::MissingMetadata => "En uppgift ovanför tabellen saknas",
+        Code::InvalidMetadata => "En uppgift ovanför tabellen är ogiltig",
+        Code::UnknownArea => "Okänt tjänsteområde",
+        Code::MissingArea => "Tjänsteområde utan fil",
+        Code::DuplicateArea => "Tjänsteområdet finns i flera filer",
+        Code::SupersededVersion => "Äldre version, inte med",
+        Code::InvalidAmount => "Ogiltigt belopp",
+        Code::NegativeAmount => "Negativt belopp",
+        Code::NumberAsText => "Tal skrivet som text",
+        Code::RowSumMismatch => "Radens belopp stämmer inte",
+        Code::TotalMismatch => "Summaraden stämmer inte",
+        Code::MissingTotalRow => "Summarad saknas",
+        Code::UncategorizedAmount => "Belopp utan kategori",
+        Code::MissingInitiativeName => "Initiativ utan namn",
+        Code::DuplicateInitiative => "Samma initiativ två gånger",
+        Code::CrossSheetMismatch => "Bladen stämmer inte med varandra",
+        Code::UnmatchedInitiative => "Initiativ bara på ett av bladen",
+        Code::HeadingRow => "Rubrikrad, inga belopp",
+        Code::YearMismatch => "Fel år",
+        Code::InvalidCategory => "Ogiltig påverkan",
+        Code::FormulaWithoutValue => "Formel utan beräknat värde",
+        Code::FrameExceeded => "Över ramen",
+        Code::FrameDeviation => "Under ramen",
+        Code::InternalError => "Internt fel, filen hoppades över",
+        Code::AmbiguousSheet => "Flera blad med samma namn",
+        Code::AmbiguousColumn => "Flera kolumner med samma rubrik",
+        Code::TextTooLong => "För lång text, förkortad",
+        Code::SimilarArea => "Troligen samma tjänsteområde två gånger",
+    }
 }

@@ -11,12 +11,12 @@ pub(crate) fn check_accounting(
     workbook: &Path,
     report: &serde_json::Value,
 ) -> BTreeMap<String, u64> {
-    let sources = sheet_rows(workbook, "Källor", 6);
+    let sources = sheet_rows(workbook, "Källor", 8);
     let initiatives = sheet_rows(workbook, "Initiativ", 16);
     let found = findings(report);
     let mut rows_read = BTreeMap::new();
     for row in sources.iter().skip(1) {
-        let (file, read, status) = (&row[0], row[4].parse::<u64>().expect("rows read"), &row[5]);
+        let (file, read, status) = (&row[0], row[5].parse::<u64>().expect("rows read"), &row[6]);
         rows_read.insert(file.clone(), read);
         if status == "Inkluderad" {
             let mine: Vec<_> = initiatives.iter().filter(|r| &r[13] == file).collect();

@@ -277,6 +277,10 @@ impl Template {
     /// Writes the workbook with rust_xlsxwriter.
     pub fn write(&self, path: &Path) {
         let mut wb = Workbook::new();
+        // A fixed creation date: the same template gives the same bytes (and
+        // SHA-256) whenever it is written, also across a second boundary.
+        let created = rust_xlsxwriter::ExcelDateTime::from_ymd(2023, 1, 1).expect("date");
+        wb.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&created));
         let cells = self.cells();
         let date = Format::new().set_num_format("yyyy-mm-dd");
         for sheet in [Sheet::Budget, Sheet::Plan] {

@@ -6,6 +6,7 @@ mod harness;
 mod hostile;
 
 mod accounting;
+mod board;
 mod cli;
 mod codes;
 mod containers;
