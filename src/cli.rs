@@ -29,6 +29,25 @@ pub enum Command {
     Check(CheckArgs),
     /// Write a blank template for one area, or for every configured area (--all).
     Template(TemplateArgs),
+    /// Print shell completions (bash, zsh, fish, powershell, elvish) or the man page.
+    Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// What to print: a shell's completion script, or the man page (roff).
+    #[arg(value_enum)]
+    pub target: CompletionTarget,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CompletionTarget {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+    Elvish,
+    Man,
 }
 
 #[derive(Debug, Args)]

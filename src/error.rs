@@ -49,7 +49,32 @@ pub enum Error {
 impl Error {
     pub fn message(&self, lang: crate::lang::Lang) -> String {
         use crate::lang::Lang::{En, Sv};
-        match (self, lang) {
+        let swedish;
+        let this = match (self, lang) {
+            (Error::InputFolder { path, reason }, Sv) => {
+                swedish = Error::InputFolder {
+                    path: path.clone(),
+                    reason: reason_sv(reason),
+                };
+                &swedish
+            }
+            (Error::Output { path, reason }, Sv) => {
+                swedish = Error::Output {
+                    path: path.clone(),
+                    reason: reason_sv(reason),
+                };
+                &swedish
+            }
+            (Error::Json { path, reason }, Sv) => {
+                swedish = Error::Json {
+                    path: path.clone(),
+                    reason: reason_sv(reason),
+                };
+                &swedish
+            }
+            _ => self,
+        };
+        match (this, lang) {
             (Error::InputFolder { path, reason }, Sv) => {
                 format!("Indatamappen {} kan inte läsas: {reason}", path.display())
             }
@@ -109,6 +134,43 @@ impl Error {
     }
 }
 
+/// A system's reason in Swedish words: the folder checks' own words, and an
+/// operating-system error (`No such file or directory (os error 2)`) by its kind.
+/// A reason without a known translation is kept as it is.
+pub fn reason_sv(reason: &str) -> String {
+    use std::io::ErrorKind;
+    match reason {
+        "no such folder" => return "mappen finns inte".into(),
+        "not a folder" => return "det är ingen mapp".into(),
+        "the file is read-only" => return "filen är skrivskyddad".into(),
+        _ => {}
+    }
+    let code = reason
+        .rsplit_once("(os error ")
+        .and_then(|(_, rest)| rest.strip_suffix(')'))
+        .and_then(|n| n.parse::<i32>().ok());
+    let Some(code) = code else {
+        return reason.to_string();
+    };
+    let words = match std::io::Error::from_raw_os_error(code).kind() {
+        ErrorKind::NotFound => "filen eller mappen finns inte",
+        ErrorKind::PermissionDenied => "behörighet saknas",
+        ErrorKind::AlreadyExists => "finns redan",
+        ErrorKind::NotADirectory => "en del av sökvägen är ingen mapp",
+        ErrorKind::IsADirectory => "det är en mapp",
+        ErrorKind::DirectoryNotEmpty => "mappen är inte tom",
+        ErrorKind::ReadOnlyFilesystem => "filsystemet är skrivskyddat",
+        ErrorKind::StorageFull => "disken är full",
+        ErrorKind::QuotaExceeded => "diskkvoten är slut",
+        ErrorKind::FileTooLarge => "filen är för stor",
+        ErrorKind::ResourceBusy => "filen eller mappen används av ett annat program",
+        ErrorKind::CrossesDevices => "kan inte flyttas mellan olika diskar",
+        ErrorKind::InvalidFilename => "ogiltigt filnamn",
+        _ => "systemfel",
+    };
+    format!("{words} (systemfel {code})")
+}
+
 /// A path as it must be typed in a suggested command: in double quotes when it
 /// holds a space (a folder named `Budget 2024`).
 fn as_typed(path: &std::path::Path) -> String {
@@ -132,6 +194,38 @@ impl std::error::Error for Error {}
 mod tests {
     use super::*;
     use crate::lang::Lang;
+
+    #[test]
+    fn system_errors_read_in_swedish_with_the_path() {
+        let e = Error::Output {
+            path: PathBuf::from("/proc/x/konsoliderad-budget-2023.xlsx"),
+            reason: std::io::Error::from_raw_os_error(2).to_string(),
+        };
+        assert_eq!(
+            e.message(Lang::Sv),
+            "Kan inte skriva /proc/x/konsoliderad-budget-2023.xlsx: filen eller mappen finns inte (systemfel 2)"
+        );
+        assert_eq!(
+            e.message(Lang::En),
+            "Cannot write /proc/x/konsoliderad-budget-2023.xlsx: No such file or directory (os error 2)"
+        );
+        let e = Error::InputFolder {
+            path: PathBuf::from("saknas"),
+            reason: "no such folder".into(),
+        };
+        assert_eq!(
+            e.message(Lang::Sv),
+            "Indatamappen saknas kan inte läsas: mappen finns inte"
+        );
+        let e = Error::Json {
+            path: PathBuf::from("/root/r.json"),
+            reason: std::io::Error::from_raw_os_error(13).to_string(),
+        };
+        assert_eq!(
+            e.message(Lang::Sv),
+            "Kan inte skriva JSON-rapporten /root/r.json: behörighet saknas (systemfel 13)"
+        );
+    }
 
     #[test]
     fn a_suggested_command_quotes_a_folder_with_a_space() {

@@ -155,6 +155,12 @@ impl Settings {
             Some(Command::Consolidate(args)) => consolidate(args)?,
             Some(Command::Check(args)) => check(args)?,
             Some(Command::Template(args)) => template(args)?,
+            // Printed from the command's definitions before settings are made.
+            Some(Command::Completions(_)) => {
+                return Err(Error::Usage {
+                    reason: "completions".into(),
+                });
+            }
         };
         Ok(Settings {
             lang: cli.lang,

@@ -175,8 +175,8 @@ fn more_areas_than_a_chart_can_show_get_no_chart() {
             )
         });
         assert_eq!(run.consolidate(&["-q"]).status, 0);
-        let zip = zip::ZipArchive::new(std::fs::File::open(run.workbook()).expect("book"))
-            .expect("zip");
+        let zip =
+            zip::ZipArchive::new(std::fs::File::open(run.workbook()).expect("book")).expect("zip");
         zip.file_names()
             .filter(|n| n.as_ref().is_ok_and(|n| n.starts_with("xl/charts/")))
             .count()

@@ -258,3 +258,139 @@ fn quiet_never_points_to_errors_above_and_unattributed_files_are_named() {
         out.stdout
     );
 }
+
+#[test]
+fn help_and_usage_errors_are_swedish_unless_lang_en() {
+    let run = Run::new().add("HR.xlsx", &Template::new("HR"));
+    let out = run.exec(&["--help"]);
+    assert_eq!(out.status, 0);
+    assert!(
+        out.stdout.starts_with(
+            "Sammanställer tjänsteområdenas budgetmallar till en kontrollerad arbetsbok.\n\
+             \n\
+             Användning: budget-consolidator [FLAGGOR] [KOMMANDO]\n\
+             \n\
+             Kommandon:\n  \
+             consolidate  Läs alla arbetsböcker i DIR parallellt, kontrollera dem och skriv den sammanställda arbetsboken.\n"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains(
+            "\nFlaggor:\n      --lang <LANG>  Språk för meddelanden och terminaltext. [standard: sv] [möjliga värden: sv, en]\n"
+        ),
+        "{}",
+        out.stdout
+    );
+    let out = run.exec(&["--lang", "en", "--help"]);
+    assert!(
+        out.stdout
+            .contains("\nUsage: budget-consolidator [OPTIONS] [COMMAND]\n\nCommands:\n"),
+        "{}",
+        out.stdout
+    );
+    let out = run.exec(&["consolidate", "--partal"]);
+    assert_eq!(out.status, 2);
+    assert_eq!(
+        out.stderr,
+        "fel: okänt argument ”--partal”\n\
+         \n  \
+         tips: menade du ”--partial”?\n\
+         \n\
+         Användning: budget-consolidator consolidate --partial [DIR]\n\
+         \n\
+         Mer hjälp: --help\n"
+    );
+    let out = run.exec(&["consolidate", "--partal", "--lang=en"]);
+    assert_eq!(out.status, 2);
+    assert_eq!(
+        out.stderr,
+        "error: unexpected argument '--partal' found\n\
+         \n  \
+         tip: a similar argument exists: '--partial'\n\
+         \n\
+         Usage: budget-consolidator consolidate --partial [DIR]\n\
+         \n\
+         For more information, try '--help'.\n"
+    );
+    let out = run.exec(&["template", "--area", "HR"]);
+    assert_eq!(
+        out.stderr,
+        "fel: argument saknas: ”--out <OUT>”\n\
+         \n\
+         Användning: budget-consolidator template --out <OUT> <--area <AREA>|--all>\n\
+         \n\
+         Mer hjälp: --help\n"
+    );
+}
+
+#[test]
+fn system_errors_are_swedish_words_with_the_path() {
+    let run = Run::new().add("HR.xlsx", &Template::new("HR"));
+    let out = run.exec(&["consolidate", "saknas"]);
+    assert_eq!(out.status, 2);
+    assert_eq!(
+        out.stderr,
+        "Indatamappen saknas kan inte läsas: mappen finns inte\n"
+    );
+    let out = run.exec(&["--lang", "en", "consolidate", "saknas"]);
+    assert_eq!(
+        out.stderr,
+        "Input folder saknas cannot be read: no such folder\n"
+    );
+    std::fs::write(run.dir.path().join("fil"), b"x").expect("file");
+    let out = run.exec(&["consolidate", "input", "--out", "fil/ut"]);
+    assert_eq!(out.status, 2);
+    assert_eq!(
+        out.stderr,
+        "Kan inte skriva fil/ut/konsoliderad-budget-2023.xlsx: en del av sökvägen är ingen mapp (systemfel 20)\n"
+    );
+}
+
+#[test]
+fn completions_and_the_man_page_come_from_the_same_definitions() {
+    let run = Run::new();
+    for shell in ["bash", "zsh", "fish"] {
+        let out = run.exec(&["completions", shell]);
+        assert_eq!(out.status, 0, "{shell}: {}", out.stderr);
+        // fish names long flags without their dashes (`-l latest-version`).
+        for word in [
+            "consolidate",
+            "check",
+            "template",
+            "latest-version",
+            "feedback",
+        ] {
+            assert!(out.stdout.contains(word), "{shell} lacks {word}");
+        }
+    }
+    let out = run.exec(&["completions", "zsh"]);
+    assert!(
+        out.stdout.contains(
+            "'--partial[Skriv arbetsboken även med fel, utan de tjänsteområden som har fel.]'"
+        ),
+        "{}",
+        out.stdout
+    );
+    let out = run.exec(&["--lang", "en", "completions", "fish"]);
+    assert!(
+        out.stdout.contains("-l partial -d 'Write the workbook even with errors, leaving out the areas that have them'"),
+        "{}",
+        out.stdout
+    );
+    let out = run.exec(&["completions", "man"]);
+    assert_eq!(out.status, 0);
+    assert!(
+        out.stdout.contains(".TH budget-consolidator 1"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains(
+            "Sammanställer tjänsteområdenas budgetmallar till en kontrollerad arbetsbok."
+        ),
+        "{}",
+        out.stdout
+    );
+}
