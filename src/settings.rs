@@ -347,8 +347,12 @@ frame = 47910
             Path::new("budget.toml"),
         )
         .expect_err("unknown key");
-        let text = err.to_string();
+        let text = err.message(crate::lang::Lang::En);
         assert!(text.contains("line 3"), "{text}");
         assert!(text.contains("frame_total"), "{text}");
+        // Display is the Swedish message: the reader's reason in Swedish words.
+        let text = err.to_string();
+        assert!(text.contains("rad 3"), "{text}");
+        assert!(text.contains("okänd nyckel ”frame_total”"), "{text}");
     }
 }
