@@ -730,10 +730,13 @@ fn message(kind: &Kind, lang: Lang) -> String {
         Kind::FrameDeviation { area: None, total, frame, left_out } if !left_out.is_empty() => {
             let under = frame.saturating_sub(*total);
             let names = list(left_out);
+            let one = left_out.len() == 1;
             if sv {
-                format!("Totalen {} understiger totalramen {} med {}, eftersom {names} inte är med (fel). Rätta dem och kör igen.", a(total), a(frame), a(&under))
+                let fix = if one { "Rätta det" } else { "Rätta dem" };
+                format!("Totalen {} understiger totalramen {} med {}, eftersom {names} inte är med (fel). {fix} och kör igen.", a(total), a(frame), a(&under))
             } else {
-                format!("The total {} is below the total frame {} by {}, because {names} are left out (errors). Correct them and run again.", a(total), a(frame), a(&under))
+                let (verb, fix) = if one { ("is", "Correct it") } else { ("are", "Correct them") };
+                format!("The total {} is below the total frame {} by {}, because {names} {verb} left out (errors). {fix} and run again.", a(total), a(frame), a(&under))
             }
         }
         Kind::FrameDeviation { area, total, frame, .. } => {
@@ -1032,6 +1035,12 @@ mod tests {
                 frame: d(91510),
                 left_out: vec![s("Ekonomi")],
             },
+            Kind::FrameDeviation {
+                area: None,
+                total: d(65510),
+                frame: d(91510),
+                left_out: vec![s("Ekonomi"), s("HR")],
+            },
             Kind::InternalError {
                 detail: s("index out of bounds"),
             },
@@ -1099,6 +1108,24 @@ mod tests {
                 f.message(Lang::Sv)
             );
         }
+    }
+
+    #[test]
+    fn a_total_under_its_frame_names_every_area_left_out() {
+        let f = Finding::new(Kind::FrameDeviation {
+            area: None,
+            total: Decimal::from(65510),
+            frame: Decimal::from(91510),
+            left_out: vec!["Ekonomi".into(), "HR".into()],
+        });
+        assert_eq!(
+            f.message(Lang::Sv),
+            "Totalen 65 510 understiger totalramen 91 510 med 26 000, eftersom Ekonomi, HR inte är med (fel). Rätta dem och kör igen."
+        );
+        assert_eq!(
+            f.message(Lang::En),
+            "The total 65,510 is below the total frame 91,510 by 26,000, because Ekonomi, HR are left out (errors). Correct them and run again."
+        );
     }
 
     #[test]

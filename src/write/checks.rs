@@ -22,14 +22,23 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
     for (col, h) in (0u16..).zip(headers) {
         ws.write_string_with_format(0, col, h, &s.header)?;
     }
+    // Messages wrap in a column of readable width, so the sheet prints legibly;
+    // every cell of a row stands at its top.
+    use rust_xlsxwriter::FormatAlign::Top;
+    let top = rust_xlsxwriter::Format::new().set_align(Top);
+    let wrap = top.clone().set_text_wrap();
+    let (error, warning) = (
+        s.error.clone().set_align(Top),
+        s.warning.clone().set_align(Top),
+    );
     let mut row = 0;
     for f in c.findings {
         row += 1;
         let severity = f.severity.label(c.lang);
         let format = match f.severity {
-            Severity::Error => &s.error,
-            Severity::Warning => &s.warning,
-            Severity::Info => &s.text,
+            Severity::Error => &error,
+            Severity::Warning => &warning,
+            Severity::Info => &top,
         };
         let cells = [
             f.code().as_str().to_string(),
@@ -44,16 +53,31 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
         for (col, text) in (1u16..).zip(&cells) {
             // A message quoting a very long text is cut to what a cell holds.
             let text = crate::grid::excel_text(text);
-            ws.write_string(row, col, text)?;
+            if col == MESSAGE {
+                ws.write_string_with_format(row, col, text, &wrap)?;
+                // Programs do not all fit a row to wrapped text: its height is
+                // set from the lines the message takes.
+                let lines = text.chars().count().div_ceil(MESSAGE_WIDTH * 6 / 5).max(1);
+                let lines = u32::try_from(lines).unwrap_or(1).min(20);
+                if lines > 1 {
+                    ws.set_row_height(row, 15 * lines)?;
+                }
+            } else {
+                ws.write_string_with_format(row, col, text, &top)?;
+            }
             widths.see(col, text);
         }
     }
     ws.autofilter(0, 0, row, 6)?;
     ws.set_freeze_panes(1, 0)?;
     super::page_setup(ws, 0)?;
-    widths.apply(ws, 120)?;
+    widths.apply(ws, MESSAGE_WIDTH)?;
     Ok(())
 }
+
+/// The message column, and the most characters it is wide.
+const MESSAGE: u16 = 6;
+const MESSAGE_WIDTH: usize = 70;
 
 /// What a code means, in a few Swedish words, for the `Beskrivning` column.
 pub(crate) fn description(code: Code) -> &'static str {
