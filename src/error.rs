@@ -228,6 +228,10 @@ const REASONS_SV: &[(&str, &str)] = &[
         "budget year {} is not among the plan years {}",
         "budgetåret {} finns inte bland planåren {}",
     ),
+    (
+        "{} changed while it was being read; run again",
+        "{} ändrades medan den lästes; kör igen",
+    ),
 ];
 
 /// The values of `text` at the `{}` of `pattern`, if it has the pattern's shape.
@@ -359,6 +363,14 @@ mod tests {
         assert_eq!(
             e.message(Lang::Sv),
             "Felaktiga argument: budgetåret 2026 finns inte bland planåren 2023–2025"
+        );
+        let e = Error::Output {
+            path: PathBuf::from("ut/konsoliderad-budget-2023.xlsx"),
+            reason: "HR.xlsx changed while it was being read; run again".into(),
+        };
+        assert_eq!(
+            e.message(Lang::Sv),
+            "Kan inte skriva ut/konsoliderad-budget-2023.xlsx: HR.xlsx ändrades medan den lästes; kör igen"
         );
     }
 

@@ -360,15 +360,11 @@ fn banner(files: &[Loaded], global: &[Finding]) -> Vec<String> {
             .iter()
             .filter(|x| x.severity == Severity::Error)
             .count();
-        let area = f
-            .area
-            .clone()
-            .unwrap_or_else(|| "kan inte knytas till något tjänsteområde".into());
-        lines.push(format!(
-            "• {area} ({}): {errors} fel – {}",
-            f.file,
-            codes.join(", ")
-        ));
+        let who = match &f.area {
+            Some(area) => format!("{area} ({})", f.file),
+            None => format!("{} (kan inte knytas till något tjänsteområde)", f.file),
+        };
+        lines.push(format!("• {who}: {errors} fel – {}", codes.join(", ")));
     }
     for g in global.iter().filter(|g| g.severity == Severity::Error) {
         lines.push(format!("• {}", g.message(Lang::Sv)));

@@ -249,6 +249,14 @@ fn quiet_never_points_to_errors_above_and_unattributed_files_are_named() {
         "{}",
         out.stdout
     );
+    assert_eq!(run.consolidate(&["-q", "--partial"]).status, 1);
+    let rows = crate::harness::sheet_rows(&run.workbook(), "Sammanställning", 1);
+    assert_eq!(
+        rows[3][0],
+        "OBS! Ofullständig sammanställning – följande saknas:\n\
+         • trasig.xlsx (kan inte knytas till något tjänsteområde): 1 fel – unreadable-file\n\
+         Se bladet Kontroller."
+    );
     let out = run.consolidate(&["--lang", "en", "-q"]);
     assert!(
         out.stdout.ends_with(
