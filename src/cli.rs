@@ -36,6 +36,8 @@ pub enum Command {
     Verify(VerifyArgs),
     /// What changed between two versions: two area workbooks, two input folders, or two consolidations.
     Diff(DiffArgs),
+    /// Print shell completions (bash, zsh, fish, powershell, elvish) or the man page.
+    Completions(CompletionsArgs),
 }
 
 #[derive(Debug, Args, Default)]
@@ -82,6 +84,23 @@ pub struct DiffArgs {
     pub old: PathBuf,
     /// The later version, of the same kind as OLD.
     pub new: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// What to print: a shell's completion script, or the man page (roff).
+    #[arg(value_enum)]
+    pub target: CompletionTarget,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CompletionTarget {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+    Elvish,
+    Man,
 }
 
 #[derive(Debug, Args)]

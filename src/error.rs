@@ -72,7 +72,45 @@ pub enum Error {
 impl Error {
     pub fn message(&self, lang: crate::lang::Lang) -> String {
         use crate::lang::Lang::{En, Sv};
-        match (self, lang) {
+        let swedish;
+        let this = match (self, lang) {
+            (Error::InputFolder { path, reason }, Sv) => {
+                swedish = Error::InputFolder {
+                    path: path.clone(),
+                    reason: reason_sv(reason),
+                };
+                &swedish
+            }
+            (Error::Output { path, reason }, Sv) => {
+                swedish = Error::Output {
+                    path: path.clone(),
+                    reason: reason_sv(reason),
+                };
+                &swedish
+            }
+            (Error::Json { path, reason }, Sv) => {
+                swedish = Error::Json {
+                    path: path.clone(),
+                    reason: reason_sv(reason),
+                };
+                &swedish
+            }
+            (Error::Config { path, reason }, Sv) => {
+                swedish = Error::Config {
+                    path: path.clone(),
+                    reason: reason_sv(reason),
+                };
+                &swedish
+            }
+            (Error::Usage { reason }, Sv) => {
+                swedish = Error::Usage {
+                    reason: reason_sv(reason),
+                };
+                &swedish
+            }
+            _ => self,
+        };
+        match (this, lang) {
             (Error::InputFolder { path, reason }, Sv) => {
                 format!("Indatamappen {} kan inte läsas: {reason}", path.display())
             }
@@ -162,6 +200,167 @@ impl Error {
     }
 }
 
+/// A system's reason in Swedish words: the folder checks' own words, and an
+/// operating-system error (`No such file or directory (os error 2)`) by its kind.
+/// A reason without a known translation is kept as it is.
+pub fn reason_sv(reason: &str) -> String {
+    if reason.contains('\n') || REASONS_SV.iter().any(|(en, _)| fill(en, reason).is_some()) {
+        let mut text = reason.lines().map(line_sv).collect::<Vec<_>>().join("\n");
+        if reason.ends_with('\n') {
+            text.push('\n');
+        }
+        return text;
+    }
+    line_sv(reason)
+}
+
+/// The configuration's and the arguments' own reasons, and the configuration
+/// reader's (TOML) most common ones: English pattern, Swedish pattern; `{}`
+/// stands for the same values in both, in order.
+const REASONS_SV: &[(&str, &str)] = &[
+    (
+        "TOML parse error at line {}, column {}",
+        "TOML-fel på rad {}, kolumn {}",
+    ),
+    (
+        "unknown field `{}`, expected one of {}",
+        "okänd nyckel ”{}”; tillåtna nycklar: {}",
+    ),
+    (
+        "unknown field `{}`, expected {}",
+        "okänd nyckel ”{}”; tillåten nyckel: {}",
+    ),
+    ("missing field `{}`", "nyckeln ”{}” saknas"),
+    (
+        "invalid type: {}, expected {}",
+        "fel typ av värde ({}); väntat: {}",
+    ),
+    ("duplicate key `{}`", "nyckeln ”{}” står två gånger"),
+    (
+        "years must list the plan years in increasing order, e.g. years = [2023, 2024, 2025]",
+        "years ska lista planåren i stigande ordning, t.ex. years = [2023, 2024, 2025]",
+    ),
+    (
+        "budget_year {} is not one of years {}",
+        "budget_year {} finns inte bland years {}",
+    ),
+    (
+        "total_frame is {} tkr; a frame is an amount in tkr from 0 to {} (10^12)",
+        "total_frame är {} tkr; en ram är ett belopp i tkr från 0 till {} (10^12)",
+    ),
+    (
+        "the frame of area \"{}\" is {} tkr; a frame is an amount in tkr from 0 to {} (10^12)",
+        "ramen för tjänsteområdet ”{}” är {} tkr; en ram är ett belopp i tkr från 0 till {} (10^12)",
+    ),
+    (
+        "an [[area]] has an empty name",
+        "ett [[area]] har ett tomt namn",
+    ),
+    (
+        "the name or alias \"{}\" is used twice (areas \"{}\" and \"{}\")",
+        "namnet eller aliaset ”{}” används två gånger (tjänsteområdena ”{}” och ”{}”)",
+    ),
+    (
+        "no [[area]] is listed",
+        "inget [[area]] finns i konfigurationen",
+    ),
+    (
+        "budget_year and years are needed for --all (or give --budget-year and --years)",
+        "budget_year och years behövs för --all (eller ange --budget-year och --years)",
+    ),
+    (
+        "--years {}: write the plan years as a range, e.g. 2023-2025",
+        "--years {}: skriv planåren som ett intervall, t.ex. 2023-2025",
+    ),
+    ("--area needs a name", "--area behöver ett namn"),
+    (
+        "template --area needs --budget-year and --years, e.g. --budget-year 2023 --years 2023-2025",
+        "template --area behöver --budget-year och --years, t.ex. --budget-year 2023 --years 2023-2025",
+    ),
+    (
+        "budget year {} is not among the plan years {}",
+        "budgetåret {} finns inte bland planåren {}",
+    ),
+    (
+        "{} changed while it was being read; run again",
+        "{} ändrades medan den lästes; kör igen",
+    ),
+];
+
+/// The values of `text` at the `{}` of `pattern`, if it has the pattern's shape.
+fn fill<'t>(pattern: &str, text: &'t str) -> Option<Vec<&'t str>> {
+    let pieces: Vec<&str> = pattern.split("{}").collect();
+    let mut rest = text.strip_prefix(pieces[0])?;
+    let mut values = Vec::new();
+    for (i, piece) in pieces.iter().enumerate().skip(1) {
+        let last = i == pieces.len() - 1;
+        let at = if last && piece.is_empty() {
+            rest.len()
+        } else if last {
+            rest.len()
+                .checked_sub(piece.len())
+                .filter(|&at| rest[at..] == **piece)?
+        } else {
+            rest.find(piece)?
+        };
+        values.push(&rest[..at]);
+        rest = &rest[at + piece.len()..];
+    }
+    rest.is_empty().then_some(values)
+}
+
+/// One line of a reason in Swedish.
+fn line_sv(line: &str) -> String {
+    for (en, sv) in REASONS_SV {
+        if let Some(values) = fill(en, line) {
+            let values: Vec<String> = values.iter().map(|v| v.replace('`', "")).collect();
+            let mut out = String::new();
+            for (i, piece) in sv.split("{}").enumerate() {
+                if i > 0 {
+                    out.push_str(values.get(i - 1).map_or("", String::as_str));
+                }
+                out.push_str(piece);
+            }
+            return out;
+        }
+    }
+    os_reason_sv(line)
+}
+
+fn os_reason_sv(reason: &str) -> String {
+    use std::io::ErrorKind;
+    match reason {
+        "no such folder" => return "mappen finns inte".into(),
+        "not a folder" => return "det är ingen mapp".into(),
+        "the file is read-only" => return "filen är skrivskyddad".into(),
+        _ => {}
+    }
+    let code = reason
+        .rsplit_once("(os error ")
+        .and_then(|(_, rest)| rest.strip_suffix(')'))
+        .and_then(|n| n.parse::<i32>().ok());
+    let Some(code) = code else {
+        return reason.to_string();
+    };
+    let words = match std::io::Error::from_raw_os_error(code).kind() {
+        ErrorKind::NotFound => "filen eller mappen finns inte",
+        ErrorKind::PermissionDenied => "behörighet saknas",
+        ErrorKind::AlreadyExists => "finns redan",
+        ErrorKind::NotADirectory => "en del av sökvägen är ingen mapp",
+        ErrorKind::IsADirectory => "det är en mapp",
+        ErrorKind::DirectoryNotEmpty => "mappen är inte tom",
+        ErrorKind::ReadOnlyFilesystem => "filsystemet är skrivskyddat",
+        ErrorKind::StorageFull => "disken är full",
+        ErrorKind::QuotaExceeded => "diskkvoten är slut",
+        ErrorKind::FileTooLarge => "filen är för stor",
+        ErrorKind::ResourceBusy => "filen eller mappen används av ett annat program",
+        ErrorKind::CrossesDevices => "kan inte flyttas mellan olika diskar",
+        ErrorKind::InvalidFilename => "ogiltigt filnamn",
+        _ => "systemfel",
+    };
+    format!("{words} (systemfel {code})")
+}
+
 /// A path as it must be typed in a suggested command: in double quotes when it
 /// holds a space (a folder named `Budget 2024`).
 fn as_typed(path: &std::path::Path) -> String {
@@ -185,6 +384,80 @@ impl std::error::Error for Error {}
 mod tests {
     use super::*;
     use crate::lang::Lang;
+
+    #[test]
+    fn configuration_and_argument_reasons_read_in_swedish() {
+        let path = std::path::Path::new("budget.toml");
+        let sv = |text: &str| {
+            crate::settings::Config::parse(text, path)
+                .err()
+                .map(|e| e.message(Lang::Sv))
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            sv("budget_year = 2023\nframe_total = 5\n"),
+            "Konfigurationen budget.toml är felaktig: TOML-fel på rad 2, kolumn 1\n  |\n2 | frame_total = 5\n  | ^^^^^^^^^^^\nokänd nyckel ”frame_total”; tillåtna nycklar: budget_year, years, total_frame, area, project, report_group, follow_up\n"
+        );
+        assert_eq!(
+            sv("budget_year = 2026\nyears = [2023, 2024]\n"),
+            "Konfigurationen budget.toml är felaktig: budget_year 2026 finns inte bland years [2023, 2024]"
+        );
+        assert_eq!(
+            sv("[[area]]\nname = \"HR\"\n[[area]]\nname = \"IT\"\naliases = [\"hr\"]\n"),
+            "Konfigurationen budget.toml är felaktig: namnet eller aliaset ”hr” används två gånger (tjänsteområdena ”HR” och ”IT”)"
+        );
+        assert_eq!(
+            sv("[[area]]\nname = \"HR\"\nframe = -1\n"),
+            "Konfigurationen budget.toml är felaktig: ramen för tjänsteområdet ”HR” är -1 tkr; en ram är ett belopp i tkr från 0 till 1000000000000 (10^12)"
+        );
+        let e = Error::Usage {
+            reason: "budget year 2026 is not among the plan years 2023–2025".into(),
+        };
+        assert_eq!(
+            e.message(Lang::Sv),
+            "Felaktiga argument: budgetåret 2026 finns inte bland planåren 2023–2025"
+        );
+        let e = Error::Output {
+            path: PathBuf::from("ut/konsoliderad-budget-2023.xlsx"),
+            reason: "HR.xlsx changed while it was being read; run again".into(),
+        };
+        assert_eq!(
+            e.message(Lang::Sv),
+            "Kan inte skriva ut/konsoliderad-budget-2023.xlsx: HR.xlsx ändrades medan den lästes; kör igen"
+        );
+    }
+
+    #[test]
+    fn system_errors_read_in_swedish_with_the_path() {
+        let e = Error::Output {
+            path: PathBuf::from("/proc/x/konsoliderad-budget-2023.xlsx"),
+            reason: std::io::Error::from_raw_os_error(2).to_string(),
+        };
+        assert_eq!(
+            e.message(Lang::Sv),
+            "Kan inte skriva /proc/x/konsoliderad-budget-2023.xlsx: filen eller mappen finns inte (systemfel 2)"
+        );
+        assert_eq!(
+            e.message(Lang::En),
+            "Cannot write /proc/x/konsoliderad-budget-2023.xlsx: No such file or directory (os error 2)"
+        );
+        let e = Error::InputFolder {
+            path: PathBuf::from("saknas"),
+            reason: "no such folder".into(),
+        };
+        assert_eq!(
+            e.message(Lang::Sv),
+            "Indatamappen saknas kan inte läsas: mappen finns inte"
+        );
+        let e = Error::Json {
+            path: PathBuf::from("/root/r.json"),
+            reason: std::io::Error::from_raw_os_error(13).to_string(),
+        };
+        assert_eq!(
+            e.message(Lang::Sv),
+            "Kan inte skriva JSON-rapporten /root/r.json: behörighet saknas (systemfel 13)"
+        );
+    }
 
     #[test]
     fn a_suggested_command_quotes_a_folder_with_a_space() {

@@ -102,6 +102,7 @@ codes! {
     InvalidActualsRow => "invalid-actuals-row",
     MixedObjectRows => "mixed-object-rows",
     EmptyTemplate => "empty-template",
+    SimilarArea => "similar-area",
 }
 
 /// Why a file with a workbook extension could not be read.
@@ -320,6 +321,8 @@ pub enum Kind {
     UnknownArea {
         area: String,
         known: Vec<String>,
+        /// The configured area the name most likely means (`Menade du …?`).
+        closest: Option<String>,
     },
     MissingArea {
         area: String,
@@ -327,6 +330,8 @@ pub enum Kind {
     DuplicateArea {
         area: String,
         files: Vec<String>,
+        /// The version the newest files share: `--latest-version` cannot choose.
+        same_version: Option<String>,
     },
     SupersededVersion {
         area: String,
@@ -412,6 +417,8 @@ pub enum Kind {
         area: Option<String>,
         total: Decimal,
         frame: Decimal,
+        /// Areas left out of the total (errors, `--partial`): the likely reason.
+        left_out: Vec<String>,
     },
     /// The version table's last row names another version than the `Version` field.
     VersionMismatch {
@@ -542,6 +549,13 @@ pub enum Kind {
     },
     /// Neither sheet has a single initiative: a blank template.
     EmptyTemplate,
+    /// Without a configuration: two files name areas that are most likely one
+    /// (`IT-tjänster`, `IT-tjanster`, `Tjänsteområde IT`).
+    SimilarArea {
+        area: String,
+        other: String,
+        other_file: String,
+    },
 }
 
 /// One problem or note about the input, with where it is.
@@ -692,6 +706,7 @@ fn code_of(kind: &Kind) -> Code {
         Kind::InvalidBreaksFormula { .. } => Code::InvalidAmount,
         Kind::EmptyMetadata { .. } => Code::MissingMetadata,
         Kind::EmptyTemplate => Code::EmptyTemplate,
+        Kind::SimilarArea { .. } => Code::SimilarArea,
     }
 }
 
@@ -879,17 +894,39 @@ fn message(kind: &Kind, lang: Lang) -> String {
             };
             if sv { format!("{} {} är ogiltigt; {hint}.", label, q(found)) } else { format!("{} {} is not valid; {hint}.", label, q(found)) }
         }
-        Kind::UnknownArea { area, known } => if sv {
+        Kind::UnknownArea { area, known, closest: Some(closest) } => if sv {
+            format!("Tjänsteområdet {} finns inte i konfigurationen (kända: {}). Menade du {closest}? Rätta namnet eller lägg till det som alias i budget.toml.", q(area), list(known))
+        } else {
+            format!("Service area {} is not in the configuration (known: {}). Did you mean {closest}? Correct the name or add it as an alias in budget.toml.", q(area), list(known))
+        },
+        Kind::UnknownArea { area, known, closest: None } => if sv {
             format!("Tjänsteområdet {} finns inte i konfigurationen (kända: {}). Rätta namnet eller lägg till det som alias i budget.toml.", q(area), list(known))
         } else {
             format!("Service area {} is not in the configuration (known: {}). Correct the name or add it as an alias in budget.toml.", q(area), list(known))
+        },
+        Kind::SimilarArea { area, other, other_file } => if sv {
+            format!("Tjänsteområdet {} och {} i {other_file} är troligen samma tjänsteområde två gånger — lägg ett av namnen som alias i budget.toml (eller rätta namnet i filen).", q(area), q(other))
+        } else {
+            format!("Service areas {} and {} in {other_file} are most likely the same area twice — add one of the names as an alias in budget.toml (or correct the name in the file).", q(area), q(other))
         },
         Kind::MissingArea { area } => if sv {
             format!("Ingen fil för tjänsteområdet {} hittades i mappen.", q(area))
         } else {
             format!("No file for service area {} was found in the folder.", q(area))
         },
-        Kind::DuplicateArea { area, files } => if sv {
+        Kind::DuplicateArea { area, files, same_version: Some(version) } => {
+            let both = files.len() == 2;
+            if sv {
+                let who = if both { "båda har" } else { "de nyaste har alla" };
+                let one = if both { "den ena" } else { "de inaktuella" };
+                format!("Tjänsteområdet {} finns i flera filer: {}; {who} version {version} — ta bort {one} eller höj versionen.", q(area), list(files))
+            } else {
+                let who = if both { "both have" } else { "the newest all have" };
+                let one = if both { "one of them" } else { "the outdated ones" };
+                format!("Service area {} appears in several files: {}; {who} version {version} — remove {one} or raise the version.", q(area), list(files))
+            }
+        }
+        Kind::DuplicateArea { area, files, same_version: None } => if sv {
             format!("Tjänsteområdet {} finns i flera filer: {}. Ta bort de inaktuella filerna eller kör med --latest-version.", q(area), list(files))
         } else {
             format!("Service area {} appears in several files: {}. Remove the outdated files or run with --latest-version.", q(area), list(files))
@@ -1017,7 +1054,19 @@ fn message(kind: &Kind, lang: Lang) -> String {
                 (None, false) => format!("The total {} exceeds the total frame {} by {}.", a(total), a(frame), a(&over)),
             }
         }
-        Kind::FrameDeviation { area, total, frame } => {
+        Kind::FrameDeviation { area: None, total, frame, left_out } if !left_out.is_empty() => {
+            let under = frame.saturating_sub(*total);
+            let names = list(left_out);
+            let one = left_out.len() == 1;
+            if sv {
+                let fix = if one { "Rätta det" } else { "Rätta dem" };
+                format!("Totalen {} understiger totalramen {} med {}, eftersom {names} inte är med (fel). {fix} och kör igen.", a(total), a(frame), a(&under))
+            } else {
+                let (verb, fix) = if one { ("is", "Correct it") } else { ("are", "Correct them") };
+                format!("The total {} is below the total frame {} by {}, because {names} {verb} left out (errors). {fix} and run again.", a(total), a(frame), a(&under))
+            }
+        }
+        Kind::FrameDeviation { area, total, frame, .. } => {
             let under = frame.saturating_sub(*total);
             match (area, sv) {
                 (Some(ar), true) => format!("{ar}: Summa {} understiger ramen {} med {}.", a(total), a(frame), a(&under)),
@@ -1343,7 +1392,7 @@ mod tests {
                     .all(|c| c.is_ascii_lowercase() || c == '-')
             );
         }
-        assert_eq!(Code::ALL.len(), 48);
+        assert_eq!(Code::ALL.len(), 49);
     }
 
     /// One example of every kind of finding, so every code's message can be rendered.
@@ -1409,11 +1458,28 @@ mod tests {
             Kind::UnknownArea {
                 area: s("Inköp"),
                 known: vec![s("HR")],
+                closest: None,
+            },
+            Kind::UnknownArea {
+                area: s("IT-tjanster"),
+                known: vec![s("HR"), s("IT-tjänster")],
+                closest: Some(s("IT-tjänster")),
+            },
+            Kind::SimilarArea {
+                area: s("IT-tjanster"),
+                other: s("IT-tjänster"),
+                other_file: s("IT.xlsx"),
             },
             Kind::MissingArea { area: s("HR") },
             Kind::DuplicateArea {
                 area: s("HR"),
                 files: vec![s("a.xlsx"), s("b.xlsx")],
+                same_version: None,
+            },
+            Kind::DuplicateArea {
+                area: s("HR"),
+                files: vec![s("a.xlsx"), s("b.xlsx")],
+                same_version: Some(s("2.0")),
             },
             Kind::SupersededVersion {
                 area: s("HR"),
@@ -1542,11 +1608,25 @@ mod tests {
                 area: Some(s("HR")),
                 total: d(12000),
                 frame: d(13000),
+                left_out: Vec::new(),
             },
             Kind::FrameDeviation {
                 area: None,
                 total: d(90000),
                 frame: d(91510),
+                left_out: Vec::new(),
+            },
+            Kind::FrameDeviation {
+                area: None,
+                total: d(78510),
+                frame: d(91510),
+                left_out: vec![s("Ekonomi")],
+            },
+            Kind::FrameDeviation {
+                area: None,
+                total: d(65510),
+                frame: d(91510),
+                left_out: vec![s("Ekonomi"), s("HR")],
             },
             Kind::VersionMismatch {
                 table: s("1.0"),
@@ -1757,6 +1837,24 @@ mod tests {
                 f.message(Lang::Sv)
             );
         }
+    }
+
+    #[test]
+    fn a_total_under_its_frame_names_every_area_left_out() {
+        let f = Finding::new(Kind::FrameDeviation {
+            area: None,
+            total: Decimal::from(65510),
+            frame: Decimal::from(91510),
+            left_out: vec!["Ekonomi".into(), "HR".into()],
+        });
+        assert_eq!(
+            f.message(Lang::Sv),
+            "Totalen 65 510 understiger totalramen 91 510 med 26 000, eftersom Ekonomi, HR inte är med (fel). Rätta dem och kör igen."
+        );
+        assert_eq!(
+            f.message(Lang::En),
+            "The total 65,510 is below the total frame 91,510 by 26,000, because Ekonomi, HR are left out (errors). Correct them and run again."
+        );
     }
 
     #[test]

@@ -44,11 +44,10 @@ pub mod parse;
 pub mod provenance;
 pub mod report;
 pub mod settings;
+pub mod usage;
 pub mod validate;
 pub mod versions;
 pub mod write;
-
-use clap::Parser;
 
 /// Runs the program on command-line arguments and returns the exit status.
 pub fn run<I, T>(args: I) -> i32
@@ -56,18 +55,30 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    let cli = match cli::Cli::try_parse_from(args) {
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+    let cli = match usage::parse(args) {
         Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() {
+        Err(exit) => {
+            return if exit.to_stderr {
+                eprint!("{}", exit.text);
                 cmd::EXIT_FATAL
             } else {
+                print!("{}", exit.text);
                 cmd::EXIT_OK
             };
         }
     };
     load::install_panic_hook();
+    if let Some(cli::Command::Completions(c)) = &cli.command {
+        let mut out = std::io::stdout().lock();
+        return match usage::completions(c.target, cli.lang, &mut out) {
+            Ok(()) => cmd::EXIT_OK,
+            Err(e) => {
+                eprintln!("{e}");
+                cmd::EXIT_FATAL
+            }
+        };
+    }
     let lang = cli.lang;
     match settings::Settings::from_cli(cli) {
         Ok(settings) => cmd::run(&settings),

@@ -525,6 +525,12 @@ impl Settings {
             Some(Command::FollowUp(args)) => follow_up(args)?,
             Some(Command::Verify(args)) => verify(args)?,
             Some(Command::Diff(args)) => diff(args)?,
+            // Printed from the command's definitions before settings are made.
+            Some(Command::Completions(_)) => {
+                return Err(Error::Usage {
+                    reason: "completions".into(),
+                });
+            }
         };
         Ok(Settings {
             lang: cli.lang,
@@ -978,8 +984,12 @@ frame = 47910
             Path::new("budget.toml"),
         )
         .expect_err("unknown key");
-        let text = err.to_string();
+        let text = err.message(crate::lang::Lang::En);
         assert!(text.contains("line 3"), "{text}");
         assert!(text.contains("frame_total"), "{text}");
+        // Display is the Swedish message: the reader's reason in Swedish words.
+        let text = err.to_string();
+        assert!(text.contains("rad 3"), "{text}");
+        assert!(text.contains("okänd nyckel ”frame_total”"), "{text}");
     }
 }

@@ -190,22 +190,79 @@ pub(crate) fn produce(
 
     let counts = Counts::of(files.len(), &cons, &findings);
     let mut out = report::terminal::render(if quiet { &[] } else { &findings }, &counts, lang);
+    if !quiet {
+        let table = report::table::render(&cons, &files, lang);
+        if !table.is_empty() {
+            out.push('\n');
+            out.push_str(&table);
+            out.push('\n');
+        }
+    }
     super::list_feedback(&mut out, &feedback, lang);
     if let (Some(changes), Some(path)) = (&changes, &s.previous) {
         out.push_str(&crate::changes::summary(changes, path, lang));
     }
     match &written {
-        Some(path) => out.push_str(&format!("{} {}\n", lang.pick("Skrev", "Wrote"), path.display())),
-        None => out.push_str(lang.pick(
-            "Ingen arbetsbok skrevs: rätta felen ovan, eller kör med --partial för att sammanställa utan de tjänsteområden som har fel.\n",
-            "No workbook was written: correct the errors above, or run with --partial to consolidate without the areas that have errors.\n",
+        Some(path) => out.push_str(&format!(
+            "{} {}\n",
+            lang.pick("Skrev", "Wrote"),
+            path.display()
         )),
+        None => out.push_str(&not_written(&files, quiet, lang)),
     }
     Ok(Produced {
         errors,
         text: out,
         written,
     })
+}
+
+/// Why no workbook was written, and what to do: "the errors above" only when
+/// they are listed above (not with `-q`); a file that names no area is said to
+/// be one, rather than counted among "the areas that have errors".
+fn not_written(files: &[Loaded], quiet: bool, lang: Lang) -> String {
+    let unattributed: Vec<&str> = files
+        .iter()
+        .filter(|f| f.status == Status::Errors && f.area.is_none())
+        .map(|f| f.file.as_str())
+        .collect();
+    let with_area = files
+        .iter()
+        .any(|f| f.status == Status::Errors && f.area.is_some());
+    let fix = match (quiet, lang) {
+        (false, Lang::Sv) => "rätta felen ovan",
+        (false, Lang::En) => "correct the errors above",
+        (true, Lang::Sv) => "rätta felen (kör utan -q för att se dem)",
+        (true, Lang::En) => "correct the errors (run without -q to see them)",
+    };
+    let leave_out = match (with_area, unattributed.is_empty(), lang) {
+        (_, true, Lang::Sv) => "utan de tjänsteområden som har fel".to_string(),
+        (_, true, Lang::En) => "without the areas that have errors".to_string(),
+        (true, false, Lang::Sv) => format!(
+            "utan de tjänsteområden som har fel och utan {}, som inte kan knytas till något tjänsteområde",
+            unattributed.join(", ")
+        ),
+        (true, false, Lang::En) => format!(
+            "without the areas that have errors and without {}, which cannot be attributed to any area",
+            unattributed.join(", ")
+        ),
+        (false, false, Lang::Sv) => format!(
+            "utan {}, som inte kan knytas till något tjänsteområde",
+            unattributed.join(", ")
+        ),
+        (false, false, Lang::En) => format!(
+            "without {}, which cannot be attributed to any area",
+            unattributed.join(", ")
+        ),
+    };
+    match lang {
+        Lang::Sv => format!(
+            "Ingen arbetsbok skrevs: {fix}, eller kör med --partial för att sammanställa {leave_out}.\n"
+        ),
+        Lang::En => format!(
+            "No workbook was written: {fix}, or run with --partial to consolidate {leave_out}.\n"
+        ),
+    }
 }
 
 /// Loaded files in, in any order; streamed out in input order.
@@ -428,15 +485,11 @@ fn banner(files: &[Loaded], global: &[Finding]) -> Vec<String> {
             .iter()
             .filter(|x| x.severity == Severity::Error)
             .count();
-        let area = f
-            .area
-            .clone()
-            .unwrap_or_else(|| "okänt tjänsteområde".into());
-        lines.push(format!(
-            "• {area} ({}): {errors} fel – {}",
-            f.file,
-            codes.join(", ")
-        ));
+        let who = match &f.area {
+            Some(area) => format!("{area} ({})", f.file),
+            None => format!("{} (kan inte knytas till något tjänsteområde)", f.file),
+        };
+        lines.push(format!("• {who}: {errors} fel – {}", codes.join(", ")));
     }
     for g in global.iter().filter(|g| g.severity == Severity::Error) {
         lines.push(format!("• {}", g.message(Lang::Sv)));

@@ -396,7 +396,8 @@ fn read_recorded(cells: &[WrittenCell]) -> Option<Recorded> {
                 _ => None,
             })
     };
-    if text(0, 0)? != "Fil" || text(0, 3)? != "SHA-256" {
+    let hash = u32::from(crate::write::SOURCES_HASH_COLUMN);
+    if text(0, 0)? != "Fil" || text(0, hash)? != "SHA-256" {
         return None;
     }
     let last_row = cells.last()?.at.row;
@@ -404,7 +405,7 @@ fn read_recorded(cells: &[WrittenCell]) -> Option<Recorded> {
     let files = (1..title)
         .filter_map(|r| {
             let file = text(r, 0)?;
-            Some((file.to_string(), text(r, 3).unwrap_or("").to_string()))
+            Some((file.to_string(), text(r, hash).unwrap_or("").to_string()))
         })
         .collect();
     let rows: Vec<(&str, &str)> = (title + 1..=last_row)
@@ -475,9 +476,12 @@ fn compare(stored: &Sheets, derived: &Sheets) -> Compared {
             .map(|c| (c.at.col, c.value.display()))
             .collect();
         let mut pairs: BTreeMap<_, (Option<&WrittenCell>, Option<&WrittenCell>)> = BTreeMap::new();
-        // In `Källor`, the files' SHA-256 (column D) are checked file by file above.
-        let hashes =
-            |c: &&WrittenCell| name == labels::OUT_SOURCES && c.at.col == 3 && c.at.row > 0;
+        // In `Källor`, the files' SHA-256 are checked file by file above.
+        let hashes = |c: &&WrittenCell| {
+            name == labels::OUT_SOURCES
+                && c.at.col == u32::from(crate::write::SOURCES_HASH_COLUMN)
+                && c.at.row > 0
+        };
         for c in stored_cells
             .iter()
             .filter(|c| c.at.row < stored_end && !hashes(c))

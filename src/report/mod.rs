@@ -4,6 +4,7 @@
 
 pub mod follow_up;
 pub mod json;
+pub mod table;
 pub mod terminal;
 
 use crate::consolidate::Consolidation;
@@ -26,7 +27,13 @@ impl Counts {
     pub fn of(files: usize, cons: &Consolidation<'_>, findings: &[Finding]) -> Self {
         Counts {
             files,
-            areas: cons.areas.len(),
+            // Two files for one area are one area.
+            areas: cons
+                .areas
+                .iter()
+                .map(|a| crate::labels::normalize(&a.area))
+                .collect::<std::collections::BTreeSet<_>>()
+                .len(),
             included: cons.included().count(),
             ..Counts::default()
         }

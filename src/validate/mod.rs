@@ -4,3 +4,4 @@
 
 pub mod area;
 pub mod run;
+pub mod similar;

@@ -22,6 +22,9 @@ pub struct Outcome {
 pub fn check(files: &mut [Loaded], config: Option<&Config>, latest_version: bool) -> Outcome {
     let mut outcome = Outcome::default();
     name_areas(files, config);
+    if config.is_none() {
+        similar_areas(files);
+    }
     check_years(files, config, &mut outcome);
     resolve_duplicates(files, latest_version);
     if let Some(config) = config {
@@ -63,14 +66,68 @@ fn name_areas(files: &mut [Loaded], config: Option<&Config>) {
         match config.area_for(&written) {
             Some(area) => f.area = Some(area.name.clone()),
             None => {
+                let closest = crate::validate::similar::closest(
+                    &written,
+                    config
+                        .areas
+                        .iter()
+                        .flat_map(|a| std::iter::once(&a.name).chain(&a.aliases))
+                        .map(String::as_str),
+                )
+                .and_then(|name| config.area_for(name))
+                .map(|a| a.name.clone());
                 let finding = Finding::new(Kind::UnknownArea {
                     area: written,
                     known: known.clone(),
+                    closest,
                 })
                 .in_file(&f.file)
                 .at(labels::SHEET_BUDGET, f.area_cell);
                 f.findings.push(finding);
             }
+        }
+    }
+}
+
+/// Without a configuration, two area names that are most likely one area
+/// (`IT-tjänster`, `IT-tjanster`) would be consolidated as two, and the budget
+/// counted twice: an error on each file, naming the other.
+fn similar_areas(files: &mut [Loaded]) {
+    use crate::validate::similar;
+    // Only names of the same digits can be similar: compare within those groups,
+    // so thousands of numbered areas cost one pass, not every pair.
+    let mut groups: BTreeMap<String, Vec<(usize, String, String)>> = BTreeMap::new();
+    for (i, f) in files.iter().enumerate() {
+        if let (Some(area), Some(_)) = (&f.area, &f.plan) {
+            groups.entry(similar::digits(area)).or_default().push((
+                i,
+                area.clone(),
+                similar::key(area),
+            ));
+        }
+    }
+    let mut pairs = Vec::new();
+    for named in groups.values() {
+        for (x, (i, a, ka)) in named.iter().enumerate() {
+            for (j, b, kb) in &named[x + 1..] {
+                if normalize(a) != normalize(b) && similar::keyed_distance(ka, kb).is_some() {
+                    pairs.push((*i, a.clone(), *j, b.clone()));
+                }
+            }
+        }
+    }
+    pairs.sort();
+    for (i, a, j, b) in pairs {
+        for (me, mine, other, theirs) in [(i, &a, j, &b), (j, &b, i, &a)] {
+            let kind = Kind::SimilarArea {
+                area: mine.clone(),
+                other: theirs.clone(),
+                other_file: files[other].file.clone(),
+            };
+            let finding = Finding::new(kind)
+                .in_file(&files[me].file)
+                .at(labels::SHEET_BUDGET, files[me].area_cell);
+            files[me].findings.push(finding);
         }
     }
 }
@@ -177,11 +234,16 @@ fn resolve_duplicates(files: &mut [Loaded], latest_version: bool) {
             }
         } else {
             let names: Vec<String> = members.iter().map(|&i| files[i].file.clone()).collect();
+            // The newest version twice: `--latest-version` cannot choose.
+            let same_version = (!newest_unique)
+                .then(|| version(order[0]))
+                .filter(|v| !v.is_empty());
             for &i in members {
                 let area = files[i].area.clone().unwrap_or_default();
                 let finding = Finding::new(Kind::DuplicateArea {
                     area,
                     files: names.clone(),
+                    same_version: same_version.clone(),
                 })
                 .in_file(&files[i].file)
                 .at(labels::SHEET_BUDGET, files[i].area_cell);
@@ -219,7 +281,14 @@ fn check_frames(files: &mut [Loaded], config: &Config, outcome: &mut Outcome) {
                 .filter_map(|f| f.plan.as_ref())
                 .map(|p| p.budget.sum_amount),
         );
-        if let Some(kind) = frame_kind(None, total, frame) {
+        if let Some(mut kind) = frame_kind(None, total, frame) {
+            if let Kind::FrameDeviation { left_out, .. } = &mut kind {
+                *left_out = files
+                    .iter()
+                    .filter(|f| f.status == Status::Errors)
+                    .map(|f| f.area.clone().unwrap_or_else(|| f.file.clone()))
+                    .collect();
+            }
             outcome.findings.push(Finding::new(kind));
         }
     }
@@ -228,7 +297,12 @@ fn check_frames(files: &mut [Loaded], config: &Config, outcome: &mut Outcome) {
 fn frame_kind(area: Option<String>, total: Decimal, frame: Decimal) -> Option<Kind> {
     match total.cmp(&frame) {
         std::cmp::Ordering::Greater => Some(Kind::FrameExceeded { area, total, frame }),
-        std::cmp::Ordering::Less => Some(Kind::FrameDeviation { area, total, frame }),
+        std::cmp::Ordering::Less => Some(Kind::FrameDeviation {
+            area,
+            total,
+            frame,
+            left_out: Vec::new(),
+        }),
         std::cmp::Ordering::Equal => None,
     }
 }

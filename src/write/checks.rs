@@ -1,32 +1,50 @@
-//! Sheet `Kontroller`: every finding of the run — severity, code, file, sheet,
-//! cell, message — in the same order and words as the terminal and JSON report.
-//! A finding's cell (or, without one, its file) links to that place in the input
-//! file, relative to the workbook's folder.
+//! Sheet `Kontroller`: every finding of the run — severity, code, what the code
+//! means (in Swedish), file, sheet, cell, message — in the same order and words
+//! as the terminal and JSON report. A finding's cell (or, without one, its file)
+//! links to that place in the input file, relative to the workbook's folder.
 
 use super::{Contents, Styles, Widths};
-use crate::finding::Severity;
+use crate::finding::{Code, Severity};
 use crate::labels;
 use rust_xlsxwriter::{Url, Worksheet, XlsxError};
 
 pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<(), XlsxError> {
     ws.set_name(labels::OUT_CHECKS)?;
-    let headers = ["Allvarlighet", "Kod", "Fil", "Blad", "Cell", "Meddelande"];
-    let mut widths = Widths::new(&[12, 10, 10, 10, 6, 40]);
+    let headers = [
+        "Allvarlighet",
+        "Kod",
+        "Beskrivning",
+        "Fil",
+        "Blad",
+        "Cell",
+        "Meddelande",
+    ];
+    let mut widths = Widths::new(&[12, 10, 24, 10, 10, 6, 40]);
     for (col, h) in (0u16..).zip(headers) {
         ws.write_string_with_format(0, col, h, &s.header)?;
     }
+    // Messages wrap in a column of readable width, so the sheet prints legibly;
+    // every cell of a row stands at its top.
+    use rust_xlsxwriter::FormatAlign::Top;
+    let top = rust_xlsxwriter::Format::new().set_align(Top);
+    let wrap = top.clone().set_text_wrap();
+    let (error, warning) = (
+        s.error.clone().set_align(Top),
+        s.warning.clone().set_align(Top),
+    );
     let mut row = 0;
     let mut links = 0;
     for f in c.findings {
         row += 1;
         let severity = f.severity.label(c.lang);
         let format = match f.severity {
-            Severity::Error => &s.error,
-            Severity::Warning => &s.warning,
-            Severity::Info => &s.text,
+            Severity::Error => &error,
+            Severity::Warning => &warning,
+            Severity::Info => &top,
         };
         let cells = [
             f.code().as_str().to_string(),
+            description(f.code()).to_string(),
             f.file.clone().unwrap_or_default(),
             f.sheet.clone().unwrap_or_default(),
             f.cell.map(|c| c.to_string()).unwrap_or_default(),
@@ -37,7 +55,18 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
         for (col, text) in (1u16..).zip(&cells) {
             // A message quoting a very long text is cut to what a cell holds.
             let text = crate::grid::excel_text(text);
-            ws.write_string(row, col, text)?;
+            if col == MESSAGE {
+                ws.write_string_with_format(row, col, text, &wrap)?;
+                // Programs do not all fit a row to wrapped text: its height is
+                // set from the lines the message takes.
+                let lines = text.chars().count().div_ceil(MESSAGE_WIDTH * 6 / 5).max(1);
+                let lines = u32::try_from(lines).unwrap_or(1).min(20);
+                if lines > 1 {
+                    ws.set_row_height(row, 15 * lines)?;
+                }
+            } else {
+                ws.write_string_with_format(row, col, text, &top)?;
+            }
             widths.see(col, text);
         }
         // The finding's place in its file: the cell, or else the file itself.
@@ -46,8 +75,8 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
         if let Some(file) = f.file.as_ref().filter(|_| links < super::MAX_LINKS) {
             let target = super::source_target(&c.run.input, file, f.sheet.as_deref(), f.cell);
             let (col, text) = match f.cell {
-                Some(cell) if f.sheet.is_some() => (4, cell.to_string()),
-                _ => (2, file.clone()),
+                Some(cell) if f.sheet.is_some() => (CELL, cell.to_string()),
+                _ => (FILE, file.clone()),
             };
             if target.encode_utf16().count() <= super::MAX_LINK_TARGET {
                 ws.write_url_with_text(row, col, Url::new(format!("file:///{target}")), &text)?;
@@ -55,9 +84,71 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
             }
         }
     }
-    ws.autofilter(0, 0, row, 5)?;
+    ws.autofilter(0, 0, row, MESSAGE)?;
     ws.set_freeze_panes(1, 0)?;
     super::page_setup(ws, 0)?;
-    widths.apply(ws, 120)?;
+    widths.apply(ws, MESSAGE_WIDTH)?;
     Ok(())
+}
+
+/// The columns of the file and the cell, which link to the finding's place.
+const FILE: u16 = 3;
+const CELL: u16 = 5;
+/// The message column, and the most characters it is wide.
+const MESSAGE: u16 = 6;
+const MESSAGE_WIDTH: usize = 70;
+
+/// What a code means, in a few Swedish words, for the `Beskrivning` column.
+pub(crate) fn description(code: Code) -> &'static str {
+    match code {
+        Code::UnreadableFile => "Filen kan inte läsas",
+        Code::NotAWorkbook => "Ingen arbetsbok, hoppas över",
+        Code::TooLarge => "För stor för en budgetmall",
+        Code::MissingSheet => "Ett blad saknas",
+        Code::MissingHeader => "Tabellhuvudet saknas",
+        Code::MissingMetadata => "En uppgift ovanför tabellen saknas",
+        Code::InvalidMetadata => "En uppgift ovanför tabellen är ogiltig",
+        Code::UnknownArea => "Okänt tjänsteområde",
+        Code::MissingArea => "Tjänsteområde utan fil",
+        Code::DuplicateArea => "Tjänsteområdet finns i flera filer",
+        Code::SupersededVersion => "Äldre version, inte med",
+        Code::InvalidAmount => "Ogiltigt belopp",
+        Code::NegativeAmount => "Negativt belopp",
+        Code::NumberAsText => "Tal skrivet som text",
+        Code::RowSumMismatch => "Radens belopp stämmer inte",
+        Code::TotalMismatch => "Summaraden stämmer inte",
+        Code::MissingTotalRow => "Summarad saknas",
+        Code::UncategorizedAmount => "Belopp utan kategori",
+        Code::MissingInitiativeName => "Initiativ utan namn",
+        Code::DuplicateInitiative => "Samma initiativ två gånger",
+        Code::CrossSheetMismatch => "Bladen stämmer inte med varandra",
+        Code::UnmatchedInitiative => "Initiativ bara på ett av bladen",
+        Code::HeadingRow => "Rubrikrad, inga belopp",
+        Code::YearMismatch => "Fel år",
+        Code::InvalidCategory => "Ogiltig påverkan",
+        Code::FormulaWithoutValue => "Formel utan beräknat värde",
+        Code::FrameExceeded => "Över ramen",
+        Code::FrameDeviation => "Under ramen",
+        Code::InternalError => "Internt fel, filen hoppades över",
+        Code::AmbiguousSheet => "Flera blad med samma namn",
+        Code::AmbiguousColumn => "Flera kolumner med samma rubrik",
+        Code::TextTooLong => "För lång text, förkortad",
+        Code::SimilarArea => "Troligen samma tjänsteområde två gånger",
+        Code::VersionMismatch => "Versionstabellen och versionen skiljer sig",
+        Code::EmptyTemplate => "Mallen har inga initiativ",
+        Code::UnmappedActual => "Utfall som inte hör till något initiativ",
+        Code::MissingProjectCode => "Initiativ utan projektkod",
+        Code::DuplicateProjectCode => "Projektkoden används två gånger",
+        Code::UnknownInitiative => "Okänt initiativ eller projekt",
+        Code::BudgetMismatch => "Ekonomisystemets budget skiljer sig från beslutet",
+        Code::EvenPeriodisation => "Budgeten fördelad jämnt över året",
+        Code::NoForecast => "Prognos saknas, budgeten används",
+        Code::MissingComment => "Stor avvikelse utan kommentar",
+        Code::ActualExceedsBudget => "Utfallet är större än årsbudgeten",
+        Code::PeriodGap => "En månad utan kostnader",
+        Code::OverlappingActuals => "Samma månad i två utfallsfiler",
+        Code::UnreadableActuals => "Utfallsfilen kan inte läsas",
+        Code::InvalidActualsRow => "Ogiltig rad i utfallsfilen",
+        Code::MixedObjectRows => "Objektrader inte i standardens form",
+    }
 }

@@ -77,6 +77,10 @@ impl InitiativeSheet {
                 .chain(tail.iter().map(|h| (*h).to_string())),
         ) {
             let is_amount = (3..3 + amounts.len()).contains(&usize::from(col));
+            if usize::from(col) == 3 + amounts.len() {
+                // Påverkan, set apart from the amounts (a column format: no work per row).
+                ws.set_column_format(col, &s.impact)?;
+            }
             let format = if is_amount {
                 &s.header_amount
             } else {
@@ -87,9 +91,11 @@ impl InitiativeSheet {
                 // column instead of hashing the format for every cell.
                 ws.set_column_format(col, &s.amount)?;
             }
+            // Headers of numbers wrap at their spaces (the header row is tall).
+            let wraps = is_amount || h.starts_with("Rad i ");
             widths.see(
                 col,
-                &if is_amount {
+                &if wraps {
                     h.replace(' ', "\n")
                 } else {
                     h.clone()
@@ -202,6 +208,34 @@ impl InitiativeSheet {
 
     pub(super) fn finish(&mut self, ws: &mut Worksheet) -> Result<(), XlsxError> {
         super::page_setup(ws, 0)?;
-        self.widths.apply(ws, 50)
+        // Area, version and initiative on every page, when it prints two wide.
+        ws.set_repeat_columns(0, 2)?;
+        ws.set_print_fit_to_pages(pages_wide(self.widths.applied_pixels(WIDEST)), 0);
+        self.widths.apply(ws, WIDEST)
+    }
+}
+
+/// The widest a column of `Initiativ` gets, in characters.
+const WIDEST: usize = 50;
+
+/// One page wide when the table, shrunk to fit A4 landscape, still prints in at
+/// least 8 pt (from 11 pt: 8/11 of full size), else two. A4 landscape with the
+/// default margins of 0.7 in is 10.29 in = 988 pixels wide at 96 dpi; shrunk to
+/// 8/11, a page holds 988 · 11/8 = 1358 pixels of columns.
+pub(super) fn pages_wide(pixels: usize) -> u16 {
+    if pixels <= 1358 { 1 } else { 2 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pages_wide;
+
+    #[test]
+    fn one_page_wide_only_while_the_font_stays_at_least_8_pt() {
+        // 1358 px on 988 px of paper: 11 pt × 988/1358 = 8.0 pt.
+        assert_eq!(pages_wide(900), 1);
+        assert_eq!(pages_wide(1358), 1);
+        assert_eq!(pages_wide(1359), 2);
+        assert_eq!(pages_wide(5000), 2);
     }
 }

@@ -22,6 +22,9 @@ mod summary;
 pub mod template;
 mod years;
 
+/// The column of `Källor` that holds each file's SHA-256 (read back by `verify`).
+pub(crate) use sources::HASH as SOURCES_HASH_COLUMN;
+
 use crate::consolidate::Consolidation;
 use crate::finding::Finding;
 use crate::lang::Lang;
@@ -223,6 +226,10 @@ impl Output {
             .and_then(|()| initiatives.finish(initiatives_ws))
             .and_then(|()| checks::write(checks_ws, contents, s))
             .map_err(|e| e.to_string())?;
+        let budget_year = contents.consolidation.budget_year;
+        for ws in wb.worksheets_mut() {
+            print_header_footer(ws, budget_year);
+        }
         let (declared, actual) = initiatives.range();
         save_atomically_with(dest, move |tmp| {
             let raw = tmp.with_extension("raw");
@@ -473,6 +480,14 @@ pub(crate) struct Styles {
     pub label: Format,
     /// Text of several lines, wrapped and top-aligned (a configuration's text).
     pub lines: Format,
+    /// Centred text (the `Version` column).
+    pub centred: Format,
+    /// The `Påverkan` column of `Initiativ`: set apart by a rule on its left.
+    pub impact: Format,
+    /// A note below a table (how to read a sign), small and grey.
+    pub note: Format,
+    /// The label of a block of figures below a table (`Totalram och avvikelse`).
+    pub block_title: Format,
 }
 
 pub(crate) const TKR: &str = "#,##0";
@@ -516,6 +531,18 @@ impl Styles {
             lines: Format::new()
                 .set_text_wrap()
                 .set_align(rust_xlsxwriter::FormatAlign::Top),
+            centred: Format::new().set_align(rust_xlsxwriter::FormatAlign::Center),
+            impact: Format::new()
+                .set_align(rust_xlsxwriter::FormatAlign::Center)
+                .set_border_left(FormatBorder::Medium)
+                .set_border_left_color(Color::RGB(0x1F4E79)),
+            note: Format::new()
+                .set_italic()
+                .set_font_size(9)
+                .set_font_color(Color::RGB(0x595959)),
+            block_title: Format::new()
+                .set_bold()
+                .set_border_bottom(FormatBorder::Thin),
         }
     }
 }
@@ -614,6 +641,29 @@ pub(crate) fn page_setup(ws: &mut Worksheet, header_row: u32) -> Result<(), Xlsx
     Ok(())
 }
 
+/// The most areas a chart shows: beyond it, bars and lines can no longer be told
+/// apart (and Excel draws at most 255 series), so the sheet has no chart.
+pub(crate) const CHART_AREAS: u32 = 40;
+
+/// The header and footer of every printed page: who and what in the header; the
+/// printing date (`&D`, filled in by the spreadsheet program when it prints, so
+/// the file stays the same for the same inputs), the sheet and `Sida x av y` in
+/// the footer.
+pub(crate) fn print_header_footer(ws: &mut Worksheet, budget_year: Option<i32>) {
+    ws.set_header(header_text(budget_year));
+    ws.set_footer("&L&8Utskrivet &D&C&8&A&R&8Sida &P av &N");
+}
+
+/// `Göteborgs Stad · Ekonomisk sammanställning utvecklingskostnader 2023`, as a
+/// header code (centred, bold).
+pub(crate) fn header_text(budget_year: Option<i32>) -> String {
+    let title = crate::labels::OUT_SUMMARY_TITLE.replace('&', "&&");
+    match budget_year {
+        Some(y) => format!("&C&\"-,Bold\"Göteborgs Stad · {title} {y}"),
+        None => format!("&C&\"-,Bold\"Göteborgs Stad · {title}"),
+    }
+}
+
 /// Column widths from the text written, so columns fit their content.
 pub(crate) struct Widths {
     chars: Vec<usize>,
@@ -648,6 +698,20 @@ impl Widths {
         if v > self.amounts[col] {
             self.amounts[col] = v;
         }
+    }
+
+    /// The printed width of the columns `apply` sets, in pixels (a column of `w`
+    /// characters is `7w + 5` pixels in the default 11 pt font).
+    pub fn applied_pixels(&self, max: usize) -> usize {
+        let mut chars = self.chars.clone();
+        for (col, largest) in self.amounts.iter().enumerate() {
+            let digits = largest.trunc().to_string().len();
+            if chars.len() <= col {
+                chars.resize(col + 1, 8);
+            }
+            chars[col] = chars[col].max(digits + digits.saturating_sub(1) / 3 + 1);
+        }
+        chars.iter().map(|w| 7 * ((*w).min(max) + 2) + 5).sum()
     }
 
     pub fn apply(&mut self, ws: &mut Worksheet, max: usize) -> Result<(), XlsxError> {

@@ -1,8 +1,8 @@
-//! Sheet `Källor`: every input file — name, area, version, SHA-256, data rows
-//! read, whether it was included or why not, and the last row of its version
-//! table. Below the table, the `Körning`
-//! block: what repeating the run needs ([`crate::provenance::RunRecord`]), which
-//! `verify` reads back.
+//! Sheet `Källor`: every input file — name, area, version, the file's Datum and
+//! Ansvarig, the data rows read in both sheets, whether it was included or why
+//! not, the last row of its version table, and last, narrow, its SHA-256. Below
+//! the table, the `Körning` block: what repeating the run needs
+//! ([`crate::provenance::RunRecord`]), which `verify` reads back.
 
 use super::{Contents, Styles, Widths};
 use crate::labels;
@@ -26,43 +26,52 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
         "Fil",
         labels::META_AREA,
         labels::META_VERSION,
-        "SHA-256",
-        "Rader lästa",
+        labels::META_DATE,
+        labels::META_LEAD,
+        "Rader i filen (båda bladen)",
         "Status",
         labels::OUT_LAST_VERSION,
+        "SHA-256",
     ];
-    let mut widths = Widths::new(&[10, 14, 8, 64, 12, 12, 20]);
+    let mut widths = Widths::new(&[10, 14, 8, 10, 12, 14, 12, 20]);
     for (col, h) in (0u16..).zip(headers) {
         ws.write_string_with_format(0, col, h, &s.header)?;
     }
     let mut row = 0;
     for f in c.files {
         row += 1;
-        let version = f
-            .plan
-            .as_ref()
-            .map(|p| p.meta.version.clone())
-            .unwrap_or_default();
-        let status = status_text(f);
+        let meta = f.plan.as_ref().map(|p| &p.meta);
+        let text = |pick: fn(&crate::model::Metadata) -> Option<String>| {
+            meta.and_then(pick).unwrap_or_default()
+        };
         let texts = [
             (0u16, f.file.clone()),
             (1, f.area.clone().unwrap_or_default()),
-            (2, version),
-            (3, f.sha256.clone().unwrap_or_default()),
-            (5, status),
+            (2, text(|m| Some(m.version.clone()))),
+            (3, text(|m| m.date.clone())),
+            (4, text(|m| m.lead.clone())),
+            (6, status_text(f)),
         ];
         for (col, text) in &texts {
-            ws.write_string(row, *col, text)?;
+            let format = if *col == 2 { &s.centred } else { &s.text };
+            ws.write_string_with_format(row, *col, text, format)?;
             widths.see(*col, text);
         }
+        ws.write_number_with_format(
+            row,
+            5,
+            u32::try_from(f.rows_read).unwrap_or(u32::MAX),
+            &s.centred,
+        )?;
         if let Some(last) = f.versions.last() {
             let text = last.summary();
-            ws.write_string(row, 6, &text)?;
-            widths.see(6, &text);
+            ws.write_string(row, 7, &text)?;
+            widths.see(7, &text);
         }
-        ws.write_number(row, 4, u32::try_from(f.rows_read).unwrap_or(u32::MAX))?;
+        // Last and narrow: a checksum for the record, not for reading.
+        ws.write_string_with_format(row, HASH, f.sha256.clone().unwrap_or_default(), &s.note)?;
     }
-    ws.autofilter(0, 0, row, 6)?;
+    ws.autofilter(0, 0, row, HASH)?;
     row += 2;
     ws.write_string_with_format(row, 0, labels::RUN_TITLE, &s.title)?;
     for (label, value) in c.run.rows() {
@@ -74,7 +83,7 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
         let lines = u32::try_from(value.lines().count()).unwrap_or(1);
         if lines > 1 {
             // Over the table's width, so that its lines need not wrap.
-            ws.merge_range(row, 1, row, 5, &value, &s.lines)?;
+            ws.merge_range(row, 1, row, 6, &value, &s.lines)?;
             ws.set_row_height(row, 15 * lines.min(400))?;
         } else {
             ws.write_string(row, 1, &value)?;
@@ -83,5 +92,10 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
     ws.set_freeze_panes(1, 0)?;
     super::page_setup(ws, 0)?;
     widths.apply(ws, 80)?;
+    ws.set_column_width(HASH, 14)?;
+    ws.set_row_height(0, 30)?;
     Ok(())
 }
+
+/// The column of the SHA-256 (last), which `verify` reads back.
+pub(crate) const HASH: u16 = 8;

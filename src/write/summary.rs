@@ -1,11 +1,16 @@
 //! Sheet `Sammanställning`: "Ekonomisk sammanställning utvecklingskostnader", one
 //! row per included area, then `Summa`; `Ram` and `Avvikelse` (= Ram − Summa,
 //! positive when under the frame) when frames are configured. With `--partial`
-//! a red banner above the table says which areas are missing and why.
+//! a red banner above the table says which areas are missing and why. Below the
+//! table, the total frame and its deviation stand as their own labelled block,
+//! with the sign explained; beside it, a chart: one bar per area, split into
+//! Nyutveckling and Utveckling inom befintlig tjänst.
 
 use super::{Contents, Styles, Widths, cell, formula, range};
 use crate::labels;
-use rust_xlsxwriter::{Url, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    Chart, ChartFont, ChartLegendPosition, ChartType, Url, Worksheet, XlsxError,
+};
 use std::collections::HashMap;
 
 /// `rows`: per file, the range of its rows in `Initiativ` (`A5:Q9`), which the
@@ -46,11 +51,15 @@ pub(super) fn write(
     }
     let mut widths = Widths::new(&[14, 8, 12, 14, 10, 10, 10]);
     let header_row = row;
+    let header_centred = s
+        .header
+        .clone()
+        .set_align(rust_xlsxwriter::FormatAlign::Center);
     for (col, h) in (0u16..).zip(&headers) {
-        let format = if col >= 2 {
-            &s.header_amount
-        } else {
-            &s.header
+        let format = match col {
+            0 => &s.header,
+            1 => &header_centred,
+            _ => &s.header_amount,
         };
         ws.write_string_with_format(row, col, *h, format)?;
     }
@@ -70,7 +79,7 @@ pub(super) fn write(
                 ws.write_string_with_format(row, 0, &a.area, &s.text)?;
             }
         }
-        ws.write_string_with_format(row, 1, &a.version, &s.text)?;
+        ws.write_string_with_format(row, 1, &a.version, &s.centred)?;
         ws.write_with_format(row, 2, a.new.normalize(), &s.amount)?;
         ws.write_with_format(row, 3, a.existing.normalize(), &s.amount)?;
         ws.write_formula_with_format(
@@ -130,22 +139,91 @@ pub(super) fn write(
         ws.write_formula_with_format(row, col, formula(&text, value), &s.total_amount)?;
         widths.see_amount(col, value);
     }
+    let sum_row = row;
+    if frames {
+        row += 1;
+        ws.write_string_with_format(
+            row,
+            0,
+            "Avvikelse = Ram − Summa: positiv = under ramen, negativ = över ramen.",
+            &s.note,
+        )?;
+    }
     if let (Some(frame), true) = (t.frame, frames) {
         row += 2;
+        ws.write_string_with_format(row, 0, "Totalram och avvikelse", &s.block_title)?;
+        for col in 1..=4 {
+            ws.write_blank(row, col, &s.block_title)?;
+        }
+        row += 1;
+        let frame_row = row;
         ws.write_string_with_format(row, 0, "Totalram", &s.text)?;
         ws.write_with_format(row, 4, frame.normalize(), &s.amount)?;
         row += 1;
-        ws.write_string_with_format(row, 0, "Avvikelse mot totalram", &s.text)?;
-        let text = format!("={}-{}", cell(row - 1, 4), cell(row - 3, 4));
+        ws.write_string_with_format(row, 0, "Summa tjänsteområden", &s.text)?;
+        ws.write_formula_with_format(
+            row,
+            4,
+            formula(&format!("={}", cell(sum_row, 4)), t.total),
+            &s.amount,
+        )?;
+        row += 1;
+        ws.write_string_with_format(row, 0, "Avvikelse mot totalram", &s.total_label)?;
+        for col in 1..=3 {
+            ws.write_blank(row, col, &s.total_label)?;
+        }
+        let text = format!("={}-{}", cell(frame_row, 4), cell(frame_row + 1, 4));
         ws.write_formula_with_format(
             row,
             4,
             formula(&text, frame.saturating_sub(t.total)),
-            &s.amount,
+            &s.total_amount,
         )?;
+        row += 1;
+        ws.write_string_with_format(
+            row,
+            0,
+            "Avvikelse = Totalram − Summa: positiv = under ramen, negativ = över ramen.",
+            &s.note,
+        )?;
+    }
+    if last >= first && last - first < super::CHART_AREAS {
+        chart(ws, header_row, first, last, last_col + 2)?;
     }
     ws.set_freeze_panes(header_row + 1, 0)?;
     widths.apply(ws, 60)?;
     super::page_setup(ws, header_row)?;
+    Ok(())
+}
+
+/// One stacked bar per area: Nyutveckling and Utveckling inom befintlig tjänst,
+/// from the table's own cells, placed beside the table.
+fn chart(
+    ws: &mut Worksheet,
+    header_row: u32,
+    first: u32,
+    last: u32,
+    col: u16,
+) -> Result<(), XlsxError> {
+    let sheet = labels::OUT_SUMMARY;
+    let mut chart = Chart::new(ChartType::BarStacked);
+    for value_col in [2u16, 3] {
+        chart
+            .add_series()
+            .set_name((sheet, header_row, value_col))
+            .set_categories((sheet, first, 0, last, 0))
+            .set_values((sheet, first, value_col, last, value_col));
+    }
+    chart
+        .title()
+        .set_name("Utvecklingskostnad per tjänsteområde, tkr")
+        .set_font(ChartFont::new().set_size(11).set_bold());
+    chart.x_axis().set_num_format("#,##0");
+    // The first area on top, as in the table.
+    chart.y_axis().set_reverse();
+    chart.legend().set_position(ChartLegendPosition::Bottom);
+    let areas = last - first + 1;
+    chart.set_width(560).set_height((180 + 28 * areas).min(900));
+    ws.insert_chart(header_row, col, &chart)?;
     Ok(())
 }

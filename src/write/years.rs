@@ -1,9 +1,10 @@
 //! Sheets `Utveckling per år` and `Vidmakthållande`: included area × plan year,
-//! with a `Summa` column per area and a `Summa` row per year.
+//! with a `Summa` column per area and a `Summa` row per year. Beside the
+//! development table, a line chart: one line per area over the plan years.
 
 use super::{Contents, Styles, Widths, cell, formula, range};
 use crate::labels;
-use rust_xlsxwriter::{Worksheet, XlsxError};
+use rust_xlsxwriter::{Chart, ChartFont, ChartLegendPosition, ChartType, Worksheet, XlsxError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Which {
@@ -76,8 +77,39 @@ pub(super) fn write(
         ws.write_formula_with_format(row, col, formula(&text, *v), &s.total_amount)?;
         widths.see_amount(col, *v);
     }
+    if which == Which::Development && last >= first && last - first < super::CHART_AREAS && n > 0 {
+        chart(ws, name, header_row, first, last, n)?;
+    }
     ws.set_freeze_panes(header_row + 1, 1)?;
     super::page_setup(ws, header_row)?;
     widths.apply(ws, 40)?;
+    Ok(())
+}
+
+/// One line per area over the plan years, placed beside the table.
+fn chart(
+    ws: &mut Worksheet,
+    sheet: &str,
+    header_row: u32,
+    first: u32,
+    last: u32,
+    years: u16,
+) -> Result<(), XlsxError> {
+    let mut chart = Chart::new(ChartType::Line);
+    for row in first..=last {
+        chart
+            .add_series()
+            .set_name((sheet, row, 0))
+            .set_categories((sheet, header_row, 1, header_row, years))
+            .set_values((sheet, row, 1, row, years));
+    }
+    chart
+        .title()
+        .set_name("Utvecklingskostnad per år och tjänsteområde, tkr")
+        .set_font(ChartFont::new().set_size(11).set_bold());
+    chart.y_axis().set_num_format("#,##0");
+    chart.legend().set_position(ChartLegendPosition::Right);
+    chart.set_width(620).set_height(340);
+    ws.insert_chart(header_row, years + 3, &chart)?;
     Ok(())
 }

@@ -11,13 +11,13 @@ pub(crate) fn check_accounting(
     workbook: &Path,
     report: &serde_json::Value,
 ) -> BTreeMap<String, u64> {
-    let sources = sheet_rows(workbook, "Källor", 6);
+    let sources = sheet_rows(workbook, "Källor", 8);
     let initiatives = sheet_rows(workbook, "Initiativ", 16);
     let found = findings(report);
     let mut rows_read = BTreeMap::new();
     // The file table ends at the first empty row; the `Körning` block follows.
     for row in sources.iter().skip(1).take_while(|r| !r[0].is_empty()) {
-        let (file, read, status) = (&row[0], row[4].parse::<u64>().expect("rows read"), &row[5]);
+        let (file, read, status) = (&row[0], row[5].parse::<u64>().expect("rows read"), &row[6]);
         rows_read.insert(file.clone(), read);
         if status == "Inkluderad" {
             let mine: Vec<_> = initiatives.iter().filter(|r| &r[13] == file).collect();

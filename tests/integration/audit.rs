@@ -339,10 +339,10 @@ for row in ws.iter_rows():
     out["summary"].append({"area": row[0].value, "rows": rows})
 ws = wb["Kontroller"]
 for row in ws.iter_rows(min_row=2):
-    for col in (2, 4):
+    for col in (3, 5):
         link = row[col].hyperlink
         if link is not None:
-            out["checks"].append({"file": row[2].value, "finding_sheet": row[3].value, "finding_cell": row[4].value,
+            out["checks"].append({"file": row[3].value, "finding_sheet": row[4].value, "finding_cell": row[5].value,
                                   "target": link.target, **resolve(link.target, link.location)})
 print(json.dumps(out))
 "##;
@@ -556,9 +556,9 @@ wb.save(sys.argv[1])
     );
     let out = run.consolidate(&[]);
     assert_eq!(out.status, 0, "{}", out.stdout);
-    let rows = crate::harness::sheet_rows(&run.workbook(), "Källor", 7);
-    assert_eq!(rows[0][6], "Senaste versionsrad");
-    let by_file = |file: &str| rows.iter().find(|r| r[0] == file).expect("file")[6].clone();
+    let rows = crate::harness::sheet_rows(&run.workbook(), "Källor", 8);
+    assert_eq!(rows[0][7], "Senaste versionsrad");
+    let by_file = |file: &str| rows.iter().find(|r| r[0] == file).expect("file")[7].clone();
     // Version 2 (a number) is version 2.0: no finding.
     assert_eq!(
         by_file("HR.xlsx"),
@@ -667,11 +667,11 @@ fn a_path_too_long_for_excels_links_keeps_its_text() {
     let out = run.consolidate(&[]);
     assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
     let wb = run.workbook();
-    let checks = crate::harness::sheet_rows(&wb, "Kontroller", 6);
+    let checks = crate::harness::sheet_rows(&wb, "Kontroller", 7);
     assert!(
         checks
             .iter()
-            .any(|r| r[1] == "number-as-text" && r[4] == "B10"),
+            .any(|r| r[1] == "number-as-text" && r[5] == "B10"),
         "{checks:?}"
     );
     // The Källa cells show their address as text (no formula result needed).

@@ -167,6 +167,14 @@ fn bad_config_exits_2_with_line_and_key() {
         .config("budget_year = 2023\nbudget_frame = 5\n");
     let out = run.consolidate(&[]);
     assert_eq!(out.status, 2);
+    // The reader's reason in Swedish words (the line, the key and what is allowed).
+    assert!(
+        out.stderr.contains("rad 2")
+            && out.stderr.contains("okänd nyckel ”budget_frame”; tillåtna nycklar: budget_year, years, total_frame, area"),
+        "{}",
+        out.stderr
+    );
+    let out = run.consolidate(&["--lang", "en"]);
     assert!(
         out.stderr.contains("line 2") && out.stderr.contains("budget_frame"),
         "{}",

@@ -1170,3 +1170,22 @@ fn mixed_object_rows_empty_list_below_the_projects() {
     let message = found[0].message(budget_consolidator::lang::Lang::En);
     assert!(message.contains("4010 2023-04"), "{message}");
 }
+
+#[test]
+fn similar_area_on_both_files() {
+    let run = Run::new()
+        .add("IT.xlsx", &Template::new("IT-tjänster"))
+        .add("IT2.xlsx", &Template::new("Tjänsteområde IT"));
+    let found = run_for(&run, &[], "similar-area");
+    let places: Vec<_> = found
+        .iter()
+        .map(|f| (f.severity.as_str(), f.file.as_deref(), f.cell.as_deref()))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            ("error", Some("IT.xlsx"), Some("B3")),
+            ("error", Some("IT2.xlsx"), Some("B3"))
+        ]
+    );
+}

@@ -76,10 +76,13 @@ fn read_only_output_file_exits_2() {
     let out = run.consolidate(&[]);
     assert_eq!(out.status, 2);
     assert!(
-        out.stderr.contains("konsoliderad-budget-2023.xlsx") && out.stderr.contains("read-only"),
+        out.stderr.contains("konsoliderad-budget-2023.xlsx")
+            && out.stderr.contains("filen är skrivskyddad"),
         "{}",
         out.stderr
     );
+    let out = run.consolidate(&["--lang", "en"]);
+    assert!(out.stderr.contains("read-only"), "{}", out.stderr);
     assert_eq!(std::fs::read(&path).expect("read"), before);
 }
 

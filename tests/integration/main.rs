@@ -7,6 +7,7 @@ mod hostile;
 
 mod accounting;
 mod audit;
+mod board;
 mod cli;
 mod codes;
 mod containers;
@@ -19,6 +20,7 @@ mod follow_up;
 mod lead;
 mod ledger;
 mod libreoffice;
+mod office;
 mod property;
 mod scale;
 mod seed;

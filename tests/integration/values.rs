@@ -404,7 +404,8 @@ fn a_frame_beyond_any_budget_is_an_invalid_configuration() {
             .add("HR.xlsx", &Template::new("HR"))
             .add("IT.xlsx", &Template::new("IT"))
             .config(config);
-        let out = run.consolidate(&[]);
+        // The configuration's reasons in the English words listed above.
+        let out = run.consolidate(&["--lang", "en"]);
         assert_eq!(out.status, 2, "{}{}", out.stdout, out.stderr);
         assert!(
             out.stderr.contains("budget.toml") && out.stderr.contains(named),
@@ -412,6 +413,13 @@ fn a_frame_beyond_any_budget_is_an_invalid_configuration() {
             out.stderr
         );
         assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+        let out = run.consolidate(&[]);
+        assert!(
+            out.stderr
+                .contains("tkr; en ram är ett belopp i tkr från 0 till 1000000000000 (10^12)"),
+            "{}",
+            out.stderr
+        );
     }
 }
 
