@@ -17,7 +17,7 @@
 //!   dimension, or when the file has no `#TRANS`; otherwise `#TRANS` (inside `#VER`,
 //!   month of the transaction date, else of the voucher date). `#RTRANS` followed by
 //!   the same `#TRANS` counts once; `#BTRANS` (a removed row) never counts;
-//! - `#PSALDO`/`#PBUDGET` per (year, month, account): see [`Group::resolve`] for the
+//! - `#PSALDO`/`#PBUDGET` per (year, month, account): see `Group::resolve` for the
 //!   type-3 double count and the two meanings of `{}`;
 //! - `#KSUMMA` right after `#FLAGGA` makes the closing `#KSUMMA crc` mandatory.
 
