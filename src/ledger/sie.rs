@@ -1143,6 +1143,12 @@ impl State<'_> {
         if matches!(self.checksum, Checksum::Open(_)) {
             return self.unreadable(UnreadableActuals::ChecksumMissing);
         }
+        if self.psaldo_rows + self.pbudget_rows + self.trans_rows + self.invalid_rows == 0 {
+            self.line_no = 1;
+            return self.unreadable(UnreadableActuals::NoPeriodRows {
+                sie_type: self.sie_type,
+            });
+        }
         let from_psaldo = self.psaldo_has_project || !self.trans_seen;
         let mut rows_read = self.invalid_rows + self.pbudget_rows;
         let mut actual: Vec<(HotKey, Acc)> = Vec::new();
