@@ -248,6 +248,11 @@ pub enum UnreadableActuals {
         stated: String,
         computed: u32,
     },
+    /// An SIE file with no period rows at all (`#PSALDO`, `#PBUDGET`, `#TRANS`):
+    /// type 1 holds only the year's balances.
+    NoPeriodRows {
+        sie_type: u8,
+    },
     /// A table whose header lacks required columns (`Belopp`…).
     MissingColumns {
         missing: Vec<String>,
@@ -1275,6 +1280,8 @@ fn actuals_unreadable_message(why: &UnreadableActuals, lang: Lang) -> String {
         (UnreadableActuals::ChecksumMissing, false) => "The SIE file opens with #KSUMMA but the closing #KSUMMA line with the checksum is missing: the file is truncated. Export it again and send the whole file.".into(),
         (UnreadableActuals::ChecksumMismatch { stated, computed }, true) => format!("SIE-filens kontrollsumma stämmer inte: filen anger {stated}, innehållet ger {computed}. Filen har ändrats eller skadats efter exporten; gör om exporten."),
         (UnreadableActuals::ChecksumMismatch { stated, computed }, false) => format!("The SIE file's checksum does not match: the file states {stated}, its content gives {computed}. The file was edited or damaged after the export; export it again."),
+        (UnreadableActuals::NoPeriodRows { sie_type }, true) => format!("SIE-filen (typ {sie_type}) har inga rader per period (#PSALDO, #PBUDGET eller #TRANS), bara årssaldon, så den ger inget utfall per månad. Exportera SIE typ 2, 3 eller 4 (periodsaldon eller transaktioner)."),
+        (UnreadableActuals::NoPeriodRows { sie_type }, false) => format!("The SIE file (type {sie_type}) has no rows per period (#PSALDO, #PBUDGET or #TRANS), only year balances, so it gives no actuals per month. Export SIE type 2, 3 or 4 (period balances or transactions)."),
         (UnreadableActuals::MissingColumns { missing }, true) => format!("Tabellhuvudet hittades inte: ingen rad har alla rubriker som behövs (saknas: {}). Exportera rapporten med kolumnerna Period, Konto, Projekt och Belopp.", list(missing)),
         (UnreadableActuals::MissingColumns { missing }, false) => format!("The table header was not found: no row holds every heading needed (missing: {}). Export the report with the columns Period, Konto, Projekt and Belopp.", list(missing)),
         (UnreadableActuals::Workbook(inner), _) => message(&Kind::UnreadableFile(inner.clone()), lang),
@@ -1730,6 +1737,7 @@ mod tests {
             }),
             Kind::UnreadableActuals(UnreadableActuals::Io(s("permission denied"))),
             Kind::UnreadableActuals(UnreadableActuals::NotAFile),
+            Kind::UnreadableActuals(UnreadableActuals::NoPeriodRows { sie_type: 1 }),
             Kind::UnreadableActuals(UnreadableActuals::Empty),
             Kind::UnreadableActuals(UnreadableActuals::TooLarge { bytes: 5 << 30 }),
             Kind::UnreadableActuals(UnreadableActuals::Internal(s("index out of bounds"))),

@@ -79,7 +79,11 @@ pub struct Actuals {
     /// For a workbook: the sheet the table was found on.
     pub sheet: Option<String>,
     /// Data rows read (ledger records or table rows, not headers, blank or
-    /// unknown-label lines): each one is in `entries` or named in `findings`.
+    /// unknown-label lines): each one is in `entries` or named in `findings`
+    /// ([`Actuals::rows_in_entries`] + [`Actuals::rows_in_findings`]). In SIE these
+    /// are the records the actuals come from (`#PSALDO` or `#TRANS`, see
+    /// [`sie`]), the `#PBUDGET` rows and every invalid row; the records of the
+    /// other kind are not read as actuals and not counted.
     pub rows_read: u64,
     pub entries: BTreeMap<Key, Entry>,
     /// Problems in the file, each with its line or cell. An `unreadable-actuals`

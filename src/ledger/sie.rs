@@ -17,7 +17,7 @@
 //!   dimension, or when the file has no `#TRANS`; otherwise `#TRANS` (inside `#VER`,
 //!   month of the transaction date, else of the voucher date). `#RTRANS` followed by
 //!   the same `#TRANS` counts once; `#BTRANS` (a removed row) never counts;
-//! - `#PSALDO`/`#PBUDGET` per (year, month, account): see [`Group::resolve`] for the
+//! - `#PSALDO`/`#PBUDGET` per (year, month, account): see `Group::resolve` for the
 //!   type-3 double count and the two meanings of `{}`;
 //! - `#KSUMMA` right after `#FLAGGA` makes the closing `#KSUMMA crc` mandatory.
 
@@ -1142,6 +1142,12 @@ impl State<'_> {
         }
         if matches!(self.checksum, Checksum::Open(_)) {
             return self.unreadable(UnreadableActuals::ChecksumMissing);
+        }
+        if self.psaldo_rows + self.pbudget_rows + self.trans_rows + self.invalid_rows == 0 {
+            self.line_no = 1;
+            return self.unreadable(UnreadableActuals::NoPeriodRows {
+                sie_type: self.sie_type,
+            });
         }
         let from_psaldo = self.psaldo_has_project || !self.trans_seen;
         let mut rows_read = self.invalid_rows + self.pbudget_rows;

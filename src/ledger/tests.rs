@@ -326,6 +326,18 @@ fn sie_many_bad_rows_are_counted_in_one_finding() {
 }
 
 #[test]
+fn sie_type_1_has_no_period_rows_and_is_refused() {
+    let a = read_text(
+        "typ1.se",
+        "#FLAGGA 0\n#SIETYP 1\n#IB 0 1930 1000\n#UB 0 1930 1200\n#RES 0 4010 200\n",
+    );
+    assert_eq!(
+        a.findings[0].kind,
+        Kind::UnreadableActuals(UnreadableActuals::NoPeriodRows { sie_type: 1 })
+    );
+}
+
+#[test]
 fn sie_html_named_se_is_unreadable() {
     let html = "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html><head><title>404 Not Found</title></head></html>\n";
     let a = read_text("PerSald.SE", html);
