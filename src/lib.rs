@@ -28,6 +28,7 @@ pub mod error;
 pub mod finding;
 pub mod follow_up;
 pub mod forecast;
+pub mod forecast_check;
 pub mod grid;
 pub mod labels;
 pub mod lang;

@@ -1,7 +1,10 @@
 //! Command line + `budget.toml` → one validated [`Settings`] value. Validation
 //! happens once, here; downstream code never sees raw flags or raw TOML.
 
-use crate::cli::{CheckArgs, Cli, Command, ConsolidateArgs, FollowUpArgs, TemplateArgs};
+use crate::cli::{
+    CheckArgs, Cli, Command, ConsolidateArgs, FollowUpArgs, FollowUpCheckArgs, FollowUpCommand,
+    TemplateArgs,
+};
 use crate::error::Error;
 use crate::labels::normalize;
 use crate::lang::Lang;
@@ -471,6 +474,24 @@ pub struct TemplateSettings {
     pub templates: Vec<(TemplateSpec, PathBuf)>,
 }
 
+/// `follow-up template`: the follow-up's inputs, the forecast workbooks to
+/// `follow_up.plan.out_dir`.
+#[derive(Debug, Clone)]
+pub struct FollowUpTemplateSettings {
+    pub follow_up: FollowUpSettings,
+}
+
+/// `follow-up check FILE…`.
+#[derive(Debug, Clone)]
+pub struct FollowUpCheckSettings {
+    pub files: Vec<PathBuf>,
+    /// `--period`: (year, month).
+    pub period: Option<(i32, u8)>,
+    /// `--plan DIR`: the plan to check against.
+    pub plan: Option<ConsolidateSettings>,
+    pub feedback: Option<PathBuf>,
+}
+
 /// Built once per run, so the size difference between the variants does not matter.
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
@@ -479,6 +500,8 @@ pub enum Task {
     Check(CheckSettings),
     Template(TemplateSettings),
     FollowUp(FollowUpSettings),
+    FollowUpTemplate(FollowUpTemplateSettings),
+    FollowUpCheck(FollowUpCheckSettings),
 }
 
 #[derive(Debug, Clone)]
@@ -553,13 +576,64 @@ fn consolidate_settings(args: ConsolidateArgs) -> Result<ConsolidateSettings, Er
     })
 }
 
-fn follow_up(args: FollowUpArgs) -> Result<Task, Error> {
-    let period = match &args.period {
-        None => None,
-        Some(text) => Some(parse_period(text).ok_or_else(|| Error::Usage {
+fn period_arg(period: Option<&String>) -> Result<Option<(i32, u8)>, Error> {
+    match period {
+        None => Ok(None),
+        Some(text) => Ok(Some(parse_period(text).ok_or_else(|| Error::Usage {
             reason: format!("--period {text}: write the month as YYYY-MM, e.g. 2023-04"),
+        })?)),
+    }
+}
+
+fn follow_up(mut args: FollowUpArgs) -> Result<Task, Error> {
+    match args.action.take() {
+        None => follow_up_settings(args).map(Task::FollowUp),
+        Some(FollowUpCommand::Template(t)) => {
+            let follow_up = follow_up_settings(FollowUpArgs {
+                action: None,
+                dir: t.dir,
+                actuals: t.actuals,
+                forecasts: t.forecasts,
+                period: t.period,
+                out: t.out,
+                config: t.config,
+                partial: true,
+                json: None,
+            })?;
+            Ok(Task::FollowUpTemplate(FollowUpTemplateSettings {
+                follow_up,
+            }))
+        }
+        Some(FollowUpCommand::Check(c)) => follow_up_check(c),
+    }
+}
+
+fn follow_up_check(args: FollowUpCheckArgs) -> Result<Task, Error> {
+    if let Some(not_file) = args.files.iter().find(|f| !f.is_file()) {
+        let path = not_file.clone();
+        return Err(if not_file.is_dir() {
+            Error::FolderNotFile { path }
+        } else {
+            Error::MissingFile { path }
+        });
+    }
+    let plan = match args.plan {
+        None => None,
+        Some(dir) => Some(consolidate_settings(ConsolidateArgs {
+            dir,
+            ..ConsolidateArgs::default()
         })?),
     };
+    Ok(Task::FollowUpCheck(FollowUpCheckSettings {
+        files: args.files,
+        period: period_arg(args.period.as_ref())?,
+        plan,
+        feedback: args.feedback,
+    }))
+}
+
+fn follow_up_settings(args: FollowUpArgs) -> Result<FollowUpSettings, Error> {
+    let period = period_arg(args.period.as_ref())?;
     let mut plan = consolidate_settings(ConsolidateArgs {
         dir: args.dir,
         out: args.out,
@@ -589,13 +663,13 @@ fn follow_up(args: FollowUpArgs) -> Result<Task, Error> {
     // The follow-up's inputs are never read as templates, wherever they are.
     plan.skip.extend(actuals.iter().cloned());
     plan.skip.extend(forecasts.iter().cloned());
-    Ok(Task::FollowUp(FollowUpSettings {
+    Ok(FollowUpSettings {
         plan,
         actuals,
         forecasts,
         period,
         options,
-    }))
+    })
 }
 
 /// `2023-04` (or `202304`) → (2023, 4).

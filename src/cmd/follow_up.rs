@@ -22,7 +22,21 @@ pub fn output_path(out_dir: &Path, budget_year: i32, period: u8) -> PathBuf {
     out_dir.join(format!("uppfoljning-{budget_year}-{period:02}.xlsx"))
 }
 
-pub fn run(s: &FollowUpSettings, lang: Lang, quiet: bool) -> Result<Outcome, Error> {
+/// The plan read and checked, the actuals and forecasts read and joined: what the
+/// follow-up workbook and `follow-up template` are made from.
+#[derive(Debug)]
+pub struct Computed {
+    pub files: Vec<crate::load::Loaded>,
+    /// Every finding, one block per file.
+    pub findings: Vec<crate::finding::Finding>,
+    pub fu: follow_up::FollowUp,
+    /// The included areas of the plan.
+    pub areas: Vec<PlanArea>,
+    pub counts: Counts,
+}
+
+/// Reads, checks and joins everything the follow-up needs.
+pub fn compute(s: &FollowUpSettings, quiet: bool) -> Result<Computed, Error> {
     let plan = &s.plan;
     super::consolidate::refuse_output_in_input(&plan.input, &plan.out_dir)?;
     for input in s.actuals.iter().chain(&s.forecasts) {
@@ -125,6 +139,25 @@ pub fn run(s: &FollowUpSettings, lang: Lang, quiet: bool) -> Result<Outcome, Err
     // One block per file, as the plan's report: the plan's findings of a file first,
     // then the follow-up's about it; findings about the whole run last.
     findings.sort_by(|a, b| (a.file.is_none(), &a.file).cmp(&(b.file.is_none(), &b.file)));
+    let counts = Counts::of(files.len(), &cons, &findings);
+    Ok(Computed {
+        files,
+        findings,
+        fu,
+        areas,
+        counts,
+    })
+}
+
+pub fn run(s: &FollowUpSettings, lang: Lang, quiet: bool) -> Result<Outcome, Error> {
+    let plan = &s.plan;
+    let Computed {
+        files,
+        findings,
+        fu,
+        counts,
+        ..
+    } = compute(s, quiet)?;
     let errors = findings.iter().any(|f| f.severity == Severity::Error);
     let status = match (errors, plan.partial) {
         (false, _) => "ok",
@@ -134,7 +167,7 @@ pub fn run(s: &FollowUpSettings, lang: Lang, quiet: bool) -> Result<Outcome, Err
 
     let mut written = None;
     if !errors || plan.partial {
-        let dest = output_path(&plan.out_dir, budget_year, fu.period);
+        let dest = output_path(&plan.out_dir, fu.budget_year, fu.period);
         let contents = crate::write::follow_up::Contents {
             follow_up: &fu,
             files: &files,
@@ -157,7 +190,6 @@ pub fn run(s: &FollowUpSettings, lang: Lang, quiet: bool) -> Result<Outcome, Err
         })?;
     }
 
-    let counts = Counts::of(files.len(), &cons, &findings);
     let mut out = report::terminal::render(if quiet { &[] } else { &findings }, &counts, lang);
     out.push_str(&summary_line(&fu, lang));
     match &written {

@@ -47,14 +47,25 @@ fn fill(severity: Severity) -> Color {
 
 /// Builds the feedback copy of one file, given that file's findings.
 pub fn build(loaded: &Loaded, findings: &[&Finding], lang: Lang) -> Result<Vec<u8>, XlsxError> {
-    let mut wb = super::workbook(&format!("Kontroll av {}", loaded.file))?;
-    let s = Styles::new();
     let grids: Vec<&Grid> = loaded
         .book
         .iter()
         .flat_map(|b| b.budget.iter().chain(b.plan.iter()))
         .collect();
-    checks(wb.add_worksheet(), loaded, findings, &grids, lang, &s)?;
+    build_for(&loaded.file, &grids, findings, lang)
+}
+
+/// Builds the feedback copy of any workbook read as grids (a plan's two sheets, a
+/// forecast workbook's `Prognos`), given that file's findings.
+pub fn build_for(
+    file: &str,
+    grids: &[&Grid],
+    findings: &[&Finding],
+    lang: Lang,
+) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = super::workbook(&format!("Kontroll av {file}"))?;
+    let s = Styles::new();
+    checks(wb.add_worksheet(), file, findings, grids, lang, &s)?;
     for grid in grids {
         copy(wb.add_worksheet(), grid, findings, lang)?;
     }
@@ -63,14 +74,14 @@ pub fn build(loaded: &Loaded, findings: &[&Finding], lang: Lang) -> Result<Vec<u
 
 fn checks(
     ws: &mut Worksheet,
-    loaded: &Loaded,
+    file: &str,
     findings: &[&Finding],
     grids: &[&Grid],
     lang: Lang,
     s: &Styles,
 ) -> Result<(), XlsxError> {
     ws.set_name(labels::OUT_CHECKS)?;
-    ws.write_string_with_format(0, 0, format!("Kontroll av {}", loaded.file), &s.title)?;
+    ws.write_string_with_format(0, 0, format!("Kontroll av {file}"), &s.title)?;
     let count = |sev: Severity| findings.iter().filter(|f| f.severity == sev).count();
     let summary = format!(
         "{} fel, {} varningar, {} info. Markerade celler: röd = fel, gul = varning, blå = info. Håll muspekaren över en cell för att läsa förklaringen.",

@@ -15,6 +15,7 @@ mod follow_up_months;
 mod follow_up_sources;
 mod follow_up_summary;
 mod follow_up_unmapped;
+pub mod forecast_template;
 mod initiatives;
 mod sources;
 mod summary;

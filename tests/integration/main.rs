@@ -17,6 +17,7 @@ mod follow_up;
 mod ledger;
 mod libreoffice;
 mod property;
+mod rounds;
 mod scale;
 mod seed;
 mod template;
