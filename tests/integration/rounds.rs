@@ -394,3 +394,31 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+#[test]
+fn the_sample_forecasts_are_the_template_filled_in() {
+    // What `follow-up template` writes from the sample equals, in every given
+    // cell (metadata the lead does not fill, initiatives, codes, budget, budget to
+    // date, actual), the committed forecast workbooks; only the input cells differ.
+    let dir = tempfile::tempdir().expect("tmp");
+    let out = templates(dir.path());
+    for entry in std::fs::read_dir(sample().join("prognos")).expect("prognos") {
+        let committed = entry.expect("entry").path();
+        let generated = out.join(committed.file_name().expect("name"));
+        let (a, b) = (
+            read_sheet(&committed, "Prognos"),
+            read_sheet(&generated, "Prognos"),
+        );
+        let given = |m: &std::collections::BTreeMap<(u32, u32), String>| {
+            m.iter()
+                .filter(|((r, c), _)| (*r >= 10 && *c <= 4) || (*r < 10 && ![5, 6, 7].contains(r)))
+                .map(|(k, v)| (*k, v.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(given(&a), given(&b), "{}", committed.display());
+        // The lead filled the forecast of every row.
+        let filled = rows(&committed).len();
+        assert!(filled > 0);
+        assert!((11..11 + filled as u32).all(|r| a.contains_key(&(r, 6))));
+    }
+}
