@@ -66,6 +66,10 @@ pub struct FollowUpArgs {
     /// Also write the JSON report to FILE.
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
+    /// The date `Inlämningar` judges `väntas`/`saknas` by, e.g. 2022-10-14 (default:
+    /// today; give it to make the sheet independent of the day of the run).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -165,6 +169,10 @@ pub struct ConsolidateArgs {
     /// For every workbook with findings, write an annotated copy DIR/<name>-kontroll.xlsx.
     #[arg(long, value_name = "DIR")]
     pub feedback: Option<PathBuf>,
+    /// The date `Inlämningar` judges `väntas`/`saknas` by, e.g. 2022-10-14 (default:
+    /// today; give it to make the sheet independent of the day of the run).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
 }
 
 #[derive(Debug, Args)]

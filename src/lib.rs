@@ -39,6 +39,7 @@ pub mod location;
 pub mod model;
 pub mod parse;
 pub mod report;
+pub mod rounds;
 pub mod settings;
 pub mod validate;
 pub mod write;

@@ -33,6 +33,8 @@ pub struct Config {
     pub report_groups: Vec<ReportGroupConfig>,
     /// `[follow_up]`: where the follow-up's inputs live and how they are read.
     pub follow_up: Option<FollowUpConfig>,
+    /// `[rounds]`: the deadlines of the plan and forecast rounds.
+    pub rounds: Option<RoundsConfig>,
     /// The folder of the configuration file, which `[follow_up]` paths are relative to
     /// (set by [`Config::load`]; empty when parsed from text).
     #[serde(skip)]
@@ -46,6 +48,29 @@ pub struct ProjectConfig {
     pub code: String,
     pub area: String,
     pub initiative: Option<String>,
+}
+
+/// `[rounds]`: when plans and forecasts are due (for the `Inlämningar` sheet).
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RoundsConfig {
+    /// The plan's last day, a TOML date: `plan_deadline = 2022-10-14`.
+    pub plan_deadline: Option<toml::value::Datetime>,
+    /// Forecasts are due this day of the month after the period (1–31).
+    pub forecast_deadline_day: Option<u8>,
+}
+
+impl Config {
+    /// `[rounds] plan_deadline` (valid: checked when parsed).
+    pub fn plan_deadline(&self) -> Option<crate::rounds::Date> {
+        let d = self.rounds.as_ref()?.plan_deadline.as_ref()?;
+        crate::rounds::Date::parse(&d.to_string())
+    }
+
+    /// `[rounds] forecast_deadline_day`.
+    pub fn forecast_deadline_day(&self) -> Option<u8> {
+        self.rounds.as_ref()?.forecast_deadline_day
+    }
 }
 
 /// `[[report_group]]`: one row of the monthly report.
@@ -167,6 +192,8 @@ pub struct AreaConfig {
     pub frame: Option<Decimal>,
     /// The area's own periodisation key (12 weights), overriding `[follow_up]`'s.
     pub periodisation: Option<Vec<Decimal>>,
+    /// The area lead who sends the plan and the forecasts (for `Inlämningar`).
+    pub lead: Option<String>,
 }
 
 impl Config {
@@ -284,7 +311,43 @@ impl Config {
                 }
             }
         }
+        self.validate_rounds(path)?;
         self.validate_follow_up(path)
+    }
+
+    fn validate_rounds(&self, path: &Path) -> Result<(), Error> {
+        let Some(r) = &self.rounds else {
+            return Ok(());
+        };
+        let mistake = |sv: String, en: String| Error::ConfigMistake {
+            path: path.to_path_buf(),
+            sv,
+            en,
+        };
+        if let Some(d) = &r.plan_deadline {
+            let date_only = d.date.is_some() && d.time.is_none();
+            if !date_only || crate::rounds::Date::parse(&d.to_string()).is_none() {
+                return Err(mistake(
+                    format!(
+                        "[rounds] plan_deadline = {d} är inget datum; skriv t.ex. plan_deadline = 2022-10-14 (utan citattecken)"
+                    ),
+                    format!(
+                        "[rounds] plan_deadline = {d} is not a date; write e.g. plan_deadline = 2022-10-14 (without quotes)"
+                    ),
+                ));
+            }
+        }
+        if let Some(day) = r.forecast_deadline_day.filter(|d| !(1..=31).contains(d)) {
+            return Err(mistake(
+                format!(
+                    "[rounds] forecast_deadline_day = {day} är ingen dag i månaden; skriv 1–31, t.ex. 5"
+                ),
+                format!(
+                    "[rounds] forecast_deadline_day = {day} is not a day of the month; write 1–31, e.g. 5"
+                ),
+            ));
+        }
+        Ok(())
     }
 
     fn validate_follow_up(&self, path: &Path) -> Result<(), Error> {
@@ -447,6 +510,15 @@ pub struct ConsolidateSettings {
     pub latest_version: bool,
     pub json: Option<PathBuf>,
     pub feedback: Option<PathBuf>,
+    /// `--today`: the reference date of `Inlämningar` (`None`: the system date).
+    pub today: Option<crate::rounds::Date>,
+}
+
+impl ConsolidateSettings {
+    /// The reference date of `Inlämningar`: `--today`, else the system's date.
+    pub fn today(&self) -> crate::rounds::Date {
+        self.today.unwrap_or_else(crate::rounds::Date::today)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -564,7 +636,16 @@ fn consolidate_settings(args: ConsolidateArgs) -> Result<ConsolidateSettings, Er
         .as_ref()
         .map(Config::follow_up_paths)
         .unwrap_or_default();
+    let today = match &args.today {
+        None => None,
+        Some(text) => Some(
+            crate::rounds::Date::parse(text).ok_or_else(|| Error::Usage {
+                reason: format!("--today {text}: write the date as YYYY-MM-DD, e.g. 2022-10-14"),
+            })?,
+        ),
+    };
     Ok(ConsolidateSettings {
+        today,
         skip,
         input: args.dir,
         out_dir: args.out,
@@ -599,6 +680,7 @@ fn follow_up(mut args: FollowUpArgs) -> Result<Task, Error> {
                 config: t.config,
                 partial: true,
                 json: None,
+                today: None,
             })?;
             Ok(Task::FollowUpTemplate(FollowUpTemplateSettings {
                 follow_up,
@@ -642,6 +724,7 @@ fn follow_up_settings(args: FollowUpArgs) -> Result<FollowUpSettings, Error> {
         latest_version: false,
         json: args.json,
         feedback: None,
+        today: args.today,
     })?;
     let config = plan.config.as_ref();
     let actuals = if args.actuals.is_empty() {

@@ -63,6 +63,7 @@ pub fn run(s: &ConsolidateSettings, lang: Lang, quiet: bool) -> Result<Outcome, 
     let cons = consolidate(&files, run.budget_year, &run.years, s.config.as_ref());
     let findings = super::ordered_findings(&files, &found.skipped, &run.findings);
     let errors = findings.iter().any(|f| f.severity == Severity::Error);
+    let round = crate::rounds::Round::plan(s.config.as_ref(), cons.budget_year, &files, s.today());
     let status = match (errors, s.partial) {
         (false, _) => "ok",
         (true, true) => "partial",
@@ -82,6 +83,7 @@ pub fn run(s: &ConsolidateSettings, lang: Lang, quiet: bool) -> Result<Outcome, 
             findings: &findings,
             banner,
             lang,
+            round: Some(&round),
         };
         let dest = write::output_path(&s.out_dir, cons.budget_year);
         let fail = |reason: String| Error::Output {
@@ -123,6 +125,9 @@ pub fn run(s: &ConsolidateSettings, lang: Lang, quiet: bool) -> Result<Outcome, 
     let counts = Counts::of(files.len(), &cons, &findings);
     let mut out = report::terminal::render(if quiet { &[] } else { &findings }, &counts, lang);
     super::list_feedback(&mut out, &feedback, lang);
+    if let Some(line) = crate::rounds::summary_line(&round.submissions, lang) {
+        out.push_str(&line);
+    }
     match &written {
         Some(path) => out.push_str(&format!("{} {}\n", lang.pick("Skrev", "Wrote"), path.display())),
         None => out.push_str(lang.pick(

@@ -33,6 +33,8 @@ pub struct Computed {
     /// The included areas of the plan.
     pub areas: Vec<PlanArea>,
     pub counts: Counts,
+    /// Who has sent a forecast.
+    pub round: crate::rounds::Round,
 }
 
 /// Reads, checks and joins everything the follow-up needs.
@@ -126,6 +128,21 @@ pub fn compute(s: &FollowUpSettings, quiet: bool) -> Result<Computed, Error> {
         },
     );
 
+    // A forecast workbook replaced by a newer version of the same area's is left
+    // out of the join (with a note), as --latest-version does for plans.
+    let replaced = crate::rounds::superseded_forecasts(config, &forecasts);
+    let round_files = forecasts.clone();
+    let forecasts: Vec<ForecastFile> = forecasts
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut f)| {
+            if let Some((_, note)) = replaced.iter().find(|(k, _)| *k == i) {
+                f.rows.clear();
+                f.findings.push(note.clone());
+            }
+            f
+        })
+        .collect();
     let fu = follow_up::follow_up(follow_up::Input {
         budget_year,
         period,
@@ -140,7 +157,15 @@ pub fn compute(s: &FollowUpSettings, quiet: bool) -> Result<Computed, Error> {
     // then the follow-up's about it; findings about the whole run last.
     findings.sort_by(|a, b| (a.file.is_none(), &a.file).cmp(&(b.file.is_none(), &b.file)));
     let counts = Counts::of(files.len(), &cons, &findings);
+    let round = crate::rounds::Round::forecast(
+        config,
+        fu.budget_year,
+        fu.period,
+        &round_files,
+        plan.today(),
+    );
     Ok(Computed {
+        round,
         files,
         findings,
         fu,
@@ -156,6 +181,7 @@ pub fn run(s: &FollowUpSettings, lang: Lang, quiet: bool) -> Result<Outcome, Err
         findings,
         fu,
         counts,
+        round,
         ..
     } = compute(s, quiet)?;
     let errors = findings.iter().any(|f| f.severity == Severity::Error);
@@ -174,6 +200,7 @@ pub fn run(s: &FollowUpSettings, lang: Lang, quiet: bool) -> Result<Outcome, Err
             findings: &findings,
             partial: errors,
             lang,
+            round: Some(&round),
         };
         crate::write::follow_up::write(&contents, &dest).map_err(|reason| Error::Output {
             path: dest.clone(),
@@ -192,6 +219,9 @@ pub fn run(s: &FollowUpSettings, lang: Lang, quiet: bool) -> Result<Outcome, Err
 
     let mut out = report::terminal::render(if quiet { &[] } else { &findings }, &counts, lang);
     out.push_str(&summary_line(&fu, lang));
+    if let Some(line) = crate::rounds::summary_line(&round.submissions, lang) {
+        out.push_str(&line);
+    }
     match &written {
         Some(path) => out.push_str(&format!(
             "{} {}\n",

@@ -18,6 +18,7 @@ mod follow_up_unmapped;
 pub mod forecast_template;
 mod initiatives;
 mod sources;
+pub mod submissions;
 mod summary;
 pub mod template;
 mod years;
@@ -45,6 +46,8 @@ pub struct Contents<'a> {
     /// `--partial` with errors: the banner's lines (which areas are missing and why).
     pub banner: Vec<String>,
     pub lang: Lang,
+    /// Who has sent what, for the `Inlämningar` sheet.
+    pub round: Option<&'a crate::rounds::Round>,
 }
 
 /// `<out>/konsoliderad-budget-<budgetår>.xlsx`.
@@ -105,6 +108,7 @@ impl Output {
         let initiatives = initiatives::InitiativeSheet::start(ws, years, &styles)?;
         wb.add_worksheet();
         wb.add_worksheet();
+        wb.add_worksheet(); // Inlämningar
         Ok(Output {
             wb,
             styles,
@@ -156,9 +160,10 @@ impl Output {
             initiatives_ws,
             checks_ws,
             sources_ws,
+            submissions_ws,
         ] = wb.worksheets_mut().as_mut_slice()
         else {
-            return Err("internal: the workbook does not have its six sheets".into());
+            return Err("internal: the workbook does not have its seven sheets".into());
         };
         // The sheets with one row per area are independent of each other: two are
         // written on a second thread while this one writes the other two (each sheet
@@ -193,6 +198,10 @@ impl Output {
             .and(sources)
             .and_then(|()| initiatives.finish(initiatives_ws))
             .and_then(|()| checks::write(checks_ws, contents, s))
+            .and_then(|()| match contents.round {
+                Some(round) => submissions::write(submissions_ws, round, s, contents.lang),
+                None => submissions_ws.set_name(submissions::SHEET).map(|_| ()),
+            })
             .map_err(|e| e.to_string())?;
         let (declared, actual) = initiatives.range();
         save_atomically_with(dest, move |tmp| {
