@@ -20,5 +20,6 @@ mod property;
 mod rounds;
 mod scale;
 mod seed;
+mod submissions;
 mod template;
 mod values;
