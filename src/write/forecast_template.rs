@@ -247,6 +247,17 @@ fn forecast_sheet(ws: &mut Worksheet, spec: &Spec, s: &Styles) -> Result<(), Xls
             );
         ws.add_conditional_format(first, COMMENT, last, COMMENT, &needs)?;
         ws.add_conditional_format(first, DEVIATION, last, DEVIATION, &needs)?;
+        // A forecast below what is already booked (the check warns about it too).
+        let (g, a) = (plan::col(FORECAST), plan::col(ACTUAL));
+        let below = ConditionalFormatFormula::new()
+            .set_rule(format!("=${g}{e}<${a}{e}").as_str())
+            .set_format(
+                Format::new()
+                    .set_background_color(Color::RGB(0xFFEB9C))
+                    .set_font_color(Color::RGB(0x9C5700))
+                    .set_bold(),
+            );
+        ws.add_conditional_format(first, FORECAST, last, FORECAST, &below)?;
         // An overspend (forecast above budget) in red, as in the follow-up workbook.
         let over = rust_xlsxwriter::ConditionalFormatCell::new()
             .set_rule(rust_xlsxwriter::ConditionalFormatCellRule::LessThan(0))
@@ -285,7 +296,7 @@ fn forecast_sheet(ws: &mut Worksheet, spec: &Spec, s: &Styles) -> Result<(), Xls
     ws.set_column_width(INITIATIVE, 44)?;
     ws.set_column_width(PROJECT, 12)?;
     for c in BUDGET..=DEVIATION {
-        ws.set_column_width(c, 12)?;
+        ws.set_column_width(c, 13)?;
     }
     ws.set_column_width(COMMENT, 48)?;
     ws.set_freeze_panes(h + 1, 1)?;
@@ -334,7 +345,7 @@ fn instructions(ws: &mut Worksheet, spec: &Spec, s: &Styles) -> Result<(), XlsxE
         (
             "När krävs en kommentar?".into(),
             format!(
-                "När prognosen avviker mer än {t} % från Budget helår (åt något håll) ska du skriva en kommentar: varför prognosen avviker och vad som händer med resten av budgeten. Rader som behöver en kommentar men saknar en markeras i orange i kolumnerna Avvikelse helår och Kommentar."
+                "När prognosen avviker mer än {t} % från Budget helår (åt något håll) ska du skriva en kommentar: varför prognosen avviker och vad som händer med resten av budgeten. Rader som behöver en kommentar men saknar en markeras i orange i kolumnerna Avvikelse helår och Kommentar. En prognos lägre än Utfall ack markeras i gult."
             ),
         ),
         (
