@@ -15,6 +15,8 @@
 //! - [`ledger`]: the follow-up's actuals — SIE and table exports → ledger rows
 //! - [`forecast`]: the areas' forecast tables (workbook or CSV) → forecast rows
 //! - [`follow_up`]: plan + actuals + forecasts → the monthly follow-up, pure `Decimal`
+//! - [`forecast_check`]: a filled forecast workbook → the lead's findings before sending
+//! - [`rounds`]: who has sent what → the `Inlämningar` rows
 //! - [`cmd`]: one module per subcommand; exit status decided in one place
 //!
 //! Amounts are `rust_decimal::Decimal` from the cell to the report.
