@@ -50,8 +50,19 @@ pub fn check(file: &ForecastFile, e: &Expect<'_>) -> Vec<Finding> {
     let meta = &file.meta;
     // The area.
     let area_text = ForecastMeta::value(&meta.area).map(str::to_string);
+    let find_area = |written: &str| -> Option<&PlanArea> {
+        let canonical = e
+            .config
+            .and_then(|c| c.area_for(written))
+            .map_or_else(|| normalize(written), |a| normalize(&a.name));
+        e.areas?.iter().find(|a| normalize(&a.area) == canonical)
+    };
     let mut area: Option<&PlanArea> = None;
+    // A plain table without the metadata names its area per row.
+    let rows_name_areas =
+        meta.area.is_none() && !file.rows.is_empty() && file.rows.iter().all(|r| r.area.is_some());
     match (&area_text, e.areas) {
+        (None, _) if rows_name_areas => {}
         (None, _) => out.push(at_meta(
             Finding::new(Kind::MissingMetadata {
                 label: l::META_AREA,
@@ -59,11 +70,7 @@ pub fn check(file: &ForecastFile, e: &Expect<'_>) -> Vec<Finding> {
             &meta.area,
         )),
         (Some(written), Some(areas)) => {
-            let canonical = e
-                .config
-                .and_then(|c| c.area_for(written))
-                .map_or_else(|| normalize(written), |a| normalize(&a.name));
-            area = areas.iter().find(|a| normalize(&a.area) == canonical);
+            area = find_area(written);
             if area.is_none() {
                 out.push(at_meta(
                     Finding::new(Kind::UnknownArea {
@@ -78,6 +85,7 @@ pub fn check(file: &ForecastFile, e: &Expect<'_>) -> Vec<Finding> {
     }
     // The period.
     match ForecastMeta::value(&meta.period) {
+        None if meta.period.is_none() && e.period.is_none() => {}
         None => out.push(at_meta(
             Finding::new(Kind::MissingMetadata {
                 label: l::META_PERIOD,
@@ -133,7 +141,25 @@ pub fn check(file: &ForecastFile, e: &Expect<'_>) -> Vec<Finding> {
             continue; // an error already; the other checks would only repeat it
         }
         // Known, and its budget.
-        let budget = match (e.areas, area) {
+        // The workbook's area, else (a plain table) the row's own.
+        let row_area = match (&area_text, row.area.as_deref()) {
+            (None, Some(written)) => {
+                let found = find_area(written);
+                if let (None, Some(areas)) = (found, e.areas) {
+                    out.push(place(
+                        Finding::new(Kind::UnknownArea {
+                            area: written.to_string(),
+                            known: areas.iter().map(|a| a.area.clone()).collect(),
+                        }),
+                        row,
+                    ));
+                    continue;
+                }
+                found
+            }
+            _ => area,
+        };
+        let budget = match (e.areas, row_area) {
             (Some(_), Some(a)) => {
                 let key = initiative_key(&name);
                 match a
@@ -206,4 +232,69 @@ pub fn check(file: &ForecastFile, e: &Expect<'_>) -> Vec<Finding> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::follow_up::{Origin, PlanInitiative};
+
+    fn row(area: Option<&str>, name: &str, forecast: i64) -> ForecastRow {
+        ForecastRow {
+            area: area.map(String::from),
+            initiative: Some(name.into()),
+            project: None,
+            forecast: Decimal::from(forecast),
+            comment: None,
+            origin: Origin {
+                file: "prognos.csv".into(),
+                line: Some(2),
+                ..Origin::default()
+            },
+            as_text: None,
+            budget: None,
+            actual: None,
+        }
+    }
+
+    #[test]
+    fn a_plain_table_is_checked_against_the_plan_by_its_rows() {
+        let areas = [PlanArea {
+            area: "HR".into(),
+            file: "HR.xlsx".into(),
+            initiatives: vec![PlanInitiative {
+                name: "Lön".into(),
+                budget: Decimal::from(1000),
+                projects: vec![],
+                cell: None,
+            }],
+        }];
+        let file = ForecastFile {
+            file: "prognos.csv".into(),
+            rows: vec![row(Some("HR"), "Lön", 500)],
+            ..ForecastFile::default()
+        };
+        let e = Expect {
+            areas: Some(&areas),
+            config: None,
+            period: None,
+            threshold: Decimal::from(10),
+        };
+        let found = check(&file, &e);
+        let codes: Vec<&str> = found.iter().map(|f| f.code().as_str()).collect();
+        // No metadata is asked of a plain table; each row is matched by its own
+        // area: 500 against a budget of 1 000 needs a comment.
+        assert_eq!(codes, ["missing-comment"], "{found:?}");
+        assert_eq!(found[0].line, Some(2));
+        // Without the area column, the metadata is missing.
+        let bare = ForecastFile {
+            rows: vec![row(None, "Lön", 500)],
+            ..file
+        };
+        let codes: Vec<String> = check(&bare, &e)
+            .iter()
+            .map(|f| f.code().as_str().to_string())
+            .collect();
+        assert_eq!(codes, ["missing-metadata"]);
+    }
 }
