@@ -22,6 +22,9 @@ lead = "Eva Ekström"
 name = "Kommunikation"
 lead = "Kalle Mårtensson"
 
+[[area]]
+name = "IT-tjänster"
+
 [rounds]
 plan_deadline = 2023-02-15
 "#;
@@ -39,6 +42,8 @@ fn plan_run() -> Run {
         .add("HR.xlsx", &Template::new("HR"))
         .add("Ekonomi-1.xlsx", &ekonomi("1.0"))
         .add("Ekonomi-2.xlsx", &ekonomi("2.0"))
+        // Damaged: its area known only by its name.
+        .add_bytes("IT-tjänster.xlsx", b"PK\x03\x04 not a zip")
 }
 
 fn rows_of(book: &Path) -> Vec<Vec<String>> {
@@ -111,6 +116,7 @@ fn the_plan_workbook_shows_a_late_a_missing_and_a_superseded_area() {
                 "Kalle Mårtensson",
                 "saknas"
             ]),
+            row(["IT-tjänster", "IT-tjänster.xlsx", "", "", "", "", "har fel"]),
         ]
     );
     let cells = read_sheet(&run.workbook(), "Inlämningar");
@@ -125,6 +131,7 @@ fn the_plan_workbook_shows_a_late_a_missing_and_a_superseded_area() {
     let out = run.consolidate(&["--partial", "--latest-version", "--today", "2023-02-15"]);
     assert_eq!(out.status, 1);
     assert_eq!(rows_of(&run.workbook())[4][6], "väntas");
+    assert_eq!(rows_of(&run.workbook())[5][6], "har fel");
     assert!(
         out.stdout
             .contains("Inlämningar: väntas Kommunikation; inkommen efter sista dag HR.\n"),
