@@ -41,7 +41,12 @@ pub enum Command {
 }
 
 #[derive(Debug, Args, Default)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct FollowUpArgs {
+    /// `template` or `check`; without one, the follow-up itself. A plan folder
+    /// literally named `template` or `check` is given as `./template`.
+    #[command(subcommand)]
+    pub action: Option<FollowUpCommand>,
     /// Folder of filled templates (the decided plan).
     #[arg(default_value = "input")]
     pub dir: PathBuf,
@@ -67,6 +72,61 @@ pub struct FollowUpArgs {
     /// Also write the JSON report to FILE.
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
+    /// The date `Inlämningar` judges `väntas`/`saknas` by, e.g. 2022-10-14 (default:
+    /// today; give it to make the sheet independent of the day of the run).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FollowUpCommand {
+    /// Write one forecast workbook per area, OUT/<area>-prognos-<year>-<MM>.xlsx,
+    /// prefilled with the plan's budget, the ledger's actuals and the last forecast.
+    Template(FollowUpTemplateArgs),
+    /// Check filled forecast workbooks before they are sent; writes nothing but the
+    /// optional annotated copies.
+    Check(FollowUpCheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct FollowUpTemplateArgs {
+    /// Folder of filled templates (the decided plan).
+    #[arg(default_value = "input")]
+    pub dir: PathBuf,
+    /// Folder for the forecast workbooks.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// The month the forecast is made after, e.g. 2023-04 (default: the latest month
+    /// with costs).
+    #[arg(long, value_name = "YYYY-MM")]
+    pub period: Option<String>,
+    /// Ledger export, or a folder of them; repeatable (default: [follow_up] actuals).
+    #[arg(long, value_name = "PATH")]
+    pub actuals: Vec<PathBuf>,
+    /// The previous forecasts, or a folder of them; repeatable (default: [follow_up]
+    /// forecasts).
+    #[arg(long, value_name = "PATH")]
+    pub forecasts: Vec<PathBuf>,
+    /// Configuration file (default: budget.toml in DIR, when present).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct FollowUpCheckArgs {
+    /// Forecast workbooks to check.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// The period the forecasts must be for, e.g. 2023-04.
+    #[arg(long, value_name = "YYYY-MM")]
+    pub period: Option<String>,
+    /// The plan folder: check initiatives and area against the decided plan (without
+    /// it, against the rows the workbook was generated with).
+    #[arg(long, value_name = "DIR")]
+    pub plan: Option<PathBuf>,
+    /// For every workbook with findings, write an annotated copy DIR/<name>-kontroll.xlsx.
+    #[arg(long, value_name = "DIR")]
+    pub feedback: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -149,6 +209,10 @@ pub struct ConsolidateArgs {
     /// For every workbook with findings, write an annotated copy DIR/<name>-kontroll.xlsx.
     #[arg(long, value_name = "DIR")]
     pub feedback: Option<PathBuf>,
+    /// The date `Inlämningar` judges `väntas`/`saknas` by, e.g. 2022-10-14 (default:
+    /// today; give it to make the sheet independent of the day of the run).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
     /// An earlier consolidated workbook: adds the sheet `Ändringar` (what changed since).
     #[arg(long, value_name = "OLD_WORKBOOK")]
     pub previous: Option<PathBuf>,

@@ -396,7 +396,7 @@ mod tests {
         };
         assert_eq!(
             sv("budget_year = 2023\nframe_total = 5\n"),
-            "Konfigurationen budget.toml är felaktig: TOML-fel på rad 2, kolumn 1\n  |\n2 | frame_total = 5\n  | ^^^^^^^^^^^\nokänd nyckel ”frame_total”; tillåtna nycklar: budget_year, years, total_frame, area, project, report_group, follow_up\n"
+            "Konfigurationen budget.toml är felaktig: TOML-fel på rad 2, kolumn 1\n  |\n2 | frame_total = 5\n  | ^^^^^^^^^^^\nokänd nyckel ”frame_total”; tillåtna nycklar: budget_year, years, total_frame, area, project, report_group, follow_up, rounds\n"
         );
         assert_eq!(
             sv("budget_year = 2026\nyears = [2023, 2024]\n"),

@@ -101,6 +101,8 @@ codes! {
     UnreadableActuals => "unreadable-actuals",
     InvalidActualsRow => "invalid-actuals-row",
     MixedObjectRows => "mixed-object-rows",
+    ForecastBelowActual => "forecast-below-actual",
+    PeriodMismatch => "period-mismatch",
     EmptyTemplate => "empty-template",
     SimilarArea => "similar-area",
 }
@@ -525,6 +527,18 @@ pub enum Kind {
         month: u8,
         reading: ObjectReading,
     },
+    /// A forecast workbook: the full-year forecast is below the actual already
+    /// booked (tkr).
+    ForecastBelowActual {
+        initiative: String,
+        forecast: Decimal,
+        actual: Decimal,
+    },
+    /// A forecast workbook for another month than the one asked for (`2023-04`).
+    PeriodMismatch {
+        found: String,
+        expected: String,
+    },
     /// A folder link that leads back to a folder it is inside (`loop -> .`): not
     /// followed. Code `not-a-workbook`: an entry of the folder that is skipped.
     FolderLoop {
@@ -707,6 +721,8 @@ fn code_of(kind: &Kind) -> Code {
         Kind::UnreadableActuals(_) => Code::UnreadableActuals,
         Kind::InvalidActualsRow { .. } => Code::InvalidActualsRow,
         Kind::MixedObjectRows { .. } => Code::MixedObjectRows,
+        Kind::ForecastBelowActual { .. } => Code::ForecastBelowActual,
+        Kind::PeriodMismatch { .. } => Code::PeriodMismatch,
         Kind::TextBreaksFormula { .. } => Code::NumberAsText,
         Kind::InvalidBreaksFormula { .. } => Code::InvalidAmount,
         Kind::EmptyMetadata { .. } => Code::MissingMetadata,
@@ -728,6 +744,7 @@ fn default_severity(kind: &Kind) -> Severity {
         | Kind::MissingComment { .. }
         | Kind::ActualExceedsBudget { .. }
         | Kind::PeriodGap { .. }
+        | Kind::ForecastBelowActual { .. }
         | Kind::VersionMismatch { .. } => Severity::Warning,
         Kind::EvenPeriodisation { .. } | Kind::NoForecast { .. } => Severity::Info,
         Kind::FormulaWithoutValue {
@@ -1191,6 +1208,16 @@ fn message(kind: &Kind, lang: Lang) -> String {
         Kind::InvalidActualsRow { column, found, expected } => {
             actuals_row_message(column.as_deref(), found, expected, lang)
         }
+        Kind::ForecastBelowActual { initiative, forecast, actual } => if sv {
+            format!("{}: prognosen är lägre än redan bokfört utfall – prognosen för helåret är {} tkr men utfallet hittills är {} tkr. Kontrollera prognosen; den kan inte bli lägre än det som redan är bokfört.", q(initiative), a(forecast), a(actual))
+        } else {
+            format!("{}: the forecast is below the actual already booked – the full-year forecast is {} tkr but the actual to date is {} tkr. Check the forecast; it cannot end up below what is already booked.", q(initiative), a(forecast), a(actual))
+        },
+        Kind::PeriodMismatch { found, expected } => if sv {
+            format!("Prognosfilen gäller perioden {} men uppföljningen gäller {}. Hämta mallen för rätt månad (budget-consolidator follow-up template --period {}).", q(found), q(expected), expected)
+        } else {
+            format!("The forecast file is for the period {} but the follow-up is for {}. Get the template for the right month (budget-consolidator follow-up template --period {}).", q(found), q(expected), expected)
+        },
         Kind::MixedObjectRows { account, year, month, reading } => match (reading, sv) {
             (ObjectReading::SingleRowUsed, true) => format!("Objektraderna följer inte SIE-standardens form: för konto {account} {year}-{month:02} finns både en rad för projektet ensamt och rader där projektet står med andra objekt. Raden för projektet ensamt användes (de övriga är delar av den). Gäller hela filen; första stället nämns."),
             (ObjectReading::SingleRowUsed, false) => format!("The object rows do not follow the SIE standard's form: for account {account} {year}-{month:02} there is both a row for the project alone and rows where the project stands with other objects. The row for the project alone was used (the others are parts of it). Applies to the whole file; the first place is named."),
@@ -1399,7 +1426,7 @@ mod tests {
                     .all(|c| c.is_ascii_lowercase() || c == '-')
             );
         }
-        assert_eq!(Code::ALL.len(), 49);
+        assert_eq!(Code::ALL.len(), 51);
     }
 
     /// One example of every kind of finding, so every code's message can be rendered.
@@ -1777,6 +1804,15 @@ mod tests {
                 year: 2023,
                 month: 4,
                 reading: ObjectReading::SingleRowUsed,
+            },
+            Kind::ForecastBelowActual {
+                initiative: s("Digitalisering inom HR"),
+                forecast: d(900),
+                actual: d(1200),
+            },
+            Kind::PeriodMismatch {
+                found: s("2023-03"),
+                expected: s("2023-04"),
             },
             Kind::TextBreaksFormula {
                 column: s("Utveckling inom befintlig tjänst"),

@@ -71,6 +71,32 @@ pub struct ForecastRow {
     pub forecast: Decimal,
     pub comment: Option<String>,
     pub origin: Origin,
+    /// The forecast was a number written as text (in a workbook): the text.
+    pub as_text: Option<String>,
+    /// The row's `Budget helår` and `Utfall ack`, when the table has them (the
+    /// forecast workbook of `follow-up template` does; they are given, not read
+    /// as forecasts).
+    pub budget: Option<Decimal>,
+    pub actual: Option<Decimal>,
+}
+
+/// The metadata above a forecast workbook's table: each label's value (`None`
+/// when the cell is empty) and the value's cell; `None` when the label is absent.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ForecastMeta {
+    pub area: Option<(Option<String>, CellRef)>,
+    pub period: Option<(Option<String>, CellRef)>,
+    pub version: Option<(Option<String>, CellRef)>,
+    pub lead: Option<(Option<String>, CellRef)>,
+    pub date: Option<(Option<String>, CellRef)>,
+    pub threshold: Option<(Option<String>, CellRef)>,
+}
+
+impl ForecastMeta {
+    /// A label's value, when filled.
+    pub fn value(field: &Option<(Option<String>, CellRef)>) -> Option<&str> {
+        field.as_ref().and_then(|(v, _)| v.as_deref())
+    }
 }
 
 /// One forecast file, read.
@@ -82,6 +108,8 @@ pub struct ForecastFile {
     pub rows: Vec<ForecastRow>,
     /// Problems found while reading (rows that are not used are named here).
     pub findings: Vec<Finding>,
+    /// The metadata above the table (a forecast workbook's; empty for a plain table).
+    pub meta: ForecastMeta,
 }
 
 /// One actuals file, read, with its checksum for `Källor`.
@@ -304,7 +332,7 @@ fn has_actual(e: &Entry) -> bool {
 }
 
 /// The names nearest to `written`, at most three.
-fn closest<'a>(written: &str, names: impl Iterator<Item = &'a str>) -> Vec<String> {
+pub(crate) fn closest<'a>(written: &str, names: impl Iterator<Item = &'a str>) -> Vec<String> {
     let key = initiative_key(written);
     let mut scored: Vec<(usize, &str)> = names
         .map(|n| (strsim::levenshtein(&key, &initiative_key(n)), n))

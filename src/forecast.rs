@@ -12,7 +12,7 @@
 
 use crate::amount::{self, Reading};
 use crate::finding::{Finding, Kind, Unreadable};
-use crate::follow_up::{ForecastFile, ForecastRow, Origin};
+use crate::follow_up::{ForecastFile, ForecastMeta, ForecastRow, Origin};
 use crate::grid::{Cell, Grid, Value};
 use crate::labels::normalize;
 use crate::location::CellRef;
@@ -29,6 +29,30 @@ const PROJECT: [&str; 3] = ["projekt", "projektnummer", "projektkod"];
 const FORECAST: [&str; 3] = ["prognos helår", "prognos", "prognos helår tkr"];
 const AREA: [&str; 1] = ["tjänsteområde"];
 const COMMENT: [&str; 1] = ["kommentar"];
+const BUDGET: [&str; 2] = ["budget helår", "budget"];
+const ACTUAL: [&str; 2] = ["utfall ack", "utfall"];
+
+/// The labels of the forecast workbook (`follow-up template`): its sheet, the
+/// metadata above the table and the columns the reader does not need but the
+/// check uses. The writer writes exactly these, so the two cannot drift apart.
+pub mod labels {
+    pub const SHEET: &str = "Prognos";
+    pub const META_AREA: &str = "Tjänsteområde";
+    pub const META_PERIOD: &str = "Period";
+    pub const META_VERSION: &str = "Version";
+    pub const META_LEAD: &str = "Ansvarig";
+    pub const META_DATE: &str = "Datum";
+    pub const META_THRESHOLD: &str = "Kommentar krävs vid avvikelse över (%)";
+    pub const COL_INITIATIVE: &str = "Initiativ";
+    pub const COL_PROJECT: &str = "Projekt";
+    pub const COL_BUDGET: &str = "Budget helår";
+    pub const COL_BUDGET_TO_DATE: &str = "Budget ack";
+    pub const COL_ACTUAL: &str = "Utfall ack";
+    pub const COL_PREVIOUS: &str = "Föregående prognos";
+    pub const COL_FORECAST: &str = super::COL_FORECAST;
+    pub const COL_DEVIATION: &str = "Avvikelse helår";
+    pub const COL_COMMENT: &str = super::COL_COMMENT;
+}
 
 /// Largest forecast file read (a forecast table is a few hundred rows).
 const MAX_BYTES: u64 = 64 << 20;
@@ -41,6 +65,8 @@ struct Layout {
     forecast: u32,
     area: Option<u32>,
     comment: Option<u32>,
+    budget: Option<u32>,
+    actual: Option<u32>,
 }
 
 fn layout(grid: &Grid) -> Option<Layout> {
@@ -60,10 +86,43 @@ fn layout(grid: &Grid) -> Option<Layout> {
                 forecast,
                 area: find(&AREA),
                 comment: find(&COMMENT),
+                budget: find(&BUDGET),
+                actual: find(&ACTUAL),
             });
         }
     }
     None
+}
+
+/// The metadata above the table (`Tjänsteområde`, `Period`, …): a label in one
+/// cell, its value in the next cell to the right.
+fn meta(grid: &Grid, header_row: u32) -> ForecastMeta {
+    let mut m = ForecastMeta::default();
+    for (row, cells) in grid.rows().filter(|(r, _)| *r < header_row) {
+        for c in cells {
+            let Value::Text(t) = &c.value else { continue };
+            let key = normalize(t);
+            let value = cells
+                .iter()
+                .find(|v| v.at.col == c.at.col + 1)
+                .map(|v| v.value.display().trim().to_string())
+                .filter(|v| !v.is_empty());
+            let at = CellRef::new(row, c.at.col + 1);
+            let slot = match key.as_str() {
+                k if k == normalize(labels::META_AREA) => &mut m.area,
+                k if k == normalize(labels::META_PERIOD) => &mut m.period,
+                k if k == normalize(labels::META_VERSION) => &mut m.version,
+                k if k == normalize(labels::META_LEAD) => &mut m.lead,
+                k if k == normalize(labels::META_DATE) => &mut m.date,
+                k if k == normalize(labels::META_THRESHOLD) => &mut m.threshold,
+                _ => continue,
+            };
+            if slot.is_none() {
+                *slot = Some((value, at));
+            }
+        }
+    }
+    m
 }
 
 fn text(cells: &[Cell], col: Option<u32>) -> Option<String> {
@@ -77,6 +136,12 @@ fn text(cells: &[Cell], col: Option<u32>) -> Option<String> {
 
 /// Reads one forecast file. `file` is the name findings carry.
 pub fn read(path: &Path, file: &str) -> ForecastFile {
+    read_with_grid(path, file).0
+}
+
+/// Reads one forecast file and hands back the sheet the table was found on (for
+/// the annotated copy of `follow-up check --feedback`).
+pub fn read_with_grid(path: &Path, file: &str) -> (ForecastFile, Option<Grid>) {
     let mut out = ForecastFile {
         file: file.to_string(),
         ..ForecastFile::default()
@@ -93,19 +158,19 @@ pub fn read(path: &Path, file: &str) -> ForecastFile {
                 }))
                 .in_file(file),
             );
-            return out;
+            return (out, None);
         }
         _ => match std::fs::read(path) {
             Ok(b) => b,
             Err(e) => {
                 unreadable(&mut out, Unreadable::Io(e.to_string()));
-                return out;
+                return (out, None);
             }
         },
     };
     if bytes.is_empty() {
         unreadable(&mut out, Unreadable::Empty);
-        return out;
+        return (out, None);
     }
     let ext = path
         .extension()
@@ -118,12 +183,12 @@ pub fn read(path: &Path, file: &str) -> ForecastFile {
             Ok(g) => (g, false),
             Err(crate::grid::ReadError::Unreadable(why)) => {
                 unreadable(&mut out, why);
-                return out;
+                return (out, None);
             }
             Err(crate::grid::ReadError::TooLarge(why)) => {
                 out.findings
                     .push(Finding::new(Kind::TooLarge(why)).in_file(file));
-                return out;
+                return (out, None);
             }
         }
     };
@@ -135,8 +200,10 @@ pub fn read(path: &Path, file: &str) -> ForecastFile {
             })
             .in_file(file),
         );
-        return out;
+        return (out, None);
     };
+    out.meta = meta(grid, l.header_row);
+    let meta_area = out.meta.area.as_ref().and_then(|(v, _)| v.clone());
     for (row, cells) in grid.rows().filter(|(r, _)| *r > l.header_row) {
         let initiative = text(cells, l.initiative);
         let project = text(cells, l.project);
@@ -166,6 +233,13 @@ pub fn read(path: &Path, file: &str) -> ForecastFile {
             } else {
                 f.in_file(file).at(&grid.name, Some(at))
             }
+        };
+        let as_text = match &reading {
+            Reading::Text { text, .. } if !csv => Some(text.clone()),
+            _ => None,
+        };
+        let given = |col: Option<u32>| {
+            col.and_then(|c| amount::read(cells.iter().find(|x| x.at.col == c)).value())
         };
         let value = match reading {
             Reading::Number { value, .. } | Reading::Text { value, .. } => value,
@@ -200,15 +274,19 @@ pub fn read(path: &Path, file: &str) -> ForecastFile {
             continue;
         }
         out.rows.push(ForecastRow {
-            area: text(cells, l.area),
+            area: text(cells, l.area).or_else(|| meta_area.clone()),
             initiative,
             project,
             forecast: value,
             comment: text(cells, l.comment),
             origin,
+            as_text,
+            budget: given(l.budget),
+            actual: given(l.actual),
         });
     }
-    out
+    let grid = grid.clone();
+    (out, Some(grid))
 }
 
 /// A CSV as a grid of text cells: UTF-8 (a BOM allowed) or else Windows-1252, the

@@ -18,6 +18,8 @@
 //! - [`ledger`]: the follow-up's actuals — SIE and table exports → ledger rows
 //! - [`forecast`]: the areas' forecast tables (workbook or CSV) → forecast rows
 //! - [`follow_up`]: plan + actuals + forecasts → the monthly follow-up, pure `Decimal`
+//! - [`forecast_check`]: a filled forecast workbook → the lead's findings before sending
+//! - [`rounds`]: who has sent what → the `Inlämningar` rows
 //! - [`cmd`]: one module per subcommand; exit status decided in one place
 //!
 //! Amounts are `rust_decimal::Decimal` from the cell to the report.
@@ -32,6 +34,7 @@ pub mod error;
 pub mod finding;
 pub mod follow_up;
 pub mod forecast;
+pub mod forecast_check;
 pub mod grid;
 pub mod labels;
 pub mod lang;
@@ -43,6 +46,7 @@ pub mod model;
 pub mod parse;
 pub mod provenance;
 pub mod report;
+pub mod rounds;
 pub mod settings;
 pub mod usage;
 pub mod validate;

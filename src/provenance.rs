@@ -25,6 +25,10 @@ pub struct RunRecord {
     pub config: Option<String>,
     /// SHA-256 of `config` as recorded (lower-case hex).
     pub config_sha256: Option<String>,
+    /// `--today YYYY-MM-DD`: the reference date of `Inlämningar`, recorded only when
+    /// the configuration has `[rounds]` (only then does the sheet depend on it), so
+    /// that `verify` repeats the run as of that day.
+    pub today: Option<String>,
 }
 
 impl RunRecord {
@@ -45,7 +49,14 @@ impl RunRecord {
             lang,
             config,
             config_sha256,
+            today: None,
         }
+    }
+
+    /// The record with the reference date of `Inlämningar` (see [`RunRecord::today`]).
+    pub fn with_today(mut self, today: Option<String>) -> Self {
+        self.today = today;
+        self
     }
 
     /// The options as typed on the command line, e.g. `--partial --latest-version`.
@@ -61,7 +72,12 @@ impl RunRecord {
             Lang::Sv => "--lang sv",
             Lang::En => "--lang en",
         });
-        options.join(" ")
+        let mut text = options.join(" ");
+        if let Some(today) = &self.today {
+            text.push_str(" --today ");
+            text.push_str(today);
+        }
+        text
     }
 
     /// The block's rows below its title: label, value.
@@ -89,11 +105,13 @@ impl RunRecord {
         let input = found.get(labels::RUN_INPUT)?.to_string();
         let options = found.get(labels::RUN_OPTIONS)?;
         let (mut partial, mut latest_version, mut lang) = (false, false, None);
+        let mut today = None;
         let mut words = options.split_whitespace();
         while let Some(word) = words.next() {
             match word {
                 "--partial" => partial = true,
                 "--latest-version" => latest_version = true,
+                "--today" => today = Some(words.next()?.to_string()),
                 "--lang" => {
                     lang = match words.next()? {
                         "sv" => Some(Lang::Sv),
@@ -118,6 +136,7 @@ impl RunRecord {
             lang: lang?,
             config: text(labels::RUN_CONFIG),
             config_sha256: text(labels::RUN_CONFIG_SHA256),
+            today,
         })
     }
 }
@@ -229,6 +248,14 @@ mod tests {
             record.config_sha256.as_deref(),
             Some(sha256_hex("budget_year = 2023\n").as_str())
         );
+        let dated = record.clone().with_today(Some("2022-10-20".into()));
+        assert_eq!(
+            dated.options(),
+            "--partial --latest-version --lang en --today 2022-10-20"
+        );
+        let rows = dated.rows();
+        let back = RunRecord::from_rows(rows.iter().map(|(l, v)| (*l, v.as_str())));
+        assert_eq!(back, Some(dated));
         let none = RunRecord::new("in".into(), false, false, Lang::Sv, None);
         let rows = none.rows();
         let back = RunRecord::from_rows(rows.iter().map(|(l, v)| (*l, v.as_str())));

@@ -2,7 +2,8 @@
 //! happens once, here; downstream code never sees raw flags or raw TOML.
 
 use crate::cli::{
-    CheckArgs, Cli, Command, ConsolidateArgs, DiffArgs, FollowUpArgs, TemplateArgs, VerifyArgs,
+    CheckArgs, Cli, Command, ConsolidateArgs, DiffArgs, FollowUpArgs, FollowUpCheckArgs,
+    FollowUpCommand, TemplateArgs, VerifyArgs,
 };
 use crate::error::Error;
 use crate::labels::normalize;
@@ -32,6 +33,8 @@ pub struct Config {
     pub report_groups: Vec<ReportGroupConfig>,
     /// `[follow_up]`: where the follow-up's inputs live and how they are read.
     pub follow_up: Option<FollowUpConfig>,
+    /// `[rounds]`: the deadlines of the plan and forecast rounds.
+    pub rounds: Option<RoundsConfig>,
     /// The folder of the configuration file, which `[follow_up]` paths are relative to
     /// (set by [`Config::load`]; empty when parsed from text).
     #[serde(skip)]
@@ -45,6 +48,29 @@ pub struct ProjectConfig {
     pub code: String,
     pub area: String,
     pub initiative: Option<String>,
+}
+
+/// `[rounds]`: when plans and forecasts are due (for the `Inlämningar` sheet).
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RoundsConfig {
+    /// The plan's last day, a TOML date: `plan_deadline = 2022-10-14`.
+    pub plan_deadline: Option<toml::value::Datetime>,
+    /// Forecasts are due this day of the month after the period (1–31).
+    pub forecast_deadline_day: Option<u8>,
+}
+
+impl Config {
+    /// `[rounds] plan_deadline` (valid: checked when parsed).
+    pub fn plan_deadline(&self) -> Option<crate::rounds::Date> {
+        let d = self.rounds.as_ref()?.plan_deadline.as_ref()?;
+        crate::rounds::Date::parse(&d.to_string())
+    }
+
+    /// `[rounds] forecast_deadline_day`.
+    pub fn forecast_deadline_day(&self) -> Option<u8> {
+        self.rounds.as_ref()?.forecast_deadline_day
+    }
 }
 
 /// `[[report_group]]`: one row of the monthly report.
@@ -166,6 +192,8 @@ pub struct AreaConfig {
     pub frame: Option<Decimal>,
     /// The area's own periodisation key (12 weights), overriding `[follow_up]`'s.
     pub periodisation: Option<Vec<Decimal>>,
+    /// The area lead who sends the plan and the forecasts (for `Inlämningar`).
+    pub lead: Option<String>,
 }
 
 impl Config {
@@ -283,7 +311,43 @@ impl Config {
                 }
             }
         }
+        self.validate_rounds(path)?;
         self.validate_follow_up(path)
+    }
+
+    fn validate_rounds(&self, path: &Path) -> Result<(), Error> {
+        let Some(r) = &self.rounds else {
+            return Ok(());
+        };
+        let mistake = |sv: String, en: String| Error::ConfigMistake {
+            path: path.to_path_buf(),
+            sv,
+            en,
+        };
+        if let Some(d) = &r.plan_deadline {
+            let date_only = d.date.is_some() && d.time.is_none();
+            if !date_only || crate::rounds::Date::parse(&d.to_string()).is_none() {
+                return Err(mistake(
+                    format!(
+                        "[rounds] plan_deadline = {d} är inget datum; skriv t.ex. plan_deadline = 2022-10-14 (utan citattecken)"
+                    ),
+                    format!(
+                        "[rounds] plan_deadline = {d} is not a date; write e.g. plan_deadline = 2022-10-14 (without quotes)"
+                    ),
+                ));
+            }
+        }
+        if let Some(day) = r.forecast_deadline_day.filter(|d| !(1..=31).contains(d)) {
+            return Err(mistake(
+                format!(
+                    "[rounds] forecast_deadline_day = {day} är ingen dag i månaden; skriv 1–31, t.ex. 5"
+                ),
+                format!(
+                    "[rounds] forecast_deadline_day = {day} is not a day of the month; write 1–31, e.g. 5"
+                ),
+            ));
+        }
+        Ok(())
     }
 
     fn validate_follow_up(&self, path: &Path) -> Result<(), Error> {
@@ -450,6 +514,15 @@ pub struct ConsolidateSettings {
     pub config_text: Option<String>,
     /// `--previous`: an earlier consolidated workbook to list the changes against.
     pub previous: Option<PathBuf>,
+    /// `--today`: the reference date of `Inlämningar` (`None`: the system date).
+    pub today: Option<crate::rounds::Date>,
+}
+
+impl ConsolidateSettings {
+    /// The reference date of `Inlämningar`: `--today`, else the system's date.
+    pub fn today(&self) -> crate::rounds::Date {
+        self.today.unwrap_or_else(crate::rounds::Date::today)
+    }
 }
 
 /// `verify WORKBOOK [--input DIR]`.
@@ -491,6 +564,24 @@ pub struct TemplateSettings {
     pub templates: Vec<(TemplateSpec, PathBuf)>,
 }
 
+/// `follow-up template`: the follow-up's inputs, the forecast workbooks to
+/// `follow_up.plan.out_dir`.
+#[derive(Debug, Clone)]
+pub struct FollowUpTemplateSettings {
+    pub follow_up: FollowUpSettings,
+}
+
+/// `follow-up check FILE…`.
+#[derive(Debug, Clone)]
+pub struct FollowUpCheckSettings {
+    pub files: Vec<PathBuf>,
+    /// `--period`: (year, month).
+    pub period: Option<(i32, u8)>,
+    /// `--plan DIR`: the plan to check against.
+    pub plan: Option<ConsolidateSettings>,
+    pub feedback: Option<PathBuf>,
+}
+
 /// Built once per run, so the size difference between the variants does not matter.
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
@@ -499,6 +590,8 @@ pub enum Task {
     Check(CheckSettings),
     Template(TemplateSettings),
     FollowUp(FollowUpSettings),
+    FollowUpTemplate(FollowUpTemplateSettings),
+    FollowUpCheck(FollowUpCheckSettings),
     Verify(VerifySettings),
     Diff(DiffSettings),
 }
@@ -582,7 +675,16 @@ fn consolidate_settings(args: ConsolidateArgs) -> Result<ConsolidateSettings, Er
         .as_ref()
         .map(Config::follow_up_paths)
         .unwrap_or_default();
+    let today = match &args.today {
+        None => None,
+        Some(text) => Some(
+            crate::rounds::Date::parse(text).ok_or_else(|| Error::Usage {
+                reason: format!("--today {text}: write the date as YYYY-MM-DD, e.g. 2022-10-14"),
+            })?,
+        ),
+    };
     Ok(ConsolidateSettings {
+        today,
         skip,
         input: args.dir,
         out_dir: args.out,
@@ -596,13 +698,65 @@ fn consolidate_settings(args: ConsolidateArgs) -> Result<ConsolidateSettings, Er
     })
 }
 
-fn follow_up(args: FollowUpArgs) -> Result<Task, Error> {
-    let period = match &args.period {
-        None => None,
-        Some(text) => Some(parse_period(text).ok_or_else(|| Error::Usage {
+fn period_arg(period: Option<&String>) -> Result<Option<(i32, u8)>, Error> {
+    match period {
+        None => Ok(None),
+        Some(text) => Ok(Some(parse_period(text).ok_or_else(|| Error::Usage {
             reason: format!("--period {text}: write the month as YYYY-MM, e.g. 2023-04"),
+        })?)),
+    }
+}
+
+fn follow_up(mut args: FollowUpArgs) -> Result<Task, Error> {
+    match args.action.take() {
+        None => follow_up_settings(args).map(Task::FollowUp),
+        Some(FollowUpCommand::Template(t)) => {
+            let follow_up = follow_up_settings(FollowUpArgs {
+                action: None,
+                dir: t.dir,
+                actuals: t.actuals,
+                forecasts: t.forecasts,
+                period: t.period,
+                out: t.out,
+                config: t.config,
+                partial: true,
+                json: None,
+                today: None,
+            })?;
+            Ok(Task::FollowUpTemplate(FollowUpTemplateSettings {
+                follow_up,
+            }))
+        }
+        Some(FollowUpCommand::Check(c)) => follow_up_check(c),
+    }
+}
+
+fn follow_up_check(args: FollowUpCheckArgs) -> Result<Task, Error> {
+    if let Some(not_file) = args.files.iter().find(|f| !f.is_file()) {
+        let path = not_file.clone();
+        return Err(if not_file.is_dir() {
+            Error::FolderNotFile { path }
+        } else {
+            Error::MissingFile { path }
+        });
+    }
+    let plan = match args.plan {
+        None => None,
+        Some(dir) => Some(consolidate_settings(ConsolidateArgs {
+            dir,
+            ..ConsolidateArgs::default()
         })?),
     };
+    Ok(Task::FollowUpCheck(FollowUpCheckSettings {
+        files: args.files,
+        period: period_arg(args.period.as_ref())?,
+        plan,
+        feedback: args.feedback,
+    }))
+}
+
+fn follow_up_settings(args: FollowUpArgs) -> Result<FollowUpSettings, Error> {
+    let period = period_arg(args.period.as_ref())?;
     let mut plan = consolidate_settings(ConsolidateArgs {
         dir: args.dir,
         out: args.out,
@@ -611,6 +765,7 @@ fn follow_up(args: FollowUpArgs) -> Result<Task, Error> {
         latest_version: false,
         json: args.json,
         feedback: None,
+        today: args.today,
         previous: None,
     })?;
     let config = plan.config.as_ref();
@@ -642,13 +797,13 @@ fn follow_up(args: FollowUpArgs) -> Result<Task, Error> {
     // The follow-up's inputs are never read as templates, wherever they are.
     plan.skip.extend(actuals.iter().cloned());
     plan.skip.extend(forecasts.iter().cloned());
-    Ok(Task::FollowUp(FollowUpSettings {
+    Ok(FollowUpSettings {
         plan,
         actuals,
         forecasts,
         period,
         options,
-    }))
+    })
 }
 
 fn verify(args: VerifyArgs) -> Result<Task, Error> {

@@ -42,6 +42,16 @@ const ARGS_SV: &[(Option<&str>, &str, &str)] = &[
     (Some("consolidate"), "dir", "Mappen med ifyllda mallar."),
     (
         Some("consolidate"),
+        "today",
+        "Datumet som Inlämningar bedömer väntas/saknas efter, t.ex. 2022-10-14 (standard: i dag; ange det för att bladet inte ska bero på körningens dag).",
+    ),
+    (
+        Some("follow-up"),
+        "today",
+        "Datumet som Inlämningar bedömer väntas/saknas efter, t.ex. 2023-05-05 (standard: i dag).",
+    ),
+    (
+        Some("consolidate"),
         "out",
         "Mappen för konsoliderad-budget-<budgetår>.xlsx.",
     ),
@@ -177,6 +187,56 @@ const ARGS_SV: &[(Option<&str>, &str, &str)] = &[
         "Den tidigare versionen: ett tjänsteområdes arbetsbok, en mapp med sådana eller en sammanställning.",
     ),
     (
+        Some("follow-up template"),
+        "dir",
+        "Mappen med ifyllda mallar (den beslutade planen).",
+    ),
+    (
+        Some("follow-up template"),
+        "out",
+        "Mappen för prognosarbetsböckerna.",
+    ),
+    (
+        Some("follow-up template"),
+        "period",
+        "Månaden som prognosen görs efter, t.ex. 2023-04 (standard: senaste månaden med kostnader).",
+    ),
+    (
+        Some("follow-up template"),
+        "actuals",
+        "Utfall från ekonomisystemet, eller en mapp med sådana; kan upprepas (standard: [follow_up] actuals).",
+    ),
+    (
+        Some("follow-up template"),
+        "forecasts",
+        "De förra prognoserna, eller en mapp med sådana; kan upprepas (standard: [follow_up] forecasts).",
+    ),
+    (
+        Some("follow-up template"),
+        "config",
+        "Konfigurationsfilen (standard: budget.toml i DIR, om den finns).",
+    ),
+    (
+        Some("follow-up check"),
+        "files",
+        "Prognosarbetsböckerna som ska kontrolleras.",
+    ),
+    (
+        Some("follow-up check"),
+        "period",
+        "Perioden som prognoserna ska gälla, t.ex. 2023-04.",
+    ),
+    (
+        Some("follow-up check"),
+        "plan",
+        "Planens mapp: kontrollera initiativ och tjänsteområde mot den beslutade planen (utan den: mot raderna som arbetsboken skapades med).",
+    ),
+    (
+        Some("follow-up check"),
+        "feedback",
+        "Skriv en kommenterad kopia DIR/<namn>-kontroll.xlsx av varje arbetsbok med fynd.",
+    ),
+    (
         Some("diff"),
         "new",
         "Den senare versionen, av samma slag som OLD.",
@@ -204,6 +264,14 @@ const COMMANDS_SV: &[(&str, &str)] = &[
     (
         "follow-up",
         "Månadsuppföljningen: utfallet från ekonomisystemet och tjänsteområdenas prognoser mot den beslutade planen i DIR, skriven som uppfoljning-<år>-<MM>.xlsx.",
+    ),
+    (
+        "follow-up template",
+        "Skriv en prognosarbetsbok per tjänsteområde, OUT/<område>-prognos-<år>-<MM>.xlsx, ifylld med planens budget, ekonomisystemets utfall och den förra prognosen.",
+    ),
+    (
+        "follow-up check",
+        "Kontrollera ifyllda prognosarbetsböcker innan de skickas; skriver inget utom de valfria kommenterade kopiorna.",
     ),
     (
         "verify",
@@ -249,18 +317,36 @@ fn swedish(mut cmd: clap::Command) -> clap::Command {
     for (command, id, help) in ARGS_SV {
         match command {
             None if has_arg(&cmd, id) => cmd = cmd.mut_arg(*id, |a| sv(a, help)),
-            Some(name) if cmd.find_subcommand(name).is_some_and(|s| has_arg(s, id)) => {
-                cmd = cmd.mut_subcommand(*name, |s| s.mut_arg(*id, |a| sv(a, help)));
+            Some(name) if find(&cmd, name).is_some_and(|s| has_arg(s, id)) => {
+                cmd = at(cmd, name, &|s| s.mut_arg(*id, |a| sv(a, help)));
             }
             _ => {}
         }
     }
     for (name, about) in COMMANDS_SV {
-        if cmd.find_subcommand(name).is_some() {
-            cmd = cmd.mut_subcommand(*name, |s| s.about(*about));
+        if find(&cmd, name).is_some() {
+            cmd = at(cmd, name, &|s| s.about(*about));
         }
     }
     cmd
+}
+
+/// The subcommand at `path` (`follow-up template`: names separated by spaces).
+fn find<'c>(cmd: &'c clap::Command, path: &str) -> Option<&'c clap::Command> {
+    path.split(' ')
+        .try_fold(cmd, |c, name| c.find_subcommand(name))
+}
+
+/// `cmd` with `change` made to the subcommand at `path`.
+fn at(
+    cmd: clap::Command,
+    path: &str,
+    change: &dyn Fn(clap::Command) -> clap::Command,
+) -> clap::Command {
+    match path.split_once(' ') {
+        None => cmd.mut_subcommand(path, change),
+        Some((first, rest)) => cmd.mut_subcommand(first, |s| at(s, rest, change)),
+    }
 }
 
 /// clap's own English words in rendered help, and their Swedish.
@@ -452,20 +538,24 @@ mod tests {
         for (command, id, _) in ARGS_SV {
             let target = match command {
                 None => Some(&cmd),
-                Some(name) => cmd.find_subcommand(name),
+                Some(name) => find(&cmd, name),
             };
             assert!(target.is_some_and(|c| has_arg(c, id)), "{command:?} {id}");
         }
         for (name, _) in COMMANDS_SV {
-            assert!(cmd.find_subcommand(name).is_some(), "{name}");
+            assert!(find(&cmd, name).is_some(), "{name}");
         }
     }
 
     #[test]
     fn every_subcommand_and_argument_has_swedish_help() {
+        // Every subcommand, nested ones too (`follow-up template`), by its path.
         let cmd = Cli::command();
-        for sub in cmd.get_subcommands() {
-            let name = sub.get_name();
+        let mut pending: Vec<(String, &clap::Command)> = cmd
+            .get_subcommands()
+            .map(|s| (s.get_name().to_string(), s))
+            .collect();
+        while let Some((name, sub)) = pending.pop() {
             assert!(
                 COMMANDS_SV.iter().any(|(n, _)| *n == name),
                 "no Swedish description of the subcommand {name}"
@@ -476,10 +566,16 @@ mod tests {
                     continue;
                 }
                 assert!(
-                    ARGS_SV.iter().any(|(c, i, _)| *c == Some(name) && *i == id),
+                    ARGS_SV
+                        .iter()
+                        .any(|(c, i, _)| *c == Some(name.as_str()) && *i == id),
                     "no Swedish help for {name} {id}"
                 );
             }
+            pending.extend(
+                sub.get_subcommands()
+                    .map(|s| (format!("{name} {}", s.get_name()), s)),
+            );
         }
     }
 }

@@ -2,12 +2,14 @@
 //! illustrative ledger export for January–April 2023 as SIE 4 in CP437 with
 //! `#PSALDO` and `#PBUDGET` on project objects, the previous year as a semicolon
 //! CSV in Windows-1252 (as Swedish Excel writes a report of the old ledger), and
-//! the areas' forecasts as a workbook. The per-initiative figures are made up by a
+//! the areas' forecasts as the five forecast workbooks `follow-up template` writes,
+//! filled in. The per-initiative figures are made up by a
 //! fixed pseudo-random sequence; their sums are set so that the follow-up
 //! reproduces the board's April 2023 report: 42 333 / 29 107 / 30 486 / 71 510 /
 //! 91 510 tkr.
 
-use rust_xlsxwriter::{Format, Workbook};
+use budget_consolidator::write::forecast_template as ft;
+use rust_decimal::Decimal;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -19,6 +21,15 @@ pub struct Line {
     pub code: String,
     pub budget: i64,
 }
+
+/// The areas' leads, as they sign their forecasts (illustrative), in area order.
+const LEADS: [&str; 5] = [
+    "Eva Ekström",
+    "Karin Sverke Westerberg",
+    "Ingrid Tholén",
+    "Kalle Mårtensson",
+    "Lena Sundberg",
+];
 
 /// The targets of the report's row (tkr).
 const PREVIOUS_YEAR: i64 = 42_333;
@@ -222,51 +233,48 @@ pub fn write(dir: &Path, lines: &[Line]) -> Result<(), Box<dyn std::error::Error
         windows_1252(&csv),
     )?;
 
-    // Forecasts: one workbook collected from the areas.
-    let mut wb = Workbook::new();
-    wb.set_properties(
-        &rust_xlsxwriter::DocProperties::new()
-            .set_author("budget-consolidator sample")
-            .set_creation_datetime(&rust_xlsxwriter::ExcelDateTime::from_ymd(2023, 1, 1)?),
-    );
-    let ws = wb.add_worksheet();
-    ws.set_name("Prognos")?;
-    let bold = Format::new().set_bold();
-    ws.write_string_with_format(
-        0,
-        0,
-        "Prognos helår 2023 per initiativ, tkr (illustrativ)",
-        &bold,
-    )?;
-    for (c, h) in (0u16..).zip([
-        "Tjänsteområde",
-        "Initiativ",
-        "Projekt",
-        "Prognos helår",
-        "Kommentar",
-    ]) {
-        ws.write_string_with_format(2, c, h, &bold)?;
-    }
+    // Forecasts: one workbook per area, as `follow-up template` writes it (the
+    // library's own writer, with the figures the command computes from this
+    // ledger: budget to date from #PBUDGET, actual from #PSALDO), filled in as a
+    // lead would: Prognos helår, a comment where it deviates more than 10 %, the
+    // version, the lead and the date.
     let comments = [
         "Upphandlingen försenad; delar av arbetet flyttas till 2024.",
         "Lägre konsultbehov än planerat.",
         "Start senare än planerat på grund av resursbrist.",
         "Etapp två skjuts till nästa år.",
     ];
-    for (i, (l, f)) in lines.iter().zip(&forecast).enumerate() {
-        let row = u32::try_from(i).unwrap_or(0) + 3;
-        ws.write_string(row, 0, l.area)?;
-        ws.write_string(row, 1, l.name)?;
-        ws.write_string(row, 2, &l.code)?;
-        ws.write_number(row, 3, u32::try_from(*f).unwrap_or(0))?;
-        if (f - l.budget).abs() * 10 > l.budget {
-            ws.write_string(row, 4, comments[i % comments.len()])?;
-        }
-    }
-    ws.set_column_width(0, 22)?;
-    ws.set_column_width(1, 50)?;
-    ws.set_column_width(4, 60)?;
     std::fs::create_dir_all(dir.join("prognos"))?;
-    wb.save(dir.join("prognos/prognoser-2023-04.xlsx"))?;
+    let mut areas: Vec<&str> = lines.iter().map(|l| l.area).collect();
+    areas.dedup();
+    for (k, area) in areas.into_iter().enumerate() {
+        let mut rows = Vec::new();
+        for (i, l) in lines.iter().enumerate().filter(|(_, l)| l.area == area) {
+            let f = forecast[i];
+            rows.push(ft::Line {
+                name: l.name.to_string(),
+                projects: vec![l.code.clone()],
+                budget: Decimal::from(l.budget),
+                budget_to_date: Decimal::from(budget_to_date[i]),
+                actual: Decimal::from(actual[i]),
+                previous: None,
+                forecast: Decimal::from(f),
+                comment: ((f - l.budget).abs() * 10 > l.budget)
+                    .then(|| comments[i % comments.len()].to_string()),
+            });
+        }
+        let spec = ft::Spec {
+            area: area.to_string(),
+            budget_year: 2023,
+            period: 4,
+            threshold: Decimal::from(10),
+            lines: rows,
+            version: "1.0".into(),
+            lead: Some(LEADS[k].to_string()),
+            date: Some((2023, 5, 2 + u8::try_from(k).unwrap_or(0))),
+        };
+        let name = ft::file_name(area, 2023, 4);
+        std::fs::write(dir.join("prognos").join(name), ft::build(&spec)?)?;
+    }
     Ok(())
 }

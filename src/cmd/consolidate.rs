@@ -73,6 +73,12 @@ pub(crate) fn produce(
             s.latest_version,
             lang,
             s.config_text.clone(),
+        )
+        .with_today(
+            s.config
+                .as_ref()
+                .and_then(|c| c.rounds.as_ref())
+                .map(|_| s.today().to_string()),
         ),
     };
     let previous = match &s.previous {
@@ -126,6 +132,7 @@ pub(crate) fn produce(
         _ => None,
     };
     let errors = findings.iter().any(|f| f.severity == Severity::Error);
+    let round = crate::rounds::Round::plan(s.config.as_ref(), cons.budget_year, &files, s.today());
     let status = match (errors, s.partial) {
         (false, _) => "ok",
         (true, true) => "partial",
@@ -145,6 +152,7 @@ pub(crate) fn produce(
             findings: &findings,
             banner,
             lang,
+            round: Some(&round),
             run: &record,
             changes: changes.as_deref(),
         };
@@ -199,6 +207,9 @@ pub(crate) fn produce(
         }
     }
     super::list_feedback(&mut out, &feedback, lang);
+    if let Some(line) = crate::rounds::summary_line(&round.submissions, lang) {
+        out.push_str(&line);
+    }
     if let (Some(changes), Some(path)) = (&changes, &s.previous) {
         out.push_str(&crate::changes::summary(changes, path, lang));
     }

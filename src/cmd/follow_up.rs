@@ -22,7 +22,23 @@ pub fn output_path(out_dir: &Path, budget_year: i32, period: u8) -> PathBuf {
     out_dir.join(format!("uppfoljning-{budget_year}-{period:02}.xlsx"))
 }
 
-pub fn run(s: &FollowUpSettings, lang: Lang, quiet: bool) -> Result<Outcome, Error> {
+/// The plan read and checked, the actuals and forecasts read and joined: what the
+/// follow-up workbook and `follow-up template` are made from.
+#[derive(Debug)]
+pub struct Computed {
+    pub files: Vec<crate::load::Loaded>,
+    /// Every finding, one block per file.
+    pub findings: Vec<crate::finding::Finding>,
+    pub fu: follow_up::FollowUp,
+    /// The included areas of the plan.
+    pub areas: Vec<PlanArea>,
+    pub counts: Counts,
+    /// Who has sent a forecast.
+    pub round: crate::rounds::Round,
+}
+
+/// Reads, checks and joins everything the follow-up needs.
+pub fn compute(s: &FollowUpSettings, quiet: bool) -> Result<Computed, Error> {
     let plan = &s.plan;
     let found = discover(&plan.input, &plan.skip)?;
     let inputs: Vec<(PathBuf, String)> = found
@@ -106,6 +122,21 @@ pub fn run(s: &FollowUpSettings, lang: Lang, quiet: bool) -> Result<Outcome, Err
         },
     );
 
+    // A forecast workbook replaced by a newer version of the same area's is left
+    // out of the join (with a note), as --latest-version does for plans.
+    let replaced = crate::rounds::superseded_forecasts(config, &forecasts);
+    let round_files = forecasts.clone();
+    let forecasts: Vec<ForecastFile> = forecasts
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut f)| {
+            if let Some((_, note)) = replaced.iter().find(|(k, _)| *k == i) {
+                f.rows.clear();
+                f.findings.push(note.clone());
+            }
+            f
+        })
+        .collect();
     let fu = follow_up::follow_up(follow_up::Input {
         budget_year,
         period,
@@ -119,6 +150,34 @@ pub fn run(s: &FollowUpSettings, lang: Lang, quiet: bool) -> Result<Outcome, Err
     // One block per file, as the plan's report: the plan's findings of a file first,
     // then the follow-up's about it; findings about the whole run last.
     findings.sort_by(|a, b| (a.file.is_none(), &a.file).cmp(&(b.file.is_none(), &b.file)));
+    let counts = Counts::of(files.len(), &cons, &findings);
+    let round = crate::rounds::Round::forecast(
+        config,
+        fu.budget_year,
+        fu.period,
+        &round_files,
+        plan.today(),
+    );
+    Ok(Computed {
+        round,
+        files,
+        findings,
+        fu,
+        areas,
+        counts,
+    })
+}
+
+pub fn run(s: &FollowUpSettings, lang: Lang, quiet: bool) -> Result<Outcome, Error> {
+    let plan = &s.plan;
+    let Computed {
+        files,
+        findings,
+        fu,
+        counts,
+        round,
+        ..
+    } = compute(s, quiet)?;
     let errors = findings.iter().any(|f| f.severity == Severity::Error);
     let status = match (errors, plan.partial) {
         (false, _) => "ok",
@@ -128,13 +187,14 @@ pub fn run(s: &FollowUpSettings, lang: Lang, quiet: bool) -> Result<Outcome, Err
 
     let mut written = None;
     if !errors || plan.partial {
-        let dest = output_path(&plan.out_dir, budget_year, fu.period);
+        let dest = output_path(&plan.out_dir, fu.budget_year, fu.period);
         let contents = crate::write::follow_up::Contents {
             follow_up: &fu,
             files: &files,
             findings: &findings,
             partial: errors,
             lang,
+            round: Some(&round),
         };
         crate::write::follow_up::write(&contents, &dest).map_err(|reason| Error::Output {
             path: dest.clone(),
@@ -151,9 +211,11 @@ pub fn run(s: &FollowUpSettings, lang: Lang, quiet: bool) -> Result<Outcome, Err
         })?;
     }
 
-    let counts = Counts::of(files.len(), &cons, &findings);
     let mut out = report::terminal::render(if quiet { &[] } else { &findings }, &counts, lang);
     out.push_str(&summary_line(&fu, lang));
+    if let Some(line) = crate::rounds::summary_line(&round.submissions, lang) {
+        out.push_str(&line);
+    }
     match &written {
         Some(path) => out.push_str(&format!(
             "{} {}\n",

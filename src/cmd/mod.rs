@@ -4,6 +4,8 @@ pub mod check;
 pub mod consolidate;
 pub mod diff;
 pub mod follow_up;
+pub mod follow_up_check;
+pub mod follow_up_template;
 pub mod template;
 pub mod verify;
 
@@ -29,6 +31,8 @@ pub fn run(settings: &Settings) -> i32 {
         Task::Check(s) => check::run(s, settings.lang, settings.quiet),
         Task::Template(s) => template::run(s, settings.lang),
         Task::FollowUp(s) => follow_up::run(s, settings.lang, settings.quiet),
+        Task::FollowUpTemplate(s) => follow_up_template::run(s, settings.lang, settings.quiet),
+        Task::FollowUpCheck(s) => follow_up_check::run(s, settings.lang, settings.quiet),
         Task::Verify(s) => verify::run(s, settings.lang, settings.quiet),
         Task::Diff(s) => diff::run(s, settings.lang),
     };

@@ -251,6 +251,7 @@ pub fn run(s: &VerifySettings, lang: Lang, _quiet: bool) -> Result<Outcome, Erro
             feedback: None,
             config_text: run.config.clone(),
             previous: None,
+            today: run.today.as_deref().and_then(crate::rounds::Date::parse),
         };
         let scratch =
             std::env::temp_dir().join(format!("budget-consolidator-verify-{}", std::process::id()));

@@ -137,6 +137,8 @@ pub(crate) fn description(code: Code) -> &'static str {
         Code::VersionMismatch => "Versionstabellen och versionen skiljer sig",
         Code::EmptyTemplate => "Mallen har inga initiativ",
         Code::UnmappedActual => "Utfall som inte hör till något initiativ",
+        Code::ForecastBelowActual => "Prognosen lägre än bokfört utfall",
+        Code::PeriodMismatch => "Prognosen gäller fel månad",
         Code::MissingProjectCode => "Initiativ utan projektkod",
         Code::DuplicateProjectCode => "Projektkoden används två gånger",
         Code::UnknownInitiative => "Okänt initiativ eller projekt",

@@ -167,8 +167,6 @@ impl Look {
 
 /// Builds the feedback copy of one file, given that file's findings.
 pub fn build(loaded: &Loaded, findings: &[&Finding], lang: Lang) -> Result<Vec<u8>, XlsxError> {
-    let mut wb = super::workbook(&format!("Kontroll av {}", loaded.file))?;
-    let s = Styles::new();
     let grids: Vec<(&Grid, Option<Look>)> = loaded
         .book
         .iter()
@@ -179,9 +177,33 @@ pub fn build(loaded: &Loaded, findings: &[&Finding], lang: Lang) -> Result<Vec<u
                 .chain(b.versions.iter().map(|g| (g, None)))
         })
         .collect();
+    build_with(&loaded.file, &grids, findings, lang)
+}
+
+/// Builds the feedback copy of any workbook read as grids (a forecast workbook's
+/// `Prognos`), given that file's findings: values as read, no template look.
+pub fn build_for(
+    file: &str,
+    grids: &[&Grid],
+    findings: &[&Finding],
+    lang: Lang,
+) -> Result<Vec<u8>, XlsxError> {
+    let plain: Vec<(&Grid, Option<Look>)> = grids.iter().map(|g| (*g, None)).collect();
+    build_with(file, &plain, findings, lang)
+}
+
+/// The copy: `Kontroller`, then each grid with the look of its template when known.
+fn build_with(
+    file: &str,
+    grids: &[(&Grid, Option<Look>)],
+    findings: &[&Finding],
+    lang: Lang,
+) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = super::workbook(&format!("Kontroll av {file}"))?;
+    let s = Styles::new();
     let names: Vec<&Grid> = grids.iter().map(|(g, _)| *g).collect();
-    checks(wb.add_worksheet(), loaded, findings, &names, lang, &s)?;
-    for (grid, look) in &grids {
+    checks(wb.add_worksheet(), file, findings, &names, lang, &s)?;
+    for (grid, look) in grids {
         copy(wb.add_worksheet(), grid, look.as_ref(), findings, lang, &s)?;
     }
     wb.save_to_buffer()
@@ -189,14 +211,14 @@ pub fn build(loaded: &Loaded, findings: &[&Finding], lang: Lang) -> Result<Vec<u
 
 fn checks(
     ws: &mut Worksheet,
-    loaded: &Loaded,
+    file: &str,
     findings: &[&Finding],
     grids: &[&Grid],
     lang: Lang,
     s: &Styles,
 ) -> Result<(), XlsxError> {
     ws.set_name(labels::OUT_CHECKS)?;
-    ws.write_string_with_format(0, 0, format!("Kontroll av {}", loaded.file), &s.title)?;
+    ws.write_string_with_format(0, 0, format!("Kontroll av {file}"), &s.title)?;
     let count = |sev: Severity| findings.iter().filter(|f| f.severity == sev).count();
     let [red, orange, blue] = colour_names(lang);
     let n = |sev: Severity, one: &str, many: &str| {

@@ -44,6 +44,8 @@ pub struct Contents<'a> {
     /// Written with errors (`--partial`): the title says so.
     pub partial: bool,
     pub lang: Lang,
+    /// Who has sent a forecast, for the `Inlämningar` sheet.
+    pub round: Option<&'a crate::rounds::Round>,
 }
 
 /// "Uppföljning utvecklingskostnader januari–april 2023".
@@ -107,6 +109,9 @@ pub fn build(c: &Contents<'_>) -> Result<rust_xlsxwriter::Workbook, XlsxError> {
     super::follow_up_unmapped::write(wb.add_worksheet(), c, &s, &title)?;
     super::follow_up_checks::write(wb.add_worksheet(), c, &s, &title)?;
     super::follow_up_sources::write(wb.add_worksheet(), c, &s, &title)?;
+    if let Some(round) = c.round {
+        super::submissions::write(wb.add_worksheet(), round, &s.base, c.lang)?;
+    }
     Ok(wb)
 }
 

@@ -16,8 +16,10 @@ mod follow_up_months;
 mod follow_up_sources;
 mod follow_up_summary;
 mod follow_up_unmapped;
+pub mod forecast_template;
 mod initiatives;
 mod sources;
+pub mod submissions;
 mod summary;
 pub mod template;
 mod years;
@@ -48,6 +50,8 @@ pub struct Contents<'a> {
     /// `--partial` with errors: the banner's lines (which areas are missing and why).
     pub banner: Vec<String>,
     pub lang: Lang,
+    /// Who has sent what, for the `Inlämningar` sheet.
+    pub round: Option<&'a crate::rounds::Round>,
     /// What repeating the run needs, for `Källor`; its input folder (relative to the
     /// workbook's) is also where the links to source cells point.
     pub run: &'a crate::provenance::RunRecord,
@@ -117,6 +121,7 @@ impl Output {
         let initiatives = initiatives::InitiativeSheet::start(ws, years, base, &styles)?;
         wb.add_worksheet();
         wb.add_worksheet();
+        wb.add_worksheet(); // Inlämningar
         Ok(Output {
             wb,
             styles,
@@ -184,10 +189,11 @@ impl Output {
             initiatives_ws,
             checks_ws,
             sources_ws,
+            submissions_ws,
             changes_ws @ ..,
         ] = wb.worksheets_mut().as_mut_slice()
         else {
-            return Err("internal: the workbook does not have its six sheets".into());
+            return Err("internal: the workbook does not have its seven sheets".into());
         };
         if let (Some(list), [ws]) = (contents.changes, changes_ws) {
             changes::write(ws, list, contents.lang, s).map_err(|e| e.to_string())?;
@@ -225,6 +231,10 @@ impl Output {
             .and(sources)
             .and_then(|()| initiatives.finish(initiatives_ws))
             .and_then(|()| checks::write(checks_ws, contents, s))
+            .and_then(|()| match contents.round {
+                Some(round) => submissions::write(submissions_ws, round, s, contents.lang),
+                None => submissions_ws.set_name(submissions::SHEET).map(|_| ()),
+            })
             .map_err(|e| e.to_string())?;
         let budget_year = contents.consolidation.budget_year;
         for ws in wb.worksheets_mut() {

@@ -26,31 +26,31 @@ pub mod layout {
     pub const PLAN_HEADER_ROW: u32 = 3;
 }
 
-struct Styles {
-    title: Format,
-    note: Format,
-    label: Format,
-    header: Format,
-    input: Format,
-    input_amount: Format,
-    input_date: Format,
+pub(crate) struct Styles {
+    pub(crate) title: Format,
+    pub(crate) note: Format,
+    pub(crate) label: Format,
+    pub(crate) header: Format,
+    pub(crate) input: Format,
+    pub(crate) input_amount: Format,
+    pub(crate) input_date: Format,
     /// An input cell holding a formula that takes its value from Budgetfördelning.
-    linked: Format,
-    linked_amount: Format,
-    fixed: Format,
-    formula: Format,
-    total_label: Format,
-    total: Format,
-    text: Format,
-    heading: Format,
+    pub(crate) linked: Format,
+    pub(crate) linked_amount: Format,
+    pub(crate) fixed: Format,
+    pub(crate) formula: Format,
+    pub(crate) total_label: Format,
+    pub(crate) total: Format,
+    pub(crate) text: Format,
+    pub(crate) heading: Format,
 }
 
-const INPUT_FILL: u32 = 0xFFF2CC;
+pub(crate) const INPUT_FILL: u32 = 0xFFF2CC;
 
 /// Thousands grouped as the template's amounts are, with a zero shown as nothing.
 pub(crate) const ROW_TKR: &str = "#,##0;-#,##0;;@";
 
-fn styles() -> Styles {
+pub(crate) fn styles() -> Styles {
     let input = Format::new()
         .set_unlocked()
         .set_background_color(Color::RGB(INPUT_FILL))
@@ -119,7 +119,7 @@ fn rows(filled: &Filled) -> u32 {
 }
 
 /// An input amount cell: the amount, or blank when it is zero.
-fn amount_cell(
+pub(crate) fn amount_cell(
     ws: &mut Worksheet,
     row: u32,
     col: u16,
@@ -134,15 +134,15 @@ fn amount_cell(
     }
 }
 
-fn sum_result(values: impl Iterator<Item = Decimal>) -> String {
+pub(crate) fn sum_result(values: impl Iterator<Item = Decimal>) -> String {
     crate::amount::total(values).normalize().to_string()
 }
 
-fn col(c: u16) -> String {
+pub(crate) fn col(c: u16) -> String {
     crate::location::column_letters(u32::from(c))
 }
 
-fn protect(ws: &mut Worksheet) {
+pub(crate) fn protect(ws: &mut Worksheet) {
     ws.protect_with_options(&ProtectionOptions {
         select_locked_cells: true,
         select_unlocked_cells: true,
@@ -494,18 +494,24 @@ pub const INSTRUCTIONS: &[(&str, &str)] = &[
 ];
 
 fn instructions(ws: &mut Worksheet, spec: &TemplateSpec, s: &Styles) -> Result<(), XlsxError> {
+    let title = format!(
+        "Budgetmall för {} – budgetår {}",
+        spec.area, spec.budget_year
+    );
+    instructions_sheet(ws, &title, INSTRUCTIONS, s)
+}
+
+/// An `Instruktioner` sheet: a title, then a heading and a paragraph per item.
+pub(crate) fn instructions_sheet(
+    ws: &mut Worksheet,
+    title: &str,
+    items: &[(&str, &str)],
+    s: &Styles,
+) -> Result<(), XlsxError> {
     ws.set_name("Instruktioner")?;
-    ws.write_string_with_format(
-        0,
-        0,
-        format!(
-            "Budgetmall för {} – budgetår {}",
-            spec.area, spec.budget_year
-        ),
-        &s.title,
-    )?;
+    ws.write_string_with_format(0, 0, title, &s.title)?;
     let mut row = 2;
-    for (heading, text) in INSTRUCTIONS {
+    for (heading, text) in items {
         ws.write_string_with_format(row, 0, *heading, &s.heading)?;
         ws.write_string_with_format(row + 1, 0, *text, &s.text)?;
         let lines = u32::try_from(text.chars().count() / 95 + 1).unwrap_or(1);

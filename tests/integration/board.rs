@@ -61,7 +61,8 @@ for ws in wb.worksheets:
          Vidmakthållande | Göteborgs Stad · Ekonomisk sammanställning utvecklingskostnader 2023 | Utskrivet &D | &A | Sida &P av &N\n\
          Initiativ | Göteborgs Stad · Ekonomisk sammanställning utvecklingskostnader 2023 | Utskrivet &D | &A | Sida &P av &N\n\
          Kontroller | Göteborgs Stad · Ekonomisk sammanställning utvecklingskostnader 2023 | Utskrivet &D | &A | Sida &P av &N\n\
-         Källor | Göteborgs Stad · Ekonomisk sammanställning utvecklingskostnader 2023 | Utskrivet &D | &A | Sida &P av &N\n"
+         Källor | Göteborgs Stad · Ekonomisk sammanställning utvecklingskostnader 2023 | Utskrivet &D | &A | Sida &P av &N\n\
+         Inlämningar | Göteborgs Stad · Ekonomisk sammanställning utvecklingskostnader 2023 | Utskrivet &D | &A | Sida &P av &N\n"
     );
 }
 

@@ -1171,6 +1171,89 @@ fn mixed_object_rows_empty_list_below_the_projects() {
     assert!(message.contains("4010 2023-04"), "{message}");
 }
 
+// ---- The forecast workbook's own codes (`follow-up check`), on a workbook
+// written in code by the library's forecast template writer.
+
+fn forecast_book(dir: &std::path::Path, forecast: i64) -> std::path::PathBuf {
+    use budget_consolidator::write::forecast_template::{Line, Spec, build};
+    let spec = Spec {
+        area: "HR".into(),
+        budget_year: 2023,
+        period: 4,
+        threshold: rust_decimal::Decimal::from(10),
+        lines: vec![Line {
+            name: "Digitalisering inom HR".into(),
+            projects: vec!["P1".into()],
+            budget: rust_decimal::Decimal::from(1200),
+            budget_to_date: rust_decimal::Decimal::from(400),
+            actual: rust_decimal::Decimal::from(1150),
+            previous: None,
+            forecast: rust_decimal::Decimal::from(forecast),
+            comment: Some("Klart i förtid.".into()),
+        }],
+        version: "1.0".into(),
+        lead: None,
+        date: None,
+    };
+    let path = dir.join("HR-prognos-2023-04.xlsx");
+    std::fs::write(&path, build(&spec).expect("build")).expect("write");
+    path
+}
+
+fn forecast_check(path: &std::path::Path, period: &str) -> (Option<i32>, String) {
+    let out = std::process::Command::new(crate::harness::BIN)
+        .args(["follow-up", "check"])
+        .arg(path)
+        .args(["--period", period])
+        .output()
+        .expect("run");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).replace(&format!("{} › ", path.display()), ""),
+    )
+}
+
+/// (severity, code) of every finding line of the terminal output.
+fn codes_of(out: &str) -> Vec<(&str, &str)> {
+    out.lines()
+        .filter(|l| l.starts_with("  "))
+        .filter_map(|l| {
+            let mut w = l.split_whitespace();
+            Some((w.next()?, w.next()?))
+        })
+        .collect()
+}
+
+#[test]
+fn forecast_below_actual() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = forecast_book(dir.path(), 1100);
+    let (code, out) = forecast_check(&path, "2023-04");
+    assert_eq!(code, Some(0), "a warning only: {out}");
+    assert_eq!(
+        codes_of(&out),
+        [("varning", "forecast-below-actual")],
+        "{out}"
+    );
+    assert!(out.contains("Prognos › G12: ”Digitalisering inom HR”: prognosen är lägre än redan bokfört utfall – prognosen för helåret är 1 100 tkr men utfallet hittills är 1 150 tkr."), "{out}");
+    let (_, ok) = forecast_check(&forecast_book(dir.path(), 1150), "2023-04");
+    assert!(
+        !ok.contains("forecast-below-actual"),
+        "equal is not below: {ok}"
+    );
+}
+
+#[test]
+fn period_mismatch() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = forecast_book(dir.path(), 1200);
+    let (code, out) = forecast_check(&path, "2023-05");
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("fel      period-mismatch        Prognos › B5: Prognosfilen gäller perioden ”2023-04” men uppföljningen gäller ”2023-05”."), "{out}");
+    let (code, ok) = forecast_check(&path, "2023-04");
+    assert_eq!(code, Some(0), "{ok}");
+    assert_eq!(codes_of(&out), [("fel", "period-mismatch")], "{out}");
+}
 #[test]
 fn similar_area_on_both_files() {
     let run = Run::new()

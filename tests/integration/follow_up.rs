@@ -131,9 +131,17 @@ fn the_sample_reproduces_the_board_report() {
         sie["sha256"].as_str(),
         Some(sha("utfall/huvudbok-2023-01-04.se").as_str())
     );
+    // The five areas' forecast workbooks, in file order.
+    let forecast_files: Vec<&str> = r["forecast_sources"]
+        .as_array()
+        .expect("forecast sources")
+        .iter()
+        .map(|f| f["file"].as_str().expect("file"))
+        .collect();
+    assert_eq!(forecast_files.len(), 5, "{forecast_files:?}");
     assert_eq!(
-        r["forecast_sources"][0]["sha256"].as_str(),
-        Some(sha("prognos/prognoser-2023-04.xlsx").as_str())
+        r["forecast_sources"][1]["sha256"].as_str(),
+        Some(sha("prognos/HR-prognos-2023-04.xlsx").as_str())
     );
 
     // Per initiativ adds up to the Summa row: initiatives plus IT's area-wide code.

@@ -1,0 +1,355 @@
+//! `Inlämningar`, who has sent what, read back from the plan workbook and the
+//! follow-up workbook for a folder with a late, a missing and a superseded area;
+//! `väntas` before the deadline and `saknas` after it by `--today`; the findings
+//! are the same either way.
+
+use crate::harness::{BIN, Run, Sheet, Template, read_sheet, sheet_rows, t};
+use std::path::Path;
+use std::process::Command;
+
+const PLAN_CONFIG: &str = r#"budget_year = 2023
+years = [2023, 2024, 2025]
+
+[[area]]
+name = "HR"
+lead = "Anna Andersson"
+
+[[area]]
+name = "Ekonomi"
+lead = "Eva Ekström"
+
+[[area]]
+name = "Kommunikation"
+lead = "Kalle Mårtensson"
+
+[[area]]
+name = "IT-tjänster"
+
+[rounds]
+plan_deadline = 2023-02-15
+"#;
+
+fn plan_run() -> Run {
+    let ekonomi = |version: &str| {
+        Template::new("Ekonomi")
+            .set(Sheet::Budget, "B4", t(version))
+            .set(Sheet::Budget, "B6", crate::harness::Cell::Date(2023, 2, 1))
+            .set(Sheet::Budget, "B7", t("Erik Ek"))
+    };
+    Run::new()
+        .config(PLAN_CONFIG)
+        // Datum 2023-03-01: after the deadline.
+        .add("HR.xlsx", &Template::new("HR"))
+        .add("Ekonomi-1.xlsx", &ekonomi("1.0"))
+        .add("Ekonomi-2.xlsx", &ekonomi("2.0"))
+        // Damaged: its area known only by its name.
+        .add_bytes("IT-tjänster.xlsx", b"PK\x03\x04 not a zip")
+}
+
+fn rows_of(book: &Path) -> Vec<Vec<String>> {
+    sheet_rows(book, "Inlämningar", 7)
+        .into_iter()
+        .skip(3)
+        .collect()
+}
+
+fn codes(run: &Run) -> Vec<String> {
+    crate::harness::findings(&run.report())
+        .into_iter()
+        .map(|f| f.code)
+        .collect()
+}
+
+#[test]
+fn the_plan_workbook_shows_a_late_a_missing_and_a_superseded_area() {
+    let run = plan_run();
+    let out = run.consolidate(&["--partial", "--latest-version", "--today", "2023-03-10"]);
+    assert_eq!(out.status, 1, "{}{}", out.stdout, out.stderr);
+    let after = codes(&run);
+    let rows = rows_of(&run.workbook());
+    let row = |cells: [&str; 7]| cells.map(String::from).to_vec();
+    assert_eq!(
+        rows,
+        [
+            row([
+                "Tjänsteområde",
+                "Fil",
+                "Version",
+                "Ansvarig",
+                "Datum",
+                "Ansvarig enligt budget.toml",
+                "Status"
+            ]),
+            row([
+                "HR",
+                "HR.xlsx",
+                "2.0",
+                "Anna Andersson",
+                "2023-03-01",
+                "",
+                "inkommen efter sista dag"
+            ]),
+            row([
+                "Ekonomi",
+                "Ekonomi-2.xlsx",
+                "2.0",
+                "Erik Ek",
+                "2023-02-01",
+                "Eva Ekström",
+                "inkommen"
+            ]),
+            row([
+                "Ekonomi",
+                "Ekonomi-1.xlsx",
+                "1.0",
+                "Erik Ek",
+                "2023-02-01",
+                "Eva Ekström",
+                "ersatt av nyare version"
+            ]),
+            row([
+                "Kommunikation",
+                "",
+                "",
+                "",
+                "",
+                "Kalle Mårtensson",
+                "saknas"
+            ]),
+            row(["IT-tjänster", "IT-tjänster.xlsx", "", "", "", "", "har fel"]),
+        ]
+    );
+    let cells = read_sheet(&run.workbook(), "Inlämningar");
+    assert!(cells[&(1, 0)].starts_with("Sista dag: 2023-02-15. Läget den 2023-03-10"));
+    assert!(
+        out.stdout
+            .contains("Inlämningar: saknas Kommunikation; inkommen efter sista dag HR.\n"),
+        "{}",
+        out.stdout
+    );
+    // Before the deadline the missing area is expected; the findings are the same.
+    let out = run.consolidate(&["--partial", "--latest-version", "--today", "2023-02-15"]);
+    assert_eq!(out.status, 1);
+    assert_eq!(rows_of(&run.workbook())[4][6], "väntas");
+    assert_eq!(rows_of(&run.workbook())[5][6], "har fel");
+    assert!(
+        out.stdout
+            .contains("Inlämningar: väntas Kommunikation; inkommen efter sista dag HR.\n"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(codes(&run), after);
+    assert!(after.iter().any(|c| c == "missing-area"), "{after:?}");
+    // In English.
+    let out = run.exec(&[
+        "--lang",
+        "en",
+        "consolidate",
+        "input",
+        "--out",
+        "output",
+        "--partial",
+        "--latest-version",
+        "--today",
+        "2023-03-10",
+    ]);
+    assert!(
+        out.stdout
+            .contains("Submissions: missing Kommunikation; received after the deadline HR.\n"),
+        "{}",
+        out.stdout
+    );
+    // Identical inputs and date, identical bytes.
+    let first = std::fs::read(run.workbook()).expect("book");
+    run.exec(&[
+        "--lang",
+        "en",
+        "consolidate",
+        "input",
+        "--out",
+        "output",
+        "--partial",
+        "--latest-version",
+        "--today",
+        "2023-03-10",
+    ]);
+    assert_eq!(first, std::fs::read(run.workbook()).expect("book"));
+}
+
+#[test]
+fn a_deadline_that_is_not_a_date_is_refused() {
+    let run = Run::new()
+        .config("[rounds]\nplan_deadline = \"14 oktober\"\n")
+        .add("HR.xlsx", &Template::new("HR"));
+    let out = run.consolidate(&[]);
+    assert_eq!(out.status, 2, "{}", out.stderr);
+    let run = Run::new()
+        .config("[rounds]\nforecast_deadline_day = 40\n")
+        .add("HR.xlsx", &Template::new("HR"));
+    let out = run.consolidate(&[]);
+    assert_eq!(out.status, 2);
+    assert!(
+        out.stderr.contains(
+            "[rounds] forecast_deadline_day = 40 är ingen dag i månaden; skriv 1–31, t.ex. 5"
+        ),
+        "{}",
+        out.stderr
+    );
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("dir");
+    for e in std::fs::read_dir(from).expect("read") {
+        let e = e.expect("entry");
+        let p = e.path();
+        if p.is_dir() {
+            copy_dir(&p, &to.join(e.file_name()));
+        } else {
+            std::fs::copy(&p, to.join(e.file_name())).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn the_follow_up_workbook_shows_who_has_sent_a_forecast() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let input = dir.path().join("input");
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("input"), &input);
+    let config = std::fs::read_to_string(input.join("budget.toml")).expect("config");
+    let config = config
+        .replacen(
+            "name = \"HR\"\n",
+            "name = \"HR\"\nlead = \"Karin Sverke Westerberg\"\n",
+            1,
+        )
+        .replacen(
+            "name = \"Ledning och styrning\"\n",
+            "name = \"Ledning och styrning\"\nlead = \"Lars Ledare\"\n",
+            1,
+        )
+        + "\n[rounds]\nforecast_deadline_day = 5\n";
+    std::fs::write(input.join("budget.toml"), config).expect("write");
+    let prognos = input.join("prognos");
+    // Kommunikation has sent nothing; Ekonomi sent a corrected version 1.1.
+    std::fs::remove_file(prognos.join("Kommunikation-prognos-2023-04.xlsx")).expect("rm");
+    let status = Command::new("python3")
+        .args([
+            "-c",
+            "import openpyxl, sys\nwb = openpyxl.load_workbook(sys.argv[1])\nwb['Prognos']['B6'] = '1.1'\nwb.save(sys.argv[2])\n",
+        ])
+        .arg(prognos.join("Ekonomi-prognos-2023-04.xlsx"))
+        .arg(prognos.join("Ekonomi-prognos-2023-04 v1.1.xlsx"))
+        .status()
+        .expect("python3 with openpyxl");
+    assert!(status.success());
+    let out = Command::new(BIN)
+        .arg("follow-up")
+        .arg(&input)
+        .arg("--out")
+        .arg(dir.path().join("out"))
+        .args(["--today", "2023-05-10", "--json"])
+        .arg(dir.path().join("r.json"))
+        .output()
+        .expect("run");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains(
+            "Inlämningar: saknas Kommunikation; inkommen efter sista dag Ledning och styrning.\n"
+        ),
+        "{stdout}"
+    );
+    let book = dir.path().join("out/uppfoljning-2023-04.xlsx");
+    let rows = rows_of(&book);
+    let row = |cells: [&str; 7]| cells.map(String::from).to_vec();
+    assert_eq!(rows[0][6], "Status");
+    assert_eq!(
+        rows[1..],
+        [
+            row([
+                "Ekonomi",
+                "prognos/Ekonomi-prognos-2023-04 v1.1.xlsx",
+                "1.1",
+                "Eva Ekström",
+                "2023-05-02",
+                "",
+                "inkommen"
+            ]),
+            row([
+                "Ekonomi",
+                "prognos/Ekonomi-prognos-2023-04.xlsx",
+                "1.0",
+                "Eva Ekström",
+                "2023-05-02",
+                "",
+                "ersatt av nyare version"
+            ]),
+            row([
+                "HR",
+                "prognos/HR-prognos-2023-04.xlsx",
+                "1.0",
+                "Karin Sverke Westerberg",
+                "2023-05-03",
+                "",
+                "inkommen"
+            ]),
+            row([
+                "IT-tjänster",
+                "prognos/IT-tjänster-prognos-2023-04.xlsx",
+                "1.0",
+                "Ingrid Tholén",
+                "2023-05-04",
+                "",
+                "inkommen"
+            ]),
+            row(["Kommunikation", "", "", "", "", "", "saknas"]),
+            row([
+                "Ledning och styrning",
+                "prognos/Ledning och styrning-prognos-2023-04.xlsx",
+                "1.0",
+                "Lena Sundberg",
+                "2023-05-06",
+                "Lars Ledare",
+                "inkommen efter sista dag"
+            ]),
+        ]
+    );
+    // The replaced version is left out of the follow-up, with a note.
+    let r: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("r.json")).expect("json"))
+            .expect("parse");
+    let notes: Vec<&serde_json::Value> = r["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["code"] == "superseded-version")
+        .collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert_eq!(notes[0]["file"], "prognos/Ekonomi-prognos-2023-04.xlsx");
+    // Counted once: the replaced file adds nothing, the newer one all of Ekonomi's.
+    let sources = r["forecast_sources"].as_array().expect("forecast sources");
+    let total = |file: &str| {
+        sources
+            .iter()
+            .find(|s| s["file"] == file)
+            .map(|s| s["total"].as_str().expect("total").to_string())
+            .expect("source")
+    };
+    assert_eq!(total("prognos/Ekonomi-prognos-2023-04.xlsx"), "0");
+    let ekonomi: Vec<&serde_json::Value> = r["initiatives"]
+        .as_array()
+        .expect("initiatives")
+        .iter()
+        .filter(|i| i["area"] == "Ekonomi")
+        .collect();
+    assert_eq!(ekonomi.len(), 1);
+    assert_eq!(
+        ekonomi[0]["forecast"].as_str().expect("forecast"),
+        total("prognos/Ekonomi-prognos-2023-04 v1.1.xlsx")
+    );
+}
