@@ -1,5 +1,10 @@
 use super::*;
 
+/// An area's change lines in Swedish.
+fn messages(area: &AreaChanges) -> Vec<String> {
+    area.changes.iter().map(|c| c.message(Lang::Sv)).collect()
+}
+
 fn item(name: &str, code: Option<&str>, figures: &[(Column, i64)]) -> Item {
     Item {
         name: name.into(),
@@ -46,11 +51,7 @@ fn a_changed_column_is_named_once_with_the_plans_words() {
         changes[0].heading(Lang::Sv),
         "IT-tjänster: version 1.0 → 2.0"
     );
-    let lines: Vec<String> = changes[0]
-        .changes
-        .iter()
-        .map(|c| c.message(Lang::Sv))
-        .collect();
+    let lines = messages(&changes[0]);
     assert_eq!(
         lines,
         ["Införande av IoT: 4 800 → 6 300 tkr (Nyutveckling)"]
@@ -178,11 +179,7 @@ fn an_earlier_initiativ_sheet_reads_back_and_codes_match_renames() {
             ],
         )],
     );
-    let lines: Vec<String> = compare(&old, &new)[0]
-        .changes
-        .iter()
-        .map(|c| c.message(Lang::Sv))
-        .collect();
+    let lines = messages(&compare(&old, &new)[0]);
     assert_eq!(
         lines,
         [

@@ -10,7 +10,9 @@ use std::collections::HashMap;
 
 impl Join<'_> {
     /// Forecast rows → (area, initiative) → (sum, comments, first row's origin).
-    pub(super) fn forecasts(&mut self) -> HashMap<(usize, usize), (Decimal, Option<String>, Origin)> {
+    pub(super) fn forecasts(
+        &mut self,
+    ) -> HashMap<(usize, usize), (Decimal, Option<String>, Origin)> {
         let mut out: HashMap<(usize, usize), (Decimal, Option<String>, Origin)> = HashMap::new();
         for file in self.input.forecasts {
             self.findings.extend(file.findings.iter().cloned());
@@ -79,5 +81,4 @@ impl Join<'_> {
         }
         found
     }
-
 }

@@ -1,13 +1,17 @@
 //! Report groups: the configured `[[report_group]]`s, then every other area
 //! under its own name, each with its initiatives' and area-level figures summed.
 
-use super::{add_months, AreaResult, Figures, GroupResult, InitiativeResult, Join, Month};
+use super::{AreaResult, Figures, GroupResult, InitiativeResult, Join, Month, add_months};
 use crate::labels::normalize;
 
 impl Join<'_> {
     /// Report groups as configured, then the other areas under their own names, in
     /// plan order.
-    pub(super) fn groups(&self, initiatives: &[InitiativeResult], areas: &[AreaResult]) -> Vec<GroupResult> {
+    pub(super) fn groups(
+        &self,
+        initiatives: &[InitiativeResult],
+        areas: &[AreaResult],
+    ) -> Vec<GroupResult> {
         let canonical = |written: &str| -> String {
             self.area_index(written)
                 .map(|a| self.input.areas[a].area.clone())

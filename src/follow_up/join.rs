@@ -2,11 +2,11 @@
 //! initiative, for an area, as unmapped, as previous year or as outside the
 //! period — then the initiatives' figures, checks and totals are built.
 
-use super::{
-    add_months, has_actual, place_of, sum, tkr, AreaResult, Basis, Figures, FollowUp,
-    ForecastSource, InitiativeResult, Join, Month, Source, Target, Unmapped,
-};
 use super::periodisation::spread;
+use super::{
+    AreaResult, Basis, Figures, FollowUp, ForecastSource, InitiativeResult, Join, Month, Source,
+    Target, Unmapped, add_months, has_actual, place_of, sum, tkr,
+};
 use crate::finding::{Finding, Kind};
 use crate::labels::project_key;
 use crate::ledger::Place;
@@ -391,5 +391,4 @@ impl Join<'_> {
             }
         }
     }
-
 }

@@ -315,7 +315,6 @@ pub(crate) fn has_actual(e: &Entry) -> bool {
     !e.actual.is_zero() || e.budget.is_none()
 }
 
-
 pub(crate) fn place_of(f: Finding, a: &Actuals, place: Option<Place>) -> Finding {
     let f = f.in_file(a.file.clone());
     match place {
@@ -341,7 +340,6 @@ pub fn follow_up(input: Input<'_>) -> FollowUp {
     join.map_codes();
     join.run()
 }
-
 
 pub(crate) fn sum(values: impl Iterator<Item = Decimal>) -> Decimal {
     values.fold(Decimal::ZERO, Decimal::saturating_add)

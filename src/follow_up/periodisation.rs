@@ -1,7 +1,7 @@
 //! Periodisation: a year's budget spread over its twelve months, by the area's
 //! key, the city-wide key or evenly.
 
-use super::{sum, Join};
+use super::{Join, sum};
 use rust_decimal::Decimal;
 
 impl Join<'_> {
@@ -13,9 +13,7 @@ impl Join<'_> {
             .and_then(|a| a.periodisation.clone())
             .or_else(|| self.input.options.periodisation.clone())
     }
-
 }
-
 
 /// `budget` spread over the months by `weights`: month m gets
 /// budget × (w1+…+wm)/(Σw) − (the same up to m−1), so every accumulated figure is

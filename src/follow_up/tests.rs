@@ -1,5 +1,6 @@
 use super::*;
 use crate::ledger::Key;
+use std::collections::BTreeMap;
 use std::str::FromStr;
 
 fn d(s: &str) -> Decimal {

@@ -26,11 +26,9 @@ pub struct AreaJson {
     pub version: String,
     pub file: String,
     pub included: bool,
-    pub new_development: String,
-    pub existing_development: String,
-    pub total: String,
-    pub development_by_year: BTreeMap<String, String>,
-    pub maintenance_by_year: BTreeMap<String, String>,
+    /// The area's figures, written inline beside the fields above.
+    #[serde(flatten)]
+    pub figures: TotalsJson,
 }
 
 #[derive(Debug, Serialize)]
@@ -77,11 +75,28 @@ fn area(years: &[i32], a: &AreaSummary<'_>) -> AreaJson {
         version: a.version.clone(),
         file: a.file.clone(),
         included: a.included,
-        new_development: decimal(a.new),
-        existing_development: decimal(a.existing),
-        total: decimal(a.total),
-        development_by_year: by_year(years, &a.development),
-        maintenance_by_year: by_year(years, &a.maintenance),
+        figures: figures(
+            years,
+            [a.new, a.existing, a.total],
+            &a.development,
+            &a.maintenance,
+        ),
+    }
+}
+
+/// New, existing and total development, then the two by-year lists.
+fn figures(
+    years: &[i32],
+    [new, existing, total]: [Decimal; 3],
+    development: &[Decimal],
+    maintenance: &[Decimal],
+) -> TotalsJson {
+    TotalsJson {
+        new_development: decimal(new),
+        existing_development: decimal(existing),
+        total: decimal(total),
+        development_by_year: by_year(years, development),
+        maintenance_by_year: by_year(years, maintenance),
     }
 }
 
@@ -97,13 +112,12 @@ pub fn report(
         years: c.years.clone(),
         status,
         areas: c.areas.iter().map(|a| area(&c.years, a)).collect(),
-        totals: TotalsJson {
-            new_development: decimal(t.new),
-            existing_development: decimal(t.existing),
-            total: decimal(t.total),
-            development_by_year: by_year(&c.years, &t.development),
-            maintenance_by_year: by_year(&c.years, &t.maintenance),
-        },
+        totals: figures(
+            &c.years,
+            [t.new, t.existing, t.total],
+            &t.development,
+            &t.maintenance,
+        ),
         findings: findings.iter().map(|f| finding(f, lang)).collect(),
     }
 }

@@ -1,4 +1,3 @@
-
 use super::*;
 use rust_decimal::Decimal;
 use std::path::Path;
