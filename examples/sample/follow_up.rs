@@ -4,8 +4,9 @@
 //! CSV in Windows-1252 (as Swedish Excel writes a report of the old ledger), and
 //! the areas' forecasts as a workbook. The per-initiative figures are made up by a
 //! fixed pseudo-random sequence; their sums are set so that the follow-up
-//! reproduces the board's April 2023 report: 42 333 / 29 107 / 30 486 / 71 510 /
-//! 91 510 tkr.
+//! reproduces the board's public April 2023 report ("Nämnden för Intraservice,
+//! Månadsrapport april 2023", City of Gothenburg): 42 333 / 29 107 / 30 486 /
+//! 71 510 / 91 510 tkr.
 
 use rust_xlsxwriter::{Format, Workbook};
 use std::fmt::Write as _;

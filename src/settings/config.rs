@@ -8,7 +8,9 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
-/// The optional configuration (`budget.toml`), as the contract's §2 defines it.
+/// The optional configuration (`budget.toml`); the README's "Configuration" and
+/// "Report groups and the rest of `[follow_up]`" describe every key. Unknown keys
+/// are refused.
 #[derive(Debug, Clone, PartialEq, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Config {

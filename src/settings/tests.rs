@@ -82,7 +82,7 @@ fn follow_up_config_mistakes_name_group_and_area() {
 }
 
 #[test]
-fn config_as_in_the_contract() {
+fn config_as_documented() {
     let text = r#"
 budget_year = 2023
 years = [2023, 2024, 2025]
