@@ -96,13 +96,55 @@ impl Default for FollowUpOptions {
 
 impl Config {
     pub(super) fn validate_follow_up(&self, path: &Path) -> Result<(), Error> {
-        let bilingual = |sv: String, en: String| {
-            Err(Error::ConfigMistake {
-                path: path.to_path_buf(),
-                sv,
-                en,
-            })
-        };
+        let bilingual = |sv, en| mistake(path, sv, en);
+        self.validate_report_groups(path)?;
+        if let Some(f) = &self.follow_up {
+            if let Some(w) = &f.periodisation {
+                check_weights(path, w, ("i [follow_up]", "in [follow_up]"))?;
+            }
+            if let Some(Err(item)) = f.cost_accounts.as_deref().map(CostAccounts::parse) {
+                {
+                    return bilingual(
+                        format!(
+                            "cost_accounts: \"{item}\" är inget konto eller kontointervall; skriv t.ex. \"4000-7999\""
+                        ),
+                        format!(
+                            "cost_accounts: \"{item}\" is not an account or account range; write e.g. \"4000-7999\""
+                        ),
+                    );
+                }
+            }
+            if let Some(t) = f
+                .comment_threshold
+                .filter(|t| t.is_sign_negative() && !t.is_zero())
+            {
+                return bilingual(
+                    format!("comment_threshold {t} är negativt; skriv en procentsats, t.ex. 10"),
+                    format!("comment_threshold {t} is negative; write a percentage, e.g. 10"),
+                );
+            }
+        }
+        for a in &self.areas {
+            if let Some(w) = &a.periodisation {
+                let sv = format!("för tjänsteområdet \"{}\"", a.name);
+                let en = format!("for area \"{}\"", a.name);
+                check_weights(path, w, (&sv, &en))?;
+            }
+        }
+        for p in &self.projects {
+            if p.code.trim().is_empty() {
+                return bilingual(
+                    format!("ett [[project]] för \"{}\" har en tom kod", p.area),
+                    format!("a [[project]] for \"{}\" has an empty code", p.area),
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// `[[report_group]]`: named, with areas, every area known and in one group only.
+    fn validate_report_groups(&self, path: &Path) -> Result<(), Error> {
+        let bilingual = |sv, en| mistake(path, sv, en);
         let mut grouped: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
         for g in &self.report_groups {
             if g.name.trim().is_empty() {
@@ -146,78 +188,49 @@ impl Config {
                 }
             }
         }
-        let check_weights = |weights: &[Decimal], whose: (&str, &str)| {
-            if weights.len() != 12 {
-                return bilingual(
-                    format!(
-                        "periodisation {} har {} vikter; den ska ha 12, en per månad",
-                        whose.0,
-                        weights.len()
-                    ),
-                    format!(
-                        "periodisation {} has {} weights; it needs 12, one per month",
-                        whose.1,
-                        weights.len()
-                    ),
-                );
-            }
-            if weights.iter().any(|w| w.is_sign_negative() && !w.is_zero())
-                || weights.iter().all(|w| w.is_zero())
-            {
-                return bilingual(
-                    format!(
-                        "periodisation {}: vikterna ska vara 0 eller mer och inte alla 0",
-                        whose.0
-                    ),
-                    format!(
-                        "periodisation {}: the weights must be 0 or more and not all 0",
-                        whose.1
-                    ),
-                );
-            }
-            Ok(())
-        };
-        if let Some(f) = &self.follow_up {
-            if let Some(w) = &f.periodisation {
-                check_weights(w, ("i [follow_up]", "in [follow_up]"))?;
-            }
-            if let Some(Err(item)) = f.cost_accounts.as_deref().map(CostAccounts::parse) {
-                {
-                    return bilingual(
-                        format!(
-                            "cost_accounts: \"{item}\" är inget konto eller kontointervall; skriv t.ex. \"4000-7999\""
-                        ),
-                        format!(
-                            "cost_accounts: \"{item}\" is not an account or account range; write e.g. \"4000-7999\""
-                        ),
-                    );
-                }
-            }
-            if let Some(t) = f
-                .comment_threshold
-                .filter(|t| t.is_sign_negative() && !t.is_zero())
-            {
-                return bilingual(
-                    format!("comment_threshold {t} är negativt; skriv en procentsats, t.ex. 10"),
-                    format!("comment_threshold {t} is negative; write a percentage, e.g. 10"),
-                );
-            }
-        }
-        for a in &self.areas {
-            if let Some(w) = &a.periodisation {
-                let sv = format!("för tjänsteområdet \"{}\"", a.name);
-                let en = format!("for area \"{}\"", a.name);
-                check_weights(w, (&sv, &en))?;
-            }
-        }
-        for p in &self.projects {
-            if p.code.trim().is_empty() {
-                return bilingual(
-                    format!("ett [[project]] för \"{}\" har en tom kod", p.area),
-                    format!("a [[project]] for \"{}\" has an empty code", p.area),
-                );
-            }
-        }
         Ok(())
     }
+}
+
+/// A periodisation key: 12 weights, none negative, not all 0.
+fn check_weights(path: &Path, weights: &[Decimal], whose: (&str, &str)) -> Result<(), Error> {
+    let bilingual = |sv, en| mistake(path, sv, en);
+    if weights.len() != 12 {
+        return bilingual(
+            format!(
+                "periodisation {} har {} vikter; den ska ha 12, en per månad",
+                whose.0,
+                weights.len()
+            ),
+            format!(
+                "periodisation {} has {} weights; it needs 12, one per month",
+                whose.1,
+                weights.len()
+            ),
+        );
+    }
+    if weights.iter().any(|w| w.is_sign_negative() && !w.is_zero())
+        || weights.iter().all(|w| w.is_zero())
+    {
+        return bilingual(
+            format!(
+                "periodisation {}: vikterna ska vara 0 eller mer och inte alla 0",
+                whose.0
+            ),
+            format!(
+                "periodisation {}: the weights must be 0 or more and not all 0",
+                whose.1
+            ),
+        );
+    }
+    Ok(())
+}
+
+/// A mistake in `budget.toml`, in both languages.
+fn mistake(path: &Path, sv: String, en: String) -> Result<(), Error> {
+    Err(Error::ConfigMistake {
+        path: path.to_path_buf(),
+        sv,
+        en,
+    })
 }
