@@ -72,47 +72,30 @@ impl Join<'_> {
 
     /// The accumulators, all zero.
     fn ledgered(&self) -> Ledgered {
-        let input = self.input;
-        // Per initiative and area-level target: actual and previous year, monthly.
-        let init_months: Vec<Vec<[Month; 12]>> = input
-            .areas
-            .iter()
-            .map(|a| vec![[Month::default(); 12]; a.initiatives.len()])
-            .collect();
-        let init_prev: Vec<Vec<Decimal>> = input
-            .areas
-            .iter()
-            .map(|a| vec![Decimal::ZERO; a.initiatives.len()])
-            .collect();
-        let ledger_budget: Vec<Vec<Option<[Decimal; 12]>>> = input
-            .areas
-            .iter()
-            .map(|a| vec![None; a.initiatives.len()])
-            .collect();
-        let area_months = vec![[Month::default(); 12]; input.areas.len()];
-        let area_prev = vec![Decimal::ZERO; input.areas.len()];
-        let area_used = vec![false; input.areas.len()];
-
-        let sources = Vec::new();
-        let unmapped: BTreeMap<(String, i32, Option<String>), Unmapped> = BTreeMap::new();
-        let unmapped_first: BTreeMap<(String, i32, Option<String>), Option<Place>> =
-            BTreeMap::new();
-        let months_with_cost = [false; 12];
-        let file_months: Vec<BTreeSet<(i32, u8)>> = Vec::new();
-        let prev_rows = false;
+        let areas = self.input.areas;
+        let per_initiative = |a: &PlanArea| a.initiatives.len();
         Ledgered {
-            init_months,
-            init_prev,
-            ledger_budget,
-            area_months,
-            area_prev,
-            area_used,
-            sources,
-            unmapped,
-            unmapped_first,
-            months_with_cost,
-            file_months,
-            prev_rows,
+            init_months: areas
+                .iter()
+                .map(|a| vec![[Month::default(); 12]; per_initiative(a)])
+                .collect(),
+            init_prev: areas
+                .iter()
+                .map(|a| vec![Decimal::ZERO; per_initiative(a)])
+                .collect(),
+            ledger_budget: areas
+                .iter()
+                .map(|a| vec![None; per_initiative(a)])
+                .collect(),
+            area_months: vec![[Month::default(); 12]; areas.len()],
+            area_prev: vec![Decimal::ZERO; areas.len()],
+            area_used: vec![false; areas.len()],
+            sources: Vec::new(),
+            unmapped: BTreeMap::new(),
+            unmapped_first: BTreeMap::new(),
+            months_with_cost: [false; 12],
+            file_months: Vec::new(),
+            prev_rows: false,
         }
     }
 
