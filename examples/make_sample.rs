@@ -1,6 +1,8 @@
 //! Writes the shipped sample in `input/`: the five service areas of the City of
-//! Gothenburg's service plan 2023–2025 as filled templates (see
-//! `../shared/SEED-FACTS.md`), plus `input/budget.toml`.
+//! Gothenburg's service plan 2023–2025 as filled templates (the published figures
+//! come from "Göteborgs Stads tjänsteplan för kommungemensamma interna tjänster
+//! 2023–2025"; `input/README.md` says which are illustrative), plus
+//! `input/budget.toml`.
 //!
 //! Run: `cargo run --example make_sample [-- DIR]` (default `input`).
 //! `cargo run --example make_sample -- --it-1.0 [FILE]` writes only IT's template

@@ -39,7 +39,7 @@ impl Severity {
 
 macro_rules! codes {
     ($($variant:ident => $text:literal),* $(,)?) => {
-        /// The stable finding codes of the contract. Messages may change; these do not.
+        /// The stable finding codes (listed in the README). Messages may change; these do not.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Code { $($variant),* }
 

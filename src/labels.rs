@@ -1,6 +1,6 @@
 //! Stage: shared by the reader (`locate`, `parse`) and the writers (`write/`).
 //! Every Swedish label the tool reads or writes lives here, with the forgiving
-//! matching rule of the contract, so the reader and the template cannot drift apart.
+//! matching rule ([`normalize`]), so the reader and the template cannot drift apart.
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -67,8 +67,9 @@ pub const OUT_LAST_VERSION: &str = "Senaste versionsrad";
 /// Column `Källa` of `Initiativ`: the link to the initiative's cell in its file.
 pub const OUT_SOURCE_LINK: &str = "Källa";
 
-/// The contract's forgiving match key: NFC, trimmed, inner whitespace and line
-/// breaks collapsed to one space, lower case, a trailing `:` ignored.
+/// The forgiving match key (the README's "The template"): NFC, trimmed, inner
+/// whitespace and line breaks collapsed to one space, lower case, a trailing `:`
+/// ignored.
 pub fn normalize(text: &str) -> String {
     let core = label_core(text);
     if is_plain(core) {

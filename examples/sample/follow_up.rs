@@ -5,8 +5,9 @@
 //! the areas' forecasts as the five forecast workbooks `follow-up template` writes,
 //! filled in. The per-initiative figures are made up by a
 //! fixed pseudo-random sequence; their sums are set so that the follow-up
-//! reproduces the board's April 2023 report: 42 333 / 29 107 / 30 486 / 71 510 /
-//! 91 510 tkr.
+//! reproduces the board's public April 2023 report ("Nämnden för Intraservice,
+//! Månadsrapport april 2023", City of Gothenburg): 42 333 / 29 107 / 30 486 /
+//! 71 510 / 91 510 tkr.
 
 use budget_consolidator::write::forecast_template as ft;
 use rust_decimal::Decimal;

@@ -235,27 +235,22 @@ pub fn run(s: &FollowUpSettings, lang: Lang, quiet: bool) -> Result<Outcome, Err
 fn summary_line(fu: &follow_up::FollowUp, lang: Lang) -> String {
     let a = |d| crate::lang::amount(crate::follow_up::round_tkr(d), lang);
     let t = &fu.totals;
+    let [actual, to_date, forecast, budget, previous] = [
+        t.actual,
+        t.budget_to_date,
+        t.forecast,
+        t.budget,
+        t.previous_year,
+    ]
+    .map(a);
+    let (year, period) = (fu.budget_year, fu.period);
     if lang == Lang::Sv {
         format!(
-            "Uppföljning {}-{:02} (tkr): utfall ack {}, budget ack {}, prognos helår {}, budget helår {}, utfall ack föregående år {}.\n",
-            fu.budget_year,
-            fu.period,
-            a(t.actual),
-            a(t.budget_to_date),
-            a(t.forecast),
-            a(t.budget),
-            a(t.previous_year)
+            "Uppföljning {year}-{period:02} (tkr): utfall ack {actual}, budget ack {to_date}, prognos helår {forecast}, budget helår {budget}, utfall ack föregående år {previous}.\n"
         )
     } else {
         format!(
-            "Follow-up {}-{:02} (tkr): actual to date {}, budget to date {}, full-year forecast {}, full-year budget {}, previous year's actual to date {}.\n",
-            fu.budget_year,
-            fu.period,
-            a(t.actual),
-            a(t.budget_to_date),
-            a(t.forecast),
-            a(t.budget),
-            a(t.previous_year)
+            "Follow-up {year}-{period:02} (tkr): actual to date {actual}, budget to date {to_date}, full-year forecast {forecast}, full-year budget {budget}, previous year's actual to date {previous}.\n"
         )
     }
 }

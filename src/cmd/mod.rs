@@ -14,7 +14,9 @@ use crate::finding::Finding;
 use crate::load::Loaded;
 use crate::settings::{Settings, Task};
 
-/// Exit statuses of the contract.
+/// Exit statuses, as the README's "Exit status" lists them: 0 no error findings,
+/// 1 at least one error finding, 2 usage or I/O failure (the run could not start
+/// or could not write).
 pub const EXIT_OK: i32 = 0;
 pub const EXIT_FINDINGS: i32 = 1;
 pub const EXIT_FATAL: i32 = 2;

@@ -1,7 +1,9 @@
 //! The follow-up's JSON report (`follow-up --json FILE`). The same shape rules as
 //! the plan's report: amounts are decimal strings in tkr (`"29107"`, `"503.25"`),
 //! never JSON numbers; `file` is as findings name it; findings are the plan's and
-//! the follow-up's, in report order, in the same form as the plan report's.
+//! the follow-up's, in report order, in the same form as the plan report's
+//! ([`super::json::FindingJson`]). This module is the report's definition: each
+//! type below is one object of it, and its doc comment says what it holds.
 
 use super::json::{FindingJson, decimal};
 use crate::finding::Finding;
@@ -12,8 +14,8 @@ use serde::Serialize;
 /// The whole report.
 ///
 /// `{"budget_year": 2023, "period": "2023-04", "status": "ok", "totals": {…},
-/// "groups": […], "initiatives": […], "unmapped": […], "sources": […],
-/// "findings": […]}`
+/// "groups": […], "initiatives": […], "areas": […], "unmapped": […], "sources": […],
+/// "forecast_sources": […], "findings": […]}`
 #[derive(Debug, Serialize)]
 pub struct FollowUpReport {
     pub budget_year: i32,

@@ -74,6 +74,14 @@ pub(super) struct FuStyles {
     pub header_wrap: Format,
 }
 
+/// What every sheet writer gets: the contents, the formats and the report's title.
+#[derive(Clone, Copy)]
+pub(super) struct Sheet<'a> {
+    pub c: &'a Contents<'a>,
+    pub s: &'a FuStyles,
+    pub title: &'a str,
+}
+
 /// A4 landscape, one page wide, header row repeated, the report named in the
 /// page header and page numbers in the footer.
 pub(super) fn print_setup(
@@ -103,12 +111,17 @@ pub fn build(c: &Contents<'_>) -> Result<rust_xlsxwriter::Workbook, XlsxError> {
             .set_text_wrap()
             .set_align(rust_xlsxwriter::FormatAlign::Top),
     };
-    super::follow_up_summary::write(wb.add_worksheet(), c, &s, &title)?;
-    super::follow_up_initiatives::write(wb.add_worksheet(), c, &s, &title)?;
-    super::follow_up_months::write(wb.add_worksheet(), c, &s, &title)?;
-    super::follow_up_unmapped::write(wb.add_worksheet(), c, &s, &title)?;
-    super::follow_up_checks::write(wb.add_worksheet(), c, &s, &title)?;
-    super::follow_up_sources::write(wb.add_worksheet(), c, &s, &title)?;
+    let sheet = Sheet {
+        c,
+        s: &s,
+        title: &title,
+    };
+    super::follow_up_summary::write(wb.add_worksheet(), sheet)?;
+    super::follow_up_initiatives::write(wb.add_worksheet(), sheet)?;
+    super::follow_up_months::write(wb.add_worksheet(), sheet)?;
+    super::follow_up_unmapped::write(wb.add_worksheet(), sheet)?;
+    super::follow_up_checks::write(wb.add_worksheet(), sheet)?;
+    super::follow_up_sources::write(wb.add_worksheet(), sheet)?;
     if let Some(round) = c.round {
         super::submissions::write(wb.add_worksheet(), round, &s.base, c.lang)?;
     }

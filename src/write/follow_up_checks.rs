@@ -1,17 +1,13 @@
 //! Sheet `Kontroller` of the follow-up: every finding of the plan and of the
 //! follow-up — severity, code, file, sheet, cell or line, message.
 
-use super::follow_up::{Contents, FuStyles, print_setup};
+use super::follow_up::{Sheet, print_setup};
 use crate::finding::Severity;
 use crate::labels;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-pub(super) fn write(
-    ws: &mut Worksheet,
-    c: &Contents<'_>,
-    s: &FuStyles,
-    title: &str,
-) -> Result<(), XlsxError> {
+pub(super) fn write(ws: &mut Worksheet, sheet: Sheet<'_>) -> Result<(), XlsxError> {
+    let Sheet { c, s, title } = sheet;
     let b = &s.base;
     ws.set_name(labels::OUT_CHECKS)?;
     let headers = [

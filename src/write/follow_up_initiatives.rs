@@ -1,7 +1,7 @@
 //! Sheet `Per initiativ`: area, initiative, project codes, the seven figures and
 //! the forecast's comment, one Excel table (filter and sort built in).
 
-use super::follow_up::{Contents, FuStyles, SHEET_INITIATIVES, print_setup};
+use super::follow_up::{SHEET_INITIATIVES, Sheet, print_setup};
 use super::follow_up_summary::{HEADERS, columns};
 use rust_xlsxwriter::{
     ConditionalFormatCell, ConditionalFormatCellRule, Format, FormatAlign, Table, TableColumn,
@@ -11,12 +11,8 @@ use rust_xlsxwriter::{
 /// The `Initiativ` text of an area's row for its area-wide project codes.
 pub const AREA_WIDE: &str = "Hela tjänsteområdet (projekt utan initiativ)";
 
-pub(super) fn write(
-    ws: &mut Worksheet,
-    c: &Contents<'_>,
-    s: &FuStyles,
-    title: &str,
-) -> Result<(), XlsxError> {
+pub(super) fn write(ws: &mut Worksheet, sheet: Sheet<'_>) -> Result<(), XlsxError> {
+    let Sheet { c, s, title } = sheet;
     let fu = c.follow_up;
     let b = &s.base;
     ws.set_name(SHEET_INITIATIVES)?;

@@ -1,16 +1,12 @@
 //! Sheet `Per månad`: month × report group — the actual and the periodised budget
 //! of each month, and both accumulated.
 
-use super::follow_up::{Contents, FuStyles, MONTHS, SHEET_MONTHS, print_setup};
+use super::follow_up::{MONTHS, SHEET_MONTHS, Sheet, print_setup};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-pub(super) fn write(
-    ws: &mut Worksheet,
-    c: &Contents<'_>,
-    s: &FuStyles,
-    title: &str,
-) -> Result<(), XlsxError> {
+pub(super) fn write(ws: &mut Worksheet, sheet: Sheet<'_>) -> Result<(), XlsxError> {
+    let Sheet { c, s, title } = sheet;
     let fu = c.follow_up;
     let b = &s.base;
     ws.set_name(SHEET_MONTHS)?;

@@ -3,17 +3,13 @@
 //! `cost_total = to_initiatives + to_areas + unmapped`, the last column a live check)
 //! and every forecast file.
 
-use super::follow_up::{Contents, FuStyles, print_setup};
+use super::follow_up::{Sheet, print_setup};
 use super::{cell, formula};
 use crate::labels;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-pub(super) fn write(
-    ws: &mut Worksheet,
-    c: &Contents<'_>,
-    s: &FuStyles,
-    title: &str,
-) -> Result<(), XlsxError> {
+pub(super) fn write(ws: &mut Worksheet, sheet: Sheet<'_>) -> Result<(), XlsxError> {
+    let Sheet { c, s, title } = sheet;
     let b = &s.base;
     let fu = c.follow_up;
     ws.set_name(labels::OUT_SOURCES)?;

@@ -3,7 +3,7 @@
 //! by conditional formatting, and a chart of accumulated actual against
 //! accumulated budget per month, with the full-year forecast.
 
-use super::follow_up::{Contents, FuStyles, MONTHS, SHEET_SUMMARY, print_setup};
+use super::follow_up::{MONTHS, SHEET_SUMMARY, Sheet, print_setup};
 use super::{cell, formula, range};
 use crate::follow_up::Figures;
 use rust_decimal::Decimal;
@@ -39,12 +39,8 @@ pub fn columns(f: &Figures) -> [Decimal; 7] {
 
 const HEADER_ROW: u32 = 3;
 
-pub(super) fn write(
-    ws: &mut Worksheet,
-    c: &Contents<'_>,
-    s: &FuStyles,
-    title: &str,
-) -> Result<(), XlsxError> {
+pub(super) fn write(ws: &mut Worksheet, sheet: Sheet<'_>) -> Result<(), XlsxError> {
+    let Sheet { c, s, title } = sheet;
     let fu = c.follow_up;
     let b = &s.base;
     ws.set_name(SHEET_SUMMARY)?;

@@ -2,15 +2,11 @@
 //! belongs to no initiative or area — file, year, accounts, months, amount. This
 //! cost is in no report group and not in the totals.
 
-use super::follow_up::{Contents, FuStyles, SHEET_UNMAPPED, print_setup};
+use super::follow_up::{SHEET_UNMAPPED, Sheet, print_setup};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-pub(super) fn write(
-    ws: &mut Worksheet,
-    c: &Contents<'_>,
-    s: &FuStyles,
-    title: &str,
-) -> Result<(), XlsxError> {
+pub(super) fn write(ws: &mut Worksheet, sheet: Sheet<'_>) -> Result<(), XlsxError> {
+    let Sheet { c, s, title } = sheet;
     let b = &s.base;
     ws.set_name(SHEET_UNMAPPED)?;
     let headers = ["Fil", "Projekt", "Konton", "Månader", "Belopp tkr"];

@@ -1,5 +1,6 @@
 //! Hostile and broken input (`tests/fixtures/bad/`, made by `make_bad.py`; the
-//! expectations in `bad/expected.json` come from the contract). Each file runs
+//! expectations in `bad/expected.json` come from the rules the README documents,
+//! not from what the program happens to do). Each file runs
 //! under an address-space limit of 1 GiB, so anything that tries to allocate a
 //! bounding box or a declared-size buffer aborts the test, and under a timeout, so
 //! a hang fails instead of stalling.

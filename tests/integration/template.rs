@@ -70,7 +70,7 @@ fn blank_template_reads_back_with_no_error_only_what_is_left_to_fill_in() {
 }
 
 #[test]
-fn template_cells_are_the_contract_labels() {
+fn template_cells_are_the_documented_labels() {
     let run = Run::new();
     template(&run, "Ledning och styrning", "L.xlsx");
     let book = run.dir.path().join("L.xlsx");
