@@ -4,6 +4,7 @@
 
 use super::examples::examples;
 use super::*;
+use std::fmt::Write as _;
 
 const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/messages.txt");
 
@@ -15,7 +16,12 @@ fn render() -> String {
          finding::golden; regenerate with `UPDATE_GOLDEN=1 cargo test golden`.\n",
     );
     for code in Code::ALL {
-        let _ = write!(out, "\n== {}\n", code.as_str());
+        let _ = write!(out, "\n== {} — {}\n", code.as_str(), code.description());
+        for lang in [Lang::Sv, Lang::En] {
+            if let Some(help) = code.help(lang) {
+                let _ = writeln!(out, "help {}: {help}", lang_tag(lang));
+            }
+        }
         for kind in kinds.iter().filter(|k| code_of(k) == *code) {
             let f = Finding::new(kind.clone());
             let _ = writeln!(out, "[{}]", f.severity.as_str());
