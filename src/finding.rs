@@ -4,13 +4,13 @@
 //!
 //! Codes are data: the table `codes!` below holds one row per code — its variant, its
 //! stable text, its severity (or `ByKind` where the kind decides), its message family,
-//! the Swedish description shown in `Kontroller`, and a `help` line (Swedish, English)
-//! where the user has something to do. Messages are rendered per language by the
+//! the kinds that carry it, the Swedish description shown in `Kontroller`, and a
+//! `help` line (Swedish, English) where the user has something to do. Messages are rendered per language by the
 //! family's file under `finding/` (`reading`, `layout`, `amounts`, `cross_sheet`,
 //! `areas`, `follow_up`, `ledger`), one `match` arm per kind, so no kind can lack a
 //! message in either language. Adding a code: a row in `codes!`, a variant in
-//! `kind.rs` (and its line in `code_of`), its arm in its family's file, an example in
-//! `examples.rs`, then `UPDATE_GOLDEN=1 cargo test golden` and the README's code table.
+//! `kind.rs`, its arm in its family's file, an example in `examples.rs`, then
+//! `UPDATE_GOLDEN=1 cargo test golden` and the README's code table.
 //!
 //! Findings are data; they never abort a run. Fatal problems live in `error.rs`.
 
@@ -78,7 +78,7 @@ pub enum Family {
 }
 
 macro_rules! codes {
-    ($($variant:ident => $text:literal, $severity:ident, $family:ident,
+    ($($variant:ident => $text:literal, $severity:ident, $family:ident, [$($kind:ident),+],
         $description:literal, help: ($help_sv:literal, $help_en:literal);)*) => {
         /// The stable finding codes. Messages may change; these do not.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -89,6 +89,11 @@ macro_rules! codes {
 
             pub fn as_str(self) -> &'static str {
                 match self { $(Code::$variant => $text),* }
+            }
+
+            /// The code of a kind of finding.
+            pub fn of(kind: &Kind) -> Code {
+                match kind { $($(Kind::$kind { .. })|+ => Code::$variant,)* }
             }
 
             pub fn severity_rule(self) -> SeverityRule {
@@ -114,137 +119,137 @@ macro_rules! codes {
     };
 }
 
-// One row per code: variant => code, severity, family, description (sv),
-// help: (sv, en) — ("", "") when there is no action for the user.
+// One row per code: variant => code, severity, family, [the kinds of this code],
+// description (sv), help: (sv, en) — ("", "") when there is no action for the user.
 codes! {
-    UnreadableFile => "unreadable-file", Error, Reading, "Filen kan inte läsas",
+    UnreadableFile => "unreadable-file", Error, Reading, [UnreadableFile], "Filen kan inte läsas",
         help: ("Spara filen på nytt som Excel-arbetsbok (.xlsx) och skicka den igen.",
                "Save the file again as an Excel workbook (.xlsx) and send it again.");
-    NotAWorkbook => "not-a-workbook", Warning, Reading, "Ingen arbetsbok, hoppas över",
+    NotAWorkbook => "not-a-workbook", Warning, Reading, [NotAWorkbook, FolderLoop], "Ingen arbetsbok, hoppas över",
         help: ("Flytta filen ur indatamappen om den inte hör dit.",
                "Move the file out of the input folder if it does not belong there.");
-    TooLarge => "too-large", Error, Reading, "För stor för en budgetmall",
+    TooLarge => "too-large", Error, Reading, [TooLarge], "För stor för en budgetmall",
         help: ("Skicka budgetmallen utan extra blad, bilder eller data.",
                "Send the budget template without extra sheets, pictures or data.");
-    MissingSheet => "missing-sheet", Error, Layout, "Ett blad saknas",
+    MissingSheet => "missing-sheet", Error, Layout, [MissingSheet], "Ett blad saknas",
         help: ("Utgå från budgetmallen (budget-consolidator template) och behåll bladens namn.",
                "Start from the budget template (budget-consolidator template) and keep its sheet names.");
-    MissingHeader => "missing-header", Error, Layout, "Tabellhuvudet saknas",
+    MissingHeader => "missing-header", Error, Layout, [MissingHeader], "Tabellhuvudet saknas",
         help: ("Återställ tabellens rubriker som i mallen.",
                "Restore the table's headings as in the template.");
-    MissingMetadata => "missing-metadata", ByKind, Layout, "En uppgift ovanför tabellen saknas",
+    MissingMetadata => "missing-metadata", ByKind, Layout, [MissingMetadata, EmptyMetadata], "En uppgift ovanför tabellen saknas",
         help: ("Fyll i uppgiften i cellen till höger om etiketten.",
                "Fill in the field in the cell to the right of its label.");
-    InvalidMetadata => "invalid-metadata", Error, Layout, "En uppgift ovanför tabellen är ogiltig",
+    InvalidMetadata => "invalid-metadata", Error, Layout, [InvalidMetadata], "En uppgift ovanför tabellen är ogiltig",
         help: ("Rätta värdet i cellen till höger om etiketten.",
                "Correct the value in the cell to the right of its label.");
-    UnknownArea => "unknown-area", Error, Areas, "Okänt tjänsteområde",
+    UnknownArea => "unknown-area", Error, Areas, [UnknownArea], "Okänt tjänsteområde",
         help: ("Rätta tjänsteområdets namn eller lägg till det som alias i budget.toml.",
                "Correct the area's name or add it as an alias in budget.toml.");
-    MissingArea => "missing-area", Error, Areas, "Tjänsteområde utan fil",
+    MissingArea => "missing-area", Error, Areas, [MissingArea], "Tjänsteområde utan fil",
         help: ("Be tjänsteområdet skicka sin budgetmall, eller kör med --partial.",
                "Ask the area for its budget template, or run with --partial.");
-    DuplicateArea => "duplicate-area", Error, Areas, "Tjänsteområdet finns i flera filer",
+    DuplicateArea => "duplicate-area", Error, Areas, [DuplicateArea], "Tjänsteområdet finns i flera filer",
         help: ("Ta bort de inaktuella filerna eller kör med --latest-version.",
                "Remove the outdated files or run with --latest-version.");
-    SupersededVersion => "superseded-version", Info, Areas, "Äldre version, inte med",
+    SupersededVersion => "superseded-version", Info, Areas, [SupersededVersion], "Äldre version, inte med",
         help: ("", "");
-    InvalidAmount => "invalid-amount", Error, Amounts, "Ogiltigt belopp",
+    InvalidAmount => "invalid-amount", Error, Amounts, [InvalidAmount, InvalidBreaksFormula], "Ogiltigt belopp",
         help: ("Skriv beloppet som ett tal i tkr.", "Write the amount as a number in tkr.");
-    NegativeAmount => "negative-amount", Error, Amounts, "Negativt belopp",
+    NegativeAmount => "negative-amount", Error, Amounts, [NegativeAmount], "Negativt belopp",
         help: ("Skriv ett belopp som är 0 eller mer.", "Write an amount of 0 or more.");
-    NumberAsText => "number-as-text", ByKind, Amounts, "Tal skrivet som text",
+    NumberAsText => "number-as-text", ByKind, Amounts, [NumberAsText, TextBreaksFormula], "Tal skrivet som text",
         help: ("Skriv talet som ett tal, utan mellanslag eller apostrof.",
                "Enter the number as a number, without spaces or apostrophe.");
-    RowSumMismatch => "row-sum-mismatch", Error, Amounts, "Radens belopp stämmer inte",
+    RowSumMismatch => "row-sum-mismatch", Error, Amounts, [RowSumMismatch], "Radens belopp stämmer inte",
         help: ("Rätta Belopp eller delbeloppen så att Belopp är deras summa.",
                "Correct Belopp or its parts so that Belopp is their sum.");
-    TotalMismatch => "total-mismatch", Error, Amounts, "Summaraden stämmer inte",
+    TotalMismatch => "total-mismatch", Error, Amounts, [TotalMismatch], "Summaraden stämmer inte",
         help: ("Låt Summa-raden vara en SUMMA-formel över kolumnen.",
                "Make the Summa row a SUM formula over the column.");
-    MissingTotalRow => "missing-total-row", Error, Layout, "Summarad saknas",
+    MissingTotalRow => "missing-total-row", Error, Layout, [MissingTotalRow], "Summarad saknas",
         help: ("Avsluta tabellen med en rad där initiativet heter Summa.",
                "End the table with a row whose initiative is Summa.");
-    UncategorizedAmount => "uncategorized-amount", Error, Amounts, "Belopp utan kategori",
+    UncategorizedAmount => "uncategorized-amount", Error, Amounts, [UncategorizedAmount], "Belopp utan kategori",
         help: ("För beloppet till Nyutveckling eller Utveckling inom befintlig tjänst.",
                "Put the amount in Nyutveckling or Utveckling inom befintlig tjänst.");
-    MissingInitiativeName => "missing-initiative-name", Error, Layout, "Initiativ utan namn",
+    MissingInitiativeName => "missing-initiative-name", Error, Layout, [MissingInitiativeName], "Initiativ utan namn",
         help: ("Skriv initiativets namn på raden.", "Write the initiative's name on the row.");
-    DuplicateInitiative => "duplicate-initiative", Error, Layout, "Samma initiativ två gånger",
+    DuplicateInitiative => "duplicate-initiative", Error, Layout, [DuplicateInitiative], "Samma initiativ två gånger",
         help: ("Slå ihop raderna eller ge initiativen olika namn.",
                "Merge the rows or give the initiatives different names.");
-    CrossSheetMismatch => "cross-sheet-mismatch", Error, CrossSheet, "Bladen stämmer inte med varandra",
+    CrossSheetMismatch => "cross-sheet-mismatch", Error, CrossSheet, [CrossSheetTotal, CrossSheetInitiative], "Bladen stämmer inte med varandra",
         help: ("Rätta beloppen så att båda bladen anger samma belopp för budgetåret.",
                "Correct the amounts so that both sheets give the same amount for the budget year.");
-    UnmatchedInitiative => "unmatched-initiative", Warning, CrossSheet, "Initiativ bara på ett av bladen",
+    UnmatchedInitiative => "unmatched-initiative", Warning, CrossSheet, [UnmatchedInitiative], "Initiativ bara på ett av bladen",
         help: ("Skriv initiativets namn likadant på båda bladen.",
                "Write the initiative's name the same way on both sheets.");
-    HeadingRow => "heading-row", Info, Layout, "Rubrikrad, inga belopp",
+    HeadingRow => "heading-row", Info, Layout, [HeadingRow], "Rubrikrad, inga belopp",
         help: ("", "");
-    YearMismatch => "year-mismatch", Error, Areas, "Fel år",
+    YearMismatch => "year-mismatch", Error, Areas, [YearMismatch], "Fel år",
         help: ("Rätta Budgetår eller planåren i mallen (eller i budget.toml).",
                "Correct Budgetår or the plan years in the template (or in budget.toml).");
-    InvalidCategory => "invalid-category", Error, Layout, "Ogiltig påverkan",
+    InvalidCategory => "invalid-category", Error, Layout, [InvalidCategory], "Ogiltig påverkan",
         help: ("Skriv Liten, Mellan eller Stor.", "Write Liten, Mellan or Stor.");
-    FormulaWithoutValue => "formula-without-value", ByKind, Amounts, "Formel utan beräknat värde",
+    FormulaWithoutValue => "formula-without-value", ByKind, Amounts, [FormulaWithoutValue], "Formel utan beräknat värde",
         help: ("Öppna filen i Excel eller LibreOffice, spara den och skicka den igen.",
                "Open the file in Excel or LibreOffice, save it and send it again.");
-    FrameExceeded => "frame-exceeded", Error, Areas, "Över ramen",
+    FrameExceeded => "frame-exceeded", Error, Areas, [FrameExceeded], "Över ramen",
         help: ("Minska budgeten till ramen, eller få ramen ändrad i budget.toml.",
                "Reduce the budget to the frame, or have the frame changed in budget.toml.");
-    FrameDeviation => "frame-deviation", Warning, Areas, "Under ramen",
+    FrameDeviation => "frame-deviation", Warning, Areas, [FrameDeviation], "Under ramen",
         help: ("", "");
-    VersionMismatch => "version-mismatch", Warning, Layout, "Versionstabellen och versionen skiljer sig",
+    VersionMismatch => "version-mismatch", Warning, Layout, [VersionMismatch], "Versionstabellen och versionen skiljer sig",
         help: ("Lägg till en rad i versionstabellen eller rätta fältet Version.",
                "Add a row to the version table or correct the Version field.");
-    InternalError => "internal-error", Error, Reading, "Internt fel, filen hoppades över",
+    InternalError => "internal-error", Error, Reading, [InternalError], "Internt fel, filen hoppades över",
         help: ("Rapportera felet till utvecklarna, med filen om möjligt.",
                "Report the error to the developers, with the file if possible.");
-    AmbiguousSheet => "ambiguous-sheet", ByKind, Layout, "Flera blad med samma namn",
+    AmbiguousSheet => "ambiguous-sheet", ByKind, Layout, [AmbiguousSheet], "Flera blad med samma namn",
         help: ("Ta bort eller byt namn på bladen som inte gäller.",
                "Delete or rename the sheets that do not count.");
-    AmbiguousColumn => "ambiguous-column", Error, Layout, "Flera kolumner med samma rubrik",
+    AmbiguousColumn => "ambiguous-column", Error, Layout, [AmbiguousColumn], "Flera kolumner med samma rubrik",
         help: ("Ta bort eller byt namn på kolumnen som inte gäller.",
                "Delete or rename the column that does not count.");
-    TextTooLong => "text-too-long", Warning, Reading, "För lång text, förkortad",
+    TextTooLong => "text-too-long", Warning, Reading, [TextTooLong], "För lång text, förkortad",
         help: ("Korta texten.", "Shorten the text.");
-    UnmappedActual => "unmapped-actual", Warning, FollowUp, "Utfall som inte hör till något initiativ",
+    UnmappedActual => "unmapped-actual", Warning, FollowUp, [UnmappedActual], "Utfall som inte hör till något initiativ",
         help: ("Koppla projektkoden till ett initiativ (kolumnen Projekt eller [[project]] i budget.toml).",
                "Map the project code to an initiative (the Projekt column or [[project]] in budget.toml).");
-    MissingProjectCode => "missing-project-code", Warning, FollowUp, "Initiativ utan projektkod",
+    MissingProjectCode => "missing-project-code", Warning, FollowUp, [MissingProjectCode], "Initiativ utan projektkod",
         help: ("Skriv projektkoden i kolumnen Projekt eller som [[project]] i budget.toml.",
                "Write the project code in the Projekt column or as a [[project]] in budget.toml.");
-    DuplicateProjectCode => "duplicate-project-code", Error, FollowUp, "Projektkoden används två gånger",
+    DuplicateProjectCode => "duplicate-project-code", Error, FollowUp, [DuplicateProjectCode], "Projektkoden används två gånger",
         help: ("Ta bort projektkoden där den inte hör hemma.",
                "Remove the project code where it does not belong.");
-    UnknownInitiative => "unknown-initiative", Error, FollowUp, "Okänt initiativ eller projekt",
+    UnknownInitiative => "unknown-initiative", Error, FollowUp, [UnknownInitiative], "Okänt initiativ eller projekt",
         help: ("Skriv initiativets namn som i planen.",
                "Write the initiative's name as in the plan.");
-    BudgetMismatch => "budget-mismatch", Warning, FollowUp, "Ekonomisystemets budget skiljer sig från beslutet",
+    BudgetMismatch => "budget-mismatch", Warning, FollowUp, [BudgetMismatch], "Ekonomisystemets budget skiljer sig från beslutet",
         help: ("Rätta budgeten i ekonomisystemet.", "Correct the budget in the ledger.");
-    EvenPeriodisation => "even-periodisation", Info, FollowUp, "Budgeten fördelad jämnt över året",
+    EvenPeriodisation => "even-periodisation", Info, FollowUp, [EvenPeriodisation], "Budgeten fördelad jämnt över året",
         help: ("", "");
-    NoForecast => "no-forecast", Info, FollowUp, "Prognos saknas, budgeten används",
+    NoForecast => "no-forecast", Info, FollowUp, [NoForecast], "Prognos saknas, budgeten används",
         help: ("", "");
-    MissingComment => "missing-comment", Warning, FollowUp, "Stor avvikelse utan kommentar",
+    MissingComment => "missing-comment", Warning, FollowUp, [MissingComment], "Stor avvikelse utan kommentar",
         help: ("Skriv en kommentar i kolumnen Kommentar.",
                "Write a comment in the Kommentar column.");
-    ActualExceedsBudget => "actual-exceeds-budget", Warning, FollowUp, "Utfallet är större än årsbudgeten",
+    ActualExceedsBudget => "actual-exceeds-budget", Warning, FollowUp, [ActualExceedsBudget], "Utfallet är större än årsbudgeten",
         help: ("", "");
-    PeriodGap => "period-gap", Warning, FollowUp, "En månad utan kostnader",
+    PeriodGap => "period-gap", Warning, FollowUp, [PeriodGap], "En månad utan kostnader",
         help: ("Lägg till exporten för månaden.", "Add the export for the month.");
-    OverlappingActuals => "overlapping-actuals", Error, FollowUp, "Samma månad i två utfallsfiler",
+    OverlappingActuals => "overlapping-actuals", Error, FollowUp, [OverlappingActuals], "Samma månad i två utfallsfiler",
         help: ("Ta bort den äldre exporten.", "Remove the older export.");
-    UnreadableActuals => "unreadable-actuals", Error, Ledger, "Utfallsfilen kan inte läsas",
+    UnreadableActuals => "unreadable-actuals", Error, Ledger, [UnreadableActuals], "Utfallsfilen kan inte läsas",
         help: ("Gör om exporten ur ekonomisystemet.", "Export the actuals from the ledger again.");
-    InvalidActualsRow => "invalid-actuals-row", Error, Ledger, "Ogiltig rad i utfallsfilen",
+    InvalidActualsRow => "invalid-actuals-row", Error, Ledger, [InvalidActualsRow], "Ogiltig rad i utfallsfilen",
         help: ("Rätta exporten och läs in den igen.", "Correct the export and read it again.");
-    MixedObjectRows => "mixed-object-rows", Info, Ledger, "Objektrader inte i standardens form",
+    MixedObjectRows => "mixed-object-rows", Info, Ledger, [MixedObjectRows], "Objektrader inte i standardens form",
         help: ("", "");
-    EmptyTemplate => "empty-template", Warning, Layout, "Mallen har inga initiativ",
+    EmptyTemplate => "empty-template", Warning, Layout, [EmptyTemplate], "Mallen har inga initiativ",
         help: ("Fyll i ett initiativ per rad innan du skickar filen.",
                "Fill in one initiative per row before sending the file.");
-    SimilarArea => "similar-area", Error, Areas, "Troligen samma tjänsteområde två gånger",
+    SimilarArea => "similar-area", Error, Areas, [SimilarArea], "Troligen samma tjänsteområde två gånger",
         help: ("Lägg ett av namnen som alias i budget.toml.",
                "Add one of the names as an alias in budget.toml.");
 }
@@ -347,63 +352,9 @@ impl Finding {
     }
 }
 
+/// A kind's code, from the table's `kinds: [...]`.
 fn code_of(kind: &Kind) -> Code {
-    match kind {
-        Kind::UnreadableFile(_) => Code::UnreadableFile,
-        Kind::NotAWorkbook { .. } | Kind::FolderLoop { .. } => Code::NotAWorkbook,
-        Kind::TooLarge(_) => Code::TooLarge,
-        Kind::MissingSheet { .. } => Code::MissingSheet,
-        Kind::MissingHeader { .. } => Code::MissingHeader,
-        Kind::MissingMetadata { .. } => Code::MissingMetadata,
-        Kind::InvalidMetadata { .. } => Code::InvalidMetadata,
-        Kind::UnknownArea { .. } => Code::UnknownArea,
-        Kind::MissingArea { .. } => Code::MissingArea,
-        Kind::DuplicateArea { .. } => Code::DuplicateArea,
-        Kind::SupersededVersion { .. } => Code::SupersededVersion,
-        Kind::InvalidAmount { .. } => Code::InvalidAmount,
-        Kind::NegativeAmount { .. } => Code::NegativeAmount,
-        Kind::NumberAsText { .. } => Code::NumberAsText,
-        Kind::RowSumMismatch { .. } => Code::RowSumMismatch,
-        Kind::TotalMismatch { .. } => Code::TotalMismatch,
-        Kind::MissingTotalRow { .. } => Code::MissingTotalRow,
-        Kind::UncategorizedAmount { .. } => Code::UncategorizedAmount,
-        Kind::MissingInitiativeName { .. } => Code::MissingInitiativeName,
-        Kind::DuplicateInitiative { .. } => Code::DuplicateInitiative,
-        Kind::CrossSheetTotal { .. } | Kind::CrossSheetInitiative { .. } => {
-            Code::CrossSheetMismatch
-        }
-        Kind::UnmatchedInitiative { .. } => Code::UnmatchedInitiative,
-        Kind::HeadingRow { .. } => Code::HeadingRow,
-        Kind::YearMismatch { .. } => Code::YearMismatch,
-        Kind::InvalidCategory { .. } => Code::InvalidCategory,
-        Kind::FormulaWithoutValue { .. } => Code::FormulaWithoutValue,
-        Kind::FrameExceeded { .. } => Code::FrameExceeded,
-        Kind::FrameDeviation { .. } => Code::FrameDeviation,
-        Kind::VersionMismatch { .. } => Code::VersionMismatch,
-        Kind::InternalError { .. } => Code::InternalError,
-        Kind::AmbiguousSheet { .. } => Code::AmbiguousSheet,
-        Kind::AmbiguousColumn { .. } => Code::AmbiguousColumn,
-        Kind::TextTooLong { .. } => Code::TextTooLong,
-        Kind::UnmappedActual { .. } => Code::UnmappedActual,
-        Kind::MissingProjectCode { .. } => Code::MissingProjectCode,
-        Kind::DuplicateProjectCode { .. } => Code::DuplicateProjectCode,
-        Kind::UnknownInitiative { .. } => Code::UnknownInitiative,
-        Kind::BudgetMismatch { .. } => Code::BudgetMismatch,
-        Kind::EvenPeriodisation { .. } => Code::EvenPeriodisation,
-        Kind::NoForecast { .. } => Code::NoForecast,
-        Kind::MissingComment { .. } => Code::MissingComment,
-        Kind::ActualExceedsBudget { .. } => Code::ActualExceedsBudget,
-        Kind::PeriodGap { .. } => Code::PeriodGap,
-        Kind::OverlappingActuals { .. } => Code::OverlappingActuals,
-        Kind::UnreadableActuals(_) => Code::UnreadableActuals,
-        Kind::InvalidActualsRow { .. } => Code::InvalidActualsRow,
-        Kind::MixedObjectRows { .. } => Code::MixedObjectRows,
-        Kind::TextBreaksFormula { .. } => Code::NumberAsText,
-        Kind::InvalidBreaksFormula { .. } => Code::InvalidAmount,
-        Kind::EmptyMetadata { .. } => Code::MissingMetadata,
-        Kind::EmptyTemplate => Code::EmptyTemplate,
-        Kind::SimilarArea { .. } => Code::SimilarArea,
-    }
+    Code::of(kind)
 }
 
 /// The severity of a kind whose code's table row says `ByKind`.

@@ -63,3 +63,64 @@ fn every_message_matches_the_golden_file() {
         );
     }
 }
+
+/// Every code in the README's code tables (`## Finding codes` and the follow-up's),
+/// with the severity written there.
+fn readme_codes() -> Vec<(String, String)> {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let mut out = Vec::new();
+    let mut in_table = false;
+    for line in readme.lines() {
+        if line.starts_with("| code | severity |") {
+            in_table = true;
+        } else if !line.starts_with('|') {
+            in_table = false;
+        }
+        if !in_table || !line.starts_with("| `") {
+            continue;
+        }
+        let cells: Vec<&str> = line.split(" | ").collect();
+        let (Some(codes), Some(severities)) = (cells.first(), cells.get(1)) else {
+            continue;
+        };
+        let codes: Vec<&str> = codes.split('`').skip(1).step_by(2).collect();
+        let severities: Vec<&str> = severities.split(", ").collect();
+        for (i, code) in codes.iter().enumerate() {
+            let severity = severities
+                .get(i)
+                .or(severities.last())
+                .copied()
+                .unwrap_or("");
+            out.push((code.to_string(), severity.to_string()));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_readme_lists_every_code_with_its_severity() {
+    let listed = readme_codes();
+    for code in Code::ALL {
+        let Some((_, severity)) = listed.iter().find(|(c, _)| c == code.as_str()) else {
+            panic!("README's code table lacks `{}`", code.as_str());
+        };
+        let right = match code.severity_rule() {
+            SeverityRule::Error => severity == "error",
+            SeverityRule::Warning => severity == "warning",
+            SeverityRule::Info => severity == "info",
+            SeverityRule::ByKind => severity.contains(" or "),
+        };
+        assert!(
+            right,
+            "README gives `{}` severity {severity:?}",
+            code.as_str()
+        );
+    }
+    for (code, _) in &listed {
+        assert!(
+            Code::ALL.iter().any(|c| c.as_str() == code),
+            "README lists `{code}`, which is no finding code"
+        );
+    }
+}
