@@ -123,8 +123,8 @@ macro_rules! codes {
 // description (sv), help: (sv, en) — ("", "") when there is no action for the user.
 codes! {
     UnreadableFile => "unreadable-file", Error, Reading, [UnreadableFile], "Filen kan inte läsas",
-        help: ("Spara filen på nytt som Excel-arbetsbok (.xlsx) och skicka den igen.",
-               "Save the file again as an Excel workbook (.xlsx) and send it again.");
+        help: ("Spara en läsbar kopia i Excel (.xlsx, utan lösenord) och skicka den igen.",
+               "Save a readable copy in Excel (.xlsx, without a password) and send it again.");
     NotAWorkbook => "not-a-workbook", Warning, Reading, [NotAWorkbook, FolderLoop], "Ingen arbetsbok, hoppas över",
         help: ("Flytta filen ur indatamappen om den inte hör dit.",
                "Move the file out of the input folder if it does not belong there.");
