@@ -15,6 +15,7 @@ pub(super) fn examples() -> Vec<Kind> {
         Kind::UnreadableFile(Unreadable::NotSpreadsheet),
         Kind::UnreadableFile(Unreadable::Io(s("permission denied"))),
         Kind::UnreadableFile(Unreadable::DuplicatePart(s("xl/workbook.xml"))),
+        Kind::UnreadableFile(Unreadable::DuplicatePart(s(""))),
         Kind::UnreadableFile(Unreadable::WordDocument),
         Kind::UnreadableFile(Unreadable::PowerPointDocument),
         Kind::UnreadableFile(Unreadable::MacroSheet(s("xl/macrosheets/sheet1.xml"))),
@@ -368,6 +369,37 @@ pub(super) fn examples() -> Vec<Kind> {
             found: s("#TRANS"),
             expected: ActualsExpected::MoreRows { rows: 12 },
         },
+        Kind::InvalidActualsRow {
+            column: None,
+            found: s("2023-04-31"),
+            expected: ActualsExpected::Date,
+        },
+        Kind::InvalidActualsRow {
+            column: Some(s("Konto")),
+            found: s("lön"),
+            expected: ActualsExpected::Account,
+        },
+        Kind::InvalidActualsRow {
+            column: None,
+            found: s("x"),
+            expected: ActualsExpected::YearIndex,
+        },
+        Kind::InvalidActualsRow {
+            column: None,
+            found: s("{6}"),
+            expected: ActualsExpected::ObjectPairs,
+        },
+        Kind::InvalidActualsRow {
+            column: None,
+            found: s("#TRANS 4010 {} 1…"),
+            expected: ActualsExpected::ShortLine { limit: 64 * 1024 },
+        },
+        Kind::InvalidActualsRow {
+            column: Some(s("Belopp")),
+            found: s("ca 800"),
+            expected: ActualsExpected::TableAmount(NotAmount::Text(s("ca 800"))),
+        },
+        Kind::UnreadableActuals(UnreadableActuals::Workbook(Unreadable::Encrypted)),
         Kind::MixedObjectRows {
             account: s("4010"),
             year: 2023,
