@@ -107,6 +107,10 @@ pub struct FindingJson {
     /// Technical detail in English (the reader's own words), when there is any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+    /// What the user can do about a finding of this code, in one line in the
+    /// report's language; absent where there is nothing to do.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<&'static str>,
 }
 
 /// An amount as the report writes it: `13000`, `2000.5`.
@@ -186,6 +190,7 @@ pub fn finding(f: &Finding, lang: Lang) -> FindingJson {
         line: f.line,
         message: f.message(lang),
         detail: f.detail(),
+        help: f.code().help(lang),
     }
 }
 

@@ -4,7 +4,7 @@
 //! links to that place in the input file, relative to the workbook's folder.
 
 use super::{Contents, Styles, Widths};
-use crate::finding::{Code, Severity};
+use crate::finding::Severity;
 use crate::labels;
 use rust_xlsxwriter::{Url, Worksheet, XlsxError};
 
@@ -44,7 +44,7 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
         };
         let cells = [
             f.code().as_str().to_string(),
-            description(f.code()).to_string(),
+            f.code().description().to_string(),
             f.file.clone().unwrap_or_default(),
             f.sheet.clone().unwrap_or_default(),
             f.cell.map(|c| c.to_string()).unwrap_or_default(),
@@ -97,60 +97,3 @@ const CELL: u16 = 5;
 /// The message column, and the most characters it is wide.
 const MESSAGE: u16 = 6;
 const MESSAGE_WIDTH: usize = 70;
-
-/// What a code means, in a few Swedish words, for the `Beskrivning` column.
-pub(crate) fn description(code: Code) -> &'static str {
-    match code {
-        Code::UnreadableFile => "Filen kan inte läsas",
-        Code::NotAWorkbook => "Ingen arbetsbok, hoppas över",
-        Code::TooLarge => "För stor för en budgetmall",
-        Code::MissingSheet => "Ett blad saknas",
-        Code::MissingHeader => "Tabellhuvudet saknas",
-        Code::MissingMetadata => "En uppgift ovanför tabellen saknas",
-        Code::InvalidMetadata => "En uppgift ovanför tabellen är ogiltig",
-        Code::UnknownArea => "Okänt tjänsteområde",
-        Code::MissingArea => "Tjänsteområde utan fil",
-        Code::DuplicateArea => "Tjänsteområdet finns i flera filer",
-        Code::SupersededVersion => "Äldre version, inte med",
-        Code::InvalidAmount => "Ogiltigt belopp",
-        Code::NegativeAmount => "Negativt belopp",
-        Code::NumberAsText => "Tal skrivet som text",
-        Code::RowSumMismatch => "Radens belopp stämmer inte",
-        Code::TotalMismatch => "Summaraden stämmer inte",
-        Code::MissingTotalRow => "Summarad saknas",
-        Code::UncategorizedAmount => "Belopp utan kategori",
-        Code::MissingInitiativeName => "Initiativ utan namn",
-        Code::DuplicateInitiative => "Samma initiativ två gånger",
-        Code::CrossSheetMismatch => "Bladen stämmer inte med varandra",
-        Code::UnmatchedInitiative => "Initiativ bara på ett av bladen",
-        Code::HeadingRow => "Rubrikrad, inga belopp",
-        Code::YearMismatch => "Fel år",
-        Code::InvalidCategory => "Ogiltig påverkan",
-        Code::FormulaWithoutValue => "Formel utan beräknat värde",
-        Code::FrameExceeded => "Över ramen",
-        Code::FrameDeviation => "Under ramen",
-        Code::InternalError => "Internt fel, filen hoppades över",
-        Code::AmbiguousSheet => "Flera blad med samma namn",
-        Code::AmbiguousColumn => "Flera kolumner med samma rubrik",
-        Code::TextTooLong => "För lång text, förkortad",
-        Code::SimilarArea => "Troligen samma tjänsteområde två gånger",
-        Code::VersionMismatch => "Versionstabellen och versionen skiljer sig",
-        Code::EmptyTemplate => "Mallen har inga initiativ",
-        Code::UnmappedActual => "Utfall som inte hör till något initiativ",
-        Code::ForecastBelowActual => "Prognosen lägre än bokfört utfall",
-        Code::PeriodMismatch => "Prognosen gäller fel månad",
-        Code::MissingProjectCode => "Initiativ utan projektkod",
-        Code::DuplicateProjectCode => "Projektkoden används två gånger",
-        Code::UnknownInitiative => "Okänt initiativ eller projekt",
-        Code::BudgetMismatch => "Ekonomisystemets budget skiljer sig från beslutet",
-        Code::EvenPeriodisation => "Budgeten fördelad jämnt över året",
-        Code::NoForecast => "Prognos saknas, budgeten används",
-        Code::MissingComment => "Stor avvikelse utan kommentar",
-        Code::ActualExceedsBudget => "Utfallet är större än årsbudgeten",
-        Code::PeriodGap => "En månad utan kostnader",
-        Code::OverlappingActuals => "Samma månad i två utfallsfiler",
-        Code::UnreadableActuals => "Utfallsfilen kan inte läsas",
-        Code::InvalidActualsRow => "Ogiltig rad i utfallsfilen",
-        Code::MixedObjectRows => "Objektrader inte i standardens form",
-    }
-}

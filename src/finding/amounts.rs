@@ -1,0 +1,244 @@
+//! Messages of the codes about amount cells: what stands in them, the row's and
+//! column's sums, formulas without a value, and the cells a root cause breaks.
+
+use super::*;
+
+/// The message of a kind of this family; `None` for a kind of another.
+pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
+    let a = |d: &Decimal| amount(*d, lang);
+    let q = |t: &str| quoted(t, lang);
+    let sv = lang == Lang::Sv;
+    Some(match kind {
+        Kind::InvalidAmount { column, found } => match (found, sv) {
+            (NotAmount::Text(t), true) => format!(
+                "{column}: texten {} är inget belopp. Skriv ett tal i tkr.",
+                q(t)
+            ),
+            (NotAmount::Text(t), false) => format!(
+                "{column}: the text {} is not an amount. Write a number in tkr.",
+                q(t)
+            ),
+            (NotAmount::Ambiguous(t), true) => format!(
+                "{column}: {} är tvetydigt – 3,9 för en svensk men 3 900 i engelsk skrivning. Skriv talet utan tvetydighet, t.ex. 3900 eller 3,90.",
+                q(t)
+            ),
+            (NotAmount::Ambiguous(t), false) => format!(
+                "{column}: {} is ambiguous – 3.9 in Swedish writing but 3,900 in English. Write the number unambiguously, e.g. 3900 or 3.90.",
+                q(t)
+            ),
+            (NotAmount::Date(t), true) => format!(
+                "{column}: cellen innehåller ett datum ({t}), inget belopp. Skriv beloppet och formatera cellen som tal."
+            ),
+            (NotAmount::Date(t), false) => format!(
+                "{column}: the cell holds a date ({t}), not an amount. Write the amount and format the cell as a number."
+            ),
+            (NotAmount::Bool(b), true) => format!(
+                "{column}: cellen innehåller sanningsvärdet {}, inget belopp. Skriv beloppet i tkr.",
+                if *b { "SANT" } else { "FALSKT" }
+            ),
+            (NotAmount::Bool(b), false) => format!(
+                "{column}: the cell holds the logical value {}, not an amount. Write the amount in tkr.",
+                if *b { "TRUE" } else { "FALSE" }
+            ),
+            (NotAmount::ErrorValue(e), true) => format!(
+                "{column}: cellen innehåller felvärdet {}. Rätta formeln.",
+                excel_error(e, lang)
+            ),
+            (NotAmount::ErrorValue(e), false) => format!(
+                "{column}: the cell holds the error value {}. Correct the formula.",
+                excel_error(e, lang)
+            ),
+            (NotAmount::OutOfRange(t), true) => format!(
+                "{column}: talet {t} är för stort för att vara ett belopp (högst {} tkr). Kontrollera talet och skriv beloppet i tkr.",
+                a(&crate::amount::MAX_AMOUNT)
+            ),
+            (NotAmount::OutOfRange(t), false) => format!(
+                "{column}: the number {t} is too large to be an amount (at most {} tkr). Check the number and write the amount in tkr.",
+                a(&crate::amount::MAX_AMOUNT)
+            ),
+            (NotAmount::Implausible(v), true) => format!(
+                "{column}: {} tkr är mer än någon budget (högst {} tkr). Kontrollera beloppet; det är troligen inte skrivet i tkr.",
+                a(v),
+                a(&crate::amount::MAX_AMOUNT)
+            ),
+            (NotAmount::Implausible(v), false) => format!(
+                "{column}: {} tkr is more than any budget (at most {} tkr). Check the amount; it is probably not written in tkr.",
+                a(v),
+                a(&crate::amount::MAX_AMOUNT)
+            ),
+            (NotAmount::SumTooLarge(sum), true) => format!(
+                "{column}: summan blir {} tkr med den här cellen, mer än någon budget ({} tkr). Kontrollera beloppen; de är troligen inte skrivna i tkr.",
+                a(sum),
+                a(&crate::amount::MAX_AMOUNT)
+            ),
+            (NotAmount::SumTooLarge(sum), false) => format!(
+                "{column}: the sum comes to {} tkr with this cell, more than any budget ({} tkr). Check the amounts; they are probably not written in tkr.",
+                a(sum),
+                a(&crate::amount::MAX_AMOUNT)
+            ),
+        },
+        Kind::NegativeAmount { column, value } => {
+            if sv {
+                format!(
+                    "{column} är negativt ({}); utvecklingsbelopp ska vara 0 eller mer.",
+                    a(value)
+                )
+            } else {
+                format!(
+                    "{column} is negative ({}); development amounts must be 0 or more.",
+                    a(value)
+                )
+            }
+        }
+        Kind::NumberAsText {
+            column,
+            text,
+            value,
+        } => {
+            if sv {
+                format!(
+                    "{column} är skrivet som text ({}) och lästes som {}. Skriv talet som ett tal.",
+                    q(text),
+                    a(value)
+                )
+            } else {
+                format!(
+                    "{column} is written as text ({}) and was read as {}. Enter it as a number.",
+                    q(text),
+                    a(value)
+                )
+            }
+        }
+        Kind::TextBreaksFormula {
+            column,
+            text,
+            shows,
+            ..
+        } => {
+            let spaced = text.chars().any(|c| c.is_whitespace());
+            let fix = match (spaced, sv) {
+                (true, true) => "skriv talet utan mellanslag eller som tal",
+                (true, false) => "write the number without spaces or as a number",
+                (false, true) => "skriv det som tal",
+                (false, false) => "enter it as a number",
+            };
+            let what = if sv { "är text" } else { "is text" };
+            let mut out = format!("{column}: {} {what} — {fix}.", q(text));
+            out.push_str(&consequences(shows, lang));
+            out
+        }
+        Kind::InvalidBreaksFormula {
+            column,
+            found,
+            shows,
+        } => {
+            let mut out = super::message(
+                &Kind::InvalidAmount {
+                    column: column.clone(),
+                    found: found.clone(),
+                },
+                lang,
+            );
+            out.push_str(&consequences(shows, lang));
+            out
+        }
+        Kind::RowSumMismatch {
+            stated,
+            new,
+            existing,
+        } => {
+            let sum = new.saturating_add(*existing);
+            format!(
+                "Belopp {} ≠ {} {} + {} {} = {}",
+                a(stated),
+                crate::labels::COL_NEW,
+                a(new),
+                crate::labels::COL_EXISTING_SHORT,
+                a(existing),
+                a(&sum)
+            )
+        }
+        Kind::TotalMismatch {
+            column,
+            stated,
+            computed,
+        } => {
+            if sv {
+                format!(
+                    "Summa {column} {} ≠ summan av raderna {}",
+                    a(stated),
+                    a(computed)
+                )
+            } else {
+                format!(
+                    "Total {column} {} ≠ sum of the rows {}",
+                    a(stated),
+                    a(computed)
+                )
+            }
+        }
+        Kind::UncategorizedAmount { amount: value } => {
+            if sv {
+                format!(
+                    "Belopp {} är inte fördelat: både Nyutveckling och Utveckling inom befintlig tjänst är 0. För beloppet till en av kategorierna.",
+                    a(value)
+                )
+            } else {
+                format!(
+                    "Amount {} is not categorised: both Nyutveckling and Utveckling inom befintlig tjänst are 0. Put the amount in one of the categories.",
+                    a(value)
+                )
+            }
+        }
+        Kind::FormulaWithoutValue { column, recomputed } => match (recomputed, sv) {
+            (Some(v), true) => format!(
+                "{column}: formeln har inget beräknat värde (filen sparades av ett program som inte räknar); värdet {} räknades om från tabellen.",
+                a(v)
+            ),
+            (Some(v), false) => format!(
+                "{column}: the formula has no calculated value (the file was saved by a program that does not calculate); the value {} was recomputed from the table.",
+                a(v)
+            ),
+            (None, true) => format!(
+                "{column}: formeln har inget beräknat värde. Öppna filen i Excel eller LibreOffice, spara den och skicka den igen."
+            ),
+            (None, false) => format!(
+                "{column}: the formula has no calculated value. Open the file in Excel or LibreOffice, save it and send it again."
+            ),
+        },
+        _ => return None,
+    })
+}
+
+/// ` Därför: D11 visar #VÄRDEFEL!, …` for a root cause's consequences ("" for none).
+fn consequences(shows: &[Consequence], lang: Lang) -> String {
+    let a = |d: &Decimal| amount(*d, lang);
+    let sv = lang == Lang::Sv;
+    let parts: Vec<String> = shows
+        .iter()
+        .map(|c| {
+            let place = match &c.sheet {
+                Some(sheet) => format!("{sheet} › {}", c.cell),
+                None => c.cell.to_string(),
+            };
+            match (&c.shows, sv) {
+                (Shows::Error(e), true) => format!("{place} visar {}", excel_error(e, lang)),
+                (Shows::Error(e), false) => format!("{place} shows {}", excel_error(e, lang)),
+                (Shows::Value { shown, right }, true) => {
+                    format!("{place} visar {} i stället för {}", a(shown), a(right))
+                }
+                (Shows::Value { shown, right }, false) => {
+                    format!("{place} shows {} instead of {}", a(shown), a(right))
+                }
+            }
+        })
+        .collect();
+    if parts.is_empty() {
+        return String::new();
+    }
+    format!(
+        " {} {}.",
+        lang.pick("Därför:", "As a result:"),
+        parts.join(", ")
+    )
+}

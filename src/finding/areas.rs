@@ -1,0 +1,281 @@
+//! Messages of the codes about the run's areas against the configuration and each
+//! other: names, duplicates and versions, years, frames.
+
+use super::*;
+
+/// The message of a kind of this family; `None` for a kind of another.
+pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
+    let a = |d: &Decimal| amount(*d, lang);
+    let q = |t: &str| quoted(t, lang);
+    let sv = lang == Lang::Sv;
+    Some(match kind {
+        Kind::UnknownArea {
+            area,
+            known,
+            closest: Some(closest),
+        } => {
+            if sv {
+                format!(
+                    "Tjänsteområdet {} finns inte i konfigurationen (kända: {}). Menade du {closest}? Rätta namnet eller lägg till det som alias i budget.toml.",
+                    q(area),
+                    list(known)
+                )
+            } else {
+                format!(
+                    "Service area {} is not in the configuration (known: {}). Did you mean {closest}? Correct the name or add it as an alias in budget.toml.",
+                    q(area),
+                    list(known)
+                )
+            }
+        }
+        Kind::UnknownArea {
+            area,
+            known,
+            closest: None,
+        } => {
+            if sv {
+                format!(
+                    "Tjänsteområdet {} finns inte i konfigurationen (kända: {}). Rätta namnet eller lägg till det som alias i budget.toml.",
+                    q(area),
+                    list(known)
+                )
+            } else {
+                format!(
+                    "Service area {} is not in the configuration (known: {}). Correct the name or add it as an alias in budget.toml.",
+                    q(area),
+                    list(known)
+                )
+            }
+        }
+        Kind::SimilarArea {
+            area,
+            other,
+            other_file,
+        } => {
+            if sv {
+                format!(
+                    "Tjänsteområdet {} och {} i {other_file} är troligen samma tjänsteområde två gånger — lägg ett av namnen som alias i budget.toml (eller rätta namnet i filen).",
+                    q(area),
+                    q(other)
+                )
+            } else {
+                format!(
+                    "Service areas {} and {} in {other_file} are most likely the same area twice — add one of the names as an alias in budget.toml (or correct the name in the file).",
+                    q(area),
+                    q(other)
+                )
+            }
+        }
+        Kind::MissingArea { area } => {
+            if sv {
+                format!(
+                    "Ingen fil för tjänsteområdet {} hittades i mappen.",
+                    q(area)
+                )
+            } else {
+                format!(
+                    "No file for service area {} was found in the folder.",
+                    q(area)
+                )
+            }
+        }
+        Kind::DuplicateArea {
+            area,
+            files,
+            same_version: Some(version),
+        } => {
+            let both = files.len() == 2;
+            if sv {
+                let who = if both {
+                    "båda har"
+                } else {
+                    "de nyaste har alla"
+                };
+                let one = if both { "den ena" } else { "de inaktuella" };
+                format!(
+                    "Tjänsteområdet {} finns i flera filer: {}; {who} version {version} — ta bort {one} eller höj versionen.",
+                    q(area),
+                    list(files)
+                )
+            } else {
+                let who = if both {
+                    "both have"
+                } else {
+                    "the newest all have"
+                };
+                let one = if both {
+                    "one of them"
+                } else {
+                    "the outdated ones"
+                };
+                format!(
+                    "Service area {} appears in several files: {}; {who} version {version} — remove {one} or raise the version.",
+                    q(area),
+                    list(files)
+                )
+            }
+        }
+        Kind::DuplicateArea {
+            area,
+            files,
+            same_version: None,
+        } => {
+            if sv {
+                format!(
+                    "Tjänsteområdet {} finns i flera filer: {}. Ta bort de inaktuella filerna eller kör med --latest-version.",
+                    q(area),
+                    list(files)
+                )
+            } else {
+                format!(
+                    "Service area {} appears in several files: {}. Remove the outdated files or run with --latest-version.",
+                    q(area),
+                    list(files)
+                )
+            }
+        }
+        Kind::SupersededVersion {
+            area,
+            version,
+            kept_file,
+            kept_version,
+        } => {
+            if sv {
+                format!(
+                    "Version {version} av {area} ersätts av version {kept_version} i {kept_file} och tas inte med."
+                )
+            } else {
+                format!(
+                    "Version {version} of {area} is superseded by version {kept_version} in {kept_file} and is left out."
+                )
+            }
+        }
+        Kind::YearMismatch {
+            kind,
+            found,
+            expected,
+            source,
+        } => {
+            let from = match (source, sv) {
+                (YearSource::Config, true) => "konfigurationens",
+                (YearSource::Config, false) => "the configuration's",
+                (YearSource::Majority, true) => "de flesta tjänsteområdenas",
+                (YearSource::Majority, false) => "most areas'",
+                (YearSource::OwnPlan, true) => "filens egna planår",
+                (YearSource::OwnPlan, false) => "the file's own plan years",
+            };
+            match (kind, sv) {
+                (YearKind::BudgetYear, true) => {
+                    format!("Budgetår {found} skiljer sig från {from} budgetår {expected}.")
+                }
+                (YearKind::BudgetYear, false) => {
+                    format!("Budget year {found} differs from {from} budget year {expected}.")
+                }
+                (YearKind::PlanYears, true) => {
+                    format!("Planåren {found} skiljer sig från {from} planår {expected}.")
+                }
+                (YearKind::PlanYears, false) => {
+                    format!("Plan years {found} differ from {from} plan years {expected}.")
+                }
+                (YearKind::BudgetYearNotPlanned, true) => {
+                    format!("Budgetår {found} finns inte bland {from} {expected}.")
+                }
+                (YearKind::BudgetYearNotPlanned, false) => {
+                    format!("Budget year {found} is not among {from} {expected}.")
+                }
+            }
+        }
+        Kind::FrameExceeded { area, total, frame } => {
+            let over = total.saturating_sub(*frame);
+            match (area, sv) {
+                (Some(ar), true) => format!(
+                    "{ar}: Summa {} överskrider ramen {} med {}.",
+                    a(total),
+                    a(frame),
+                    a(&over)
+                ),
+                (Some(ar), false) => format!(
+                    "{ar}: total {} exceeds the frame {} by {}.",
+                    a(total),
+                    a(frame),
+                    a(&over)
+                ),
+                (None, true) => format!(
+                    "Totalen {} överskrider totalramen {} med {}.",
+                    a(total),
+                    a(frame),
+                    a(&over)
+                ),
+                (None, false) => format!(
+                    "The total {} exceeds the total frame {} by {}.",
+                    a(total),
+                    a(frame),
+                    a(&over)
+                ),
+            }
+        }
+        Kind::FrameDeviation {
+            area: None,
+            total,
+            frame,
+            left_out,
+        } if !left_out.is_empty() => {
+            let under = frame.saturating_sub(*total);
+            let names = list(left_out);
+            let one = left_out.len() == 1;
+            if sv {
+                let fix = if one { "Rätta det" } else { "Rätta dem" };
+                format!(
+                    "Totalen {} understiger totalramen {} med {}, eftersom {names} inte är med (fel). {fix} och kör igen.",
+                    a(total),
+                    a(frame),
+                    a(&under)
+                )
+            } else {
+                let (verb, fix) = if one {
+                    ("is", "Correct it")
+                } else {
+                    ("are", "Correct them")
+                };
+                format!(
+                    "The total {} is below the total frame {} by {}, because {names} {verb} left out (errors). {fix} and run again.",
+                    a(total),
+                    a(frame),
+                    a(&under)
+                )
+            }
+        }
+        Kind::FrameDeviation {
+            area, total, frame, ..
+        } => {
+            let under = frame.saturating_sub(*total);
+            match (area, sv) {
+                (Some(ar), true) => format!(
+                    "{ar}: Summa {} understiger ramen {} med {}.",
+                    a(total),
+                    a(frame),
+                    a(&under)
+                ),
+                (Some(ar), false) => format!(
+                    "{ar}: total {} is below the frame {} by {}.",
+                    a(total),
+                    a(frame),
+                    a(&under)
+                ),
+                (None, true) => format!(
+                    "Totalen {} understiger totalramen {} med {}.",
+                    a(total),
+                    a(frame),
+                    a(&under)
+                ),
+                (None, false) => format!(
+                    "The total {} is below the total frame {} by {}.",
+                    a(total),
+                    a(frame),
+                    a(&under)
+                ),
+            }
+        }
+        _ => return None,
+    })
+}

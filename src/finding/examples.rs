@@ -1,0 +1,446 @@
+//! Test data: one example (or more) of every kind of finding, so every code's message
+//! can be rendered — by the unit tests and into the golden file
+//! `tests/golden/messages.md`. A new kind needs an example here.
+
+use super::*;
+
+/// One example of every kind of finding, so every code's message can be rendered.
+pub(super) fn examples() -> Vec<Kind> {
+    let d = |v: i64| Decimal::from(v);
+    let s = |t: &str| t.to_string();
+    vec![
+        Kind::UnreadableFile(Unreadable::Empty),
+        Kind::UnreadableFile(Unreadable::Encrypted),
+        Kind::UnreadableFile(Unreadable::Corrupt(s("zip: EOCD"))),
+        Kind::UnreadableFile(Unreadable::NotSpreadsheet),
+        Kind::UnreadableFile(Unreadable::Io(s("permission denied"))),
+        Kind::UnreadableFile(Unreadable::DuplicatePart(s("xl/workbook.xml"))),
+        Kind::UnreadableFile(Unreadable::DuplicatePart(s(""))),
+        Kind::UnreadableFile(Unreadable::WordDocument),
+        Kind::UnreadableFile(Unreadable::PowerPointDocument),
+        Kind::UnreadableFile(Unreadable::MacroSheet(s("xl/macrosheets/sheet1.xml"))),
+        Kind::UnreadableFile(Unreadable::NotRegularFile(Special::Fifo)),
+        Kind::UnreadableFile(Unreadable::NotRegularFile(Special::Socket)),
+        Kind::UnreadableFile(Unreadable::NotRegularFile(Special::Device)),
+        Kind::UnreadableFile(Unreadable::NotRegularFile(Special::BrokenLink)),
+        Kind::UnreadableFile(Unreadable::NotRegularFile(Special::Other)),
+        Kind::FolderLoop {
+            link: s("loop"),
+            target: s(""),
+        },
+        Kind::FolderLoop {
+            link: s("ekonomi/upp"),
+            target: s("ekonomi"),
+        },
+        Kind::NotAWorkbook {
+            extension: s(".txt"),
+        },
+        Kind::TooLarge(TooLarge::File { bytes: 300 << 20 }),
+        Kind::TooLarge(TooLarge::ZipPart {
+            part: s("xl/worksheets/sheet1.xml"),
+            bytes: 4 << 30,
+        }),
+        Kind::TooLarge(TooLarge::SharedStrings {
+            declared: 4_000_000_000,
+        }),
+        Kind::TooLarge(TooLarge::Cells { limit: 1_000_000 }),
+        Kind::TooLarge(TooLarge::Span {
+            cells: 1 << 32,
+            limit: 1_000_000,
+        }),
+        Kind::MissingSheet {
+            sheet: "Budgetfördelning",
+            found: vec![s("Blad1")],
+        },
+        Kind::MissingHeader {
+            sheet: "Budgetfördelning",
+            missing: vec![s("Belopp tkr")],
+        },
+        Kind::MissingMetadata { label: "Version" },
+        Kind::InvalidMetadata {
+            label: "Budgetår",
+            found: s("tjugo"),
+        },
+        Kind::InvalidMetadata {
+            label: "Datum",
+            found: s("igår"),
+        },
+        Kind::UnknownArea {
+            area: s("Inköp"),
+            known: vec![s("HR")],
+            closest: None,
+        },
+        Kind::UnknownArea {
+            area: s("IT-tjanster"),
+            known: vec![s("HR"), s("IT-tjänster")],
+            closest: Some(s("IT-tjänster")),
+        },
+        Kind::SimilarArea {
+            area: s("IT-tjanster"),
+            other: s("IT-tjänster"),
+            other_file: s("IT.xlsx"),
+        },
+        Kind::MissingArea { area: s("HR") },
+        Kind::DuplicateArea {
+            area: s("HR"),
+            files: vec![s("a.xlsx"), s("b.xlsx")],
+            same_version: None,
+        },
+        Kind::DuplicateArea {
+            area: s("HR"),
+            files: vec![s("a.xlsx"), s("b.xlsx")],
+            same_version: Some(s("2.0")),
+        },
+        Kind::SupersededVersion {
+            area: s("HR"),
+            version: s("2.0"),
+            kept_file: s("b.xlsx"),
+            kept_version: s("2.1"),
+        },
+        Kind::InvalidAmount {
+            column: s("Nyutveckling"),
+            found: NotAmount::Text(s("ca 800")),
+        },
+        Kind::InvalidAmount {
+            column: s("Nyutveckling"),
+            found: NotAmount::Ambiguous(s("3,900")),
+        },
+        Kind::InvalidAmount {
+            column: s("Nyutveckling"),
+            found: NotAmount::Date(s("2024-01-01")),
+        },
+        Kind::InvalidAmount {
+            column: s("Nyutveckling"),
+            found: NotAmount::Bool(true),
+        },
+        Kind::InvalidAmount {
+            column: s("Nyutveckling"),
+            found: NotAmount::ErrorValue(s("#REF!")),
+        },
+        Kind::InvalidAmount {
+            column: s("Nyutveckling"),
+            found: NotAmount::OutOfRange(s("1e300")),
+        },
+        Kind::InvalidAmount {
+            column: s("Belopp"),
+            found: NotAmount::SumTooLarge(d(1_500_000_000_000)),
+        },
+        Kind::InvalidAmount {
+            column: s("Nyutveckling"),
+            found: NotAmount::Implausible(d(5_000_000_000_000)),
+        },
+        Kind::NegativeAmount {
+            column: s("Nyutveckling"),
+            value: d(-1500),
+        },
+        Kind::NumberAsText {
+            column: s("Nyutveckling"),
+            text: s("2 000"),
+            value: d(2000),
+        },
+        Kind::RowSumMismatch {
+            stated: d(13100),
+            new: d(800),
+            existing: d(12200),
+        },
+        Kind::TotalMismatch {
+            column: s("Belopp"),
+            stated: d(47900),
+            computed: d(47910),
+        },
+        Kind::MissingTotalRow {
+            sheet: "Utvecklingsinitiativ",
+        },
+        Kind::UncategorizedAmount { amount: d(5000) },
+        Kind::MissingInitiativeName { amount: d(5000) },
+        Kind::DuplicateInitiative {
+            name: s("Digital signering"),
+            first_row: 12,
+        },
+        Kind::CrossSheetTotal {
+            year: 2023,
+            budget: d(2000),
+            plan: d(2500),
+        },
+        Kind::CrossSheetInitiative {
+            name: s("Digital signering"),
+            year: 2023,
+            budget: d(1980),
+            budget_cell: CellRef::new(16, 3),
+            plan: d(2000),
+        },
+        Kind::UnmatchedInitiative {
+            name: s("Stöd i ekonomiprocesser"),
+            found_in: "Budgetfördelning",
+            missing_in: "Utvecklingsinitiativ",
+        },
+        Kind::HeadingRow {
+            text: s("Kommande utveckling"),
+        },
+        Kind::YearMismatch {
+            kind: YearKind::BudgetYear,
+            found: s("2024"),
+            expected: s("2023"),
+            source: YearSource::Config,
+        },
+        Kind::YearMismatch {
+            kind: YearKind::PlanYears,
+            found: s("2024–2026"),
+            expected: s("2023–2025"),
+            source: YearSource::Majority,
+        },
+        Kind::YearMismatch {
+            kind: YearKind::BudgetYearNotPlanned,
+            found: s("2026"),
+            expected: s("2023–2025"),
+            source: YearSource::OwnPlan,
+        },
+        Kind::InvalidCategory { found: s("Medel") },
+        Kind::FormulaWithoutValue {
+            column: s("Belopp"),
+            recomputed: Some(d(5000)),
+        },
+        Kind::FormulaWithoutValue {
+            column: s("Utveckling 2024"),
+            recomputed: None,
+        },
+        Kind::FrameExceeded {
+            area: Some(s("IT-tjänster")),
+            total: d(48000),
+            frame: d(47910),
+        },
+        Kind::FrameExceeded {
+            area: None,
+            total: d(91600),
+            frame: d(91510),
+        },
+        Kind::FrameDeviation {
+            area: Some(s("HR")),
+            total: d(12000),
+            frame: d(13000),
+            left_out: Vec::new(),
+        },
+        Kind::FrameDeviation {
+            area: None,
+            total: d(90000),
+            frame: d(91510),
+            left_out: Vec::new(),
+        },
+        Kind::FrameDeviation {
+            area: None,
+            total: d(78510),
+            frame: d(91510),
+            left_out: vec![s("Ekonomi")],
+        },
+        Kind::FrameDeviation {
+            area: None,
+            total: d(65510),
+            frame: d(91510),
+            left_out: vec![s("Ekonomi"), s("HR")],
+        },
+        Kind::VersionMismatch {
+            table: s("1.0"),
+            field: s("2.0"),
+        },
+        Kind::InternalError {
+            detail: s("index out of bounds"),
+        },
+        Kind::AmbiguousSheet {
+            sheet: "Budgetfördelning",
+            used: Some(s("Budgetfördelning ")),
+            others: vec![s("Budgetfördelning")],
+        },
+        Kind::AmbiguousSheet {
+            sheet: "Budgetfördelning",
+            used: None,
+            others: vec![s("Budgetfördelning"), s("budgetfördelning ")],
+        },
+        Kind::AmbiguousColumn {
+            header: s("Utveckling 2024"),
+            cells: vec![CellRef::new(2, 2), CellRef::new(2, 5)],
+        },
+        Kind::TextTooLong {
+            length: 40_000,
+            limit: 32_767,
+        },
+        Kind::UnmappedActual {
+            project: Some(s("P9999")),
+            amount: d(120),
+            months: s("2023-01–2023-04"),
+        },
+        Kind::UnmappedActual {
+            project: None,
+            amount: d(45),
+            months: s("2023-03"),
+        },
+        Kind::MissingProjectCode {
+            area: s("HR"),
+            initiative: s("Digitalisering inom HR"),
+            budget: d(5000),
+        },
+        Kind::DuplicateProjectCode {
+            code: s("P2301"),
+            first: s("HR › Digitalisering inom HR"),
+            second: s("Ekonomi › Stöd i ekonomiprocesser"),
+        },
+        Kind::UnknownInitiative {
+            area: Some(s("HR")),
+            initiative: s("Digitalisering HR"),
+            closest: vec![s("Digitalisering inom HR")],
+        },
+        Kind::UnknownInitiative {
+            area: None,
+            initiative: s("P9999"),
+            closest: vec![],
+        },
+        Kind::BudgetMismatch {
+            area: s("HR"),
+            initiative: s("Digitalisering inom HR"),
+            ledger: d(4800),
+            decided: d(5000),
+        },
+        Kind::EvenPeriodisation {
+            areas: vec![s("HR")],
+        },
+        Kind::NoForecast {
+            area: s("HR"),
+            initiatives: vec![s("Digitalisering inom HR")],
+        },
+        Kind::MissingComment {
+            initiative: s("Digitalisering inom HR"),
+            forecast: d(3000),
+            budget: d(5000),
+            threshold: d(10),
+        },
+        Kind::ActualExceedsBudget {
+            area: s("HR"),
+            initiative: s("Digitalisering inom HR"),
+            actual: d(5200),
+            budget: d(5000),
+        },
+        Kind::PeriodGap {
+            months: vec![s("2023-02")],
+        },
+        Kind::OverlappingActuals {
+            first: s("utfall/jan-mar.csv"),
+            second: s("utfall/jan-apr.csv"),
+            months: vec![s("2023-01"), s("2023-02")],
+        },
+        Kind::UnreadableActuals(UnreadableActuals::Html),
+        Kind::UnreadableActuals(UnreadableActuals::ChecksumMissing),
+        Kind::UnreadableActuals(UnreadableActuals::ChecksumMismatch {
+            stated: s("12"),
+            computed: 13,
+        }),
+        Kind::UnreadableActuals(UnreadableActuals::MissingColumns {
+            missing: vec![s("Belopp")],
+        }),
+        Kind::UnreadableActuals(UnreadableActuals::NotLedger {
+            extension: s(".pdf"),
+        }),
+        Kind::UnreadableActuals(UnreadableActuals::Io(s("permission denied"))),
+        Kind::UnreadableActuals(UnreadableActuals::NotAFile),
+        Kind::UnreadableActuals(UnreadableActuals::NoPeriodRows { sie_type: 1 }),
+        Kind::UnreadableActuals(UnreadableActuals::Empty),
+        Kind::UnreadableActuals(UnreadableActuals::TooLarge { bytes: 5 << 30 }),
+        Kind::UnreadableActuals(UnreadableActuals::Internal(s("index out of bounds"))),
+        Kind::InvalidActualsRow {
+            column: None,
+            found: s("12,50"),
+            expected: ActualsExpected::SieAmount,
+        },
+        Kind::InvalidActualsRow {
+            column: None,
+            found: s("202313"),
+            expected: ActualsExpected::Period,
+        },
+        Kind::InvalidActualsRow {
+            column: Some(s("Belopp")),
+            found: s("3,900"),
+            expected: ActualsExpected::TableAmount(NotAmount::Ambiguous(s("3,900"))),
+        },
+        Kind::InvalidActualsRow {
+            column: None,
+            found: s("{6"),
+            expected: ActualsExpected::ClosedObjectList,
+        },
+        Kind::InvalidActualsRow {
+            column: None,
+            found: s("#TRANS"),
+            expected: ActualsExpected::MoreRows { rows: 12 },
+        },
+        Kind::InvalidActualsRow {
+            column: None,
+            found: s("2023-04-31"),
+            expected: ActualsExpected::Date,
+        },
+        Kind::InvalidActualsRow {
+            column: Some(s("Konto")),
+            found: s("lön"),
+            expected: ActualsExpected::Account,
+        },
+        Kind::InvalidActualsRow {
+            column: None,
+            found: s("x"),
+            expected: ActualsExpected::YearIndex,
+        },
+        Kind::InvalidActualsRow {
+            column: None,
+            found: s("{6}"),
+            expected: ActualsExpected::ObjectPairs,
+        },
+        Kind::InvalidActualsRow {
+            column: None,
+            found: s("#TRANS 4010 {} 1…"),
+            expected: ActualsExpected::ShortLine { limit: 64 * 1024 },
+        },
+        Kind::InvalidActualsRow {
+            column: Some(s("Belopp")),
+            found: s("ca 800"),
+            expected: ActualsExpected::TableAmount(NotAmount::Text(s("ca 800"))),
+        },
+        Kind::UnreadableActuals(UnreadableActuals::Workbook(Unreadable::Encrypted)),
+        Kind::MixedObjectRows {
+            account: s("4010"),
+            year: 2023,
+            month: 4,
+            reading: ObjectReading::EmptyAsUnobjected,
+        },
+        Kind::MixedObjectRows {
+            account: s("4010"),
+            year: 2023,
+            month: 4,
+            reading: ObjectReading::SingleRowUsed,
+        },
+        Kind::ForecastBelowActual {
+            initiative: s("Digitalisering inom HR"),
+            forecast: d(900),
+            actual: d(1200),
+        },
+        Kind::PeriodMismatch {
+            found: s("2023-03"),
+            expected: s("2023-04"),
+        },
+        Kind::TextBreaksFormula {
+            column: s("Utveckling inom befintlig tjänst"),
+            text: s("4 200"),
+            value: d(4200),
+            shows: vec![Consequence {
+                sheet: None,
+                cell: CellRef::new(10, 3),
+                shows: Shows::Error(s("#VALUE!")),
+            }],
+        },
+        Kind::InvalidBreaksFormula {
+            column: s("Utveckling inom befintlig tjänst"),
+            found: NotAmount::Text(s("ca 800")),
+            shows: vec![Consequence {
+                sheet: Some(s("Utvecklingsinitiativ")),
+                cell: CellRef::new(4, 1),
+                shows: Shows::Error(s("#VALUE!")),
+            }],
+        },
+        Kind::EmptyMetadata { label: "Datum" },
+        Kind::EmptyTemplate,
+    ]
+}

@@ -1,0 +1,266 @@
+//! Messages of the monthly follow-up's codes: actuals mapped to initiatives,
+//! project codes, periodisation, forecasts and gaps.
+
+use super::*;
+
+/// The message of a kind of this family; `None` for a kind of another.
+pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
+    let a = |d: &Decimal| amount(*d, lang);
+    let q = |t: &str| quoted(t, lang);
+    let sv = lang == Lang::Sv;
+    Some(match kind {
+        Kind::UnmappedActual {
+            project,
+            amount: value,
+            months,
+        } => match (project, sv) {
+            (Some(p), true) => format!(
+                "Utfall {} tkr på projekt {} ({months}) hör till inget initiativ och inget tjänsteområde och räknas inte i uppföljningen. Skriv koden i kolumnen Projekt i rätt tjänsteområdes mall, eller lägg till den som [[project]] i budget.toml.",
+                a(value),
+                q(p)
+            ),
+            (Some(p), false) => format!(
+                "Actuals of {} tkr on project {} ({months}) belong to no initiative and no area and are left out of the follow-up. Write the code in the Projekt column of the right area's template, or add it as a [[project]] in budget.toml.",
+                a(value),
+                q(p)
+            ),
+            (None, true) => format!(
+                "Utfall {} tkr utan projekt på kostnadskonton ({months}) hör till inget initiativ och räknas inte i uppföljningen. Be ekonomi boka om kostnaden på rätt projekt.",
+                a(value)
+            ),
+            (None, false) => format!(
+                "Actuals of {} tkr without a project on cost accounts ({months}) belong to no initiative and are left out of the follow-up. Ask finance to rebook the cost on the right project.",
+                a(value)
+            ),
+        },
+        Kind::MissingProjectCode {
+            area,
+            initiative,
+            budget,
+        } => {
+            if sv {
+                format!(
+                    "{area}: initiativet {} har budget {} tkr men ingen projektkod, så dess utfall räknas som 0. Skriv projektkoden i kolumnen Projekt eller som [[project]] i budget.toml.",
+                    q(initiative),
+                    a(budget)
+                )
+            } else {
+                format!(
+                    "{area}: initiative {} has a budget of {} tkr but no project code, so its actual counts as 0. Write the project code in the Projekt column or as a [[project]] in budget.toml.",
+                    q(initiative),
+                    a(budget)
+                )
+            }
+        }
+        Kind::DuplicateProjectCode {
+            code,
+            first,
+            second,
+        } => {
+            if sv {
+                format!(
+                    "Projektkoden {} är angiven för två olika mål: {first} och {second}. En kod får höra till ett initiativ (eller ett tjänsteområde); ta bort den felaktiga.",
+                    q(code)
+                )
+            } else {
+                format!(
+                    "Project code {} is given for two different targets: {first} and {second}. A code may belong to one initiative (or one area); remove the wrong one.",
+                    q(code)
+                )
+            }
+        }
+        Kind::UnknownInitiative {
+            area,
+            initiative,
+            closest,
+        } => {
+            let near = if closest.is_empty() {
+                String::new()
+            } else if sv {
+                format!(" Menade du: {}?", list(closest))
+            } else {
+                format!(" Did you mean: {}?", list(closest))
+            };
+            match (area, sv) {
+                (Some(ar), true) => {
+                    format!("{ar} har inget initiativ {} i planen.{near}", q(initiative))
+                }
+                (Some(ar), false) => format!(
+                    "{ar} has no initiative {} in the plan.{near}",
+                    q(initiative)
+                ),
+                (None, true) => format!(
+                    "Planen har inget initiativ eller projekt {}.{near}",
+                    q(initiative)
+                ),
+                (None, false) => format!(
+                    "The plan has no initiative or project {}.{near}",
+                    q(initiative)
+                ),
+            }
+        }
+        Kind::BudgetMismatch {
+            area,
+            initiative,
+            ledger,
+            decided,
+        } => {
+            if sv {
+                format!(
+                    "{area} › {}: ekonomisystemets periodiserade budget för året är {} tkr men beslutad budget är {} tkr. Budget helår visas som beslutat; rätta budgeten i ekonomisystemet.",
+                    q(initiative),
+                    a(ledger),
+                    a(decided)
+                )
+            } else {
+                format!(
+                    "{area} › {}: the ledger's periodised budget for the year is {} tkr but the decided budget is {} tkr. The decided full-year budget is shown; correct the budget in the ledger.",
+                    q(initiative),
+                    a(ledger),
+                    a(decided)
+                )
+            }
+        }
+        Kind::EvenPeriodisation { areas } => {
+            if sv {
+                format!(
+                    "Budget ack för {} är jämnt fördelad, en tolftedel per månad: ingen periodiserad budget finns i ekonomisystemet och ingen periodiseringsnyckel i budget.toml.",
+                    list(areas)
+                )
+            } else {
+                format!(
+                    "Budget to date for {} is spread evenly, a twelfth per month: the ledger has no periodised budget and budget.toml has no periodisation key.",
+                    list(areas)
+                )
+            }
+        }
+        Kind::NoForecast { area, initiatives } => {
+            if sv {
+                format!(
+                    "{area}: ingen prognos för {}; budgeten används som prognos.",
+                    list(initiatives)
+                )
+            } else {
+                format!(
+                    "{area}: no forecast for {}; the budget is used as forecast.",
+                    list(initiatives)
+                )
+            }
+        }
+        Kind::MissingComment {
+            initiative,
+            forecast,
+            budget,
+            threshold,
+        } => {
+            if sv {
+                format!(
+                    "{}: prognosen {} tkr avviker mer än {} % från budgeten {} tkr men har ingen kommentar. Skriv en kommentar i kolumnen Kommentar.",
+                    q(initiative),
+                    a(forecast),
+                    a(threshold),
+                    a(budget)
+                )
+            } else {
+                format!(
+                    "{}: the forecast of {} tkr deviates more than {} % from the budget of {} tkr but has no comment. Write a comment in the Kommentar column.",
+                    q(initiative),
+                    a(forecast),
+                    a(threshold),
+                    a(budget)
+                )
+            }
+        }
+        Kind::ForecastBelowActual {
+            initiative,
+            forecast,
+            actual,
+        } => {
+            if sv {
+                format!(
+                    "{}: prognosen är lägre än redan bokfört utfall – prognosen för helåret är {} tkr men utfallet hittills är {} tkr. Kontrollera prognosen; den kan inte bli lägre än det som redan är bokfört.",
+                    q(initiative),
+                    a(forecast),
+                    a(actual)
+                )
+            } else {
+                format!(
+                    "{}: the forecast is below the actual already booked – the full-year forecast is {} tkr but the actual to date is {} tkr. Check the forecast; it cannot end up below what is already booked.",
+                    q(initiative),
+                    a(forecast),
+                    a(actual)
+                )
+            }
+        }
+        Kind::PeriodMismatch { found, expected } => {
+            if sv {
+                format!(
+                    "Prognosfilen gäller perioden {} men uppföljningen gäller {}. Hämta mallen för rätt månad (budget-consolidator follow-up template --period {}).",
+                    q(found),
+                    q(expected),
+                    expected
+                )
+            } else {
+                format!(
+                    "The forecast file is for the period {} but the follow-up is for {}. Get the template for the right month (budget-consolidator follow-up template --period {}).",
+                    q(found),
+                    q(expected),
+                    expected
+                )
+            }
+        }
+        Kind::ActualExceedsBudget {
+            area,
+            initiative,
+            actual,
+            budget,
+        } => {
+            if sv {
+                format!(
+                    "{area} › {}: utfallet hittills {} tkr överskrider hela årets budget {} tkr.",
+                    q(initiative),
+                    a(actual),
+                    a(budget)
+                )
+            } else {
+                format!(
+                    "{area} › {}: the actual to date of {} tkr exceeds the full-year budget of {} tkr.",
+                    q(initiative),
+                    a(actual),
+                    a(budget)
+                )
+            }
+        }
+        Kind::PeriodGap { months } => {
+            if sv {
+                format!(
+                    "Inga kostnader alls finns för {} i någon utfallsfil. Saknas en export från ekonomisystemet?",
+                    list(months)
+                )
+            } else {
+                format!(
+                    "No costs at all are found for {} in any actuals file. Is an export from the ledger missing?",
+                    list(months)
+                )
+            }
+        }
+        Kind::OverlappingActuals {
+            first,
+            second,
+            months,
+        } => {
+            if sv {
+                format!(
+                    "{first} och {second} har båda utfall för {}, som då skulle räknas två gånger. Ta bort den äldre exporten eller dela upp den så att varje månad finns i en fil.",
+                    list(months)
+                )
+            } else {
+                format!(
+                    "{first} and {second} both hold actuals for {}, which would then be counted twice. Remove the older export or split it so that each month is in one file.",
+                    list(months)
+                )
+            }
+        }
+        _ => return None,
+    })
+}

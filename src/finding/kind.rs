@@ -1,0 +1,455 @@
+//! The kinds of finding: one variant per message, carrying the values the message
+//! needs, and the small enums that say which case of a code it is. Adding a code
+//! adds its variant to `Kind` here.
+
+use crate::location::CellRef;
+use rust_decimal::Decimal;
+
+/// Why a file with a workbook extension could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unreadable {
+    Empty,
+    Encrypted,
+    /// A zip or compound file that the reader rejects: truncated, damaged.
+    Corrupt(String),
+    /// Not a spreadsheet container at all, e.g. a text file renamed `.xlsx`.
+    NotSpreadsheet,
+    Io(String),
+    /// A zip holding two entries that name one part (`xl/workbook.xml` twice, or
+    /// once with `\\`): which one a program reads is not defined.
+    DuplicatePart(String),
+    /// A Word document (`.docx` or `.doc`) with a workbook's extension.
+    WordDocument,
+    /// A PowerPoint presentation (`.pptx` or `.ppt`) with a workbook's extension.
+    PowerPointDocument,
+    /// The workbook holds an Excel 4.0 macro sheet (XLM), which the reader cannot open.
+    MacroSheet(String),
+    /// A FIFO, socket or device with a workbook's name: never opened (reading a
+    /// FIFO waits for a writer forever).
+    NotRegularFile(Special),
+}
+
+/// What a folder entry that is not a regular file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Special {
+    Fifo,
+    Socket,
+    Device,
+    /// A link to nothing.
+    BrokenLink,
+    Other,
+}
+
+/// What made a file `too-large`. `Span`: the sheets of an `.xls` or `.ods`, which calamine
+/// holds as whole rectangles, together span more than `limit` cells.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TooLarge {
+    File { bytes: u64 },
+    ZipPart { part: String, bytes: u64 },
+    SharedStrings { declared: u64 },
+    Cells { limit: usize },
+    Span { cells: u64, limit: usize },
+}
+
+/// What stood in an amount cell that is not an amount.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NotAmount {
+    Text(String),
+    /// `3,900` or `3.900`: 3.9 to a Swede, 3 900 to others.
+    Ambiguous(String),
+    Date(String),
+    Bool(bool),
+    ErrorValue(String),
+    OutOfRange(String),
+    /// A number beyond any plausible budget (more than 10^12 tkr).
+    Implausible(Decimal),
+    /// The column's sum (or the row's `Belopp` from its parts) down to this cell
+    /// goes beyond any plausible budget (10^12 tkr).
+    SumTooLarge(Decimal),
+}
+
+/// A formula cell whose error or wrong value follows from a root-cause finding.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Consequence {
+    /// The consequence's sheet when it is not the finding's own.
+    pub sheet: Option<String>,
+    pub cell: CellRef,
+    pub shows: Shows,
+}
+
+/// What a consequence cell shows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shows {
+    /// An error value, as the file stores it (`#VALUE!`).
+    Error(String),
+    /// A wrong value, and the value it would show once the cause is fixed.
+    Value { shown: Decimal, right: Decimal },
+}
+
+/// Which year setting disagrees.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum YearKind {
+    BudgetYear,
+    PlanYears,
+    BudgetYearNotPlanned,
+}
+
+/// Whether the expected years come from the configuration or from the other areas.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum YearSource {
+    Config,
+    Majority,
+    OwnPlan,
+}
+
+/// Why a ledger export (SIE or table) could not be used at all.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UnreadableActuals {
+    /// Could not be opened or read (the operating system's reason).
+    Io(String),
+    /// Not a regular file (a folder, a device, a pipe).
+    NotAFile,
+    Empty,
+    /// Larger than the readers accept.
+    TooLarge {
+        bytes: u64,
+    },
+    /// An HTML page (a failed download saved under the export's name).
+    Html,
+    /// Neither SIE nor a table: the extension and content say nothing we read.
+    NotLedger {
+        extension: String,
+    },
+    /// The opening `#KSUMMA` is there but the closing one is not: truncated.
+    ChecksumMissing,
+    /// The closing `#KSUMMA` does not match the records: edited or damaged.
+    ChecksumMismatch {
+        stated: String,
+        computed: u32,
+    },
+    /// An SIE file with no period rows at all (`#PSALDO`, `#PBUDGET`, `#TRANS`):
+    /// type 1 holds only the year's balances.
+    NoPeriodRows {
+        sie_type: u8,
+    },
+    /// A table whose header lacks required columns (`Belopp`…).
+    MissingColumns {
+        missing: Vec<String>,
+    },
+    /// A workbook the grid reader refused.
+    Workbook(Unreadable),
+    /// A panic inside a reader, caught.
+    Internal(String),
+}
+
+/// What a ledger row should have held where it held something else.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ActualsExpected {
+    /// An SIE amount: digits, `-` for credit, `.` before the decimals (`-1250.50`).
+    SieAmount,
+    /// A table amount (the reason, as for the template's amounts).
+    TableAmount(NotAmount),
+    /// A period `ÅÅÅÅMM` (in a table also `ÅÅÅÅ-MM` or a date).
+    Period,
+    /// A date `ÅÅÅÅMMDD`.
+    Date,
+    /// An account number.
+    Account,
+    /// A year number (`0`, `-1`) as in `#RAR`.
+    YearIndex,
+    /// An object list `{…}` closed on the same line.
+    ClosedObjectList,
+    /// An object list of pairs `dimension object`.
+    ObjectPairs,
+    /// A line of at most this many bytes.
+    ShortLine { limit: usize },
+    /// More rows like these: only the first ones are named one by one.
+    MoreRows { rows: u64 },
+}
+
+/// How a file's `#PSALDO`/`#PBUDGET` object rows were read when they are not in the
+/// standard's form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ObjectReading {
+    /// A project has both its single-dimension row and combined rows: the single row
+    /// was used.
+    SingleRowUsed,
+    /// The object rows exceed the `{}` row (or there is none): `{}` was read as what
+    /// was booked without objects, and the cost as `{}` plus the object rows.
+    EmptyAsUnobjected,
+}
+
+/// The values a finding's message needs, one variant per message.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    UnreadableFile(Unreadable),
+    NotAWorkbook {
+        extension: String,
+    },
+    TooLarge(TooLarge),
+    MissingSheet {
+        sheet: &'static str,
+        found: Vec<String>,
+    },
+    MissingHeader {
+        sheet: &'static str,
+        missing: Vec<String>,
+    },
+    MissingMetadata {
+        label: &'static str,
+    },
+    InvalidMetadata {
+        label: &'static str,
+        found: String,
+    },
+    UnknownArea {
+        area: String,
+        known: Vec<String>,
+        /// The configured area the name most likely means (`Menade du …?`).
+        closest: Option<String>,
+    },
+    MissingArea {
+        area: String,
+    },
+    DuplicateArea {
+        area: String,
+        files: Vec<String>,
+        /// The version the newest files share: `--latest-version` cannot choose.
+        same_version: Option<String>,
+    },
+    SupersededVersion {
+        area: String,
+        version: String,
+        kept_file: String,
+        kept_version: String,
+    },
+    InvalidAmount {
+        column: String,
+        found: NotAmount,
+    },
+    NegativeAmount {
+        column: String,
+        value: Decimal,
+    },
+    NumberAsText {
+        column: String,
+        text: String,
+        value: Decimal,
+    },
+    RowSumMismatch {
+        stated: Decimal,
+        new: Decimal,
+        existing: Decimal,
+    },
+    TotalMismatch {
+        column: String,
+        stated: Decimal,
+        computed: Decimal,
+    },
+    MissingTotalRow {
+        sheet: &'static str,
+    },
+    UncategorizedAmount {
+        amount: Decimal,
+    },
+    MissingInitiativeName {
+        amount: Decimal,
+    },
+    DuplicateInitiative {
+        name: String,
+        first_row: u32,
+    },
+    CrossSheetTotal {
+        year: i32,
+        budget: Decimal,
+        plan: Decimal,
+    },
+    CrossSheetInitiative {
+        name: String,
+        year: i32,
+        budget: Decimal,
+        budget_cell: CellRef,
+        plan: Decimal,
+    },
+    UnmatchedInitiative {
+        name: String,
+        found_in: &'static str,
+        missing_in: &'static str,
+    },
+    HeadingRow {
+        text: String,
+    },
+    YearMismatch {
+        kind: YearKind,
+        found: String,
+        expected: String,
+        source: YearSource,
+    },
+    InvalidCategory {
+        found: String,
+    },
+    FormulaWithoutValue {
+        column: String,
+        recomputed: Option<Decimal>,
+    },
+    FrameExceeded {
+        area: Option<String>,
+        total: Decimal,
+        frame: Decimal,
+    },
+    FrameDeviation {
+        area: Option<String>,
+        total: Decimal,
+        frame: Decimal,
+        /// Areas left out of the total (errors, `--partial`): the likely reason.
+        left_out: Vec<String>,
+    },
+    /// The version table's last row names another version than the `Version` field.
+    VersionMismatch {
+        table: String,
+        field: String,
+    },
+    InternalError {
+        detail: String,
+    },
+    /// Several sheets match one required sheet name. `used`: the only visible one,
+    /// which was read (a warning naming `others`); `None`: more than one is visible,
+    /// so none was read (an error naming them all in `others`).
+    AmbiguousSheet {
+        sheet: &'static str,
+        used: Option<String>,
+        others: Vec<String>,
+    },
+    /// Two or more columns of a table's header claim one header.
+    AmbiguousColumn {
+        header: String,
+        cells: Vec<CellRef>,
+    },
+    /// A text cell longer than Excel holds: read and written shortened to `limit`.
+    TextTooLong {
+        length: usize,
+        limit: usize,
+    },
+    /// Follow-up: cost on a project code (or on no project) that belongs to no
+    /// initiative or area; `amount` in tkr, `months` as `2023-01–2023-04`.
+    UnmappedActual {
+        project: Option<String>,
+        amount: Decimal,
+        months: String,
+    },
+    MissingProjectCode {
+        area: String,
+        initiative: String,
+        budget: Decimal,
+    },
+    /// `first` and `second` name the two targets (`HR › Digitalisering inom HR`).
+    DuplicateProjectCode {
+        code: String,
+        first: String,
+        second: String,
+    },
+    /// A `[[project]]` or a forecast names an initiative (or project code) that the
+    /// plan does not have; `closest` are the plan's nearest names.
+    UnknownInitiative {
+        area: Option<String>,
+        initiative: String,
+        closest: Vec<String>,
+    },
+    /// The ledger's periodised budget for the year differs from the decided one (tkr).
+    BudgetMismatch {
+        area: String,
+        initiative: String,
+        ledger: Decimal,
+        decided: Decimal,
+    },
+    EvenPeriodisation {
+        areas: Vec<String>,
+    },
+    NoForecast {
+        area: String,
+        initiatives: Vec<String>,
+    },
+    MissingComment {
+        initiative: String,
+        forecast: Decimal,
+        budget: Decimal,
+        threshold: Decimal,
+    },
+    ActualExceedsBudget {
+        area: String,
+        initiative: String,
+        actual: Decimal,
+        budget: Decimal,
+    },
+    /// Months (`2023-02`) between January and the period with no cost row.
+    PeriodGap {
+        months: Vec<String>,
+    },
+    OverlappingActuals {
+        first: String,
+        second: String,
+        months: Vec<String>,
+    },
+    UnreadableActuals(UnreadableActuals),
+    InvalidActualsRow {
+        /// The column of a table, when known.
+        column: Option<String>,
+        /// What stood there, as written (short).
+        found: String,
+        expected: ActualsExpected,
+    },
+    MixedObjectRows {
+        account: String,
+        year: i32,
+        month: u8,
+        reading: ObjectReading,
+    },
+    /// A forecast workbook: the full-year forecast is below the actual already
+    /// booked (tkr).
+    ForecastBelowActual {
+        initiative: String,
+        forecast: Decimal,
+        actual: Decimal,
+    },
+    /// A forecast workbook for another month than the one asked for (`2023-04`).
+    PeriodMismatch {
+        found: String,
+        expected: String,
+    },
+    /// A folder link that leads back to a folder it is inside (`loop -> .`): not
+    /// followed. Code `not-a-workbook`: an entry of the folder that is skipped.
+    FolderLoop {
+        /// The link, as the input folder names it.
+        link: String,
+        /// Where the link leads, as the input folder names it (`""`: the folder itself).
+        target: String,
+    },
+    /// A number written as text that makes formulas go wrong (`#VALUE!`, or a `SUM`
+    /// that leaves the text out): the root cause, with the cells that follow from it.
+    TextBreaksFormula {
+        column: String,
+        text: String,
+        value: Decimal,
+        shows: Vec<Consequence>,
+    },
+    /// An input cell that is no amount (text such as `ca 800`) and makes the row's
+    /// formulas show an error value: the root cause, with the cells that follow.
+    InvalidBreaksFormula {
+        column: String,
+        found: NotAmount,
+        shows: Vec<Consequence>,
+    },
+    /// A metadata field whose label is there but whose value is still empty.
+    EmptyMetadata {
+        label: &'static str,
+    },
+    /// Neither sheet has a single initiative: a blank template.
+    EmptyTemplate,
+    /// Without a configuration: two files name areas that are most likely one
+    /// (`IT-tjänster`, `IT-tjanster`, `Tjänsteområde IT`).
+    SimilarArea {
+        area: String,
+        other: String,
+        other_file: String,
+    },
+}

@@ -1,0 +1,112 @@
+//! Messages of the codes about the template's layout: sheets, headers, the fields
+//! above the table, the table's rows and the version table.
+
+use super::*;
+
+/// The message of a kind of this family; `None` for a kind of another.
+pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
+    let a = |d: &Decimal| amount(*d, lang);
+    let q = |t: &str| quoted(t, lang);
+    let sv = lang == Lang::Sv;
+    Some(match kind {
+        Kind::MissingSheet { sheet, found } => if sv {
+            format!("Bladet {} saknas. Arbetsboken har bladen: {}.", q(sheet), list(found))
+        } else {
+            format!("Sheet {} is missing. The workbook has the sheets: {}.", q(sheet), list(found))
+        },
+        Kind::MissingHeader { sheet, missing } => if sv {
+            format!("Tabellhuvudet hittades inte i {}: ingen rad har alla rubriker som behövs (saknas: {}).", q(sheet), list(missing))
+        } else {
+            format!("The table header was not found in {}: no row holds every heading needed (missing: {}).", q(sheet), list(missing))
+        },
+        Kind::MissingMetadata { label } => if sv {
+            format!("Uppgiften {} saknas ovanför tabellen. Skriv etiketten och värdet i cellen till höger om den.", q(label))
+        } else {
+            format!("The field {} is missing above the table. Write the label and its value in the cell to its right.", q(label))
+        },
+        Kind::EmptyMetadata { label } => if sv {
+            format!("{} är inte ifyllt. Fyll i cellen till höger om etiketten innan du skickar filen.", q(label))
+        } else {
+            format!("{} is not filled in. Fill in the cell to the right of the label before sending the file.", q(label))
+        },
+        Kind::InvalidMetadata { label, found } => {
+            let hint = match (*label, sv) {
+                (crate::labels::META_BUDGET_YEAR, true) => "skriv ett årtal, t.ex. 2023",
+                (crate::labels::META_BUDGET_YEAR, false) => "write a year, e.g. 2023",
+                (crate::labels::META_DATE, true) => "skriv ett datum, t.ex. 2023-03-01",
+                (crate::labels::META_DATE, false) => "write a date, e.g. 2023-03-01",
+                (_, true) => "skriv ett giltigt värde",
+                (_, false) => "write a valid value",
+            };
+            if sv { format!("{} {} är ogiltigt; {hint}.", label, q(found)) } else { format!("{} {} is not valid; {hint}.", label, q(found)) }
+        }
+        Kind::AmbiguousSheet { sheet, used: Some(used), others } => {
+            let one = others.len() == 1;
+            let others: Vec<String> = others.iter().map(|o| q(o)).collect();
+            if sv {
+                let hidden = if one { "det dolda bladet" } else { "de dolda bladen" };
+                format!("Flera blad heter {} (namnen skiljer sig bara i mellanslag eller stora och små bokstäver): det synliga bladet {} lästes, {hidden} {} lästes inte. Ta bort det dolda om det är inaktuellt (högerklicka på en bladflik och välj Ta fram för att se det), så att bara ett blad med namnet finns kvar.", q(sheet), q(used), list(&others))
+            } else {
+                let hidden = if one { "the hidden sheet" } else { "the hidden sheets" };
+                format!("Several sheets are named {} (the names differ only in spaces or case): the visible sheet {} was read, {hidden} {} not. Delete the hidden one if it is outdated (right-click a sheet tab and choose Unhide to see it), so that only one sheet of that name remains.", q(sheet), q(used), list(&others))
+            }
+        }
+        Kind::AmbiguousSheet { sheet, used: None, others } => {
+            let others: Vec<String> = others.iter().map(|o| q(o)).collect();
+            if sv {
+                format!("Flera synliga blad heter {} (namnen skiljer sig bara i mellanslag eller stora och små bokstäver): {}. Det går inte att avgöra vilket som gäller, så tjänsteområdet tas inte med. Ta bort eller byt namn på de blad som inte gäller.", q(sheet), list(&others))
+            } else {
+                format!("Several visible sheets are named {} (the names differ only in spaces or case): {}. Which one counts cannot be told, so the service area is left out. Delete or rename the sheets that do not count.", q(sheet), list(&others))
+            }
+        }
+        Kind::AmbiguousColumn { header, cells } => {
+            let cells: Vec<String> = cells.iter().map(CellRef::to_string).collect();
+            let cells = match cells.split_last() {
+                Some((last, rest)) if !rest.is_empty() => {
+                    format!("{} {} {last}", rest.join(", "), lang.pick("och", "and"))
+                }
+                _ => cells.join(""),
+            };
+            if sv {
+                format!("Rubriken {} står i flera kolumner ({cells}); det går inte att avgöra vilken kolumn som gäller, så tabellen lästes inte. Ta bort eller byt namn på den kolumn som inte gäller.", q(header))
+            } else {
+                format!("The header {} stands in several columns ({cells}); which column counts cannot be told, so the table was not read. Delete or rename the column that does not count.", q(header))
+            }
+        }
+        Kind::MissingTotalRow { sheet } => if sv {
+            format!("Summa-raden saknas i {}: tabellen ska avslutas med en rad där initiativet heter Summa.", q(sheet))
+        } else {
+            format!("The total row is missing in {}: the table must end with a row whose initiative cell is Summa.", q(sheet))
+        },
+        Kind::HeadingRow { text } => if sv {
+            format!("Raden {} har inga belopp och läses som en rubrik.", q(text))
+        } else {
+            format!("Row {} has no amounts and is read as a heading.", q(text))
+        },
+        Kind::MissingInitiativeName { amount: value } => if sv {
+            format!("Raden har belopp ({}) men inget namn på initiativet. Skriv initiativets namn.", a(value))
+        } else {
+            format!("The row has amounts ({}) but no initiative name. Write the initiative's name.", a(value))
+        },
+        Kind::DuplicateInitiative { name, first_row } => if sv {
+            format!("Initiativet {} står redan på rad {first_row}; varje initiativ ska stå en gång.", q(name))
+        } else {
+            format!("Initiative {} already appears on row {first_row}; each initiative must appear once.", q(name))
+        },
+        Kind::InvalidCategory { found } => if sv {
+            format!("Påverkan {} är inte Liten, Mellan eller Stor.", q(found))
+        } else {
+            format!("Påverkan {} is not Liten, Mellan or Stor (small, medium, large).", q(found))
+        },
+        Kind::EmptyTemplate => lang.pick(
+            "Mallen har inga initiativ: både Budgetfördelning och Utvecklingsinitiativ är tomma. Fyll i ett initiativ per rad innan du skickar filen.",
+            "The template has no initiatives: both Budgetfördelning and Utvecklingsinitiativ are empty. Fill in one initiative per row before sending the file.",
+        ).into(),
+        Kind::VersionMismatch { table, field } => if sv {
+            format!("Versionstabellens sista rad har version {}, men fältet Version på bladet Budgetfördelning säger {}. Lägg till en rad för version {} i tabellen, eller rätta fältet Version.", q(table), q(field), q(field))
+        } else {
+            format!("The version table's last row has version {}, but the Version field on sheet Budgetfördelning says {}. Add a row for version {} to the table, or correct the Version field.", q(table), q(field), q(field))
+        },
+        _ => return None,
+    })
+}

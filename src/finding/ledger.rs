@@ -1,0 +1,160 @@
+//! Messages of the codes about reading a ledger export (SIE or table):
+//! `unreadable-actuals`, `invalid-actuals-row`, `mixed-object-rows`.
+
+use super::*;
+
+/// The message of a kind of this family; `None` for a kind of another.
+pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
+    let sv = lang == Lang::Sv;
+    Some(match kind {
+        Kind::UnreadableActuals(why) => actuals_unreadable_message(why, lang),
+        Kind::InvalidActualsRow {
+            column,
+            found,
+            expected,
+        } => actuals_row_message(column.as_deref(), found, expected, lang),
+        Kind::MixedObjectRows {
+            account,
+            year,
+            month,
+            reading,
+        } => match (reading, sv) {
+            (ObjectReading::SingleRowUsed, true) => format!(
+                "Objektraderna följer inte SIE-standardens form: för konto {account} {year}-{month:02} finns både en rad för projektet ensamt och rader där projektet står med andra objekt. Raden för projektet ensamt användes (de övriga är delar av den). Gäller hela filen; första stället nämns."
+            ),
+            (ObjectReading::SingleRowUsed, false) => format!(
+                "The object rows do not follow the SIE standard's form: for account {account} {year}-{month:02} there is both a row for the project alone and rows where the project stands with other objects. The row for the project alone was used (the others are parts of it). Applies to the whole file; the first place is named."
+            ),
+            (ObjectReading::EmptyAsUnobjected, true) => format!(
+                "Objektraderna följer inte SIE-standardens form: för konto {account} {year}-{month:02} är objektraderna större än raden {{}} (eller raden {{}} saknas). Raden {{}} lästes därför som det som bokförts utan objekt, och kontots kostnad som {{}} plus objektraderna. Gäller varje sådant konto och månad i filen; första stället nämns."
+            ),
+            (ObjectReading::EmptyAsUnobjected, false) => format!(
+                "The object rows do not follow the SIE standard's form: for account {account} {year}-{month:02} the object rows exceed the {{}} row (or there is no {{}} row). So {{}} was read as what was booked without objects, and the account's cost as {{}} plus the object rows. Applies to every such account and month of the file; the first place is named."
+            ),
+        },
+        _ => return None,
+    })
+}
+
+fn actuals_unreadable_message(why: &UnreadableActuals, lang: Lang) -> String {
+    let sv = lang == Lang::Sv;
+    let q = |t: &str| quoted(t, lang);
+    match (why, sv) {
+        (UnreadableActuals::Io(e), true) => format!("Utfallsfilen kunde inte läsas: {e}."),
+        (UnreadableActuals::Io(e), false) => format!("The actuals file could not be read: {e}."),
+        (UnreadableActuals::NotAFile, true) => "Utfallet är ingen vanlig fil (en mapp, en enhet eller ett rör) och lästes inte. Ange en exportfil.".into(),
+        (UnreadableActuals::NotAFile, false) => "The actuals path is no regular file (a folder, a device or a pipe) and was not read. Name an export file.".into(),
+        (UnreadableActuals::Empty, true) => "Utfallsfilen är tom (0 byte). Gör om exporten ur ekonomisystemet.".into(),
+        (UnreadableActuals::Empty, false) => "The actuals file is empty (0 bytes). Export it from the ledger again.".into(),
+        (UnreadableActuals::TooLarge { bytes }, true) => format!("Utfallsfilen är {} MiB, för stor för att läsas. Exportera ett kortare urval (t.ex. bara kostnadskontona eller ett år).", bytes / (1 << 20)),
+        (UnreadableActuals::TooLarge { bytes }, false) => format!("The actuals file is {} MiB, too large to read. Export a smaller selection (e.g. only the cost accounts or one year).", bytes / (1 << 20)),
+        (UnreadableActuals::Html, true) => "Filen är en webbsida (HTML), ingen export ur ekonomisystemet – troligen ett felmeddelande som sparats vid nedladdningen. Hämta exporten igen.".into(),
+        (UnreadableActuals::Html, false) => "The file is a web page (HTML), no ledger export – probably an error page saved by the download. Fetch the export again.".into(),
+        (UnreadableActuals::NotLedger { extension }, true) => format!("Filen är varken en SIE-fil eller en tabell (ändelsen {}); den lästes inte. Exportera utfallet som SIE (.se) eller som tabell (.csv, .xlsx).", q(extension)),
+        (UnreadableActuals::NotLedger { extension }, false) => format!("The file is neither an SIE file nor a table (extension {}); it was not read. Export the actuals as SIE (.se) or as a table (.csv, .xlsx).", q(extension)),
+        (UnreadableActuals::ChecksumMissing, true) => "SIE-filen börjar med #KSUMMA men den avslutande raden #KSUMMA med kontrollsumman saknas: filen är avkortad. Gör om exporten och skicka hela filen.".into(),
+        (UnreadableActuals::ChecksumMissing, false) => "The SIE file opens with #KSUMMA but the closing #KSUMMA line with the checksum is missing: the file is truncated. Export it again and send the whole file.".into(),
+        (UnreadableActuals::ChecksumMismatch { stated, computed }, true) => format!("SIE-filens kontrollsumma stämmer inte: filen anger {stated}, innehållet ger {computed}. Filen har ändrats eller skadats efter exporten; gör om exporten."),
+        (UnreadableActuals::ChecksumMismatch { stated, computed }, false) => format!("The SIE file's checksum does not match: the file states {stated}, its content gives {computed}. The file was edited or damaged after the export; export it again."),
+        (UnreadableActuals::NoPeriodRows { sie_type }, true) => format!("SIE-filen (typ {sie_type}) har inga rader per period (#PSALDO, #PBUDGET eller #TRANS), bara årssaldon, så den ger inget utfall per månad. Exportera SIE typ 2, 3 eller 4 (periodsaldon eller transaktioner)."),
+        (UnreadableActuals::NoPeriodRows { sie_type }, false) => format!("The SIE file (type {sie_type}) has no rows per period (#PSALDO, #PBUDGET or #TRANS), only year balances, so it gives no actuals per month. Export SIE type 2, 3 or 4 (period balances or transactions)."),
+        (UnreadableActuals::MissingColumns { missing }, true) => format!("Tabellhuvudet hittades inte: ingen rad har alla rubriker som behövs (saknas: {}). Exportera rapporten med kolumnerna Period, Konto, Projekt och Belopp.", list(missing)),
+        (UnreadableActuals::MissingColumns { missing }, false) => format!("The table header was not found: no row holds every heading needed (missing: {}). Export the report with the columns Period, Konto, Projekt and Belopp.", list(missing)),
+        (UnreadableActuals::Workbook(inner), _) => super::message(&Kind::UnreadableFile(inner.clone()), lang),
+        (UnreadableActuals::Internal(detail), true) => format!("Internt fel när utfallsfilen lästes ({detail}). Filen hoppades över; rapportera felet till utvecklarna."),
+        (UnreadableActuals::Internal(detail), false) => format!("Internal error while reading the actuals file ({detail}). The file was skipped; please report it to the developers."),
+    }
+}
+
+fn actuals_row_message(
+    column: Option<&str>,
+    found: &str,
+    expected: &ActualsExpected,
+    lang: Lang,
+) -> String {
+    let sv = lang == Lang::Sv;
+    let q = |t: &str| quoted(t, lang);
+    let prefix = column.map(|c| format!("{c}: ")).unwrap_or_default();
+    let what = match (expected, sv) {
+        (ActualsExpected::TableAmount(reason), _) => {
+            let column = column.unwrap_or("Belopp").to_string();
+            return super::message(
+                &Kind::InvalidAmount {
+                    column,
+                    found: reason.clone(),
+                },
+                lang,
+            )
+            .replace(" i tkr", "")
+            .replace(" in tkr", "")
+                + if sv {
+                    " Raden räknades inte."
+                } else {
+                    " The row was not counted."
+                };
+        }
+        (ActualsExpected::SieAmount, true) => {
+            "ett belopp med punkt före decimalerna och minus för kredit, t.ex. -1250.50"
+        }
+        (ActualsExpected::SieAmount, false) => {
+            "an amount with a point before the decimals and minus for credit, e.g. -1250.50"
+        }
+        (ActualsExpected::Period, true) => "en period ÅÅÅÅMM med månad 01–12, t.ex. 202304",
+        (ActualsExpected::Period, false) => "a period YYYYMM with month 01–12, e.g. 202304",
+        (ActualsExpected::Date, true) => "ett datum ÅÅÅÅMMDD, t.ex. 20230415",
+        (ActualsExpected::Date, false) => "a date YYYYMMDD, e.g. 20230415",
+        (ActualsExpected::Account, true) => "ett kontonummer",
+        (ActualsExpected::Account, false) => "an account number",
+        (ActualsExpected::YearIndex, true) => {
+            "ett årsnummer (0 för innevarande år, -1 för föregående)"
+        }
+        (ActualsExpected::YearIndex, false) => {
+            "a year number (0 for the current year, -1 for the previous)"
+        }
+        (ActualsExpected::ClosedObjectList, true) => "en objektlista som stängs med } på samma rad",
+        (ActualsExpected::ClosedObjectList, false) => {
+            "an object list closed with } on the same line"
+        }
+        (ActualsExpected::ObjectPairs, true) => {
+            "en objektlista med par av dimension och objekt, t.ex. {6 \"P2301\"}"
+        }
+        (ActualsExpected::ObjectPairs, false) => {
+            "an object list of pairs of dimension and object, e.g. {6 \"P2301\"}"
+        }
+        (ActualsExpected::ShortLine { limit }, true) => {
+            return format!(
+                "Raden är längre än {} KiB och kan inte vara en post i en export ({}). Raden räknades inte.",
+                limit / 1024,
+                q(found)
+            );
+        }
+        (ActualsExpected::ShortLine { limit }, false) => {
+            return format!(
+                "The line is longer than {} KiB and cannot be a record of an export ({}). The row was not counted.",
+                limit / 1024,
+                q(found)
+            );
+        }
+        (ActualsExpected::MoreRows { rows }, true) => {
+            return format!(
+                "Ytterligare {rows} rader med fel av samma slag räknades inte; bara de första anges var för sig. Rätta exporten och läs in den igen."
+            );
+        }
+        (ActualsExpected::MoreRows { rows }, false) => {
+            return format!(
+                "{rows} more rows with errors of this kind were not counted; only the first are named one by one. Correct the export and read it again."
+            );
+        }
+    };
+    if sv {
+        format!(
+            "{prefix}{} står där det ska stå {what}. Raden räknades inte; rätta exporten.",
+            q(found)
+        )
+    } else {
+        format!(
+            "{prefix}{} stands where there should be {what}. The row was not counted; correct the export.",
+            q(found)
+        )
+    }
+}
