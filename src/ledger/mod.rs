@@ -265,6 +265,7 @@ fn read_unguarded(path: &Path, file: &str, opts: &ReadOptions) -> Actuals {
         Route::Sie | Route::Csv if size > MAX_TEXT_BYTES => {
             fail(UnreadableActuals::TooLarge { bytes: size })
         }
+        Route::Sie if size >= sie::SPLIT_BYTES => named(sie::read_split(path, file, opts), &ext),
         Route::Sie => named(sie::read(rest.take(MAX_TEXT_BYTES), file, opts), &ext),
         Route::Csv => table::read_csv(rest.take(MAX_TEXT_BYTES), file, opts),
         Route::Sheet => {

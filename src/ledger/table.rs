@@ -25,6 +25,7 @@ const HEADER_SEARCH_ROWS: usize = 100;
 const NAMED_ROWS: usize = 200;
 /// The bytes looked at to find a CSV's delimiter and header.
 const SNIFF_BYTES: u64 = 64 * 1024;
+const NO_PROJECT: u32 = u32::MAX;
 
 /// The columns of a ledger table, as found in its header.
 #[derive(Debug, Clone, Copy, Default)]
@@ -147,8 +148,9 @@ struct Sums {
     unit: Unit,
     accounts: super::sie::Interner,
     projects: super::sie::Interner,
-    /// Per (year, month, account, project); the names as `sie::name_code`s.
-    entries: super::sie::FxMap<(i32, u8, u128, u128), Entry>,
+    /// Per (year·16 + month, account, project); the names as interned numbers
+    /// (`u32::MAX`: no project), twelve bytes, so that the map stays small.
+    entries: super::sie::FxMap<(u32, u32, u32), Entry>,
     rows_read: u64,
     findings: Vec<Finding>,
     invalid_rows: u64,
@@ -266,15 +268,13 @@ impl Sums {
                 return self.invalid(row.place, BUDGET, found, ActualsExpected::TableAmount(why));
             }
         };
-        let account = super::sie::name_code(&mut self.accounts, account);
+        let account = self.accounts.id(account);
         let project = match trim(row.project) {
-            [] => 0,
-            p => super::sie::name_code(&mut self.projects, p),
+            [] => NO_PROJECT,
+            p => self.projects.id(p),
         };
-        let entry = self
-            .entries
-            .entry((year, month, account, project))
-            .or_default();
+        let period = (year as u32) << 4 | u32::from(month);
+        let entry = self.entries.entry((period, account, project)).or_default();
         let sums = (
             entry.actual.checked_add(amount),
             match (entry.budget, budget) {
@@ -309,19 +309,19 @@ impl Sums {
             let finding = self.placed(finding, place);
             self.findings.push(finding);
         }
-        let name = |interner: &super::sie::Interner, code: u128| {
-            decode(&super::sie::unpack(interner, code), names_utf8)
+        let name = |interner: &super::sie::Interner, id: u32| {
+            decode(&interner.names[id as usize], names_utf8)
                 .trim()
                 .to_string()
         };
         let mut entries: BTreeMap<Key, Entry> = BTreeMap::new();
         let mut overflow = false;
-        for ((year, month, account, project), e) in &self.entries {
+        for ((period, account, project), e) in &self.entries {
             let key = Key {
-                year: *year,
-                month: *month,
+                year: (*period >> 4) as i32,
+                month: (*period & 15) as u8,
                 account: name(&self.accounts, *account),
-                project: (*project != 0).then(|| name(&self.projects, *project)),
+                project: (*project != NO_PROJECT).then(|| name(&self.projects, *project)),
             };
             let slot = entries.entry(key).or_default();
             match (slot.actual.checked_add(e.actual), slot.budget, e.budget) {

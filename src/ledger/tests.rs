@@ -541,3 +541,51 @@ fn read_from_disk_refuses_a_folder_and_an_empty_file() {
         checked(read_bytes(VER.as_bytes(), "u.se", &ReadOptions::default()))
     );
 }
+
+/// A file read on two threads (`sie::read_split`, cut at a `#VER` line) gives
+/// exactly what the one-thread read gives: sums, rows, first lines, the `#RTRANS`
+/// pairs, `#PSALDO` groups in both halves, names and invalid rows past the named ones.
+#[test]
+fn sie_read_on_two_threads_equals_one_thread() {
+    let mut text =
+        String::from("#FLAGGA 0\n#SIETYP 4\n#DIM 6 \"Projekt\"\n#PSALDO 0 202301 4010 {} 100.00\n");
+    for v in 0..3000u32 {
+        let month = 1 + v % 12;
+        text.push_str(&format!("#VER A {v} 2023{month:02}15 \"Faktura ö\"\n{{\n"));
+        text.push_str(&format!(
+            "   #TRANS {} {{1 \"10\" 6 \"P{}\"}} {}.{} 2023{month:02}15 \"Inköp\"\n",
+            4000 + v % 7 * 10,
+            v % 13,
+            v * 3,
+            v % 100
+        ));
+        if v % 5 == 0 {
+            text.push_str(&format!(
+                "   #RTRANS 5010 {{6 \"R{v}\"}} -{v}.5\n   #TRANS 5010 {{6 \"R{v}\"}} -{v}.5\n"
+            ));
+        }
+        if v % 9 == 0 {
+            text.push_str("   #TRANS 6010 {} 12,50\n");
+        }
+        text.push_str("}\n");
+        if v % 1000 == 7 {
+            text.push_str(&format!(
+                "#PSALDO 0 2023{month:02} 4010 {{1 \"10\"}} {v}.25\n#PBUDGET 0 2023{month:02} 4010 {{6 \"P1\"}} {v}\n"
+            ));
+        }
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("stor.se");
+    std::fs::write(&path, &text).expect("write");
+    let one = sie::read(text.as_bytes(), "stor.se", &ReadOptions::default());
+    let two = sie::read_split(&path, "stor.se", &ReadOptions::default());
+    assert!(one.entries.len() > 100, "{}", one.entries.len());
+    assert!(one.rows_read > 3000);
+    assert!(one.findings.len() > 200, "more invalid rows than are named");
+    assert!(one.entries.values().filter(|e| e.budget.is_some()).count() >= 2);
+    assert_eq!(two, one);
+    assert_eq!(
+        two.rows_read,
+        two.rows_in_entries() + two.rows_in_findings()
+    );
+}

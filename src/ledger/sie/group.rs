@@ -1,0 +1,143 @@
+//! The record semantics of `#PSALDO`/`#PBUDGET`: one (year, month, account)'s rows
+//! resolved into project amounts, the type-3 double count and the two meanings of `{}`.
+
+use super::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(super) struct HotKey {
+    pub(super) group: GroupKey,
+    pub(super) project: u32,
+}
+
+/// The `#PSALDO` (or `#PBUDGET`) rows of one (year, month, account).
+#[derive(Debug, Default)]
+pub(super) struct Group {
+    /// The `{}` rows.
+    pub(super) empty: Option<Acc>,
+    /// `{6 "P"}`: the project alone.
+    pub(super) single: Vec<(u32, Acc)>,
+    /// The project with other objects (`{1 "100" 6 "P"}`).
+    pub(super) combined: Vec<(u32, Acc)>,
+    /// Rows with objects but no project, summed.
+    pub(super) other: Option<Acc>,
+    /// The single-dimension rows without a project, summed per dimension: in the
+    /// standard's form each dimension's rows are parts of the `{}` total.
+    pub(super) other_by_dim: Vec<(i64, Decimal)>,
+}
+
+/// One resolved (project, amount) of a group; `NO_PROJECT` is "utan projekt".
+pub(super) type Resolved = Vec<(u32, Acc)>;
+
+pub(super) fn slot(list: &mut Vec<(u32, Acc)>, id: u32, line: u64) -> &mut Acc {
+    let at = match list.iter().position(|(p, _)| *p == id) {
+        Some(at) => at,
+        None => {
+            list.push((id, Acc::new(line)));
+            list.len() - 1
+        }
+    };
+    &mut list[at].1
+}
+
+impl Group {
+    /// Reads the group's rows into project amounts and "utan projekt", never
+    /// counting a krona twice:
+    ///
+    /// - **standard form** (`{}` is the account's total, object rows are its parts):
+    ///   a project's amount is its single-dimension row `{6 "P"}` when there is one
+    ///   (combined rows are then parts of it: counted as rows, not as amounts), else
+    ///   the sum of its combined rows; "utan projekt" is the total less the projects.
+    ///   Rows with other dimensions only (`{1 "100"}`) are parts of the total too;
+    /// - **`{}` as what was booked without objects** (some exporters, e.g. Avendo,
+    ///   write one row per exact combination of objects): taken when the projects'
+    ///   amounts, or one other dimension's rows, exceed the `{}` row, or when there is
+    ///   no `{}` row beside object rows. Then every row is its own part: a project is
+    ///   the sum of all its rows, and "utan projekt" is `{}` plus the rows without a
+    ///   project.
+    ///
+    /// Returns the amounts and, when the rows were not in the standard's form, how
+    /// they were read. `None` for the amounts: a sum overflowed (cannot happen within
+    /// the amount bounds; kept total by refusing the group).
+    pub(super) fn resolve(&self) -> (Option<Resolved>, Option<ObjectReading>) {
+        let has_objects =
+            !self.single.is_empty() || !self.combined.is_empty() || self.other.is_some();
+        let mut standard = Decimal::ZERO;
+        let mut single_and_combined = false;
+        for (p, acc) in &self.combined {
+            if !self.single.iter().any(|(q, _)| q == p) {
+                standard += acc.sum;
+            } else {
+                single_and_combined = true;
+            }
+        }
+        for (_, acc) in &self.single {
+            standard += acc.sum;
+        }
+        let exceeds = |part: Decimal, total: Decimal| part.abs() > total.abs();
+        let unobjected = match &self.empty {
+            None => has_objects,
+            Some(total) => {
+                exceeds(standard, total.sum)
+                    || self
+                        .other_by_dim
+                        .iter()
+                        .any(|(_, s)| exceeds(*s, total.sum))
+            }
+        };
+        let mut out: Resolved = Vec::new();
+        let mut none = self.empty.unwrap_or_else(|| {
+            let first = [&self.other]
+                .into_iter()
+                .flatten()
+                .chain(self.single.iter().map(|(_, a)| a))
+                .chain(self.combined.iter().map(|(_, a)| a))
+                .map(|a| a.first)
+                .min()
+                .unwrap_or(0);
+            Acc::new(first)
+        });
+        let mut ok = true;
+        if unobjected {
+            let mut projects: Vec<(u32, Acc)> = self.single.clone();
+            for (p, acc) in &self.combined {
+                let at = slot(&mut projects, *p, acc.first);
+                ok &= at.merge(acc);
+            }
+            if let Some(other) = &self.other {
+                ok &= none.merge(other);
+            }
+            out.extend(projects);
+        } else {
+            let mut projects: Vec<(u32, Acc)> = self.single.clone();
+            for (p, acc) in &self.combined {
+                let at = slot(&mut projects, *p, acc.first);
+                if self.single.iter().any(|(q, _)| q == p) {
+                    at.rows = at.rows.saturating_add(acc.rows);
+                    at.first = at.first.min(acc.first);
+                } else {
+                    ok &= at.merge(acc);
+                }
+            }
+            match none.sum.checked_sub(standard) {
+                Some(rest) => none.sum = rest,
+                None => ok = false,
+            }
+            if let Some(other) = &self.other {
+                none.rows = none.rows.saturating_add(other.rows);
+                none.first = none.first.min(other.first);
+            }
+            out.extend(projects);
+        }
+        if none.rows > 0 {
+            out.push((NO_PROJECT, none));
+        }
+        let reading = if unobjected {
+            Some(ObjectReading::EmptyAsUnobjected)
+        } else if single_and_combined {
+            Some(ObjectReading::SingleRowUsed)
+        } else {
+            None
+        };
+        (ok.then_some(out), reading)
+    }
+}
