@@ -43,25 +43,8 @@ pub(super) fn parse(
         Value::Number(d) => d.normalize().to_string(),
         other => other.display().trim().to_string(),
     });
-    let year = required(labels::META_BUDGET_YEAR, sink).and_then(|(at, v)| {
-        let year = match v {
-            Value::Number(d) if d.fract().is_zero() => i32::try_from(d.trunc()).ok(),
-            Value::Text(t) => t.trim().parse::<i32>().ok(),
-            _ => None,
-        }
-        .filter(|y| (1900..=2200).contains(y));
-        if year.is_none() {
-            sink.push(
-                sheet,
-                Some(at),
-                Kind::InvalidMetadata {
-                    label: labels::META_BUDGET_YEAR,
-                    found: v.display(),
-                },
-            );
-        }
-        year.map(|y| (at, y))
-    });
+    let year = required(labels::META_BUDGET_YEAR, sink)
+        .and_then(|(at, v)| budget_year(at, v, sheet, sink));
     // Datum and Ansvarig are optional, but a template whose labels stand with their
     // values still empty is not filled in yet: a warning each.
     for label in [labels::META_DATE, labels::META_LEAD] {
@@ -74,25 +57,7 @@ pub(super) fn parse(
             sink.push(sheet, Some(value_cell), Kind::EmptyMetadata { label });
         }
     }
-    let date = locate::meta_field(grid, labels::META_DATE, header_row)
-        .and_then(|f| f.value)
-        .and_then(|cell| {
-            match &cell.value {
-                Value::Date(d) => Some(d.clone()),
-                Value::Text(t) if is_iso_date(t.trim()) => Some(t.trim().to_string()),
-                other => {
-                    let mut finding = Finding::new(Kind::InvalidMetadata {
-                        label: labels::META_DATE,
-                        found: other.display(),
-                    })
-                    .at(sheet, Some(cell.at));
-                    // Datum is optional: a bad one is worth a warning, not a stop.
-                    finding.severity = crate::finding::Severity::Warning;
-                    sink.push_finding(finding);
-                    None
-                }
-            }
-        });
+    let date = date(grid, header_row, sink);
     let lead = locate::meta_field(grid, labels::META_LEAD, header_row)
         .and_then(|f| f.value)
         .map(|c| c.value.display().trim().to_string());
@@ -117,4 +82,49 @@ fn is_iso_date(t: &str) -> bool {
         && b.iter()
             .enumerate()
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// `Budgetår` as a year from 1900 to 2200, or an `invalid-metadata` finding.
+fn budget_year(at: CellRef, v: &Value, sheet: &str, sink: &mut Sink<'_>) -> Option<(CellRef, i32)> {
+    let year = match v {
+        Value::Number(d) if d.fract().is_zero() => i32::try_from(d.trunc()).ok(),
+        Value::Text(t) => t.trim().parse::<i32>().ok(),
+        _ => None,
+    }
+    .filter(|y| (1900..=2200).contains(y));
+    if year.is_none() {
+        sink.push(
+            sheet,
+            Some(at),
+            Kind::InvalidMetadata {
+                label: labels::META_BUDGET_YEAR,
+                found: v.display(),
+            },
+        );
+    }
+    year.map(|y| (at, y))
+}
+
+/// `Datum` as ISO text, when it is filled in; a bad one is a warning.
+fn date(grid: &Grid, header_row: Option<u32>, sink: &mut Sink<'_>) -> Option<String> {
+    let sheet = grid.name.as_str();
+    locate::meta_field(grid, labels::META_DATE, header_row)
+        .and_then(|f| f.value)
+        .and_then(|cell| {
+            match &cell.value {
+                Value::Date(d) => Some(d.clone()),
+                Value::Text(t) if is_iso_date(t.trim()) => Some(t.trim().to_string()),
+                other => {
+                    let mut finding = Finding::new(Kind::InvalidMetadata {
+                        label: labels::META_DATE,
+                        found: other.display(),
+                    })
+                    .at(sheet, Some(cell.at));
+                    // Datum is optional: a bad one is worth a warning, not a stop.
+                    finding.severity = crate::finding::Severity::Warning;
+                    sink.push_finding(finding);
+                    None
+                }
+            }
+        })
 }

@@ -29,7 +29,7 @@ use crate::consolidate::Consolidation;
 use crate::finding::Finding;
 use crate::lang::Lang;
 use crate::load::Loaded;
-use crate::location::{CellRef, column_letters};
+use crate::location::{CellRef, on_sheet};
 use crate::model::AreaPlan;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
@@ -563,9 +563,8 @@ pub(crate) fn source_target(
     };
     match (sheet, cell) {
         (Some(sheet), cell) => format!(
-            "{path}#'{}'!{}",
-            sheet.replace('\'', "''"),
-            cell.unwrap_or(CellRef::new(0, 0))
+            "{path}#{}",
+            on_sheet(sheet, cell.unwrap_or(CellRef::new(0, 0)))
         ),
         (None, _) => path,
     }
@@ -623,13 +622,17 @@ pub(crate) fn formula(text: &str, value: Decimal) -> Formula {
 
 /// `C5:C9`, 0-based inputs.
 pub(crate) fn range(col: u16, first_row: u32, last_row: u32) -> String {
-    let letters = column_letters(u32::from(col));
-    format!("{letters}{}:{letters}{}", first_row + 1, last_row + 1)
+    let col = u32::from(col);
+    // Always two cells: rust_xlsxwriter's `cell_range` writes a one-cell range as
+    // one cell, and a `SUM(C5:C5)` must stay what it is.
+    CellRef::new(first_row, col)
+        .to(CellRef::new(last_row, col))
+        .to_string()
 }
 
 /// `C5`, 0-based input.
 pub(crate) fn cell(row: u32, col: u16) -> String {
-    format!("{}{}", column_letters(u32::from(col)), row + 1)
+    rust_xlsxwriter::utility::row_col_to_cell(row, col)
 }
 
 /// Print setup shared by every sheet: landscape, one page wide, header repeated.
