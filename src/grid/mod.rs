@@ -466,7 +466,10 @@ where
 
 #[cfg(test)]
 mod tests {
+    use super::sniff::{SST_HEAD_BYTES, declared_unique_count, first_sst_unique_count};
+    use super::values::{excel_date, float_value};
     use super::*;
+    use std::io::Read;
     use std::str::FromStr;
 
     #[test]

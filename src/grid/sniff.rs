@@ -156,7 +156,7 @@ pub(super) fn precheck_zip(bytes: &[u8]) -> Result<Format, ReadError> {
 }
 
 /// How much of a shared-string part is read for its first `sst` tag.
-const SST_HEAD_BYTES: u64 = 64 * 1024;
+pub(super) const SST_HEAD_BYTES: u64 = 64 * 1024;
 
 /// The `uniqueCount` calamine reserves room for: the one in the first `sst` start
 /// tag, found with the XML reader and the settings calamine reads the part with

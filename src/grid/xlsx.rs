@@ -182,9 +182,7 @@ fn sheet_part(
         }
         rel_id.is_none()
     });
-    let Some(rel_id) = rel_id else {
-        return None;
-    };
+    let rel_id = rel_id?;
     let mut target = None;
     each_element(&format!("{dir}_rels/{file}.rels"), &mut |tag, attrs, _| {
         if tag == "Relationship" && attrs.get("Id") == Some(rel_id.as_str()) {
@@ -192,9 +190,7 @@ fn sheet_part(
         }
         target.is_none()
     });
-    let Some(target) = target else {
-        return None;
-    };
+    let target = target?;
     Some(match target.strip_prefix('/') {
         Some(absolute) => absolute.to_string(),
         None => format!("{dir}{target}"),
