@@ -154,6 +154,6 @@ mod tests {
         assert_eq!(a1.to(d9).to_string(), "A1:D9");
         assert_eq!(on_sheet("Budgetfördelning", d9), "'Budgetfördelning'!D9");
         assert_eq!(on_sheet("Ann's plan", a1.to(d9)), "'Ann''s plan'!A1:D9");
-        assert_eq!(on_sheet("''", d9.absolute()), "!$D$9");
+        assert_eq!(on_sheet("''", d9.absolute()), "''''''!$D$9");
     }
 }
