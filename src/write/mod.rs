@@ -620,14 +620,13 @@ pub(crate) fn formula(text: &str, value: Decimal) -> Formula {
     Formula::new(text).set_result(value.normalize().to_string())
 }
 
-/// `C5:C9`, 0-based inputs.
+/// `C5:C9`, 0-based inputs; always two cells (rust_xlsxwriter's `cell_range` writes `C5`).
 pub(crate) fn range(col: u16, first_row: u32, last_row: u32) -> String {
-    let col = u32::from(col);
-    // Always two cells: rust_xlsxwriter's `cell_range` writes a one-cell range as
-    // one cell, and a `SUM(C5:C5)` must stay what it is.
-    CellRef::new(first_row, col)
-        .to(CellRef::new(last_row, col))
-        .to_string()
+    let (first, last) = (
+        CellRef::new(first_row, col.into()),
+        CellRef::new(last_row, col.into()),
+    );
+    first.to(last).to_string()
 }
 
 /// `C5`, 0-based input.
