@@ -61,36 +61,7 @@ pub(super) fn precheck(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
         partial,
     };
 
-    // DIFAT: 109 entries in the header, then a chain of DIFAT sectors whose last
-    // entry names the next one.
-    let mut difat: Vec<u32> = u32s(&header[76..512]).collect();
-    let mut next = u32_at(header, 68);
-    let mut steps = 0;
-    while next < RESERVED {
-        let sector = big.table(next)?;
-        steps += 1;
-        if steps > big.count() {
-            return Err("the DIFAT chain loops".into());
-        }
-        difat.extend(u32s(sector));
-        next = difat.pop().unwrap_or(ENDOFCHAIN);
-    }
-
-    // FAT: one sector per DIFAT entry, all loaded by calamine. A valid file has no
-    // more FAT sectors than sectors; allow the header's 109 slots on top, so the
-    // FAT stays about as large as the file.
-    let fat_sectors: Vec<u32> = difat.into_iter().filter(|id| *id < DIFSECT).collect();
-    if fat_sectors.len() > big.count() + 109 {
-        return Err(format!(
-            "{} FAT sectors listed for a file of {} sectors",
-            fat_sectors.len(),
-            big.count()
-        ));
-    }
-    let mut fat = Vec::new();
-    for id in fat_sectors {
-        fat.extend(u32s(big.table(id)?));
-    }
+    let fat = fat(header, &big)?;
 
     // The directory: 128-byte entries along the chain from the header's start.
     let directory = big.chain(u32_at(header, 48), usize::MAX, &fat, false)?;
@@ -134,6 +105,41 @@ pub(super) fn precheck(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
         Some(s) => big.chain(s.start, s.len, &fat, false).map(Some),
         None => Ok(None),
     }
+}
+
+/// The file's FAT, from the DIFAT in the header and its chain of DIFAT sectors.
+fn fat(header: &[u8], big: &Sectors<'_>) -> Result<Vec<u32>, String> {
+    // DIFAT: 109 entries in the header, then a chain of DIFAT sectors whose last
+    // entry names the next one.
+    let mut difat: Vec<u32> = u32s(&header[76..512]).collect();
+    let mut next = u32_at(header, 68);
+    let mut steps = 0;
+    while next < RESERVED {
+        let sector = big.table(next)?;
+        steps += 1;
+        if steps > big.count() {
+            return Err("the DIFAT chain loops".into());
+        }
+        difat.extend(u32s(sector));
+        next = difat.pop().unwrap_or(ENDOFCHAIN);
+    }
+
+    // FAT: one sector per DIFAT entry, all loaded by calamine. A valid file has no
+    // more FAT sectors than sectors; allow the header's 109 slots on top, so the
+    // FAT stays about as large as the file.
+    let fat_sectors: Vec<u32> = difat.into_iter().filter(|id| *id < DIFSECT).collect();
+    if fat_sectors.len() > big.count() + 109 {
+        return Err(format!(
+            "{} FAT sectors listed for a file of {} sectors",
+            fat_sectors.len(),
+            big.count()
+        ));
+    }
+    let mut fat = Vec::new();
+    for id in fat_sectors {
+        fat.extend(u32s(big.table(id)?));
+    }
+    Ok(fat)
 }
 
 /// The sectors of the file (or of the mini stream), a last sector cut short padded

@@ -43,7 +43,7 @@ pub(super) fn precheck(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<(), R
 /// The cells calamine would hold for all sheets of `content.xml` (an upper bound).
 /// A damaged stream is read as far as it goes: calamine reports it.
 fn filled_span(content: impl Read) -> u64 {
-    let mut xml = super::calamine_xml(content, 8 * 1024);
+    let mut xml = super::sniff::calamine_xml(content, 8 * 1024);
     let mut buf = Vec::new();
     let mut total: u64 = 0;
     let mut sheet = Sheet::default();

@@ -16,7 +16,7 @@ use crate::grid::{Grid, Value};
 use crate::labels;
 use crate::lang::Lang;
 use crate::load::Loaded;
-use crate::location::CellRef;
+use crate::location::{CellRef, on_sheet};
 use rust_xlsxwriter::{Color, Format, Note, Url, Worksheet, XlsxError};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -277,8 +277,8 @@ fn checks(
         ws.write_string_with_format(row, 2, &sheet, &top)?;
         let copied = grids.iter().any(|g| g.name == sheet);
         if let (Some(cell), true) = (f.cell, copied) {
-            let url = Url::new(format!("internal:'{}'!{cell}", sheet.replace('\'', "''")))
-                .set_text(cell.to_string());
+            let url =
+                Url::new(format!("internal:{}", on_sheet(&sheet, cell))).set_text(cell.to_string());
             ws.write_url_with_format(row, 3, url, &link)?;
         } else if let Some(cell) = f.cell {
             ws.write_string_with_format(row, 3, cell.to_string(), &top)?;

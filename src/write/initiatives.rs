@@ -199,10 +199,11 @@ impl InitiativeSheet {
     /// The table's final range, `A1:P150001`: the header and every row written (at
     /// least one, as a table needs a data row).
     pub(super) fn range(&self) -> (String, String) {
-        let last = crate::location::column_letters(u32::from(self.last_col));
+        use crate::location::CellRef;
+        let (a1, last) = (CellRef::new(0, 0), u32::from(self.last_col));
         (
-            format!("A1:{last}2"),
-            format!("A1:{last}{}", self.rows.max(1) + 1),
+            a1.to(CellRef::new(1, last)).to_string(),
+            a1.to(CellRef::new(self.rows.max(1), last)).to_string(),
         )
     }
 

@@ -31,7 +31,7 @@ use crate::consolidate::Consolidation;
 use crate::finding::Finding;
 use crate::lang::Lang;
 use crate::load::Loaded;
-use crate::location::{CellRef, column_letters};
+use crate::location::{CellRef, on_sheet};
 use crate::model::AreaPlan;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
@@ -573,9 +573,8 @@ pub(crate) fn source_target(
     };
     match (sheet, cell) {
         (Some(sheet), cell) => format!(
-            "{path}#'{}'!{}",
-            sheet.replace('\'', "''"),
-            cell.unwrap_or(CellRef::new(0, 0))
+            "{path}#{}",
+            on_sheet(sheet, cell.unwrap_or(CellRef::new(0, 0)))
         ),
         (None, _) => path,
     }
@@ -631,15 +630,18 @@ pub(crate) fn formula(text: &str, value: Decimal) -> Formula {
     Formula::new(text).set_result(value.normalize().to_string())
 }
 
-/// `C5:C9`, 0-based inputs.
+/// `C5:C9`, 0-based inputs; always two cells (rust_xlsxwriter's `cell_range` writes `C5`).
 pub(crate) fn range(col: u16, first_row: u32, last_row: u32) -> String {
-    let letters = column_letters(u32::from(col));
-    format!("{letters}{}:{letters}{}", first_row + 1, last_row + 1)
+    let (first, last) = (
+        CellRef::new(first_row, col.into()),
+        CellRef::new(last_row, col.into()),
+    );
+    first.to(last).to_string()
 }
 
 /// `C5`, 0-based input.
 pub(crate) fn cell(row: u32, col: u16) -> String {
-    format!("{}{}", column_letters(u32::from(col)), row + 1)
+    rust_xlsxwriter::utility::row_col_to_cell(row, col)
 }
 
 /// Print setup shared by every sheet: landscape, one page wide, header repeated.

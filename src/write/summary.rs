@@ -72,7 +72,10 @@ pub(super) fn write(
             .filter(|_| usize::try_from(row).unwrap_or(usize::MAX) < super::MAX_LINKS)
         {
             Some(range) => {
-                let target = format!("internal:'{}'!{range}", labels::OUT_INITIATIVES);
+                let target = format!(
+                    "internal:{}",
+                    crate::location::on_sheet(labels::OUT_INITIATIVES, range)
+                );
                 ws.write_url_with_text(row, 0, Url::new(target), &a.area)?;
             }
             None => {

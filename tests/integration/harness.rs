@@ -55,16 +55,8 @@ pub fn f(formula: &str, result: &str) -> Cell {
 
 /// `D9` → (8, 3).
 pub fn a1(text: &str) -> (u32, u16) {
-    let letters: String = text
-        .chars()
-        .take_while(|c| c.is_ascii_alphabetic())
-        .collect();
-    let digits: String = text.chars().skip(letters.len()).collect();
-    let col = letters.bytes().fold(0u32, |acc, b| {
-        acc * 26 + u32::from(b.to_ascii_uppercase() - b'A' + 1)
-    }) - 1;
-    let row: u32 = digits.parse().expect("row number");
-    (row - 1, u16::try_from(col).expect("column"))
+    let at = budget_consolidator::location::CellRef::parse_a1(text).expect("an A1 reference");
+    (at.row, u16::try_from(at.col).expect("column"))
 }
 
 /// One initiative: name, Nyutveckling, Utveckling inom befintlig tjänst, development

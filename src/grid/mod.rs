@@ -1,0 +1,622 @@
+//! Stage 2 of the pipeline: `grid`. The only module that touches calamine.
+//!
+//! Takes a file's bytes, sniffs the container (zip or compound file, never the
+//! extension), guards the zip against declared bombs, opens the workbook with the
+//! format's typed opener and streams the two sheets we need into our own sparse
+//! [`Grid`]: absolute 0-based positions, values already exact (`Decimal`).
+//!
+//! It must never build a dense calamine `Range` for xlsx/xlsb (a stray cell in
+//! XFD1048576 would allocate hundreds of GB and abort the process), never convert a
+//! float through binary arithmetic, and never decide what a value *means*: that is
+//! `amount` and `parse`'s job.
+
+use crate::finding::{TooLarge, Unreadable};
+use crate::labels;
+use crate::location::CellRef;
+use calamine::{Data, Reader};
+use rust_decimal::Decimal;
+use std::io::Cursor;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+mod cfb;
+mod ods;
+mod sniff;
+mod values;
+mod xls;
+mod xlsx;
+
+pub use sniff::sniff;
+pub use values::EXCEL_DIGITS;
+use values::value;
+pub use xlsx::{WrittenCell, read_written_workbook};
+use xlsx::{read_xlsb, read_xlsx};
+
+/// A file larger than this on disk, or a zip part declaring more, is `too-large`.
+pub const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
+/// A sheet with more non-empty cells than this is `too-large`.
+pub const MAX_CELLS: usize = 1_000_000;
+
+/// The most text an Excel cell holds, in UTF-16 code units (as Excel and
+/// rust_xlsxwriter count it).
+pub const EXCEL_TEXT_LIMIT: usize = 32_767;
+
+/// `text` cut to [`EXCEL_TEXT_LIMIT`] UTF-16 code units (at a character boundary),
+/// or as it is when it fits: every text the tool writes into a workbook fits a cell.
+pub fn excel_text(text: &str) -> &str {
+    text_within(text, EXCEL_TEXT_LIMIT)
+}
+
+/// `text` cut to at most `limit` UTF-16 code units, at a character boundary.
+pub fn text_within(text: &str, limit: usize) -> &str {
+    let mut units = 0;
+    for (i, c) in text.char_indices() {
+        units += c.len_utf16();
+        if units > limit {
+            return &text[..i];
+        }
+    }
+    text
+}
+
+/// One cell's value, as read. Numbers are exact decimals.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Empty,
+    Number(Decimal),
+    /// A number no `Decimal` can hold (beyond ±7.9e28, or not finite), as text.
+    HugeNumber(String),
+    Text(String),
+    Bool(bool),
+    /// A date or time, as ISO text.
+    Date(String),
+    /// A cached error value such as `#REF!`.
+    Error(String),
+}
+
+impl Value {
+    /// The value as a person would read it in the cell, for labels and messages.
+    pub fn display(&self) -> String {
+        match self {
+            Value::Empty => String::new(),
+            Value::Number(d) => d.normalize().to_string(),
+            Value::HugeNumber(t) | Value::Text(t) | Value::Date(t) | Value::Error(t) => t.clone(),
+            Value::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Value::Empty => true,
+            Value::Text(t) => t.trim().is_empty(),
+            _ => false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    pub at: CellRef,
+    pub value: Value,
+    /// The cell holds a formula (its `value` is the cached result, possibly `Empty`).
+    pub formula: bool,
+}
+
+/// A sheet as sparse cells in row-major order, with absolute positions.
+#[derive(Debug, Clone, Default)]
+pub struct Grid {
+    pub name: String,
+    cells: Vec<Cell>,
+}
+
+static EMPTY: Value = Value::Empty;
+
+impl Grid {
+    pub fn from_cells(name: impl Into<String>, mut cells: Vec<Cell>) -> Self {
+        cells.sort_by_key(|c| c.at);
+        cells.dedup_by_key(|c| c.at);
+        Grid {
+            name: name.into(),
+            cells,
+        }
+    }
+
+    pub fn cell(&self, at: CellRef) -> Option<&Cell> {
+        self.cells
+            .binary_search_by_key(&at, |c| c.at)
+            .ok()
+            .map(|i| &self.cells[i])
+    }
+
+    pub fn value(&self, at: CellRef) -> &Value {
+        self.cell(at).map_or(&EMPTY, |c| &c.value)
+    }
+
+    /// Rows that hold at least one cell, in order, each with its cells left to right.
+    pub fn rows(&self) -> impl Iterator<Item = (u32, &[Cell])> {
+        self.cells
+            .chunk_by(|a, b| a.at.row == b.at.row)
+            .map(|chunk| (chunk[0].at.row, chunk))
+    }
+
+    /// Every cell, in row-major order.
+    pub fn cells(&self) -> &[Cell] {
+        &self.cells
+    }
+
+    pub fn len(&self) -> usize {
+        self.cells.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.cells.is_empty()
+    }
+}
+
+/// The container format, sniffed from the bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Xlsx,
+    Xlsb,
+    Xls,
+    Ods,
+}
+
+/// A workbook reduced to what the consolidator needs.
+#[derive(Debug, Default)]
+pub struct Book {
+    pub sheet_names: Vec<String>,
+    pub budget: Option<Grid>,
+    pub plan: Option<Grid>,
+    /// Required sheets that several of the workbook's sheets match.
+    pub ambiguous: Vec<SheetChoice>,
+    /// Text cells longer than Excel holds ([`EXCEL_TEXT_LIMIT`]), shortened to it
+    /// in the grids: the sheet, the cell and the length read (UTF-16 units).
+    pub shortened: Vec<(String, CellRef, usize)>,
+    /// Every sheet in workbook order, read only by [`read_all_sheets`] (a ledger
+    /// export, whose table may stand on any sheet).
+    pub sheets: Vec<Grid>,
+    /// The optional version table (`Versioner`), when the file has one.
+    pub versions: Option<Grid>,
+}
+
+/// Several sheets match one required sheet name (`Budgetfördelning` hidden and
+/// `Budgetfördelning ` visible): the only visible one is read; with more than one
+/// visible, none is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SheetChoice {
+    /// The required sheet's label.
+    pub label: &'static str,
+    /// The sheet read, when exactly one candidate is visible.
+    pub used: Option<String>,
+    /// The other candidates (all of them when none was read), in workbook order.
+    pub others: Vec<String>,
+}
+
+/// Which sheets a reader streams into the [`Book`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pick {
+    /// The template's two sheets, found by label.
+    Template,
+    /// Every sheet, into `Book::sheets`.
+    All,
+}
+
+impl Book {
+    /// The two template sheets found among `sheets` (forgivingly, by label; see
+    /// [`choose_sheet`]), each read into a grid by `read` (which gets the sheet's
+    /// name and a collector).
+    fn read_sheets(
+        sheets: Vec<calamine::Sheet>,
+        pick: Pick,
+        mut read: impl FnMut(&str, &mut Collector) -> Result<(), ReadError>,
+    ) -> Result<Book, ReadError> {
+        let mut book = Book {
+            sheet_names: sheets.iter().map(|s| s.name.clone()).collect(),
+            ..Book::default()
+        };
+        if pick == Pick::All {
+            for name in book.sheet_names.clone() {
+                let mut out = Collector::default();
+                read(&name, &mut out)?;
+                book.sheets.push(Grid::from_cells(name, out.cells));
+            }
+            return Ok(book);
+        }
+        for (label, slot) in [
+            (labels::SHEET_BUDGET, 0),
+            (labels::SHEET_PLAN, 1),
+            (labels::SHEET_VERSIONS, 2),
+        ] {
+            let (name, choice) = choose_sheet(&sheets, label);
+            book.ambiguous.extend(choice);
+            let Some(name) = name else {
+                continue;
+            };
+            let mut out = Collector::default();
+            read(&name, &mut out)?;
+            book.shortened.extend(
+                out.shortened
+                    .into_iter()
+                    .map(|(at, len)| (name.clone(), at, len)),
+            );
+            let grid = Grid::from_cells(name, out.cells);
+            match slot {
+                0 => book.budget = Some(grid),
+                1 => book.plan = Some(grid),
+                _ => book.versions = Some(grid),
+            }
+        }
+        Ok(book)
+    }
+}
+
+/// The sheet to read for `label`: the only (work)sheet whose name matches it
+/// forgivingly; of several, the only visible one (the others are named in the
+/// choice); of several visible ones, none (all named in the choice).
+fn choose_sheet(
+    sheets: &[calamine::Sheet],
+    label: &'static str,
+) -> (Option<String>, Option<SheetChoice>) {
+    let mut candidates: Vec<&calamine::Sheet> = sheets
+        .iter()
+        .filter(|s| labels::matches(&s.name, label))
+        .collect();
+    // A chart or macro sheet of that name cannot hold the table: of worksheets and
+    // others, only the worksheets are candidates.
+    if candidates
+        .iter()
+        .any(|s| s.typ == calamine::SheetType::WorkSheet)
+    {
+        candidates.retain(|s| s.typ == calamine::SheetType::WorkSheet);
+    }
+    match candidates.as_slice() {
+        [] => (None, None),
+        [only] => (Some(only.name.clone()), None),
+        many => {
+            let visible: Vec<&&calamine::Sheet> = many
+                .iter()
+                .filter(|s| s.visible == calamine::SheetVisible::Visible)
+                .collect();
+            let names = |keep: &dyn Fn(&calamine::Sheet) -> bool| -> Vec<String> {
+                many.iter()
+                    .filter(|s| keep(s))
+                    .map(|s| s.name.clone())
+                    .collect()
+            };
+            match visible.as_slice() {
+                [used] => {
+                    let used = used.name.clone();
+                    let others = names(&|s| s.name != used);
+                    (
+                        Some(used.clone()),
+                        Some(SheetChoice {
+                            label,
+                            used: Some(used),
+                            others,
+                        }),
+                    )
+                }
+                _ => (
+                    None,
+                    Some(SheetChoice {
+                        label,
+                        used: None,
+                        others: names(&|_| true),
+                    }),
+                ),
+            }
+        }
+    }
+}
+
+/// Why a file could not be turned into a [`Book`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReadError {
+    Unreadable(Unreadable),
+    TooLarge(TooLarge),
+}
+
+impl From<Unreadable> for ReadError {
+    fn from(u: Unreadable) -> Self {
+        ReadError::Unreadable(u)
+    }
+}
+
+impl From<TooLarge> for ReadError {
+    fn from(t: TooLarge) -> Self {
+        ReadError::TooLarge(t)
+    }
+}
+
+pub(super) const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+pub(super) const EMPTY_ZIP_MAGIC: &[u8] = b"PK\x05\x06";
+pub(super) const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// Reads the two template sheets of a workbook given as bytes.
+pub fn read_book(bytes: &[u8]) -> Result<Book, ReadError> {
+    read_picked(bytes, Pick::Template)
+}
+
+/// Reads every sheet of a workbook given as bytes, in workbook order, with the same
+/// guards as [`read_book`] (each sheet at most [`MAX_CELLS`] cells).
+pub fn read_all_sheets(bytes: &[u8]) -> Result<Vec<Grid>, ReadError> {
+    read_picked(bytes, Pick::All).map(|book| book.sheets)
+}
+
+fn read_picked(bytes: &[u8], pick: Pick) -> Result<Book, ReadError> {
+    if bytes.is_empty() {
+        return Err(Unreadable::Empty.into());
+    }
+    let format = sniff(bytes)?;
+    // calamine can panic on damaged input (for example in its .xls parser). That
+    // is a damaged file, not a bug of ours: report it as one. What a panic cannot
+    // express (a huge allocation, a loop) is refused before calamine sees the bytes.
+    catch_unwind(AssertUnwindSafe(|| match format {
+        Format::Xlsx => read_xlsx(bytes, pick),
+        Format::Xlsb => read_xlsb(bytes, pick),
+        Format::Xls => read_eager::<calamine::Xls<_>>(bytes, pick),
+        Format::Ods => read_eager::<calamine::Ods<_>>(bytes, pick),
+    }))
+    .unwrap_or_else(|panic| {
+        let detail = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(Unreadable::Corrupt(format!("the reader stopped: {detail}")).into())
+    })
+}
+
+pub(super) fn open_error(detail: String, password: bool) -> ReadError {
+    if password {
+        Unreadable::Encrypted.into()
+    } else {
+        Unreadable::Corrupt(detail).into()
+    }
+}
+
+pub(super) fn too_many_cells() -> ReadError {
+    TooLarge::Cells { limit: MAX_CELLS }.into()
+}
+
+/// Streams cells into a grid, counting the non-empty ones against [`MAX_CELLS`].
+#[derive(Default)]
+pub(super) struct Collector {
+    cells: Vec<Cell>,
+    counted: usize,
+    /// Text cells cut to [`EXCEL_TEXT_LIMIT`], with the length read.
+    shortened: Vec<(CellRef, usize)>,
+}
+
+impl Collector {
+    pub(super) fn push(
+        &mut self,
+        at: CellRef,
+        mut value: Value,
+        formula: bool,
+    ) -> Result<(), ReadError> {
+        // Text longer than a cell holds (only another program can write it) is
+        // shortened here, so that every copy and message written fits in Excel.
+        if let Value::Text(t) = &mut value {
+            let cut = excel_text(t).len();
+            if cut < t.len() {
+                self.shortened.push((at, t.encode_utf16().count()));
+                t.truncate(cut);
+            }
+        }
+        let empty = value.is_empty();
+        if empty && !formula {
+            return Ok(());
+        }
+        if !empty {
+            self.counted += 1;
+            if self.counted > MAX_CELLS {
+                return Err(too_many_cells());
+            }
+        }
+        self.cells.push(Cell { at, value, formula });
+        Ok(())
+    }
+}
+
+/// xls and ods: calamine parses every sheet when the file is opened (their formats
+/// bound the sheet size), so the ranges already exist; we only copy the non-empty
+/// cells out, at absolute positions.
+fn read_eager<R>(bytes: &[u8], pick: Pick) -> Result<Book, ReadError>
+where
+    R: Reader<Cursor<Vec<u8>>>,
+    R::Error: std::fmt::Display,
+{
+    let mut wb: R = R::new(Cursor::new(bytes.to_vec())).map_err(|e| {
+        let text = e.to_string();
+        let password = text.contains("password");
+        open_error(text, password)
+    })?;
+    Book::read_sheets(wb.sheets_metadata().to_vec(), pick, |name, out| {
+        let range = wb
+            .worksheet_range(name)
+            .map_err(|e| Unreadable::Corrupt(format!("{name}: {e}")))?;
+        let formulas = wb.worksheet_formula(name).ok();
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        for (r, c, v) in range.used_cells() {
+            let (row, col) = (r0 + r as u32, c0 + c as u32);
+            let formula = formulas
+                .as_ref()
+                .and_then(|f| f.get_value((row, col)))
+                .is_some_and(|f| !f.is_empty());
+            out.push(CellRef::new(row, col), value(v), formula)?;
+        }
+        // A formula whose cached value is empty is absent from the value range.
+        if let Some(f) = &formulas {
+            let (fr0, fc0) = f.start().unwrap_or((0, 0));
+            for (r, c, text) in f.used_cells() {
+                let (row, col) = (fr0 + r as u32, fc0 + c as u32);
+                if !text.is_empty()
+                    && range
+                        .get_value((row, col))
+                        .is_none_or(|v| matches!(v, Data::Empty))
+                {
+                    out.push(CellRef::new(row, col), Value::Empty, true)?;
+                }
+            }
+        }
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sniff::{SST_HEAD_BYTES, declared_unique_count, first_sst_unique_count};
+    use super::values::{excel_date, float_value};
+    use super::*;
+    use std::io::Read;
+    use std::str::FromStr;
+
+    #[test]
+    fn dates_from_serials_in_both_date_systems() {
+        use calamine::{ExcelDateTime, ExcelDateTimeType::DateTime};
+        let date = |serial, is_1904| excel_date(&ExcelDateTime::new(serial, DateTime, is_1904));
+        assert_eq!(date(46082.0, false), Value::Date("2026-03-01".into()));
+        assert_eq!(date(44927.5, false), Value::Date("2023-01-01".into()));
+        // The 1904 system counts from 1904-01-01: serial 43465 is four years later.
+        assert_eq!(date(43465.0, false), Value::Date("2018-12-31".into()));
+        assert_eq!(date(43465.0, true), Value::Date("2023-01-01".into()));
+    }
+
+    #[test]
+    fn floats_are_read_at_excels_fifteen_digits() {
+        let d = |s: &str| Value::Number(Decimal::from_str(s).unwrap_or_default());
+        // Stored values of `=4000.7+1200.6` and `=0.1+0.2`, as Excel writes them.
+        let stored = |s: &str| float_value(s.parse().unwrap_or(f64::NAN));
+        assert_eq!(stored("5201.2999999999993"), d("5201.3"));
+        assert_eq!(stored("0.30000000000000004"), d("0.3"));
+        assert_eq!(float_value(1234.56), d("1234.56"));
+        assert_eq!(float_value(0.1), d("0.1"));
+        assert_eq!(float_value(4_432_946.73), d("4432946.73"));
+        assert_eq!(float_value(13_000.0), d("13000"));
+        assert_eq!(float_value(-0.0), Value::Number(Decimal::ZERO));
+        assert_eq!(float_value(2_000.5), d("2000.5"));
+        assert_eq!(float_value(-1_500.25), d("-1500.25"));
+        // 15 significant digits, rounded, not cut.
+        assert_eq!(float_value(123_456_789.123_456_78), d("123456789.123457"));
+        assert_eq!(float_value(9_007_199_254_740_993.5), d("9007199254740990"));
+        assert_eq!(float_value(1e-40), Value::Number(Decimal::ZERO));
+        assert!(matches!(float_value(1e30), Value::HugeNumber(_)));
+        assert!(matches!(float_value(f64::NAN), Value::HugeNumber(_)));
+    }
+
+    #[test]
+    fn of_several_matching_sheets_only_the_visible_worksheet_is_read() {
+        use calamine::{Sheet, SheetType, SheetVisible};
+        let sheet = |name: &str, typ, visible| Sheet {
+            name: name.into(),
+            typ,
+            visible,
+        };
+        let (ws, chart) = (SheetType::WorkSheet, SheetType::ChartSheet);
+        let (shown, hidden) = (SheetVisible::Visible, SheetVisible::Hidden);
+        let label = labels::SHEET_BUDGET;
+        let chosen = |sheets: &[Sheet]| choose_sheet(sheets, label);
+        let only = [sheet("budgetfördelning", ws, hidden)];
+        assert_eq!(chosen(&only), (Some("budgetfördelning".into()), None));
+        let two = [
+            sheet("Budgetfördelning", ws, SheetVisible::VeryHidden),
+            sheet("Budgetfördelning ", ws, shown),
+        ];
+        assert_eq!(
+            chosen(&two),
+            (
+                Some("Budgetfördelning ".into()),
+                Some(SheetChoice {
+                    label,
+                    used: Some("Budgetfördelning ".into()),
+                    others: vec!["Budgetfördelning".into()],
+                })
+            )
+        );
+        let visible = [
+            sheet("Budgetfördelning", ws, shown),
+            sheet("BUDGETFÖRDELNING", ws, shown),
+        ];
+        assert_eq!(
+            chosen(&visible),
+            (
+                None,
+                Some(SheetChoice {
+                    label,
+                    used: None,
+                    others: vec!["Budgetfördelning".into(), "BUDGETFÖRDELNING".into()],
+                })
+            )
+        );
+        let with_chart = [
+            sheet("Budgetfördelning", chart, shown),
+            sheet("Budgetfördelning ", ws, shown),
+        ];
+        assert_eq!(
+            chosen(&with_chart),
+            (Some("Budgetfördelning ".into()), None)
+        );
+    }
+
+    #[test]
+    fn sniffing_does_not_trust_extensions() {
+        assert_eq!(
+            sniff(b"Text;Belopp\n"),
+            Err(Unreadable::NotSpreadsheet.into())
+        );
+        assert!(matches!(
+            sniff(b"PK\x03\x04truncated"),
+            Err(ReadError::Unreadable(Unreadable::Corrupt(_)))
+        ));
+    }
+
+    #[test]
+    fn unique_count_is_found_wherever_it_stands() {
+        let count = |xml: &str| declared_unique_count(xml.as_bytes());
+        assert_eq!(count(r#"<sst count="3" uniqueCount="2">"#), 2);
+        assert_eq!(
+            count(r#"<!-- uniqueCount="1" --><x:sst uniqueCount = '4000000000'>"#),
+            4_000_000_000
+        );
+        let padded = format!("{}<sst uniqueCount=\"7\">", " ".repeat(100_000));
+        assert_eq!(count(&padded), 7);
+        assert_eq!(count("<sst><si><t>uniqueCount</t></si></sst>"), 0);
+    }
+
+    #[test]
+    fn the_first_sst_tag_is_found_as_calamine_finds_it() {
+        let first = |xml: &str| first_sst_unique_count(xml.as_bytes());
+        assert_eq!(
+            first(r#"<?xml version="1.0"?><sst count="3" uniqueCount="2"><si><t>a</t></si>"#),
+            Some(2)
+        );
+        // A tag inside a comment or CDATA is not the element calamine reads.
+        assert_eq!(
+            first(r#"<!-- <sst uniqueCount="1"> --><x:sst uniqueCount='9000000000'/>"#),
+            Some(9_000_000_000)
+        );
+        assert_eq!(
+            first(r#"<a><![CDATA[<sst uniqueCount="1">]]></a><sst uniqueCount="77">"#),
+            Some(77)
+        );
+        assert_eq!(first("<sst>"), Some(0));
+        // Not found in the head: the caller scans the whole part.
+        assert_eq!(first(r#"<!-- <sst uniqueCount="1"> "#), None);
+        assert_eq!(first("<other/>"), None);
+        let long_comment = format!("<!--{}--><sst uniqueCount=\"5\">", " ".repeat(100_000));
+        let head = long_comment.as_bytes().take(SST_HEAD_BYTES);
+        assert_eq!(first_sst_unique_count(head), None);
+        assert_eq!(declared_unique_count(long_comment.as_bytes()), 5);
+    }
+
+    #[test]
+    fn addresses() {
+        assert_eq!(CellRef::parse_a1("C11"), Some(CellRef::new(10, 2)));
+        assert_eq!(
+            CellRef::parse_a1("XFD1048576"),
+            Some(CellRef::new(1_048_575, 16_383))
+        );
+        assert_eq!(CellRef::parse_a1("11"), None);
+    }
+}

@@ -1,0 +1,151 @@
+//! The row loop both tables share. Below the header, row by row until the `Summa`
+//! row: a blank row is no data; a row whose amounts cannot be read is counted as
+//! unread; a row with amounts but no name, a heading row (a name, every amount
+//! zero), a negative amount and a name used twice are reported; every other row is
+//! kept. What differs between the sheets — which cells hold amounts, the sheet's
+//! own checks, the `Summa` row — comes from a [`Table`].
+
+use super::Sink;
+use super::cells::{AmountCell, cell_text, in_row, is_total_row};
+use crate::finding::Kind;
+use crate::grid::{Cell, Grid};
+use crate::labels::initiative_key;
+use crate::location::CellRef;
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+/// What one table's sheet adds to the shared row loop.
+pub(super) trait Table {
+    /// The amounts of a row whose cells could be read.
+    type Values;
+    /// The sheet's name in the template, for `missing-total-row`.
+    const SHEET: &'static str;
+    /// The header's row and the column of initiative names.
+    fn header(&self) -> (u32, u32);
+    /// Reads a row's cells; false when the row is blank (no data).
+    fn load(&mut self, row: u32, cells: &[Cell], name: &str, sink: &mut Sink<'_>) -> bool;
+    /// The row's amounts, or `None` when the row cannot be used (reported).
+    fn values(&mut self, name: &str, sink: &mut Sink<'_>) -> Option<Self::Values>;
+    /// The row's amounts, in the order a finding shows the first non-zero one.
+    fn amounts(values: &Self::Values) -> impl Iterator<Item = Decimal> + '_;
+    /// The cells whose amount must not be negative, with their amounts.
+    fn signed<'a>(
+        &'a self,
+        values: &'a Self::Values,
+    ) -> impl Iterator<Item = (&'a AmountCell, Decimal)> + 'a;
+    /// The sheet's own checks of a named row with amounts.
+    fn check(&mut self, values: &Self::Values, sink: &mut Sink<'_>);
+    /// Keeps a checked row, whose name is the first of its key in the sheet.
+    fn keep(
+        &mut self,
+        key: String,
+        name: String,
+        at: CellRef,
+        values: Self::Values,
+        cells: &[Cell],
+    );
+    /// A data row that is read but cannot be used.
+    fn unread(&mut self, key: String);
+    /// Checks the `Summa` row.
+    fn total(&mut self, grid: &Grid, row: u32, sink: &mut Sink<'_>);
+}
+
+/// Reads the table's rows into `table`, counting the data rows in `rows_read`.
+pub(super) fn read<T: Table>(
+    grid: &Grid,
+    table: &mut T,
+    sink: &mut Sink<'_>,
+    rows_read: &mut usize,
+) {
+    let sheet = grid.name.as_str();
+    let (header_row, name_col) = table.header();
+    let mut names = Names::new();
+    let mut total_row = None;
+    for (row, cells) in grid.rows().filter(|(r, _)| *r > header_row) {
+        let name_at = CellRef::new(row, name_col);
+        let name = cell_text(in_row(cells, name_col));
+        if is_total_row(&name) {
+            total_row = Some(row);
+            break;
+        }
+        if !table.load(row, cells, &name, sink) {
+            continue; // a blank row, not data
+        }
+        *rows_read += 1;
+        let Some(values) = table.values(&name, sink) else {
+            table.unread(initiative_key(&name));
+            continue;
+        };
+        if name.is_empty() {
+            let shown = T::amounts(&values)
+                .find(|v| !v.is_zero())
+                .unwrap_or_default();
+            sink.push(
+                sheet,
+                Some(name_at),
+                Kind::MissingInitiativeName { amount: shown },
+            );
+            continue;
+        }
+        if T::amounts(&values).all(|v| v.is_zero()) {
+            sink.push(sheet, Some(name_at), Kind::HeadingRow { text: name });
+            continue;
+        }
+        for (cell, v) in table.signed(&values) {
+            if v.is_sign_negative() && !v.is_zero() {
+                sink.push(
+                    sheet,
+                    Some(cell.at),
+                    Kind::NegativeAmount {
+                        column: cell.column.to_string(),
+                        value: v,
+                    },
+                );
+            }
+        }
+        table.check(&values, sink);
+        let key = initiative_key(&name);
+        if !names.insert(&key, &name, name_at, sheet, sink) {
+            continue;
+        }
+        table.keep(key, name, name_at, values, cells);
+    }
+    match total_row {
+        Some(row) => table.total(grid, row, sink),
+        None => sink.push(sheet, None, Kind::MissingTotalRow { sheet: T::SHEET }),
+    }
+}
+
+/// Tracks initiative names within one sheet.
+struct Names(HashMap<String, u32>);
+
+impl Names {
+    /// Room for a filled template's names without regrowing.
+    fn new() -> Self {
+        Names(HashMap::with_capacity(64))
+    }
+
+    /// True when the name is new; otherwise reports `duplicate-initiative`.
+    fn insert(
+        &mut self,
+        key: &str,
+        name: &str,
+        at: CellRef,
+        sheet: &str,
+        sink: &mut Sink<'_>,
+    ) -> bool {
+        if let Some(first_row) = self.0.get(key) {
+            sink.push(
+                sheet,
+                Some(at),
+                Kind::DuplicateInitiative {
+                    name: name.to_string(),
+                    first_row: *first_row,
+                },
+            );
+            return false;
+        }
+        self.0.insert(key.to_string(), at.row_number());
+        true
+    }
+}
