@@ -67,6 +67,9 @@ pub const OUT_LAST_VERSION: &str = "Senaste versionsrad";
 /// Column `Källa` of `Initiativ`: the link to the initiative's cell in its file.
 pub const OUT_SOURCE_LINK: &str = "Källa";
 
+mod workbook;
+pub use workbook::*;
+
 /// The contract's forgiving match key: NFC, trimmed, inner whitespace and line
 /// breaks collapsed to one space, lower case, a trailing `:` ignored.
 pub fn normalize(text: &str) -> String {
