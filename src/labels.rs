@@ -70,6 +70,9 @@ pub const OUT_SOURCE_LINK: &str = "Källa";
 mod workbook;
 pub use workbook::*;
 
+/// The configuration file beside the templates, found by `discover`.
+pub const CONFIG_FILE: &str = "budget.toml";
+
 /// The contract's forgiving match key: NFC, trimmed, inner whitespace and line
 /// breaks collapsed to one space, lower case, a trailing `:` ignored.
 pub fn normalize(text: &str) -> String {

@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
-pub const CONFIG_FILE: &str = "budget.toml";
+pub use crate::labels::CONFIG_FILE;
 
 /// The optional configuration (`budget.toml`), as the contract's §2 defines it.
 #[derive(Debug, Clone, PartialEq, Deserialize, Default)]
