@@ -90,3 +90,75 @@ impl<'c> Inclusion<'c> {
         run::check(files, self.config, self.latest_version)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::loaded::Status;
+    use crate::model::{Filled, FilledInitiative, TemplateSpec};
+    use rust_decimal::Decimal;
+    use std::path::Path;
+
+    fn file(name: &str, area: &str, budget_year: i32) -> Loaded {
+        let spec = TemplateSpec {
+            area: area.into(),
+            budget_year,
+            years: vec![budget_year, budget_year + 1],
+        };
+        let filled = Filled {
+            version: "1.0".into(),
+            lead: Some("Test".into()),
+            initiatives: vec![FilledInitiative {
+                name: "Nytt system".into(),
+                new: Decimal::from(300),
+                existing: Decimal::from(200),
+                development: vec![Decimal::from(500), Decimal::from(100)],
+                maintenance: vec![Decimal::ZERO, Decimal::from(50)],
+                impact: Some("Liten"),
+                projects: Vec::new(),
+            }],
+        };
+        let bytes = crate::write::template::build_filled(&spec, &filled).expect("template");
+        crate::load::load_bytes(&bytes, name, Path::new(name), false)
+    }
+
+    #[test]
+    fn clean_files_are_admitted_as_the_verdict_includes_them() {
+        let mut files = vec![file("A.xlsx", "A", 2023), file("B.xlsx", "B", 2023)];
+        let mut inclusion = Inclusion::new(None, false);
+        let admitted: Vec<Option<String>> = files.iter().map(|f| inclusion.admit(f)).collect();
+        assert_eq!(admitted, [Some("A".to_string()), Some("B".to_string())]);
+        assert_eq!(inclusion.plan_years(), [2023, 2024]);
+        let outcome = inclusion.verdict(&mut files);
+        assert_eq!(outcome.years, [2023, 2024]);
+        assert!(files.iter().all(|f| f.status == Status::Included));
+    }
+
+    #[test]
+    fn a_later_duplicate_or_other_years_are_not_admitted_and_the_verdict_says_why() {
+        let mut files = vec![
+            file("A.xlsx", "A", 2023),
+            file("A igen.xlsx", " a ", 2023),
+            file("B.xlsx", "B", 2024),
+        ];
+        let mut inclusion = Inclusion::new(None, false);
+        let admitted: Vec<Option<String>> = files.iter().map(|f| inclusion.admit(f)).collect();
+        assert_eq!(admitted, [Some("A".to_string()), None, None]);
+        inclusion.verdict(&mut files);
+        // The whole run excludes the first A too: both name one area.
+        for f in &files {
+            assert_eq!(f.status, Status::Errors, "{}", f.file);
+        }
+        assert_eq!(files[0].error_codes(), ["duplicate-area"]);
+        assert_eq!(files[2].error_codes(), ["year-mismatch"]);
+    }
+
+    #[test]
+    fn nothing_is_admitted_once_closed() {
+        let files = [file("A.xlsx", "A", 2023), file("B.xlsx", "B", 2023)];
+        let mut inclusion = Inclusion::new(None, false);
+        assert!(inclusion.admit(&files[0]).is_some());
+        inclusion.close();
+        assert_eq!(inclusion.admit(&files[1]), None);
+    }
+}
