@@ -2,7 +2,7 @@
 //! summary per area (included or not) and totals over the included ones. Pure
 //! `Decimal` arithmetic; no I/O, no formats.
 
-use crate::load::{Loaded, Status};
+use crate::loaded::{Loaded, Status};
 use crate::location::CellRef;
 use crate::model::AreaPlan;
 use crate::settings::Config;

@@ -12,7 +12,7 @@
 
 use crate::error::Error;
 use crate::finding::{Finding, Kind, Special, Unreadable};
-use crate::settings::CONFIG_FILE;
+use crate::labels::CONFIG_FILE;
 use std::collections::HashSet;
 use std::fs::{FileType, Metadata};
 use std::path::{Path, PathBuf};

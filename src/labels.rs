@@ -67,6 +67,12 @@ pub const OUT_LAST_VERSION: &str = "Senaste versionsrad";
 /// Column `Källa` of `Initiativ`: the link to the initiative's cell in its file.
 pub const OUT_SOURCE_LINK: &str = "Källa";
 
+mod workbook;
+pub use workbook::*;
+
+/// The configuration file beside the templates, found by `discover`.
+pub const CONFIG_FILE: &str = "budget.toml";
+
 /// The forgiving match key (the README's "The template"): NFC, trimmed, inner
 /// whitespace and line breaks collapsed to one space, lower case, a trailing `:`
 /// ignored.

@@ -11,6 +11,7 @@
 //! - [`versions`]: the optional version table → entries, and its last version checked
 //! - [`validate`]: rules across the sheets of an area and across areas
 //! - [`load`]: one file end to end; the unit rayon maps over
+//! - [`loaded`]: what one file yielded, and whether its area is included
 //! - [`consolidate`]: areas → city-wide totals, pure `Decimal` arithmetic
 //! - [`changes`]: two versions → what changed, per area and initiative
 //! - [`write`], [`report`]: the workbook, the terminal text and the JSON report
@@ -40,6 +41,7 @@ pub mod labels;
 pub mod lang;
 pub mod ledger;
 pub mod load;
+pub mod loaded;
 pub mod locate;
 pub mod location;
 pub mod model;

@@ -3,27 +3,28 @@
 //! `--partial`) → report.
 //!
 //! Reading and writing overlap: as files finish loading they pass, in input order,
-//! through a reorder buffer to whichever worker is free to write, and the rows of
-//! each file that will be included are streamed into the `Initiativ` sheet at once;
-//! the file keeps only its sums. Inclusion is decided provisionally from the file
-//! itself and the configuration; the rare file excluded only by the whole run
-//! (a duplicate area, or years that most areas do not share) makes the workbook be
-//! rebuilt from the included files, with the same calls, so the bytes are the same.
+//! through a reorder buffer ([`Pipeline`]) to whichever worker is free to write.
+//! [`validate::Inclusion`] admits each file provisionally, and the rows of each
+//! admitted area are streamed into the `Initiativ` sheet at once ([`StreamedSheet`]);
+//! the file keeps only its sums. Once all are read, the same `Inclusion` gives the
+//! final verdict; the rare file excluded only by the whole run (a duplicate area,
+//! or years that most areas do not share) makes the sheet be written again from the
+//! included files, with the same calls, so the bytes are the same.
 
 use super::Outcome;
 use crate::consolidate::consolidate;
 use crate::discover::discover;
 use crate::error::Error;
 use crate::finding::{Finding, Severity};
-use crate::labels::normalize;
+use crate::labels;
 use crate::lang::Lang;
 use crate::load::{Loaded, Status, load};
 use crate::provenance::{RunRecord, relative_path};
 use crate::report::{self, Counts};
-use crate::settings::{Config, ConsolidateSettings};
+use crate::settings::ConsolidateSettings;
 use crate::validate;
 use crate::write::{self, Output};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -85,8 +86,11 @@ pub(crate) fn produce(
         Some(path) => Some(read_previous(path)?),
         None => None,
     };
-    let mut stream = Stream::new(s.config.as_ref(), &record.input);
-    stream.snapshots = previous.as_ref().map(|_| BTreeMap::new());
+    let stream = Stream {
+        files: Vec::new(),
+        inclusion: validate::Inclusion::new(s.config.as_ref(), s.latest_version),
+        sheet: StreamedSheet::new(&record.input, previous.is_some()),
+    };
     let pipeline = Pipeline {
         pending: Mutex::new(BTreeMap::new()),
         next: AtomicUsize::new(0),
@@ -102,13 +106,12 @@ pub(crate) fn produce(
         .unwrap_or_else(|e| e.into_inner());
     let Stream {
         mut files,
-        output,
-        error,
-        snapshots,
-        ..
+        inclusion,
+        mut sheet,
     } = stream;
+    let snapshots = sheet.snapshots.take();
 
-    let run = validate::run::check(&mut files, s.config.as_ref(), s.latest_version);
+    let run = inclusion.verdict(&mut files);
     let cons = consolidate(&files, run.budget_year, &run.years, s.config.as_ref());
     let findings = super::ordered_findings(&files, &found.skipped, &run.findings);
     let changes = match (&previous, snapshots) {
@@ -164,21 +167,7 @@ pub(crate) fn produce(
             path: dest.clone(),
             reason,
         };
-        let included: Vec<(String, String)> = files
-            .iter()
-            .filter(|f| f.status == Status::Included)
-            .map(|f| (f.file.clone(), f.area.clone().unwrap_or_default()))
-            .collect();
-        let output = match output {
-            Some(o)
-                if error.is_none()
-                    && o.years() == run.years.as_slice()
-                    && o.pushed() == included.as_slice() =>
-            {
-                o
-            }
-            _ => rebuild(&files, &run.years, &record.input).map_err(fail)?,
-        };
+        let output = sheet.finish(&files, &run.years).map_err(fail)?;
         output
             .finish(&contents, &dest, rayon::current_num_threads())
             .map_err(fail)?;
@@ -323,101 +312,74 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// The files in input order, and the workbook their included rows stream into.
+/// The files in input order, as the inclusion rules see them, and the sheet
+/// their admitted rows stream into.
 struct Stream<'c> {
-    config: Option<&'c Config>,
-    /// The input folder as seen from the output folder, for the source links.
-    base: String,
     files: Vec<Loaded>,
-    output: Option<Output>,
-    /// Budget year and plan years of the first area written (without a
-    /// configuration, the provisional expectation for the others).
-    years: Option<(i32, Vec<i32>)>,
-    areas: HashSet<String>,
-    /// A write failure while streaming; the workbook is then rebuilt at the end.
-    error: Option<String>,
-    /// With `--previous`: per file streamed, its initiatives' figures, taken
-    /// before its rows are dropped.
-    snapshots: Option<BTreeMap<String, crate::changes::AreaSnapshot>>,
+    inclusion: validate::Inclusion<'c>,
+    sheet: StreamedSheet,
 }
 
-impl<'c> Stream<'c> {
-    fn new(config: Option<&'c Config>, base: &str) -> Self {
-        let years = config.and_then(|c| Some((c.budget_year?, c.years.clone()?)));
-        Stream {
-            config,
-            base: base.to_string(),
-            files: Vec::new(),
-            output: None,
-            years,
-            areas: HashSet::new(),
-            error: None,
-            snapshots: None,
-        }
-    }
-
+impl Stream<'_> {
     fn accept(&mut self, mut loaded: Loaded) {
         // An empty Datum or Ansvarig is the lead's to fill in before sending (`check`
         // says so); both are optional, so the consolidation does not repeat it.
         loaded
             .findings
             .retain(|f| !matches!(f.kind, crate::finding::Kind::EmptyMetadata { .. }));
-        if let Some(area) = self.provisional_area(&loaded) {
-            self.write(&area, &mut loaded);
+        if let Some(area) = self.inclusion.admit(&loaded) {
+            let years = self.inclusion.plan_years().to_vec();
+            if !self.sheet.push(&area, &years, &mut loaded) {
+                self.inclusion.close();
+            }
         }
         self.files.push(loaded);
     }
+}
 
-    /// The area name under which a file will most likely be included, if it will.
-    fn provisional_area(&mut self, f: &Loaded) -> Option<String> {
-        let plan = f.plan.as_ref()?;
-        if f.has_errors() || self.error.is_some() {
-            return None;
+/// The `Initiativ` sheet, written while the files are read: each admitted area's
+/// rows go in at once and are dropped from the file, which keeps its sums. At the
+/// end, [`StreamedSheet::finish`] hands the sheet over if it holds exactly the
+/// areas finally included, under the same years; otherwise it writes the sheet
+/// again from the included files, with the same calls, so the bytes are the same.
+struct StreamedSheet {
+    /// The input folder as seen from the output folder, for the source links.
+    base: String,
+    output: Option<Output>,
+    /// A write failure while streaming; the sheet is then written again at the end.
+    error: Option<String>,
+    /// With `--previous`: per file streamed, its initiatives' figures, taken
+    /// before its rows are dropped.
+    snapshots: Option<BTreeMap<String, crate::changes::AreaSnapshot>>,
+}
+
+impl StreamedSheet {
+    fn new(base: &str, snapshots: bool) -> Self {
+        StreamedSheet {
+            base: base.to_string(),
+            output: None,
+            error: None,
+            snapshots: snapshots.then(BTreeMap::new),
         }
-        let config_area = self.config.map(|c| c.area_for(&plan.meta.area));
-        let area = match config_area {
-            Some(Some(a)) => a.name.clone(),
-            Some(None) => return None,
-            None => plan.meta.area.clone(),
-        };
-        let years = (plan.meta.budget_year, plan.plan.years.clone());
-        if self.years.get_or_insert_with(|| years.clone()) != &years
-            || self.areas.contains(&normalize(&area))
-        {
-            return None;
-        }
-        let frame = self
-            .config
-            .and_then(|c| c.area_for(&area))
-            .and_then(|a| a.frame);
-        if frame.is_some_and(|frame| plan.budget.sum_amount > frame) {
-            return None;
-        }
-        Some(area)
     }
 
-    fn write(&mut self, area: &str, loaded: &mut Loaded) {
+    /// Writes one area's rows; false when writing failed (nothing more is written).
+    fn push(&mut self, area: &str, years: &[i32], loaded: &mut Loaded) -> bool {
         let Some(plan) = loaded.plan.as_mut() else {
-            return;
+            return true;
         };
-        let years = self
-            .years
-            .as_ref()
-            .map(|(_, y)| y.clone())
-            .unwrap_or_default();
         let output = match &mut self.output {
             Some(o) => o,
-            None => match Output::new(&years, &self.base) {
+            None => match Output::new(years, &self.base) {
                 Ok(o) => self.output.insert(o),
                 Err(e) => {
                     self.error = Some(e.to_string());
-                    return;
+                    return false;
                 }
             },
         };
         match output.push_area(area, &loaded.file, plan) {
             Ok(()) => {
-                self.areas.insert(normalize(area));
                 if let Some(snapshots) = &mut self.snapshots {
                     snapshots.insert(
                         loaded.file.clone(),
@@ -427,15 +389,38 @@ impl<'c> Stream<'c> {
                 // The rows are in the workbook now; the file keeps its sums.
                 plan.budget.rows = Vec::new();
                 plan.plan.rows = Vec::new();
+                true
             }
-            Err(e) => self.error = Some(e.to_string()),
+            Err(e) => {
+                self.error = Some(e.to_string());
+                false
+            }
+        }
+    }
+
+    /// The workbook with the `Initiativ` sheet of the files finally included.
+    fn finish(self, files: &[Loaded], years: &[i32]) -> Result<Output, String> {
+        let included: Vec<(String, String)> = files
+            .iter()
+            .filter(|f| f.status == Status::Included)
+            .map(|f| (f.file.clone(), f.area.clone().unwrap_or_default()))
+            .collect();
+        match self.output {
+            Some(o)
+                if self.error.is_none()
+                    && o.years() == years
+                    && o.pushed() == included.as_slice() =>
+            {
+                Ok(o)
+            }
+            _ => write_again(files, years, &self.base),
         }
     }
 }
 
-/// Builds the `Initiativ` sheet again from the included files, reading them anew
+/// Writes the `Initiativ` sheet again from the included files, reading them anew
 /// (their rows were dropped once streamed). Same calls, same bytes.
-fn rebuild(files: &[Loaded], years: &[i32], base: &str) -> Result<Output, String> {
+fn write_again(files: &[Loaded], years: &[i32], base: &str) -> Result<Output, String> {
     let mut output = Output::new(years, base).map_err(|e| e.to_string())?;
     for f in files.iter().filter(|f| f.status == Status::Included) {
         let again = load(&f.path, &f.file, false);
@@ -488,7 +473,7 @@ fn read_previous(path: &Path) -> Result<Vec<crate::grid::WrittenCell>, Error> {
 
 /// The `--partial` banner: which areas are missing from the workbook, and why.
 fn banner(files: &[Loaded], global: &[Finding]) -> Vec<String> {
-    let mut lines = vec!["OBS! Ofullständig sammanställning – följande saknas:".to_string()];
+    let mut lines = vec![labels::BANNER_TITLE.to_string()];
     for f in files.iter().filter(|f| f.status == Status::Errors) {
         let codes = f.error_codes();
         let errors = f
@@ -498,13 +483,13 @@ fn banner(files: &[Loaded], global: &[Finding]) -> Vec<String> {
             .count();
         let who = match &f.area {
             Some(area) => format!("{area} ({})", f.file),
-            None => format!("{} (kan inte knytas till något tjänsteområde)", f.file),
+            None => labels::banner_unattributed(&f.file),
         };
-        lines.push(format!("• {who}: {errors} fel – {}", codes.join(", ")));
+        lines.push(labels::banner_file(&who, errors, &codes));
     }
     for g in global.iter().filter(|g| g.severity == Severity::Error) {
         lines.push(format!("• {}", g.message(Lang::Sv)));
     }
-    lines.push("Se bladet Kontroller.".into());
+    lines.push(labels::banner_end());
     lines
 }

@@ -318,7 +318,7 @@ pub(super) fn template(args: TemplateArgs) -> Result<Task, Error> {
         .into_iter()
         .map(|area| {
             let path = if out_is_dir {
-                args.out.join(crate::write::template::file_name(&area))
+                args.out.join(crate::model::template_file_name(&area))
             } else {
                 args.out.clone()
             };

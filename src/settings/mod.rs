@@ -21,7 +21,7 @@ use crate::lang::Lang;
 use crate::model::TemplateSpec;
 use std::path::PathBuf;
 
-pub const CONFIG_FILE: &str = "budget.toml";
+pub use crate::labels::CONFIG_FILE;
 
 #[derive(Debug, Clone)]
 pub struct ConsolidateSettings {

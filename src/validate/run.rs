@@ -4,8 +4,8 @@
 
 use crate::finding::{Finding, Kind, Severity, YearKind, YearSource};
 use crate::labels::{self, normalize};
-use crate::load::{Loaded, Status};
-use crate::model::compare_versions;
+use crate::loaded::{Loaded, Status};
+use crate::model::{AreaPlan, compare_versions};
 use crate::settings::Config;
 use crate::validate::area::years_text;
 use rust_decimal::Decimal;
@@ -42,7 +42,7 @@ pub fn check(files: &mut [Loaded], config: Option<&Config>, latest_version: bool
     }
     for f in files.iter_mut() {
         if f.status != Status::Superseded {
-            f.status = if f.plan.is_some() && !f.has_errors() {
+            f.status = if includable(f) {
                 Status::Included
             } else {
                 Status::Errors
@@ -55,6 +55,46 @@ pub fn check(files: &mut [Loaded], config: Option<&Config>, latest_version: bool
     outcome
 }
 
+/// A file can be included only with a plan read and no error of its own.
+pub(super) fn includable(f: &Loaded) -> bool {
+    f.plan.is_some() && !f.has_errors()
+}
+
+/// The name a written area is consolidated under: the configured one (after
+/// aliases), or none when the configuration does not know it.
+pub(super) fn configured_name(config: &Config, written: &str) -> Option<String> {
+    config.area_for(written).map(|a| a.name.clone())
+}
+
+/// Two files name one area when their names are equal after normalising.
+pub(super) fn area_key(area: &str) -> String {
+    normalize(area)
+}
+
+/// Whether a plan's budget year and plan years differ from the run's.
+pub(super) fn years_differ(plan: &AreaPlan, budget_year: Option<i32>, years: &[i32]) -> [bool; 2] {
+    [
+        budget_year.is_some_and(|y| y != plan.meta.budget_year),
+        !years.is_empty() && plan.plan.years != years,
+    ]
+}
+
+/// The finding on an area's total against its configured frame, if any.
+pub(super) fn frame_finding(
+    config: &Config,
+    file: &str,
+    area: &str,
+    plan: &AreaPlan,
+) -> Option<Finding> {
+    let frame = config.area_for(area).and_then(|a| a.frame)?;
+    let kind = frame_kind(Some(area.to_string()), plan.budget.sum_amount, frame)?;
+    Some(
+        Finding::new(kind)
+            .in_file(file)
+            .at(labels::SHEET_BUDGET, plan.budget.total_cell),
+    )
+}
+
 /// Maps each file's written area to its configured name (or reports it unknown).
 fn name_areas(files: &mut [Loaded], config: Option<&Config>) {
     let Some(config) = config else { return };
@@ -63,8 +103,8 @@ fn name_areas(files: &mut [Loaded], config: Option<&Config>) {
         let Some(written) = f.area.clone() else {
             continue;
         };
-        match config.area_for(&written) {
-            Some(area) => f.area = Some(area.name.clone()),
+        match configured_name(config, &written) {
+            Some(name) => f.area = Some(name),
             None => {
                 let closest = crate::validate::similar::closest(
                     &written,
@@ -160,7 +200,8 @@ fn check_years(files: &mut [Loaded], config: Option<&Config>, outcome: &mut Outc
     };
     for f in files.iter_mut() {
         let Some(plan) = &f.plan else { continue };
-        if let Some(expected) = budget_year.filter(|y| *y != plan.meta.budget_year) {
+        let [budget_year_differs, plan_years_differ] = years_differ(plan, budget_year, &years);
+        if let Some(expected) = budget_year.filter(|_| budget_year_differs) {
             let kind = Kind::YearMismatch {
                 kind: YearKind::BudgetYear,
                 found: plan.meta.budget_year.to_string(),
@@ -172,7 +213,7 @@ fn check_years(files: &mut [Loaded], config: Option<&Config>, outcome: &mut Outc
                 .at(labels::SHEET_BUDGET, f.budget_year_cell);
             f.findings.push(finding);
         }
-        if !years.is_empty() && plan.plan.years != years {
+        if plan_years_differ {
             let kind = Kind::YearMismatch {
                 kind: YearKind::PlanYears,
                 found: years_text(&plan.plan.years),
@@ -196,7 +237,7 @@ fn resolve_duplicates(files: &mut [Loaded], latest_version: bool) {
     let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, f) in files.iter().enumerate() {
         if let (Some(area), Some(_)) = (&f.area, &f.plan) {
-            groups.entry(normalize(area)).or_default().push(i);
+            groups.entry(area_key(area)).or_default().push(i);
         }
     }
     for members in groups.values().filter(|m| m.len() > 1) {
@@ -258,15 +299,7 @@ fn check_frames(files: &mut [Loaded], config: &Config, outcome: &mut Outcome) {
         let (Some(plan), Some(area)) = (&f.plan, &f.area) else {
             continue;
         };
-        let Some(frame) = config.area_for(area).and_then(|a| a.frame) else {
-            continue;
-        };
-        let total = plan.budget.sum_amount;
-        let at = plan.budget.total_cell;
-        if let Some(kind) = frame_kind(Some(area.clone()), total, frame) {
-            let finding = Finding::new(kind)
-                .in_file(&f.file)
-                .at(labels::SHEET_BUDGET, at);
+        if let Some(finding) = frame_finding(config, &f.file, area, plan) {
             if finding.severity == Severity::Error {
                 f.status = Status::Errors;
             }

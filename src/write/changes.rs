@@ -26,16 +26,7 @@ pub(super) fn write(
     s: &Styles,
 ) -> Result<(), XlsxError> {
     ws.set_name(labels::OUT_CHANGES)?;
-    let headers = [
-        labels::META_AREA,
-        labels::META_VERSION,
-        labels::COL_INITIATIVE,
-        "Ändring",
-        "Kolumn",
-        "Före",
-        "Efter",
-        "Beskrivning",
-    ];
+    let headers = labels::CHANGES_HEADERS;
     let mut widths = Widths::new(&[14, 12, 30, 12, 12, 10, 10, 60]);
     for (col, h) in (0u16..).zip(headers) {
         let format = if (5..=6).contains(&col) {
@@ -56,7 +47,7 @@ pub(super) fn write(
         let mut lines: Vec<Line> = Vec::new();
         if a.changes.is_empty() {
             lines.push(Line {
-                kind: "Ny version",
+                kind: labels::CHANGE_NEW_VERSION,
                 message: a.heading(lang),
                 ..Line::default()
             });
@@ -71,7 +62,7 @@ pub(super) fn write(
                     new,
                 } => Line {
                     name: name.clone(),
-                    kind: "Belopp",
+                    kind: labels::CHANGE_AMOUNT,
                     column: column.label(),
                     old: Some(*old),
                     new: Some(*new),
@@ -79,27 +70,27 @@ pub(super) fn write(
                 },
                 Change::Added { name, amount } => Line {
                     name: name.clone(),
-                    kind: "Nytt",
+                    kind: labels::CHANGE_ADDED,
                     new: Some(*amount),
                     message,
                     ..Line::default()
                 },
                 Change::Removed { name, amount } => Line {
                     name: name.clone(),
-                    kind: "Borttaget",
+                    kind: labels::CHANGE_REMOVED,
                     old: Some(*amount),
                     message,
                     ..Line::default()
                 },
                 Change::Renamed { new, .. } => Line {
                     name: new.clone(),
-                    kind: "Namnändring",
+                    kind: labels::CHANGE_RENAMED,
                     message,
                     ..Line::default()
                 },
                 Change::LikelyRename { new, .. } => Line {
                     name: new.clone(),
-                    kind: "Trolig namnändring",
+                    kind: labels::CHANGE_LIKELY_RENAMED,
                     message,
                     ..Line::default()
                 },
@@ -136,7 +127,7 @@ pub(super) fn write(
     }
     if row == 0 {
         row = 1;
-        ws.write_string(row, 0, "Inga ändringar")?;
+        ws.write_string(row, 0, labels::CHANGES_NONE)?;
     }
     ws.autofilter(0, 0, row, 7)?;
     ws.set_freeze_panes(1, 0)?;

@@ -10,15 +10,7 @@ use rust_xlsxwriter::{Url, Worksheet, XlsxError};
 
 pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<(), XlsxError> {
     ws.set_name(labels::OUT_CHECKS)?;
-    let headers = [
-        "Allvarlighet",
-        "Kod",
-        "Beskrivning",
-        "Fil",
-        "Blad",
-        "Cell",
-        "Meddelande",
-    ];
+    let headers = labels::CHECKS_HEADERS;
     let mut widths = Widths::new(&[12, 10, 24, 10, 10, 6, 40]);
     for (col, h) in (0u16..).zip(headers) {
         ws.write_string_with_format(0, col, h, &s.header)?;

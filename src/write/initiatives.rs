@@ -18,7 +18,7 @@ use crate::consolidate::InitiativeLine;
 use crate::labels;
 use rust_xlsxwriter::{Table, TableColumn, TableStyle, Worksheet, XlsxError};
 
-pub(super) const TABLE_NAME: &str = "Initiativtabell";
+pub(super) const TABLE_NAME: &str = labels::INITIATIVES_TABLE;
 
 /// The streamed `Initiativ` sheet.
 pub(super) struct InitiativeSheet {
@@ -63,9 +63,9 @@ impl InitiativeSheet {
         ];
         let tail = [
             labels::PLAN_IMPACT,
-            "Källfil",
-            "Rad i Budgetfördelning",
-            "Rad i Utvecklingsinitiativ",
+            labels::INITIATIVES_SOURCE_FILE,
+            labels::INITIATIVES_BUDGET_ROW,
+            labels::INITIATIVES_PLAN_ROW,
             labels::OUT_SOURCE_LINK,
         ];
         let mut columns = Vec::new();
@@ -92,7 +92,9 @@ impl InitiativeSheet {
                 ws.set_column_format(col, &s.amount)?;
             }
             // Headers of numbers wrap at their spaces (the header row is tall).
-            let wraps = is_amount || h.starts_with("Rad i ");
+            let wraps = is_amount
+                || h == labels::INITIATIVES_BUDGET_ROW
+                || h == labels::INITIATIVES_PLAN_ROW;
             widths.see(
                 col,
                 &if wraps {

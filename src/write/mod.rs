@@ -670,9 +670,10 @@ pub(crate) fn print_header_footer(ws: &mut Worksheet, budget_year: Option<i32>) 
 /// header code (centred, bold).
 pub(crate) fn header_text(budget_year: Option<i32>) -> String {
     let title = crate::labels::OUT_SUMMARY_TITLE.replace('&', "&&");
+    let org = crate::labels::OUT_ORGANISATION;
     match budget_year {
-        Some(y) => format!("&C&\"-,Bold\"Göteborgs Stad · {title} {y}"),
-        None => format!("&C&\"-,Bold\"Göteborgs Stad · {title}"),
+        Some(y) => format!("&C&\"-,Bold\"{org} · {title} {y}"),
+        None => format!("&C&\"-,Bold\"{org} · {title}"),
     }
 }
 

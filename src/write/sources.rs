@@ -12,27 +12,15 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 /// `Inkluderad`, or why not, naming the error codes.
 pub(crate) fn status_text(f: &Loaded) -> String {
     match f.status {
-        Status::Included => "Inkluderad".into(),
-        Status::Superseded => "Ej med: ersatt av en nyare version".into(),
-        Status::Errors => {
-            format!("Ej med: fel ({})", f.error_codes().join(", "))
-        }
+        Status::Included => labels::STATUS_INCLUDED.into(),
+        Status::Superseded => labels::STATUS_SUPERSEDED.into(),
+        Status::Errors => labels::status_errors(&f.error_codes()),
     }
 }
 
 pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<(), XlsxError> {
     ws.set_name(labels::OUT_SOURCES)?;
-    let headers = [
-        "Fil",
-        labels::META_AREA,
-        labels::META_VERSION,
-        labels::META_DATE,
-        labels::META_LEAD,
-        "Rader i filen (båda bladen)",
-        "Status",
-        labels::OUT_LAST_VERSION,
-        "SHA-256",
-    ];
+    let headers = labels::SOURCES_HEADERS;
     let mut widths = Widths::new(&[10, 14, 8, 10, 12, 14, 12, 20]);
     for (col, h) in (0u16..).zip(headers) {
         ws.write_string_with_format(0, col, h, &s.header)?;

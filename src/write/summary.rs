@@ -24,10 +24,7 @@ pub(super) fn write(
     ws.set_name(labels::OUT_SUMMARY)?;
     let cons = c.consolidation;
     ws.write_string_with_format(0, 0, labels::OUT_SUMMARY_TITLE, &s.title)?;
-    let subtitle = match cons.budget_year {
-        Some(y) => format!("Budgetår {y} · belopp i tkr"),
-        None => "Belopp i tkr".to_string(),
-    };
+    let subtitle = labels::summary_subtitle(cons.budget_year);
     ws.write_string_with_format(1, 0, &subtitle, &s.subtitle)?;
     let mut row = 3;
     let frames = cons.has_frames;
@@ -47,7 +44,7 @@ pub(super) fn write(
         labels::TOTAL_ROW,
     ];
     if frames {
-        headers.extend(["Ram", "Avvikelse"]);
+        headers.extend([labels::SUMMARY_FRAME, labels::SUMMARY_DEVIATION]);
     }
     let mut widths = Widths::new(&[14, 8, 12, 14, 10, 10, 10]);
     let header_row = row;
@@ -145,25 +142,20 @@ pub(super) fn write(
     let sum_row = row;
     if frames {
         row += 1;
-        ws.write_string_with_format(
-            row,
-            0,
-            "Avvikelse = Ram − Summa: positiv = under ramen, negativ = över ramen.",
-            &s.note,
-        )?;
+        ws.write_string_with_format(row, 0, labels::SUMMARY_DEVIATION_NOTE, &s.note)?;
     }
     if let (Some(frame), true) = (t.frame, frames) {
         row += 2;
-        ws.write_string_with_format(row, 0, "Totalram och avvikelse", &s.block_title)?;
+        ws.write_string_with_format(row, 0, labels::SUMMARY_TOTAL_FRAME_TITLE, &s.block_title)?;
         for col in 1..=4 {
             ws.write_blank(row, col, &s.block_title)?;
         }
         row += 1;
         let frame_row = row;
-        ws.write_string_with_format(row, 0, "Totalram", &s.text)?;
+        ws.write_string_with_format(row, 0, labels::SUMMARY_TOTAL_FRAME, &s.text)?;
         ws.write_with_format(row, 4, frame.normalize(), &s.amount)?;
         row += 1;
-        ws.write_string_with_format(row, 0, "Summa tjänsteområden", &s.text)?;
+        ws.write_string_with_format(row, 0, labels::SUMMARY_AREAS_TOTAL, &s.text)?;
         ws.write_formula_with_format(
             row,
             4,
@@ -171,7 +163,7 @@ pub(super) fn write(
             &s.amount,
         )?;
         row += 1;
-        ws.write_string_with_format(row, 0, "Avvikelse mot totalram", &s.total_label)?;
+        ws.write_string_with_format(row, 0, labels::SUMMARY_TOTAL_DEVIATION, &s.total_label)?;
         for col in 1..=3 {
             ws.write_blank(row, col, &s.total_label)?;
         }
@@ -183,12 +175,7 @@ pub(super) fn write(
             &s.total_amount,
         )?;
         row += 1;
-        ws.write_string_with_format(
-            row,
-            0,
-            "Avvikelse = Totalram − Summa: positiv = under ramen, negativ = över ramen.",
-            &s.note,
-        )?;
+        ws.write_string_with_format(row, 0, labels::SUMMARY_TOTAL_DEVIATION_NOTE, &s.note)?;
     }
     if last >= first && last - first < super::CHART_AREAS {
         chart(ws, header_row, first, last, last_col + 2)?;
@@ -219,7 +206,7 @@ fn chart(
     }
     chart
         .title()
-        .set_name("Utvecklingskostnad per tjänsteområde, tkr")
+        .set_name(labels::SUMMARY_CHART_TITLE)
         .set_font(ChartFont::new().set_size(11).set_bold());
     chart.x_axis().set_num_format("#,##0");
     // The first area on top, as in the table.

@@ -571,52 +571,8 @@ fn versions(ws: &mut Worksheet, filled: &Filled, s: &Styles) -> Result<(), XlsxE
     Ok(())
 }
 
-/// A file name for an area that is safe on Windows, with å, ä, ö kept:
-/// `IT/Digitalt` → `IT-Digitalt.xlsx`, `CON` → `CON_.xlsx`, `con.txt` →
-/// `con_.txt.xlsx`. `sanitize-filename` replaces what no file name may hold
-/// (`<>:"/\|?*`, control characters) and recognises Windows' reserved names, which
-/// get a `_` rather than losing the area's name; the name is cut to 255 bytes with
-/// its `.xlsx`, at a character boundary.
-pub fn file_name(area: &str) -> String {
-    use sanitize_filename::{Options, OptionsForCheck, is_sanitized_with_options};
-    const EXTENSION: &str = ".xlsx";
-    const MAX_BYTES: usize = 255;
-    let mut name = sanitize_filename::sanitize_with_options(
-        area.trim(),
-        Options {
-            windows: false,
-            truncate: false,
-            replacement: "-",
-        },
-    );
-    let mut end = name.len().min(MAX_BYTES - EXTENSION.len());
-    while !name.is_char_boundary(end) {
-        end -= 1;
-    }
-    name.truncate(end);
-    // Windows drops trailing dots and spaces.
-    while name.ends_with(['.', ' ']) {
-        name.pop();
-    }
-    if name.is_empty() {
-        name.push_str("omrade");
-    }
-    let windows = OptionsForCheck {
-        windows: true,
-        truncate: true,
-    };
-    if !is_sanitized_with_options(format!("{name}{EXTENSION}"), windows.clone()) {
-        // A reserved device name (`CON`, `COM1`, also before a dot): mark the
-        // first part of the name so that it is no longer one.
-        let first = name.find('.').unwrap_or(name.len());
-        if first + 1 + EXTENSION.len() > MAX_BYTES {
-            name.truncate(first.min(MAX_BYTES - EXTENSION.len() - 1));
-        }
-        let first = name.find('.').unwrap_or(name.len());
-        name.insert(first, '_');
-    }
-    format!("{name}{EXTENSION}")
-}
+/// The template's file name for an area (kept here under its old name).
+pub use crate::model::template_file_name as file_name;
 
 #[cfg(test)]
 mod tests {

@@ -20,11 +20,8 @@ pub(super) fn write(
 ) -> Result<(), XlsxError> {
     let cons = c.consolidation;
     let (name, title) = match which {
-        Which::Development => (labels::OUT_DEVELOPMENT, "Utvecklingskostnad per år, tkr"),
-        Which::Maintenance => (
-            labels::OUT_MAINTENANCE,
-            "Påverkan på vidmakthållande per år, tkr",
-        ),
+        Which::Development => (labels::OUT_DEVELOPMENT, labels::DEVELOPMENT_TITLE),
+        Which::Maintenance => (labels::OUT_MAINTENANCE, labels::MAINTENANCE_TITLE),
     };
     ws.set_name(name)?;
     ws.write_string_with_format(0, 0, title, &s.title)?;
@@ -105,7 +102,7 @@ fn chart(
     }
     chart
         .title()
-        .set_name("Utvecklingskostnad per år och tjänsteområde, tkr")
+        .set_name(labels::YEARS_CHART_TITLE)
         .set_font(ChartFont::new().set_size(11).set_bold());
     chart.y_axis().set_num_format("#,##0");
     chart.legend().set_position(ChartLegendPosition::Right);
