@@ -237,11 +237,16 @@ fn walk_error(root: &Path, e: walkdir::Error, linked: &HashSet<PathBuf>) -> Resu
             what: What::Skipped(finding),
         });
     }
+    let text = e
+        .io_error()
+        .map_or_else(|| e.to_string(), ToString::to_string);
     Err(Error::InputFolder {
         path,
-        reason: e
-            .io_error()
-            .map_or_else(|| e.to_string(), ToString::to_string),
+        // The operating system's error, kept as the source when there is one.
+        reason: match e.into_io_error() {
+            Some(io) => io.into(),
+            None => text.into(),
+        },
     })
 }
 

@@ -9,7 +9,7 @@ pub enum Error {
     /// The input folder does not exist or cannot be listed.
     InputFolder {
         path: PathBuf,
-        reason: String,
+        reason: Reason,
     },
     /// The folder has no file with a workbook extension.
     NoWorkbooks {
@@ -25,7 +25,7 @@ pub enum Error {
     },
     Config {
         path: PathBuf,
-        reason: String,
+        reason: Reason,
     },
     /// A mistake in the configuration's content, explained in both languages.
     ConfigMistake {
@@ -36,7 +36,7 @@ pub enum Error {
     /// The output could not be written.
     Output {
         path: PathBuf,
-        reason: String,
+        reason: Reason,
     },
     /// The output path would overwrite or be read as input. `flag`: the option
     /// that named it (`--out`, `--feedback`).
@@ -55,7 +55,7 @@ pub enum Error {
     },
     Json {
         path: PathBuf,
-        reason: String,
+        reason: Reason,
     },
     /// Arguments that parse but do not make sense together.
     Usage {
@@ -77,28 +77,28 @@ impl Error {
             (Error::InputFolder { path, reason }, Sv) => {
                 swedish = Error::InputFolder {
                     path: path.clone(),
-                    reason: reason_sv(reason),
+                    reason: reason_sv(reason).into(),
                 };
                 &swedish
             }
             (Error::Output { path, reason }, Sv) => {
                 swedish = Error::Output {
                     path: path.clone(),
-                    reason: reason_sv(reason),
+                    reason: reason_sv(reason).into(),
                 };
                 &swedish
             }
             (Error::Json { path, reason }, Sv) => {
                 swedish = Error::Json {
                     path: path.clone(),
-                    reason: reason_sv(reason),
+                    reason: reason_sv(reason).into(),
                 };
                 &swedish
             }
             (Error::Config { path, reason }, Sv) => {
                 swedish = Error::Config {
                     path: path.clone(),
-                    reason: reason_sv(reason),
+                    reason: reason_sv(reason).into(),
                 };
                 &swedish
             }
@@ -378,7 +378,69 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    /// The operating system's error behind an I/O failure, kept whole.
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::InputFolder { reason, .. }
+            | Error::Config { reason, .. }
+            | Error::Output { reason, .. }
+            | Error::Json { reason, .. } => reason
+                .source
+                .as_ref()
+                .map(|e| e as &(dyn std::error::Error + 'static)),
+            _ => None,
+        }
+    }
+}
+
+/// Why a file or folder could not be used: the text the message shows, and the
+/// error that caused it when there is one (an `io::Error`), kept as the source.
+#[derive(Debug)]
+pub struct Reason {
+    text: String,
+    source: Option<std::io::Error>,
+}
+
+impl Reason {
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+impl std::ops::Deref for Reason {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl From<String> for Reason {
+    fn from(text: String) -> Self {
+        Reason { text, source: None }
+    }
+}
+
+impl From<&str> for Reason {
+    fn from(text: &str) -> Self {
+        Reason::from(text.to_string())
+    }
+}
+
+impl From<std::io::Error> for Reason {
+    fn from(e: std::io::Error) -> Self {
+        Reason {
+            text: e.to_string(),
+            source: Some(e),
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -431,7 +493,7 @@ mod tests {
     fn system_errors_read_in_swedish_with_the_path() {
         let e = Error::Output {
             path: PathBuf::from("/proc/x/konsoliderad-budget-2023.xlsx"),
-            reason: std::io::Error::from_raw_os_error(2).to_string(),
+            reason: std::io::Error::from_raw_os_error(2).into(),
         };
         assert_eq!(
             e.message(Lang::Sv),
@@ -451,7 +513,7 @@ mod tests {
         );
         let e = Error::Json {
             path: PathBuf::from("/root/r.json"),
-            reason: std::io::Error::from_raw_os_error(13).to_string(),
+            reason: std::io::Error::from_raw_os_error(13).into(),
         };
         assert_eq!(
             e.message(Lang::Sv),
@@ -468,5 +530,25 @@ mod tests {
             e.message(Lang::En),
             "Budget 2024 is a folder, and check checks workbooks. Name the files (for example \"Budget 2024\"/*.xlsx), or consolidate the folder with: budget-consolidator consolidate \"Budget 2024\""
         );
+    }
+
+    #[test]
+    fn an_io_failure_keeps_its_source() {
+        use std::error::Error as _;
+        let e = Error::Output {
+            path: "ut/x.xlsx".into(),
+            reason: std::io::Error::from_raw_os_error(13).into(),
+        };
+        let os = e
+            .source()
+            .and_then(|s| s.downcast_ref::<std::io::Error>())
+            .and_then(std::io::Error::raw_os_error);
+        assert_eq!(os, Some(13));
+        let plain = Error::Output {
+            path: "ut/x.xlsx".into(),
+            reason: "disk full".into(),
+        };
+        assert!(plain.source().is_none());
+        assert_eq!(plain.message(Lang::En), "Cannot write ut/x.xlsx: disk full");
     }
 }

@@ -39,7 +39,7 @@ pub fn run(s: &CheckSettings, lang: Lang, quiet: bool) -> Result<Outcome, Error>
         let json = report::json::to_string(&report::json::report(&cons, &findings, status, lang));
         crate::write::save_atomically((json + "\n").as_bytes(), path).map_err(|e| Error::Json {
             path: path.clone(),
-            reason: e.to_string(),
+            reason: e.into(),
         })?;
     }
     let counts = Counts::of(files.len(), &cons, &findings);

@@ -165,7 +165,7 @@ pub(crate) fn produce(
         };
         let fail = |reason: String| Error::Output {
             path: dest.clone(),
-            reason,
+            reason: reason.into(),
         };
         let output = sheet.finish(&files, &run.years).map_err(fail)?;
         output
@@ -177,7 +177,7 @@ pub(crate) fn produce(
         let json = report::json::to_string(&report::json::report(&cons, &findings, status, lang));
         write::save_atomically((json + "\n").as_bytes(), path).map_err(|e| Error::Json {
             path: path.clone(),
-            reason: e.to_string(),
+            reason: e.into(),
         })?;
     }
     let feedback = match &s.feedback {

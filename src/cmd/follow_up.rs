@@ -198,7 +198,7 @@ pub fn run(s: &FollowUpSettings, lang: Lang, quiet: bool) -> Result<Outcome, Err
         };
         crate::write::follow_up::write(&contents, &dest).map_err(|reason| Error::Output {
             path: dest.clone(),
-            reason,
+            reason: reason.into(),
         })?;
         written = Some(dest);
     }
@@ -207,7 +207,7 @@ pub fn run(s: &FollowUpSettings, lang: Lang, quiet: bool) -> Result<Outcome, Err
             report::follow_up::to_string(&report::follow_up::report(&fu, &findings, status, lang));
         std::fs::write(path, json + "\n").map_err(|e| Error::Json {
             path: path.clone(),
-            reason: e.to_string(),
+            reason: e.into(),
         })?;
     }
 
@@ -276,7 +276,7 @@ fn expand(paths: &[PathBuf], input: &Path) -> Result<Vec<(PathBuf, String)>, Err
         if p.is_dir() {
             let entries = std::fs::read_dir(p).map_err(|e| Error::InputFolder {
                 path: p.clone(),
-                reason: e.to_string(),
+                reason: e.into(),
             })?;
             let mut files: Vec<PathBuf> = entries
                 .flatten()

@@ -61,12 +61,12 @@ pub fn run(s: &FollowUpCheckSettings, lang: Lang, quiet: bool) -> Result<Outcome
                 crate::write::feedback::build_for(&name, &grids, &refs, lang).map_err(|e| {
                     Error::Output {
                         path: dest.clone(),
-                        reason: e.to_string(),
+                        reason: e.to_string().into(),
                     }
                 })?;
             crate::write::save_atomically(&bytes, &dest).map_err(|e| Error::Output {
                 path: dest.clone(),
-                reason: e.to_string(),
+                reason: e.into(),
             })?;
             feedback.push(dest);
         }

@@ -54,11 +54,11 @@ pub fn run(s: &FollowUpTemplateSettings, lang: Lang, quiet: bool) -> Result<Outc
         ));
         let bytes = forecast_template::build(&spec).map_err(|e| Error::Output {
             path: path.clone(),
-            reason: e.to_string(),
+            reason: e.to_string().into(),
         })?;
         crate::write::save_atomically(&bytes, &path).map_err(|e| Error::Output {
             path: path.clone(),
-            reason: e.to_string(),
+            reason: e.into(),
         })?;
         written.push((path, spec.lines.len()));
     }

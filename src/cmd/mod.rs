@@ -117,8 +117,12 @@ pub fn write_feedback(
     lang: crate::lang::Lang,
     keep_folders: bool,
 ) -> Result<Vec<std::path::PathBuf>, Error> {
-    crate::write::feedback::write_all(dir, files, findings, lang, keep_folders)
-        .map_err(|(path, reason)| Error::Output { path, reason })
+    crate::write::feedback::write_all(dir, files, findings, lang, keep_folders).map_err(
+        |(path, reason)| Error::Output {
+            path,
+            reason: reason.into(),
+        },
+    )
 }
 
 /// Appends one line per feedback copy written.

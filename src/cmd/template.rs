@@ -10,11 +10,11 @@ pub fn run(s: &TemplateSettings, lang: Lang) -> Result<Outcome, Error> {
     for (spec, path) in &s.templates {
         let bytes = write::template::build(spec).map_err(|e| Error::Output {
             path: path.clone(),
-            reason: e.to_string(),
+            reason: e.to_string().into(),
         })?;
         write::save_atomically(&bytes, path).map_err(|e| Error::Output {
             path: path.clone(),
-            reason: e.to_string(),
+            reason: e.into(),
         })?;
         println!(
             "{} {} ({}, {} {}, {} {})",

@@ -269,7 +269,7 @@ pub fn run(s: &VerifySettings, lang: Lang, _quiet: bool) -> Result<Outcome, Erro
             Some(path) => {
                 let read = std::fs::read(&path).map_err(|e| Error::Output {
                     path: path.clone(),
-                    reason: e.to_string(),
+                    reason: e.into(),
                 })?;
                 grid::read_written_workbook(&read)
                     .map(Some)

@@ -110,7 +110,7 @@ impl Config {
     pub fn parse(text: &str, path: &Path) -> Result<Config, Error> {
         let config: Config = toml::from_str(text).map_err(|e| Error::Config {
             path: path.to_path_buf(),
-            reason: e.to_string(),
+            reason: e.to_string().into(),
         })?;
         config.validate(path)?;
         Ok(config)
@@ -119,7 +119,7 @@ impl Config {
     pub fn load(path: &Path) -> Result<Config, Error> {
         let text = std::fs::read_to_string(path).map_err(|e| Error::Config {
             path: path.to_path_buf(),
-            reason: e.to_string(),
+            reason: e.into(),
         })?;
         let mut config = Config::parse(&text, path)?;
         config.dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -183,7 +183,7 @@ impl Config {
         let bad = |reason: String| {
             Err(Error::Config {
                 path: path.to_path_buf(),
-                reason,
+                reason: reason.into(),
             })
         };
         if let Some(years) = &self.years {
