@@ -44,6 +44,22 @@ impl State<'_> {
         })
     }
 
+    /// After the account: the optional object list and the amount's text, as `#TRANS`,
+    /// `#PSALDO` and `#PBUDGET` write them; a missing amount is named.
+    #[inline]
+    fn objects_and_amount<'a>(
+        &mut self,
+        toks: &mut Tokens<'a>,
+        line: &'a [u8],
+    ) -> Option<(Objects<'a>, &'a [u8])> {
+        let (objects, next) = self.optional_objects(toks, line).ok()?;
+        let Some(raw_amount) = word(next) else {
+            self.invalid(line, ActualsExpected::SieAmount);
+            return None;
+        };
+        Some((objects, raw_amount))
+    }
+
     /// The optional object list of a record: `Ok(None)` when the next field is no `{`
     /// (BL writes `#PBUDGET` without one). Returns the next word after the list.
     pub(super) fn optional_objects<'a>(
@@ -143,11 +159,7 @@ impl State<'_> {
         let Some(account) = self.account_text(word(toks.next())) else {
             return;
         };
-        let Ok((objects, next)) = self.optional_objects(&mut toks, line) else {
-            return;
-        };
-        let Some(raw_amount) = word(next) else {
-            self.invalid(line, ActualsExpected::SieAmount);
+        let Some((objects, raw_amount)) = self.objects_and_amount(&mut toks, line) else {
             return;
         };
         let Some((units, scale)) = parse_units(raw_amount) else {
@@ -212,11 +224,7 @@ impl State<'_> {
         let Some(account) = self.account(word(toks.next())) else {
             return;
         };
-        let Ok((objects, next)) = self.optional_objects(&mut toks, line) else {
-            return;
-        };
-        let Some(raw_amount) = word(next) else {
-            self.invalid(line, ActualsExpected::SieAmount);
+        let Some((objects, raw_amount)) = self.objects_and_amount(&mut toks, line) else {
             return;
         };
         let Some(amount) = parse_amount(raw_amount) else {
