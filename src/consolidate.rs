@@ -15,15 +15,13 @@ pub struct AreaSummary<'a> {
     pub version: String,
     pub file: String,
     pub included: bool,
-    pub new: Decimal,
-    pub existing: Decimal,
-    pub total: Decimal,
-    pub development: Vec<Decimal>,
-    pub maintenance: Vec<Decimal>,
-    pub frame: Option<Decimal>,
+    /// The area's sums and frame, as the city's [`Totals`] are given.
+    pub figures: Totals,
     pub plan: &'a AreaPlan,
 }
 
+/// Sums by category and year, and the frame they are held against: of one area
+/// ([`AreaSummary::figures`]) or of the city ([`Consolidation::totals`]).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Totals {
     pub new: Decimal,
@@ -93,12 +91,14 @@ pub fn consolidate<'a>(
                 version: plan.meta.version.clone(),
                 file: f.file.clone(),
                 included: f.status == Status::Included,
-                new: plan.budget.sum_new,
-                existing: plan.budget.sum_existing,
-                total: plan.budget.sum_amount,
-                development: per_year(&plan.plan.sum_development, &plan.plan.years),
-                maintenance: per_year(&plan.plan.sum_maintenance, &plan.plan.years),
-                frame,
+                figures: Totals {
+                    new: plan.budget.sum_new,
+                    existing: plan.budget.sum_existing,
+                    total: plan.budget.sum_amount,
+                    development: per_year(&plan.plan.sum_development, &plan.plan.years),
+                    maintenance: per_year(&plan.plan.sum_maintenance, &plan.plan.years),
+                    frame,
+                },
                 plan,
             })
         })
@@ -123,7 +123,7 @@ pub fn consolidate<'a>(
     };
     // Each included area's sums are at most 10^12 tkr (`amount::MAX_AMOUNT`), so
     // these cannot overflow; they saturate rather than panic all the same.
-    for a in areas.iter().filter(|a| a.included) {
+    for a in areas.iter().filter(|a| a.included).map(|a| &a.figures) {
         totals.new = totals.new.saturating_add(a.new);
         totals.existing = totals.existing.saturating_add(a.existing);
         totals.total = totals.total.saturating_add(a.total);

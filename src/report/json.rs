@@ -134,9 +134,9 @@ fn area(years: &[i32], a: &AreaSummary<'_>) -> AreaJson {
         included: a.included,
         figures: figures(
             years,
-            [a.new, a.existing, a.total],
-            &a.development,
-            &a.maintenance,
+            [a.figures.new, a.figures.existing, a.figures.total],
+            &a.figures.development,
+            &a.figures.maintenance,
         ),
     }
 }

@@ -57,15 +57,15 @@ pub fn render(cons: &Consolidation<'_>, files: &[Loaded], lang: Lang) -> String 
             let mut row = vec![
                 a.area.clone(),
                 a.version.clone(),
-                money(a.new),
-                money(a.existing),
-                money(a.total),
+                money(a.figures.new),
+                money(a.figures.existing),
+                money(a.figures.total),
             ];
             if frames {
-                match a.frame {
+                match a.figures.frame {
                     Some(f) => {
                         row.push(money(f));
-                        row.push(money(f.saturating_sub(a.total)));
+                        row.push(money(f.saturating_sub(a.figures.total)));
                     }
                     None => row.extend([String::new(), String::new()]),
                 }
@@ -81,11 +81,11 @@ pub fn render(cons: &Consolidation<'_>, files: &[Loaded], lang: Lang) -> String 
             money(t.total),
         ];
         if frames {
-            let frame_sum = crate::amount::total(included.iter().filter_map(|a| a.frame));
+            let frame_sum = crate::amount::total(included.iter().filter_map(|a| a.figures.frame));
             let deviation = crate::amount::total(
                 included
                     .iter()
-                    .filter_map(|a| a.frame.map(|f| f.saturating_sub(a.total))),
+                    .filter_map(|a| a.figures.frame.map(|f| f.saturating_sub(a.figures.total))),
             );
             total.push(money(frame_sum));
             total.push(money(deviation));

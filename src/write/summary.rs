@@ -80,21 +80,28 @@ pub(super) fn write(
             }
         }
         ws.write_string_with_format(row, 1, &a.version, &s.centred)?;
-        ws.write_with_format(row, 2, a.new.normalize(), &s.amount)?;
-        ws.write_with_format(row, 3, a.existing.normalize(), &s.amount)?;
+        ws.write_with_format(row, 2, a.figures.new.normalize(), &s.amount)?;
+        ws.write_with_format(row, 3, a.figures.existing.normalize(), &s.amount)?;
         ws.write_formula_with_format(
             row,
             4,
-            formula(&format!("={}+{}", cell(row, 2), cell(row, 3)), a.total),
+            formula(
+                &format!("={}+{}", cell(row, 2), cell(row, 3)),
+                a.figures.total,
+            ),
             &s.amount,
         )?;
         widths.see(0, &a.area);
         widths.see(1, &a.version);
-        for (col, v) in [(2, a.new), (3, a.existing), (4, a.total)] {
+        for (col, v) in [
+            (2, a.figures.new),
+            (3, a.figures.existing),
+            (4, a.figures.total),
+        ] {
             widths.see_amount(col, v);
         }
         if frames {
-            match a.frame {
+            match a.figures.frame {
                 Some(frame) => {
                     ws.write_with_format(row, 5, frame.normalize(), &s.amount)?;
                     ws.write_formula_with_format(
@@ -102,7 +109,7 @@ pub(super) fn write(
                         6,
                         formula(
                             &format!("={}-{}", cell(row, 5), cell(row, 4)),
-                            frame.saturating_sub(a.total),
+                            frame.saturating_sub(a.figures.total),
                         ),
                         &s.amount,
                     )?;
@@ -121,10 +128,10 @@ pub(super) fn write(
     ws.write_blank(row, 1, &s.total_label)?;
     // Frames and totals are at most 10^12 tkr each (`amount::MAX_AMOUNT`);
     // saturating, so not even an impossible input can panic here.
-    let frame_sum = crate::amount::total(cons.included().filter_map(|a| a.frame));
+    let frame_sum = crate::amount::total(cons.included().filter_map(|a| a.figures.frame));
     let deviation = crate::amount::total(
         cons.included()
-            .filter_map(|a| a.frame.map(|f| f.saturating_sub(a.total))),
+            .filter_map(|a| a.figures.frame.map(|f| f.saturating_sub(a.figures.total))),
     );
     let mut sums = vec![(2u16, t.new), (3, t.existing), (4, t.total)];
     if frames {

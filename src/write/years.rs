@@ -39,8 +39,8 @@ pub(super) fn write(
     for a in cons.included() {
         row += 1;
         let values = match which {
-            Which::Development => &a.development,
-            Which::Maintenance => &a.maintenance,
+            Which::Development => &a.figures.development,
+            Which::Maintenance => &a.figures.maintenance,
         };
         ws.write_string_with_format(row, 0, &a.area, &s.text)?;
         widths.see(0, &a.area);
