@@ -322,11 +322,7 @@ struct Stream<'c> {
 
 impl Stream<'_> {
     fn accept(&mut self, mut loaded: Loaded) {
-        // An empty Datum or Ansvarig is the lead's to fill in before sending (`check`
-        // says so); both are optional, so the consolidation does not repeat it.
-        loaded
-            .findings
-            .retain(|f| !matches!(f.kind, crate::finding::Kind::EmptyMetadata { .. }));
+        super::drop_lead_reminders(&mut loaded);
         if let Some(area) = self.inclusion.admit(&loaded) {
             let years = self.inclusion.plan_years().to_vec();
             if !self.sheet.push(&area, &years, &mut loaded) {

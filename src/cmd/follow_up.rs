@@ -47,6 +47,7 @@ pub fn compute(s: &FollowUpSettings, quiet: bool) -> Result<Computed, Error> {
         .map(|i| (i.path.clone(), i.name.clone()))
         .collect();
     let mut files = super::load_all(&inputs, false, quiet);
+    files.iter_mut().for_each(super::drop_lead_reminders);
     let config = plan.config.as_ref();
     let run = crate::validate::run::check(&mut files, config, false);
     let cons = consolidate(&files, run.budget_year, &run.years, config);

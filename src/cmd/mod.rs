@@ -92,6 +92,15 @@ pub fn for_each_loaded(
 }
 
 /// Loads every file in parallel and returns them in input order.
+/// An empty Datum or Ansvarig is the lead's to fill in before sending (`check`
+/// says so); both fields are optional, so the coordinator's commands
+/// (`consolidate`, `follow-up`) do not repeat it.
+pub(crate) fn drop_lead_reminders(loaded: &mut Loaded) {
+    loaded
+        .findings
+        .retain(|f| !matches!(f.kind, crate::finding::Kind::EmptyMetadata { .. }));
+}
+
 pub fn load_all(
     inputs: &[(std::path::PathBuf, String)],
     keep_grids: bool,

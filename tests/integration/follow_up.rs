@@ -708,3 +708,27 @@ fn english_text_and_a_period_outside_the_budget_year() {
     assert_eq!(bad.status, 2);
     assert!(bad.stderr.contains("YYYY-MM"), "{}", bad.stderr);
 }
+
+#[test]
+fn the_follow_up_does_not_repeat_check_s_reminders_about_empty_metadata() {
+    // The sample's templates leave Datum and Ansvarig empty: `check` reminds the
+    // lead; the coordinator's `follow-up`, like `consolidate`, does not.
+    let dir = tempfile::tempdir().expect("tmp");
+    let report = run(dir.path(), &[]);
+    let codes: Vec<&str> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["code"].as_str())
+        .collect();
+    assert!(!codes.contains(&"missing-metadata"), "{codes:?}");
+    let check = Command::new(BIN)
+        .arg("check")
+        .arg(sample().join("HR.xlsx"))
+        .output()
+        .expect("check");
+    assert!(
+        String::from_utf8_lossy(&check.stdout).contains("missing-metadata"),
+        "check still reminds the lead"
+    );
+}
