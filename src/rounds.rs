@@ -16,6 +16,7 @@ use crate::lang::Lang;
 use crate::model::compare_versions;
 use crate::settings::Config;
 use std::cmp::Ordering;
+use std::collections::{HashMap, HashSet};
 
 /// A calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -177,19 +178,23 @@ pub fn submissions(
             names.into_iter().map(|n| (n, None)).collect()
         }
     };
-    // Files for an area outside the configuration get rows of their own.
+    // Each file's area, canonical and normalized, once: the matches below are map
+    // look-ups, not a scan of every file per area (thousands of files made that
+    // quadratic).
+    let mut by_key: HashMap<String, Vec<&Received>> = HashMap::new();
+    let mut known: HashSet<String> = areas.iter().map(|(a, _)| normalize(a)).collect();
     for r in received {
         let name = canonical(&r.area);
-        if !areas.iter().any(|(a, _)| normalize(a) == normalize(&name)) {
+        let key = normalize(&name);
+        // Files for an area outside the configuration get rows of their own.
+        if known.insert(key.clone()) {
             areas.push((name, None));
         }
+        by_key.entry(key).or_default().push(r);
     }
     let mut out = Vec::new();
     for (area, lead) in areas {
-        let mut files: Vec<&Received> = received
-            .iter()
-            .filter(|r| normalize(&canonical(&r.area)) == normalize(&area))
-            .collect();
+        let mut files: Vec<&Received> = by_key.get(&normalize(&area)).cloned().unwrap_or_default();
         if files.is_empty() {
             let status = match deadline {
                 Some(d) if today <= d => Status::Expected,
