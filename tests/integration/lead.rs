@@ -5,7 +5,6 @@
 //! LibreOffice.
 
 use crate::harness::{Run, Sheet, Template, findings, n};
-use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn template(run: &Run, file: &str) {
@@ -42,35 +41,8 @@ fn openpyxl(run: &Run, script: &str, args: &[&str]) -> String {
 /// `resaved/`; returns the new file's path relative to the scratch folder.
 fn recalculate_and_save(run: &Run, file: &str) -> String {
     let dir = run.dir.path();
-    let profile = dir.join("lo-profile");
-    std::fs::create_dir_all(profile.join("user")).expect("profile");
-    std::fs::write(
-        profile.join("user/registrymodifications.xcu"),
-        r#"<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>"#,
-    )
-    .expect("xcu");
-    let out = Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args([
-            "--headless",
-            "--convert-to",
-            "xlsx:Calc MS Excel 2007 XML",
-            "--outdir",
-        ])
-        .arg(dir.join("resaved"))
-        .arg(dir.join(file))
-        .output()
-        .expect("soffice");
-    let name = Path::new(file).file_name().expect("name");
-    let resaved: PathBuf = dir.join("resaved").join(name);
-    assert!(
-        resaved.is_file(),
-        "LibreOffice did not save: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let resaved = crate::libreoffice::recalculate_and_save(&dir.join(file), dir);
+    let name = resaved.file_name().expect("name");
     format!("resaved/{}", name.to_string_lossy())
 }
 

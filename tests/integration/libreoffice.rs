@@ -14,9 +14,8 @@ const RECALC_PROFILE: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 "#;
 
-/// Exports every sheet of `book` to CSV with LibreOffice, recalculating on load.
-/// Returns sheet name → rows of fields.
-pub fn recalculated_csv(book: &Path, work: &Path) -> Vec<(String, Vec<Vec<String>>)> {
+/// A LibreOffice user profile in `work` that recalculates every formula on load.
+fn recalc_profile(work: &Path) -> PathBuf {
     let profile = work.join("lo-profile");
     std::fs::create_dir_all(profile.join("user")).expect("profile");
     std::fs::write(
@@ -24,6 +23,41 @@ pub fn recalculated_csv(book: &Path, work: &Path) -> Vec<(String, Vec<Vec<String
         RECALC_PROFILE,
     )
     .expect("xcu");
+    profile
+}
+
+/// LibreOffice opens `file`, recalculates every formula and saves it as xlsx in
+/// `work/resaved/`, as a user saving in LibreOffice would; returns the new path.
+pub fn recalculate_and_save(file: &Path, work: &Path) -> PathBuf {
+    let profile = recalc_profile(work);
+    let out = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+        ])
+        .arg(work.join("resaved"))
+        .arg(file)
+        .output()
+        .expect("soffice must be installed (apt-get install -y libreoffice-calc-nogui)");
+    let resaved = work.join("resaved").join(file.file_name().expect("name"));
+    assert!(
+        resaved.is_file(),
+        "LibreOffice did not save: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    resaved
+}
+
+/// Exports every sheet of `book` to CSV with LibreOffice, recalculating on load.
+/// Returns sheet name → rows of fields.
+pub fn recalculated_csv(book: &Path, work: &Path) -> Vec<(String, Vec<Vec<String>>)> {
+    let profile = recalc_profile(work);
     let out_dir = work.join("csv");
     let status = Command::new("soffice")
         .arg(format!(

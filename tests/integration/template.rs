@@ -282,34 +282,7 @@ wb.save(sys.argv[2])
         .status()
         .expect("python3 with openpyxl (pip install openpyxl)");
     assert!(status.success(), "openpyxl fill failed");
-    let profile = dir.join("lo-profile");
-    std::fs::create_dir_all(profile.join("user")).expect("profile");
-    std::fs::write(
-        profile.join("user/registrymodifications.xcu"),
-        r#"<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>"#,
-    )
-    .expect("xcu");
-    let out = Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args([
-            "--headless",
-            "--convert-to",
-            "xlsx:Calc MS Excel 2007 XML",
-            "--outdir",
-        ])
-        .arg(dir.join("resaved"))
-        .arg(dir.join("filled.xlsx"))
-        .output()
-        .expect("soffice");
-    let resaved = dir.join("resaved/filled.xlsx");
-    assert!(
-        resaved.is_file(),
-        "LibreOffice did not save: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    crate::libreoffice::recalculate_and_save(&dir.join("filled.xlsx"), dir);
     "resaved/filled.xlsx".to_string()
 }
 
