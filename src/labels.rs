@@ -67,7 +67,13 @@ pub const OUT_LAST_VERSION: &str = "Senaste versionsrad";
 /// Column `Källa` of `Initiativ`: the link to the initiative's cell in its file.
 pub const OUT_SOURCE_LINK: &str = "Källa";
 
+mod feedback;
+mod follow_up;
+mod template;
 mod workbook;
+pub use feedback::*;
+pub use follow_up::*;
+pub use template::*;
 pub use workbook::*;
 
 /// The configuration file beside the templates, found by `discover`.

@@ -7,6 +7,14 @@ use super::{
     COL_INITIATIVE, META_AREA, META_DATE, META_LEAD, META_VERSION, OUT_CHECKS, OUT_LAST_VERSION,
 };
 
+/// The consolidated workbook's file name: `konsoliderad-budget-<budgetår>.xlsx`.
+pub fn consolidated_file_name(budget_year: Option<i32>) -> String {
+    match budget_year {
+        Some(y) => format!("konsoliderad-budget-{y}.xlsx"),
+        None => "konsoliderad-budget.xlsx".to_string(),
+    }
+}
+
 /// Shown before the title in every sheet's page header.
 pub const OUT_ORGANISATION: &str = "Göteborgs Stad";
 
@@ -104,3 +112,33 @@ pub fn banner_unattributed(file: &str) -> String {
 pub fn banner_end() -> String {
     format!("Se bladet {OUT_CHECKS}.")
 }
+
+/// The page footer of every sheet: when it was printed (`&D`, filled in when it
+/// prints) and the page number; header/footer codes.
+pub const PRINTED: &str = "Utskrivet &D";
+
+/// `Inlämningar` (plan and follow-up workbook, `[rounds]`): the sheet, its title,
+/// the note on the deadline and the column headers.
+pub const SHEET_SUBMISSIONS: &str = "Inlämningar";
+pub fn submissions_title(round: &str) -> String {
+    format!("{SHEET_SUBMISSIONS} – {round}")
+}
+pub fn submissions_deadline_note(
+    deadline: impl std::fmt::Display,
+    today: impl std::fmt::Display,
+) -> String {
+    format!(
+        "Sista dag: {deadline}. Läget den {today} (körningens datum, eller --today): ett område utan fil väntas till och med sista dag och saknas efter den. Sen inlämning bedöms efter filens eget Datum."
+    )
+}
+pub const SUBMISSIONS_NO_DEADLINE: &str =
+    "Ingen sista dag är angiven ([rounds] i budget.toml): ett område utan fil saknas.";
+pub const SUBMISSIONS_HEADERS: [&str; 7] = [
+    META_AREA,
+    "Fil",
+    META_VERSION,
+    META_LEAD,
+    META_DATE,
+    "Ansvarig enligt budget.toml",
+    "Status",
+];

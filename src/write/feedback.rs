@@ -18,10 +18,10 @@ use crate::lang::Lang;
 use crate::load::Loaded;
 use crate::location::{CellRef, on_sheet};
 use rust_xlsxwriter::{Color, Format, Note, Url, Worksheet, XlsxError};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-pub const SUFFIX: &str = "-kontroll.xlsx";
+pub const SUFFIX: &str = labels::FEEDBACK_SUFFIX;
 
 /// The `Kontroller` sheet's message column, in characters; longer messages wrap.
 const MESSAGE_WIDTH: usize = 90;
@@ -109,14 +109,6 @@ fn ink(severity: Severity) -> Color {
     }
 }
 
-/// The colour names of the legend, in the order error, warning, info.
-fn colour_names(lang: Lang) -> [&'static str; 3] {
-    match lang {
-        Lang::Sv => ["röd", "orange", "lila"],
-        Lang::En => ["red", "orange", "purple"],
-    }
-}
-
 /// Where a copied sheet's table is, found as the reader finds it, so that the copy
 /// can be laid out as the template is.
 struct Look {
@@ -199,7 +191,7 @@ fn build_with(
     findings: &[&Finding],
     lang: Lang,
 ) -> Result<Vec<u8>, XlsxError> {
-    let mut wb = super::workbook(&format!("Kontroll av {file}"))?;
+    let mut wb = super::workbook(&labels::feedback_title(file))?;
     let s = Styles::new();
     let names: Vec<&Grid> = grids.iter().map(|(g, _)| *g).collect();
     checks(wb.add_worksheet(), file, findings, &names, lang, &s)?;
@@ -218,27 +210,14 @@ fn checks(
     s: &Styles,
 ) -> Result<(), XlsxError> {
     ws.set_name(labels::OUT_CHECKS)?;
-    ws.write_string_with_format(0, 0, format!("Kontroll av {file}"), &s.title)?;
+    ws.write_string_with_format(0, 0, labels::feedback_title(file), &s.title)?;
     let count = |sev: Severity| findings.iter().filter(|f| f.severity == sev).count();
-    let [red, orange, blue] = colour_names(lang);
-    let n = |sev: Severity, one: &str, many: &str| {
-        let k = count(sev);
-        format!("{k} {}", if k == 1 { one } else { many })
-    };
-    let summary = match lang {
-        Lang::Sv => format!(
-            "{} fel, {}, {} info. Markerade celler: {red} = fel, {orange} = varning, {blue} = info (ljusgult är mallens färg för celler att fylla i). Håll muspekaren över en cell för att läsa förklaringen.",
-            count(Severity::Error),
-            n(Severity::Warning, "varning", "varningar"),
-            count(Severity::Info)
-        ),
-        Lang::En => format!(
-            "{}, {}, {} info. Marked cells: {red} = error, {orange} = warning, {blue} = info (light yellow is the template's colour for cells to fill in). Hover over a cell to read the explanation.",
-            n(Severity::Error, "error", "errors"),
-            n(Severity::Warning, "warning", "warnings"),
-            count(Severity::Info)
-        ),
-    };
+    let summary = labels::feedback_summary(
+        lang,
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+    );
     ws.write_string_with_format(1, 0, &summary, &s.subtitle)?;
     // The legend: one cell in each colour.
     for (col, severity) in (0u16..).zip([Severity::Error, Severity::Warning, Severity::Info]) {
@@ -249,52 +228,13 @@ fn checks(
         ws.write_string_with_format(2, col, severity.label(lang), &format)?;
     }
     let header_row = 3;
-    let headers = ["Allvarlighet", "Kod", "Blad", "Cell", "Meddelande"];
     let mut widths = Widths::new(&[12, 10, 16, 6]);
-    let wrap = Format::new()
-        .set_text_wrap()
-        .set_align(rust_xlsxwriter::FormatAlign::Top);
-    for (col, h) in (0u16..).zip(headers) {
+    for (col, h) in (0u16..).zip(labels::FEEDBACK_HEADERS) {
         ws.write_string_with_format(header_row, col, h, &s.header)?;
     }
-    let top = Format::new().set_align(rust_xlsxwriter::FormatAlign::Top);
-    let link = top
-        .clone()
-        .set_font_color(Color::RGB(0x0563C1))
-        .set_underline(rust_xlsxwriter::FormatUnderline::Single);
+    let formats = CheckFormats::new();
     for (row, f) in (header_row + 1..).zip(findings) {
-        let label = f.severity.label(lang);
-        ws.write_string_with_format(
-            row,
-            0,
-            label,
-            &top.clone()
-                .set_background_color(fill(f.severity))
-                .set_font_color(ink(f.severity)),
-        )?;
-        ws.write_string_with_format(row, 1, f.code().as_str(), &top)?;
-        let sheet = f.sheet.clone().unwrap_or_default();
-        ws.write_string_with_format(row, 2, &sheet, &top)?;
-        let copied = grids.iter().any(|g| g.name == sheet);
-        if let (Some(cell), true) = (f.cell, copied) {
-            let url =
-                Url::new(format!("internal:{}", on_sheet(&sheet, cell))).set_text(cell.to_string());
-            ws.write_url_with_format(row, 3, url, &link)?;
-        } else if let Some(cell) = f.cell {
-            ws.write_string_with_format(row, 3, cell.to_string(), &top)?;
-        }
-        let message = f.message(lang);
-        // A message quoting a very long text is cut to what a cell holds.
-        let message = crate::grid::excel_text(&message).to_string();
-        // A long message wraps in a readable column instead of widening the page.
-        ws.write_string_with_format(row, 4, &message, &wrap)?;
-        let lines = message.chars().count().div_ceil(MESSAGE_WIDTH);
-        if lines > 1 {
-            ws.set_row_height(row, 15 * u32::try_from(lines).unwrap_or(1))?;
-        }
-        for (col, text) in [(0u16, label), (1, f.code().as_str()), (2, sheet.as_str())] {
-            widths.see(col, text);
-        }
+        finding_row(ws, row, f, grids, lang, &formats, &mut widths)?;
     }
     ws.set_freeze_panes(header_row + 1, 0)?;
     super::page_setup(ws, header_row)?;
@@ -302,6 +242,80 @@ fn checks(
     ws.set_column_width(4, u32::try_from(MESSAGE_WIDTH).unwrap_or(90))?;
     Ok(())
 }
+
+/// The formats of the `Kontroller` sheet's rows: every cell at its top, the cell
+/// a link, the message wrapped.
+struct CheckFormats {
+    top: Format,
+    link: Format,
+    wrap: Format,
+}
+
+impl CheckFormats {
+    fn new() -> Self {
+        let top = Format::new().set_align(rust_xlsxwriter::FormatAlign::Top);
+        CheckFormats {
+            link: top
+                .clone()
+                .set_font_color(Color::RGB(0x0563C1))
+                .set_underline(rust_xlsxwriter::FormatUnderline::Single),
+            wrap: Format::new()
+                .set_text_wrap()
+                .set_align(rust_xlsxwriter::FormatAlign::Top),
+            top,
+        }
+    }
+}
+
+/// One finding's row of `Kontroller`: severity, code, sheet, the cell (a link
+/// when its sheet is copied) and the message.
+fn finding_row(
+    ws: &mut Worksheet,
+    row: u32,
+    f: &Finding,
+    grids: &[&Grid],
+    lang: Lang,
+    formats: &CheckFormats,
+    widths: &mut Widths,
+) -> Result<(), XlsxError> {
+    let CheckFormats { top, link, wrap } = formats;
+    let label = f.severity.label(lang);
+    ws.write_string_with_format(
+        row,
+        0,
+        label,
+        &top.clone()
+            .set_background_color(fill(f.severity))
+            .set_font_color(ink(f.severity)),
+    )?;
+    ws.write_string_with_format(row, 1, f.code().as_str(), top)?;
+    let sheet = f.sheet.clone().unwrap_or_default();
+    ws.write_string_with_format(row, 2, &sheet, top)?;
+    let copied = grids.iter().any(|g| g.name == sheet);
+    if let (Some(cell), true) = (f.cell, copied) {
+        let url =
+            Url::new(format!("internal:{}", on_sheet(&sheet, cell))).set_text(cell.to_string());
+        ws.write_url_with_format(row, 3, url, link)?;
+    } else if let Some(cell) = f.cell {
+        ws.write_string_with_format(row, 3, cell.to_string(), top)?;
+    }
+    let message = f.message(lang);
+    // A message quoting a very long text is cut to what a cell holds.
+    let message = crate::grid::excel_text(&message).to_string();
+    // A long message wraps in a readable column instead of widening the page.
+    ws.write_string_with_format(row, 4, &message, wrap)?;
+    let lines = message.chars().count().div_ceil(MESSAGE_WIDTH);
+    if lines > 1 {
+        ws.set_row_height(row, 15 * u32::try_from(lines).unwrap_or(1))?;
+    }
+    for (col, text) in [(0u16, label), (1, f.code().as_str()), (2, sheet.as_str())] {
+        widths.see(col, text);
+    }
+    Ok(())
+}
+
+/// Findings per cell of one sheet: the worst severity and every message.
+type Marked = BTreeMap<CellRef, (Severity, Vec<String>)>;
 
 fn copy(
     ws: &mut Worksheet,
@@ -312,8 +326,55 @@ fn copy(
     s: &Styles,
 ) -> Result<(), XlsxError> {
     ws.set_name(&grid.name)?;
-    // Findings per cell of this sheet: the worst severity and every message.
-    let mut marked: BTreeMap<CellRef, (Severity, Vec<String>)> = BTreeMap::new();
+    let marked = marked(grid, findings, lang);
+    let follows = follows(grid, findings, &marked, lang);
+    let total_row = look.and_then(|l| total_row(grid, l));
+    let empty = look
+        .map(|l| empty_rows(grid, l, total_row))
+        .unwrap_or_default();
+    let cells = CopyFormats {
+        look,
+        total_row,
+        marked: &marked,
+        s,
+    };
+    let widths = copy_cells(ws, grid, &cells, &empty, lang)?;
+    for (at, (_, messages)) in &marked {
+        let Ok(col) = u16::try_from(at.col) else {
+            continue;
+        };
+        if grid.cell(*at).is_none() || empty.contains(&at.row) {
+            ws.write_blank(at.row, col, &cells.format(*at))?;
+        }
+        // A note holds 54 units less than a cell (rust_xlsxwriter's check).
+        let text = messages.join("\n\n");
+        let text = crate::grid::text_within(&text, crate::grid::EXCEL_TEXT_LIMIT - 54);
+        ws.insert_note(at.row, col, &note(text, 360, 120))?;
+    }
+    for (at, text) in &follows {
+        let Ok(col) = u16::try_from(at.col) else {
+            continue;
+        };
+        ws.insert_note(at.row, col, &note(text, 300, 60))?;
+    }
+    for (col, width) in widths {
+        ws.set_column_width(col, u32::try_from(width + 2).unwrap_or(12))?;
+    }
+    copy_layout(ws, look)
+}
+
+/// A cell note of ours, of the given size.
+fn note(text: &str, width: u32, height: u32) -> Note {
+    Note::new(text)
+        .set_author("budget-consolidator")
+        .add_author_prefix(false)
+        .set_width(width)
+        .set_height(height)
+}
+
+/// The findings on cells of `grid`, per cell.
+fn marked(grid: &Grid, findings: &[&Finding], lang: Lang) -> Marked {
+    let mut marked = Marked::new();
     for f in findings
         .iter()
         .filter(|f| f.sheet.as_deref() == Some(grid.name.as_str()))
@@ -329,8 +390,17 @@ fn copy(
             ));
         }
     }
-    // Cells that go wrong only because of another finding's cell get a note naming
-    // that cell, and no colour of their own: the colour marks what to fix.
+    marked
+}
+
+/// Cells that go wrong only because of another finding's cell get a note naming
+/// that cell, and no colour of their own: the colour marks what to fix.
+fn follows(
+    grid: &Grid,
+    findings: &[&Finding],
+    marked: &Marked,
+    lang: Lang,
+) -> BTreeMap<CellRef, String> {
     let mut follows: BTreeMap<CellRef, String> = BTreeMap::new();
     for f in findings {
         let shows = match &f.kind {
@@ -348,47 +418,57 @@ fn copy(
                 (_, Some(cell)) => cell.to_string(),
                 _ => continue,
             };
-            follows.entry(c.cell).or_insert_with(|| match lang {
-                Lang::Sv => {
-                    format!("Följd av felet i {root}: rätta den cellen, så blir den här rätt.")
-                }
-                Lang::En => format!(
-                    "Follows from the error in {root}: correct that cell and this one comes right."
-                ),
-            });
+            follows
+                .entry(c.cell)
+                .or_insert_with(|| labels::feedback_follows(lang, &root));
         }
     }
-    // The table's rows: from below the header to the Summa row.
-    let total_row = look.and_then(|l| {
-        grid.rows()
-            .filter(|(r, _)| *r > l.header_row)
-            .find(|(_, cells)| {
-                cells.iter().any(|c| {
-                    c.at.col == l.text_col && crate::parse::is_total_row(c.value.display().trim())
-                })
+    follows
+}
+
+/// The table's `Summa` row, below the header.
+fn total_row(grid: &Grid, l: &Look) -> Option<u32> {
+    grid.rows()
+        .filter(|(r, _)| *r > l.header_row)
+        .find(|(_, cells)| {
+            cells.iter().any(|c| {
+                c.at.col == l.text_col && crate::parse::is_total_row(c.value.display().trim())
             })
-            .map(|(r, _)| r)
-    });
-    // An empty template row (no text, every amount blank or 0) stays empty.
-    let empty_rows: std::collections::BTreeSet<u32> = look
-        .map(|l| {
-            grid.rows()
-                .filter(|(r, _)| *r > l.header_row && total_row.is_none_or(|t| *r < t))
-                .filter(|(_, cells)| {
-                    cells.iter().all(|c| match &c.value {
-                        Value::Empty => true,
-                        Value::Number(d) => d.is_zero(),
-                        Value::Text(t) => t.trim().is_empty(),
-                        _ => false,
-                    })
-                })
-                .map(|(r, _)| r)
-                .collect()
         })
-        .unwrap_or_default();
-    let format_of = |at: CellRef| -> Format {
+        .map(|(r, _)| r)
+}
+
+/// The table's empty template rows (no text, every amount blank or 0), between
+/// the header and the `Summa` row: they stay empty.
+fn empty_rows(grid: &Grid, l: &Look, total_row: Option<u32>) -> BTreeSet<u32> {
+    grid.rows()
+        .filter(|(r, _)| *r > l.header_row && total_row.is_none_or(|t| *r < t))
+        .filter(|(_, cells)| {
+            cells.iter().all(|c| match &c.value {
+                Value::Empty => true,
+                Value::Number(d) => d.is_zero(),
+                Value::Text(t) => t.trim().is_empty(),
+                _ => false,
+            })
+        })
+        .map(|(r, _)| r)
+        .collect()
+}
+
+/// What decides a copied cell's format: the template's look, where the `Summa`
+/// row is, and the findings' highlights.
+struct CopyFormats<'a> {
+    look: Option<&'a Look>,
+    total_row: Option<u32>,
+    marked: &'a Marked,
+    s: &'a Styles,
+}
+
+impl CopyFormats<'_> {
+    fn format(&self, at: CellRef) -> Format {
+        let s = self.s;
         let mut format = Format::new();
-        if let Some(l) = look {
+        if let Some(l) = self.look {
             let amount = l.amount_cols.contains(&at.col) && at.row > l.header_row;
             if at.row == l.header_row {
                 format = if l.amount_cols.contains(&at.col) {
@@ -396,7 +476,7 @@ fn copy(
                 } else {
                     s.header.clone()
                 };
-            } else if Some(at.row) == total_row {
+            } else if Some(at.row) == self.total_row {
                 format = if amount {
                     s.total_amount.clone()
                 } else {
@@ -405,8 +485,6 @@ fn copy(
             } else if amount {
                 format = s.amount.clone();
             }
-        }
-        if let Some(l) = look {
             if l.centred.contains(&at.col) && at.row >= l.header_row {
                 format = format.set_align(rust_xlsxwriter::FormatAlign::Center);
             }
@@ -418,20 +496,31 @@ fn copy(
         if at.row == 0 {
             format = s.title.clone();
         }
-        match marked.get(&at) {
+        match self.marked.get(&at) {
             Some((severity, _)) => format
                 .set_background_color(fill(*severity))
                 .set_font_color(ink(*severity))
                 .set_bold(),
             None => format,
         }
-    };
+    }
+}
+
+/// Writes the grid's cells but those of `empty` rows; returns the width each
+/// column's content asks for, in characters.
+fn copy_cells(
+    ws: &mut Worksheet,
+    grid: &Grid,
+    cells: &CopyFormats<'_>,
+    empty: &BTreeSet<u32>,
+    lang: Lang,
+) -> Result<BTreeMap<u16, usize>, XlsxError> {
     let mut widths: BTreeMap<u16, usize> = BTreeMap::new();
     for cell in grid.cells() {
         let (Ok(row), Ok(col)) = (Ok::<u32, ()>(cell.at.row), u16::try_from(cell.at.col)) else {
             continue;
         };
-        if empty_rows.contains(&row) {
+        if empty.contains(&row) {
             continue;
         }
         match &cell.value {
@@ -442,13 +531,15 @@ fn copy(
                     row,
                     col,
                     crate::finding::excel_error(e, lang),
-                    &format_of(cell.at).set_align(rust_xlsxwriter::FormatAlign::Right),
+                    &cells
+                        .format(cell.at)
+                        .set_align(rust_xlsxwriter::FormatAlign::Right),
                 )
                 .map(|_| ())?,
-            value => write_value(ws, row, col, value, &format_of(cell.at))?,
+            value => write_value(ws, row, col, value, &cells.format(cell.at))?,
         }
         // The title and notes above the table may run over; they set no width.
-        if look.is_some_and(|l| row < l.header_row) {
+        if cells.look.is_some_and(|l| row < l.header_row) {
             continue;
         }
         let len = cell
@@ -460,37 +551,12 @@ fn copy(
         let w = widths.entry(col).or_insert(8);
         *w = (*w).max(len);
     }
-    for (at, (_, messages)) in &marked {
-        let Ok(col) = u16::try_from(at.col) else {
-            continue;
-        };
-        if grid.cell(*at).is_none() || empty_rows.contains(&at.row) {
-            ws.write_blank(at.row, col, &format_of(*at))?;
-        }
-        // A note holds 54 units less than a cell (rust_xlsxwriter's check).
-        let text = messages.join("\n\n");
-        let text = crate::grid::text_within(&text, crate::grid::EXCEL_TEXT_LIMIT - 54);
-        let note = Note::new(text)
-            .set_author("budget-consolidator")
-            .add_author_prefix(false)
-            .set_width(360)
-            .set_height(120);
-        ws.insert_note(at.row, col, &note)?;
-    }
-    for (at, text) in &follows {
-        let Ok(col) = u16::try_from(at.col) else {
-            continue;
-        };
-        let note = Note::new(text)
-            .set_author("budget-consolidator")
-            .add_author_prefix(false)
-            .set_width(300)
-            .set_height(60);
-        ws.insert_note(at.row, col, &note)?;
-    }
-    for (col, width) in widths {
-        ws.set_column_width(col, u32::try_from(width + 2).unwrap_or(12))?;
-    }
+    Ok(widths)
+}
+
+/// The copy's template widths, frozen header and print set-up (A4 landscape,
+/// one page wide, without a known look).
+fn copy_layout(ws: &mut Worksheet, look: Option<&Look>) -> Result<(), XlsxError> {
     if let Some(l) = look {
         for &(col, width) in &l.widths {
             if let Ok(col) = u16::try_from(col) {
@@ -505,9 +571,7 @@ fn copy(
             ws.set_portrait();
         }
     } else {
-        ws.set_landscape();
-        ws.set_paper_size(9);
-        ws.set_print_fit_to_pages(1, 0);
+        super::landscape_one_page_wide(ws);
     }
     Ok(())
 }

@@ -7,31 +7,10 @@
 use super::{Styles, save_atomically_with};
 use crate::finding::Finding;
 use crate::follow_up::FollowUp;
+use crate::labels;
 use crate::lang::Lang;
 use crate::load::Loaded;
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
-
-/// Sheet names.
-pub const SHEET_SUMMARY: &str = "Uppföljning";
-pub const SHEET_INITIATIVES: &str = "Per initiativ";
-pub const SHEET_MONTHS: &str = "Per månad";
-pub const SHEET_UNMAPPED: &str = "Ej kopplat utfall";
-
-/// Swedish month names, for titles and `Per månad`.
-pub const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
 
 /// What the workbook shows.
 #[derive(Debug)]
@@ -50,18 +29,7 @@ pub struct Contents<'a> {
 
 /// "Uppföljning utvecklingskostnader januari–april 2023".
 pub fn title(fu: &FollowUp) -> String {
-    let last = MONTHS[usize::from(fu.period.clamp(1, 12)) - 1];
-    if fu.period == 1 {
-        format!(
-            "Uppföljning utvecklingskostnader januari {}",
-            fu.budget_year
-        )
-    } else {
-        format!(
-            "Uppföljning utvecklingskostnader januari–{last} {}",
-            fu.budget_year
-        )
-    }
+    labels::follow_up_title(fu.budget_year, fu.period)
 }
 
 /// Formats shared by the follow-up's sheets.
@@ -91,8 +59,44 @@ pub(super) fn print_setup(
 ) -> Result<(), XlsxError> {
     super::page_setup(ws, header_row)?;
     ws.set_header(format!("&L{}&R&A", title.replace('&', "&&")));
-    ws.set_footer("&CSida &P av &N");
+    ws.set_footer(format!("&C{}", labels::PAGE_NUMBER));
     Ok(())
+}
+
+/// A list sheet's header row, from A1: `amount` says which columns hold amounts
+/// (their headers aligned right).
+pub(super) fn list_header(
+    ws: &mut Worksheet,
+    headers: &[&str],
+    amount: impl Fn(u16) -> bool,
+    b: &Styles,
+) -> Result<(), XlsxError> {
+    for (col, h) in (0u16..).zip(headers) {
+        let f = if amount(col) {
+            &b.header_amount
+        } else {
+            &b.header
+        };
+        ws.write_string_with_format(0, col, *h, f)?;
+    }
+    Ok(())
+}
+
+/// A list sheet's end: a filter over the rows written (at least one), the column
+/// widths, the header row frozen and the print set-up.
+pub(super) fn list_end(
+    ws: &mut Worksheet,
+    last: (u32, u16),
+    widths: &[(u16, f64)],
+    title: &str,
+) -> Result<(), XlsxError> {
+    let (row, col) = last;
+    ws.autofilter(0, 0, row.max(1), col)?;
+    for &(col, width) in widths {
+        ws.set_column_width(col, width)?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    print_setup(ws, 0, title)
 }
 
 /// Builds the workbook in memory.

@@ -1,7 +1,7 @@
 //! Sheet `Kontroller` of the follow-up: every finding of the plan and of the
 //! follow-up — severity, code, file, sheet, cell or line, message.
 
-use super::follow_up::{Sheet, print_setup};
+use super::follow_up::{Sheet, list_end, list_header};
 use crate::finding::Severity;
 use crate::labels;
 use rust_xlsxwriter::{Worksheet, XlsxError};
@@ -10,17 +10,7 @@ pub(super) fn write(ws: &mut Worksheet, sheet: Sheet<'_>) -> Result<(), XlsxErro
     let Sheet { c, s, title } = sheet;
     let b = &s.base;
     ws.set_name(labels::OUT_CHECKS)?;
-    let headers = [
-        "Allvarlighet",
-        "Kod",
-        "Fil",
-        "Blad",
-        "Cell/rad",
-        "Meddelande",
-    ];
-    for (col, h) in (0u16..).zip(headers) {
-        ws.write_string_with_format(0, col, h, &b.header)?;
-    }
+    list_header(ws, &labels::FOLLOW_UP_CHECKS_HEADERS, |_| false, b)?;
     let mut row = 0;
     for f in c.findings {
         row += 1;
@@ -32,7 +22,7 @@ pub(super) fn write(ws: &mut Worksheet, sheet: Sheet<'_>) -> Result<(), XlsxErro
         ws.write_string_with_format(row, 0, f.severity.label(c.lang), format)?;
         let place = match (f.cell, f.line) {
             (Some(cell), _) => cell.to_string(),
-            (None, Some(line)) => format!("{} {line}", c.lang.pick("rad", "line")),
+            (None, Some(line)) => format!("{} {line}", labels::line_word(c.lang)),
             _ => String::new(),
         };
         let cells = [
@@ -50,18 +40,13 @@ pub(super) fn write(ws: &mut Worksheet, sheet: Sheet<'_>) -> Result<(), XlsxErro
             }
         }
     }
-    ws.autofilter(0, 0, row.max(1), 5)?;
-    for (col, w) in [
+    let widths = [
         (0u16, 12.0),
         (1, 24.0),
         (2, 28.0),
         (3, 16.0),
         (4, 10.0),
         (5, 80.0),
-    ] {
-        ws.set_column_width(col, w)?;
-    }
-    ws.set_freeze_panes(1, 0)?;
-    print_setup(ws, 0, title)?;
-    Ok(())
+    ];
+    list_end(ws, (row, 5), &widths, title)
 }

@@ -1,24 +1,22 @@
 //! Sheet `Per initiativ`: area, initiative, project codes, the seven figures and
 //! the forecast's comment, one Excel table (filter and sort built in).
 
-use super::follow_up::{SHEET_INITIATIVES, Sheet, print_setup};
+use super::follow_up::{Sheet, print_setup};
 use super::follow_up_summary::{HEADERS, columns};
+use crate::labels::{self, AREA_WIDE};
 use rust_xlsxwriter::{
     ConditionalFormatCell, ConditionalFormatCellRule, Format, FormatAlign, Table, TableColumn,
     TableStyle, Worksheet, XlsxError,
 };
 
-/// The `Initiativ` text of an area's row for its area-wide project codes.
-pub const AREA_WIDE: &str = "Hela tjänsteområdet (projekt utan initiativ)";
-
 pub(super) fn write(ws: &mut Worksheet, sheet: Sheet<'_>) -> Result<(), XlsxError> {
     let Sheet { c, s, title } = sheet;
     let fu = c.follow_up;
     let b = &s.base;
-    ws.set_name(SHEET_INITIATIVES)?;
-    let mut headers: Vec<&str> = vec!["Tjänsteområde", "Initiativ", "Projekt"];
+    ws.set_name(labels::FOLLOW_UP_INITIATIVES)?;
+    let mut headers: Vec<&str> = labels::FOLLOW_UP_INITIATIVES_LEAD.to_vec();
     headers.extend(&HEADERS[1..]);
-    headers.push("Kommentar");
+    headers.push(labels::FOLLOW_UP_COMMENT);
     let indent = Format::new().set_indent(1);
     for (i, init) in fu.initiatives.iter().enumerate() {
         let row = u32::try_from(i).unwrap_or(u32::MAX - 1) + 1;
@@ -62,7 +60,7 @@ pub(super) fn write(ws: &mut Worksheet, sheet: Sheet<'_>) -> Result<(), XlsxErro
         })
         .collect();
     let table = Table::new()
-        .set_name("PerInitiativ")
+        .set_name(labels::FOLLOW_UP_INITIATIVES_TABLE)
         .set_style(TableStyle::Medium2)
         .set_columns(&columns);
     ws.add_table(0, 0, last, 10, &table)?;

@@ -1,7 +1,8 @@
 //! Sheet `Per månad`: month × report group — the actual and the periodised budget
 //! of each month, and both accumulated.
 
-use super::follow_up::{MONTHS, SHEET_MONTHS, Sheet, print_setup};
+use super::follow_up::{Sheet, list_end, list_header};
+use crate::labels;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
@@ -9,19 +10,8 @@ pub(super) fn write(ws: &mut Worksheet, sheet: Sheet<'_>) -> Result<(), XlsxErro
     let Sheet { c, s, title } = sheet;
     let fu = c.follow_up;
     let b = &s.base;
-    ws.set_name(SHEET_MONTHS)?;
-    let headers = [
-        "Rapportgrupp",
-        "Månad",
-        "Utfall",
-        "Budget",
-        "Utfall ack",
-        "Budget ack",
-    ];
-    for (col, h) in (0u16..).zip(headers) {
-        let f = if col < 2 { &b.header } else { &b.header_amount };
-        ws.write_string_with_format(0, col, h, f)?;
-    }
+    ws.set_name(labels::FOLLOW_UP_MONTHS)?;
+    list_header(ws, &labels::FOLLOW_UP_MONTHS_HEADERS, |col| col >= 2, b)?;
     let mut row = 0;
     for g in &fu.groups {
         let (mut actual, mut budget) = (Decimal::ZERO, Decimal::ZERO);
@@ -33,7 +23,7 @@ pub(super) fn write(ws: &mut Worksheet, sheet: Sheet<'_>) -> Result<(), XlsxErro
             ws.write_string(
                 row,
                 1,
-                format!("{}-{:02} {}", fu.budget_year, m + 1, MONTHS[m]),
+                format!("{}-{:02} {}", fu.budget_year, m + 1, labels::MONTHS[m]),
             )?;
             if m < usize::from(fu.period) {
                 ws.write_with_format(row, 2, month.actual, &b.amount)?;
@@ -43,13 +33,13 @@ pub(super) fn write(ws: &mut Worksheet, sheet: Sheet<'_>) -> Result<(), XlsxErro
             ws.write_with_format(row, 5, budget, &b.amount)?;
         }
     }
-    ws.autofilter(0, 0, row.max(1), 5)?;
-    ws.set_column_width(0, 32)?;
-    ws.set_column_width(1, 18)?;
-    for col in 2..=5 {
-        ws.set_column_width(col, 13)?;
-    }
-    ws.set_freeze_panes(1, 0)?;
-    print_setup(ws, 0, title)?;
-    Ok(())
+    let widths = [
+        (0u16, 32.0),
+        (1, 18.0),
+        (2, 13.0),
+        (3, 13.0),
+        (4, 13.0),
+        (5, 13.0),
+    ];
+    list_end(ws, (row, 5), &widths, title)
 }

@@ -3,32 +3,65 @@
 //! `cost_total = to_initiatives + to_areas + unmapped`, the last column a live check)
 //! and every forecast file.
 
-use super::follow_up::{Sheet, print_setup};
+use super::follow_up::{FuStyles, Sheet, print_setup};
 use super::{cell, formula};
+use crate::follow_up::FollowUp;
 use crate::labels;
-use rust_xlsxwriter::{Worksheet, XlsxError};
+use crate::load::Loaded;
+use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
 pub(super) fn write(ws: &mut Worksheet, sheet: Sheet<'_>) -> Result<(), XlsxError> {
     let Sheet { c, s, title } = sheet;
-    let b = &s.base;
-    let fu = c.follow_up;
     ws.set_name(labels::OUT_SOURCES)?;
     // The checksum stands apart from the amounts before it.
-    let sha = rust_xlsxwriter::Format::new().set_indent(1);
-    let mut row = 0;
-    ws.write_string_with_format(row, 0, "Plan", &b.title)?;
-    row += 1;
-    for (col, h) in [
-        (0u16, "Fil"),
+    let sha = Format::new().set_indent(1);
+    let row = plan_files(ws, c.files, s, &sha)?;
+    let row = actuals_files(ws, c.follow_up, row + 2, s, &sha)?;
+    forecast_files(ws, c.follow_up, row + 2, s, &sha)?;
+    ws.set_column_width(0, 34)?;
+    ws.set_column_width(1, 16)?;
+    for col in 2u16..=10 {
+        ws.set_column_width(col, 13)?;
+    }
+    ws.set_column_width(11, 66)?;
+    print_setup(ws, 0, title)?;
+    Ok(())
+}
+
+/// A block's title at `row` and its headers below it, each at its column.
+fn block_head(
+    ws: &mut Worksheet,
+    row: u32,
+    title: &str,
+    headers: &[(u16, &str)],
+    s: &FuStyles,
+    header: &Format,
+) -> Result<(), XlsxError> {
+    ws.write_string_with_format(row, 0, title, &s.base.title)?;
+    for &(col, h) in headers {
+        ws.write_string_with_format(row + 1, col, h, header)?;
+    }
+    Ok(())
+}
+
+/// The plan's files from row 0, as in the plan workbook; returns the last row.
+fn plan_files(
+    ws: &mut Worksheet,
+    files: &[Loaded],
+    s: &FuStyles,
+    sha: &Format,
+) -> Result<u32, XlsxError> {
+    let headers = [
+        (0u16, labels::SOURCES_FILE),
         (1, labels::META_AREA),
         (2, labels::META_VERSION),
-        (3, "Rader lästa"),
-        (4, "Status"),
-        (11, "SHA-256"),
-    ] {
-        ws.write_string_with_format(row, col, h, &b.header)?;
-    }
-    for f in c.files {
+        (3, labels::SOURCES_ROWS),
+        (4, labels::SOURCES_STATUS),
+        (11, labels::SOURCES_SHA256),
+    ];
+    block_head(ws, 0, labels::SOURCES_PLAN, &headers, s, &s.base.header)?;
+    let mut row = 1;
+    for f in files {
         row += 1;
         let version = f
             .plan
@@ -40,36 +73,39 @@ pub(super) fn write(ws: &mut Worksheet, sheet: Sheet<'_>) -> Result<(), XlsxErro
         ws.write_string(row, 2, version)?;
         ws.write_number(row, 3, u32::try_from(f.rows_read).unwrap_or(u32::MAX))?;
         ws.write_string(row, 4, super::sources::status_text(f))?;
-        ws.write_string_with_format(row, 11, f.sha256.clone().unwrap_or_default(), &sha)?;
+        ws.write_string_with_format(row, 11, f.sha256.clone().unwrap_or_default(), sha)?;
     }
-    row += 2;
-    ws.write_string_with_format(row, 0, "Utfall (tkr)", &b.title)?;
-    row += 1;
-    let headers = [
-        "Fil",
-        "Format",
-        "Rader lästa",
-        "Kostnadsrader",
-        "Kostnad ack",
-        "Till initiativ",
-        "Till tjänsteområden",
-        "Ej kopplat",
-        "Differens (ska vara 0)",
-        "Föregående år ack",
-        "Utanför perioden",
-        "SHA-256",
-    ];
-    for (col, h) in (0u16..).zip(headers) {
-        ws.write_string_with_format(row, col, h, &s.header_wrap)?;
-    }
+    Ok(row)
+}
+
+/// The actuals files from `top`, with the nothing-lost equation as a live check;
+/// returns the last row.
+fn actuals_files(
+    ws: &mut Worksheet,
+    fu: &FollowUp,
+    top: u32,
+    s: &FuStyles,
+    sha: &Format,
+) -> Result<u32, XlsxError> {
+    let b = &s.base;
+    let headers: Vec<(u16, &str)> = (0u16..).zip(labels::SOURCES_ACTUALS_HEADERS).collect();
+    block_head(
+        ws,
+        top,
+        labels::SOURCES_ACTUALS,
+        &headers,
+        s,
+        &s.header_wrap,
+    )?;
+    let mut row = top + 1;
     ws.set_row_height(row, 32)?;
     for src in &fu.sources {
         row += 1;
         let form = match src.form {
-            Some(crate::ledger::Form::Sie { sie_type }) => format!("SIE {sie_type}"),
-            Some(crate::ledger::Form::Csv) => "CSV".into(),
-            Some(crate::ledger::Form::Sheet) => "Arbetsbok".into(),
-            None => "oläsbar".into(),
+            Some(crate::ledger::Form::Sie { sie_type }) => labels::form_sie(sie_type),
+            Some(crate::ledger::Form::Csv) => labels::FORM_CSV.into(),
+            Some(crate::ledger::Form::Sheet) => labels::FORM_SHEET.into(),
+            None => labels::FORM_UNREADABLE.into(),
         };
         ws.write_string(row, 0, &src.file)?;
         ws.write_string(row, 1, form)?;
@@ -95,32 +131,40 @@ pub(super) fn write(ws: &mut Worksheet, sheet: Sheet<'_>) -> Result<(), XlsxErro
             cell(row, 7)
         );
         ws.write_formula_with_format(row, 8, formula(&text, diff), &b.amount)?;
-        ws.write_string_with_format(row, 11, &src.sha256, &sha)?;
+        ws.write_string_with_format(row, 11, &src.sha256, sha)?;
     }
-    row += 2;
-    ws.write_string_with_format(row, 0, "Prognoser (tkr)", &b.title)?;
-    row += 1;
-    for (col, h) in [
-        (0u16, "Fil"),
-        (2, "Rader lästa"),
-        (4, "Summa prognos"),
-        (11, "SHA-256"),
-    ] {
-        ws.write_string_with_format(row, col, h, &b.header)?;
-    }
+    Ok(row)
+}
+
+/// The forecast files from `top`.
+fn forecast_files(
+    ws: &mut Worksheet,
+    fu: &FollowUp,
+    top: u32,
+    s: &FuStyles,
+    sha: &Format,
+) -> Result<(), XlsxError> {
+    let headers = [
+        (0u16, labels::SOURCES_FILE),
+        (2, labels::SOURCES_ROWS),
+        (4, labels::SOURCES_FORECAST_TOTAL),
+        (11, labels::SOURCES_SHA256),
+    ];
+    block_head(
+        ws,
+        top,
+        labels::SOURCES_FORECASTS,
+        &headers,
+        s,
+        &s.base.header,
+    )?;
+    let mut row = top + 1;
     for f in &fu.forecast_sources {
         row += 1;
         ws.write_string(row, 0, &f.file)?;
         ws.write_number(row, 2, u32::try_from(f.rows).unwrap_or(u32::MAX))?;
-        ws.write_with_format(row, 4, f.total, &b.amount)?;
-        ws.write_string_with_format(row, 11, &f.sha256, &sha)?;
+        ws.write_with_format(row, 4, f.total, &s.base.amount)?;
+        ws.write_string_with_format(row, 11, &f.sha256, sha)?;
     }
-    ws.set_column_width(0, 34)?;
-    ws.set_column_width(1, 16)?;
-    for col in 2u16..=10 {
-        ws.set_column_width(col, 13)?;
-    }
-    ws.set_column_width(11, 66)?;
-    print_setup(ws, 0, title)?;
     Ok(())
 }

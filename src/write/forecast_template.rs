@@ -12,6 +12,7 @@
 
 use super::template::{self as plan, Styles};
 use crate::forecast::labels as l;
+use crate::labels;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
     Color, ConditionalFormatFormula, DataValidation, DataValidationRule, ExcelDateTime, Format,
@@ -79,42 +80,58 @@ impl Spec {
 pub fn file_name(area: &str, budget_year: i32, period: u8) -> String {
     let safe = plan::file_name(area);
     let stem = safe.strip_suffix(".xlsx").unwrap_or(&safe);
-    format!("{stem}-prognos-{budget_year}-{period:02}.xlsx")
+    labels::forecast_file_name(stem, budget_year, period)
 }
 
 /// Builds the workbook in memory.
 pub fn build(spec: &Spec) -> Result<Vec<u8>, XlsxError> {
-    let mut wb: Workbook =
-        super::workbook(&format!("Prognos {} {}", spec.area, spec.period_text()))?;
+    let mut wb: Workbook = super::workbook(&labels::forecast_document_title(
+        &spec.area,
+        &spec.period_text(),
+    ))?;
     let s = plan::styles();
     forecast_sheet(wb.add_worksheet(), spec, &s)?;
     instructions(wb.add_worksheet(), spec, &s)?;
     wb.save_to_buffer()
 }
 
+/// The rows of the table, 0-based: the first and the last (the first when there
+/// are no lines), and how many lines.
+struct Rows {
+    first: u32,
+    last: u32,
+    n: u32,
+}
+
 fn forecast_sheet(ws: &mut Worksheet, spec: &Spec, s: &Styles) -> Result<(), XlsxError> {
-    use layout::*;
     ws.set_name(l::SHEET)?;
-    ws.write_string_with_format(
-        0,
-        0,
-        format!(
-            "Prognos helår {} – {}, period januari–{} {}",
-            spec.budget_year,
-            spec.area,
-            month(spec.period),
-            spec.budget_year
-        ),
-        &s.title,
-    )?;
-    ws.write_string_with_format(
-        1,
-        0,
-        "Fyll i de gula cellerna: Prognos helår och Kommentar, samt Version, Ansvarig och Datum. Alla belopp i tkr. Se bladet Instruktioner.",
-        &s.note,
-    )?;
-    let r = META_FIRST_ROW;
-    let threshold = spec.threshold.normalize();
+    let title = labels::forecast_title(&spec.area, spec.budget_year, month(spec.period));
+    ws.write_string_with_format(0, 0, title, &s.title)?;
+    ws.write_string_with_format(1, 0, labels::FORECAST_NOTE, &s.note)?;
+    metadata(ws, spec, s)?;
+    table_header(ws, s)?;
+    let n = u32::try_from(spec.lines.len()).unwrap_or(u32::MAX);
+    let first = layout::HEADER_ROW + 1;
+    let rows = Rows {
+        first,
+        last: first + n.max(1) - 1,
+        n,
+    };
+    for (row, line) in (first..).zip(&spec.lines) {
+        line_row(ws, row, line, s)?;
+    }
+    if n > 0 {
+        input_rules(ws, &rows, spec.threshold.normalize())?;
+        highlights(ws, &rows)?;
+    }
+    total_row(ws, spec, &rows, s)?;
+    columns_and_print(ws, spec)
+}
+
+/// The metadata above the table: area and period given, version, lead and date to
+/// fill in, and the comment threshold.
+fn metadata(ws: &mut Worksheet, spec: &Spec, s: &Styles) -> Result<(), XlsxError> {
+    let r = layout::META_FIRST_ROW;
     ws.write_string_with_format(r, 0, l::META_AREA, &s.label)?;
     ws.write_string_with_format(r, 1, &spec.area, &s.fixed)?;
     ws.write_string_with_format(r + 1, 0, l::META_PERIOD, &s.label)?;
@@ -137,24 +154,20 @@ fn forecast_sheet(ws: &mut Worksheet, spec: &Spec, s: &Styles) -> Result<(), Xls
         None => ws.write_blank(r + 4, 1, &s.input_date)?,
     };
     ws.write_string_with_format(r + 5, 0, l::META_THRESHOLD, &s.label)?;
-    ws.write_with_format(r + 5, 1, threshold, &s.fixed)?;
-    let date = DataValidation::new()
-        .allow_date(DataValidationRule::Between(
-            ExcelDateTime::from_ymd(2000, 1, 1)?,
-            ExcelDateTime::from_ymd(2100, 12, 31)?,
-        ))
-        .set_input_title("Datum")?
-        .set_input_message("Dagens datum när du skickar prognosen, t.ex. 2023-05-04.")?
-        .set_error_title("Ogiltigt datum")?
-        .set_error_message("Skriv ett datum, t.ex. 2023-05-04.")?;
+    ws.write_with_format(r + 5, 1, spec.threshold.normalize(), &s.fixed)?;
+    let date = plan::date_validation(labels::FORECAST_DATE_MESSAGE, labels::FORECAST_DATE_ERROR)?;
     ws.add_data_validation(r + 4, 1, r + 4, 1, &date)?;
     let version = DataValidation::new()
         .allow_any_value()
-        .set_input_title("Prognosens version")?
-        .set_input_message("Höj versionen om du skickar en rättad prognos, t.ex. 1.0 → 1.1.")?;
+        .set_input_title(labels::FORECAST_VERSION_TITLE)?
+        .set_input_message(labels::FORECAST_VERSION_MESSAGE)?;
     ws.add_data_validation(r + 2, 1, r + 2, 1, &version)?;
+    Ok(())
+}
 
-    let h = HEADER_ROW;
+/// The table's header row, the amounts' headers aligned right.
+fn table_header(ws: &mut Worksheet, s: &Styles) -> Result<(), XlsxError> {
+    use layout::*;
     let amount_header = s
         .header
         .clone()
@@ -175,95 +188,112 @@ fn forecast_sheet(ws: &mut Worksheet, spec: &Spec, s: &Styles) -> Result<(), Xls
         } else {
             &s.header
         };
-        ws.write_string_with_format(h, c, label, f)?;
+        ws.write_string_with_format(HEADER_ROW, c, label, f)?;
     }
-    ws.set_row_height(h, 32)?;
+    ws.set_row_height(HEADER_ROW, 32)?;
+    Ok(())
+}
+
+/// One initiative's row: the given figures, the forecast to fill in, the
+/// deviation as a formula and the comment.
+fn line_row(ws: &mut Worksheet, row: u32, line: &Line, s: &Styles) -> Result<(), XlsxError> {
+    use layout::*;
+    let excel = row + 1;
+    ws.write_string_with_format(row, INITIATIVE, &line.name, &s.fixed)?;
+    ws.write_string_with_format(row, PROJECT, line.projects.join(", "), &s.fixed)?;
+    ws.write_with_format(row, BUDGET, line.budget.normalize(), &s.formula)?;
+    ws.write_with_format(
+        row,
+        BUDGET_TO_DATE,
+        line.budget_to_date.normalize(),
+        &s.formula,
+    )?;
+    ws.write_with_format(row, ACTUAL, line.actual.normalize(), &s.formula)?;
+    match line.previous {
+        Some(p) => ws.write_with_format(row, PREVIOUS, p.normalize(), &s.formula)?,
+        None => ws.write_blank(row, PREVIOUS, &s.formula)?,
+    };
+    ws.write_with_format(row, FORECAST, line.forecast.normalize(), &s.input_amount)?;
+    let (b, f) = (plan::col(BUDGET), plan::col(FORECAST));
+    ws.write_formula_with_format(
+        row,
+        DEVIATION,
+        super::formula(
+            &format!("={b}{excel}-{f}{excel}"),
+            line.budget.saturating_sub(line.forecast),
+        ),
+        &s.formula,
+    )?;
+    // Wrapped: a comment may run over several lines.
     let text_input = s.input.clone().set_text_wrap();
-    let n = u32::try_from(spec.lines.len()).unwrap_or(u32::MAX);
-    let first = h + 1;
-    for (row, line) in (first..).zip(&spec.lines) {
-        let excel = row + 1;
-        ws.write_string_with_format(row, INITIATIVE, &line.name, &s.fixed)?;
-        ws.write_string_with_format(row, PROJECT, line.projects.join(", "), &s.fixed)?;
-        ws.write_with_format(row, BUDGET, line.budget.normalize(), &s.formula)?;
-        ws.write_with_format(
-            row,
-            BUDGET_TO_DATE,
-            line.budget_to_date.normalize(),
-            &s.formula,
-        )?;
-        ws.write_with_format(row, ACTUAL, line.actual.normalize(), &s.formula)?;
-        match line.previous {
-            Some(p) => ws.write_with_format(row, PREVIOUS, p.normalize(), &s.formula)?,
-            None => ws.write_blank(row, PREVIOUS, &s.formula)?,
-        };
-        ws.write_with_format(row, FORECAST, line.forecast.normalize(), &s.input_amount)?;
-        let (b, f) = (plan::col(BUDGET), plan::col(FORECAST));
-        ws.write_formula_with_format(
-            row,
-            DEVIATION,
-            super::formula(
-                &format!("={b}{excel}-{f}{excel}"),
-                line.budget.saturating_sub(line.forecast),
-            ),
-            &s.formula,
-        )?;
-        match &line.comment {
-            Some(c) => ws.write_string_with_format(row, COMMENT, c, &text_input)?,
-            None => ws.write_blank(row, COMMENT, &text_input)?,
-        };
-    }
-    let last = first + n.max(1) - 1;
-    if n > 0 {
-        let forecast = DataValidation::new()
-            .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
-            .set_input_title("Prognos helår, tkr")?
-            .set_input_message(
-                "Vad initiativet bedöms kosta för hela året, i tkr (t.ex. 1500). Lägst det som redan är bokfört i Utfall ack.",
-            )?
-            .set_error_title("Ogiltig prognos")?
-            .set_error_message("Prognosen är ett tal i tkr, 0 eller mer (t.ex. 1500 eller 1500,5).")?;
-        ws.add_data_validation(first, FORECAST, last, FORECAST, &forecast)?;
-        let comment = DataValidation::new()
-            .allow_any_value()
-            .set_input_title("Kommentar")?
-            .set_input_message(format!(
-                "Krävs när prognosen avviker mer än {threshold} % från Budget helår: varför, och vad som händer med resten av budgeten."
-            ))?;
-        ws.add_data_validation(first, COMMENT, last, COMMENT, &comment)?;
-        // A comment is needed: the deviation beyond the threshold and no comment.
-        // The threshold's cell, absolute: `$B$9`.
-        let t = format!("${}${}", plan::col(1), META_FIRST_ROW + 5 + 1);
-        let (b, d, c) = (plan::col(BUDGET), plan::col(DEVIATION), plan::col(COMMENT));
-        let e = first + 1;
-        let needs = ConditionalFormatFormula::new()
-            .set_rule(
-                format!("=AND(ABS(${d}{e})>{t}/100*ABS(${b}{e}),LEN(TRIM(${c}{e}))=0)").as_str(),
-            )
-            .set_format(
-                Format::new()
-                    .set_background_color(Color::RGB(0xF4B183))
-                    .set_font_color(Color::RGB(0x833C0B)),
-            );
-        ws.add_conditional_format(first, COMMENT, last, COMMENT, &needs)?;
-        ws.add_conditional_format(first, DEVIATION, last, DEVIATION, &needs)?;
-        // A forecast below what is already booked (the check warns about it too).
-        let (g, a) = (plan::col(FORECAST), plan::col(ACTUAL));
-        let below = ConditionalFormatFormula::new()
-            .set_rule(format!("=${g}{e}<${a}{e}").as_str())
-            .set_format(
-                Format::new()
-                    .set_background_color(Color::RGB(0xFFEB9C))
-                    .set_font_color(Color::RGB(0x9C5700))
-                    .set_bold(),
-            );
-        ws.add_conditional_format(first, FORECAST, last, FORECAST, &below)?;
-        // An overspend (forecast above budget) in red, as in the follow-up workbook.
-        let over = rust_xlsxwriter::ConditionalFormatCell::new()
-            .set_rule(rust_xlsxwriter::ConditionalFormatCellRule::LessThan(0))
-            .set_format(Format::new().set_font_color(Color::RGB(0xC00000)));
-        ws.add_conditional_format(first, DEVIATION, last, DEVIATION, &over)?;
-    }
+    match &line.comment {
+        Some(c) => ws.write_string_with_format(row, COMMENT, c, &text_input)?,
+        None => ws.write_blank(row, COMMENT, &text_input)?,
+    };
+    Ok(())
+}
+
+/// The data validation of the two input columns.
+fn input_rules(ws: &mut Worksheet, rows: &Rows, threshold: Decimal) -> Result<(), XlsxError> {
+    use layout::*;
+    let Rows { first, last, .. } = *rows;
+    let forecast = DataValidation::new()
+        .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
+        .set_input_title(labels::FORECAST_INPUT_TITLE)?
+        .set_input_message(labels::FORECAST_INPUT_MESSAGE)?
+        .set_error_title(labels::FORECAST_ERROR_TITLE)?
+        .set_error_message(labels::FORECAST_ERROR)?;
+    ws.add_data_validation(first, FORECAST, last, FORECAST, &forecast)?;
+    let comment = DataValidation::new()
+        .allow_any_value()
+        .set_input_title(l::COL_COMMENT)?
+        .set_input_message(labels::forecast_comment_message(&threshold.to_string()))?;
+    ws.add_data_validation(first, COMMENT, last, COMMENT, &comment)?;
+    Ok(())
+}
+
+/// What the check would say, shown as the lead types: a missing comment, a
+/// forecast below the actual, an overspend.
+fn highlights(ws: &mut Worksheet, rows: &Rows) -> Result<(), XlsxError> {
+    use layout::*;
+    let Rows { first, last, .. } = *rows;
+    // A comment is needed: the deviation beyond the threshold and no comment.
+    // The threshold's cell, absolute: `$B$9`.
+    let t = format!("${}${}", plan::col(1), META_FIRST_ROW + 5 + 1);
+    let (b, d, c) = (plan::col(BUDGET), plan::col(DEVIATION), plan::col(COMMENT));
+    let e = first + 1;
+    let needs = ConditionalFormatFormula::new()
+        .set_rule(format!("=AND(ABS(${d}{e})>{t}/100*ABS(${b}{e}),LEN(TRIM(${c}{e}))=0)").as_str())
+        .set_format(
+            Format::new()
+                .set_background_color(Color::RGB(0xF4B183))
+                .set_font_color(Color::RGB(0x833C0B)),
+        );
+    ws.add_conditional_format(first, COMMENT, last, COMMENT, &needs)?;
+    ws.add_conditional_format(first, DEVIATION, last, DEVIATION, &needs)?;
+    // A forecast below what is already booked (the check warns about it too).
+    let (g, a) = (plan::col(FORECAST), plan::col(ACTUAL));
+    let below = ConditionalFormatFormula::new()
+        .set_rule(format!("=${g}{e}<${a}{e}").as_str())
+        .set_format(
+            Format::new()
+                .set_background_color(Color::RGB(0xFFEB9C))
+                .set_font_color(Color::RGB(0x9C5700))
+                .set_bold(),
+        );
+    ws.add_conditional_format(first, FORECAST, last, FORECAST, &below)?;
+    // An overspend (forecast above budget) in red, as in the follow-up workbook.
+    let over = rust_xlsxwriter::ConditionalFormatCell::new()
+        .set_rule(rust_xlsxwriter::ConditionalFormatCellRule::LessThan(0))
+        .set_format(Format::new().set_font_color(Color::RGB(0xC00000)));
+    ws.add_conditional_format(first, DEVIATION, last, DEVIATION, &over)?;
+    Ok(())
+}
+
+/// The `Summa` row: a live sum of each figure, its value stored.
+fn total_row(ws: &mut Worksheet, spec: &Spec, rows: &Rows, s: &Styles) -> Result<(), XlsxError> {
+    use layout::*;
+    let Rows { first, last, n } = *rows;
     let total = first + n;
     ws.write_string_with_format(total, INITIATIVE, crate::labels::TOTAL_ROW, &s.total_label)?;
     ws.write_blank(total, PROJECT, &s.total_label)?;
@@ -293,26 +323,29 @@ fn forecast_sheet(ws: &mut Worksheet, spec: &Spec, s: &Styles) -> Result<(), Xls
         ws.write_formula_with_format(total, c, super::formula(&text, value), &s.total)?;
     }
     ws.write_blank(total, COMMENT, &s.total_label)?;
+    Ok(())
+}
+
+/// Column widths, the frozen header, the print set-up and the protection.
+fn columns_and_print(ws: &mut Worksheet, spec: &Spec) -> Result<(), XlsxError> {
+    use layout::*;
     ws.set_column_width(INITIATIVE, 44)?;
     ws.set_column_width(PROJECT, 12)?;
     for c in BUDGET..=DEVIATION {
         ws.set_column_width(c, 13)?;
     }
     ws.set_column_width(COMMENT, 48)?;
-    ws.set_freeze_panes(h + 1, 1)?;
-    super::page_setup(ws, h)?;
-    ws.set_header(format!(
-        "&L&\"-,Bold\"Prognos {} {}",
-        spec.area,
-        spec.period_text()
-    ));
-    ws.set_footer("&CSida &P av &N");
+    ws.set_freeze_panes(HEADER_ROW + 1, 1)?;
+    super::page_setup(ws, HEADER_ROW)?;
+    let title = labels::forecast_document_title(&spec.area, &spec.period_text());
+    ws.set_header(format!("&L&\"-,Bold\"{title}"));
+    ws.set_footer(format!("&C{}", labels::PAGE_NUMBER));
     plan::protect(ws);
     Ok(())
 }
 
 fn month(m: u8) -> &'static str {
-    super::follow_up::MONTHS[usize::from(m.clamp(1, 12)) - 1]
+    labels::month_name(m)
 }
 
 fn sum(values: impl Iterator<Item = Decimal>) -> Decimal {
@@ -320,50 +353,18 @@ fn sum(values: impl Iterator<Item = Decimal>) -> Decimal {
 }
 
 fn instructions(ws: &mut Worksheet, spec: &Spec, s: &Styles) -> Result<(), XlsxError> {
-    let t = spec.threshold.normalize();
     let file = file_name(&spec.area, spec.budget_year, spec.period);
-    let items: Vec<(String, String)> = vec![
-        (
-            "Vad är en prognos?".into(),
-            format!(
-                "Prognos helår är din bästa bedömning av vad varje initiativ kommer att kosta för hela {} – det som redan är bokfört plus det som återstår. Den jämförs med Budget helår (den beslutade budgeten) i månadsuppföljningen till ledningen. Alla belopp anges i tkr (tusentals kronor).",
-                spec.budget_year
-            ),
-        ),
-        (
-            "Vad är redan ifyllt?".into(),
-            format!(
-                "De grå cellerna är låsta och hämtade från planen och ekonomisystemet: Budget helår, Budget ack (budgeten januari–{} fördelad per månad) och Utfall ack (bokförda kostnader januari–{}). Föregående prognos är den prognos området lämnade senast, när det finns en. Prognos helår är förifylld med föregående prognos, annars med budgeten.",
-                month(spec.period),
-                month(spec.period)
-            ),
-        ),
-        (
-            "Så fyller du i".into(),
-            "Skriv prognosen för helåret i kolumnen Prognos helår, ett tal i tkr (t.ex. 1500 eller 1500,5), 0 eller mer. Den bör inte vara lägre än Utfall ack: det som redan är bokfört kostar det ändå. Avvikelse helår räknas ut som Budget helår − Prognos helår; ett negativt tal (rött) betyder att initiativet bedöms kosta mer än budgeten. Fyll också i Version, Ansvarig och Datum överst.".into(),
-        ),
-        (
-            "När krävs en kommentar?".into(),
-            format!(
-                "När prognosen avviker mer än {t} % från Budget helår (åt något håll) ska du skriva en kommentar: varför prognosen avviker och vad som händer med resten av budgeten. Rader som behöver en kommentar men saknar en markeras i orange i kolumnerna Avvikelse helår och Kommentar. En prognos lägre än Utfall ack markeras i gult."
-            ),
-        ),
-        (
-            "Kontroll innan du skickar".into(),
-            format!(
-                "Kör budget-consolidator follow-up check \"{file}\". Verktyget kontrollerar att varje prognos är ett tal, inte negativ och inte lägre än bokfört utfall, att kommentarer finns där de krävs och att filen gäller rätt tjänsteområde och period. Varje fel anges med blad och cell, t.ex. Prognos › G12. Med --feedback MAPP får du en kopia av filen där cellerna med fel är markerade och förklarade."
-            ),
-        ),
-        (
-            "Skicka tillbaka".into(),
-            "Spara filen med samma namn (som .xlsx) och skicka den till samordnaren. Rättar du en prognos du redan skickat: höj Version (t.ex. 1.0 → 1.1) så att den nyare används.".into(),
-        ),
-    ];
+    let items = labels::forecast_instructions(
+        spec.budget_year,
+        month(spec.period),
+        &spec.threshold.normalize().to_string(),
+        &file,
+    );
     let refs: Vec<(&str, &str)> = items
         .iter()
         .map(|(a, b)| (a.as_str(), b.as_str()))
         .collect();
-    let title = format!("Prognos för {} – period {}", spec.area, spec.period_text());
+    let title = labels::forecast_instructions_title(&spec.area, &spec.period_text());
     plan::instructions_sheet(ws, &title, &refs, s)
 }
 

@@ -38,73 +38,7 @@ impl InitiativeSheet {
         s: &Styles,
     ) -> Result<Self, XlsxError> {
         ws.set_name(labels::OUT_INITIATIVES)?;
-        let amounts: Vec<String> = [
-            labels::COL_NEW,
-            labels::COL_EXISTING_SHORT,
-            labels::COL_AMOUNT,
-        ]
-        .iter()
-        .map(|h| (*h).to_string())
-        .chain(
-            years
-                .iter()
-                .map(|y| format!("{} {y}", labels::PLAN_DEVELOPMENT)),
-        )
-        .chain(
-            years
-                .iter()
-                .map(|y| format!("{} {y}", labels::PLAN_MAINTENANCE)),
-        )
-        .collect();
-        let lead = [
-            labels::META_AREA,
-            labels::META_VERSION,
-            labels::COL_INITIATIVE,
-        ];
-        let tail = [
-            labels::PLAN_IMPACT,
-            labels::INITIATIVES_SOURCE_FILE,
-            labels::INITIATIVES_BUDGET_ROW,
-            labels::INITIATIVES_PLAN_ROW,
-            labels::OUT_SOURCE_LINK,
-        ];
-        let mut columns = Vec::new();
-        let mut widths = Widths::new(&[14, 8, 30]);
-        for (col, h) in (0u16..).zip(
-            lead.iter()
-                .map(|h| (*h).to_string())
-                .chain(amounts.iter().cloned())
-                .chain(tail.iter().map(|h| (*h).to_string())),
-        ) {
-            let is_amount = (3..3 + amounts.len()).contains(&usize::from(col));
-            if usize::from(col) == 3 + amounts.len() {
-                // Påverkan, set apart from the amounts (a column format: no work per row).
-                ws.set_column_format(col, &s.impact)?;
-            }
-            let format = if is_amount {
-                &s.header_amount
-            } else {
-                &s.header
-            };
-            if is_amount {
-                // Cells written without a format take the column's: one lookup per
-                // column instead of hashing the format for every cell.
-                ws.set_column_format(col, &s.amount)?;
-            }
-            // Headers of numbers wrap at their spaces (the header row is tall).
-            let wraps = is_amount
-                || h == labels::INITIATIVES_BUDGET_ROW
-                || h == labels::INITIATIVES_PLAN_ROW;
-            widths.see(
-                col,
-                &if wraps {
-                    h.replace(' ', "\n")
-                } else {
-                    h.clone()
-                },
-            );
-            columns.push(TableColumn::new().set_header(h).set_header_format(format));
-        }
+        let (columns, widths) = columns(ws, years, s)?;
         let last_col = u16::try_from(columns.len() - 1).unwrap_or(0);
         let table = Table::new()
             .set_name(TABLE_NAME)
@@ -216,6 +150,84 @@ impl InitiativeSheet {
         ws.set_print_fit_to_pages(pages_wide(self.widths.applied_pixels(WIDEST)), 0);
         self.widths.apply(ws, WIDEST)
     }
+}
+
+/// The table's columns: area, version and initiative, the amounts (the two
+/// categories, their sum, development and maintenance per year), then `Påverkan`
+/// and where the row comes from. Sets the amounts' and `Påverkan`'s column
+/// formats; the widths start from the headers.
+fn columns(
+    ws: &mut Worksheet,
+    years: &[i32],
+    s: &Styles,
+) -> Result<(Vec<TableColumn>, Widths), XlsxError> {
+    let amounts: Vec<String> = [
+        labels::COL_NEW,
+        labels::COL_EXISTING_SHORT,
+        labels::COL_AMOUNT,
+    ]
+    .iter()
+    .map(|h| (*h).to_string())
+    .chain(
+        years
+            .iter()
+            .map(|y| format!("{} {y}", labels::PLAN_DEVELOPMENT)),
+    )
+    .chain(
+        years
+            .iter()
+            .map(|y| format!("{} {y}", labels::PLAN_MAINTENANCE)),
+    )
+    .collect();
+    let lead = [
+        labels::META_AREA,
+        labels::META_VERSION,
+        labels::COL_INITIATIVE,
+    ];
+    let tail = [
+        labels::PLAN_IMPACT,
+        labels::INITIATIVES_SOURCE_FILE,
+        labels::INITIATIVES_BUDGET_ROW,
+        labels::INITIATIVES_PLAN_ROW,
+        labels::OUT_SOURCE_LINK,
+    ];
+    let mut columns = Vec::new();
+    let mut widths = Widths::new(&[14, 8, 30]);
+    for (col, h) in (0u16..).zip(
+        lead.iter()
+            .map(|h| (*h).to_string())
+            .chain(amounts.iter().cloned())
+            .chain(tail.iter().map(|h| (*h).to_string())),
+    ) {
+        let is_amount = (3..3 + amounts.len()).contains(&usize::from(col));
+        if usize::from(col) == 3 + amounts.len() {
+            // Påverkan, set apart from the amounts (a column format: no work per row).
+            ws.set_column_format(col, &s.impact)?;
+        }
+        let format = if is_amount {
+            &s.header_amount
+        } else {
+            &s.header
+        };
+        if is_amount {
+            // Cells written without a format take the column's: one lookup per
+            // column instead of hashing the format for every cell.
+            ws.set_column_format(col, &s.amount)?;
+        }
+        // Headers of numbers wrap at their spaces (the header row is tall).
+        let wraps =
+            is_amount || h == labels::INITIATIVES_BUDGET_ROW || h == labels::INITIATIVES_PLAN_ROW;
+        widths.see(
+            col,
+            &if wraps {
+                h.replace(' ', "\n")
+            } else {
+                h.clone()
+            },
+        );
+        columns.push(TableColumn::new().set_header(h).set_header_format(format));
+    }
+    Ok((columns, widths))
 }
 
 /// The widest a column of `Initiativ` gets, in characters.

@@ -64,10 +64,7 @@ pub struct Contents<'a> {
 
 /// `<out>/konsoliderad-budget-<budgetår>.xlsx`.
 pub fn output_path(out_dir: &Path, budget_year: Option<i32>) -> PathBuf {
-    match budget_year {
-        Some(y) => out_dir.join(format!("konsoliderad-budget-{y}.xlsx")),
-        None => out_dir.join("konsoliderad-budget.xlsx"),
-    }
+    out_dir.join(crate::labels::consolidated_file_name(budget_year))
 }
 
 /// The consolidated workbook's deflate level (see [`Output::new`]); the benchmark's
@@ -180,7 +177,6 @@ impl Output {
             rows,
             ..
         } = self;
-        let rows = &rows;
         let s = &styles;
         if contents.changes.is_some() {
             wb.add_worksheet();
@@ -201,37 +197,8 @@ impl Output {
         if let (Some(list), [ws]) = (contents.changes, changes_ws) {
             changes::write(ws, list, contents.lang, s).map_err(|e| e.to_string())?;
         }
-        // The sheets with one row per area are independent of each other: two are
-        // written on a second thread while this one writes the other two (each sheet
-        // keeps its own formats, so the bytes do not depend on which finishes first).
-        let mut summary_and_sources = move || {
-            (
-                summary::write(summary_ws, contents, s, rows),
-                sources::write(sources_ws, contents, s),
-            )
-        };
-        let mut per_year = move || {
-            (
-                years::write(development_ws, contents, s, years::Which::Development),
-                years::write(maintenance_ws, contents, s, years::Which::Maintenance),
-            )
-        };
-        let ((summary, sources), (development, maintenance)) = if threads > 1 {
-            std::thread::scope(|scope| {
-                let other = scope.spawn(summary_and_sources);
-                let here = per_year();
-                let other = other
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                (other, here)
-            })
-        } else {
-            (summary_and_sources(), per_year())
-        };
-        summary
-            .and(development)
-            .and(maintenance)
-            .and(sources)
+        let per_area = [summary_ws, development_ws, maintenance_ws, sources_ws];
+        per_area_sheets(per_area, contents, s, &rows, threads)
             .and_then(|()| initiatives.finish(initiatives_ws))
             .and_then(|()| checks::write(checks_ws, contents, s))
             .and_then(|()| match contents.round {
@@ -243,34 +210,83 @@ impl Output {
         for ws in wb.worksheets_mut() {
             print_header_footer(ws, budget_year);
         }
-        let (declared, actual) = initiatives.range();
-        save_atomically_with(dest, move |tmp| {
-            let raw = tmp.with_extension("raw");
-            let saved = std::fs::File::create(&raw)
-                .map_err(XlsxError::from)
-                .and_then(|f| {
-                    let mut w = std::io::BufWriter::with_capacity(IO_BUFFER, f);
-                    wb.save_to_writer(&mut w)?;
-                    std::io::Write::flush(&mut w)?;
-                    Ok(())
-                })
-                .map_err(|e| e.to_string());
-            // Freeing the sheets' cells and closing the streamed sheet's temporary
-            // file (the kernel frees its ~100 MB then) takes tens of milliseconds for
-            // thousands of areas. With a second thread to spare, it runs while the
-            // table is widened and the file renamed, and nothing waits for it.
-            if threads > 1 {
-                std::thread::spawn(move || drop(wb));
-            } else {
-                drop(wb);
-            }
-            let widened = saved.and_then(|()| {
-                widen_table(&raw, tmp, &declared, &actual).map_err(|e| e.to_string())
-            });
-            let _ = std::fs::remove_file(&raw);
-            widened
-        })
+        save(wb, dest, initiatives.range(), threads)
     }
+}
+
+/// `Sammanställning`, `Utveckling per år`, `Vidmakthållande` and `Källor`, the
+/// sheets with one row per area. They are independent of each other: with
+/// `threads` above 1, two are written on a second thread while this one writes
+/// the other two (each sheet keeps its own formats, so the bytes do not depend on
+/// which finishes first).
+fn per_area_sheets(
+    [summary_ws, development_ws, maintenance_ws, sources_ws]: [&mut Worksheet; 4],
+    contents: &Contents<'_>,
+    s: &Styles,
+    rows: &std::collections::HashMap<String, String>,
+    threads: usize,
+) -> Result<(), XlsxError> {
+    let mut summary_and_sources = move || {
+        (
+            summary::write(summary_ws, contents, s, rows),
+            sources::write(sources_ws, contents, s),
+        )
+    };
+    let mut per_year = move || {
+        (
+            years::write(development_ws, contents, s, years::Which::Development),
+            years::write(maintenance_ws, contents, s, years::Which::Maintenance),
+        )
+    };
+    let ((summary, sources), (development, maintenance)) = if threads > 1 {
+        std::thread::scope(|scope| {
+            let other = scope.spawn(summary_and_sources);
+            let here = per_year();
+            let other = other
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (other, here)
+        })
+    } else {
+        (summary_and_sources(), per_year())
+    };
+    summary.and(development).and(maintenance).and(sources)
+}
+
+/// Saves the workbook atomically at `dest`, the `Initiativ` table's range widened
+/// from the declared to the actual one (`range`).
+fn save(
+    mut wb: Workbook,
+    dest: &Path,
+    range: (String, String),
+    threads: usize,
+) -> Result<(), String> {
+    let (declared, actual) = range;
+    save_atomically_with(dest, move |tmp| {
+        let raw = tmp.with_extension("raw");
+        let saved = std::fs::File::create(&raw)
+            .map_err(XlsxError::from)
+            .and_then(|f| {
+                let mut w = std::io::BufWriter::with_capacity(IO_BUFFER, f);
+                wb.save_to_writer(&mut w)?;
+                std::io::Write::flush(&mut w)?;
+                Ok(())
+            })
+            .map_err(|e| e.to_string());
+        // Freeing the sheets' cells and closing the streamed sheet's temporary
+        // file (the kernel frees its ~100 MB then) takes tens of milliseconds for
+        // thousands of areas. With a second thread to spare, it runs while the
+        // table is widened and the file renamed, and nothing waits for it.
+        if threads > 1 {
+            std::thread::spawn(move || drop(wb));
+        } else {
+            drop(wb);
+        }
+        let widened = saved
+            .and_then(|()| widen_table(&raw, tmp, &declared, &actual).map_err(|e| e.to_string()));
+        let _ = std::fs::remove_file(&raw);
+        widened
+    })
 }
 
 /// Copies the saved workbook `from` to `to`, with the `Initiativ` table's range
@@ -512,11 +528,16 @@ pub(crate) fn cell(row: u32, col: u16) -> String {
 
 /// Print setup shared by every sheet: landscape, one page wide, header repeated.
 pub(crate) fn page_setup(ws: &mut Worksheet, header_row: u32) -> Result<(), XlsxError> {
+    landscape_one_page_wide(ws);
+    ws.set_repeat_rows(header_row, header_row)?;
+    Ok(())
+}
+
+/// A4 landscape, one page wide and as many long as it takes.
+pub(crate) fn landscape_one_page_wide(ws: &mut Worksheet) {
     ws.set_landscape();
     ws.set_paper_size(9); // A4
     ws.set_print_fit_to_pages(1, 0);
-    ws.set_repeat_rows(header_row, header_row)?;
-    Ok(())
 }
 
 /// The most areas a chart shows: beyond it, bars and lines can no longer be told
@@ -529,7 +550,11 @@ pub(crate) const CHART_AREAS: u32 = 40;
 /// the footer.
 pub(crate) fn print_header_footer(ws: &mut Worksheet, budget_year: Option<i32>) {
     ws.set_header(header_text(budget_year));
-    ws.set_footer("&L&8Utskrivet &D&C&8&A&R&8Sida &P av &N");
+    ws.set_footer(format!(
+        "&L&8{}&C&8&A&R&8{}",
+        crate::labels::PRINTED,
+        crate::labels::PAGE_NUMBER
+    ));
 }
 
 /// `Göteborgs Stad · Ekonomisk sammanställning utvecklingskostnader 2023`, as a

@@ -5,11 +5,12 @@
 //! end: nothing here is on the per-row path.
 
 use super::Styles;
+use crate::labels;
 use crate::lang::Lang;
 use crate::rounds::{Round, Status};
 use rust_xlsxwriter::{Color, Format, Worksheet, XlsxError};
 
-pub const SHEET: &str = "Inlämningar";
+pub const SHEET: &str = labels::SHEET_SUBMISSIONS;
 
 pub(crate) fn write(
     ws: &mut Worksheet,
@@ -18,26 +19,15 @@ pub(crate) fn write(
     lang: Lang,
 ) -> Result<(), XlsxError> {
     ws.set_name(SHEET)?;
-    ws.write_string_with_format(0, 0, format!("Inlämningar – {}", round.name), &s.title)?;
+    let title = labels::submissions_title(&round.name);
+    ws.write_string_with_format(0, 0, title, &s.title)?;
     let note = match round.deadline {
-        Some(d) => format!(
-            "Sista dag: {d}. Läget den {} (körningens datum, eller --today): ett område utan fil väntas till och med sista dag och saknas efter den. Sen inlämning bedöms efter filens eget Datum.",
-            round.today
-        ),
-        None => "Ingen sista dag är angiven ([rounds] i budget.toml): ett område utan fil saknas."
-            .to_string(),
+        Some(d) => labels::submissions_deadline_note(d, round.today),
+        None => labels::SUBMISSIONS_NO_DEADLINE.to_string(),
     };
     ws.write_string_with_format(1, 0, &note, &s.subtitle)?;
     let header_row = 3;
-    let headers = [
-        "Tjänsteområde",
-        "Fil",
-        "Version",
-        "Ansvarig",
-        "Datum",
-        "Ansvarig enligt budget.toml",
-        "Status",
-    ];
+    let headers = labels::SUBMISSIONS_HEADERS;
     let mut widths = super::Widths::new(&[14, 10, 8, 10, 10, 14, 10]);
     for (c, h) in (0u16..).zip(headers) {
         ws.write_string_with_format(header_row, c, h, &s.header)?;

@@ -102,7 +102,10 @@ pub fn build(spec: &TemplateSpec) -> Result<Vec<u8>, XlsxError> {
 /// Builds the template with a lead's entries written in, formulas carrying their
 /// computed results, as a spreadsheet program would save it.
 pub fn build_filled(spec: &TemplateSpec, filled: &Filled) -> Result<Vec<u8>, XlsxError> {
-    let mut wb = super::workbook(&format!("Budgetmall {} {}", spec.area, spec.budget_year))?;
+    let mut wb = super::workbook(&labels::template_document_title(
+        &spec.area,
+        spec.budget_year,
+    ))?;
     let s = styles();
     instructions(wb.add_worksheet(), spec, &s)?;
     budget(wb.add_worksheet(), spec, filled, &s)?;
@@ -153,27 +156,69 @@ pub(crate) fn protect(ws: &mut Worksheet) {
 }
 
 fn amount_validation(min_zero: bool) -> Result<DataValidation, XlsxError> {
-    let (rule, message) = if min_zero {
+    let (rule, message, error) = if min_zero {
         (
             DataValidationRule::GreaterThanOrEqualTo(0.0),
-            "Skriv ett belopp i tkr, 0 eller mer. Lämna tomt om det inte finns något belopp.",
+            labels::TEMPLATE_DEVELOPMENT_MESSAGE,
+            labels::TEMPLATE_DEVELOPMENT_ERROR,
         )
     } else {
         (
             DataValidationRule::Between(-1.0e12, 1.0e12),
-            "Skriv påverkan på vidmakthållande i tkr. Ett negativt belopp betyder att kostnaden minskar (t.ex. när ett system avvecklas).",
+            labels::TEMPLATE_MAINTENANCE_MESSAGE,
+            labels::TEMPLATE_MAINTENANCE_ERROR,
         )
     };
     DataValidation::new()
         .allow_decimal_number(rule)
-        .set_input_title("Belopp i tkr")?
+        .set_input_title(labels::TEMPLATE_AMOUNT_TITLE)?
         .set_input_message(message)?
-        .set_error_title("Ogiltigt belopp")?
-        .set_error_message(if min_zero {
-            "Utvecklingsbelopp är tal i tkr, 0 eller mer (t.ex. 1500 eller 1500,5)."
-        } else {
-            "Påverkan på vidmakthållande är ett tal i tkr (t.ex. 300 eller -200)."
-        })
+        .set_error_title(labels::TEMPLATE_AMOUNT_ERROR_TITLE)?
+        .set_error_message(error)
+}
+
+/// A date cell's validation: a date this century, with its input and error message.
+pub(crate) fn date_validation(message: &str, error: &str) -> Result<DataValidation, XlsxError> {
+    DataValidation::new()
+        .allow_date(DataValidationRule::Between(
+            ExcelDateTime::from_ymd(2000, 1, 1)?,
+            ExcelDateTime::from_ymd(2100, 12, 31)?,
+        ))
+        .set_input_title(labels::TEMPLATE_DATE_TITLE)?
+        .set_input_message(message)?
+        .set_error_title(labels::TEMPLATE_DATE_ERROR_TITLE)?
+        .set_error_message(error)
+}
+
+/// A column's validation that accepts anything and only explains the column.
+fn explained(title: &str, message: &str) -> Result<DataValidation, XlsxError> {
+    DataValidation::new()
+        .allow_any_value()
+        .set_input_title(title)?
+        .set_input_message(message)
+}
+
+/// The first and the last row of a table's entries, 0-based.
+#[derive(Clone, Copy)]
+struct Entries {
+    first: u32,
+    last: u32,
+}
+
+impl Entries {
+    /// The rows below the header row `h`, room for the entries.
+    fn below(h: u32, filled: &Filled) -> Self {
+        Entries {
+            first: h + 1,
+            last: h + rows(filled),
+        }
+    }
+}
+
+/// The `Summa` row's formula over one column of the entries, with its result.
+fn sum_formula(c: u16, rows: Entries, result: String) -> Formula {
+    let l = col(c);
+    Formula::new(format!("=SUM({l}{}:{l}{})", rows.first + 1, rows.last + 1)).set_result(result)
 }
 
 fn budget(
@@ -183,18 +228,53 @@ fn budget(
     s: &Styles,
 ) -> Result<(), XlsxError> {
     ws.set_name(labels::SHEET_BUDGET)?;
-    ws.write_string_with_format(
-        0,
-        0,
-        format!("Fördelning av budget {}", spec.budget_year),
-        &s.title,
-    )?;
-    ws.write_string_with_format(
-        1,
-        0,
-        "Fyll i de gula cellerna. Alla belopp i tkr. Se bladet Instruktioner.",
-        &s.note,
-    )?;
+    let title = labels::template_budget_title(spec.budget_year);
+    ws.write_string_with_format(0, 0, title, &s.title)?;
+    ws.write_string_with_format(1, 0, labels::TEMPLATE_BUDGET_NOTE, &s.note)?;
+    budget_metadata(ws, spec, filled, s)?;
+    let h = layout::BUDGET_HEADER_ROW;
+    for (c, label) in (0u16..).zip([
+        labels::COL_TEXT,
+        labels::COL_NEW,
+        labels::COL_EXISTING,
+        labels::COL_AMOUNT,
+        labels::COL_PROJECT,
+    ]) {
+        ws.write_string_with_format(h, c, label, &s.header)?;
+    }
+    ws.set_row_height(h, 45)?;
+    let table = Entries::below(h, filled);
+    budget_rows(ws, filled, table, s)?;
+    let total = table.last + 1;
+    ws.write_string_with_format(total, 0, labels::TOTAL_ROW, &s.total_label)?;
+    let entries = &filled.initiatives;
+    let sums = [
+        sum_result(entries.iter().map(|e| e.new)),
+        sum_result(entries.iter().map(|e| e.existing)),
+        sum_result(entries.iter().map(|e| e.new.saturating_add(e.existing))),
+    ];
+    for (c, result) in (1u16..=3).zip(sums) {
+        ws.write_formula_with_format(total, c, sum_formula(c, table, result), &s.total)?;
+    }
+    for (c, width) in [(0u16, 50), (1, 14), (2, 22), (3, 14), (4, 16)] {
+        ws.set_column_width(c, width)?;
+    }
+    ws.set_freeze_panes(h + 1, 0)?;
+    super::page_setup(ws, h)?;
+    // Four columns: upright, the whole table fits one page.
+    ws.set_portrait();
+    protect(ws);
+    Ok(())
+}
+
+/// `Budgetfördelning`'s metadata: the area and budget year given, version, date
+/// and lead to fill in.
+fn budget_metadata(
+    ws: &mut Worksheet,
+    spec: &TemplateSpec,
+    filled: &Filled,
+    s: &Styles,
+) -> Result<(), XlsxError> {
     let r = layout::META_FIRST_ROW;
     ws.write_string_with_format(r, 0, labels::META_AREA, &s.label)?;
     ws.write_string_with_format(r, 1, &spec.area, &s.fixed)?;
@@ -209,36 +289,27 @@ fn budget(
         Some(lead) => ws.write_string_with_format(r + 4, 1, lead, &s.input)?,
         None => ws.write_blank(r + 4, 1, &s.input)?,
     };
-    let version = DataValidation::new()
-        .allow_any_value()
-        .set_input_title("Planens version")?
-        .set_input_message("Höj versionen när du skickar en ny plan, t.ex. 1.0 → 1.1.")?;
+    let version = explained(
+        labels::TEMPLATE_VERSION_TITLE,
+        labels::TEMPLATE_VERSION_MESSAGE,
+    )?;
     ws.add_data_validation(r + 1, 1, r + 1, 1, &version)?;
-    let date = DataValidation::new()
-        .allow_date(DataValidationRule::Between(
-            ExcelDateTime::from_ymd(2000, 1, 1)?,
-            ExcelDateTime::from_ymd(2100, 12, 31)?,
-        ))
-        .set_input_title("Datum")?
-        .set_input_message("Datum för planen, t.ex. 2023-03-01.")?
-        .set_error_title("Ogiltigt datum")?
-        .set_error_message("Skriv ett datum, t.ex. 2023-03-01.")?;
+    let date = date_validation(labels::TEMPLATE_DATE_MESSAGE, labels::TEMPLATE_DATE_ERROR)?;
     ws.add_data_validation(r + 3, 1, r + 3, 1, &date)?;
+    Ok(())
+}
 
-    let h = layout::BUDGET_HEADER_ROW;
-    for (c, label) in (0u16..).zip([
-        labels::COL_TEXT,
-        labels::COL_NEW,
-        labels::COL_EXISTING,
-        labels::COL_AMOUNT,
-        labels::COL_PROJECT,
-    ]) {
-        ws.write_string_with_format(h, c, label, &s.header)?;
-    }
-    ws.set_row_height(h, 45)?;
+/// `Budgetfördelning`'s entry rows, the lead's entries written in, and their
+/// validation.
+fn budget_rows(
+    ws: &mut Worksheet,
+    filled: &Filled,
+    rows: Entries,
+    s: &Styles,
+) -> Result<(), XlsxError> {
+    let Entries { first, last } = rows;
     // Project codes are text: a code with leading zeros keeps them.
     let project_input = s.input.clone().set_num_format("@");
-    let (first, last) = (h + 1, h + rows(filled));
     let entries = &filled.initiatives;
     for row in first..=last {
         let n = row + 1;
@@ -267,42 +338,10 @@ fn budget(
         };
     }
     ws.add_data_validation(first, 1, last, 2, &amount_validation(true)?)?;
-    let project = DataValidation::new()
-        .allow_any_value()
-        .set_input_title("Projekt")?
-        .set_input_message(
-            "Initiativets projektkod i ekonomisystemet, t.ex. P2301. Flera koder skiljs med komma.",
-        )?;
+    let project = explained(labels::COL_PROJECT, labels::TEMPLATE_PROJECT_MESSAGE)?;
     ws.add_data_validation(first, 4, last, 4, &project)?;
-    let name = DataValidation::new()
-        .allow_any_value()
-        .set_input_title("Initiativ")?
-        .set_input_message(
-            "Ett initiativ per rad. Namnet och beloppet förs över till bladet Utvecklingsinitiativ.",
-        )?;
+    let name = explained(labels::COL_INITIATIVE, labels::TEMPLATE_INITIATIVE_MESSAGE)?;
     ws.add_data_validation(first, 0, last, 0, &name)?;
-    let total = last + 1;
-    ws.write_string_with_format(total, 0, labels::TOTAL_ROW, &s.total_label)?;
-    let sums = [
-        sum_result(entries.iter().map(|e| e.new)),
-        sum_result(entries.iter().map(|e| e.existing)),
-        sum_result(entries.iter().map(|e| e.new.saturating_add(e.existing))),
-    ];
-    for (c, result) in (1u16..=3).zip(sums) {
-        let l = col(c);
-        let f = Formula::new(format!("=SUM({l}{}:{l}{})", first + 1, last + 1)).set_result(result);
-        ws.write_formula_with_format(total, c, f, &s.total)?;
-    }
-    ws.set_column_width(0, 50)?;
-    ws.set_column_width(1, 14)?;
-    ws.set_column_width(2, 22)?;
-    ws.set_column_width(3, 14)?;
-    ws.set_column_width(4, 16)?;
-    ws.set_freeze_panes(h + 1, 0)?;
-    super::page_setup(ws, h)?;
-    // Four columns: upright, the whole table fits one page.
-    ws.set_portrait();
-    protect(ws);
     Ok(())
 }
 
@@ -319,18 +358,38 @@ fn plan(
         (Some(a), _) => a.to_string(),
         _ => String::new(),
     };
-    ws.write_string_with_format(
-        0,
-        0,
-        format!("{} {span}, tkr", labels::PLAN_INITIATIVE),
-        &s.title,
-    )?;
-    ws.write_string_with_format(
-        1,
-        0,
-        "Utveckling per år och påverkan på vidmakthållande per år. Initiativ och Utveckling för budgetåret hämtas från Budgetfördelning; skriv över namnet bara om initiativet ska heta något annat här.",
-        &s.note,
-    )?;
+    ws.write_string_with_format(0, 0, labels::template_plan_title(&span), &s.title)?;
+    ws.write_string_with_format(1, 0, labels::TEMPLATE_PLAN_NOTE, &s.note)?;
+    let h = layout::PLAN_HEADER_ROW;
+    let n = u16::try_from(years.len()).unwrap_or(0);
+    plan_header(ws, years, s)?;
+    let impact_col = 1 + 2 * n;
+    let table = Entries::below(h, filled);
+    // The budget year's column takes its development from Budgetfördelning.
+    let linked_year = years.iter().position(|y| *y == spec.budget_year);
+    for row in table.first..=table.last {
+        let index = usize::try_from(row - table.first).unwrap_or(usize::MAX);
+        let entry = filled.initiatives.get(index);
+        // The same initiative's row in Budgetfördelning (1-based), in the same order.
+        let b = layout::BUDGET_HEADER_ROW + 2 + (row - table.first);
+        plan_row(ws, row, b, entry, n, linked_year, s)?;
+    }
+    plan_rules(ws, table, n)?;
+    plan_total(ws, filled, table, n, s)?;
+    ws.set_column_width(0, 50)?;
+    for c in 1..impact_col {
+        ws.set_column_width(c, 17)?;
+    }
+    ws.set_column_width(impact_col, 11)?;
+    ws.set_freeze_panes(h + 1, 1)?;
+    super::page_setup(ws, h)?;
+    protect(ws);
+    Ok(())
+}
+
+/// `Utvecklingsinitiativ`'s header: the initiative, development and maintenance
+/// per year, and `Påverkan`.
+fn plan_header(ws: &mut Worksheet, years: &[i32], s: &Styles) -> Result<(), XlsxError> {
     let h = layout::PLAN_HEADER_ROW;
     let n = u16::try_from(years.len()).unwrap_or(0);
     ws.write_string_with_format(h, 0, labels::COL_INITIATIVE, &s.header)?;
@@ -348,156 +407,118 @@ fn plan(
             &s.header,
         )?;
     }
-    let impact_col = 1 + 2 * n;
-    ws.write_string_with_format(h, impact_col, labels::PLAN_IMPACT, &s.header)?;
+    ws.write_string_with_format(h, 1 + 2 * n, labels::PLAN_IMPACT, &s.header)?;
     ws.set_row_height(h, 32)?;
-    let (first, last) = (h + 1, h + rows(filled));
-    let entries = &filled.initiatives;
-    // The budget year's column takes its development from Budgetfördelning.
-    let linked_year = years.iter().position(|y| *y == spec.budget_year);
-    for row in first..=last {
-        let entry = entries.get(usize::try_from(row - first).unwrap_or(usize::MAX));
-        // The same initiative's row in Budgetfördelning (1-based), in the same order.
-        let b = layout::BUDGET_HEADER_ROW + 2 + (row - first);
-        let budget = format!("'{}'!", labels::SHEET_BUDGET);
-        // Initiative names are taken from Budgetfördelning, so the two sheets agree
-        // by construction; a lead can still type another name over the formula.
-        // An empty result is stored as rust_xlsxwriter's default 0, which reads back
-        // as a name "0"; a space is what a blank name's text is once trimmed.
-        let name = entry.map(|e| e.name.as_str()).unwrap_or(" ");
-        ws.write_formula_with_format(
-            row,
-            0,
-            Formula::new(format!("={budget}A{b}&\"\"")).set_result(name),
-            &s.linked,
-        )?;
-        for i in 0..n {
-            let k = usize::from(i);
-            let development = entry.and_then(|e| e.development.get(k));
-            let belopp = entry.map_or(Decimal::ZERO, |e| e.new.saturating_add(e.existing));
-            // A lead's own figure differing from Belopp is written as typed.
-            let linked =
-                Some(k) == linked_year && development.copied().unwrap_or_default() == belopp;
-            if linked {
-                ws.write_formula_with_format(
-                    row,
-                    1 + i,
-                    Formula::new(format!("={budget}D{b}"))
-                        .set_result(belopp.normalize().to_string()),
-                    &s.linked_amount,
-                )?;
-                continue;
-            }
-            amount_cell(ws, row, 1 + i, development, &s.input_amount)?;
-        }
-        for i in 0..n {
-            let k = usize::from(i);
-            amount_cell(
-                ws,
+    Ok(())
+}
+
+/// One entry row of `Utvecklingsinitiativ`: the name linked to its row `b`
+/// (1-based) in Budgetfördelning, the amounts per year (the budget year's
+/// development linked too, unless the lead typed another figure), `Påverkan`.
+fn plan_row(
+    ws: &mut Worksheet,
+    row: u32,
+    b: u32,
+    entry: Option<&crate::model::FilledInitiative>,
+    n: u16,
+    linked_year: Option<usize>,
+    s: &Styles,
+) -> Result<(), XlsxError> {
+    let budget = format!("'{}'!", labels::SHEET_BUDGET);
+    // Initiative names are taken from Budgetfördelning, so the two sheets agree
+    // by construction; a lead can still type another name over the formula.
+    // An empty result is stored as rust_xlsxwriter's default 0, which reads back
+    // as a name "0"; a space is what a blank name's text is once trimmed.
+    let name = entry.map(|e| e.name.as_str()).unwrap_or(" ");
+    ws.write_formula_with_format(
+        row,
+        0,
+        Formula::new(format!("={budget}A{b}&\"\"")).set_result(name),
+        &s.linked,
+    )?;
+    for i in 0..n {
+        let k = usize::from(i);
+        let development = entry.and_then(|e| e.development.get(k));
+        let belopp = entry.map_or(Decimal::ZERO, |e| e.new.saturating_add(e.existing));
+        // A lead's own figure differing from Belopp is written as typed.
+        let linked = Some(k) == linked_year && development.copied().unwrap_or_default() == belopp;
+        if linked {
+            ws.write_formula_with_format(
                 row,
-                1 + n + i,
-                entry.and_then(|e| e.maintenance.get(k)),
-                &s.input_amount,
+                1 + i,
+                Formula::new(format!("={budget}D{b}")).set_result(belopp.normalize().to_string()),
+                &s.linked_amount,
             )?;
+            continue;
         }
-        match entry.and_then(|e| e.impact) {
-            Some(impact) => ws.write_string_with_format(row, impact_col, impact, &s.input)?,
-            None => ws.write_blank(row, impact_col, &s.input)?,
-        };
+        amount_cell(ws, row, 1 + i, development, &s.input_amount)?;
     }
+    for i in 0..n {
+        let k = usize::from(i);
+        amount_cell(
+            ws,
+            row,
+            1 + n + i,
+            entry.and_then(|e| e.maintenance.get(k)),
+            &s.input_amount,
+        )?;
+    }
+    let impact_col = 1 + 2 * n;
+    match entry.and_then(|e| e.impact) {
+        Some(impact) => ws.write_string_with_format(row, impact_col, impact, &s.input)?,
+        None => ws.write_blank(row, impact_col, &s.input)?,
+    };
+    Ok(())
+}
+
+/// The validation of `Utvecklingsinitiativ`'s amounts and `Påverkan`.
+fn plan_rules(ws: &mut Worksheet, rows: Entries, n: u16) -> Result<(), XlsxError> {
+    let Entries { first, last } = rows;
     if n > 0 {
         ws.add_data_validation(first, 1, last, n, &amount_validation(true)?)?;
         ws.add_data_validation(first, 1 + n, last, 2 * n, &amount_validation(false)?)?;
     }
+    let impact_col = 1 + 2 * n;
     let impact = DataValidation::new()
         .allow_list_strings(&labels::IMPACT_VALUES)?
-        .set_input_title("Påverkan")?
-        .set_input_message("Bedömd påverkan på staden: Liten, Mellan eller Stor. Lämna tomt om den inte är bedömd.")?
-        .set_error_title("Ogiltig påverkan")?
-        .set_error_message("Välj Liten, Mellan eller Stor i listan.")?;
+        .set_input_title(labels::PLAN_IMPACT)?
+        .set_input_message(labels::TEMPLATE_IMPACT_MESSAGE)?
+        .set_error_title(labels::TEMPLATE_IMPACT_ERROR_TITLE)?
+        .set_error_message(labels::TEMPLATE_IMPACT_ERROR)?;
     ws.add_data_validation(first, impact_col, last, impact_col, &impact)?;
-    let total = last + 1;
+    Ok(())
+}
+
+/// `Utvecklingsinitiativ`'s `Summa` row: a live sum per year, its value stored.
+fn plan_total(
+    ws: &mut Worksheet,
+    filled: &Filled,
+    rows: Entries,
+    n: u16,
+    s: &Styles,
+) -> Result<(), XlsxError> {
+    let entries = &filled.initiatives;
+    let impact_col = 1 + 2 * n;
+    let total = rows.last + 1;
     ws.write_string_with_format(total, 0, labels::TOTAL_ROW, &s.total_label)?;
     for c in 1..impact_col {
-        let l = col(c);
         let k = usize::from((c - 1) % n.max(1));
         let result = if c <= n {
             sum_result(entries.iter().filter_map(|e| e.development.get(k).copied()))
         } else {
             sum_result(entries.iter().filter_map(|e| e.maintenance.get(k).copied()))
         };
-        let f = Formula::new(format!("=SUM({l}{}:{l}{})", first + 1, last + 1)).set_result(result);
-        ws.write_formula_with_format(total, c, f, &s.total)?;
+        ws.write_formula_with_format(total, c, sum_formula(c, rows, result), &s.total)?;
     }
     ws.write_blank(total, impact_col, &s.total_label)?;
-    ws.set_column_width(0, 50)?;
-    for c in 1..impact_col {
-        ws.set_column_width(c, 17)?;
-    }
-    ws.set_column_width(impact_col, 11)?;
-    ws.set_freeze_panes(h + 1, 1)?;
-    super::page_setup(ws, h)?;
-    protect(ws);
     Ok(())
 }
 
 /// The `Instruktioner` sheet: what to fill in and how it is checked.
-pub const INSTRUCTIONS: &[(&str, &str)] = &[
-    (
-        "Så fyller du i mallen",
-        "Fyll bara i de gula cellerna. Grå celler och rubriker är låsta; Belopp och Summa räknas ut av formler. Alla belopp anges i tkr (tusentals kronor) som tal, t.ex. 1500 eller 1500,5 – inte som text och inte med enheten utskriven.",
-    ),
-    (
-        "Budgetfördelning",
-        "Skriv ett initiativ per rad i kolumnen Text och fördela initiativets utvecklingsbudget för budgetåret på de två kategorierna. Ett initiativ får ha belopp i båda kategorierna. Belopp tkr räknas ut som Nyutveckling + Utveckling inom befintlig tjänst/tjänsteerbjudande.",
-    ),
-    (
-        "Nyutveckling",
-        "Utveckling av en ny tjänst eller ett nytt tjänsteerbjudande som staden inte har i dag.",
-    ),
-    (
-        "Utveckling inom befintlig tjänst/tjänsteerbjudande",
-        "Vidareutveckling, förbättring eller utökning av en tjänst eller ett tjänsteerbjudande som redan finns.",
-    ),
-    (
-        "Utvecklingsinitiativ",
-        "Samma initiativ som i Budgetfördelning, med utvecklingskostnad per planår och påverkan på vidmakthållande per planår. Initiativets namn och Utveckling för budgetåret hämtas med formler från Budgetfördelning, så de två bladen stämmer; fyll i de övriga åren. Namnet kan skrivas över om initiativet ska heta något annat här.",
-    ),
-    (
-        "Påverkan på vidmakthållande",
-        "Hur initiativet ändrar de löpande kostnaderna för att driva och förvalta tjänsten (vidmakthålla den) under året, i tkr. Ett negativt belopp betyder att kostnaden minskar, t.ex. när ett gammalt system avvecklas.",
-    ),
-    (
-        "Påverkan (Liten, Mellan, Stor)",
-        "Din bedömning av hur stor påverkan initiativet har på staden och dess verksamheter: Liten, Mellan eller Stor. Välj i listan; lämna tomt om initiativet inte är bedömt.",
-    ),
-    (
-        "Version och datum",
-        "Höj Version när du skickar en ny plan (t.ex. 1.0 → 1.1), så att samordnaren kan välja den senaste. Fyll i Datum och Ansvarig.",
-    ),
-    (
-        "Versioner",
-        "Skriv en rad i bladet Versioner för varje ny version: datum, version, vad som ändrats (t.ex. \"Budgeten är förändrad från 4 800 tkr till 6 300 tkr\") och vem som ändrat. Den sista raden ska ha samma version som fältet Version; annars får du en varning.",
-    ),
-    (
-        "Kontroll innan du skickar",
-        "Kör budget-consolidator check <fil>.xlsx (till exempel: budget-consolidator check HR.xlsx). Verktyget kontrollerar att summorna stämmer, att varje belopp är ett tal i rätt kategori, att initiativen finns i båda bladen med samma belopp och att inget initiativ står två gånger. Varje fel anges med blad och cell, t.ex. Budgetfördelning › D11. Med --feedback MAPP får du en kopia av filen där cellerna med fel är markerade och förklarade.",
-    ),
-    (
-        "Projekt (för månadsuppföljningen)",
-        "I kolumnen Projekt skriver du initiativets projektkod i ekonomisystemet, t.ex. P2301. Har initiativet flera projekt skiljer du koderna med komma. Koden kopplar bokförda kostnader till initiativet i månadsuppföljningen; kolumnen kan lämnas tom.",
-    ),
-    (
-        "Om du behöver fler rader",
-        "Mallen har plats för 30 initiativ i varje tabell. Behöver du fler: ta bort skyddet (Granska › Ta bort bladskydd), infoga rader ovanför Summa-raden och kopiera formeln i Belopp tkr till de nya raderna.",
-    ),
-];
+pub const INSTRUCTIONS: &[(&str, &str)] = labels::TEMPLATE_INSTRUCTIONS;
 
 fn instructions(ws: &mut Worksheet, spec: &TemplateSpec, s: &Styles) -> Result<(), XlsxError> {
-    let title = format!(
-        "Budgetmall för {} – budgetår {}",
-        spec.area, spec.budget_year
-    );
+    let title = labels::template_instructions_title(&spec.area, spec.budget_year);
     instructions_sheet(ws, &title, INSTRUCTIONS, s)
 }
 
@@ -508,7 +529,7 @@ pub(crate) fn instructions_sheet(
     items: &[(&str, &str)],
     s: &Styles,
 ) -> Result<(), XlsxError> {
-    ws.set_name("Instruktioner")?;
+    ws.set_name(labels::TEMPLATE_SHEET_INSTRUCTIONS)?;
     ws.write_string_with_format(0, 0, title, &s.title)?;
     let mut row = 2;
     for (heading, text) in items {
@@ -519,9 +540,7 @@ pub(crate) fn instructions_sheet(
         row += 3;
     }
     ws.set_column_width(0, 110)?;
-    ws.set_landscape();
-    ws.set_paper_size(9);
-    ws.set_print_fit_to_pages(1, 0);
+    super::landscape_one_page_wide(ws);
     protect(ws);
     Ok(())
 }
@@ -534,13 +553,8 @@ pub const VERSION_ROWS: u32 = 10;
 /// checks that the last row's version is the `Version` field's.
 fn versions(ws: &mut Worksheet, filled: &Filled, s: &Styles) -> Result<(), XlsxError> {
     ws.set_name(labels::SHEET_VERSIONS)?;
-    ws.write_string_with_format(0, 0, "Versionshantering", &s.title)?;
-    ws.write_string_with_format(
-        1,
-        0,
-        "Skriv en rad för varje ny version av planen. Den sista raden ska ha samma version som fältet Version på bladet Budgetfördelning.",
-        &s.note,
-    )?;
+    ws.write_string_with_format(0, 0, labels::TEMPLATE_VERSIONS_TITLE, &s.title)?;
+    ws.write_string_with_format(1, 0, labels::TEMPLATE_VERSIONS_NOTE, &s.note)?;
     let header_row = 3;
     for (col, label) in (0u16..).zip([
         labels::VERSIONS_DATE,
@@ -564,9 +578,7 @@ fn versions(ws: &mut Worksheet, filled: &Filled, s: &Styles) -> Result<(), XlsxE
         ws.set_column_width(col, width)?;
     }
     ws.set_freeze_panes(header_row + 1, 0)?;
-    ws.set_landscape();
-    ws.set_paper_size(9);
-    ws.set_print_fit_to_pages(1, 0);
+    super::landscape_one_page_wide(ws);
     protect(ws);
     Ok(())
 }

@@ -1,0 +1,57 @@
+//! The text of the annotated return copy (`--feedback`), in both languages where
+//! the run's language decides it: the title, the summary line with the colour
+//! legend, the column headers of its `Kontroller` sheet and the note on a cell
+//! that is wrong only because of another.
+
+use crate::lang::Lang;
+
+/// The copy's file name after the input's stem (`HR-kontroll.xlsx`).
+pub const FEEDBACK_SUFFIX: &str = "-kontroll.xlsx";
+
+/// The copy's document title and the title of its `Kontroller` sheet.
+pub fn feedback_title(file: &str) -> String {
+    format!("Kontroll av {file}")
+}
+
+/// `Kontroller` of the copy: the column headers.
+pub const FEEDBACK_HEADERS: [&str; 5] = ["Allvarlighet", "Kod", "Blad", "Cell", "Meddelande"];
+
+/// The colour names of the legend, in the order error, warning, info.
+fn colour_names(lang: Lang) -> [&'static str; 3] {
+    match lang {
+        Lang::Sv => ["röd", "orange", "lila"],
+        Lang::En => ["red", "orange", "purple"],
+    }
+}
+
+/// `3 varningar`, `1 varning`.
+fn counted(k: usize, one: &str, many: &str) -> String {
+    format!("{k} {}", if k == 1 { one } else { many })
+}
+
+/// The line under the title: how many findings of each severity, and what the
+/// colours of the marked cells mean.
+pub fn feedback_summary(lang: Lang, errors: usize, warnings: usize, infos: usize) -> String {
+    let [red, orange, blue] = colour_names(lang);
+    match lang {
+        Lang::Sv => format!(
+            "{errors} fel, {}, {infos} info. Markerade celler: {red} = fel, {orange} = varning, {blue} = info (ljusgult är mallens färg för celler att fylla i). Håll muspekaren över en cell för att läsa förklaringen.",
+            counted(warnings, "varning", "varningar"),
+        ),
+        Lang::En => format!(
+            "{}, {}, {infos} info. Marked cells: {red} = error, {orange} = warning, {blue} = info (light yellow is the template's colour for cells to fill in). Hover over a cell to read the explanation.",
+            counted(errors, "error", "errors"),
+            counted(warnings, "warning", "warnings"),
+        ),
+    }
+}
+
+/// The note on a cell that goes wrong only because of the finding at `root`.
+pub fn feedback_follows(lang: Lang, root: &str) -> String {
+    match lang {
+        Lang::Sv => format!("Följd av felet i {root}: rätta den cellen, så blir den här rätt."),
+        Lang::En => {
+            format!("Follows from the error in {root}: correct that cell and this one comes right.")
+        }
+    }
+}
