@@ -102,7 +102,7 @@ fn feed<'o>(mut state: State<'o>, mut input: impl Read) -> Result<State<'o>, Act
                 true => end,
                 false => memchr::memrchr(b'\n', &buf[from..end]).map_or(from, |i| from + i + 1),
             };
-            if std::str::from_utf8(&buf[from..to]).is_err() {
+            if simdutf8::basic::from_utf8(&buf[from..to]).is_err() {
                 state.utf8 = false;
             }
         }
