@@ -40,6 +40,10 @@ fn main() {
         println!("{} {} {}", a.entries.len(), total, a.findings.len());
         return;
     }
+    if args.first().map(String::as_str) == Some("--sha256") {
+        println!("{}", sha256(Path::new(&args[1])));
+        return;
+    }
     let runs: usize = args
         .iter()
         .position(|a| a == "--runs")
@@ -58,19 +62,23 @@ fn main() {
         let mut wc = Vec::new();
         let mut read = Vec::new();
         let mut command = Vec::new();
+        let mut hash = Vec::new();
         for _ in 0..runs {
             wc.push(time(Command::new("wc").arg("-l").arg(&sie)));
+            hash.push(time(Command::new(me()).arg("--sha256").arg(&sie)));
             read.push(time(Command::new(me()).arg("--read").arg(&sie)));
             command.push(time(&mut follow_up(&sie, &root)));
         }
         let mut wc = wc.into_iter();
         let mut read = read.into_iter();
         let mut command = command.into_iter();
+        let mut hash = hash.into_iter();
         let wc = median_sample(runs, || wc.next().unwrap_or_default());
         let read = median_sample(runs, || read.next().unwrap_or_default());
         let command = median_sample(runs, || command.next().unwrap_or_default());
+        let hash = median_sample(runs, || hash.next().unwrap_or_default());
         let bytes = std::fs::metadata(&sie).expect("size").len();
-        rows.push((scale, bytes, wc, read, command));
+        rows.push((scale, bytes, wc, read, command, hash));
     }
     let csv = root.join("ledger-1x.csv");
     let expected = generate_csv(&csv);
@@ -102,7 +110,7 @@ fn main() {
         "| file | size | wc -l | `follow-up` | follow-up / wc -l speed, wall | peak RSS | reader alone | reader / wc -l, wall (CPU) | reader peak RSS |"
     );
     println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-    for (scale, bytes, wc, read, command) in &rows {
+    for (scale, bytes, wc, read, command, _) in &rows {
         println!(
             "| SIE {scale}× ({} #TRANS) | {} MB | {:.3} s ({:.2} s) | {:.3} s ({:.2} s) | {:.0} % | {:.1} MiB | {:.3} s ({:.2} s) | {:.0} % ({:.0} %) | {:.1} MiB |",
             TRANS * scale,
@@ -132,8 +140,19 @@ fn main() {
         pandas.0 / csv_read.0,
         pandas.1 / csv_read.1.max(1e-9)
     );
-    let (_, _, wc1, r1, c1) = rows[0];
-    let (_, _, _, r4, c4) = rows[1];
+    println!(
+        "\nSHA-256 of the file alone (the command records it in Källor; same crate, 1 MiB blocks):"
+    );
+    for (scale, _, wc, _, _, hash) in &rows {
+        println!(
+            "- SIE {scale}×: {:.3} s ({:.2} s CPU): no command that hashes the file is faster than {:.0} % of wc -l",
+            hash.0,
+            hash.1,
+            100.0 * wc.0 / hash.0
+        );
+    }
+    let (_, _, wc1, r1, c1, _) = rows[0];
+    let (_, _, _, r4, c4, _) = rows[1];
     println!("\nTargets:");
     println!(
         "- follow-up over the SIE file ≥ 25 % of wc -l's speed: {:.0} % ({}); the reader alone {:.0} % ({})",
@@ -159,6 +178,27 @@ fn main() {
 
 fn met(ok: bool) -> &'static str {
     if ok { "met" } else { "NOT met" }
+}
+
+/// The file's SHA-256 as the `follow-up` command computes it (sha2, 1 MiB blocks).
+fn sha256(path: &Path) -> String {
+    use sha2::{Digest, Sha256};
+    use std::io::Read;
+    let mut file = std::fs::File::open(path).expect("open");
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        match file.read(&mut buf).expect("read") {
+            0 => {
+                return hasher
+                    .finalize()
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect();
+            }
+            n => hasher.update(&buf[..n]),
+        }
+    }
 }
 
 fn me() -> PathBuf {

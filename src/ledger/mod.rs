@@ -267,6 +267,7 @@ fn read_unguarded(path: &Path, file: &str, opts: &ReadOptions) -> Actuals {
         }
         Route::Sie if size >= sie::SPLIT_BYTES => named(sie::read_split(path, file, opts), &ext),
         Route::Sie => named(sie::read(rest.take(MAX_TEXT_BYTES), file, opts), &ext),
+        Route::Csv if size >= sie::SPLIT_BYTES => table::read_csv_split(path, file, opts),
         Route::Csv => table::read_csv(rest.take(MAX_TEXT_BYTES), file, opts),
         Route::Sheet => {
             if size > crate::grid::MAX_PART_BYTES {

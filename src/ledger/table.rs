@@ -27,6 +27,9 @@ const NAMED_ROWS: usize = 200;
 const SNIFF_BYTES: u64 = 64 * 1024;
 const NO_PROJECT: u32 = u32::MAX;
 
+mod delimited;
+pub use delimited::{read_csv, read_csv_split};
+
 /// The columns of a ledger table, as found in its header.
 #[derive(Debug, Clone, Copy, Default)]
 struct Columns {
@@ -158,6 +161,8 @@ struct Sums {
     sheet: Option<String>,
     /// The header's columns: a workbook finding names the cell of its column.
     columns: Columns,
+    /// A sum overflowed when the two parts of a file read apart were joined.
+    overflow: bool,
 }
 
 /// One data row's fields, already located.
@@ -184,6 +189,7 @@ impl Sums {
             more_rows: None,
             sheet: None,
             columns: Columns::default(),
+            overflow: false,
         }
     }
 
@@ -315,7 +321,7 @@ impl Sums {
                 .to_string()
         };
         let mut entries: BTreeMap<Key, Entry> = BTreeMap::new();
-        let mut overflow = false;
+        let mut overflow = self.overflow;
         for ((period, account, project), e) in &self.entries {
             let key = Key {
                 year: (*period >> 4) as i32,
@@ -385,162 +391,6 @@ fn decode(raw: &[u8], utf8: bool) -> String {
         .decode_without_bom_handling(raw)
         .0
         .into_owned()
-}
-
-/// The delimiter of a CSV: the one of `;`, tab and `,` that occurs most often in its
-/// header line (the first line naming `Konto`), else in its first non-empty line.
-fn sniff_delimiter(head: &[u8]) -> u8 {
-    let lines = || head.split(|b| *b == b'\n').filter(|l| !trim(l).is_empty());
-    let header = lines()
-        .take(HEADER_SEARCH_ROWS)
-        .find(|l| l.to_ascii_lowercase().windows(5).any(|w| w == b"konto"))
-        .or_else(|| lines().next())
-        .unwrap_or(b"");
-    let count = |d: u8| header.iter().filter(|b| **b == d).count();
-    [b';', b'\t', b',']
-        .into_iter()
-        .max_by_key(|d| (count(*d), matches!(d, b';')))
-        .filter(|d| count(*d) > 0)
-        .unwrap_or(b';')
-}
-
-fn field(record: &csv::ByteRecord, at: Option<usize>) -> &[u8] {
-    at.and_then(|i| record.get(i)).unwrap_or(b"")
-}
-
-fn text_of(raw: &[u8]) -> std::borrow::Cow<'_, str> {
-    match std::str::from_utf8(raw) {
-        Ok(t) => std::borrow::Cow::Borrowed(t),
-        Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(raw).0,
-    }
-}
-
-fn csv_amount(raw: &[u8]) -> Result<Decimal, (String, NotAmount)> {
-    let text = text_of(raw);
-    let t = text.trim();
-    if t.is_empty() {
-        return Ok(Decimal::ZERO);
-    }
-    parse_amount_text(t).map_err(|why| (t.to_string(), why))
-}
-
-/// Reads a CSV ledger report.
-pub fn read_csv(mut input: impl Read, file: &str, opts: &ReadOptions) -> Actuals {
-    let mut head = Vec::new();
-    if let Err(e) = (&mut input).take(SNIFF_BYTES).read_to_end(&mut head) {
-        return Actuals::unreadable(file, Some(Form::Csv), UnreadableActuals::Io(e.to_string()));
-    }
-    let bom = head.starts_with(b"\xEF\xBB\xBF");
-    let delimiter = sniff_delimiter(&head);
-    let skip = if bom { 3 } else { 0 };
-    let stream = std::io::Cursor::new(head).chain(input);
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .buffer_capacity(1 << 20)
-        .from_reader(stream);
-    let mut sums = Sums::new(file, opts);
-    let mut record = csv::ByteRecord::new();
-    let mut columns: Option<Columns> = None;
-    let mut best = Columns::default();
-    let mut utf8 = true;
-    let mut seen = 0usize;
-    let mut first = true;
-    loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-                    return Actuals::unreadable(
-                        file,
-                        Some(Form::Csv),
-                        UnreadableActuals::Io(e.to_string()),
-                    );
-                }
-                sums.rows_read += 1;
-                sums.invalid(
-                    Place::Line(line),
-                    PERIOD,
-                    e.to_string(),
-                    ActualsExpected::Period,
-                );
-                continue;
-            }
-        }
-        if first {
-            first = false;
-            if skip > 0
-                && let Some(f0) = record.get(0)
-                && f0.starts_with(b"\xEF\xBB\xBF")
-            {
-                let fields: Vec<Vec<u8>> = record
-                    .iter()
-                    .enumerate()
-                    .map(|(i, f)| if i == 0 { f[3..].to_vec() } else { f.to_vec() })
-                    .collect();
-                let pos = record.position().cloned();
-                record = csv::ByteRecord::from(fields);
-                record.set_position(pos);
-            }
-        }
-        let all = record.as_slice();
-        if utf8 && !all.is_ascii() && std::str::from_utf8(all).is_err() {
-            utf8 = false;
-        }
-        let line = record.position().map_or(0, |p| p.line());
-        let Some(cols) = columns else {
-            seen += 1;
-            let found = Columns::from_header(
-                record
-                    .iter()
-                    .enumerate()
-                    .map(|(i, f)| (i, text_of(f)))
-                    .collect::<Vec<_>>()
-                    .iter()
-                    .map(|(i, t)| (*i, t.as_ref())),
-            );
-            if found.missing().is_empty() {
-                columns = Some(found);
-            } else if found.found() > best.found() {
-                best = found;
-            }
-            if columns.is_none() && seen >= HEADER_SEARCH_ROWS {
-                break;
-            }
-            continue;
-        };
-        if record.iter().all(|f| trim(f).is_empty()) {
-            continue;
-        }
-        let period_raw = field(&record, cols.period);
-        let period_text = text_of(period_raw);
-        let period = parse_period(&period_text).ok_or_else(|| period_text.trim().to_string());
-        let row = Row {
-            place: Place::Line(line),
-            period,
-            account: field(&record, cols.account),
-            project: field(&record, cols.project),
-            amount: csv_amount(field(&record, cols.amount)),
-            budget: cols
-                .budget
-                .filter(|_| !trim(field(&record, cols.budget)).is_empty())
-                .map(|_| csv_amount(field(&record, cols.budget))),
-        };
-        sums.row(row);
-    }
-    if columns.is_none() {
-        return Actuals::unreadable(
-            file,
-            Some(Form::Csv),
-            UnreadableActuals::MissingColumns {
-                missing: best.missing(),
-            },
-        );
-    }
-    sums.finish(Form::Csv, utf8)
 }
 
 fn cell_text(v: &Value) -> String {

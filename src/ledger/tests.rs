@@ -589,3 +589,62 @@ fn sie_read_on_two_threads_equals_one_thread() {
         two.rows_in_entries() + two.rows_in_findings()
     );
 }
+
+#[test]
+fn csv_read_on_two_threads_equals_one_thread() {
+    // A BOM, a title above the header, CRLF line ends, a budget column, blank lines,
+    // more invalid rows than are named (in both halves), and Windows-1252 only in the
+    // second half, so that the halves disagree on the characters until joined.
+    let mut text =
+        b"\xEF\xBB\xBFHuvudbok 2023\r\n\r\nPeriod;Konto;Projekt;Belopp;Budget\r\n".to_vec();
+    for v in 0..6000u32 {
+        let month = 1 + v % 12;
+        let project = match v {
+            4500.. if v % 7 == 0 => b"Sk\xF6rd".to_vec(),
+            _ => format!("P{}", v % 13).into_bytes(),
+        };
+        let amount = match v % 25 {
+            0 => "3,900".to_string(),
+            _ => format!("{},{:02}", v * 3, v % 100),
+        };
+        text.extend_from_slice(format!("2023{month:02};{};", 4000 + v % 7 * 10).as_bytes());
+        text.extend_from_slice(&project);
+        text.extend_from_slice(format!(";{amount};{}\r\n", v % 3).as_bytes());
+        if v % 1000 == 3 {
+            text.extend_from_slice(b";;;;\r\n202313;4010;P1;1,00;\r\n");
+        }
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("stor.csv");
+    std::fs::write(&path, &text).expect("write");
+    let one = table::read_csv(&text[..], "stor.csv", &ReadOptions::default());
+    let two = table::read_csv_split(&path, "stor.csv", &ReadOptions::default());
+    assert!(one.entries.len() > 100, "{}", one.entries.len());
+    assert!(one.findings.len() > 200, "more invalid rows than are named");
+    assert!(
+        one.entries
+            .keys()
+            .any(|k| k.project.as_deref() == Some("Sk\u{f6}rd")),
+        "the Windows-1252 name is decoded as such"
+    );
+    assert_eq!(two, one);
+    assert_eq!(
+        two.rows_read,
+        two.rows_in_entries() + two.rows_in_findings()
+    );
+    // The same with LF line ends.
+    let lf: Vec<u8> = text.iter().copied().filter(|b| *b != b'\r').collect();
+    std::fs::write(&path, &lf).expect("write");
+    assert_eq!(
+        table::read_csv_split(&path, "stor.csv", &ReadOptions::default()),
+        table::read_csv(&lf[..], "stor.csv", &ReadOptions::default())
+    );
+    // A quoted field may hold a line break: such a file is read on one thread.
+    let mut quoted = text.clone();
+    quoted.extend_from_slice(b"202301;4010;\"P\r\n1\";5,00;\r\n");
+    std::fs::write(&path, &quoted).expect("write");
+    assert_eq!(
+        table::read_csv_split(&path, "stor.csv", &ReadOptions::default()),
+        table::read_csv(&quoted[..], "stor.csv", &ReadOptions::default())
+    );
+}

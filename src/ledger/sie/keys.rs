@@ -52,12 +52,29 @@ pub(crate) type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
 
 /// Byte strings (accounts, project codes) given small numbers, so the per-row maps
 /// have fixed-size keys and a known code costs no allocation. A string of at most
-/// 15 bytes is looked up as one integer (its bytes and length).
-#[derive(Default)]
+/// 15 bytes is looked up as one integer (its bytes and length), first in a small
+/// direct-mapped table of recent codes, then in the map.
 pub(crate) struct Interner {
     pub(super) short: FxMap<u128, u32>,
     pub(super) long: FxMap<Box<[u8]>, u32>,
     pub(crate) names: Vec<Box<[u8]>>,
+    /// Recently looked-up short codes by a hash of their packed form; a slot holds
+    /// (packed, id), `packed == 0` is empty (no packed code is 0: its length byte
+    /// is at least 1).
+    recent: Box<[(u128, u32)]>,
+}
+
+const RECENT_SLOTS: usize = 512;
+
+impl Default for Interner {
+    fn default() -> Self {
+        Interner {
+            short: FxMap::default(),
+            long: FxMap::default(),
+            names: Vec::new(),
+            recent: vec![(0, 0); RECENT_SLOTS].into_boxed_slice(),
+        }
+    }
 }
 
 impl Interner {
@@ -67,12 +84,22 @@ impl Interner {
             word[..raw.len()].copy_from_slice(raw);
             word[15] = raw.len() as u8 + 1;
             let packed = u128::from_le_bytes(word);
-            if let Some(id) = self.short.get(&packed) {
-                return *id;
+            let mixed = (packed as u64 ^ ((packed >> 64) as u64).rotate_left(29))
+                .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            let slot = (mixed >> 55) as usize % RECENT_SLOTS;
+            if self.recent[slot].0 == packed {
+                return self.recent[slot].1;
             }
-            let id = self.names.len() as u32;
-            self.names.push(raw.into());
-            self.short.insert(packed, id);
+            let id = match self.short.get(&packed) {
+                Some(id) => *id,
+                None => {
+                    let id = self.names.len() as u32;
+                    self.names.push(raw.into());
+                    self.short.insert(packed, id);
+                    id
+                }
+            };
+            self.recent[slot] = (packed, id);
             return id;
         }
         if let Some(id) = self.long.get(raw) {

@@ -29,6 +29,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
 
 mod checksum;
+mod finish;
 mod group;
 mod keys;
 mod lex;
@@ -102,7 +103,7 @@ fn feed<'o>(mut state: State<'o>, mut input: impl Read) -> Result<State<'o>, Act
                 true => end,
                 false => memchr::memrchr(b'\n', &buf[from..end]).map_or(from, |i| from + i + 1),
             };
-            if std::str::from_utf8(&buf[from..to]).is_err() {
+            if simdutf8::basic::from_utf8(&buf[from..to]).is_err() {
                 state.utf8 = false;
             }
         }
@@ -355,163 +356,6 @@ enum Trans {
     Normal,
     /// `#RTRANS`: a row added afterwards; the standard repeats it as `#TRANS`.
     Added,
-}
-
-impl State<'_> {
-    fn finish(mut self) -> Actuals {
-        if self.not_sie {
-            self.line_no = 1;
-            return self.unreadable(UnreadableActuals::NotLedger {
-                extension: String::new(),
-            });
-        }
-        if let Some(why) = self.checksum_failure.take() {
-            self.line_no = self.checksum_line;
-            return self.unreadable(why);
-        }
-        if matches!(self.checksum, Checksum::Open(_)) {
-            return self.unreadable(UnreadableActuals::ChecksumMissing);
-        }
-        if self.psaldo_rows + self.pbudget_rows + self.trans_rows + self.invalid_rows == 0 {
-            self.line_no = 1;
-            return self.unreadable(UnreadableActuals::NoPeriodRows {
-                sie_type: self.sie_type,
-            });
-        }
-        let from_psaldo = self.psaldo_has_project || !self.trans_seen;
-        let mut rows_read = self.invalid_rows + self.pbudget_rows;
-        let mut actual: Vec<(HotKey, Acc)> = Vec::new();
-        let mut mixed: Option<(u64, GroupKey, ObjectReading)> = None;
-        let mut overflow = false;
-        let mut trans_overflow = false;
-        let mut resolve =
-            |groups: &FxMap<GroupKey, Group>,
-             out: &mut Vec<(HotKey, Acc)>,
-             mixed: &mut Option<(u64, GroupKey, ObjectReading)>| {
-                for (key, group) in groups {
-                    let (resolved, reading) = group.resolve();
-                    let Some(resolved) = resolved else {
-                        overflow = true;
-                        continue;
-                    };
-                    if let Some(reading) = reading {
-                        let line = resolved.iter().map(|(_, a)| a.first).min().unwrap_or(0);
-                        if mixed.is_none_or(|(l, _, _)| line < l) {
-                            *mixed = Some((line, *key, reading));
-                        }
-                    }
-                    out.extend(resolved.into_iter().map(|(project, acc)| {
-                        (
-                            HotKey {
-                                group: *key,
-                                project,
-                            },
-                            acc,
-                        )
-                    }));
-                }
-            };
-        if from_psaldo {
-            rows_read += self.psaldo_rows;
-            resolve(&self.psaldo, &mut actual, &mut mixed);
-        } else {
-            rows_read += self.trans_rows;
-            let trans = std::mem::take(&mut self.trans);
-            for (k, a) in trans {
-                let group = GroupKey {
-                    year: (k.period >> 4) as i32,
-                    month: (k.period & 15) as u8,
-                    account: k.account,
-                };
-                let Some(a) = a.acc() else {
-                    trans_overflow = true;
-                    continue;
-                };
-                actual.push((
-                    HotKey {
-                        group,
-                        project: k.project,
-                    },
-                    a,
-                ));
-            }
-        }
-        let mut budget: Vec<(HotKey, Acc)> = Vec::new();
-        resolve(&self.pbudget, &mut budget, &mut mixed);
-        let mut entries: BTreeMap<Key, Entry> = BTreeMap::new();
-        let utf8 = self.utf8;
-        let names = |interner: &Interner, id: u32| -> Option<String> {
-            (id != NO_PROJECT).then(|| decode(&interner.names[id as usize], utf8))
-        };
-        for (is_budget, list) in [(false, &actual), (true, &budget)] {
-            for (hot, acc) in list {
-                let key = Key {
-                    year: hot.group.year,
-                    month: hot.group.month,
-                    account: names(&self.accounts, hot.group.account).unwrap_or_default(),
-                    project: names(&self.projects, hot.project)
-                        .map(|p| p.trim().to_string())
-                        .filter(|p| !p.is_empty()),
-                };
-                let entry = entries.entry(key).or_default();
-                let place = Place::Line(acc.first);
-                entry.first = Some(entry.first.map_or(place, |p| p.min(place)));
-                entry.rows = entry.rows.saturating_add(acc.rows);
-                if is_budget {
-                    match entry.budget.unwrap_or_default().checked_add(acc.sum) {
-                        Some(b) => entry.budget = Some(b),
-                        None => overflow = true,
-                    }
-                } else {
-                    match entry.actual.checked_add(acc.sum) {
-                        Some(a) => entry.actual = a,
-                        None => overflow = true,
-                    }
-                }
-            }
-        }
-        if overflow || trans_overflow || self.overflow {
-            // Only reachable beyond the amount bounds; refuse the file rather than
-            // report a sum that is not the file's.
-            return self.unreadable(UnreadableActuals::Internal(
-                "a sum exceeds the range of exact amounts".to_string(),
-            ));
-        }
-        if let Some(line) = self.more_rows_line {
-            let rows = self.invalid_rows - self.findings.len() as u64;
-            self.findings.push(
-                Finding::new(Kind::InvalidActualsRow {
-                    column: None,
-                    found: String::new(),
-                    expected: ActualsExpected::MoreRows { rows },
-                })
-                .in_file(&self.file)
-                .at_line(line),
-            );
-        }
-        if let Some((line, key, reading)) = mixed {
-            self.findings.push(
-                Finding::new(Kind::MixedObjectRows {
-                    account: decode(&self.accounts.names[key.account as usize], utf8),
-                    year: key.year,
-                    month: key.month,
-                    reading,
-                })
-                .in_file(&self.file)
-                .at_line(line),
-            );
-        }
-        Actuals {
-            file: self.file,
-            form: Some(Form::Sie {
-                sie_type: self.sie_type,
-            }),
-            sheet: None,
-            rows_read,
-            entries,
-            findings: self.findings,
-        }
-    }
 }
 
 /// Names as text: UTF-8 when the whole file is valid UTF-8, else CP437.

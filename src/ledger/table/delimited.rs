@@ -1,0 +1,395 @@
+//! The CSV form of a ledger table: the delimiter sniffed, the records read with the
+//! `csv` crate into the table reader's [`Sums`], and a large file read on two threads.
+//!
+//! The two-thread read cuts the file at a line start past its middle. That is a record
+//! start only when no field is quoted (a quoted field may hold a line break), so a file
+//! with any `"` is read on one thread. The second half is read with the columns of the
+//! first half's header and its sums, names, line numbers and findings are joined into
+//! the first half's, so that the result is exactly the one-thread read's (test
+//! `ledger::tests::csv_read_on_two_threads_equals_one_thread`).
+
+use super::*;
+use std::collections::hash_map::Entry as Slot;
+use std::io::{Seek, SeekFrom};
+use std::path::Path;
+
+/// The delimiter of a CSV: the one of `;`, tab and `,` that occurs most often in its
+/// header line (the first line naming `Konto`), else in its first non-empty line.
+fn sniff_delimiter(head: &[u8]) -> u8 {
+    let lines = || head.split(|b| *b == b'\n').filter(|l| !trim(l).is_empty());
+    let header = lines()
+        .take(HEADER_SEARCH_ROWS)
+        .find(|l| l.to_ascii_lowercase().windows(5).any(|w| w == b"konto"))
+        .or_else(|| lines().next())
+        .unwrap_or(b"");
+    let count = |d: u8| header.iter().filter(|b| **b == d).count();
+    [b';', b'\t', b',']
+        .into_iter()
+        .max_by_key(|d| (count(*d), matches!(d, b';')))
+        .filter(|d| count(*d) > 0)
+        .unwrap_or(b';')
+}
+
+fn field(record: &csv::ByteRecord, at: Option<usize>) -> &[u8] {
+    at.and_then(|i| record.get(i)).unwrap_or(b"")
+}
+
+fn text_of(raw: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(raw) {
+        Ok(t) => std::borrow::Cow::Borrowed(t),
+        Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(raw).0,
+    }
+}
+
+fn csv_amount(raw: &[u8]) -> Result<Decimal, (String, NotAmount)> {
+    let text = text_of(raw);
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(Decimal::ZERO);
+    }
+    parse_amount_text(t).map_err(|why| (t.to_string(), why))
+}
+
+/// Reads a CSV ledger report.
+pub fn read_csv(input: impl Read, file: &str, opts: &ReadOptions) -> Actuals {
+    let mut part = Part::new(file, opts, None);
+    match part.feed(input) {
+        Ok(_) => part.finish(),
+        Err(unreadable) => unreadable,
+    }
+}
+
+/// Reads the CSV file at `path`, on two threads when it is large and has no quoted
+/// field; the result equals [`read_csv`]'s on the same bytes.
+pub fn read_csv_split(path: &Path, file: &str, opts: &ReadOptions) -> Actuals {
+    let io = |e: std::io::Error| {
+        Actuals::unreadable(file, Some(Form::Csv), UnreadableActuals::Io(e.to_string()))
+    };
+    let whole = || match std::fs::File::open(path) {
+        Ok(f) => read_csv(f.take(super::super::MAX_TEXT_BYTES), file, opts),
+        Err(e) => io(e),
+    };
+    let plan = match split_plan(path, file, opts) {
+        Ok(Some(plan)) => plan,
+        Ok(None) => return whole(),
+        Err(e) => return io(e),
+    };
+    let (first, second) = rayon::join(
+        || read_part(path, 0, plan.at, Part::new(file, opts, None)),
+        || {
+            read_part(
+                path,
+                plan.at,
+                super::super::MAX_TEXT_BYTES.saturating_sub(plan.at),
+                Part::new(file, opts, Some((plan.columns, plan.delimiter))),
+            )
+        },
+    );
+    let ((mut first, lines), (second, _)) = match (first, second) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(e), _) | (_, Err(e)) => return e,
+    };
+    if first.columns.is_none() {
+        return whole();
+    }
+    first.absorb(second, lines);
+    first.finish()
+}
+
+/// Reads `len` bytes of the file from `from` into `part`; also returns the number of
+/// lines read.
+fn read_part<'o>(
+    path: &Path,
+    from: u64,
+    len: u64,
+    mut part: Part<'o>,
+) -> Result<(Part<'o>, u64), Actuals> {
+    let io = |e: std::io::Error| part.io(e.to_string());
+    let mut f = std::fs::File::open(path).map_err(io)?;
+    f.seek(SeekFrom::Start(from)).map_err(io)?;
+    let next_line = part.feed(f.take(len))?;
+    Ok((part, next_line - 1))
+}
+
+/// Where a CSV file is cut, and the columns of its header.
+struct SplitPlan {
+    at: u64,
+    columns: Columns,
+    delimiter: u8,
+}
+
+/// The cut of a large CSV file: the first line start after its middle, when the file
+/// has no `"` and its header is found in its head; else `None` (one thread).
+fn split_plan(path: &Path, file: &str, opts: &ReadOptions) -> std::io::Result<Option<SplitPlan>> {
+    let mut f = std::fs::File::open(path)?;
+    let size = f.metadata()?.len();
+    let mut block = vec![0u8; 1 << 20];
+    loop {
+        let n = f.read(&mut block)?;
+        if n == 0 {
+            break;
+        }
+        if memchr::memchr(b'"', &block[..n]).is_some() {
+            return Ok(None);
+        }
+    }
+    let mut head = Vec::new();
+    f.seek(SeekFrom::Start(0))?;
+    (&mut f).take(SNIFF_BYTES).read_to_end(&mut head)?;
+    let mut probe = Part::new(file, opts, None);
+    probe.header_only = true;
+    if probe.feed(&head[..]).is_err() {
+        return Ok(None);
+    }
+    let (Some(columns), Some(delimiter)) = (probe.columns, probe.delimiter) else {
+        return Ok(None);
+    };
+    let mid = size / 2;
+    f.seek(SeekFrom::Start(mid))?;
+    let mut window = Vec::new();
+    (&mut f).take(SNIFF_BYTES).read_to_end(&mut window)?;
+    Ok(memchr::memchr(b'\n', &window).map(|nl| SplitPlan {
+        at: mid + nl as u64 + 1,
+        columns,
+        delimiter,
+    }))
+}
+
+/// The reading of one CSV stream (a whole file, or a part of one).
+struct Part<'o> {
+    file: &'o str,
+    sums: Sums,
+    /// The header's columns, once found (given for the second part of a file).
+    columns: Option<Columns>,
+    /// The best header candidate so far, for the missing-columns finding.
+    best: Columns,
+    utf8: bool,
+    /// Records looked at for the header.
+    seen: usize,
+    /// The first record is still to come (its BOM, if any, is dropped).
+    first: bool,
+    /// Stop at the header (the look at a file's head before cutting it).
+    header_only: bool,
+    /// The delimiter, when given (a file's second part has no header to sniff it from).
+    delimiter: Option<u8>,
+}
+
+impl<'o> Part<'o> {
+    fn new(file: &'o str, opts: &ReadOptions, header: Option<(Columns, u8)>) -> Self {
+        let columns = header.map(|(c, _)| c);
+        Part {
+            delimiter: header.map(|(_, d)| d),
+            file,
+            sums: Sums::new(file, opts),
+            columns,
+            best: Columns::default(),
+            utf8: true,
+            seen: 0,
+            first: columns.is_none(),
+            header_only: false,
+        }
+    }
+
+    /// Reads `input` to its end (or, without a header, to the end of the header
+    /// search); returns the number of the line after the last one read (a part that
+    /// ends with a line break: its line breaks + 1). `Err` is the file's
+    /// `unreadable-actuals` (an I/O error).
+    fn feed(&mut self, mut input: impl Read) -> Result<u64, Actuals> {
+        let mut head = Vec::new();
+        if let Err(e) = (&mut input).take(SNIFF_BYTES).read_to_end(&mut head) {
+            return Err(self.io(e.to_string()));
+        }
+        let delimiter = *self.delimiter.get_or_insert_with(|| sniff_delimiter(&head));
+        // A BOM is dropped from the first field only when the file starts with one.
+        self.first &= head.starts_with(b"\xEF\xBB\xBF");
+        let stream = std::io::Cursor::new(head).chain(input);
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .buffer_capacity(1 << 20)
+            .from_reader(stream);
+        let mut record = csv::ByteRecord::new();
+        loop {
+            match reader.read_byte_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => return Ok(reader.position().line()),
+                Err(e) => {
+                    if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                        return Err(self.io(e.to_string()));
+                    }
+                    let line = e.position().map_or(0, |p| p.line());
+                    self.sums.rows_read += 1;
+                    self.sums.invalid(
+                        Place::Line(line),
+                        PERIOD,
+                        e.to_string(),
+                        ActualsExpected::Period,
+                    );
+                    continue;
+                }
+            }
+            if !self.record(&mut record) {
+                return Ok(reader.position().line());
+            }
+        }
+    }
+
+    fn io(&self, why: String) -> Actuals {
+        Actuals::unreadable(self.file, Some(Form::Csv), UnreadableActuals::Io(why))
+    }
+
+    /// One record; `false` when the reading stops (no header in the first rows, or
+    /// the header found by a look at the head only).
+    fn record(&mut self, record: &mut csv::ByteRecord) -> bool {
+        if self.first {
+            self.first = false;
+            if let Some(f0) = record.get(0)
+                && f0.starts_with(b"\xEF\xBB\xBF")
+            {
+                let fields: Vec<Vec<u8>> = record
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| if i == 0 { f[3..].to_vec() } else { f.to_vec() })
+                    .collect();
+                let pos = record.position().cloned();
+                *record = csv::ByteRecord::from(fields);
+                record.set_position(pos);
+            }
+        }
+        let all = record.as_slice();
+        if self.utf8 && !all.is_ascii() && std::str::from_utf8(all).is_err() {
+            self.utf8 = false;
+        }
+        let line = record.position().map_or(0, |p| p.line());
+        let Some(cols) = self.columns else {
+            self.seen += 1;
+            let found = Columns::from_header(
+                record
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| (i, text_of(f)))
+                    .collect::<Vec<_>>()
+                    .iter()
+                    .map(|(i, t)| (*i, t.as_ref())),
+            );
+            if found.missing().is_empty() {
+                self.columns = Some(found);
+                return !self.header_only;
+            } else if found.found() > self.best.found() {
+                self.best = found;
+            }
+            return self.seen < HEADER_SEARCH_ROWS;
+        };
+        if record.iter().all(|f| trim(f).is_empty()) {
+            return true;
+        }
+        let period_raw = field(record, cols.period);
+        let period_text = text_of(period_raw);
+        let period = parse_period(&period_text).ok_or_else(|| period_text.trim().to_string());
+        let row = Row {
+            place: Place::Line(line),
+            period,
+            account: field(record, cols.account),
+            project: field(record, cols.project),
+            amount: csv_amount(field(record, cols.amount)),
+            budget: cols
+                .budget
+                .filter(|_| !trim(field(record, cols.budget)).is_empty())
+                .map(|_| csv_amount(field(record, cols.budget))),
+        };
+        self.sums.row(row);
+        true
+    }
+
+    fn finish(self) -> Actuals {
+        if self.columns.is_none() {
+            return Actuals::unreadable(
+                self.file,
+                Some(Form::Csv),
+                UnreadableActuals::MissingColumns {
+                    missing: self.best.missing(),
+                },
+            );
+        }
+        self.sums.finish(Form::Csv, self.utf8)
+    }
+
+    /// Joins into this part (the first of a file, `lines` line breaks long) the part
+    /// that follows it: names re-numbered, sums added, line numbers moved on.
+    fn absorb(&mut self, other: Part<'_>, lines: u64) {
+        self.utf8 &= other.utf8;
+        self.sums.absorb(other.sums, lines);
+    }
+}
+
+impl Sums {
+    fn absorb(&mut self, other: Sums, lines: u64) {
+        let moved = |p: Place| match p {
+            Place::Line(n) => Place::Line(n + lines),
+            cell => cell,
+        };
+        let accounts: Vec<u32> = other
+            .accounts
+            .names
+            .iter()
+            .map(|n| self.accounts.id(n))
+            .collect();
+        let projects: Vec<u32> = other
+            .projects
+            .names
+            .iter()
+            .map(|n| self.projects.id(n))
+            .collect();
+        for ((period, account, project), mut e) in other.entries {
+            e.first = e.first.map(moved);
+            let key = (
+                period,
+                accounts[account as usize],
+                match project {
+                    NO_PROJECT => NO_PROJECT,
+                    p => projects[p as usize],
+                },
+            );
+            match self.entries.entry(key) {
+                Slot::Occupied(mut slot) => {
+                    let mine = slot.get_mut();
+                    let budget = match (mine.budget, e.budget) {
+                        (Some(a), Some(b)) => a.checked_add(b).map(Some),
+                        (a, b) => Some(a.or(b)),
+                    };
+                    match (mine.actual.checked_add(e.actual), budget) {
+                        (Some(actual), Some(budget)) => {
+                            mine.actual = actual;
+                            mine.budget = budget;
+                        }
+                        _ => self.overflow = true,
+                    }
+                    mine.rows = mine.rows.saturating_add(e.rows);
+                    mine.first = match (mine.first, e.first) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    };
+                }
+                Slot::Vacant(slot) => {
+                    slot.insert(e);
+                }
+            }
+        }
+        self.rows_read += other.rows_read;
+        self.invalid_rows += other.invalid_rows;
+        for mut f in other.findings {
+            f.line = f.line.map(|n| n + lines);
+            let place = Place::Line(f.line.unwrap_or(0));
+            if self.findings.len() < NAMED_ROWS && self.more_rows.is_none() {
+                self.findings.push(f);
+            } else {
+                self.more_rows.get_or_insert(place);
+            }
+        }
+        if let Some(p) = other.more_rows {
+            self.more_rows.get_or_insert(moved(p));
+        }
+        self.overflow |= other.overflow;
+    }
+}
