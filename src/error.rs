@@ -72,50 +72,25 @@ pub enum Error {
 impl Error {
     pub fn message(&self, lang: crate::lang::Lang) -> String {
         use crate::lang::Lang::{En, Sv};
-        let swedish;
-        let this = match (self, lang) {
-            (Error::InputFolder { path, reason }, Sv) => {
-                swedish = Error::InputFolder {
-                    path: path.clone(),
-                    reason: reason_sv(reason).into(),
-                };
-                &swedish
-            }
-            (Error::Output { path, reason }, Sv) => {
-                swedish = Error::Output {
-                    path: path.clone(),
-                    reason: reason_sv(reason).into(),
-                };
-                &swedish
-            }
-            (Error::Json { path, reason }, Sv) => {
-                swedish = Error::Json {
-                    path: path.clone(),
-                    reason: reason_sv(reason).into(),
-                };
-                &swedish
-            }
-            (Error::Config { path, reason }, Sv) => {
-                swedish = Error::Config {
-                    path: path.clone(),
-                    reason: reason_sv(reason).into(),
-                };
-                &swedish
-            }
-            (Error::Usage { reason }, Sv) => {
-                swedish = Error::Usage {
-                    reason: reason_sv(reason),
-                };
-                &swedish
-            }
-            _ => self,
+        // A system's reason is in English; the Swedish text gives it in Swedish words.
+        let r = |reason: &str| match lang {
+            Sv => reason_sv(reason),
+            En => reason.to_string(),
         };
-        match (this, lang) {
+        match (self, lang) {
             (Error::InputFolder { path, reason }, Sv) => {
-                format!("Indatamappen {} kan inte läsas: {reason}", path.display())
+                format!(
+                    "Indatamappen {} kan inte läsas: {}",
+                    path.display(),
+                    r(reason)
+                )
             }
             (Error::InputFolder { path, reason }, En) => {
-                format!("Input folder {} cannot be read: {reason}", path.display())
+                format!(
+                    "Input folder {} cannot be read: {}",
+                    path.display(),
+                    r(reason)
+                )
             }
             (Error::NoWorkbooks { path }, Sv) => format!(
                 "Mappen {} innehåller inga arbetsböcker (.xlsx, .xlsm, .xlsb, .xls, .ods).",
@@ -138,10 +113,14 @@ impl Error {
                 as_typed(path)
             ),
             (Error::Config { path, reason }, Sv) => {
-                format!("Konfigurationen {} är felaktig: {reason}", path.display())
+                format!(
+                    "Konfigurationen {} är felaktig: {}",
+                    path.display(),
+                    r(reason)
+                )
             }
             (Error::Config { path, reason }, En) => {
-                format!("Configuration {} is invalid: {reason}", path.display())
+                format!("Configuration {} is invalid: {}", path.display(), r(reason))
             }
             (Error::ConfigMistake { path, sv, .. }, Sv) => {
                 format!("Konfigurationen {} är felaktig: {sv}.", path.display())
@@ -150,10 +129,10 @@ impl Error {
                 format!("Configuration {} is invalid: {en}.", path.display())
             }
             (Error::Output { path, reason }, Sv) => {
-                format!("Kan inte skriva {}: {reason}", path.display())
+                format!("Kan inte skriva {}: {}", path.display(), r(reason))
             }
             (Error::Output { path, reason }, En) => {
-                format!("Cannot write {}: {reason}", path.display())
+                format!("Cannot write {}: {}", path.display(), r(reason))
             }
             (Error::OutputInInput { path, flag }, Sv) => format!(
                 "Utdata {} skulle hamna bland indata och läsas nästa gång; välj en annan mapp med {flag}, utanför indatamappen.",
@@ -180,14 +159,19 @@ impl Error {
                 path.display()
             ),
             (Error::Json { path, reason }, Sv) => format!(
-                "Kan inte skriva JSON-rapporten {}: {reason}",
-                path.display()
+                "Kan inte skriva JSON-rapporten {}: {}",
+                path.display(),
+                r(reason)
             ),
             (Error::Json { path, reason }, En) => {
-                format!("Cannot write the JSON report {}: {reason}", path.display())
+                format!(
+                    "Cannot write the JSON report {}: {}",
+                    path.display(),
+                    r(reason)
+                )
             }
-            (Error::Usage { reason }, Sv) => format!("Felaktiga argument: {reason}"),
-            (Error::Usage { reason }, En) => format!("Invalid arguments: {reason}"),
+            (Error::Usage { reason }, Sv) => format!("Felaktiga argument: {}", r(reason)),
+            (Error::Usage { reason }, En) => format!("Invalid arguments: {}", r(reason)),
             (Error::NotConsolidated { path, sv, .. }, Sv) => format!(
                 "{} är ingen sammanställning från budget-consolidator ({sv}); verify kontrollerar arbetsböcker som consolidate har skrivit.",
                 path.display()
