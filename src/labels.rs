@@ -69,6 +69,8 @@ pub const OUT_SOURCE_LINK: &str = "Källa";
 
 mod workbook;
 pub use workbook::*;
+pub mod audit;
+pub mod terminal;
 
 /// The configuration file beside the templates, found by `discover`.
 pub const CONFIG_FILE: &str = "budget.toml";

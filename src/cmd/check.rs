@@ -5,6 +5,7 @@ use super::Outcome;
 use crate::consolidate::consolidate;
 use crate::error::Error;
 use crate::finding::{Finding, Kind, Severity};
+use crate::labels::terminal;
 use crate::lang::Lang;
 use crate::load::{Loaded, Status};
 use crate::report::{self, Counts};
@@ -64,19 +65,20 @@ pub fn run(s: &CheckSettings, lang: Lang, quiet: bool) -> Result<Outcome, Error>
         }
         unfilled = true;
         if files.len() == 1 {
-            out.push_str(lang.pick("Kvar att fylla i: ", "Left to fill in: "));
+            out.push_str(&terminal::left_to_fill(None, lang));
         } else {
-            out.push_str(&format!(
-                "{} {}: ",
-                lang.pick("Kvar att fylla i i", "Left to fill in in"),
-                f.file
-            ));
+            out.push_str(&terminal::left_to_fill(Some(&f.file), lang));
         }
         out.push_str(&left.join(", "));
         out.push_str(".\n");
     }
     super::list_feedback(&mut out, &feedback, lang);
-    out.push_str(verdict(errors, unfilled, files.len() == 1, lang));
+    out.push_str(terminal::send_verdict(
+        errors,
+        unfilled,
+        files.len() == 1,
+        lang,
+    ));
     out.push('\n');
     print!("{out}");
     Ok(Outcome { errors })
@@ -117,7 +119,7 @@ fn left_to_fill(findings: &[&Finding], lang: Lang) -> Vec<&'static str> {
     for f in findings {
         let item = match &f.kind {
             Kind::EmptyMetadata { label } => *label,
-            Kind::EmptyTemplate => lang.pick("initiativen", "the initiatives"),
+            Kind::EmptyTemplate => terminal::the_initiatives(lang),
             _ => continue,
         };
         if !left.contains(&item) {
@@ -125,28 +127,4 @@ fn left_to_fill(findings: &[&Finding], lang: Lang) -> Vec<&'static str> {
         }
     }
     left
-}
-
-/// What to do before sending.
-fn verdict(errors: bool, unfilled: bool, one: bool, lang: Lang) -> &'static str {
-    match (errors, unfilled, one) {
-        (true, _, true) => lang.pick(
-            "Rätta felen innan du skickar filen.",
-            "Correct the errors before sending the file.",
-        ),
-        (true, _, false) => lang.pick(
-            "Rätta felen innan du skickar filerna.",
-            "Correct the errors before sending the files.",
-        ),
-        (false, true, true) => lang.pick(
-            "Fyll i det som saknas innan du skickar filen.",
-            "Fill in what is missing before sending the file.",
-        ),
-        (false, true, false) => lang.pick(
-            "Fyll i det som saknas innan du skickar filerna.",
-            "Fill in what is missing before sending the files.",
-        ),
-        (false, false, true) => lang.pick("Filen kan skickas.", "The file is ready to send."),
-        (false, false, false) => lang.pick("Filerna kan skickas.", "The files are ready to send."),
-    }
 }

@@ -10,6 +10,7 @@ use crate::discover::discover;
 use crate::error::Error;
 use crate::finding::Severity;
 use crate::follow_up::{self, ActualsFile, ForecastFile, PlanArea, PlanInitiative};
+use crate::labels::terminal;
 use crate::lang::Lang;
 use crate::ledger::{ReadOptions, Unit};
 use crate::load::Status;
@@ -218,15 +219,8 @@ pub fn run(s: &FollowUpSettings, lang: Lang, quiet: bool) -> Result<Outcome, Err
         out.push_str(&line);
     }
     match &written {
-        Some(path) => out.push_str(&format!(
-            "{} {}\n",
-            lang.pick("Skrev", "Wrote"),
-            path.display()
-        )),
-        None => out.push_str(lang.pick(
-            "Ingen uppföljning skrevs: rätta felen ovan, eller kör med --partial.\n",
-            "No follow-up was written: correct the errors above, or run with --partial.\n",
-        )),
+        Some(path) => out.push_str(&format!("{} {}\n", terminal::wrote(lang), path.display())),
+        None => out.push_str(terminal::no_follow_up(lang)),
     }
     print!("{out}");
     Ok(Outcome { errors })
@@ -236,7 +230,7 @@ pub fn run(s: &FollowUpSettings, lang: Lang, quiet: bool) -> Result<Outcome, Err
 fn summary_line(fu: &follow_up::FollowUp, lang: Lang) -> String {
     let a = |d| crate::lang::amount(crate::follow_up::round_tkr(d), lang);
     let t = &fu.totals;
-    let [actual, to_date, forecast, budget, previous] = [
+    let totals = [
         t.actual,
         t.budget_to_date,
         t.forecast,
@@ -244,16 +238,7 @@ fn summary_line(fu: &follow_up::FollowUp, lang: Lang) -> String {
         t.previous_year,
     ]
     .map(a);
-    let (year, period) = (fu.budget_year, fu.period);
-    if lang == Lang::Sv {
-        format!(
-            "Uppföljning {year}-{period:02} (tkr): utfall ack {actual}, budget ack {to_date}, prognos helår {forecast}, budget helår {budget}, utfall ack föregående år {previous}.\n"
-        )
-    } else {
-        format!(
-            "Follow-up {year}-{period:02} (tkr): actual to date {actual}, budget to date {to_date}, full-year forecast {forecast}, full-year budget {budget}, previous year's actual to date {previous}.\n"
-        )
-    }
+    terminal::follow_up_summary(fu.budget_year, fu.period, &totals, lang)
 }
 
 /// Files and folders → files (a folder: every file in it, sorted, dot files and

@@ -7,6 +7,7 @@ use super::Outcome;
 use crate::error::Error;
 use crate::finding::{Finding, Severity};
 use crate::forecast_check::{self, Expect};
+use crate::labels::terminal;
 use crate::lang::Lang;
 use crate::report;
 use crate::settings::{FollowUpCheckSettings, FollowUpSettings};
@@ -109,18 +110,13 @@ pub fn run(s: &FollowUpCheckSettings, lang: Lang, quiet: bool) -> Result<Outcome
         )
     });
     super::list_feedback(&mut out, &feedback, lang);
-    out.push_str(match (errors, s.files.len() == 1) {
-        (true, true) => lang.pick(
-            "Rätta felen innan du skickar filen.\n",
-            "Correct the errors before sending the file.\n",
-        ),
-        (true, false) => lang.pick(
-            "Rätta felen innan du skickar filerna.\n",
-            "Correct the errors before sending the files.\n",
-        ),
-        (false, true) => lang.pick("Filen kan skickas.\n", "The file is ready to send.\n"),
-        (false, false) => lang.pick("Filerna kan skickas.\n", "The files are ready to send.\n"),
-    });
+    out.push_str(terminal::send_verdict(
+        errors,
+        false,
+        s.files.len() == 1,
+        lang,
+    ));
+    out.push('\n');
     print!("{out}");
     Ok(Outcome { errors })
 }

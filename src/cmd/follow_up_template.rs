@@ -7,6 +7,7 @@
 use super::Outcome;
 use crate::error::Error;
 use crate::finding::Severity;
+use crate::labels::terminal;
 use crate::lang::Lang;
 use crate::report;
 use crate::settings::FollowUpTemplateSettings;
@@ -81,21 +82,16 @@ pub fn run(s: &FollowUpTemplateSettings, lang: Lang, quiet: bool) -> Result<Outc
         out.push('\n');
     }
     for (path, n) in &written {
-        out.push_str(&format!(
-            "{} {} ({} {}, period {}-{:02})\n",
-            lang.pick("Skrev", "Wrote"),
-            path.display(),
-            n,
-            lang.pick("initiativ", "initiatives"),
+        out.push_str(&terminal::forecast_template_written(
+            path,
+            *n,
             fu.budget_year,
-            fu.period
+            fu.period,
+            lang,
         ));
     }
     if errors {
-        out.push_str(lang.pick(
-            "Områden vars plan har fel fick ingen prognosmall: rätta felen ovan.\n",
-            "Areas whose plan has errors got no forecast template: correct the errors above.\n",
-        ));
+        out.push_str(terminal::no_forecast_template(lang));
     }
     print!("{out}");
     Ok(Outcome { errors })
