@@ -70,6 +70,7 @@ pub const OUT_SOURCE_LINK: &str = "Källa";
 mod workbook;
 pub use workbook::*;
 pub mod audit;
+pub mod forecast;
 pub mod terminal;
 
 /// The configuration file beside the templates, found by `discover`.
