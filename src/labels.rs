@@ -71,6 +71,7 @@ mod workbook;
 pub use workbook::*;
 pub mod audit;
 pub mod forecast;
+pub mod report;
 pub mod terminal;
 
 /// The configuration file beside the templates, found by `discover`.
