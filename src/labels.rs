@@ -72,6 +72,7 @@ pub use workbook::*;
 pub mod audit;
 pub mod forecast;
 pub mod report;
+pub mod rounds;
 pub mod terminal;
 
 /// The configuration file beside the templates, found by `discover`.
