@@ -52,7 +52,11 @@ pub fn run(s: &CheckSettings, lang: Lang, quiet: bool) -> Result<Outcome, Error>
     if !out.is_empty() {
         out.push('\n');
     }
-    out.push_str(&summary(&counts, files.len() == 1, lang));
+    out.push_str(&terminal::check_summary(
+        (counts.errors, counts.warnings, counts.infos),
+        files.len() == 1,
+        lang,
+    ));
     let mut unfilled = false;
     for f in &files {
         let mine: Vec<&Finding> = findings
@@ -82,35 +86,6 @@ pub fn run(s: &CheckSettings, lang: Lang, quiet: bool) -> Result<Outcome, Error>
     out.push('\n');
     print!("{out}");
     Ok(Outcome { errors })
-}
-
-/// `Filen har 2 fel och 1 varning.`: the counts, spoken to the lead about their file.
-fn summary(c: &Counts, one: bool, lang: Lang) -> String {
-    let n = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let (subject, errors, warnings, and) = match lang {
-        Lang::Sv => (
-            if one { "Filen har" } else { "Filerna har" },
-            format!("{} fel", c.errors),
-            n(c.warnings, "varning", "varningar"),
-            "och",
-        ),
-        Lang::En => (
-            if one {
-                "The file has"
-            } else {
-                "The files have"
-            },
-            n(c.errors, "error", "errors"),
-            n(c.warnings, "warning", "warnings"),
-            "and",
-        ),
-    };
-    let infos = if c.infos > 0 {
-        format!(", {} info", c.infos)
-    } else {
-        String::new()
-    };
-    format!("{subject} {errors} {and} {warnings}{infos}.\n")
 }
 
 /// What is left to fill in: an empty Datum or Ansvarig, a template without initiatives.

@@ -229,7 +229,7 @@ fn write_workbook(
 }
 
 /// The run's status in the JSON report.
-fn json_status(errors: bool, partial: bool) -> &'static str {
+pub(super) fn json_status(errors: bool, partial: bool) -> &'static str {
     match (errors, partial) {
         (false, _) => "ok",
         (true, true) => "partial",

@@ -201,11 +201,7 @@ pub fn run(s: &FollowUpSettings, lang: Lang, quiet: bool) -> Result<Outcome, Err
         ..
     } = compute(s, quiet)?;
     let errors = findings.iter().any(|f| f.severity == Severity::Error);
-    let status = match (errors, plan.partial) {
-        (false, _) => "ok",
-        (true, true) => "partial",
-        (true, false) => "errors",
-    };
+    let status = super::consolidate::json_status(errors, plan.partial);
 
     let mut written = None;
     if !errors || plan.partial {

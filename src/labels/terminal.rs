@@ -9,6 +9,11 @@ pub fn wrote(lang: Lang) -> &'static str {
     lang.pick("Skrev", "Wrote")
 }
 
+/// Before the path of each annotated copy written (`--feedback`).
+pub fn wrote_feedback(lang: Lang) -> &'static str {
+    lang.pick("Skrev kontrollkopia", "Wrote feedback copy")
+}
+
 /// `consolidate` wrote no workbook: what to fix ("the errors above" only when they
 /// are listed above, not with `-q`), and what `--partial` would leave out (the
 /// areas with errors, and by name the files that name no area).
@@ -116,6 +121,40 @@ pub fn template_written(
         lang.pick("planår", "plan years"),
         years
     )
+}
+
+/// `check`: `Filen har 2 fel och 1 varning.`, the counts spoken to the lead about
+/// their file.
+pub fn check_summary(
+    (errors, warnings, infos): (usize, usize, usize),
+    one: bool,
+    lang: Lang,
+) -> String {
+    let n = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let (subject, errors, warnings, and) = match lang {
+        Lang::Sv => (
+            if one { "Filen har" } else { "Filerna har" },
+            format!("{errors} fel"),
+            n(warnings, "varning", "varningar"),
+            "och",
+        ),
+        Lang::En => (
+            if one {
+                "The file has"
+            } else {
+                "The files have"
+            },
+            n(errors, "error", "errors"),
+            n(warnings, "warning", "warnings"),
+            "and",
+        ),
+    };
+    let infos = if infos > 0 {
+        format!(", {infos} info")
+    } else {
+        String::new()
+    };
+    format!("{subject} {errors} {and} {warnings}{infos}.\n")
 }
 
 /// `check`: what is left to fill in, in one file or in the file named.
