@@ -66,10 +66,7 @@ pub(crate) fn produce(
         Some(r) => r.run.clone(),
         None => run_record(s, lang),
     };
-    let previous = match &s.previous {
-        Some(path) => Some(read_previous(path)?),
-        None => None,
-    };
+    let previous = s.previous.as_deref().map(read_previous).transpose()?;
     let Stream {
         mut files,
         inclusion,
@@ -93,18 +90,20 @@ pub(crate) fn produce(
             consolidation: &cons,
             files: &files,
             findings: &findings,
-            banner: errors
-                .then(|| banner(&files, &run.findings))
-                .unwrap_or_default(),
+            banner: if errors {
+                banner(&files, &run.findings)
+            } else {
+                Vec::new()
+            },
             lang,
             round: Some(&round),
             run: &record,
             changes: changes.as_deref(),
         };
-        let dest = match &redo {
-            Some(r) => r.dest.clone(),
-            None => write::output_path(&s.out_dir, cons.budget_year),
-        };
+        let dest = redo.as_ref().map_or_else(
+            || write::output_path(&s.out_dir, cons.budget_year),
+            |r| r.dest.clone(),
+        );
         write_workbook(sheet, &contents, &run.years, &dest)?;
         written = Some(dest);
     }
