@@ -40,6 +40,8 @@ pub enum Command {
     Completions(CompletionsArgs),
 }
 
+/// The shared arguments whose help reads differently here are given it with
+/// `mut_arg` (as clap shows a doc comment: without its final period).
 #[derive(Debug, Args, Default)]
 #[command(args_conflicts_with_subcommands = true)]
 #[command(mut_arg("out", |a| a.help("Folder for uppfoljning-<year>-<MM>.xlsx")))]
@@ -118,6 +120,8 @@ pub enum FollowUpCommand {
     Check(FollowUpCheckArgs),
 }
 
+/// The shared arguments whose help reads differently here are given it with
+/// `mut_arg`.
 #[derive(Debug, Args)]
 #[command(mut_arg("actuals", |a| a.help(
     "Ledger export, or a folder of them; repeatable (default: [follow_up] actuals)"
