@@ -40,8 +40,14 @@ pub enum Command {
     Completions(CompletionsArgs),
 }
 
+/// The shared arguments whose help reads differently here are given it with
+/// `mut_arg` (as clap shows a doc comment: without its final period).
 #[derive(Debug, Args, Default)]
 #[command(args_conflicts_with_subcommands = true)]
+#[command(mut_arg("out", |a| a.help("Folder for uppfoljning-<year>-<MM>.xlsx")))]
+#[command(mut_arg("partial", |a| a.help(
+    "Write the follow-up even when the plan has errors, without the areas that have them"
+)))]
 pub struct FollowUpArgs {
     /// `template` or `check`; without one, the follow-up itself. A plan folder
     /// literally named `template` or `check` is given as `./template`.
@@ -50,25 +56,13 @@ pub struct FollowUpArgs {
     /// Folder of filled templates (the decided plan).
     #[arg(default_value = "input")]
     pub dir: PathBuf,
-    /// Ledger export (SIE, CSV or workbook), or a folder of them; repeatable
-    /// (default: [follow_up] actuals in budget.toml).
-    #[arg(long, value_name = "PATH")]
-    pub actuals: Vec<PathBuf>,
-    /// Forecast table, or a folder of them; repeatable (default: [follow_up] forecasts).
-    #[arg(long, value_name = "PATH")]
-    pub forecasts: Vec<PathBuf>,
+    #[command(flatten)]
+    pub ledger: LedgerArgs,
     /// The month to follow up to, e.g. 2023-04 (default: the latest month with costs).
     #[arg(long, value_name = "YYYY-MM")]
     pub period: Option<String>,
-    /// Folder for uppfoljning-<year>-<MM>.xlsx.
-    #[arg(long, default_value = "output")]
-    pub out: PathBuf,
-    /// Configuration file (default: budget.toml in DIR, when present).
-    #[arg(long)]
-    pub config: Option<PathBuf>,
-    /// Write the follow-up even when the plan has errors, without the areas that have them.
-    #[arg(long)]
-    pub partial: bool,
+    #[command(flatten)]
+    pub run: PlanRunArgs,
     /// Also write the JSON report to FILE.
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
@@ -76,6 +70,44 @@ pub struct FollowUpArgs {
     /// today; give it to make the sheet independent of the day of the run).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub today: Option<String>,
+}
+
+/// The follow-up's inputs besides the plan: the ledger's actuals and the areas' forecasts.
+#[derive(Debug, Args, Default)]
+pub struct LedgerArgs {
+    /// Ledger export (SIE, CSV or workbook), or a folder of them; repeatable
+    /// (default: [follow_up] actuals in budget.toml).
+    #[arg(long, value_name = "PATH")]
+    pub actuals: Vec<PathBuf>,
+    /// Forecast table, or a folder of them; repeatable (default: [follow_up] forecasts).
+    #[arg(long, value_name = "PATH")]
+    pub forecasts: Vec<PathBuf>,
+}
+
+/// Where a run over the plan folder writes its workbook, with which configuration,
+/// and whether it writes one despite errors.
+#[derive(Debug, Args, Default)]
+pub struct PlanRunArgs {
+    /// Folder for konsoliderad-budget-<budgetår>.xlsx.
+    #[arg(long, default_value = "output")]
+    pub out: PathBuf,
+    /// Configuration file (default: budget.toml in DIR, when present).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Write the workbook even with errors, leaving out the areas that have them.
+    #[arg(long)]
+    pub partial: bool,
+}
+
+/// The reports besides the workbook: JSON, and annotated copies of the inputs.
+#[derive(Debug, Args, Default)]
+pub struct ReportArgs {
+    /// Also write the JSON report to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
+    /// For every workbook with findings, write an annotated copy DIR/<name>-kontroll.xlsx.
+    #[arg(long, value_name = "DIR")]
+    pub feedback: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -88,7 +120,15 @@ pub enum FollowUpCommand {
     Check(FollowUpCheckArgs),
 }
 
+/// The shared arguments whose help reads differently here are given it with
+/// `mut_arg`.
 #[derive(Debug, Args)]
+#[command(mut_arg("actuals", |a| a.help(
+    "Ledger export, or a folder of them; repeatable (default: [follow_up] actuals)"
+)))]
+#[command(mut_arg("forecasts", |a| a.help(
+    "The previous forecasts, or a folder of them; repeatable (default: [follow_up] forecasts)"
+)))]
 pub struct FollowUpTemplateArgs {
     /// Folder of filled templates (the decided plan).
     #[arg(default_value = "input")]
@@ -100,13 +140,8 @@ pub struct FollowUpTemplateArgs {
     /// with costs).
     #[arg(long, value_name = "YYYY-MM")]
     pub period: Option<String>,
-    /// Ledger export, or a folder of them; repeatable (default: [follow_up] actuals).
-    #[arg(long, value_name = "PATH")]
-    pub actuals: Vec<PathBuf>,
-    /// The previous forecasts, or a folder of them; repeatable (default: [follow_up]
-    /// forecasts).
-    #[arg(long, value_name = "PATH")]
-    pub forecasts: Vec<PathBuf>,
+    #[command(flatten)]
+    pub ledger: LedgerArgs,
     /// Configuration file (default: budget.toml in DIR, when present).
     #[arg(long)]
     pub config: Option<PathBuf>,
@@ -191,24 +226,13 @@ pub struct ConsolidateArgs {
     /// Folder of filled templates.
     #[arg(default_value = "input")]
     pub dir: PathBuf,
-    /// Folder for konsoliderad-budget-<budgetår>.xlsx.
-    #[arg(long, default_value = "output")]
-    pub out: PathBuf,
-    /// Configuration file (default: budget.toml in DIR, when present).
-    #[arg(long)]
-    pub config: Option<PathBuf>,
-    /// Write the workbook even with errors, leaving out the areas that have them.
-    #[arg(long)]
-    pub partial: bool,
+    #[command(flatten)]
+    pub run: PlanRunArgs,
     /// When an area has several files, keep the highest version.
     #[arg(long)]
     pub latest_version: bool,
-    /// Also write the JSON report to FILE.
-    #[arg(long, value_name = "FILE")]
-    pub json: Option<PathBuf>,
-    /// For every workbook with findings, write an annotated copy DIR/<name>-kontroll.xlsx.
-    #[arg(long, value_name = "DIR")]
-    pub feedback: Option<PathBuf>,
+    #[command(flatten)]
+    pub reports: ReportArgs,
     /// The date `Inlämningar` judges `väntas`/`saknas` by, e.g. 2022-10-14 (default:
     /// today; give it to make the sheet independent of the day of the run).
     #[arg(long, value_name = "YYYY-MM-DD")]
@@ -223,10 +247,6 @@ pub struct CheckArgs {
     /// Workbooks to check.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
-    /// Also write the JSON report to FILE.
-    #[arg(long, value_name = "FILE")]
-    pub json: Option<PathBuf>,
-    /// For every workbook with findings, write an annotated copy DIR/<name>-kontroll.xlsx.
-    #[arg(long, value_name = "DIR")]
-    pub feedback: Option<PathBuf>,
+    #[command(flatten)]
+    pub reports: ReportArgs,
 }

@@ -103,6 +103,32 @@ pub fn discover(dir: &Path, skip: &[PathBuf]) -> Result<Discovered, Error> {
         .iter()
         .filter_map(|p| std::fs::metadata(p).ok().and_then(|m| file_id(&m, p)))
         .collect();
+    let mut found = Discovered::default();
+    for entry in once_each(walk(dir, &skip)?) {
+        match entry.what {
+            What::Workbook(path) => found.workbooks.push(Input {
+                path,
+                name: entry.name,
+            }),
+            What::Skipped(finding) => found.skipped.push(finding),
+        }
+    }
+    // Sorted by the NFC form, so the order does not depend on how the file system
+    // normalises names; the names themselves stay as they are on disk.
+    found
+        .workbooks
+        .sort_by_cached_key(|w| (w.name.nfc().collect::<String>(), w.name.clone()));
+    found.skipped.sort_by(|a, b| a.file.cmp(&b.file));
+    if found.workbooks.is_empty() {
+        return Err(Error::NoWorkbooks {
+            path: dir.to_path_buf(),
+        });
+    }
+    Ok(found)
+}
+
+/// Every file below `dir`, but those ignored or in `skip`, each with what it is.
+fn walk(dir: &Path, skip: &HashSet<FileId>) -> Result<Vec<Entry>, Error> {
     let mut entries = Vec::new();
     // Folders reached through a link: what is below them is too.
     let mut linked: HashSet<PathBuf> = HashSet::new();
@@ -130,62 +156,49 @@ pub fn discover(dir: &Path, skip: &[PathBuf]) -> Result<Discovered, Error> {
         };
         let path = entry.path();
         let via_link = entry.path_is_symlink() || path.parent().is_some_and(|p| linked.contains(p));
-        let file_type = entry.file_type();
-        if file_type.is_dir() {
+        if entry.file_type().is_dir() {
             if via_link {
                 linked.insert(path.to_path_buf());
             }
             continue;
         }
         let name = relative_name(dir, path);
-        let id = entry.metadata().ok().and_then(|m| file_id(&m, path));
-        let what = if !file_type.is_file() {
-            if is_workbook(path) {
-                What::Skipped(
-                    Finding::new(Kind::UnreadableFile(Unreadable::NotRegularFile(special(
-                        &file_type,
-                    ))))
-                    .in_file(name.clone()),
-                )
-            } else {
-                What::Skipped(not_a_workbook(path, &name))
-            }
-        } else if is_workbook(path) {
-            What::Workbook(path.to_path_buf())
-        } else if entry.depth() == 1 && entry.file_name() == CONFIG_FILE {
+        let Some(what) = what_is(&entry, &name) else {
             continue;
-        } else {
-            What::Skipped(not_a_workbook(path, &name))
         };
         entries.push(Entry {
+            id: entry.metadata().ok().and_then(|m| file_id(&m, path)),
             name,
-            id,
             via_link,
             what,
         });
     }
-    let mut found = Discovered::default();
-    for entry in once_each(entries) {
-        match entry.what {
-            What::Workbook(path) => found.workbooks.push(Input {
-                path,
-                name: entry.name,
-            }),
-            What::Skipped(finding) => found.skipped.push(finding),
+    Ok(entries)
+}
+
+/// What a file found is: a workbook, or skipped with a finding; `None` for the
+/// configuration beside the templates.
+fn what_is(entry: &walkdir::DirEntry, name: &str) -> Option<What> {
+    let path = entry.path();
+    let file_type = entry.file_type();
+    Some(if !file_type.is_file() {
+        if is_workbook(path) {
+            What::Skipped(
+                Finding::new(Kind::UnreadableFile(Unreadable::NotRegularFile(special(
+                    &file_type,
+                ))))
+                .in_file(name.to_string()),
+            )
+        } else {
+            What::Skipped(not_a_workbook(path, name))
         }
-    }
-    // Sorted by the NFC form, so the order does not depend on how the file system
-    // normalises names; the names themselves stay as they are on disk.
-    found
-        .workbooks
-        .sort_by_cached_key(|w| (w.name.nfc().collect::<String>(), w.name.clone()));
-    found.skipped.sort_by(|a, b| a.file.cmp(&b.file));
-    if found.workbooks.is_empty() {
-        return Err(Error::NoWorkbooks {
-            path: dir.to_path_buf(),
-        });
-    }
-    Ok(found)
+    } else if is_workbook(path) {
+        What::Workbook(path.to_path_buf())
+    } else if entry.depth() == 1 && entry.file_name() == CONFIG_FILE {
+        return None;
+    } else {
+        What::Skipped(not_a_workbook(path, name))
+    })
 }
 
 /// Keeps one entry per file: the one reached without a link, else the first name.

@@ -18,41 +18,11 @@ use crate::labels::normalize;
 use crate::location::CellRef;
 use std::path::Path;
 
-/// The header labels, as written in messages.
-pub const COL_FORECAST: &str = "Prognos helår";
-pub const COL_COMMENT: &str = "Kommentar";
-/// What a missing table is called in `missing-header`.
-pub const TABLE: &str = "Prognos";
-
-const INITIATIVE: [&str; 2] = ["initiativ", "utvecklingsinitiativ"];
-const PROJECT: [&str; 3] = ["projekt", "projektnummer", "projektkod"];
-const FORECAST: [&str; 3] = ["prognos helår", "prognos", "prognos helår tkr"];
-const AREA: [&str; 1] = ["tjänsteområde"];
-const COMMENT: [&str; 1] = ["kommentar"];
-const BUDGET: [&str; 2] = ["budget helår", "budget"];
-const ACTUAL: [&str; 2] = ["utfall ack", "utfall"];
-
-/// The labels of the forecast workbook (`follow-up template`): its sheet, the
-/// metadata above the table and the columns the reader does not need but the
-/// check uses. The writer writes exactly these, so the two cannot drift apart.
-pub mod labels {
-    pub const SHEET: &str = "Prognos";
-    pub const META_AREA: &str = "Tjänsteområde";
-    pub const META_PERIOD: &str = "Period";
-    pub const META_VERSION: &str = "Version";
-    pub const META_LEAD: &str = "Ansvarig";
-    pub const META_DATE: &str = "Datum";
-    pub const META_THRESHOLD: &str = "Kommentar krävs vid avvikelse över (%)";
-    pub const COL_INITIATIVE: &str = "Initiativ";
-    pub const COL_PROJECT: &str = "Projekt";
-    pub const COL_BUDGET: &str = "Budget helår";
-    pub const COL_BUDGET_TO_DATE: &str = "Budget ack";
-    pub const COL_ACTUAL: &str = "Utfall ack";
-    pub const COL_PREVIOUS: &str = "Föregående prognos";
-    pub const COL_FORECAST: &str = super::COL_FORECAST;
-    pub const COL_DEVIATION: &str = "Avvikelse helår";
-    pub const COL_COMMENT: &str = super::COL_COMMENT;
-}
+/// The forecast workbook's labels live with the other Swedish labels; the writer
+/// (`follow-up template`) and the check name them from here.
+pub use crate::labels::forecast as labels;
+use labels::header::{ACTUAL, AREA, BUDGET, COMMENT, FORECAST, INITIATIVE, PROJECT};
+use labels::{COL_FORECAST, TABLE};
 
 /// Largest forecast file read (a forecast table is a few hundred rows).
 const MAX_BYTES: u64 = 64 << 20;
@@ -146,147 +116,166 @@ pub fn read_with_grid(path: &Path, file: &str) -> (ForecastFile, Option<Grid>) {
         file: file.to_string(),
         ..ForecastFile::default()
     };
-    let unreadable = |out: &mut ForecastFile, why: Unreadable| {
-        out.findings
-            .push(Finding::new(Kind::UnreadableFile(why)).in_file(file));
-    };
-    let bytes = match std::fs::metadata(path) {
-        Ok(m) if m.len() > MAX_BYTES => {
-            out.findings.push(
-                Finding::new(Kind::TooLarge(crate::finding::TooLarge::File {
-                    bytes: m.len(),
-                }))
-                .in_file(file),
-            );
+    let (grids, csv) = match read_grids(path) {
+        Ok(read) => read,
+        Err(kind) => {
+            out.findings.push(Finding::new(kind).in_file(file));
             return (out, None);
-        }
-        _ => match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => {
-                unreadable(&mut out, Unreadable::Io(e.to_string()));
-                return (out, None);
-            }
-        },
-    };
-    if bytes.is_empty() {
-        unreadable(&mut out, Unreadable::Empty);
-        return (out, None);
-    }
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    let (grids, csv) = if ext == "csv" || ext == "txt" {
-        (vec![csv_grid(&bytes)], true)
-    } else {
-        match crate::grid::read_all_sheets(&bytes) {
-            Ok(g) => (g, false),
-            Err(crate::grid::ReadError::Unreadable(why)) => {
-                unreadable(&mut out, why);
-                return (out, None);
-            }
-            Err(crate::grid::ReadError::TooLarge(why)) => {
-                out.findings
-                    .push(Finding::new(Kind::TooLarge(why)).in_file(file));
-                return (out, None);
-            }
         }
     };
     let Some((grid, l)) = grids.iter().find_map(|g| layout(g).map(|l| (g, l))) else {
         out.findings.push(
             Finding::new(Kind::MissingHeader {
                 sheet: TABLE,
-                missing: vec!["Initiativ / Projekt".into(), COL_FORECAST.into()],
+                missing: vec![labels::KEY_COLUMNS.into(), COL_FORECAST.into()],
             })
             .in_file(file),
         );
         return (out, None);
     };
     out.meta = meta(grid, l.header_row);
-    let meta_area = out.meta.area.as_ref().and_then(|(v, _)| v.clone());
+    let table = Table {
+        grid,
+        layout: &l,
+        csv,
+        file,
+        meta_area: out.meta.area.as_ref().and_then(|(v, _)| v.clone()),
+    };
     for (row, cells) in grid.rows().filter(|(r, _)| *r > l.header_row) {
+        match table.row(row, cells) {
+            RowRead::Blank => continue,
+            RowRead::Total => break,
+            RowRead::Row(r) => out.rows.push(*r),
+            RowRead::Finding(f) => out.findings.push(f),
+        }
+        out.rows_read += 1;
+    }
+    let grid = grid.clone();
+    (out, Some(grid))
+}
+
+/// The file's sheets as grids (a CSV as one), and whether it was a CSV; what
+/// makes it unreadable otherwise.
+fn read_grids(path: &Path) -> Result<(Vec<Grid>, bool), Kind> {
+    let bytes = match std::fs::metadata(path) {
+        Ok(m) if m.len() > MAX_BYTES => {
+            return Err(Kind::TooLarge(crate::finding::TooLarge::File {
+                bytes: m.len(),
+            }));
+        }
+        _ => {
+            std::fs::read(path).map_err(|e| Kind::UnreadableFile(Unreadable::Io(e.to_string())))?
+        }
+    };
+    if bytes.is_empty() {
+        return Err(Kind::UnreadableFile(Unreadable::Empty));
+    }
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if ext == "csv" || ext == "txt" {
+        return Ok((vec![csv_grid(&bytes)], true));
+    }
+    match crate::grid::read_all_sheets(&bytes) {
+        Ok(g) => Ok((g, false)),
+        Err(crate::grid::ReadError::Unreadable(why)) => Err(Kind::UnreadableFile(why)),
+        Err(crate::grid::ReadError::TooLarge(why)) => Err(Kind::TooLarge(why)),
+    }
+}
+
+/// The table found: where, how its columns lie, and the area given above it.
+struct Table<'a> {
+    grid: &'a Grid,
+    layout: &'a Layout,
+    csv: bool,
+    file: &'a str,
+    meta_area: Option<String>,
+}
+
+/// What one row below the header is.
+enum RowRead {
+    Blank,
+    /// The table's own total row: the table ends.
+    Total,
+    Row(Box<ForecastRow>),
+    Finding(Finding),
+}
+
+impl Table<'_> {
+    fn row(&self, row: u32, cells: &[Cell]) -> RowRead {
+        let (l, file, csv) = (self.layout, self.file, self.csv);
         let initiative = text(cells, l.initiative);
         let project = text(cells, l.project);
         let at = CellRef::new(row, l.forecast);
         let cell = cells.iter().find(|c| c.at.col == l.forecast);
-        let origin = Origin {
-            file: file.to_string(),
-            sheet: (!csv).then(|| grid.name.clone()),
-            cell: (!csv).then_some(at),
-            line: csv.then_some(u64::from(row) + 1),
-        };
         let reading = amount::read(cell);
         if initiative.is_none() && project.is_none() && !reading.is_filled() {
-            continue; // a blank row
+            return RowRead::Blank;
         }
         if [&initiative, &project]
             .into_iter()
             .flatten()
             .any(|t| normalize(t) == crate::labels::key::TOTAL_ROW)
         {
-            break; // the table's own total row
+            return RowRead::Total;
         }
-        out.rows_read += 1;
-        let place = |f: Finding| {
-            if csv {
-                f.in_file(file).at_line(u64::from(row) + 1)
+        let place = |kind: Kind| {
+            let f = Finding::new(kind).in_file(file);
+            RowRead::Finding(if csv {
+                f.at_line(u64::from(row) + 1)
             } else {
-                f.in_file(file).at(&grid.name, Some(at))
-            }
+                f.at(&self.grid.name, Some(at))
+            })
         };
         let as_text = match &reading {
             Reading::Text { text, .. } if !csv => Some(text.clone()),
             _ => None,
         };
-        let given = |col: Option<u32>| {
-            col.and_then(|c| amount::read(cells.iter().find(|x| x.at.col == c)).value())
-        };
         let value = match reading {
             Reading::Number { value, .. } | Reading::Text { value, .. } => value,
             Reading::Empty => {
-                out.findings.push(place(Finding::new(Kind::InvalidAmount {
+                return place(Kind::InvalidAmount {
                     column: COL_FORECAST.into(),
                     found: crate::finding::NotAmount::Text(String::new()),
-                })));
-                continue;
+                });
             }
             Reading::Uncalculated => {
-                out.findings
-                    .push(place(Finding::new(Kind::FormulaWithoutValue {
-                        column: COL_FORECAST.into(),
-                        recomputed: None,
-                    })));
-                continue;
+                return place(Kind::FormulaWithoutValue {
+                    column: COL_FORECAST.into(),
+                    recomputed: None,
+                });
             }
             Reading::Invalid(found) => {
-                out.findings.push(place(Finding::new(Kind::InvalidAmount {
+                return place(Kind::InvalidAmount {
                     column: COL_FORECAST.into(),
                     found,
-                })));
-                continue;
+                });
             }
         };
         if initiative.is_none() && project.is_none() {
-            out.findings
-                .push(place(Finding::new(Kind::MissingInitiativeName {
-                    amount: value,
-                })));
-            continue;
+            return place(Kind::MissingInitiativeName { amount: value });
         }
-        out.rows.push(ForecastRow {
-            area: text(cells, l.area).or_else(|| meta_area.clone()),
+        let given = |col: Option<u32>| {
+            col.and_then(|c| amount::read(cells.iter().find(|x| x.at.col == c)).value())
+        };
+        RowRead::Row(Box::new(ForecastRow {
+            area: text(cells, l.area).or_else(|| self.meta_area.clone()),
             initiative,
             project,
             forecast: value,
             comment: text(cells, l.comment),
-            origin,
+            origin: Origin {
+                file: file.to_string(),
+                sheet: (!csv).then(|| self.grid.name.clone()),
+                cell: (!csv).then_some(at),
+                line: csv.then_some(u64::from(row) + 1),
+            },
             as_text,
             budget: given(l.budget),
             actual: given(l.actual),
-        });
+        }))
     }
-    let grid = grid.clone();
-    (out, Some(grid))
 }
 
 /// A CSV as a grid of text cells: UTF-8 (a BOM allowed) or else Windows-1252, the

@@ -40,82 +40,130 @@ fn place(f: Finding, row: &ForecastRow) -> Finding {
 /// Checks one forecast file.
 pub fn check(file: &ForecastFile, e: &Expect<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    let at_meta = |f: Finding, field: &Option<(Option<String>, crate::location::CellRef)>| {
-        let f = f.in_file(file.file.clone());
+    let meta = &file.meta;
+    let mut checker = Checker {
+        file,
+        e,
+        area_text: ForecastMeta::value(&meta.area).map(str::to_string),
+        area: None,
+        threshold: ForecastMeta::value(&meta.threshold)
+            .and_then(|t| Decimal::from_str(&t.replace(',', ".")).ok())
+            .unwrap_or(e.threshold),
+    };
+    checker.area = checker.check_area(&mut out);
+    checker.check_period(&mut out);
+    for row in &file.rows {
+        checker.check_row(row, &mut out);
+    }
+    out
+}
+
+/// One file's checks, with what they share: the area written in the workbook and
+/// found in the plan, and the threshold for a comment.
+struct Checker<'a> {
+    file: &'a ForecastFile,
+    e: &'a Expect<'a>,
+    area_text: Option<String>,
+    area: Option<&'a PlanArea>,
+    threshold: Decimal,
+}
+
+impl<'a> Checker<'a> {
+    fn at_meta(
+        &self,
+        f: Finding,
+        field: &Option<(Option<String>, crate::location::CellRef)>,
+    ) -> Finding {
+        let f = f.in_file(self.file.file.clone());
         match field {
             Some((_, cell)) => f.at(l::SHEET, Some(*cell)),
             None => f,
         }
-    };
-    let meta = &file.meta;
-    // The area.
-    let area_text = ForecastMeta::value(&meta.area).map(str::to_string);
-    let find_area = |written: &str| -> Option<&PlanArea> {
-        let canonical = e
+    }
+
+    fn find_area(&self, written: &str) -> Option<&'a PlanArea> {
+        let canonical = self
+            .e
             .config
             .and_then(|c| c.area_for(written))
             .map_or_else(|| normalize(written), |a| normalize(&a.name));
-        e.areas?.iter().find(|a| normalize(&a.area) == canonical)
-    };
-    let mut area: Option<&PlanArea> = None;
-    // A plain table without the metadata names its area per row.
-    let rows_name_areas =
-        meta.area.is_none() && !file.rows.is_empty() && file.rows.iter().all(|r| r.area.is_some());
-    match (&area_text, e.areas) {
-        (None, _) if rows_name_areas => {}
-        (None, _) => out.push(at_meta(
-            Finding::new(Kind::MissingMetadata {
-                label: l::META_AREA,
-            }),
-            &meta.area,
-        )),
-        (Some(written), Some(areas)) => {
-            area = find_area(written);
-            if area.is_none() {
-                out.push(at_meta(
-                    Finding::new(Kind::UnknownArea {
-                        area: written.clone(),
-                        known: areas.iter().map(|a| a.area.clone()).collect(),
-                        closest: None,
+        self.e
+            .areas?
+            .iter()
+            .find(|a| normalize(&a.area) == canonical)
+    }
+
+    /// The workbook's `Tjänsteområde`: present (unless the rows name theirs) and,
+    /// against a plan, one of its areas.
+    fn check_area(&self, out: &mut Vec<Finding>) -> Option<&'a PlanArea> {
+        let meta = &self.file.meta;
+        let rows = &self.file.rows;
+        // A plain table without the metadata names its area per row.
+        let rows_name_areas =
+            meta.area.is_none() && !rows.is_empty() && rows.iter().all(|r| r.area.is_some());
+        match (&self.area_text, self.e.areas) {
+            (None, _) if rows_name_areas => None,
+            (None, _) => {
+                out.push(self.at_meta(
+                    Finding::new(Kind::MissingMetadata {
+                        label: l::META_AREA,
                     }),
                     &meta.area,
                 ));
+                None
             }
+            (Some(written), Some(areas)) => {
+                let area = self.find_area(written);
+                if area.is_none() {
+                    out.push(self.at_meta(
+                        Finding::new(Kind::UnknownArea {
+                            area: written.clone(),
+                            known: areas.iter().map(|a| a.area.clone()).collect(),
+                            closest: None,
+                        }),
+                        &meta.area,
+                    ));
+                }
+                area
+            }
+            (Some(_), None) => None,
         }
-        (Some(_), None) => {}
     }
-    // The period.
-    match ForecastMeta::value(&meta.period) {
-        None if meta.period.is_none() && e.period.is_none() => {}
-        None => out.push(at_meta(
-            Finding::new(Kind::MissingMetadata {
-                label: l::META_PERIOD,
-            }),
-            &meta.period,
-        )),
-        Some(found) => match (crate::settings::parse_period(found), e.period) {
-            (None, _) => out.push(at_meta(
-                Finding::new(Kind::InvalidMetadata {
-                    label: l::META_PERIOD,
-                    found: found.to_string(),
-                }),
-                &meta.period,
-            )),
-            (Some(p), Some(want)) if p != want => out.push(at_meta(
-                Finding::new(Kind::PeriodMismatch {
-                    found: format!("{}-{:02}", p.0, p.1),
-                    expected: format!("{}-{:02}", want.0, want.1),
-                }),
-                &meta.period,
-            )),
-            _ => {}
-        },
-    }
-    let threshold = ForecastMeta::value(&meta.threshold)
-        .and_then(|t| Decimal::from_str(&t.replace(',', ".")).ok())
-        .unwrap_or(e.threshold);
 
-    for row in &file.rows {
+    /// The workbook's `Period`: readable, and the one asked for.
+    fn check_period(&self, out: &mut Vec<Finding>) {
+        let meta = &self.file.meta;
+        match ForecastMeta::value(&meta.period) {
+            None if meta.period.is_none() && self.e.period.is_none() => {}
+            None => out.push(self.at_meta(
+                Finding::new(Kind::MissingMetadata {
+                    label: l::META_PERIOD,
+                }),
+                &meta.period,
+            )),
+            Some(found) => match (crate::settings::parse_period(found), self.e.period) {
+                (None, _) => out.push(self.at_meta(
+                    Finding::new(Kind::InvalidMetadata {
+                        label: l::META_PERIOD,
+                        found: found.to_string(),
+                    }),
+                    &meta.period,
+                )),
+                (Some(p), Some(want)) if p != want => out.push(self.at_meta(
+                    Finding::new(Kind::PeriodMismatch {
+                        found: format!("{}-{:02}", p.0, p.1),
+                        expected: format!("{}-{:02}", want.0, want.1),
+                    }),
+                    &meta.period,
+                )),
+                _ => {}
+            },
+        }
+    }
+
+    /// One row: its amount, its initiative known, and its forecast against its
+    /// actual and its budget.
+    fn check_row(&self, row: &ForecastRow, out: &mut Vec<Finding>) {
         let name = row
             .initiative
             .clone()
@@ -139,73 +187,10 @@ pub fn check(file: &ForecastFile, e: &Expect<'_>) -> Vec<Finding> {
                 }),
                 row,
             ));
-            continue; // an error already; the other checks would only repeat it
+            return; // an error already; the other checks would only repeat it
         }
-        // Known, and its budget.
-        // The workbook's area, else (a plain table) the row's own.
-        let row_area = match (&area_text, row.area.as_deref()) {
-            (None, Some(written)) => {
-                let found = find_area(written);
-                if let (None, Some(areas)) = (found, e.areas) {
-                    out.push(place(
-                        Finding::new(Kind::UnknownArea {
-                            area: written.to_string(),
-                            known: areas.iter().map(|a| a.area.clone()).collect(),
-                            closest: None,
-                        }),
-                        row,
-                    ));
-                    continue;
-                }
-                found
-            }
-            _ => area,
-        };
-        let budget = match (e.areas, row_area) {
-            (Some(_), Some(a)) => {
-                let key = initiative_key(&name);
-                match a
-                    .initiatives
-                    .iter()
-                    .find(|i| initiative_key(&i.name) == key)
-                {
-                    Some(i) => Some(i.budget),
-                    None => {
-                        out.push(place(
-                            Finding::new(Kind::UnknownInitiative {
-                                area: Some(a.area.clone()),
-                                initiative: name.clone(),
-                                closest: closest(
-                                    &name,
-                                    a.initiatives.iter().map(|i| i.name.as_str()),
-                                ),
-                            }),
-                            row,
-                        ));
-                        continue;
-                    }
-                }
-            }
-            (Some(_), None) => continue, // the area is unknown: said once above
-            (None, _) => match row.budget {
-                Some(b) => Some(b),
-                None => {
-                    let names = file
-                        .rows
-                        .iter()
-                        .filter(|r| r.budget.is_some())
-                        .filter_map(|r| r.initiative.as_deref());
-                    out.push(place(
-                        Finding::new(Kind::UnknownInitiative {
-                            area: area_text.clone(),
-                            initiative: name.clone(),
-                            closest: closest(&name, names),
-                        }),
-                        row,
-                    ));
-                    continue;
-                }
-            },
+        let Some(budget) = self.row_budget(row, &name, out) else {
+            return;
         };
         if let Some(actual) = row.actual.filter(|a| row.forecast < *a) {
             out.push(place(
@@ -217,23 +202,91 @@ pub fn check(file: &ForecastFile, e: &Expect<'_>) -> Vec<Finding> {
                 row,
             ));
         }
-        if let Some(budget) = budget {
-            let limit = budget.abs() * threshold / Decimal::from(100);
-            let commented = row.comment.as_ref().is_some_and(|c| !c.trim().is_empty());
-            if (row.forecast - budget).abs() > limit && !commented {
-                out.push(place(
-                    Finding::new(Kind::MissingComment {
-                        initiative: name.clone(),
-                        forecast: row.forecast,
-                        budget,
-                        threshold,
-                    }),
-                    row,
-                ));
+        let limit = budget.abs() * self.threshold / Decimal::from(100);
+        let commented = row.comment.as_ref().is_some_and(|c| !c.trim().is_empty());
+        if (row.forecast - budget).abs() > limit && !commented {
+            out.push(place(
+                Finding::new(Kind::MissingComment {
+                    initiative: name,
+                    forecast: row.forecast,
+                    budget,
+                    threshold: self.threshold,
+                }),
+                row,
+            ));
+        }
+    }
+
+    /// The row's area: the workbook's, else (a plain table) the row's own; `Err`
+    /// when the row's own is not in the plan (said here).
+    fn row_area(
+        &self,
+        row: &ForecastRow,
+        out: &mut Vec<Finding>,
+    ) -> Result<Option<&'a PlanArea>, ()> {
+        match (&self.area_text, row.area.as_deref()) {
+            (None, Some(written)) => {
+                let found = self.find_area(written);
+                if let (None, Some(areas)) = (found, self.e.areas) {
+                    out.push(place(
+                        Finding::new(Kind::UnknownArea {
+                            area: written.to_string(),
+                            known: areas.iter().map(|a| a.area.clone()).collect(),
+                            closest: None,
+                        }),
+                        row,
+                    ));
+                    return Err(());
+                }
+                Ok(found)
+            }
+            _ => Ok(self.area),
+        }
+    }
+
+    /// The row's budget: the plan's for its initiative (with `--plan`), else the
+    /// one `follow-up template` wrote; `None` when the initiative is unknown (said
+    /// here) or its area is.
+    fn row_budget(&self, row: &ForecastRow, name: &str, out: &mut Vec<Finding>) -> Option<Decimal> {
+        let row_area = self.row_area(row, out).ok()?;
+        let unknown = |area: Option<String>, suggestion| {
+            place(
+                Finding::new(Kind::UnknownInitiative {
+                    area,
+                    initiative: name.to_string(),
+                    closest: suggestion,
+                }),
+                row,
+            )
+        };
+        match (self.e.areas, row_area) {
+            (Some(_), Some(a)) => {
+                let key = initiative_key(name);
+                let found = a
+                    .initiatives
+                    .iter()
+                    .find(|i| initiative_key(&i.name) == key);
+                if found.is_none() {
+                    let names = a.initiatives.iter().map(|i| i.name.as_str());
+                    out.push(unknown(Some(a.area.clone()), closest(name, names)));
+                }
+                found.map(|i| i.budget)
+            }
+            (Some(_), None) => None, // the area is unknown: said once above
+            (None, _) => {
+                if row.budget.is_none() {
+                    let names = self
+                        .file
+                        .rows
+                        .iter()
+                        .filter(|r| r.budget.is_some())
+                        .filter_map(|r| r.initiative.as_deref());
+                    out.push(unknown(self.area_text.clone(), closest(name, names)));
+                }
+                row.budget
             }
         }
     }
-    out
 }
 
 #[cfg(test)]

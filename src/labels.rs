@@ -79,6 +79,13 @@ pub use workbook::*;
 /// The configuration file beside the templates, found by `discover`.
 pub const CONFIG_FILE: &str = "budget.toml";
 
+// The text outside the consolidated workbook, by who shows it.
+pub mod audit;
+pub mod forecast;
+pub mod report;
+pub mod rounds;
+pub mod terminal;
+
 /// The forgiving match key (the README's "The template"): NFC, trimmed, inner
 /// whitespace and line breaks collapsed to one space, lower case, a trailing `:`
 /// ignored.

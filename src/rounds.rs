@@ -11,7 +11,7 @@
 //! no file is `väntas` up to and including the deadline and `saknas` after it
 //! (or always, without a deadline). The findings do not depend on any of this.
 
-use crate::labels::normalize;
+use crate::labels::{normalize, rounds as text};
 use crate::lang::Lang;
 use crate::model::compare_versions;
 use crate::settings::Config;
@@ -125,16 +125,15 @@ pub enum Status {
 
 impl Status {
     pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Status::Received => lang.pick("inkommen", "received"),
-            Status::Late => lang.pick("inkommen efter sista dag", "received after the deadline"),
-            Status::Expected => lang.pick("väntas", "expected"),
-            Status::Missing => lang.pick("saknas", "missing"),
-            Status::Superseded => {
-                lang.pick("ersatt av nyare version", "replaced by a newer version")
-            }
-            Status::HasErrors => lang.pick("har fel", "has errors"),
-        }
+        let [sv, en] = match self {
+            Status::Received => text::RECEIVED,
+            Status::Late => text::LATE,
+            Status::Expected => text::EXPECTED,
+            Status::Missing => text::MISSING,
+            Status::Superseded => text::SUPERSEDED,
+            Status::HasErrors => text::HAS_ERRORS,
+        };
+        lang.pick(sv, en)
     }
 }
 
@@ -194,7 +193,7 @@ pub fn submissions(
     }
     let mut out = Vec::new();
     for (area, lead) in areas {
-        let mut files: Vec<&Received> = by_key.get(&normalize(&area)).cloned().unwrap_or_default();
+        let files: Vec<&Received> = by_key.get(&normalize(&area)).cloned().unwrap_or_default();
         if files.is_empty() {
             let status = match deadline {
                 Some(d) if today <= d => Status::Expected,
@@ -209,18 +208,32 @@ pub fn submissions(
                 configured_lead: lead,
                 status,
             });
-            continue;
+        } else {
+            out.extend(area_submissions(&area, lead.as_deref(), files, deadline));
         }
-        // The newest version first (then by file name, for a stable order).
-        files.sort_by(|a, b| {
-            compare_versions(
-                b.version.as_deref().unwrap_or(""),
-                a.version.as_deref().unwrap_or(""),
-            )
-            .then_with(|| a.file.cmp(&b.file))
-        });
-        let newest = files[0].version.clone();
-        for r in files {
+    }
+    out
+}
+
+/// One area's files, the newest version first (then by file name, for a stable
+/// order), each with its status: superseded, with errors, late or received.
+fn area_submissions(
+    area: &str,
+    lead: Option<&str>,
+    mut files: Vec<&Received>,
+    deadline: Option<Date>,
+) -> Vec<Submission> {
+    files.sort_by(|a, b| {
+        compare_versions(
+            b.version.as_deref().unwrap_or(""),
+            a.version.as_deref().unwrap_or(""),
+        )
+        .then_with(|| a.file.cmp(&b.file))
+    });
+    let newest = files[0].version.clone();
+    files
+        .into_iter()
+        .map(|r| {
             let older = !matches!(
                 compare_versions(
                     r.version.as_deref().unwrap_or(""),
@@ -241,22 +254,21 @@ pub fn submissions(
             } else {
                 Status::Received
             };
-            let other_lead = match (&lead, &r.lead) {
-                (Some(c), Some(l)) if normalize(c) != normalize(l) => Some(c.clone()),
+            let other_lead = match (lead, &r.lead) {
+                (Some(c), Some(l)) if normalize(c) != normalize(l) => Some(c.to_string()),
                 _ => None,
             };
-            out.push(Submission {
-                area: area.clone(),
+            Submission {
+                area: area.to_string(),
                 file: Some(r.file.clone()),
                 version: r.version.clone(),
                 lead: r.lead.clone(),
                 date: r.date.clone(),
                 configured_lead: other_lead,
                 status,
-            });
-        }
-    }
-    out
+            }
+        })
+        .collect()
 }
 
 /// The terminal's one line, when some area is missing, expected or late:
@@ -282,7 +294,7 @@ pub fn summary_line(subs: &[Submission], lang: Lang) -> Option<String> {
     (!parts.is_empty()).then(|| {
         format!(
             "{}: {}.\n",
-            lang.pick("Inlämningar", "Submissions"),
+            lang.pick(text::SUBMISSIONS[0], text::SUBMISSIONS[1]),
             parts.join("; ")
         )
     })

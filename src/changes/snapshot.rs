@@ -2,6 +2,7 @@
 //! workbook's `Initiativ` sheet.
 
 use super::*;
+use crate::grid::{Value, WrittenCell};
 
 /// An area's snapshot from its plan as read: the lines of the `Initiativ` sheet
 /// (budget rows joined with their multi-year rows), each figure a cell had.
@@ -58,11 +59,10 @@ pub fn area_snapshot(area: &str, plan: &crate::model::AreaPlan) -> AreaSnapshot 
 /// current run's (the sheet does not repeat it). `None` when the headers are not
 /// those of our `Initiativ` sheet.
 pub fn snapshot_from_initiatives(
-    cells: &[crate::grid::WrittenCell],
+    cells: &[WrittenCell],
     budget_year: Option<i32>,
 ) -> Option<Snapshot> {
-    use crate::grid::Value;
-    let mut rows: Vec<(u32, Vec<&crate::grid::WrittenCell>)> = Vec::new();
+    let mut rows: Vec<(u32, Vec<&WrittenCell>)> = Vec::new();
     for c in cells {
         match rows.last_mut() {
             Some((r, row)) if *r == c.at.row => row.push(c),
@@ -73,47 +73,92 @@ pub fn snapshot_from_initiatives(
     if *header_row != 0 {
         return None;
     }
-    let text = |c: &crate::grid::WrittenCell| c.value.display();
-    let col_of = |label: &str| header.iter().find(|c| text(c) == label).map(|c| c.at.col);
-    let (area_col, version_col, name_col) = (
-        col_of(labels::META_AREA)?,
-        col_of(labels::META_VERSION)?,
-        col_of(labels::COL_INITIATIVE)?,
-    );
-    // A `Projekt` column, when the workbook has one: codes separated by `,` or `;`.
-    let project_col = col_of(PROJECT_HEADER);
-    let mut columns: Vec<(u32, Column)> = vec![
-        (col_of(labels::COL_NEW)?, Column::New),
-        (col_of(labels::COL_EXISTING_SHORT)?, Column::Existing),
-        (col_of(labels::COL_AMOUNT)?, Column::Amount),
-    ];
-    for c in header.iter() {
-        let h = text(c);
-        let year = |prefix: &str| {
-            h.strip_prefix(prefix)
-                .and_then(|rest| rest.trim().parse::<i32>().ok())
-        };
-        if let Some(y) = year(labels::PLAN_DEVELOPMENT) {
-            columns.push((c.at.col, Column::Development(y)));
-        } else if let Some(y) = year(labels::PLAN_MAINTENANCE) {
-            columns.push((c.at.col, Column::Maintenance(y)));
-        }
-    }
+    let columns = SheetColumns::find(header)?;
     let mut areas: Vec<AreaSnapshot> = Vec::new();
     for (_, row) in &rows[1..] {
-        let at = |col: u32| row.iter().find(|c| c.at.col == col).map(|c| &c.value);
-        let (Some(area), Some(name)) = (at(area_col), at(name_col)) else {
+        let Some((area, version, item)) = columns.item(row) else {
             continue;
         };
-        let version = at(version_col).map(Value::display).unwrap_or_default();
-        let figures = columns
+        match areas.last_mut() {
+            Some(a) if a.area == area && a.version == version => a.items.push(item),
+            _ => areas.push(AreaSnapshot {
+                area,
+                version,
+                budget_year,
+                items: vec![item],
+            }),
+        }
+    }
+    Some(Snapshot { areas })
+}
+
+/// Where the columns of an `Initiativ` sheet stand, found by their headers.
+struct SheetColumns {
+    area: u32,
+    version: u32,
+    name: u32,
+    /// A `Projekt` column, when the workbook has one: codes separated by `,` or `;`.
+    project: Option<u32>,
+    figures: Vec<(u32, Column)>,
+}
+
+impl SheetColumns {
+    fn find(header: &[&WrittenCell]) -> Option<SheetColumns> {
+        let col_of = |label: &str| {
+            header
+                .iter()
+                .find(|c| c.value.display() == label)
+                .map(|c| c.at.col)
+        };
+        let mut figures: Vec<(u32, Column)> = vec![
+            (col_of(labels::COL_NEW)?, Column::New),
+            (col_of(labels::COL_EXISTING_SHORT)?, Column::Existing),
+            (col_of(labels::COL_AMOUNT)?, Column::Amount),
+        ];
+        let (area, version, name) = (
+            col_of(labels::META_AREA)?,
+            col_of(labels::META_VERSION)?,
+            col_of(labels::COL_INITIATIVE)?,
+        );
+        for c in header {
+            let h = c.value.display();
+            let year = |prefix: &str| {
+                h.strip_prefix(prefix)
+                    .and_then(|rest| rest.trim().parse::<i32>().ok())
+            };
+            if let Some(y) = year(labels::PLAN_DEVELOPMENT) {
+                figures.push((c.at.col, Column::Development(y)));
+            } else if let Some(y) = year(labels::PLAN_MAINTENANCE) {
+                figures.push((c.at.col, Column::Maintenance(y)));
+            }
+        }
+        Some(SheetColumns {
+            area,
+            version,
+            name,
+            project: col_of(PROJECT_HEADER),
+            figures,
+        })
+    }
+
+    /// One row's area, version and initiative; `None` for a row without an area
+    /// or a name.
+    fn item(&self, row: &[&WrittenCell]) -> Option<(String, String, Item)> {
+        let at = |col: u32| row.iter().find(|c| c.at.col == col).map(|c| &c.value);
+        let (Some(area), Some(name)) = (at(self.area), at(self.name)) else {
+            return None;
+        };
+        let version = at(self.version).map(Value::display).unwrap_or_default();
+        let figures = self
+            .figures
             .iter()
             .filter_map(|(col, column)| match at(*col) {
                 Some(Value::Number(v)) => Some((*column, *v)),
                 _ => None,
             })
             .collect();
-        let codes = project_col
+        let codes = self
+            .project
             .and_then(at)
             .map(|v| {
                 v.display()
@@ -129,16 +174,6 @@ pub fn snapshot_from_initiatives(
             codes,
             figures,
         };
-        let area = area.display();
-        match areas.last_mut() {
-            Some(a) if a.area == area && a.version == version => a.items.push(item),
-            _ => areas.push(AreaSnapshot {
-                area,
-                version,
-                budget_year,
-                items: vec![item],
-            }),
-        }
+        Some((area.display(), version, item))
     }
-    Some(Snapshot { areas })
 }

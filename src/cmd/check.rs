@@ -5,6 +5,7 @@ use super::Outcome;
 use crate::consolidate::consolidate;
 use crate::error::Error;
 use crate::finding::{Finding, Kind, Severity};
+use crate::labels::terminal;
 use crate::lang::Lang;
 use crate::load::{Loaded, Status};
 use crate::report::{self, Counts};
@@ -51,7 +52,11 @@ pub fn run(s: &CheckSettings, lang: Lang, quiet: bool) -> Result<Outcome, Error>
     if !out.is_empty() {
         out.push('\n');
     }
-    out.push_str(&summary(&counts, files.len() == 1, lang));
+    out.push_str(&terminal::check_summary(
+        (counts.errors, counts.warnings, counts.infos),
+        files.len() == 1,
+        lang,
+    ));
     let mut unfilled = false;
     for f in &files {
         let mine: Vec<&Finding> = findings
@@ -64,51 +69,23 @@ pub fn run(s: &CheckSettings, lang: Lang, quiet: bool) -> Result<Outcome, Error>
         }
         unfilled = true;
         if files.len() == 1 {
-            out.push_str(lang.pick("Kvar att fylla i: ", "Left to fill in: "));
+            out.push_str(&terminal::left_to_fill(None, lang));
         } else {
-            out.push_str(&format!(
-                "{} {}: ",
-                lang.pick("Kvar att fylla i i", "Left to fill in in"),
-                f.file
-            ));
+            out.push_str(&terminal::left_to_fill(Some(&f.file), lang));
         }
         out.push_str(&left.join(", "));
         out.push_str(".\n");
     }
     super::list_feedback(&mut out, &feedback, lang);
-    out.push_str(verdict(errors, unfilled, files.len() == 1, lang));
+    out.push_str(terminal::send_verdict(
+        errors,
+        unfilled,
+        files.len() == 1,
+        lang,
+    ));
     out.push('\n');
     print!("{out}");
     Ok(Outcome { errors })
-}
-
-/// `Filen har 2 fel och 1 varning.`: the counts, spoken to the lead about their file.
-fn summary(c: &Counts, one: bool, lang: Lang) -> String {
-    let n = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let (subject, errors, warnings, and) = match lang {
-        Lang::Sv => (
-            if one { "Filen har" } else { "Filerna har" },
-            format!("{} fel", c.errors),
-            n(c.warnings, "varning", "varningar"),
-            "och",
-        ),
-        Lang::En => (
-            if one {
-                "The file has"
-            } else {
-                "The files have"
-            },
-            n(c.errors, "error", "errors"),
-            n(c.warnings, "warning", "warnings"),
-            "and",
-        ),
-    };
-    let infos = if c.infos > 0 {
-        format!(", {} info", c.infos)
-    } else {
-        String::new()
-    };
-    format!("{subject} {errors} {and} {warnings}{infos}.\n")
 }
 
 /// What is left to fill in: an empty Datum or Ansvarig, a template without initiatives.
@@ -117,7 +94,7 @@ fn left_to_fill(findings: &[&Finding], lang: Lang) -> Vec<&'static str> {
     for f in findings {
         let item = match &f.kind {
             Kind::EmptyMetadata { label } => *label,
-            Kind::EmptyTemplate => lang.pick("initiativen", "the initiatives"),
+            Kind::EmptyTemplate => terminal::the_initiatives(lang),
             _ => continue,
         };
         if !left.contains(&item) {
@@ -125,28 +102,4 @@ fn left_to_fill(findings: &[&Finding], lang: Lang) -> Vec<&'static str> {
         }
     }
     left
-}
-
-/// What to do before sending.
-fn verdict(errors: bool, unfilled: bool, one: bool, lang: Lang) -> &'static str {
-    match (errors, unfilled, one) {
-        (true, _, true) => lang.pick(
-            "Rätta felen innan du skickar filen.",
-            "Correct the errors before sending the file.",
-        ),
-        (true, _, false) => lang.pick(
-            "Rätta felen innan du skickar filerna.",
-            "Correct the errors before sending the files.",
-        ),
-        (false, true, true) => lang.pick(
-            "Fyll i det som saknas innan du skickar filen.",
-            "Fill in what is missing before sending the file.",
-        ),
-        (false, true, false) => lang.pick(
-            "Fyll i det som saknas innan du skickar filerna.",
-            "Fill in what is missing before sending the files.",
-        ),
-        (false, false, true) => lang.pick("Filen kan skickas.", "The file is ready to send."),
-        (false, false, false) => lang.pick("Filerna kan skickas.", "The files are ready to send."),
-    }
 }

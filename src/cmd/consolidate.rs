@@ -12,11 +12,12 @@
 //! included files, with the same calls, so the bytes are the same.
 
 use super::Outcome;
+use super::verify::{not_ours, read_back};
 use crate::consolidate::consolidate;
 use crate::discover::discover;
 use crate::error::Error;
 use crate::finding::{Finding, Severity};
-use crate::labels;
+use crate::labels::{self, audit, terminal};
 use crate::lang::Lang;
 use crate::load::{Loaded, Status, load};
 use crate::provenance::{RunRecord, relative_path};
@@ -61,35 +62,114 @@ pub(crate) fn produce(
     redo: Option<Redo>,
 ) -> Result<Produced, Error> {
     let found = discover(&s.input, &s.skip)?;
+    let record = match &redo {
+        Some(r) => r.run.clone(),
+        None => run_record(s, lang),
+    };
+    let previous = s.previous.as_deref().map(read_previous).transpose()?;
+    let Stream {
+        mut files,
+        inclusion,
+        mut sheet,
+    } = read_streaming(s, &found, &record, previous.is_some(), quiet);
+    let snapshots = sheet.snapshots.take();
+
+    let run = inclusion.verdict(&mut files);
+    let cons = consolidate(&files, run.budget_year, &run.years, s.config.as_ref());
+    let findings = super::ordered_findings(&files, &found.skipped, &run.findings);
+    let changes = match (&previous, snapshots) {
+        (Some(previous), Some(snapshots)) => Some(changes_since(previous, snapshots, &cons)),
+        _ => None,
+    };
+    let errors = findings.iter().any(|f| f.severity == Severity::Error);
+    let round = crate::rounds::Round::plan(s.config.as_ref(), cons.budget_year, &files, s.today());
+
+    let mut written = None;
+    if !errors || s.partial {
+        let contents = write::Contents {
+            consolidation: &cons,
+            files: &files,
+            findings: &findings,
+            banner: if errors {
+                banner(&files, &run.findings)
+            } else {
+                Vec::new()
+            },
+            lang,
+            round: Some(&round),
+            run: &record,
+            changes: changes.as_deref(),
+        };
+        let dest = redo.as_ref().map_or_else(
+            || write::output_path(&s.out_dir, cons.budget_year),
+            |r| r.dest.clone(),
+        );
+        write_workbook(sheet, &contents, &run.years, &dest)?;
+        written = Some(dest);
+    }
+    if let Some(path) = &s.json {
+        let status = json_status(errors, s.partial);
+        write_json(path, &report::json::report(&cons, &findings, status, lang))?;
+    }
+    let feedback = match &s.feedback {
+        Some(dir) => super::write_feedback(dir, &files, &findings, lang, true)?,
+        None => Vec::new(),
+    };
+
+    let mut out = findings_and_table(&files, &cons, &findings, quiet, lang);
+    super::list_feedback(&mut out, &feedback, lang);
+    if let Some(line) = crate::rounds::summary_line(&round.submissions, lang) {
+        out.push_str(&line);
+    }
+    if let (Some(changes), Some(path)) = (&changes, &s.previous) {
+        out.push_str(&crate::changes::summary(changes, path, lang));
+    }
+    match &written {
+        Some(path) => out.push_str(&format!("{} {}\n", terminal::wrote(lang), path.display())),
+        None => out.push_str(&not_written(&files, quiet, lang)),
+    }
+    Ok(Produced {
+        errors,
+        text: out,
+        written,
+    })
+}
+
+/// The `Körning` block of this run: what re-running it needs.
+fn run_record(s: &ConsolidateSettings, lang: Lang) -> RunRecord {
+    RunRecord::new(
+        relative_path(&s.out_dir, &s.input),
+        s.partial,
+        s.latest_version,
+        lang,
+        s.config_text.clone(),
+    )
+    .with_today(
+        s.config
+            .as_ref()
+            .and_then(|c| c.rounds.as_ref())
+            .map(|_| s.today().to_string()),
+    )
+}
+
+/// Every workbook found, loaded in parallel and passed in input order through the
+/// inclusion rules into the streamed `Initiativ` sheet.
+fn read_streaming<'c>(
+    s: &'c ConsolidateSettings,
+    found: &crate::discover::Discovered,
+    record: &RunRecord,
+    snapshots: bool,
+    quiet: bool,
+) -> Stream<'c> {
     let inputs: Vec<(PathBuf, String)> = found
         .workbooks
         .iter()
         .map(|i| (i.path.clone(), i.name.clone()))
         .collect();
-    let record = match &redo {
-        Some(r) => r.run.clone(),
-        None => RunRecord::new(
-            relative_path(&s.out_dir, &s.input),
-            s.partial,
-            s.latest_version,
-            lang,
-            s.config_text.clone(),
-        )
-        .with_today(
-            s.config
-                .as_ref()
-                .and_then(|c| c.rounds.as_ref())
-                .map(|_| s.today().to_string()),
-        ),
-    };
-    let previous = match &s.previous {
-        Some(path) => Some(read_previous(path)?),
-        None => None,
-    };
     let stream = Stream {
         files: Vec::new(),
         inclusion: validate::Inclusion::new(s.config.as_ref(), s.latest_version),
-        sheet: StreamedSheet::new(&record.input, previous.is_some()),
+        sheet: StreamedSheet::new(&record.input, snapshots),
     };
     let pipeline = Pipeline {
         pending: Mutex::new(BTreeMap::new()),
@@ -100,121 +180,90 @@ pub(crate) fn produce(
         pipeline.deliver(i, loaded)
     });
     pipeline.drain(true);
-    let stream = pipeline
+    pipeline
         .stream
         .into_inner()
-        .unwrap_or_else(|e| e.into_inner());
-    let Stream {
-        mut files,
-        inclusion,
-        mut sheet,
-    } = stream;
-    let snapshots = sheet.snapshots.take();
+        .unwrap_or_else(|e| e.into_inner())
+}
 
-    let run = inclusion.verdict(&mut files);
-    let cons = consolidate(&files, run.budget_year, &run.years, s.config.as_ref());
-    let findings = super::ordered_findings(&files, &found.skipped, &run.findings);
-    let changes = match (&previous, snapshots) {
-        (Some(previous), Some(mut snapshots)) => {
-            let earlier = crate::changes::snapshot_from_initiatives(previous, cons.budget_year)
-                .unwrap_or_default();
-            let now = crate::changes::Snapshot {
-                areas: cons
-                    .included()
-                    .map(|a| {
-                        let mut snap = snapshots
-                            .remove(&a.file)
-                            .unwrap_or_else(|| crate::changes::area_snapshot(&a.area, a.plan));
-                        snap.area = a.area.clone();
-                        snap
-                    })
-                    .collect(),
-            };
-            Some(crate::changes::compare(&earlier, &now))
-        }
-        _ => None,
+/// What changed since the earlier consolidation (`--previous`): its `Initiativ`
+/// sheet against the areas included now, by the figures taken while streaming.
+fn changes_since(
+    previous: &[crate::grid::WrittenCell],
+    mut snapshots: BTreeMap<String, crate::changes::AreaSnapshot>,
+    cons: &crate::consolidate::Consolidation,
+) -> Vec<crate::changes::AreaChanges> {
+    let earlier =
+        crate::changes::snapshot_from_initiatives(previous, cons.budget_year).unwrap_or_default();
+    let now = crate::changes::Snapshot {
+        areas: cons
+            .included()
+            .map(|a| {
+                let mut snap = snapshots
+                    .remove(&a.file)
+                    .unwrap_or_else(|| crate::changes::area_snapshot(&a.area, a.plan));
+                snap.area = a.area.clone();
+                snap
+            })
+            .collect(),
     };
-    let errors = findings.iter().any(|f| f.severity == Severity::Error);
-    let round = crate::rounds::Round::plan(s.config.as_ref(), cons.budget_year, &files, s.today());
-    let status = match (errors, s.partial) {
+    crate::changes::compare(&earlier, &now)
+}
+
+/// The consolidated workbook, its `Initiativ` sheet from the stream, at `dest`.
+fn write_workbook(
+    sheet: StreamedSheet,
+    contents: &write::Contents,
+    years: &[i32],
+    dest: &Path,
+) -> Result<(), Error> {
+    let fail = |reason: String| Error::Output {
+        path: dest.to_path_buf(),
+        reason: reason.into(),
+    };
+    let output = sheet.finish(contents.files, years).map_err(fail)?;
+    output
+        .finish(contents, dest, rayon::current_num_threads())
+        .map_err(fail)
+}
+
+/// The run's status in the JSON report.
+pub(super) fn json_status(errors: bool, partial: bool) -> &'static str {
+    match (errors, partial) {
         (false, _) => "ok",
         (true, true) => "partial",
         (true, false) => "errors",
-    };
-
-    let mut written = None;
-    if !errors || s.partial {
-        let banner = if errors {
-            banner(&files, &run.findings)
-        } else {
-            Vec::new()
-        };
-        let contents = write::Contents {
-            consolidation: &cons,
-            files: &files,
-            findings: &findings,
-            banner,
-            lang,
-            round: Some(&round),
-            run: &record,
-            changes: changes.as_deref(),
-        };
-        let dest = match &redo {
-            Some(r) => r.dest.clone(),
-            None => write::output_path(&s.out_dir, cons.budget_year),
-        };
-        let fail = |reason: String| Error::Output {
-            path: dest.clone(),
-            reason: reason.into(),
-        };
-        let output = sheet.finish(&files, &run.years).map_err(fail)?;
-        output
-            .finish(&contents, &dest, rayon::current_num_threads())
-            .map_err(fail)?;
-        written = Some(dest);
     }
-    if let Some(path) = &s.json {
-        let json = report::json::to_string(&report::json::report(&cons, &findings, status, lang));
-        write::save_atomically((json + "\n").as_bytes(), path).map_err(|e| Error::Json {
-            path: path.clone(),
-            reason: e.into(),
-        })?;
-    }
-    let feedback = match &s.feedback {
-        Some(dir) => super::write_feedback(dir, &files, &findings, lang, true)?,
-        None => Vec::new(),
-    };
+}
 
-    let counts = Counts::of(files.len(), &cons, &findings);
-    let mut out = report::terminal::render(if quiet { &[] } else { &findings }, &counts, lang);
+/// The JSON report, written to `path`.
+fn write_json(path: &Path, report: &report::json::Report) -> Result<(), Error> {
+    let json = report::json::to_string(report);
+    write::save_atomically((json + "\n").as_bytes(), path).map_err(|e| Error::Json {
+        path: path.to_path_buf(),
+        reason: e.into(),
+    })
+}
+
+/// The findings (none with `-q`), the counts, and the table of the areas.
+fn findings_and_table(
+    files: &[Loaded],
+    cons: &crate::consolidate::Consolidation,
+    findings: &[Finding],
+    quiet: bool,
+    lang: Lang,
+) -> String {
+    let counts = Counts::of(files.len(), cons, findings);
+    let mut out = report::terminal::render(if quiet { &[] } else { findings }, &counts, lang);
     if !quiet {
-        let table = report::table::render(&cons, &files, lang);
+        let table = report::table::render(cons, files, lang);
         if !table.is_empty() {
             out.push('\n');
             out.push_str(&table);
             out.push('\n');
         }
     }
-    super::list_feedback(&mut out, &feedback, lang);
-    if let Some(line) = crate::rounds::summary_line(&round.submissions, lang) {
-        out.push_str(&line);
-    }
-    if let (Some(changes), Some(path)) = (&changes, &s.previous) {
-        out.push_str(&crate::changes::summary(changes, path, lang));
-    }
-    match &written {
-        Some(path) => out.push_str(&format!(
-            "{} {}\n",
-            lang.pick("Skrev", "Wrote"),
-            path.display()
-        )),
-        None => out.push_str(&not_written(&files, quiet, lang)),
-    }
-    Ok(Produced {
-        errors,
-        text: out,
-        written,
-    })
+    out
 }
 
 /// Why no workbook was written, and what to do: "the errors above" only when
@@ -229,40 +278,7 @@ fn not_written(files: &[Loaded], quiet: bool, lang: Lang) -> String {
     let with_area = files
         .iter()
         .any(|f| f.status == Status::Errors && f.area.is_some());
-    let fix = match (quiet, lang) {
-        (false, Lang::Sv) => "rätta felen ovan",
-        (false, Lang::En) => "correct the errors above",
-        (true, Lang::Sv) => "rätta felen (kör utan -q för att se dem)",
-        (true, Lang::En) => "correct the errors (run without -q to see them)",
-    };
-    let leave_out = match (with_area, unattributed.is_empty(), lang) {
-        (_, true, Lang::Sv) => "utan de tjänsteområden som har fel".to_string(),
-        (_, true, Lang::En) => "without the areas that have errors".to_string(),
-        (true, false, Lang::Sv) => format!(
-            "utan de tjänsteområden som har fel och utan {}, som inte kan knytas till något tjänsteområde",
-            unattributed.join(", ")
-        ),
-        (true, false, Lang::En) => format!(
-            "without the areas that have errors and without {}, which cannot be attributed to any area",
-            unattributed.join(", ")
-        ),
-        (false, false, Lang::Sv) => format!(
-            "utan {}, som inte kan knytas till något tjänsteområde",
-            unattributed.join(", ")
-        ),
-        (false, false, Lang::En) => format!(
-            "without {}, which cannot be attributed to any area",
-            unattributed.join(", ")
-        ),
-    };
-    match lang {
-        Lang::Sv => format!(
-            "Ingen arbetsbok skrevs: {fix}, eller kör med --partial för att sammanställa {leave_out}.\n"
-        ),
-        Lang::En => format!(
-            "No workbook was written: {fix}, or run with --partial to consolidate {leave_out}.\n"
-        ),
-    }
+    terminal::no_workbook(quiet, with_area, &unattributed, lang)
 }
 
 /// Loaded files in, in any order; streamed out in input order.
@@ -436,33 +452,14 @@ fn write_again(files: &[Loaded], years: &[i32], base: &str) -> Result<Output, St
 
 /// The `Initiativ` sheet of an earlier consolidation (`--previous`).
 fn read_previous(path: &Path) -> Result<Vec<crate::grid::WrittenCell>, Error> {
-    let not_ours = |sv: &str, en: &str| Error::NotConsolidated {
-        path: path.to_path_buf(),
-        sv: sv.to_string(),
-        en: en.to_string(),
-    };
-    let bytes = std::fs::read(path).map_err(|e| {
-        not_ours(
-            &format!("filen kan inte läsas: {e}"),
-            &format!("the file cannot be read: {e}"),
-        )
-    })?;
-    let sheets = crate::grid::read_written_workbook(&bytes).map_err(|_| {
-        not_ours(
-            "filen kan inte läsas som en xlsx-arbetsbok",
-            "the file cannot be read as an xlsx workbook",
-        )
-    })?;
+    let sheets = read_back(path)?;
     let cells = sheets
         .into_iter()
         .find(|(name, _)| name == crate::labels::OUT_INITIATIVES)
         .map(|(_, cells)| cells)
-        .ok_or_else(|| not_ours("bladet Initiativ saknas", "it has no sheet Initiativ"))?;
+        .ok_or_else(|| not_ours(path, audit::NO_INITIATIVES))?;
     if crate::changes::snapshot_from_initiatives(&cells, None).is_none() {
-        return Err(not_ours(
-            "bladet Initiativ har inte sammanställningens kolumner",
-            "its sheet Initiativ does not have the consolidation's columns",
-        ));
+        return Err(not_ours(path, audit::NOT_INITIATIVES_COLUMNS));
     }
     Ok(cells)
 }

@@ -9,6 +9,7 @@
 use super::Outcome;
 use crate::changes::{self, AreaSnapshot, Snapshot};
 use crate::error::Error;
+use crate::labels;
 use crate::lang::Lang;
 use crate::load::Loaded;
 use crate::model::compare_versions;
@@ -97,18 +98,8 @@ fn snapshot(files: &[Loaded], config: Option<&Config>, lang: Lang) -> (Snapshot,
     let mut areas: Vec<(AreaSnapshot, String)> = Vec::new();
     for f in files {
         let Some(plan) = &f.plan else {
-            notes.push(match lang {
-                Lang::Sv => format!(
-                    "{}: kan inte läsas som en budgetmall ({}); se budget-consolidator check {0}",
-                    f.file,
-                    f.error_codes().join(", ")
-                ),
-                Lang::En => format!(
-                    "{}: cannot be read as a budget template ({}); see budget-consolidator check {0}",
-                    f.file,
-                    f.error_codes().join(", ")
-                ),
-            });
+            let codes = f.error_codes().join(", ");
+            notes.push(labels::terminal::not_a_template(&f.file, &codes, lang));
             continue;
         };
         let area = config

@@ -10,6 +10,7 @@ use crate::discover::discover;
 use crate::error::Error;
 use crate::finding::Severity;
 use crate::follow_up::{self, ActualsFile, ForecastFile, PlanArea, PlanInitiative};
+use crate::labels::terminal;
 use crate::lang::Lang;
 use crate::ledger::{ReadOptions, Unit};
 use crate::load::Status;
@@ -60,84 +61,16 @@ pub fn compute(s: &FollowUpSettings, quiet: bool) -> Result<Computed, Error> {
         .ok_or_else(|| Error::Usage {
             reason: "no budget year: no template could be read and budget.toml names none".into(),
         })?;
-    let period = match s.period {
-        Some((y, m)) if y == budget_year => Some(m),
-        Some((y, m)) => {
-            return Err(Error::Usage {
-                reason: format!(
-                    "--period {y}-{m:02} is not in the budget year {budget_year}; give a month of {budget_year}"
-                ),
-            });
-        }
-        None => None,
-    };
-    let areas: Vec<PlanArea> = files
-        .iter()
-        .filter(|f| f.status == Status::Included)
-        .filter_map(|f| {
-            let p = f.plan.as_ref()?;
-            Some(PlanArea {
-                area: f.area.clone().unwrap_or_else(|| p.meta.area.clone()),
-                file: f.file.clone(),
-                initiatives: p
-                    .budget
-                    .rows
-                    .iter()
-                    .map(|r| PlanInitiative {
-                        name: r.name.clone(),
-                        budget: r.amount,
-                        projects: r.projects.clone(),
-                        cell: Some(r.name_cell),
-                    })
-                    .collect(),
-            })
-        })
-        .collect();
+    let period = period_in(s.period, budget_year)?;
+    let areas = plan_areas(&files);
     if let Some(c) = config {
         let names: Vec<String> = areas.iter().map(|a| a.area.clone()).collect();
         let path = plan.input.join(crate::settings::CONFIG_FILE);
         c.check_groups_against(&names, &path)?;
     }
 
-    let opts = ReadOptions {
-        project_dimension: s.options.project_dimension,
-        table_unit: match s.options.actuals_unit {
-            ActualsUnit::Kronor => Unit::Kronor,
-            ActualsUnit::Tkr => Unit::Tkr,
-        },
-    };
-    let actual_paths = expand(&s.actuals, &plan.input)?;
-    let forecast_paths = expand(&s.forecasts, &plan.input)?;
-    let (actuals, forecasts) = rayon::join(
-        || read_actuals(&actual_paths, &opts),
-        || {
-            use rayon::prelude::*;
-            forecast_paths
-                .par_iter()
-                .map(|(path, name)| {
-                    let mut read = crate::forecast::read(path, name);
-                    read.sha256 = sha256_of(path);
-                    read
-                })
-                .collect::<Vec<ForecastFile>>()
-        },
-    );
-
-    // A forecast workbook replaced by a newer version of the same area's is left
-    // out of the join (with a note), as --latest-version does for plans.
-    let replaced = crate::rounds::superseded_forecasts(config, &forecasts);
-    let round_files = forecasts.clone();
-    let forecasts: Vec<ForecastFile> = forecasts
-        .into_iter()
-        .enumerate()
-        .map(|(i, mut f)| {
-            if let Some((_, note)) = replaced.iter().find(|(k, _)| *k == i) {
-                f.rows.clear();
-                f.findings.push(note.clone());
-            }
-            f
-        })
-        .collect();
+    let (actuals, round_files) = read_ledger_inputs(s)?;
+    let forecasts = without_superseded(config, round_files.clone());
     let fu = follow_up::follow_up(follow_up::Input {
         budget_year,
         period,
@@ -169,6 +102,94 @@ pub fn compute(s: &FollowUpSettings, quiet: bool) -> Result<Computed, Error> {
     })
 }
 
+/// The month of `--period`, which must lie in the budget year.
+fn period_in(period: Option<(i32, u8)>, budget_year: i32) -> Result<Option<u8>, Error> {
+    match period {
+        Some((y, m)) if y == budget_year => Ok(Some(m)),
+        Some((y, m)) => Err(Error::Usage {
+            reason: format!(
+                "--period {y}-{m:02} is not in the budget year {budget_year}; give a month of {budget_year}"
+            ),
+        }),
+        None => Ok(None),
+    }
+}
+
+/// The included areas of the plan, with their initiatives' budgets and projects.
+fn plan_areas(files: &[crate::load::Loaded]) -> Vec<PlanArea> {
+    files
+        .iter()
+        .filter(|f| f.status == Status::Included)
+        .filter_map(|f| {
+            let p = f.plan.as_ref()?;
+            Some(PlanArea {
+                area: f.area.clone().unwrap_or_else(|| p.meta.area.clone()),
+                file: f.file.clone(),
+                initiatives: p
+                    .budget
+                    .rows
+                    .iter()
+                    .map(|r| PlanInitiative {
+                        name: r.name.clone(),
+                        budget: r.amount,
+                        projects: r.projects.clone(),
+                        cell: Some(r.name_cell),
+                    })
+                    .collect(),
+            })
+        })
+        .collect()
+}
+
+/// The ledger's actuals and the forecasts, each read in parallel with the other.
+fn read_ledger_inputs(
+    s: &FollowUpSettings,
+) -> Result<(Vec<ActualsFile>, Vec<ForecastFile>), Error> {
+    let opts = ReadOptions {
+        project_dimension: s.options.project_dimension,
+        table_unit: match s.options.actuals_unit {
+            ActualsUnit::Kronor => Unit::Kronor,
+            ActualsUnit::Tkr => Unit::Tkr,
+        },
+    };
+    let actual_paths = expand(&s.actuals, &s.plan.input)?;
+    let forecast_paths = expand(&s.forecasts, &s.plan.input)?;
+    Ok(rayon::join(
+        || read_actuals(&actual_paths, &opts),
+        || {
+            use rayon::prelude::*;
+            forecast_paths
+                .par_iter()
+                .map(|(path, name)| {
+                    let mut read = crate::forecast::read(path, name);
+                    read.sha256 = sha256_of(path);
+                    read
+                })
+                .collect::<Vec<ForecastFile>>()
+        },
+    ))
+}
+
+/// A forecast workbook replaced by a newer version of the same area's is left
+/// out of the join (with a note), as --latest-version does for plans.
+fn without_superseded(
+    config: Option<&crate::settings::Config>,
+    forecasts: Vec<ForecastFile>,
+) -> Vec<ForecastFile> {
+    let replaced = crate::rounds::superseded_forecasts(config, &forecasts);
+    forecasts
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut f)| {
+            if let Some((_, note)) = replaced.iter().find(|(k, _)| *k == i) {
+                f.rows.clear();
+                f.findings.push(note.clone());
+            }
+            f
+        })
+        .collect()
+}
+
 pub fn run(s: &FollowUpSettings, lang: Lang, quiet: bool) -> Result<Outcome, Error> {
     let plan = &s.plan;
     let Computed {
@@ -180,11 +201,7 @@ pub fn run(s: &FollowUpSettings, lang: Lang, quiet: bool) -> Result<Outcome, Err
         ..
     } = compute(s, quiet)?;
     let errors = findings.iter().any(|f| f.severity == Severity::Error);
-    let status = match (errors, plan.partial) {
-        (false, _) => "ok",
-        (true, true) => "partial",
-        (true, false) => "errors",
-    };
+    let status = super::consolidate::json_status(errors, plan.partial);
 
     let mut written = None;
     if !errors || plan.partial {
@@ -218,15 +235,8 @@ pub fn run(s: &FollowUpSettings, lang: Lang, quiet: bool) -> Result<Outcome, Err
         out.push_str(&line);
     }
     match &written {
-        Some(path) => out.push_str(&format!(
-            "{} {}\n",
-            lang.pick("Skrev", "Wrote"),
-            path.display()
-        )),
-        None => out.push_str(lang.pick(
-            "Ingen uppföljning skrevs: rätta felen ovan, eller kör med --partial.\n",
-            "No follow-up was written: correct the errors above, or run with --partial.\n",
-        )),
+        Some(path) => out.push_str(&format!("{} {}\n", terminal::wrote(lang), path.display())),
+        None => out.push_str(terminal::no_follow_up(lang)),
     }
     print!("{out}");
     Ok(Outcome { errors })
@@ -236,7 +246,7 @@ pub fn run(s: &FollowUpSettings, lang: Lang, quiet: bool) -> Result<Outcome, Err
 fn summary_line(fu: &follow_up::FollowUp, lang: Lang) -> String {
     let a = |d| crate::lang::amount(crate::follow_up::round_tkr(d), lang);
     let t = &fu.totals;
-    let [actual, to_date, forecast, budget, previous] = [
+    let totals = [
         t.actual,
         t.budget_to_date,
         t.forecast,
@@ -244,16 +254,7 @@ fn summary_line(fu: &follow_up::FollowUp, lang: Lang) -> String {
         t.previous_year,
     ]
     .map(a);
-    let (year, period) = (fu.budget_year, fu.period);
-    if lang == Lang::Sv {
-        format!(
-            "Uppföljning {year}-{period:02} (tkr): utfall ack {actual}, budget ack {to_date}, prognos helår {forecast}, budget helår {budget}, utfall ack föregående år {previous}.\n"
-        )
-    } else {
-        format!(
-            "Follow-up {year}-{period:02} (tkr): actual to date {actual}, budget to date {to_date}, full-year forecast {forecast}, full-year budget {budget}, previous year's actual to date {previous}.\n"
-        )
-    }
+    terminal::follow_up_summary(fu.budget_year, fu.period, &totals, lang)
 }
 
 /// Files and folders → files (a folder: every file in it, sorted, dot files and

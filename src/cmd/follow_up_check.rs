@@ -7,27 +7,14 @@ use super::Outcome;
 use crate::error::Error;
 use crate::finding::{Finding, Severity};
 use crate::forecast_check::{self, Expect};
+use crate::labels::terminal;
 use crate::lang::Lang;
 use crate::report;
 use crate::settings::{FollowUpCheckSettings, FollowUpSettings};
 
 pub fn run(s: &FollowUpCheckSettings, lang: Lang, quiet: bool) -> Result<Outcome, Error> {
-    // The plan, when given, read exactly as the follow-up reads it.
     let plan = match &s.plan {
-        Some(p) => {
-            let settings = FollowUpSettings {
-                plan: p.clone(),
-                actuals: Vec::new(),
-                forecasts: Vec::new(),
-                period: s.period,
-                options: p
-                    .config
-                    .as_ref()
-                    .map(crate::settings::Config::follow_up_options)
-                    .unwrap_or_default(),
-            };
-            Some(super::follow_up::compute(&settings, true)?.areas)
-        }
+        Some(p) => Some(plan_areas(p, s.period)?),
         None => None,
     };
     let config = s.plan.as_ref().and_then(|p| p.config.as_ref());
@@ -35,6 +22,12 @@ pub fn run(s: &FollowUpCheckSettings, lang: Lang, quiet: bool) -> Result<Outcome
         .map(crate::settings::Config::follow_up_options)
         .unwrap_or_default()
         .comment_threshold;
+    let expect = Expect {
+        areas: plan.as_deref(),
+        config,
+        period: s.period,
+        threshold,
+    };
     let mut findings: Vec<Finding> = Vec::new();
     let mut feedback = Vec::new();
     for path in &s.files {
@@ -42,33 +35,12 @@ pub fn run(s: &FollowUpCheckSettings, lang: Lang, quiet: bool) -> Result<Outcome
         let (file, grid) = crate::forecast::read_with_grid(path, &name);
         let mut mine = file.findings.clone();
         if grid.is_some() {
-            mine.extend(forecast_check::check(
-                &file,
-                &Expect {
-                    areas: plan.as_deref(),
-                    config,
-                    period: s.period,
-                    threshold,
-                },
-            ));
+            mine.extend(forecast_check::check(&file, &expect));
         }
         mine.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         if let (Some(dir), false) = (&s.feedback, mine.is_empty()) {
-            let dest = crate::write::feedback::path_for(dir, &name, false);
-            let refs: Vec<&Finding> = mine.iter().collect();
             let grids: Vec<&crate::grid::Grid> = grid.iter().collect();
-            let bytes =
-                crate::write::feedback::build_for(&name, &grids, &refs, lang).map_err(|e| {
-                    Error::Output {
-                        path: dest.clone(),
-                        reason: e.to_string().into(),
-                    }
-                })?;
-            crate::write::save_atomically(&bytes, &dest).map_err(|e| Error::Output {
-                path: dest.clone(),
-                reason: e.into(),
-            })?;
-            feedback.push(dest);
+            feedback.push(write_feedback(dir, &name, &grids, &mine, lang)?);
         }
         findings.extend(mine);
     }
@@ -78,49 +50,62 @@ pub fn run(s: &FollowUpCheckSettings, lang: Lang, quiet: bool) -> Result<Outcome
     if !out.is_empty() {
         out.push('\n');
     }
-    out.push_str(&if lang == Lang::Sv {
-        format!(
-            "Kontrollerade {} prognosfil{} · {} fel, {} varning{}, {} info\n",
-            s.files.len(),
-            if s.files.len() == 1 { "" } else { "er" },
-            count(Severity::Error),
-            count(Severity::Warning),
-            if count(Severity::Warning) == 1 {
-                ""
-            } else {
-                "ar"
-            },
-            count(Severity::Info)
-        )
-    } else {
-        format!(
-            "Checked {} forecast file{} · {} error{}, {} warning{}, {} info\n",
-            s.files.len(),
-            if s.files.len() == 1 { "" } else { "s" },
-            count(Severity::Error),
-            if count(Severity::Error) == 1 { "" } else { "s" },
-            count(Severity::Warning),
-            if count(Severity::Warning) == 1 {
-                ""
-            } else {
-                "s"
-            },
-            count(Severity::Info)
-        )
-    });
+    out.push_str(&terminal::forecasts_checked(
+        s.files.len(),
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+        lang,
+    ));
     super::list_feedback(&mut out, &feedback, lang);
-    out.push_str(match (errors, s.files.len() == 1) {
-        (true, true) => lang.pick(
-            "Rätta felen innan du skickar filen.\n",
-            "Correct the errors before sending the file.\n",
-        ),
-        (true, false) => lang.pick(
-            "Rätta felen innan du skickar filerna.\n",
-            "Correct the errors before sending the files.\n",
-        ),
-        (false, true) => lang.pick("Filen kan skickas.\n", "The file is ready to send.\n"),
-        (false, false) => lang.pick("Filerna kan skickas.\n", "The files are ready to send.\n"),
-    });
+    out.push_str(terminal::send_verdict(
+        errors,
+        false,
+        s.files.len() == 1,
+        lang,
+    ));
+    out.push('\n');
     print!("{out}");
     Ok(Outcome { errors })
+}
+
+/// The plan's included areas, read exactly as the follow-up reads them.
+fn plan_areas(
+    plan: &crate::settings::ConsolidateSettings,
+    period: Option<(i32, u8)>,
+) -> Result<Vec<crate::follow_up::PlanArea>, Error> {
+    let settings = FollowUpSettings {
+        plan: plan.clone(),
+        actuals: Vec::new(),
+        forecasts: Vec::new(),
+        period,
+        options: plan
+            .config
+            .as_ref()
+            .map(crate::settings::Config::follow_up_options)
+            .unwrap_or_default(),
+    };
+    Ok(super::follow_up::compute(&settings, true)?.areas)
+}
+
+/// The annotated copy of one forecast workbook, in `dir`; its path.
+fn write_feedback(
+    dir: &std::path::Path,
+    name: &str,
+    grids: &[&crate::grid::Grid],
+    findings: &[Finding],
+    lang: Lang,
+) -> Result<std::path::PathBuf, Error> {
+    let dest = crate::write::feedback::path_for(dir, name, false);
+    let refs: Vec<&Finding> = findings.iter().collect();
+    let bytes =
+        crate::write::feedback::build_for(name, grids, &refs, lang).map_err(|e| Error::Output {
+            path: dest.clone(),
+            reason: e.to_string().into(),
+        })?;
+    crate::write::save_atomically(&bytes, &dest).map_err(|e| Error::Output {
+        path: dest.clone(),
+        reason: e.into(),
+    })?;
+    Ok(dest)
 }

@@ -139,7 +139,7 @@ pub fn list_feedback(out: &mut String, written: &[std::path::PathBuf], lang: cra
     for path in written {
         out.push_str(&format!(
             "{} {}\n",
-            lang.pick("Skrev kontrollkopia", "Wrote feedback copy"),
+            crate::labels::terminal::wrote_feedback(lang),
             path.display()
         ));
     }

@@ -2,6 +2,7 @@
 
 use super::Outcome;
 use crate::error::Error;
+use crate::labels::terminal;
 use crate::lang::Lang;
 use crate::settings::TemplateSettings;
 use crate::write;
@@ -17,14 +18,14 @@ pub fn run(s: &TemplateSettings, lang: Lang) -> Result<Outcome, Error> {
             reason: e.into(),
         })?;
         println!(
-            "{} {} ({}, {} {}, {} {})",
-            lang.pick("Skrev", "Wrote"),
-            path.display(),
-            spec.area,
-            lang.pick("budgetår", "budget year"),
-            spec.budget_year,
-            lang.pick("planår", "plan years"),
-            years(&spec.years)
+            "{}",
+            terminal::template_written(
+                path,
+                &spec.area,
+                spec.budget_year,
+                &years(&spec.years),
+                lang
+            )
         );
     }
     Ok(Outcome { errors: false })

@@ -104,20 +104,6 @@ impl Join<'_> {
     fn ledger_file(&mut self, file: &ActualsFile, p: usize, l: &mut Ledgered) {
         let by = self.input.budget_year;
         let cost = &self.input.options.cost_accounts;
-        let Ledgered {
-            init_months,
-            init_prev,
-            ledger_budget,
-            area_months,
-            area_prev,
-            area_used,
-            sources,
-            unmapped,
-            unmapped_first,
-            months_with_cost,
-            file_months,
-            prev_rows,
-        } = l;
         let a = &file.actuals;
         self.findings.extend(a.findings.iter().cloned());
         let mut s = source(file);
@@ -135,7 +121,7 @@ impl Join<'_> {
             if let (Some(b), Some(Target::Initiative(ai, ii)), true) =
                 (e.budget, target, k.year == by)
             {
-                let months = ledger_budget[ai][ii].get_or_insert([Decimal::ZERO; 12]);
+                let months = l.ledger_budget[ai][ii].get_or_insert([Decimal::ZERO; 12]);
                 months[m] = months[m].saturating_add(tkr(b));
             }
             if !has_actual(e) {
@@ -145,47 +131,26 @@ impl Join<'_> {
             let amount = tkr(e.actual);
             let in_period = usize::from(k.month) <= p;
             if k.year == by && in_period {
-                months_with_cost[m] = true;
-                s.cost_total = s.cost_total.saturating_add(amount);
-                match target {
-                    Some(Target::Initiative(ai, ii)) => {
-                        let cell = &mut init_months[ai][ii][m];
-                        cell.actual = cell.actual.saturating_add(amount);
-                        s.to_initiatives = s.to_initiatives.saturating_add(amount);
-                    }
-                    Some(Target::Area(ai)) => {
-                        area_months[ai][m].actual =
-                            area_months[ai][m].actual.saturating_add(amount);
-                        area_used[ai] = true;
-                        s.to_areas = s.to_areas.saturating_add(amount);
-                    }
-                    None => {
-                        s.unmapped = s.unmapped.saturating_add(amount);
-                    }
-                }
+                l.this_year(target, m, amount, &mut s);
             } else if k.year == by - 1 && in_period {
-                *prev_rows = true;
-                s.previous_year = s.previous_year.saturating_add(amount);
-                match target {
-                    Some(Target::Initiative(ai, ii)) => {
-                        init_prev[ai][ii] = init_prev[ai][ii].saturating_add(amount);
-                    }
-                    Some(Target::Area(ai)) => {
-                        area_prev[ai] = area_prev[ai].saturating_add(amount);
-                        area_used[ai] = true;
-                    }
-                    None => {}
-                }
+                l.previous_year(target, amount, &mut s);
             } else {
                 s.outside_period = s.outside_period.saturating_add(amount);
                 continue;
             }
             if target.is_none() && !amount.is_zero() {
-                note_unmapped(unmapped, unmapped_first, &a.file, k, e, amount);
+                note_unmapped(
+                    &mut l.unmapped,
+                    &mut l.unmapped_first,
+                    &a.file,
+                    k,
+                    e,
+                    amount,
+                );
             }
         }
-        file_months.push(held);
-        sources.push(s);
+        l.file_months.push(held);
+        l.sources.push(s);
     }
 
     /// Cost nobody can place, in the budget year: one warning per file and code.
@@ -475,6 +440,47 @@ impl Join<'_> {
 }
 
 /// A file's row in `Källor`, its sums still zero.
+impl Ledgered {
+    /// A cost of the budget year, up to the period: to its initiative, its area, or
+    /// unmapped.
+    fn this_year(&mut self, target: Option<Target>, m: usize, amount: Decimal, s: &mut Source) {
+        self.months_with_cost[m] = true;
+        s.cost_total = s.cost_total.saturating_add(amount);
+        match target {
+            Some(Target::Initiative(ai, ii)) => {
+                let cell = &mut self.init_months[ai][ii][m];
+                cell.actual = cell.actual.saturating_add(amount);
+                s.to_initiatives = s.to_initiatives.saturating_add(amount);
+            }
+            Some(Target::Area(ai)) => {
+                self.area_months[ai][m].actual =
+                    self.area_months[ai][m].actual.saturating_add(amount);
+                self.area_used[ai] = true;
+                s.to_areas = s.to_areas.saturating_add(amount);
+            }
+            None => {
+                s.unmapped = s.unmapped.saturating_add(amount);
+            }
+        }
+    }
+
+    /// A cost of the year before, up to the same month.
+    fn previous_year(&mut self, target: Option<Target>, amount: Decimal, s: &mut Source) {
+        self.prev_rows = true;
+        s.previous_year = s.previous_year.saturating_add(amount);
+        match target {
+            Some(Target::Initiative(ai, ii)) => {
+                self.init_prev[ai][ii] = self.init_prev[ai][ii].saturating_add(amount);
+            }
+            Some(Target::Area(ai)) => {
+                self.area_prev[ai] = self.area_prev[ai].saturating_add(amount);
+                self.area_used[ai] = true;
+            }
+            None => {}
+        }
+    }
+}
+
 fn source(file: &ActualsFile) -> Source {
     let a = &file.actuals;
     Source {

@@ -7,7 +7,9 @@
 
 use super::json::{FindingJson, decimal};
 use crate::finding::Finding;
-use crate::follow_up::{Figures, FollowUp};
+use crate::follow_up::{
+    AreaResult, Figures, FollowUp, ForecastSource, GroupResult, InitiativeResult, Source, Unmapped,
+};
 use crate::lang::Lang;
 use serde::Serialize;
 
@@ -146,82 +148,94 @@ pub fn report(
         period: format!("{}-{:02}", fu.budget_year, fu.period),
         status,
         totals: (&fu.totals).into(),
-        groups: fu
-            .groups
-            .iter()
-            .map(|g| GroupJson {
-                name: g.name.clone(),
-                areas: g.areas.clone(),
-                figures: (&g.figures).into(),
-            })
-            .collect(),
-        initiatives: fu
-            .initiatives
-            .iter()
-            .map(|i| InitiativeJson {
-                area: i.area.clone(),
-                initiative: i.initiative.clone(),
-                projects: i.projects.clone(),
-                figures: (&i.figures).into(),
-                comment: i.comment.clone(),
-                periodisation: match i.basis {
-                    crate::follow_up::Basis::Ledger => "ledger",
-                    crate::follow_up::Basis::Key => "key",
-                    crate::follow_up::Basis::Even => "even",
-                },
-            })
-            .collect(),
-        areas: fu
-            .areas
-            .iter()
-            .map(|a| AreaJson {
-                area: a.area.clone(),
-                projects: a.projects.clone(),
-                actual_to_date: decimal(a.actual),
-                previous_year_actual_to_date: decimal(a.previous_year),
-            })
-            .collect(),
-        unmapped: fu
-            .unmapped
-            .iter()
-            .map(|u| UnmappedJson {
-                file: u.file.clone(),
-                project: u.project.clone(),
-                accounts: u.accounts.clone(),
-                months: u.months(),
-                amount: decimal(u.amount),
-            })
-            .collect(),
-        sources: fu
-            .sources
-            .iter()
-            .map(|s| SourceJson {
-                file: s.file.clone(),
-                sha256: s.sha256.clone(),
-                rows: s.rows,
-                cost_rows: s.cost_rows,
-                cost_total: decimal(s.cost_total),
-                to_initiatives: decimal(s.to_initiatives),
-                to_areas: decimal(s.to_areas),
-                unmapped: decimal(s.unmapped),
-                previous_year: decimal(s.previous_year),
-                outside_period: decimal(s.outside_period),
-            })
-            .collect(),
-        forecast_sources: fu
-            .forecast_sources
-            .iter()
-            .map(|s| ForecastSourceJson {
-                file: s.file.clone(),
-                sha256: s.sha256.clone(),
-                rows: s.rows,
-                total: decimal(s.total),
-            })
-            .collect(),
+        groups: fu.groups.iter().map(Into::into).collect(),
+        initiatives: fu.initiatives.iter().map(Into::into).collect(),
+        areas: fu.areas.iter().map(Into::into).collect(),
+        unmapped: fu.unmapped.iter().map(Into::into).collect(),
+        sources: fu.sources.iter().map(Into::into).collect(),
+        forecast_sources: fu.forecast_sources.iter().map(Into::into).collect(),
         findings: findings
             .iter()
             .map(|f| super::json::finding(f, lang))
             .collect(),
+    }
+}
+
+impl From<&GroupResult> for GroupJson {
+    fn from(g: &GroupResult) -> Self {
+        GroupJson {
+            name: g.name.clone(),
+            areas: g.areas.clone(),
+            figures: (&g.figures).into(),
+        }
+    }
+}
+
+impl From<&InitiativeResult> for InitiativeJson {
+    fn from(i: &InitiativeResult) -> Self {
+        InitiativeJson {
+            area: i.area.clone(),
+            initiative: i.initiative.clone(),
+            projects: i.projects.clone(),
+            figures: (&i.figures).into(),
+            comment: i.comment.clone(),
+            periodisation: match i.basis {
+                crate::follow_up::Basis::Ledger => "ledger",
+                crate::follow_up::Basis::Key => "key",
+                crate::follow_up::Basis::Even => "even",
+            },
+        }
+    }
+}
+
+impl From<&AreaResult> for AreaJson {
+    fn from(a: &AreaResult) -> Self {
+        AreaJson {
+            area: a.area.clone(),
+            projects: a.projects.clone(),
+            actual_to_date: decimal(a.actual),
+            previous_year_actual_to_date: decimal(a.previous_year),
+        }
+    }
+}
+
+impl From<&Unmapped> for UnmappedJson {
+    fn from(u: &Unmapped) -> Self {
+        UnmappedJson {
+            file: u.file.clone(),
+            project: u.project.clone(),
+            accounts: u.accounts.clone(),
+            months: u.months(),
+            amount: decimal(u.amount),
+        }
+    }
+}
+
+impl From<&Source> for SourceJson {
+    fn from(s: &Source) -> Self {
+        SourceJson {
+            file: s.file.clone(),
+            sha256: s.sha256.clone(),
+            rows: s.rows,
+            cost_rows: s.cost_rows,
+            cost_total: decimal(s.cost_total),
+            to_initiatives: decimal(s.to_initiatives),
+            to_areas: decimal(s.to_areas),
+            unmapped: decimal(s.unmapped),
+            previous_year: decimal(s.previous_year),
+            outside_period: decimal(s.outside_period),
+        }
+    }
+}
+
+impl From<&ForecastSource> for ForecastSourceJson {
+    fn from(s: &ForecastSource) -> Self {
+        ForecastSourceJson {
+            file: s.file.clone(),
+            sha256: s.sha256.clone(),
+            rows: s.rows,
+            total: decimal(s.total),
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 
 use super::Counts;
 use crate::finding::Finding;
+use crate::labels::report as text;
 use crate::lang::Lang;
 use std::fmt::Write as _;
 
@@ -15,8 +16,7 @@ pub fn findings(findings: &[Finding], lang: Lang) -> String {
             if current.is_some() {
                 out.push('\n');
             }
-            let heading =
-                file.unwrap_or(lang.pick("Hela sammanställningen", "The whole consolidation"));
+            let heading = file.unwrap_or(text::whole_run(lang));
             let _ = writeln!(out, "{heading}");
             current = Some(file);
         }
@@ -45,30 +45,11 @@ pub fn render(found: &[Finding], counts: &Counts, lang: Lang) -> String {
     out
 }
 
-/// `1 fil`, `2 filer`: the count with the right form of the noun.
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
+/// `Läste 3 filer med 3 tjänsteområden, …`: the counts of the run.
 pub fn summary(c: &Counts, lang: Lang) -> String {
-    match lang {
-        Lang::Sv => format!(
-            "Läste {} med {}, varav {} med i sammanställningen · {} fel, {}, {} info",
-            count(c.files, "fil", "filer"),
-            count(c.areas, "tjänsteområde", "tjänsteområden"),
-            c.included,
-            c.errors,
-            count(c.warnings, "varning", "varningar"),
-            c.infos
-        ),
-        Lang::En => format!(
-            "Read {} with {}, {} of them included · {}, {}, {} info",
-            count(c.files, "file", "files"),
-            count(c.areas, "service area", "service areas"),
-            c.included,
-            count(c.errors, "error", "errors"),
-            count(c.warnings, "warning", "warnings"),
-            c.infos
-        ),
-    }
+    text::summary(
+        (c.files, c.areas, c.included),
+        (c.errors, c.warnings, c.infos),
+        lang,
+    )
 }

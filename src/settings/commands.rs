@@ -4,7 +4,7 @@ use super::paths::refuse_json_over_input;
 use super::*;
 use crate::cli::{
     CheckArgs, ConsolidateArgs, DiffArgs, FollowUpArgs, FollowUpCheckArgs, FollowUpCommand,
-    TemplateArgs, VerifyArgs,
+    PlanRunArgs, ReportArgs, TemplateArgs, VerifyArgs,
 };
 use crate::error::Error;
 use crate::model::TemplateSpec;
@@ -26,14 +26,14 @@ pub(super) fn consolidate_settings(args: ConsolidateArgs) -> Result<ConsolidateS
             reason: reason.into(),
         });
     }
-    refuse_output_in_input(&args.dir, &args.out, "--out")?;
-    if let Some(dir) = &args.feedback {
+    refuse_output_in_input(&args.dir, &args.run.out, "--out")?;
+    if let Some(dir) = &args.reports.feedback {
         refuse_output_in_input(&args.dir, dir, "--feedback")?;
     }
-    if let Some(json) = &args.json {
+    if let Some(json) = &args.reports.json {
         refuse_json_over_input(json, std::slice::from_ref(&args.dir))?;
     }
-    let config_path = match &args.config {
+    let config_path = match &args.run.config {
         Some(path) => Some(path.clone()),
         None => Some(args.dir.join(CONFIG_FILE)).filter(|p| p.is_file()),
     };
@@ -64,12 +64,12 @@ pub(super) fn consolidate_settings(args: ConsolidateArgs) -> Result<ConsolidateS
         today,
         skip,
         input: args.dir,
-        out_dir: args.out,
+        out_dir: args.run.out,
         config,
-        partial: args.partial,
+        partial: args.run.partial,
         latest_version: args.latest_version,
-        json: args.json,
-        feedback: args.feedback,
+        json: args.reports.json,
+        feedback: args.reports.feedback,
         config_text,
         previous: args.previous,
     })
@@ -91,12 +91,13 @@ pub(super) fn follow_up(mut args: FollowUpArgs) -> Result<Task, Error> {
             let follow_up = follow_up_settings(FollowUpArgs {
                 action: None,
                 dir: t.dir,
-                actuals: t.actuals,
-                forecasts: t.forecasts,
+                ledger: t.ledger,
                 period: t.period,
-                out: t.out,
-                config: t.config,
-                partial: true,
+                run: PlanRunArgs {
+                    out: t.out,
+                    config: t.config,
+                    partial: true,
+                },
                 json: None,
                 today: None,
             })?;
@@ -136,25 +137,25 @@ fn follow_up_settings(args: FollowUpArgs) -> Result<FollowUpSettings, Error> {
     let period = period_arg(args.period.as_ref())?;
     let mut plan = consolidate_settings(ConsolidateArgs {
         dir: args.dir,
-        out: args.out,
-        config: args.config,
-        partial: args.partial,
+        run: args.run,
         latest_version: false,
-        json: args.json,
-        feedback: None,
+        reports: ReportArgs {
+            json: args.json,
+            feedback: None,
+        },
         today: args.today,
         previous: None,
     })?;
     let config = plan.config.as_ref();
-    let actuals = if args.actuals.is_empty() {
+    let actuals = if args.ledger.actuals.is_empty() {
         config.map(Config::actuals_paths).unwrap_or_default()
     } else {
-        args.actuals
+        args.ledger.actuals
     };
-    let forecasts = if args.forecasts.is_empty() {
+    let forecasts = if args.ledger.forecasts.is_empty() {
         config.map(Config::forecasts_paths).unwrap_or_default()
     } else {
-        args.forecasts
+        args.ledger.forecasts
     };
     if let Some(missing) = actuals.iter().chain(&forecasts).find(|p| !p.exists()) {
         return Err(Error::MissingFile {
@@ -242,13 +243,13 @@ pub(super) fn check(args: CheckArgs) -> Result<Task, Error> {
             Error::MissingFile { path }
         });
     }
-    if let Some(json) = &args.json {
+    if let Some(json) = &args.reports.json {
         refuse_json_over_input(json, &args.files)?;
     }
     Ok(Task::Check(CheckSettings {
         files: args.files,
-        json: args.json,
-        feedback: args.feedback,
+        json: args.reports.json,
+        feedback: args.reports.feedback,
     }))
 }
 /// `2023-2025` (or with an en dash) → [2023, 2024, 2025].

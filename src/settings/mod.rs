@@ -15,7 +15,7 @@ pub use config::{AreaConfig, Config, Paths, ProjectConfig, ReportGroupConfig};
 pub use follow_up::{ActualsUnit, CostAccounts, FollowUpConfig, FollowUpOptions};
 pub use paths::{refuse_output_in_input, resolve};
 
-use crate::cli::{Cli, Command, ConsolidateArgs};
+use crate::cli::{Cli, Command, ConsolidateArgs, PlanRunArgs};
 use crate::error::Error;
 use crate::lang::Lang;
 use crate::model::TemplateSpec;
@@ -133,7 +133,10 @@ impl Settings {
         let task = match cli.command {
             None => commands::consolidate(ConsolidateArgs {
                 dir: PathBuf::from("input"),
-                out: PathBuf::from("output"),
+                run: PlanRunArgs {
+                    out: PathBuf::from("output"),
+                    ..PlanRunArgs::default()
+                },
                 ..ConsolidateArgs::default()
             })?,
             Some(Command::Consolidate(args)) => commands::consolidate(args)?,
