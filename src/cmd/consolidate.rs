@@ -87,7 +87,8 @@ pub(crate) fn produce(
         None => None,
     };
     let stream = Stream {
-        files: Vec::new(),
+        // Every file is kept to the end: room for all at once, not grown by doubling.
+        files: Vec::with_capacity(inputs.len()),
         inclusion: validate::Inclusion::new(s.config.as_ref(), s.latest_version),
         sheet: StreamedSheet::new(&record.input, previous.is_some()),
     };
