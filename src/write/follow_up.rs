@@ -40,6 +40,8 @@ pub(super) struct FuStyles {
     pub wrap: Format,
     /// Headers that wrap onto several lines.
     pub header_wrap: Format,
+    /// Text in a column right after a number, set apart from it.
+    pub indent: Format,
 }
 
 /// What every sheet writer gets: the contents, the formats and the report's title.
@@ -114,6 +116,7 @@ pub fn build(c: &Contents<'_>) -> Result<rust_xlsxwriter::Workbook, XlsxError> {
             .header
             .set_text_wrap()
             .set_align(rust_xlsxwriter::FormatAlign::Top),
+        indent: Format::new().set_indent(1),
     };
     let sheet = Sheet {
         c,
