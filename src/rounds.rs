@@ -5,12 +5,12 @@
 //! the `Inlämningar` sheet and the terminal's one line. Pure: no I/O, no clock
 //! (the caller passes the reference date).
 //!
-//! The status: `har fel` when the file has errors; `ersatt av nyare version` when a
-//! file of a higher version for the same area came in; `äldre prognos (2023-03)` or
-//! `prognos för senare månad (2023-06)` when a forecast workbook's `Period` is not
-//! the round's month; `inkommen efter sista dag` when the file's own Datum is after
-//! the deadline; else `inkommen`. An area with
-//! no file is `väntas` up to and including the deadline and `saknas` after it
+//! The status, the first that applies: `ersatt av nyare version` when a file of a
+//! higher version for the same area came in; `har fel` when the file has errors;
+//! `äldre prognos (2023-03)` or `prognos för senare månad (2023-06)` when a
+//! forecast workbook's `Period` is not the round's month; `inkommen efter sista
+//! dag` when the file's own Datum is after the deadline; else `inkommen`. An area
+//! with no file is `väntas` up to and including the deadline and `saknas` after it
 //! (or always, without a deadline). The findings do not depend on any of this.
 
 use crate::labels::{normalize, rounds as text};
@@ -314,9 +314,10 @@ fn area_submissions(
         .collect()
 }
 
-/// The terminal's one line, when some area is missing, expected or late:
-/// `Inlämningar: saknas HR; inkommen efter sista dag Ekonomi.` (files with errors
-/// are in the findings already).
+/// The terminal's one line, when some area is missing, expected, late or has sent
+/// a forecast for another month: `Inlämningar: saknas HR; inkommen efter sista dag
+/// Ekonomi; äldre prognos IT-tjänster.` (files with errors are in the findings
+/// already).
 pub fn summary_line(subs: &[Submission], lang: Lang) -> Option<String> {
     let names = |s: Status| -> Vec<&str> {
         let mut v: Vec<&str> = subs
