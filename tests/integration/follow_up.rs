@@ -834,3 +834,43 @@ for r in range(2, ws.max_row + 1):
         }
     }
 }
+
+#[test]
+fn every_follow_up_sheet_prints_with_the_plan_workbooks_header_and_footer() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // `[rounds]` in the sample's budget.toml: the workbook has `Inlämningar` too.
+    run(
+        dir.path(),
+        &["--period", "2023-04", "--today", "2023-05-06"],
+    );
+    let book = dir.path().join("output/uppfoljning-2023-04.xlsx");
+    let script = r#"
+import sys, openpyxl
+for ws in openpyxl.load_workbook(sys.argv[1]).worksheets:
+    print(ws.title, '|', ws.oddHeader.center.text, '|', ws.oddFooter.left.text, '|', ws.oddFooter.center.text, '|', ws.oddFooter.right.text)
+"#;
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .arg(&book)
+        .output()
+        .expect("python3 with openpyxl");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let sheets: Vec<&str> = text.lines().collect();
+    assert!(
+        sheets.iter().any(|l| l.starts_with("Inlämningar |")),
+        "{text}"
+    );
+    for line in sheets {
+        let (sheet, rest) = line.split_once(" | ").expect("sheet");
+        assert_eq!(
+            rest,
+            "Göteborgs Stad · Uppföljning utvecklingskostnader januari–april 2023 | Utskrivet &D | &A | Sida &P av &N",
+            "{sheet}"
+        );
+    }
+}
