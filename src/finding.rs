@@ -534,7 +534,8 @@ mod tests {
         assert_eq!(f.severity, Severity::Error);
         assert_eq!(
             format!("{}: {}", f.place(Lang::Sv), f.message(Lang::Sv)),
-            "HR.xlsx › Budgetfördelning › D9: Belopp 13 100 ≠ Nyutveckling 800 + Utveckling inom befintlig tjänst 12 200 = 13 000"
+            "HR.xlsx › Budgetfördelning › D9: Belopp 13 100 ≠ Nyutveckling 800 + Utveckling inom befintlig tjänst 12 200 = 13 000. \
+             Rätta Belopp eller delbeloppen så att Belopp är deras summa."
         );
     }
 

@@ -148,8 +148,12 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
             existing,
         } => {
             let sum = new.saturating_add(*existing);
+            let fix = match sv {
+                true => "Rätta Belopp eller delbeloppen så att Belopp är deras summa.",
+                false => "Correct Belopp or its parts so that Belopp is their sum.",
+            };
             format!(
-                "Belopp {} ≠ {} {} + {} {} = {}",
+                "Belopp {} ≠ {} {} + {} {} = {}. {fix}",
                 a(stated),
                 crate::labels::COL_NEW,
                 a(new),
@@ -165,13 +169,13 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
         } => {
             if sv {
                 format!(
-                    "Summa {column} {} ≠ summan av raderna {}",
+                    "Summa {column} {} ≠ summan av raderna {}. Rätta raderna eller Summa-raden (låt den vara en SUMMA-formel över kolumnen).",
                     a(stated),
                     a(computed)
                 )
             } else {
                 format!(
-                    "Total {column} {} ≠ sum of the rows {}",
+                    "Total {column} {} ≠ sum of the rows {}. Correct the rows or the Summa row (make it a SUM formula over the column).",
                     a(stated),
                     a(computed)
                 )

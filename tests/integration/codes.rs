@@ -385,7 +385,8 @@ fn row_sum_mismatch() {
     let f = expect_one(&run, &[], "row-sum-mismatch", "error", HR, B, Some("D10"));
     assert_eq!(
         f.message,
-        "Belopp 5 100 ≠ Nyutveckling 800 + Utveckling inom befintlig tjänst 4 200 = 5 000"
+        "Belopp 5 100 ≠ Nyutveckling 800 + Utveckling inom befintlig tjänst 4 200 = 5 000. \
+         Rätta Belopp eller delbeloppen så att Belopp är deras summa."
     );
 }
 

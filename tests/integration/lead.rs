@@ -140,9 +140,12 @@ fn every_independent_mistake_is_reported_in_one_round_and_highlighted() {
     assert_eq!(
         out.stdout,
         "input/HR.xlsx\n  \
-         fel      row-sum-mismatch       input/HR.xlsx › Budgetfördelning › D10: Belopp 5 100 ≠ Nyutveckling 800 + Utveckling inom befintlig tjänst 4 200 = 5 000\n  \
-         fel      total-mismatch         input/HR.xlsx › Budgetfördelning › C12: Summa Utveckling inom befintlig tjänst 12 000 ≠ summan av raderna 12 200\n  \
-         fel      total-mismatch         input/HR.xlsx › Utvecklingsinitiativ › F6: Summa Vidmakthållande 2024 400 ≠ summan av raderna 500\n\
+         fel      row-sum-mismatch       input/HR.xlsx › Budgetfördelning › D10: Belopp 5 100 ≠ Nyutveckling 800 + Utveckling inom befintlig tjänst 4 200 = 5 000. \
+         Rätta Belopp eller delbeloppen så att Belopp är deras summa.\n  \
+         fel      total-mismatch         input/HR.xlsx › Budgetfördelning › C12: Summa Utveckling inom befintlig tjänst 12 000 ≠ summan av raderna 12 200. \
+         Rätta raderna eller Summa-raden (låt den vara en SUMMA-formel över kolumnen).\n  \
+         fel      total-mismatch         input/HR.xlsx › Utvecklingsinitiativ › F6: Summa Vidmakthållande 2024 400 ≠ summan av raderna 500. \
+         Rätta raderna eller Summa-raden (låt den vara en SUMMA-formel över kolumnen).\n\
          \n\
          Filen har 3 fel och 0 varningar.\n\
          Skrev kontrollkopia kontroll/HR-kontroll.xlsx\n\
