@@ -422,6 +422,17 @@ pub fn excel_error(stored: &str, lang: Lang) -> String {
     t.to_string()
 }
 
+/// What the message families write with: an amount and a quoted text in `lang`,
+/// and whether it is Swedish.
+#[allow(clippy::type_complexity)]
+fn words(lang: Lang) -> (impl Fn(&Decimal) -> String, impl Fn(&str) -> String, bool) {
+    (
+        move |d: &Decimal| amount(*d, lang),
+        move |t: &str| quoted(t, lang),
+        lang == Lang::Sv,
+    )
+}
+
 fn quoted(text: &str, lang: Lang) -> String {
     match lang {
         Lang::Sv => format!("”{text}”"),

@@ -5,9 +5,7 @@ use super::*;
 
 /// The message of a kind of this family; `None` for a kind of another.
 pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
-    let a = |d: &Decimal| amount(*d, lang);
-    let q = |t: &str| quoted(t, lang);
-    let sv = lang == Lang::Sv;
+    let (a, q, sv) = words(lang);
     Some(match kind {
         Kind::MissingSheet { sheet, found } => if sv {
             format!("Bladet {} saknas. Arbetsboken har bladen: {}.", q(sheet), list(found))
