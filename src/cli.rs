@@ -23,9 +23,11 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Read every workbook in DIR in parallel, check them, write the consolidated workbook.
+    /// Check every workbook in DIR and write the consolidated workbook: the city's totals
+    /// per area and year, every initiative and a list of all findings.
     Consolidate(ConsolidateArgs),
-    /// Run the same checks on single workbooks; writes nothing but the optional JSON report.
+    /// Run the same checks on single workbooks; writes no consolidation, only the
+    /// optional JSON report and annotated copies.
     Check(CheckArgs),
     /// Write a blank template for one area, or for every configured area (--all).
     Template(TemplateArgs),
