@@ -118,7 +118,7 @@ pub enum FollowUpCommand {
     /// prefilled with the plan's budget, the ledger's actuals and the last forecast.
     Template(FollowUpTemplateArgs),
     /// Check filled forecast workbooks before they are sent; writes nothing but the
-    /// optional annotated copies.
+    /// optional JSON report and annotated copies.
     Check(FollowUpCheckArgs),
 }
 
@@ -161,9 +161,8 @@ pub struct FollowUpCheckArgs {
     /// it, against the rows the workbook was generated with).
     #[arg(long, value_name = "DIR")]
     pub plan: Option<PathBuf>,
-    /// For every workbook with findings, write an annotated copy DIR/<name>-kontroll.xlsx.
-    #[arg(long, value_name = "DIR")]
-    pub feedback: Option<PathBuf>,
+    #[command(flatten)]
+    pub reports: ReportArgs,
 }
 
 #[derive(Debug, Args)]

@@ -233,6 +233,11 @@ const ARGS_SV: &[(Option<&str>, &str, &str)] = &[
     ),
     (
         Some("follow-up check"),
+        "json",
+        "Skriv också JSON-rapporten till FIL.",
+    ),
+    (
+        Some("follow-up check"),
         "feedback",
         "Skriv en kommenterad kopia MAPP/<namn>-kontroll.xlsx av varje arbetsbok med fynd.",
     ),
@@ -271,7 +276,7 @@ const COMMANDS_SV: &[(&str, &str)] = &[
     ),
     (
         "follow-up check",
-        "Kontrollera ifyllda prognosarbetsböcker innan de skickas; skriver inget utom de valfria kommenterade kopiorna.",
+        "Kontrollera ifyllda prognosarbetsböcker innan de skickas; skriver inget utom den valfria JSON-rapporten och de kommenterade kopiorna.",
     ),
     (
         "verify",
