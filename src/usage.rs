@@ -58,7 +58,7 @@ const ARGS_SV: &[(Option<&str>, &str, &str)] = &[
     (
         Some("consolidate"),
         "config",
-        "Konfigurationsfilen (standard: budget.toml i MAPP, om den finns).",
+        "Konfigurationsfilen (standard: budget.toml bland mallarna, om den finns).",
     ),
     (
         Some("consolidate"),
@@ -78,7 +78,7 @@ const ARGS_SV: &[(Option<&str>, &str, &str)] = &[
     (
         Some("consolidate"),
         "feedback",
-        "Skriv en kommenterad kopia MAPP/<namn>-kontroll.xlsx av varje arbetsbok med fynd.",
+        "För varje arbetsbok med fynd: skriv en kommenterad kopia <namn>-kontroll.xlsx i den här mappen.",
     ),
     (
         Some("check"),
@@ -93,7 +93,7 @@ const ARGS_SV: &[(Option<&str>, &str, &str)] = &[
     (
         Some("check"),
         "feedback",
-        "Skriv en kommenterad kopia MAPP/<namn>-kontroll.xlsx av varje arbetsbok med fynd.",
+        "För varje arbetsbok med fynd: skriv en kommenterad kopia <namn>-kontroll.xlsx i den här mappen.",
     ),
     (
         Some("template"),
@@ -159,7 +159,7 @@ const ARGS_SV: &[(Option<&str>, &str, &str)] = &[
     (
         Some("follow-up"),
         "config",
-        "Konfigurationsfilen (standard: budget.toml i MAPP, om den finns).",
+        "Konfigurationsfilen (standard: budget.toml bland mallarna, om den finns).",
     ),
     (
         Some("follow-up"),
@@ -214,7 +214,7 @@ const ARGS_SV: &[(Option<&str>, &str, &str)] = &[
     (
         Some("follow-up template"),
         "config",
-        "Konfigurationsfilen (standard: budget.toml i MAPP, om den finns).",
+        "Konfigurationsfilen (standard: budget.toml bland mallarna, om den finns).",
     ),
     (
         Some("follow-up check"),
@@ -239,7 +239,7 @@ const ARGS_SV: &[(Option<&str>, &str, &str)] = &[
     (
         Some("follow-up check"),
         "feedback",
-        "Skriv en kommenterad kopia MAPP/<namn>-kontroll.xlsx av varje arbetsbok med fynd.",
+        "För varje arbetsbok med fynd: skriv en kommenterad kopia <namn>-kontroll.xlsx i den här mappen.",
     ),
     (
         Some("diff"),
@@ -272,7 +272,7 @@ const COMMANDS_SV: &[(&str, &str)] = &[
     ),
     (
         "follow-up template",
-        "Skriv en prognosarbetsbok per tjänsteområde, MAPP/<område>-prognos-<år>-<MM>.xlsx, ifylld med planens budget, ekonomisystemets utfall och den förra prognosen.",
+        "Skriv en prognosarbetsbok per tjänsteområde, <område>-prognos-<år>-<MM>.xlsx i mappen --out, ifylld med planens budget, ekonomisystemets utfall och den förra prognosen.",
     ),
     (
         "follow-up check",
@@ -354,10 +354,7 @@ fn value_name(arg: &clap::Arg) -> Option<String> {
         return None;
     }
     let named = arg.get_value_names().and_then(|n| n.first());
-    Some(named.map_or_else(
-        || arg.get_id().as_str().to_uppercase(),
-        ToString::to_string,
-    ))
+    Some(named.map_or_else(|| arg.get_id().as_str().to_uppercase(), ToString::to_string))
 }
 
 /// The Swedish value name of the argument `id` of the subcommand at `path`.
@@ -526,6 +523,7 @@ fn usage_error_sv(e: &clap::Error) -> String {
         ErrorKind::MissingSubcommand => "fel: ett kommando saknas".to_string(),
         ErrorKind::InvalidValue => {
             let valid = context(e, ContextKind::ValidValue)
+                .filter(|v| !v.is_empty())
                 .map(|v| format!(" (möjliga värden: {v})"))
                 .unwrap_or_default();
             if value() == "””" || value().is_empty() {
@@ -615,6 +613,33 @@ mod tests {
         for (name, _) in COMMANDS_SV {
             assert!(find(&cmd, name).is_some(), "{name}");
         }
+    }
+
+    #[test]
+    fn every_value_name_in_the_swedish_help_is_swedish() {
+        let swedish: Vec<&str> = VALUE_NAMES_SV
+            .iter()
+            .map(|(_, sv)| *sv)
+            .chain(VALUE_NAMES_SV_AT.iter().map(|(_, _, sv)| *sv))
+            .collect();
+        let mut pending = vec![command(Lang::Sv)];
+        while let Some(cmd) = pending.pop() {
+            for arg in cmd.get_arguments() {
+                if let Some(name) = value_name(arg) {
+                    assert!(
+                        swedish.contains(&name.as_str()),
+                        "{} {}: <{name}>",
+                        cmd.get_name(),
+                        arg.get_id()
+                    );
+                }
+            }
+            pending.extend(cmd.get_subcommands().cloned());
+        }
+        let en = command(Lang::En);
+        let out =
+            find(&en, "template").and_then(|t| t.get_arguments().find(|a| a.get_id() == "out"));
+        assert_eq!(out.and_then(value_name).as_deref(), Some("OUT"));
     }
 
     #[test]

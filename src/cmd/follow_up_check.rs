@@ -90,7 +90,10 @@ fn write_json(
     let no_plan = crate::consolidate::consolidate(&[], budget_year, &[], None);
     let errors = findings.iter().any(|f| f.severity == Severity::Error);
     let status = if errors { "errors" } else { "ok" };
-    super::write_json(path, &report::json::report(&no_plan, findings, status, lang))
+    super::write_json(
+        path,
+        &report::json::report(&no_plan, findings, status, lang),
+    )
 }
 
 /// The plan's included areas, read exactly as the follow-up reads them.

@@ -136,7 +136,10 @@ pub fn write_feedback(
 
 /// Appends one line per feedback copy written.
 /// The JSON report of `consolidate`, `check` or `follow-up check`, written to `path`.
-pub fn write_json(path: &std::path::Path, report: &crate::report::json::Report) -> Result<(), Error> {
+pub fn write_json(
+    path: &std::path::Path,
+    report: &crate::report::json::Report,
+) -> Result<(), Error> {
     let json = crate::report::json::to_string(report);
     crate::write::save_atomically((json + "\n").as_bytes(), path).map_err(|e| Error::Json {
         path: path.to_path_buf(),
