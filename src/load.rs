@@ -166,7 +166,7 @@ pub fn load_bytes(bytes: &[u8], file: &str, path: &Path, keep_grids: bool) -> Lo
         loaded.plan = Some(AreaPlan { meta, budget, plan });
     }
     if keep_grids {
-        loaded.book = Some(book);
+        loaded.book = Some(Box::new(book));
     }
     loaded
 }

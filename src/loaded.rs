@@ -33,8 +33,9 @@ pub struct Loaded {
     pub budget_year_cell: Option<CellRef>,
     pub rows_read: usize,
     pub status: Status,
-    /// The sheets as read, kept only for feedback copies.
-    pub book: Option<Book>,
+    /// The sheets as read, kept only for feedback copies. Boxed: a run keeps
+    /// every file's `Loaded` to the end, and most have no book.
+    pub book: Option<Box<Book>>,
     /// The rows of the optional version table, in sheet order.
     pub versions: Vec<crate::versions::VersionEntry>,
 }

@@ -71,7 +71,7 @@ pub fn read(grid: &Grid, field: Option<&str>, file: &str) -> (Vec<VersionEntry>,
             .unwrap_or_default()
     };
     let version_col = cols[1].unwrap_or(0);
-    let entries: Vec<VersionEntry> = grid
+    let mut entries: Vec<VersionEntry> = grid
         .rows()
         .filter(|(row, _)| *row > header_row)
         .filter_map(|(row, _)| {
@@ -85,6 +85,8 @@ pub fn read(grid: &Grid, field: Option<&str>, file: &str) -> (Vec<VersionEntry>,
             })
         })
         .collect();
+    // Kept with the file to the end of the run: no spare room.
+    entries.shrink_to_fit();
     let mut findings = Vec::new();
     if let (Some(last), Some(field)) = (entries.last(), field)
         && compare_versions(&last.version, field).is_ne()

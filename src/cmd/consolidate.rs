@@ -167,7 +167,8 @@ fn read_streaming<'c>(
         .map(|i| (i.path.clone(), i.name.clone()))
         .collect();
     let stream = Stream {
-        files: Vec::new(),
+        // Every file is kept to the end: room for all at once, not grown by doubling.
+        files: Vec::with_capacity(inputs.len()),
         inclusion: validate::Inclusion::new(s.config.as_ref(), s.latest_version),
         sheet: StreamedSheet::new(&record.input, snapshots),
     };

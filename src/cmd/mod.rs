@@ -99,6 +99,8 @@ pub(crate) fn drop_lead_reminders(loaded: &mut Loaded) {
     loaded
         .findings
         .retain(|f| !matches!(f.kind, crate::finding::Kind::EmptyMetadata { .. }));
+    // The file is kept to the end of the run: without its room for the dropped ones.
+    loaded.findings.shrink_to_fit();
 }
 
 pub fn load_all(

@@ -48,6 +48,11 @@ pub fn excel_text(text: &str) -> &str {
 
 /// `text` cut to at most `limit` UTF-16 code units, at a character boundary.
 pub fn text_within(text: &str, limit: usize) -> &str {
+    // No character takes more UTF-16 units than UTF-8 bytes: a text of at most
+    // `limit` bytes fits without counting (nearly every cell read).
+    if text.len() <= limit {
+        return text;
+    }
     let mut units = 0;
     for (i, c) in text.char_indices() {
         units += c.len_utf16();

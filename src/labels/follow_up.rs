@@ -109,9 +109,10 @@ pub const UNMAPPED_NONE: &str =
 
 /// `Kontroller` of the follow-up: the column headers, and a ledger line's place
 /// (`rad 12`).
-pub const FOLLOW_UP_CHECKS_HEADERS: [&str; 6] = [
+pub const FOLLOW_UP_CHECKS_HEADERS: [&str; 7] = [
     "Allvarlighet",
     "Kod",
+    "Beskrivning",
     "Fil",
     "Blad",
     "Cell/rad",

@@ -78,6 +78,10 @@ impl Plan<'_> {
     /// Belopp shows an error because of a text cell: that cell's consequence,
     /// read as the Belopp it stands for.
     fn follow_link(&mut self, name: &str, sink: &mut Sink<'_>) {
+        // Nearly always no budget row is broken: then no key is made for the row.
+        if self.linked.broken.is_empty() {
+            return;
+        }
         if let (Some(k), Some((budget_sheet, root, error, right))) = (
             self.linked_col,
             self.linked.broken.get(&initiative_key(name)),

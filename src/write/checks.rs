@@ -49,13 +49,7 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
             let text = crate::grid::excel_text(text);
             if col == MESSAGE {
                 ws.write_string_with_format(row, col, text, &wrap)?;
-                // Programs do not all fit a row to wrapped text: its height is
-                // set from the lines the message takes.
-                let lines = text.chars().count().div_ceil(MESSAGE_WIDTH * 6 / 5).max(1);
-                let lines = u32::try_from(lines).unwrap_or(1).min(20);
-                if lines > 1 {
-                    ws.set_row_height(row, 15 * lines)?;
-                }
+                fit_row(ws, row, text, MESSAGE_WIDTH)?;
             } else {
                 ws.write_string_with_format(row, col, text, &top)?;
             }
@@ -89,3 +83,20 @@ const CELL: u16 = 5;
 /// The message column, and the most characters it is wide.
 const MESSAGE: u16 = 6;
 const MESSAGE_WIDTH: usize = 70;
+
+/// Programs do not all fit a row to wrapped text: the height of a row whose message
+/// wraps in a column `width` characters wide is set from the lines it takes (both
+/// workbooks' `Kontroller`).
+pub(super) fn fit_row(
+    ws: &mut Worksheet,
+    row: u32,
+    text: &str,
+    width: usize,
+) -> Result<(), XlsxError> {
+    let lines = text.chars().count().div_ceil(width * 6 / 5).max(1);
+    let lines = u32::try_from(lines).unwrap_or(1).min(20);
+    if lines > 1 {
+        ws.set_row_height(row, 15 * lines)?;
+    }
+    Ok(())
+}

@@ -1,5 +1,6 @@
 //! Sheet `Kontroller` of the follow-up: every finding of the plan and of the
-//! follow-up — severity, code, file, sheet, cell or line, message.
+//! follow-up — severity, code, what the code means, file, sheet, cell or line,
+//! message — laid out as the plan workbook's `Kontroller`.
 
 use super::follow_up::{Sheet, list_end, list_header};
 use crate::finding::Severity;
@@ -11,13 +12,20 @@ pub(super) fn write(ws: &mut Worksheet, sheet: Sheet<'_>) -> Result<(), XlsxErro
     let b = &s.base;
     ws.set_name(labels::OUT_CHECKS)?;
     list_header(ws, &labels::FOLLOW_UP_CHECKS_HEADERS, |_| false, b)?;
+    // Every cell of a row stands at its top, the message wraps (as in the plan's).
+    use rust_xlsxwriter::FormatAlign::Top;
+    let top = rust_xlsxwriter::Format::new().set_align(Top);
+    let (error, warning) = (
+        b.error.clone().set_align(Top),
+        b.warning.clone().set_align(Top),
+    );
     let mut row = 0;
     for f in c.findings {
         row += 1;
         let format = match f.severity {
-            Severity::Error => &b.error,
-            Severity::Warning => &b.warning,
-            Severity::Info => &b.text,
+            Severity::Error => &error,
+            Severity::Warning => &warning,
+            Severity::Info => &top,
         };
         ws.write_string_with_format(row, 0, f.severity.label(c.lang), format)?;
         let place = match (f.cell, f.line) {
@@ -27,26 +35,33 @@ pub(super) fn write(ws: &mut Worksheet, sheet: Sheet<'_>) -> Result<(), XlsxErro
         };
         let cells = [
             f.code().as_str().to_string(),
+            f.code().description().to_string(),
             f.file.clone().unwrap_or_default(),
             f.sheet.clone().unwrap_or_default(),
             place,
             f.message(c.lang),
         ];
         for (col, text) in (1u16..).zip(&cells) {
-            if col == 5 {
+            if col == MESSAGE {
                 ws.write_string_with_format(row, col, text, &s.wrap)?;
+                super::checks::fit_row(ws, row, text, MESSAGE_WIDTH)?;
             } else {
-                ws.write_string(row, col, text)?;
+                ws.write_string_with_format(row, col, text, &top)?;
             }
         }
     }
     let widths = [
         (0u16, 12.0),
         (1, 24.0),
-        (2, 28.0),
-        (3, 16.0),
-        (4, 10.0),
-        (5, 80.0),
+        (2, 40.0),
+        (3, 28.0),
+        (4, 18.0),
+        (5, 10.0),
+        (MESSAGE, MESSAGE_WIDTH as f64),
     ];
-    list_end(ws, (row, 5), &widths, title)
+    list_end(ws, (row, MESSAGE), &widths, title)
 }
+
+/// The message column, and its width in characters.
+const MESSAGE: u16 = 6;
+const MESSAGE_WIDTH: usize = 70;

@@ -732,3 +732,56 @@ fn the_follow_up_does_not_repeat_check_s_reminders_about_empty_metadata() {
         "check still reminds the lead"
     );
 }
+
+#[test]
+fn kontroller_is_laid_out_as_the_plan_workbooks_and_wrapped_rows_are_tall_enough() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    run(
+        dir.path(),
+        &["--period", "2023-04", "--today", "2023-05-05"],
+    );
+    let book = dir.path().join("output/uppfoljning-2023-04.xlsx");
+    // Read by another program: the header, and each row's message with its height.
+    let script = r#"
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])['Kontroller']
+print('|'.join(c.value for c in ws[1]))
+for r in range(2, ws.max_row + 1):
+    print(len(ws.cell(r, 7).value or ''), ws.row_dimensions[r].height)
+"#;
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .arg(&book)
+        .output()
+        .expect("python3 with openpyxl");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("Allvarlighet|Kod|Beskrivning|Fil|Blad|Cell/rad|Meddelande")
+    );
+    let rows: Vec<(usize, Option<f64>)> = lines
+        .map(|l| {
+            let (len, height) = l.split_once(' ').expect("two fields");
+            (len.parse().expect("length"), height.parse().ok())
+        })
+        .collect();
+    assert!(
+        rows.iter().any(|(len, _)| *len > 84),
+        "a message that wraps"
+    );
+    for (len, height) in rows {
+        // 70 characters wide: a message of more than 84 characters takes two lines.
+        if len > 84 {
+            assert!(
+                height.is_some_and(|h| h >= 30.0),
+                "{len} characters, height {height:?}"
+            );
+        }
+    }
+}

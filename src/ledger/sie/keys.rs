@@ -78,6 +78,12 @@ impl Default for Interner {
 }
 
 impl Interner {
+    /// Another interner's names given numbers in this one: entry `i` is the number
+    /// here of the other's name `i` (for joining the parts of a file read apart).
+    pub(crate) fn ids_of(&mut self, other: &Interner) -> Vec<u32> {
+        other.names.iter().map(|n| self.id(n)).collect()
+    }
+
     pub(crate) fn id(&mut self, raw: &[u8]) -> u32 {
         if raw.len() <= 15 {
             let mut word = [0u8; 16];

@@ -100,18 +100,8 @@ impl State<'_> {
     /// follows it: names re-numbered, sums added, line numbers moved on.
     fn absorb(&mut self, other: State<'_>) {
         let offset = self.line_no - 1;
-        let accounts: Vec<u32> = other
-            .accounts
-            .names
-            .iter()
-            .map(|n| self.accounts.id(n))
-            .collect();
-        let projects: Vec<u32> = other
-            .projects
-            .names
-            .iter()
-            .map(|n| self.projects.id(n))
-            .collect();
+        let accounts = self.accounts.ids_of(&other.accounts);
+        let projects = self.projects.ids_of(&other.projects);
         let project = |p: u32| match p {
             NO_PROJECT => NO_PROJECT,
             p => projects[p as usize],

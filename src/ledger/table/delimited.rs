@@ -329,18 +329,8 @@ impl Sums {
             Place::Line(n) => Place::Line(n + lines),
             cell => cell,
         };
-        let accounts: Vec<u32> = other
-            .accounts
-            .names
-            .iter()
-            .map(|n| self.accounts.id(n))
-            .collect();
-        let projects: Vec<u32> = other
-            .projects
-            .names
-            .iter()
-            .map(|n| self.projects.id(n))
-            .collect();
+        let accounts = self.accounts.ids_of(&other.accounts);
+        let projects = self.projects.ids_of(&other.projects);
         for ((period, account, project), mut e) in other.entries {
             e.first = e.first.map(moved);
             let key = (
