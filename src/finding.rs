@@ -252,6 +252,14 @@ codes! {
     PeriodMismatch => "period-mismatch", Error, FollowUp, [PeriodMismatch], "Prognosen gäller fel månad",
         help: ("Hämta mallen för rätt månad med follow-up template --period.",
                "Get the template for the right month with follow-up template --period.");
+    StaleForecast => "stale-forecast", Warning, FollowUp, [StaleForecast], "Prognosen gäller en tidigare månad",
+        help: ("Be tjänsteområdet skicka prognosen för uppföljningens månad.",
+               "Ask the area to send the forecast for the follow-up's month.");
+    LaterForecast => "later-forecast", Warning, FollowUp, [LaterForecast], "Prognosen gäller en senare månad",
+        help: ("Lägg prognosen för uppföljningens månad i prognosmappen, eller följ upp den senare månaden med --period.",
+               "Put the forecast for the follow-up's month in the forecast folder, or follow up the later month with --period.");
+    FutureDate => "future-date", Warning, FollowUp, [FutureDate], "Datum ligger efter dagens datum",
+        help: ("Rätta Datum i filen.", "Correct Datum in the file.");
     EmptyTemplate => "empty-template", Warning, Layout, [EmptyTemplate], "Mallen har inga initiativ",
         help: ("Fyll i ett initiativ per rad innan du skickar filen.",
                "Fill in one initiative per row before sending the file.");
@@ -447,7 +455,7 @@ mod tests {
                     .all(|c| c.is_ascii_lowercase() || c == '-')
             );
         }
-        assert_eq!(Code::ALL.len(), 51);
+        assert_eq!(Code::ALL.len(), 54);
     }
 
     #[test]

@@ -20,6 +20,7 @@
 //! - [`forecast`]: the areas' forecast tables (workbook or CSV) → forecast rows
 //! - [`follow_up`]: plan + actuals + forecasts → the monthly follow-up, pure `Decimal`
 //! - [`forecast_check`]: a filled forecast workbook → the lead's findings before sending
+//! - [`forecast_dates`]: the forecasts' months and dates against the follow-up's → findings
 //! - [`rounds`]: who has sent what → the `Inlämningar` rows
 //! - [`cmd`]: one module per subcommand; exit status decided in one place
 //!
@@ -36,6 +37,7 @@ pub mod finding;
 pub mod follow_up;
 pub mod forecast;
 pub mod forecast_check;
+pub mod forecast_dates;
 pub mod grid;
 pub mod labels;
 pub mod lang;

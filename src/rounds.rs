@@ -5,10 +5,12 @@
 //! the `Inlämningar` sheet and the terminal's one line. Pure: no I/O, no clock
 //! (the caller passes the reference date).
 //!
-//! The status: `har fel` when the file has errors; `ersatt av nyare version` when a
-//! file of a higher version for the same area came in; `inkommen efter sista dag`
-//! when the file's own Datum is after the deadline; else `inkommen`. An area with
-//! no file is `väntas` up to and including the deadline and `saknas` after it
+//! The status, the first that applies: `ersatt av nyare version` when a file of a
+//! higher version for the same area came in; `har fel` when the file has errors;
+//! `äldre prognos (2023-03)` or `prognos för senare månad (2023-06)` when a
+//! forecast workbook's `Period` is not the round's month; `inkommen efter sista
+//! dag` when the file's own Datum is after the deadline; else `inkommen`. An area
+//! with no file is `väntas` up to and including the deadline and `saknas` after it
 //! (or always, without a deadline). The findings do not depend on any of this.
 
 use crate::labels::{normalize, rounds as text};
@@ -111,6 +113,17 @@ pub struct Received {
     /// The file's own `Datum`, as written.
     pub date: Option<String>,
     pub errors: bool,
+    /// A forecast made for another month than the round's.
+    pub other_month: Option<OtherMonth>,
+}
+
+/// The month a forecast workbook was made for, when it is not its round's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OtherMonth {
+    /// `2023-03`.
+    pub month: String,
+    /// Later than the round's month (else earlier).
+    pub later: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,6 +134,11 @@ pub enum Status {
     Missing,
     Superseded,
     HasErrors,
+    /// A forecast for an earlier month than the round's: used, but not this
+    /// round's submission.
+    OlderForecast,
+    /// A forecast for a later month than the round's.
+    LaterForecast,
 }
 
 impl Status {
@@ -132,6 +150,8 @@ impl Status {
             Status::Missing => text::MISSING,
             Status::Superseded => text::SUPERSEDED,
             Status::HasErrors => text::HAS_ERRORS,
+            Status::OlderForecast => text::OLDER_FORECAST,
+            Status::LaterForecast => text::LATER_FORECAST,
         };
         lang.pick(sv, en)
     }
@@ -148,6 +168,21 @@ pub struct Submission {
     /// The configured lead, when the file names another.
     pub configured_lead: Option<String>,
     pub status: Status,
+    /// A forecast's own month, when it is not the round's.
+    pub other_month: Option<OtherMonth>,
+}
+
+impl Submission {
+    /// The status as the sheet shows it: `äldre prognos (2023-03)` names the month.
+    pub fn status_text(&self, lang: Lang) -> String {
+        let label = self.status.label(lang);
+        match (&self.other_month, self.status) {
+            (Some(m), Status::OlderForecast | Status::LaterForecast) => {
+                text::with_month(label, &m.month)
+            }
+            _ => label.to_string(),
+        }
+    }
 }
 
 /// The submissions of a round. `deadline`: the round's last day, if configured;
@@ -207,6 +242,7 @@ pub fn submissions(
                 date: None,
                 configured_lead: lead,
                 status,
+                other_month: None,
             });
         } else {
             out.extend(area_submissions(&area, lead.as_deref(), files, deadline));
@@ -249,6 +285,12 @@ fn area_submissions(
                 Status::Superseded
             } else if r.errors {
                 Status::HasErrors
+            } else if let Some(m) = &r.other_month {
+                if m.later {
+                    Status::LaterForecast
+                } else {
+                    Status::OlderForecast
+                }
             } else if late {
                 Status::Late
             } else {
@@ -266,14 +308,16 @@ fn area_submissions(
                 date: r.date.clone(),
                 configured_lead: other_lead,
                 status,
+                other_month: r.other_month.clone(),
             }
         })
         .collect()
 }
 
-/// The terminal's one line, when some area is missing, expected or late:
-/// `Inlämningar: saknas HR; inkommen efter sista dag Ekonomi.` (files with errors
-/// are in the findings already).
+/// The terminal's one line, when some area is missing, expected, late or has sent
+/// a forecast for another month: `Inlämningar: saknas HR; inkommen efter sista dag
+/// Ekonomi; äldre prognos IT-tjänster.` (files with errors are in the findings
+/// already).
 pub fn summary_line(subs: &[Submission], lang: Lang) -> Option<String> {
     let names = |s: Status| -> Vec<&str> {
         let mut v: Vec<&str> = subs
@@ -284,13 +328,19 @@ pub fn summary_line(subs: &[Submission], lang: Lang) -> Option<String> {
         v.dedup();
         v
     };
-    let parts: Vec<String> = [Status::Missing, Status::Expected, Status::Late]
-        .into_iter()
-        .filter_map(|s| {
-            let n = names(s);
-            (!n.is_empty()).then(|| format!("{} {}", s.label(lang), n.join(", ")))
-        })
-        .collect();
+    let parts: Vec<String> = [
+        Status::Missing,
+        Status::Expected,
+        Status::Late,
+        Status::OlderForecast,
+        Status::LaterForecast,
+    ]
+    .into_iter()
+    .filter_map(|s| {
+        let n = names(s);
+        (!n.is_empty()).then(|| format!("{} {}", s.label(lang), n.join(", ")))
+    })
+    .collect();
     (!parts.is_empty()).then(|| {
         format!(
             "{}: {}.\n",
@@ -377,6 +427,7 @@ impl Round {
                     lead: meta.and_then(|m| m.lead.clone()),
                     date: meta.and_then(|m| m.date.clone()),
                     errors: f.has_errors(),
+                    other_month: None,
                 })
             })
             .collect();
@@ -419,6 +470,7 @@ impl Round {
                     lead: ForecastMeta::value(&f.meta.lead).map(str::to_string),
                     date: ForecastMeta::value(&f.meta.date).map(str::to_string),
                     errors,
+                    other_month: other_month(f, (budget_year, period)),
                 }),
                 None => {
                     let mut areas: Vec<&str> =
@@ -432,6 +484,7 @@ impl Round {
                         lead: None,
                         date: None,
                         errors,
+                        other_month: None,
                     }));
                 }
             }
@@ -446,6 +499,15 @@ impl Round {
             submissions: submissions(config, &received, deadline, today),
         }
     }
+}
+
+/// The month a forecast workbook names, when it is not the round's `month`.
+fn other_month(f: &crate::follow_up::ForecastFile, month: (i32, u8)) -> Option<OtherMonth> {
+    let found = crate::forecast_dates::month_of(&f.meta).filter(|m| *m != month)?;
+    Some(OtherMonth {
+        month: crate::forecast_dates::month_text(found),
+        later: found > month,
+    })
 }
 
 /// Forecast workbooks replaced by a newer version of the same area's: their

@@ -81,17 +81,15 @@ pub fn compute(s: &FollowUpSettings, quiet: bool) -> Result<Computed, Error> {
         forecasts: &forecasts,
     });
     findings.extend(fu.findings.iter().cloned());
+    let today = plan.today();
+    let month = (fu.budget_year, fu.period);
+    findings.extend(crate::forecast_dates::check(&forecasts, month, today));
     // One block per file, as the plan's report: the plan's findings of a file first,
     // then the follow-up's about it; findings about the whole run last.
     findings.sort_by(|a, b| (a.file.is_none(), &a.file).cmp(&(b.file.is_none(), &b.file)));
     let counts = Counts::of(files.len(), &cons, &findings);
-    let round = crate::rounds::Round::forecast(
-        config,
-        fu.budget_year,
-        fu.period,
-        &round_files,
-        plan.today(),
-    );
+    let round =
+        crate::rounds::Round::forecast(config, fu.budget_year, fu.period, &round_files, today);
     Ok(Computed {
         round,
         files,

@@ -436,6 +436,20 @@ pub(super) fn examples() -> Vec<Kind> {
             found: s("2023-03"),
             expected: s("2023-04"),
         },
+        Kind::StaleForecast {
+            area: s("HR"),
+            found: s("2023-03"),
+            period: s("2023-04"),
+        },
+        Kind::LaterForecast {
+            area: s("HR"),
+            found: s("2023-06"),
+            period: s("2023-04"),
+        },
+        Kind::FutureDate {
+            date: s("2023-05-06"),
+            today: s("2023-05-05"),
+        },
         Kind::TextBreaksFormula {
             column: s("Utveckling inom befintlig tjänst"),
             text: s("4 200"),

@@ -209,6 +209,47 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
                 )
             }
         }
+        Kind::StaleForecast {
+            area,
+            found,
+            period,
+        } => {
+            if sv {
+                format!(
+                    "Prognosen för {area} gäller {found}, men uppföljningen gäller {period}. Den används eftersom den är tjänsteområdets senaste prognos, men den räknas inte som inlämnad för {period}. Be {area} skicka prognosen för {period}."
+                )
+            } else {
+                format!(
+                    "The forecast for {area} is for {found}, but the follow-up is for {period}. It is used because it is the area's latest forecast, but it does not count as submitted for {period}. Ask {area} to send the forecast for {period}."
+                )
+            }
+        }
+        Kind::LaterForecast {
+            area,
+            found: later,
+            period,
+        } => {
+            if sv {
+                format!(
+                    "Prognosen för {area} gäller {later}, en senare månad än uppföljningens {period}. Den används, men den är bedömningen för {later}, inte för {period}. Lägg prognosen för {period} i prognosmappen, eller följ upp {later} med --period {later}."
+                )
+            } else {
+                format!(
+                    "The forecast for {area} is for {later}, a later month than the follow-up's {period}. It is used, but it is the view for {later}, not for {period}. Put the forecast for {period} in the forecast folder, or follow up {later} with --period {later}."
+                )
+            }
+        }
+        Kind::FutureDate { date, today } => {
+            if sv {
+                format!(
+                    "Datum {date} ligger efter dagens datum {today} och är troligen felskrivet. Rätta Datum i filen; inlämningen bedöms efter datumet som det står."
+                )
+            } else {
+                format!(
+                    "Datum {date} is after today's date {today} and is most likely a typo. Correct Datum in the file; the submission is judged by the date as written."
+                )
+            }
+        }
         Kind::ActualExceedsBudget {
             area,
             initiative,

@@ -416,6 +416,27 @@ pub enum Kind {
         found: String,
         expected: String,
     },
+    /// A forecast workbook made for an earlier month (`found`, `2023-03`) than the
+    /// follow-up's (`period`, `2023-04`): still the area's latest forecast, so used.
+    StaleForecast {
+        /// The workbook's `Tjänsteområde`.
+        area: String,
+        found: String,
+        period: String,
+    },
+    /// A forecast workbook made for a later month than the follow-up's (a rerun of
+    /// an earlier month): used, with this warning.
+    LaterForecast {
+        area: String,
+        found: String,
+        period: String,
+    },
+    /// A file's own `Datum` after the run's reference date (`--today`, else the
+    /// system's date): most likely a typo.
+    FutureDate {
+        date: String,
+        today: String,
+    },
     /// A folder link that leads back to a folder it is inside (`loop -> .`): not
     /// followed. Code `not-a-workbook`: an entry of the folder that is skipped.
     FolderLoop {

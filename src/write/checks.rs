@@ -20,6 +20,7 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
     use rust_xlsxwriter::FormatAlign::Top;
     let top = rust_xlsxwriter::Format::new().set_align(Top);
     let wrap = top.clone().set_text_wrap();
+    let link = top.clone().set_hyperlink();
     let (error, warning) = (
         s.error.clone().set_align(Top),
         s.warning.clone().set_align(Top),
@@ -65,7 +66,8 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
                 _ => (FILE, file.clone()),
             };
             if target.encode_utf16().count() <= super::MAX_LINK_TARGET {
-                ws.write_url_with_text(row, col, Url::new(format!("file:///{target}")), &text)?;
+                let url = Url::new(format!("file:///{target}")).set_text(&text);
+                ws.write_url_with_format(row, col, url, &link)?;
                 links += 1;
             }
         }

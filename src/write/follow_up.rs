@@ -40,6 +40,8 @@ pub(super) struct FuStyles {
     pub wrap: Format,
     /// Headers that wrap onto several lines.
     pub header_wrap: Format,
+    /// Text in a column right after a number, set apart from it.
+    pub indent: Format,
 }
 
 /// What every sheet writer gets: the contents, the formats and the report's title.
@@ -50,16 +52,16 @@ pub(super) struct Sheet<'a> {
     pub title: &'a str,
 }
 
-/// A4 landscape, one page wide, header row repeated, the report named in the
-/// page header and page numbers in the footer.
+/// A4 landscape, one page wide, header row repeated, the city and the report in
+/// the page header, the printing date, the sheet and page numbers in the footer
+/// (as in the plan workbook).
 pub(super) fn print_setup(
     ws: &mut Worksheet,
     header_row: u32,
     title: &str,
 ) -> Result<(), XlsxError> {
     super::page_setup(ws, header_row)?;
-    ws.set_header(format!("&L{}&R&A", title.replace('&', "&&")));
-    ws.set_footer(format!("&C{}", labels::PAGE_NUMBER));
+    super::print_header_footer_titled(ws, title);
     Ok(())
 }
 
@@ -114,6 +116,7 @@ pub fn build(c: &Contents<'_>) -> Result<rust_xlsxwriter::Workbook, XlsxError> {
             .header
             .set_text_wrap()
             .set_align(rust_xlsxwriter::FormatAlign::Top),
+        indent: Format::new().set_indent(1),
     };
     let sheet = Sheet {
         c,
@@ -127,7 +130,9 @@ pub fn build(c: &Contents<'_>) -> Result<rust_xlsxwriter::Workbook, XlsxError> {
     super::follow_up_checks::write(wb.add_worksheet(), sheet)?;
     super::follow_up_sources::write(wb.add_worksheet(), sheet)?;
     if let Some(round) = c.round {
-        super::submissions::write(wb.add_worksheet(), round, &s.base, c.lang)?;
+        let ws = wb.add_worksheet();
+        super::submissions::write(ws, round, &s.base, c.lang)?;
+        super::print_header_footer_titled(ws, &title);
     }
     Ok(wb)
 }

@@ -5,8 +5,8 @@ use super::follow_up::{Sheet, print_setup};
 use super::follow_up_summary::{HEADERS, columns};
 use crate::labels::{self, AREA_WIDE};
 use rust_xlsxwriter::{
-    ConditionalFormatCell, ConditionalFormatCellRule, Format, FormatAlign, Table, TableColumn,
-    TableStyle, Worksheet, XlsxError,
+    ConditionalFormatCell, ConditionalFormatCellRule, FormatAlign, Table, TableColumn, TableStyle,
+    Worksheet, XlsxError,
 };
 
 pub(super) fn write(ws: &mut Worksheet, sheet: Sheet<'_>) -> Result<(), XlsxError> {
@@ -17,7 +17,7 @@ pub(super) fn write(ws: &mut Worksheet, sheet: Sheet<'_>) -> Result<(), XlsxErro
     let mut headers: Vec<&str> = labels::FOLLOW_UP_INITIATIVES_LEAD.to_vec();
     headers.extend(&HEADERS[1..]);
     headers.push(labels::FOLLOW_UP_COMMENT);
-    let indent = Format::new().set_indent(1);
+    let indent = &s.indent;
     for (i, init) in fu.initiatives.iter().enumerate() {
         let row = u32::try_from(i).unwrap_or(u32::MAX - 1) + 1;
         ws.write_string(row, 0, &init.area)?;
@@ -26,7 +26,7 @@ pub(super) fn write(ws: &mut Worksheet, sheet: Sheet<'_>) -> Result<(), XlsxErro
         for (col, value) in (3u16..).zip(columns(&init.figures)) {
             ws.write_with_format(row, col, value, &b.amount)?;
         }
-        ws.write_string_with_format(row, 10, init.comment.as_deref().unwrap_or(""), &indent)?;
+        ws.write_string_with_format(row, 10, init.comment.as_deref().unwrap_or(""), indent)?;
     }
     // Cost on codes that count for an area as a whole ([[project]] without
     // initiative): in the group's Utfall ack, so shown here too.
@@ -51,10 +51,11 @@ pub(super) fn write(ws: &mut Worksheet, sheet: Sheet<'_>) -> Result<(), XlsxErro
         .iter()
         .enumerate()
         .map(|(i, h)| {
-            let format = if (3..=9).contains(&i) {
-                s.header_wrap.clone().set_align(FormatAlign::Right)
-            } else {
-                s.header_wrap.clone()
+            let format = match i {
+                3..=9 => s.header_wrap.clone().set_align(FormatAlign::Right),
+                // The comment, indented as its cells, apart from the amount before it.
+                10 => s.header_wrap.clone().set_indent(1),
+                _ => s.header_wrap.clone(),
             };
             TableColumn::new().set_header(*h).set_header_format(format)
         })

@@ -72,7 +72,8 @@ fn plan_files(
         ws.write_string(row, 1, f.area.clone().unwrap_or_default())?;
         ws.write_string(row, 2, version)?;
         ws.write_number(row, 3, u32::try_from(f.rows_read).unwrap_or(u32::MAX))?;
-        ws.write_string(row, 4, super::sources::status_text(f))?;
+        // Indented, apart from the number of rows before it.
+        ws.write_string_with_format(row, 4, super::sources::status_text(f), &s.indent)?;
         ws.write_string_with_format(row, 11, f.sha256.clone().unwrap_or_default(), sha)?;
     }
     Ok(row)

@@ -16,7 +16,7 @@
 use super::{Styles, Widths};
 use crate::consolidate::InitiativeLine;
 use crate::labels;
-use rust_xlsxwriter::{Table, TableColumn, TableStyle, Worksheet, XlsxError};
+use rust_xlsxwriter::{Format, Table, TableColumn, TableStyle, Worksheet, XlsxError};
 
 pub(super) const TABLE_NAME: &str = labels::INITIATIVES_TABLE;
 
@@ -214,9 +214,15 @@ fn columns(
             // column instead of hashing the format for every cell.
             ws.set_column_format(col, &s.amount)?;
         }
+        let row_number = h == labels::INITIATIVES_BUDGET_ROW || h == labels::INITIATIVES_PLAN_ROW;
+        if row_number {
+            // A row number centred, so that it does not run into the `Källa` text
+            // beside it.
+            let centre = Format::new().set_align(rust_xlsxwriter::FormatAlign::Center);
+            ws.set_column_format(col, &centre)?;
+        }
         // Headers of numbers wrap at their spaces (the header row is tall).
-        let wraps =
-            is_amount || h == labels::INITIATIVES_BUDGET_ROW || h == labels::INITIATIVES_PLAN_ROW;
+        let wraps = is_amount || row_number;
         widths.see(
             col,
             &if wraps {

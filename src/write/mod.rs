@@ -550,6 +550,18 @@ pub(crate) const CHART_AREAS: u32 = 40;
 /// the footer.
 pub(crate) fn print_header_footer(ws: &mut Worksheet, budget_year: Option<i32>) {
     ws.set_header(header_text(budget_year));
+    print_footer(ws);
+}
+
+/// The same header and footer for a workbook of another title (the follow-up's):
+/// `Göteborgs Stad · <title>`.
+pub(crate) fn print_header_footer_titled(ws: &mut Worksheet, title: &str) {
+    let org = crate::labels::OUT_ORGANISATION;
+    ws.set_header(format!("&C&\"-,Bold\"{org} · {}", title.replace('&', "&&")));
+    print_footer(ws);
+}
+
+fn print_footer(ws: &mut Worksheet) {
     ws.set_footer(format!(
         "&L&8{}&C&8&A&R&8{}",
         crate::labels::PRINTED,

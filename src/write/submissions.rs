@@ -35,7 +35,9 @@ pub(crate) fn write(
     }
     let colour = |status: Status| match status {
         Status::Received => Color::RGB(0xC6EFCE),
-        Status::Late | Status::Expected => Color::RGB(0xFFEB9C),
+        Status::Late | Status::Expected | Status::OlderForecast | Status::LaterForecast => {
+            Color::RGB(0xFFEB9C)
+        }
         Status::Missing | Status::HasErrors => Color::RGB(0xFFC7CE),
         Status::Superseded => Color::RGB(0xEDEDED),
     };
@@ -54,14 +56,14 @@ pub(crate) fn write(
                 widths.see(c, t);
             }
         }
-        let label = sub.status.label(lang);
+        let label = sub.status_text(lang);
         ws.write_string_with_format(
             row,
             6,
-            label,
+            &label,
             &Format::new().set_background_color(colour(sub.status)),
         )?;
-        widths.see(6, label);
+        widths.see(6, &label);
     }
     ws.set_freeze_panes(header_row + 1, 0)?;
     super::page_setup(ws, header_row)?;

@@ -1254,6 +1254,129 @@ fn period_mismatch() {
     assert_eq!(code, Some(0), "{ok}");
     assert_eq!(codes_of(&out), [("fel", "period-mismatch")], "{out}");
 }
+
+// ---- The forecasts' months and dates in `follow-up`: HR's forecast workbook as
+// the template writer makes it and a lead fills it in.
+
+/// Writes `prognos-HR.xlsx` into the run's folder: made for 2023-`period`, dated
+/// `date`, forecasting 4 000 + 8 000 tkr against a budget of 5 000 + 8 000.
+fn fu_forecast_book(run: &Run, period: u8, date: (u16, u8, u8)) {
+    use budget_consolidator::write::forecast_template::{Line, Spec, build};
+    let line = |name: &str, project: &str, budget: i64, forecast: i64| Line {
+        name: name.into(),
+        projects: vec![project.into()],
+        budget: rust_decimal::Decimal::from(budget),
+        budget_to_date: rust_decimal::Decimal::ZERO,
+        actual: rust_decimal::Decimal::ZERO,
+        previous: None,
+        forecast: rust_decimal::Decimal::from(forecast),
+        comment: (forecast != budget).then(|| "Upphandlingen försenad.".into()),
+    };
+    let spec = Spec {
+        area: "HR".into(),
+        budget_year: 2023,
+        period,
+        threshold: rust_decimal::Decimal::from(10),
+        lines: vec![
+            line("Digitalisering inom HR", "P1", 5000, 4000),
+            line("Översyn IT-stöd inom lön och HR", "P2", 8000, 8000),
+        ],
+        version: "1.0".into(),
+        lead: Some("Anna Andersson".into()),
+        date: Some(date),
+    };
+    let path = run.dir.path().join("prognos-HR.xlsx");
+    std::fs::write(path, build(&spec).expect("build")).expect("write");
+}
+
+/// `follow-up` for 2023-04 as of 2023-05-05 with `prognos-HR.xlsx`: every finding
+/// about the forecast file.
+fn forecast_file_findings(run: &Run) -> Vec<Found> {
+    let csv = ledger_csv(&FU_ROWS);
+    let extra = [
+        "--forecasts",
+        "prognos-HR.xlsx",
+        "--period",
+        "2023-04",
+        "--today",
+        "2023-05-05",
+    ];
+    follow_up_for(run, &[("utfall.csv", &csv)], &extra, "");
+    findings(&run.report())
+        .into_iter()
+        .filter(|f| f.file.as_deref() == Some("prognos-HR.xlsx"))
+        .collect()
+}
+
+#[test]
+fn stale_forecast_is_used_and_names_both_months() {
+    let run = Run::new().add("HR.xlsx", &fu_template(Some("P2")));
+    fu_forecast_book(&run, 3, (2023, 4, 5));
+    let f = one(
+        forecast_file_findings(&run),
+        "stale-forecast",
+        "warning",
+        Some("prognos-HR.xlsx"),
+    );
+    assert_eq!(f.code, "stale-forecast");
+    assert_eq!(
+        (f.sheet.as_deref(), f.cell.as_deref()),
+        (Some("Prognos"), Some("B5"))
+    );
+    assert_eq!(
+        f.message,
+        "Prognosen för HR gäller 2023-03, men uppföljningen gäller 2023-04. Den används eftersom den är tjänsteområdets senaste prognos, men den räknas inte som inlämnad för 2023-04. Be HR skicka prognosen för 2023-04."
+    );
+    // Still the forecast of the follow-up (not the budget's 13 000).
+    assert_eq!(run.report()["totals"]["forecast"], "12000");
+    // The month asked for gives nothing.
+    fu_forecast_book(&run, 4, (2023, 5, 5));
+    assert_eq!(forecast_file_findings(&run), []);
+}
+
+#[test]
+fn later_forecast_is_used_with_a_warning() {
+    let run = Run::new().add("HR.xlsx", &fu_template(Some("P2")));
+    fu_forecast_book(&run, 6, (2023, 5, 5));
+    let f = one(
+        forecast_file_findings(&run),
+        "later-forecast",
+        "warning",
+        Some("prognos-HR.xlsx"),
+    );
+    assert_eq!(f.code, "later-forecast");
+    assert_eq!(f.cell.as_deref(), Some("B5"));
+    assert!(
+        f.message.starts_with(
+            "Prognosen för HR gäller 2023-06, en senare månad än uppföljningens 2023-04."
+        ),
+        "{}",
+        f.message
+    );
+    assert_eq!(run.report()["totals"]["forecast"], "12000");
+}
+
+#[test]
+fn future_date_names_the_datum_cell() {
+    let run = Run::new().add("HR.xlsx", &fu_template(Some("P2")));
+    fu_forecast_book(&run, 4, (2023, 5, 6));
+    let f = one(
+        forecast_file_findings(&run),
+        "future-date",
+        "warning",
+        Some("prognos-HR.xlsx"),
+    );
+    assert_eq!(f.code, "future-date");
+    assert_eq!(
+        (f.sheet.as_deref(), f.cell.as_deref()),
+        (Some("Prognos"), Some("B8"))
+    );
+    assert_eq!(
+        f.message,
+        "Datum 2023-05-06 ligger efter dagens datum 2023-05-05 och är troligen felskrivet. Rätta Datum i filen; inlämningen bedöms efter datumet som det står."
+    );
+}
+
 #[test]
 fn similar_area_on_both_files() {
     let run = Run::new()

@@ -160,6 +160,55 @@ fn the_sample_reproduces_the_board_report() {
     assert_eq!(first, std::fs::read(&book).expect("book"));
 }
 
+/// (code, file, cell) of every finding of a report.
+fn placed(r: &serde_json::Value) -> Vec<(String, String, String)> {
+    crate::harness::findings(r)
+        .into_iter()
+        .map(|f| {
+            (
+                f.code,
+                f.file.unwrap_or_default(),
+                f.cell.unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_sample_s_forecasts_are_for_its_month_and_dated_by_the_last_one() {
+    // Every forecast workbook is for 2023-04 and dated 2023-05-06 at the latest: from
+    // that day on, the sample gives its figures and no finding on months or dates.
+    let dir = tempfile::tempdir().expect("tmp");
+    let r = run(dir.path(), &["--today", "2023-05-06"]);
+    assert_eq!(totals(&r), ROW.map(String::from));
+    let found = placed(&r);
+    let codes: Vec<&str> = found.iter().map(|(c, _, _)| c.as_str()).collect();
+    assert_eq!(
+        codes,
+        [
+            "unmatched-initiative",
+            "unmatched-initiative",
+            "heading-row",
+            "not-a-workbook",
+            "unmapped-actual"
+        ]
+    );
+    // A day earlier, Ledning och styrning's Datum lies in the future: one warning
+    // more, at its cell, and the same figures.
+    let r = run(dir.path(), &["--today", "2023-05-05"]);
+    assert_eq!(totals(&r), ROW.map(String::from));
+    let mut before = found;
+    before.push((
+        "future-date".into(),
+        "prognos/Ledning och styrning-prognos-2023-04.xlsx".into(),
+        "B8".into(),
+    ));
+    before.sort();
+    let mut now = placed(&r);
+    now.sort();
+    assert_eq!(now, before);
+}
+
 #[test]
 fn libreoffice_recalculates_the_summa_row_to_the_report() {
     let dir = tempfile::tempdir().expect("tmp");
@@ -783,5 +832,45 @@ for r in range(2, ws.max_row + 1):
                 "{len} characters, height {height:?}"
             );
         }
+    }
+}
+
+#[test]
+fn every_follow_up_sheet_prints_with_the_plan_workbooks_header_and_footer() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // `[rounds]` in the sample's budget.toml: the workbook has `Inlämningar` too.
+    run(
+        dir.path(),
+        &["--period", "2023-04", "--today", "2023-05-06"],
+    );
+    let book = dir.path().join("output/uppfoljning-2023-04.xlsx");
+    let script = r#"
+import sys, openpyxl
+for ws in openpyxl.load_workbook(sys.argv[1]).worksheets:
+    print(ws.title, '|', ws.oddHeader.center.text, '|', ws.oddFooter.left.text, '|', ws.oddFooter.center.text, '|', ws.oddFooter.right.text)
+"#;
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .arg(&book)
+        .output()
+        .expect("python3 with openpyxl");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let sheets: Vec<&str> = text.lines().collect();
+    assert!(
+        sheets.iter().any(|l| l.starts_with("Inlämningar |")),
+        "{text}"
+    );
+    for line in sheets {
+        let (sheet, rest) = line.split_once(" | ").expect("sheet");
+        assert_eq!(
+            rest,
+            "Göteborgs Stad · Uppföljning utvecklingskostnader januari–april 2023 | Utskrivet &D | &A | Sida &P av &N",
+            "{sheet}"
+        );
     }
 }

@@ -1,10 +1,11 @@
 //! `Inlämningar`, who has sent what, read back from the plan workbook and the
 //! follow-up workbook for a folder with a late, a missing and a superseded area;
 //! `väntas` before the deadline and `saknas` after it by `--today`; the findings
-//! are the same either way.
+//! are the same either way. A forecast made for an earlier or a later month than the
+//! follow-up's is used, with a warning, but not shown as this month's submission.
 
 use crate::harness::{BIN, Run, Sheet, Template, read_sheet, sheet_rows, t};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const PLAN_CONFIG: &str = r#"budget_year = 2023
@@ -351,5 +352,198 @@ fn the_follow_up_workbook_shows_who_has_sent_a_forecast() {
     assert_eq!(
         ekonomi[0]["forecast"].as_str().expect("forecast"),
         total("prognos/Ekonomi-prognos-2023-04 v1.1.xlsx")
+    );
+}
+
+/// A copy of the sample in `dir/input` with HR's forecast workbook saved as `to`
+/// with `cells` of its `Prognos` sheet changed (the original removed unless `keep`).
+fn sample_with_hr_forecast(dir: &Path, to: &str, cells: &[(&str, &str)], keep: bool) -> PathBuf {
+    let input = dir.join("input");
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("input"), &input);
+    let prognos = input.join("prognos");
+    let from = prognos.join("HR-prognos-2023-04.xlsx");
+    let sets: String = cells
+        .iter()
+        .map(|(at, v)| format!("wb['Prognos']['{at}'] = '{v}'\n"))
+        .collect();
+    let status = Command::new("python3")
+        .arg("-c")
+        .arg(format!(
+            "import openpyxl, sys\nwb = openpyxl.load_workbook(sys.argv[1])\n{sets}wb.save(sys.argv[2])\n"
+        ))
+        .arg(&from)
+        .arg(prognos.join(to))
+        .status()
+        .expect("python3 with openpyxl");
+    assert!(status.success());
+    if !keep {
+        std::fs::remove_file(from).expect("rm");
+    }
+    input
+}
+
+/// `follow-up` for the latest month with costs (2023-04) as of 2023-05-05: the
+/// terminal text, the JSON report and the rows of `Inlämningar`.
+fn follow_up_as_of_may_5(
+    dir: &Path,
+    input: &Path,
+) -> (String, serde_json::Value, Vec<Vec<String>>) {
+    let out = Command::new(BIN)
+        .arg("follow-up")
+        .arg(input)
+        .arg("--out")
+        .arg(dir.join("out"))
+        .args(["--today", "2023-05-05", "--json"])
+        .arg(dir.join("r.json"))
+        .output()
+        .expect("run");
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    let r = serde_json::from_str(&std::fs::read_to_string(dir.join("r.json")).expect("json"))
+        .expect("parse");
+    (
+        stdout,
+        r,
+        rows_of(&dir.join("out/uppfoljning-2023-04.xlsx")),
+    )
+}
+
+/// (code, file, cell) of the report's findings with one of `codes`.
+fn placed(r: &serde_json::Value, codes: &[&str]) -> Vec<(String, String, String)> {
+    crate::harness::findings(r)
+        .into_iter()
+        .filter(|f| codes.contains(&f.code.as_str()))
+        .map(|f| {
+            (
+                f.code,
+                f.file.unwrap_or_default(),
+                f.cell.unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn status_of<'a>(rows: &'a [Vec<String>], file: &str) -> &'a str {
+    rows.iter()
+        .find(|r| r[1] == file)
+        .map(|r| r[6].as_str())
+        .expect("a row for the file")
+}
+
+#[test]
+fn a_forecast_for_an_earlier_month_is_used_but_not_counted_as_this_months() {
+    // The user's test: HR's forecast renamed to March and its Period set to 2023-03.
+    let dir = tempfile::tempdir().expect("tmp");
+    let input = sample_with_hr_forecast(
+        dir.path(),
+        "HR-prognos-2023-03.xlsx",
+        &[("B5", "2023-03")],
+        false,
+    );
+    let (stdout, r, rows) = follow_up_as_of_may_5(dir.path(), &input);
+    assert!(
+        stdout.contains(" · 0 fel, 6 varningar, 1 info\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Inlämningar: äldre prognos HR.\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("varning  stale-forecast         prognos/HR-prognos-2023-03.xlsx › Prognos › B5: Prognosen för HR gäller 2023-03, men uppföljningen gäller 2023-04."),
+        "{stdout}"
+    );
+    assert_eq!(
+        placed(&r, &["stale-forecast", "later-forecast", "future-date"]),
+        [
+            (
+                "stale-forecast".to_string(),
+                "prognos/HR-prognos-2023-03.xlsx".to_string(),
+                "B5".to_string()
+            ),
+            // The sample's own: Ledning och styrning dated 2023-05-06.
+            (
+                "future-date".to_string(),
+                "prognos/Ledning och styrning-prognos-2023-04.xlsx".to_string(),
+                "B8".to_string()
+            ),
+        ]
+    );
+    // The March forecast is still HR's latest: the figures are the sample's.
+    assert_eq!(r["totals"]["forecast"], "71510");
+    assert_eq!(
+        status_of(&rows, "prognos/HR-prognos-2023-03.xlsx"),
+        "äldre prognos (2023-03)"
+    );
+    let others: Vec<&str> = rows[1..]
+        .iter()
+        .filter(|r| r[0] != "HR")
+        .map(|r| r[6].as_str())
+        .collect();
+    assert_eq!(others, ["inkommen"; 4]);
+}
+
+#[test]
+fn a_forecast_for_a_later_month_is_said_too() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let input = sample_with_hr_forecast(
+        dir.path(),
+        "HR-prognos-2023-06.xlsx",
+        &[("B5", "2023-06")],
+        false,
+    );
+    let (stdout, r, rows) = follow_up_as_of_may_5(dir.path(), &input);
+    assert!(
+        stdout.contains("Inlämningar: prognos för senare månad HR.\n"),
+        "{stdout}"
+    );
+    assert_eq!(
+        placed(&r, &["stale-forecast", "later-forecast"]),
+        [(
+            "later-forecast".to_string(),
+            "prognos/HR-prognos-2023-06.xlsx".to_string(),
+            "B5".to_string()
+        )]
+    );
+    assert_eq!(r["totals"]["forecast"], "71510");
+    assert_eq!(
+        status_of(&rows, "prognos/HR-prognos-2023-06.xlsx"),
+        "prognos för senare månad (2023-06)"
+    );
+}
+
+#[test]
+fn the_version_rule_comes_before_the_month() {
+    // HR sent April's forecast as 1.0, then a 1.1 made for March: 1.1 is used, with
+    // the warning; 1.0 is replaced and gets no month finding.
+    let dir = tempfile::tempdir().expect("tmp");
+    let cells = [("B5", "2023-03"), ("B6", "1.1")];
+    let input = sample_with_hr_forecast(dir.path(), "HR-prognos-2023-03.xlsx", &cells, true);
+    let (_, r, rows) = follow_up_as_of_may_5(dir.path(), &input);
+    assert_eq!(
+        placed(
+            &r,
+            &["stale-forecast", "later-forecast", "superseded-version"]
+        ),
+        [
+            (
+                "stale-forecast".to_string(),
+                "prognos/HR-prognos-2023-03.xlsx".to_string(),
+                "B5".to_string()
+            ),
+            (
+                "superseded-version".to_string(),
+                "prognos/HR-prognos-2023-04.xlsx".to_string(),
+                String::new()
+            ),
+        ]
+    );
+    assert_eq!(
+        status_of(&rows, "prognos/HR-prognos-2023-03.xlsx"),
+        "äldre prognos (2023-03)"
+    );
+    assert_eq!(
+        status_of(&rows, "prognos/HR-prognos-2023-04.xlsx"),
+        "ersatt av nyare version"
     );
 }

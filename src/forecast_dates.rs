@@ -1,0 +1,160 @@
+//! Stage: `forecast_dates`, what a forecast workbook says about when it was made,
+//! against the follow-up. Takes the read forecast files, the follow-up's month and
+//! the reference date; returns findings. Pure: no I/O, no clock.
+//!
+//! A workbook's `Period` names the month its forecast was made for. One for an
+//! earlier month than the follow-up's is still the area's latest forecast and is
+//! used (`stale-forecast`); one for a later month is used too (`later-forecast`: an
+//! earlier month is being followed up again). A `Datum` after the reference date is
+//! most likely a typo (`future-date`). A plain table without the metadata has no
+//! month and no date, and a file replaced by a newer version of the same area's is
+//! left out of the follow-up: neither gets a finding here.
+
+use crate::finding::{Code, Finding, Kind};
+use crate::follow_up::{ForecastFile, ForecastMeta};
+use crate::forecast::labels as l;
+use crate::location::CellRef;
+use crate::rounds::Date;
+use std::cmp::Ordering;
+
+/// The month a forecast workbook was made for (its `Period`), when it gives a
+/// readable one.
+pub fn month_of(meta: &ForecastMeta) -> Option<(i32, u8)> {
+    ForecastMeta::value(&meta.period).and_then(crate::settings::parse_period)
+}
+
+/// `2023-04`.
+pub fn month_text((year, month): (i32, u8)) -> String {
+    format!("{year}-{month:02}")
+}
+
+/// The findings on the forecasts' months and dates, in the files' order.
+pub fn check(files: &[ForecastFile], period: (i32, u8), today: Date) -> Vec<Finding> {
+    files
+        .iter()
+        .filter(|f| {
+            !f.findings
+                .iter()
+                .any(|x| x.code() == Code::SupersededVersion)
+        })
+        .flat_map(|f| {
+            let month = month_finding(f, period);
+            let date = date_finding(f, today);
+            month.into_iter().chain(date)
+        })
+        .collect()
+}
+
+/// `stale-forecast` or `later-forecast`, at the `Period` cell, when the workbook
+/// names another month than the follow-up's.
+fn month_finding(file: &ForecastFile, period: (i32, u8)) -> Option<Finding> {
+    let found = month_of(&file.meta)?;
+    let area = ForecastMeta::value(&file.meta.area)
+        .unwrap_or_default()
+        .to_string();
+    let (found_text, period_text) = (month_text(found), month_text(period));
+    let kind = match found.cmp(&period) {
+        Ordering::Less => Kind::StaleForecast {
+            area,
+            found: found_text,
+            period: period_text,
+        },
+        Ordering::Greater => Kind::LaterForecast {
+            area,
+            found: found_text,
+            period: period_text,
+        },
+        Ordering::Equal => return None,
+    };
+    Some(at_meta(file, Finding::new(kind), file.meta.period.as_ref()))
+}
+
+/// `future-date`, at the `Datum` cell, when the workbook's date is after today.
+fn date_finding(file: &ForecastFile, today: Date) -> Option<Finding> {
+    let date = ForecastMeta::value(&file.meta.date).and_then(Date::parse)?;
+    (date > today).then(|| {
+        let kind = Kind::FutureDate {
+            date: date.to_string(),
+            today: today.to_string(),
+        };
+        at_meta(file, Finding::new(kind), file.meta.date.as_ref())
+    })
+}
+
+/// The finding placed at a metadata cell: on the table's sheet in a workbook, on
+/// its line in a CSV.
+fn at_meta(file: &ForecastFile, f: Finding, field: Option<&(Option<String>, CellRef)>) -> Finding {
+    let f = f.in_file(file.file.clone());
+    let Some((_, cell)) = field else {
+        return f;
+    };
+    let origin = file.rows.first().map(|r| &r.origin);
+    match origin {
+        Some(o) if o.line.is_some() => f.at_line(u64::from(cell.row) + 1),
+        Some(o) => f.at(o.sheet.as_deref().unwrap_or(l::SHEET), Some(*cell)),
+        None => f.at(l::SHEET, Some(*cell)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn workbook(period: Option<&str>, date: Option<&str>) -> ForecastFile {
+        let field = |v: Option<&str>, row| v.map(|t| (Some(t.to_string()), CellRef::new(row, 1)));
+        ForecastFile {
+            file: "prognos/HR-prognos.xlsx".into(),
+            meta: ForecastMeta {
+                area: Some((Some("HR".into()), CellRef::new(3, 1))),
+                period: field(period, 4),
+                date: field(date, 7),
+                ..ForecastMeta::default()
+            },
+            ..ForecastFile::default()
+        }
+    }
+
+    fn codes(file: ForecastFile) -> Vec<&'static str> {
+        let today = Date::parse("2023-05-05").expect("date");
+        check(&[file], (2023, 4), today)
+            .iter()
+            .map(|f| f.code().as_str())
+            .collect()
+    }
+
+    #[test]
+    fn the_month_and_the_date_against_the_follow_up() {
+        assert!(codes(workbook(Some("2023-04"), Some("2023-05-05"))).is_empty());
+        assert_eq!(codes(workbook(Some("2023-03"), None)), ["stale-forecast"]);
+        assert_eq!(codes(workbook(Some("2022-12"), None)), ["stale-forecast"]);
+        assert_eq!(codes(workbook(Some("2023-06"), None)), ["later-forecast"]);
+        assert_eq!(codes(workbook(None, Some("2023-05-06"))), ["future-date"]);
+        // Not a month, not a date: `follow-up check` names those.
+        assert!(codes(workbook(Some("april"), Some("snart"))).is_empty());
+        assert!(codes(ForecastFile::default()).is_empty());
+    }
+
+    #[test]
+    fn a_replaced_version_gets_no_finding() {
+        let mut f = workbook(Some("2023-03"), Some("2023-06-01"));
+        f.findings.push(Finding::new(Kind::SupersededVersion {
+            area: "HR".into(),
+            version: "1.0".into(),
+            kept_file: "b.xlsx".into(),
+            kept_version: "1.1".into(),
+        }));
+        assert!(codes(f).is_empty());
+    }
+
+    #[test]
+    fn placed_at_the_period_cell() {
+        let found = check(
+            &[workbook(Some("2023-03"), None)],
+            (2023, 4),
+            Date::parse("2023-05-05").expect("date"),
+        );
+        assert_eq!(found[0].file.as_deref(), Some("prognos/HR-prognos.xlsx"));
+        assert_eq!(found[0].sheet.as_deref(), Some("Prognos"));
+        assert_eq!(found[0].cell, Some(CellRef::new(4, 1)));
+    }
+}
