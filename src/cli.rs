@@ -23,9 +23,11 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Read every workbook in DIR in parallel, check them, write the consolidated workbook.
+    /// Check every workbook in DIR and write the consolidated workbook: the city's totals
+    /// per area and year, every initiative and a list of all findings.
     Consolidate(ConsolidateArgs),
-    /// Run the same checks on single workbooks; writes nothing but the optional JSON report.
+    /// Run the same checks on single workbooks; writes no consolidation, only the
+    /// optional JSON report and annotated copies.
     Check(CheckArgs),
     /// Write a blank template for one area, or for every configured area (--all).
     Template(TemplateArgs),
@@ -116,7 +118,7 @@ pub enum FollowUpCommand {
     /// prefilled with the plan's budget, the ledger's actuals and the last forecast.
     Template(FollowUpTemplateArgs),
     /// Check filled forecast workbooks before they are sent; writes nothing but the
-    /// optional annotated copies.
+    /// optional JSON report and annotated copies.
     Check(FollowUpCheckArgs),
 }
 
@@ -159,9 +161,8 @@ pub struct FollowUpCheckArgs {
     /// it, against the rows the workbook was generated with).
     #[arg(long, value_name = "DIR")]
     pub plan: Option<PathBuf>,
-    /// For every workbook with findings, write an annotated copy DIR/<name>-kontroll.xlsx.
-    #[arg(long, value_name = "DIR")]
-    pub feedback: Option<PathBuf>,
+    #[command(flatten)]
+    pub reports: ReportArgs,
 }
 
 #[derive(Debug, Args)]

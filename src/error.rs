@@ -170,8 +170,9 @@ impl Error {
                     r(reason)
                 )
             }
-            (Error::Usage { reason }, Sv) => format!("Felaktiga argument: {}", r(reason)),
-            (Error::Usage { reason }, En) => format!("Invalid arguments: {}", r(reason)),
+            // As clap's own usage errors begin (`usage`).
+            (Error::Usage { reason }, Sv) => format!("fel: {}", r(reason)),
+            (Error::Usage { reason }, En) => format!("error: {}", r(reason)),
             (Error::NotConsolidated { path, sv, .. }, Sv) => format!(
                 "{} är ingen sammanställning från budget-consolidator ({sv}); verify kontrollerar arbetsböcker som consolidate har skrivit.",
                 path.display()
@@ -255,6 +256,26 @@ const REASONS_SV: &[(&str, &str)] = &[
     (
         "--years {}: write the plan years as a range, e.g. 2023-2025",
         "--years {}: skriv planåren som ett intervall, t.ex. 2023-2025",
+    ),
+    (
+        "--today {}: write the date as YYYY-MM-DD, e.g. 2022-10-14",
+        "--today {}: skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2022-10-14",
+    ),
+    (
+        "--period {}: write the month as YYYY-MM, e.g. 2023-04",
+        "--period {}: skriv månaden som ÅÅÅÅ-MM, t.ex. 2023-04",
+    ),
+    (
+        "--period {} is not in the budget year {}; give a month of {}",
+        "--period {} ligger inte i budgetåret {}; ange en månad i {}",
+    ),
+    (
+        "no budget year: no template could be read and budget.toml names none",
+        "inget budgetår: ingen mall kunde läsas och budget.toml anger inget",
+    ),
+    (
+        "diff compares two workbooks or two folders, not {} with {}",
+        "diff jämför två arbetsböcker eller två mappar, inte {} med {}",
     ),
     ("--area needs a name", "--area behöver ett namn"),
     (
@@ -461,7 +482,7 @@ mod tests {
         };
         assert_eq!(
             e.message(Lang::Sv),
-            "Felaktiga argument: budgetåret 2026 finns inte bland planåren 2023–2025"
+            "fel: budgetåret 2026 finns inte bland planåren 2023–2025"
         );
         let e = Error::Output {
             path: PathBuf::from("ut/konsoliderad-budget-2023.xlsx"),

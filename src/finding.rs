@@ -243,7 +243,7 @@ codes! {
     UnreadableActuals => "unreadable-actuals", Error, Ledger, [UnreadableActuals], "Utfallsfilen kan inte läsas",
         help: ("Gör om exporten ur ekonomisystemet.", "Export the actuals from the ledger again.");
     InvalidActualsRow => "invalid-actuals-row", Error, Ledger, [InvalidActualsRow], "Ogiltig rad i utfallsfilen",
-        help: ("Rätta exporten och läs in den igen.", "Correct the export and read it again.");
+        help: ("Rätta raden i exporten, eller exportera om ur ekonomisystemet, och läs in den igen.", "Correct the row in the export, or export again from the ledger, and read it again.");
     MixedObjectRows => "mixed-object-rows", Info, Ledger, [MixedObjectRows], "Objektrader inte i standardens form",
         help: ("", "");
     ForecastBelowActual => "forecast-below-actual", Warning, FollowUp, [ForecastBelowActual], "Prognosen lägre än bokfört utfall",

@@ -58,7 +58,7 @@ const ARGS_SV: &[(Option<&str>, &str, &str)] = &[
     (
         Some("consolidate"),
         "config",
-        "Konfigurationsfilen (standard: budget.toml i DIR, om den finns).",
+        "Konfigurationsfilen (standard: budget.toml bland mallarna, om den finns).",
     ),
     (
         Some("consolidate"),
@@ -78,7 +78,7 @@ const ARGS_SV: &[(Option<&str>, &str, &str)] = &[
     (
         Some("consolidate"),
         "feedback",
-        "Skriv en kommenterad kopia DIR/<namn>-kontroll.xlsx av varje arbetsbok med fynd.",
+        "För varje arbetsbok med fynd: skriv en kommenterad kopia <namn>-kontroll.xlsx i den här mappen.",
     ),
     (
         Some("check"),
@@ -93,7 +93,7 @@ const ARGS_SV: &[(Option<&str>, &str, &str)] = &[
     (
         Some("check"),
         "feedback",
-        "Skriv en kommenterad kopia DIR/<namn>-kontroll.xlsx av varje arbetsbok med fynd.",
+        "För varje arbetsbok med fynd: skriv en kommenterad kopia <namn>-kontroll.xlsx i den här mappen.",
     ),
     (
         Some("template"),
@@ -103,7 +103,7 @@ const ARGS_SV: &[(Option<&str>, &str, &str)] = &[
     (
         Some("template"),
         "all",
-        "En mall per tjänsteområde i konfigurationen, skriven som OUT/<område>.xlsx.",
+        "En mall per tjänsteområde i konfigurationen, skriven som <område>.xlsx i mappen --out.",
     ),
     (
         Some("template"),
@@ -159,7 +159,7 @@ const ARGS_SV: &[(Option<&str>, &str, &str)] = &[
     (
         Some("follow-up"),
         "config",
-        "Konfigurationsfilen (standard: budget.toml i DIR, om den finns).",
+        "Konfigurationsfilen (standard: budget.toml bland mallarna, om den finns).",
     ),
     (
         Some("follow-up"),
@@ -214,7 +214,7 @@ const ARGS_SV: &[(Option<&str>, &str, &str)] = &[
     (
         Some("follow-up template"),
         "config",
-        "Konfigurationsfilen (standard: budget.toml i DIR, om den finns).",
+        "Konfigurationsfilen (standard: budget.toml bland mallarna, om den finns).",
     ),
     (
         Some("follow-up check"),
@@ -233,13 +233,18 @@ const ARGS_SV: &[(Option<&str>, &str, &str)] = &[
     ),
     (
         Some("follow-up check"),
+        "json",
+        "Skriv också JSON-rapporten till FIL.",
+    ),
+    (
+        Some("follow-up check"),
         "feedback",
-        "Skriv en kommenterad kopia DIR/<namn>-kontroll.xlsx av varje arbetsbok med fynd.",
+        "För varje arbetsbok med fynd: skriv en kommenterad kopia <namn>-kontroll.xlsx i den här mappen.",
     ),
     (
         Some("diff"),
         "new",
-        "Den senare versionen, av samma slag som OLD.",
+        "Den senare versionen, av samma slag som GAMMAL.",
     ),
 ];
 
@@ -247,11 +252,11 @@ const ARGS_SV: &[(Option<&str>, &str, &str)] = &[
 const COMMANDS_SV: &[(&str, &str)] = &[
     (
         "consolidate",
-        "Läs alla arbetsböcker i DIR parallellt, kontrollera dem och skriv den sammanställda arbetsboken.",
+        "Kontrollera alla arbetsböcker i MAPP och skriv den sammanställda arbetsboken: stadens summor per tjänsteområde och år, varje initiativ och en lista över alla fynd.",
     ),
     (
         "check",
-        "Kör samma kontroller på enskilda arbetsböcker; skriver inget utom den valfria JSON-rapporten.",
+        "Kör samma kontroller på enskilda arbetsböcker; skriver ingen sammanställning, bara den valfria JSON-rapporten och de kommenterade kopiorna.",
     ),
     (
         "template",
@@ -263,15 +268,15 @@ const COMMANDS_SV: &[(&str, &str)] = &[
     ),
     (
         "follow-up",
-        "Månadsuppföljningen: utfallet från ekonomisystemet och tjänsteområdenas prognoser mot den beslutade planen i DIR, skriven som uppfoljning-<år>-<MM>.xlsx.",
+        "Månadsuppföljningen: utfallet från ekonomisystemet och tjänsteområdenas prognoser mot den beslutade planen i MAPP, skriven som uppfoljning-<år>-<MM>.xlsx.",
     ),
     (
         "follow-up template",
-        "Skriv en prognosarbetsbok per tjänsteområde, OUT/<område>-prognos-<år>-<MM>.xlsx, ifylld med planens budget, ekonomisystemets utfall och den förra prognosen.",
+        "Skriv en prognosarbetsbok per tjänsteområde, <område>-prognos-<år>-<MM>.xlsx i mappen --out, ifylld med planens budget, ekonomisystemets utfall och den förra prognosen.",
     ),
     (
         "follow-up check",
-        "Kontrollera ifyllda prognosarbetsböcker innan de skickas; skriver inget utom de valfria kommenterade kopiorna.",
+        "Kontrollera ifyllda prognosarbetsböcker innan de skickas; skriver inget utom den valfria JSON-rapporten och de kommenterade kopiorna.",
     ),
     (
         "verify",
@@ -301,24 +306,11 @@ fn swedish(mut cmd: clap::Command) -> clap::Command {
         .about("Sammanställer tjänsteområdenas budgetmallar till en kontrollerad arbetsbok.")
         .subcommand_value_name("KOMMANDO")
         .subcommand_help_heading("Kommandon");
-    // `FILE` is `FIL` in Swedish; the other value names are the flags' own words.
-    let sv = |a: clap::Arg, help: &'static str| {
-        let named = match a
-            .get_value_names()
-            .and_then(|n| n.first())
-            .map(|n| n.as_str())
-        {
-            Some("FILE") => a.value_name("FIL"),
-            Some("FILES") => a.value_name("FILER"),
-            _ => a,
-        };
-        named.help(help)
-    };
     for (command, id, help) in ARGS_SV {
         match command {
-            None if has_arg(&cmd, id) => cmd = cmd.mut_arg(*id, |a| sv(a, help)),
+            None if has_arg(&cmd, id) => cmd = cmd.mut_arg(*id, |a| a.help(*help)),
             Some(name) if find(&cmd, name).is_some_and(|s| has_arg(s, id)) => {
-                cmd = at(cmd, name, &|s| s.mut_arg(*id, |a| sv(a, help)));
+                cmd = at(cmd, name, &|s| s.mut_arg(*id, |a| a.help(*help)));
             }
             _ => {}
         }
@@ -327,6 +319,81 @@ fn swedish(mut cmd: clap::Command) -> clap::Command {
         if find(&cmd, name).is_some() {
             cmd = at(cmd, name, &|s| s.about(*about));
         }
+    }
+    swedish_value_names(cmd, "")
+}
+
+/// Swedish value names (`<MAPP>`), by the English one clap shows (`<DIR>`).
+const VALUE_NAMES_SV: &[(&str, &str)] = &[
+    ("FILE", "FIL"),
+    ("FILES", "FILER"),
+    ("DIR", "MAPP"),
+    ("OUT", "MAPP"),
+    ("CONFIG", "FIL"),
+    ("PATH", "SÖKVÄG"),
+    ("WORKBOOK", "ARBETSBOK"),
+    ("OLD_WORKBOOK", "ARBETSBOK"),
+    ("OLD", "GAMMAL"),
+    ("NEW", "NY"),
+    ("AREA", "OMRÅDE"),
+    ("BUDGET_YEAR", "ÅR"),
+    ("YEARS", "ÅR-ÅR"),
+    ("YYYY-MM", "ÅÅÅÅ-MM"),
+    ("YYYY-MM-DD", "ÅÅÅÅ-MM-DD"),
+    ("TARGET", "MÅL"),
+    ("LANG", "SPRÅK"),
+];
+
+/// Where one English value name stands for another thing: subcommand, argument
+/// id, Swedish value name. `template --out` is a file (with `--all`, a folder).
+const VALUE_NAMES_SV_AT: &[(&str, &str, &str)] = &[("template", "out", "SÖKVÄG")];
+
+/// The value name clap shows for `arg` (`OUT` for `--out`); `None` for a flag.
+fn value_name(arg: &clap::Arg) -> Option<String> {
+    if !arg.get_action().takes_values() {
+        return None;
+    }
+    let named = arg.get_value_names().and_then(|n| n.first());
+    Some(named.map_or_else(|| arg.get_id().as_str().to_uppercase(), ToString::to_string))
+}
+
+/// The Swedish value name of the argument `id` of the subcommand at `path`.
+fn value_name_sv(path: &str, id: &str, english: &str) -> Option<&'static str> {
+    VALUE_NAMES_SV_AT
+        .iter()
+        .find(|(p, i, _)| *p == path && *i == id)
+        .map(|(_, _, sv)| *sv)
+        .or_else(|| {
+            VALUE_NAMES_SV
+                .iter()
+                .find(|(en, _)| *en == english)
+                .map(|(_, sv)| *sv)
+        })
+}
+
+/// `cmd` (at `path`) and its subcommands with Swedish value names.
+fn swedish_value_names(mut cmd: clap::Command, path: &str) -> clap::Command {
+    let named: Vec<(String, &'static str)> = cmd
+        .get_arguments()
+        .filter_map(|a| {
+            let id = a.get_id().as_str();
+            let sv = value_name_sv(path, id, &value_name(a)?)?;
+            Some((id.to_string(), sv))
+        })
+        .collect();
+    for (id, sv) in named {
+        cmd = cmd.mut_arg(id, |a| a.value_name(sv));
+    }
+    let subcommands: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in subcommands {
+        let inner = match path {
+            "" => name.clone(),
+            _ => format!("{path} {name}"),
+        };
+        cmd = cmd.mut_subcommand(&name, |s| swedish_value_names(s, &inner));
     }
     cmd
 }
@@ -456,6 +523,7 @@ fn usage_error_sv(e: &clap::Error) -> String {
         ErrorKind::MissingSubcommand => "fel: ett kommando saknas".to_string(),
         ErrorKind::InvalidValue => {
             let valid = context(e, ContextKind::ValidValue)
+                .filter(|v| !v.is_empty())
                 .map(|v| format!(" (möjliga värden: {v})"))
                 .unwrap_or_default();
             if value() == "””" || value().is_empty() {
@@ -545,6 +613,33 @@ mod tests {
         for (name, _) in COMMANDS_SV {
             assert!(find(&cmd, name).is_some(), "{name}");
         }
+    }
+
+    #[test]
+    fn every_value_name_in_the_swedish_help_is_swedish() {
+        let swedish: Vec<&str> = VALUE_NAMES_SV
+            .iter()
+            .map(|(_, sv)| *sv)
+            .chain(VALUE_NAMES_SV_AT.iter().map(|(_, _, sv)| *sv))
+            .collect();
+        let mut pending = vec![command(Lang::Sv)];
+        while let Some(cmd) = pending.pop() {
+            for arg in cmd.get_arguments() {
+                if let Some(name) = value_name(arg) {
+                    assert!(
+                        swedish.contains(&name.as_str()),
+                        "{} {}: <{name}>",
+                        cmd.get_name(),
+                        arg.get_id()
+                    );
+                }
+            }
+            pending.extend(cmd.get_subcommands().cloned());
+        }
+        let en = command(Lang::En);
+        let out =
+            find(&en, "template").and_then(|t| t.get_arguments().find(|a| a.get_id() == "out"));
+        assert_eq!(out.and_then(value_name).as_deref(), Some("OUT"));
     }
 
     #[test]

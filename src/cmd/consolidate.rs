@@ -109,7 +109,7 @@ pub(crate) fn produce(
     }
     if let Some(path) = &s.json {
         let status = json_status(errors, s.partial);
-        write_json(path, &report::json::report(&cons, &findings, status, lang))?;
+        super::write_json(path, &report::json::report(&cons, &findings, status, lang))?;
     }
     let feedback = match &s.feedback {
         Some(dir) => super::write_feedback(dir, &files, &findings, lang, true)?,
@@ -235,15 +235,6 @@ pub(super) fn json_status(errors: bool, partial: bool) -> &'static str {
         (true, true) => "partial",
         (true, false) => "errors",
     }
-}
-
-/// The JSON report, written to `path`.
-fn write_json(path: &Path, report: &report::json::Report) -> Result<(), Error> {
-    let json = report::json::to_string(report);
-    write::save_atomically((json + "\n").as_bytes(), path).map_err(|e| Error::Json {
-        path: path.to_path_buf(),
-        reason: e.into(),
-    })
 }
 
 /// The findings (none with `-q`), the counts, and the table of the areas.

@@ -1,7 +1,8 @@
 //! `budget-consolidator follow-up check FILE… [--plan DIR] [--period YYYY-MM]
-//! [--feedback DIR]`: the forecast reader and the forecast checks on filled
-//! forecast workbooks, for an area lead before sending; `--feedback` writes the
-//! annotated copy as `check` does for plans. Writes nothing else.
+//! [--json FILE] [--feedback DIR]`: the forecast reader and the forecast checks on
+//! filled forecast workbooks, for an area lead before sending; `--json` and
+//! `--feedback` write the JSON report and the annotated copy as `check` does for
+//! plans. Writes nothing else.
 
 use super::Outcome;
 use crate::error::Error;
@@ -30,9 +31,15 @@ pub fn run(s: &FollowUpCheckSettings, lang: Lang, quiet: bool) -> Result<Outcome
     };
     let mut findings: Vec<Finding> = Vec::new();
     let mut feedback = Vec::new();
+    // The budget year of the JSON report: `--period`'s, else the first workbook's.
+    let mut budget_year = s.period.map(|(y, _)| y);
     for path in &s.files {
         let name = path.display().to_string();
         let (file, grid) = crate::forecast::read_with_grid(path, &name);
+        budget_year = budget_year.or_else(|| {
+            let period = crate::follow_up::ForecastMeta::value(&file.meta.period)?;
+            crate::settings::parse_period(period).map(|(y, _)| y)
+        });
         let mut mine = file.findings.clone();
         if grid.is_some() {
             mine.extend(forecast_check::check(&file, &expect));
@@ -46,6 +53,9 @@ pub fn run(s: &FollowUpCheckSettings, lang: Lang, quiet: bool) -> Result<Outcome
     }
     let count = |sev: Severity| findings.iter().filter(|f| f.severity == sev).count();
     let errors = count(Severity::Error) > 0;
+    if let Some(path) = &s.json {
+        write_json(path, budget_year, &findings, lang)?;
+    }
     let mut out = report::terminal::findings(if quiet { &[] } else { &findings }, lang);
     if !out.is_empty() {
         out.push('\n');
@@ -67,6 +77,23 @@ pub fn run(s: &FollowUpCheckSettings, lang: Lang, quiet: bool) -> Result<Outcome
     out.push('\n');
     print!("{out}");
     Ok(Outcome { errors })
+}
+
+/// The JSON report as `check` writes it. The forecast workbooks hold no plan: no
+/// areas, totals of zero; `budget_year` is the forecasts' year.
+fn write_json(
+    path: &std::path::Path,
+    budget_year: Option<i32>,
+    findings: &[Finding],
+    lang: Lang,
+) -> Result<(), Error> {
+    let no_plan = crate::consolidate::consolidate(&[], budget_year, &[], None);
+    let errors = findings.iter().any(|f| f.severity == Severity::Error);
+    let status = if errors { "errors" } else { "ok" };
+    super::write_json(
+        path,
+        &report::json::report(&no_plan, findings, status, lang),
+    )
 }
 
 /// The plan's included areas, read exactly as the follow-up reads them.

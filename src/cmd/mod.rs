@@ -137,6 +137,18 @@ pub fn write_feedback(
 }
 
 /// Appends one line per feedback copy written.
+/// The JSON report of `consolidate`, `check` or `follow-up check`, written to `path`.
+pub fn write_json(
+    path: &std::path::Path,
+    report: &crate::report::json::Report,
+) -> Result<(), Error> {
+    let json = crate::report::json::to_string(report);
+    crate::write::save_atomically((json + "\n").as_bytes(), path).map_err(|e| Error::Json {
+        path: path.to_path_buf(),
+        reason: e.into(),
+    })
+}
+
 pub fn list_feedback(out: &mut String, written: &[std::path::PathBuf], lang: crate::lang::Lang) {
     for path in written {
         out.push_str(&format!(

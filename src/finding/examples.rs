@@ -399,6 +399,21 @@ pub(super) fn examples() -> Vec<Kind> {
             found: s("ca 800"),
             expected: ActualsExpected::TableAmount(NotAmount::Text(s("ca 800"))),
         },
+        Kind::InvalidActualsRow {
+            column: Some(s("Belopp")),
+            found: s("12 tkr"),
+            expected: ActualsExpected::TableAmount(NotAmount::Text(s("12 tkr"))),
+        },
+        Kind::InvalidActualsRow {
+            column: Some(s("Konto")),
+            found: String::new(),
+            expected: ActualsExpected::Account,
+        },
+        Kind::InvalidActualsRow {
+            column: Some(s("Belopp")),
+            found: String::new(),
+            expected: ActualsExpected::TableAmount(NotAmount::OutOfRange(String::new())),
+        },
         Kind::UnreadableActuals(UnreadableActuals::Workbook(Unreadable::Encrypted)),
         Kind::MixedObjectRows {
             account: s("4010"),

@@ -66,6 +66,18 @@ fn actuals_unreadable_message(why: &UnreadableActuals, lang: Lang) -> String {
     }
 }
 
+/// What a ledger row's officer can do: the export is the ledger's, not theirs.
+fn row_not_counted(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => {
+            "Raden räknades inte; rätta raden i exporten, eller exportera om ur ekonomisystemet."
+        }
+        Lang::En => {
+            "The row was not counted; correct the row in the export, or export again from the ledger."
+        }
+    }
+}
+
 fn actuals_row_message(
     column: Option<&str>,
     found: &str,
@@ -74,24 +86,14 @@ fn actuals_row_message(
 ) -> String {
     let sv = lang == Lang::Sv;
     let q = |t: &str| quoted(t, lang);
-    let prefix = column.map(|c| format!("{c}: ")).unwrap_or_default();
     let what = match (expected, sv) {
         (ActualsExpected::TableAmount(reason), _) => {
-            let column = column.unwrap_or("Belopp").to_string();
-            return super::message(
-                &Kind::InvalidAmount {
-                    column,
-                    found: reason.clone(),
-                },
-                lang,
-            )
-            .replace(" i tkr", "")
-            .replace(" in tkr", "")
-                + if sv {
-                    " Raden räknades inte."
-                } else {
-                    " The row was not counted."
-                };
+            let column = column.unwrap_or("Belopp");
+            return format!(
+                "{column}: {} {}",
+                table_amount_problem(reason, lang),
+                row_not_counted(lang)
+            );
         }
         (ActualsExpected::SieAmount, true) => {
             "ett belopp med punkt före decimalerna och minus för kredit, t.ex. -1250.50"
@@ -123,38 +125,99 @@ fn actuals_row_message(
         }
         (ActualsExpected::ShortLine { limit }, true) => {
             return format!(
-                "Raden är längre än {} KiB och kan inte vara en post i en export ({}). Raden räknades inte.",
+                "Raden är längre än {} KiB och kan inte vara en post i en export ({}). {}",
                 limit / 1024,
-                q(found)
+                q(found),
+                row_not_counted(lang)
             );
         }
         (ActualsExpected::ShortLine { limit }, false) => {
             return format!(
-                "The line is longer than {} KiB and cannot be a record of an export ({}). The row was not counted.",
+                "The line is longer than {} KiB and cannot be a record of an export ({}). {}",
                 limit / 1024,
-                q(found)
+                q(found),
+                row_not_counted(lang)
             );
         }
         (ActualsExpected::MoreRows { rows }, true) => {
             return format!(
-                "Ytterligare {rows} rader med fel av samma slag räknades inte; bara de första anges var för sig. Rätta exporten och läs in den igen."
+                "Ytterligare {rows} rader med fel av samma slag räknades inte; bara de första anges var för sig. Rätta raderna i exporten, eller exportera om ur ekonomisystemet, och läs in den igen."
             );
         }
         (ActualsExpected::MoreRows { rows }, false) => {
             return format!(
-                "{rows} more rows with errors of this kind were not counted; only the first are named one by one. Correct the export and read it again."
+                "{rows} more rows with errors of this kind were not counted; only the first are named one by one. Correct the rows in the export, or export again from the ledger, and read it again."
             );
         }
     };
-    if sv {
-        format!(
-            "{prefix}{} står där det ska stå {what}. Raden räknades inte; rätta exporten.",
-            q(found)
-        )
-    } else {
-        format!(
-            "{prefix}{} stands where there should be {what}. The row was not counted; correct the export.",
-            q(found)
-        )
+    let problem = match (column, found.trim().is_empty(), sv) {
+        (Some(c), true, true) => format!("{c} saknas."),
+        (Some(c), true, false) => format!("{c} is missing."),
+        (None, true, true) => format!("Det saknas {what}."),
+        (None, true, false) => format!("There is no {what}."),
+        (Some(c), false, true) => format!("{c}: {} står där det ska stå {what}.", q(found)),
+        (Some(c), false, false) => {
+            format!("{c}: {} stands where there should be {what}.", q(found))
+        }
+        (None, false, true) => format!("{} står där det ska stå {what}.", q(found)),
+        (None, false, false) => format!("{} stands where there should be {what}.", q(found)),
+    };
+    format!("{problem} {}", row_not_counted(lang))
+}
+
+/// What is wrong with a table export's amount cell, in the export's own terms
+/// (kronor, as the ledger wrote them): no advice on how to write it.
+fn table_amount_problem(reason: &NotAmount, lang: Lang) -> String {
+    let q = |t: &str| quoted(t, lang);
+    match (reason, lang == Lang::Sv) {
+        (NotAmount::Text(t), true) => format!("texten {} är inget belopp.", q(t)),
+        (NotAmount::Text(t), false) => format!("the text {} is not an amount.", q(t)),
+        (NotAmount::Ambiguous(t), true) => format!(
+            "{} är tvetydigt – 3,9 för en svensk men 3 900 i engelsk skrivning.",
+            q(t)
+        ),
+        (NotAmount::Ambiguous(t), false) => format!(
+            "{} is ambiguous – 3.9 in Swedish writing but 3,900 in English.",
+            q(t)
+        ),
+        (NotAmount::Date(t), true) => format!("cellen innehåller ett datum ({t}), inget belopp."),
+        (NotAmount::Date(t), false) => format!("the cell holds a date ({t}), not an amount."),
+        (NotAmount::Bool(b), true) => format!(
+            "cellen innehåller sanningsvärdet {}, inget belopp.",
+            if *b { "SANT" } else { "FALSKT" }
+        ),
+        (NotAmount::Bool(b), false) => format!(
+            "the cell holds the logical value {}, not an amount.",
+            if *b { "TRUE" } else { "FALSE" }
+        ),
+        (NotAmount::ErrorValue(e), true) => {
+            format!("cellen innehåller felvärdet {}.", excel_error(e, lang))
+        }
+        (NotAmount::ErrorValue(e), false) => {
+            format!("the cell holds the error value {}.", excel_error(e, lang))
+        }
+        (
+            NotAmount::OutOfRange(_) | NotAmount::Implausible(_) | NotAmount::SumTooLarge(_),
+            true,
+        ) => match found_number(reason, lang) {
+            Some(n) => format!("beloppet {n} är för stort för att läsas."),
+            None => "beloppet är för stort för att läsas.".to_string(),
+        },
+        (
+            NotAmount::OutOfRange(_) | NotAmount::Implausible(_) | NotAmount::SumTooLarge(_),
+            false,
+        ) => match found_number(reason, lang) {
+            Some(n) => format!("the amount {n} is too large to be read."),
+            None => "the amount is too large to be read.".to_string(),
+        },
+    }
+}
+
+/// The number a too-large amount was, when the reader kept it.
+fn found_number(reason: &NotAmount, lang: Lang) -> Option<String> {
+    match reason {
+        NotAmount::OutOfRange(t) if !t.trim().is_empty() => Some(t.clone()),
+        NotAmount::Implausible(v) | NotAmount::SumTooLarge(v) => Some(amount(*v, lang)),
+        _ => None,
     }
 }

@@ -1,12 +1,14 @@
-//! The JSON report of `consolidate` and `check` (`--json FILE`). This module is
-//! its definition: the types below serialise it, field by field, and their doc
-//! comments say what each field holds. The follow-up's report is in
-//! [`super::follow_up`].
+//! The JSON report of `consolidate`, `check` and `follow-up check` (`--json
+//! FILE`). This module is its definition: the types below serialise it, field by
+//! field, and their doc comments say what each field holds. `follow-up check`
+//! reads no plan, so its `years` and `areas` are empty and its totals zero. The
+//! follow-up's report is in [`super::follow_up`].
 //!
 //! Rules for every field:
 //! - amounts are decimal strings in tkr (`"91510"`, `"2000.5"`), never JSON
 //!   numbers, so no reader rounds them through a float;
-//! - `file` is the path relative to the input folder (as given, for `check`);
+//! - `file` is the path relative to the input folder (as given, for `check` and
+//!   `follow-up check`);
 //! - `cell` is A1 text (`"D12"`) or `null`;
 //! - years are the keys of the `*_by_year` objects, as strings (`"2023"`).
 //!

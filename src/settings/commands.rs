@@ -118,6 +118,10 @@ fn follow_up_check(args: FollowUpCheckArgs) -> Result<Task, Error> {
             Error::MissingFile { path }
         });
     }
+    if let Some(json) = &args.reports.json {
+        let inputs: Vec<PathBuf> = args.files.iter().chain(&args.plan).cloned().collect();
+        refuse_json_over_input(json, &inputs)?;
+    }
     let plan = match args.plan {
         None => None,
         Some(dir) => Some(consolidate_settings(ConsolidateArgs {
@@ -129,7 +133,8 @@ fn follow_up_check(args: FollowUpCheckArgs) -> Result<Task, Error> {
         files: args.files,
         period: period_arg(args.period.as_ref())?,
         plan,
-        feedback: args.feedback,
+        json: args.reports.json,
+        feedback: args.reports.feedback,
     }))
 }
 

@@ -103,6 +103,8 @@ pub struct FollowUpCheckSettings {
     pub period: Option<(i32, u8)>,
     /// `--plan DIR`: the plan to check against.
     pub plan: Option<ConsolidateSettings>,
+    /// `--json FILE`: the JSON report, as `check` writes it.
+    pub json: Option<PathBuf>,
     pub feedback: Option<PathBuf>,
 }
 

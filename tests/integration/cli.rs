@@ -111,6 +111,62 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
+fn argument_errors_are_in_the_chosen_language_and_begin_as_clap_s_do() {
+    let run = Run::new().add("HR.xlsx", &Template::new("HR"));
+    let cases: [(&[&str], &str, &str); 5] = [
+        (
+            &["follow-up", "input", "--period", "2023-13"],
+            "fel: --period 2023-13: skriv månaden som ÅÅÅÅ-MM, t.ex. 2023-04",
+            "error: --period 2023-13: write the month as YYYY-MM, e.g. 2023-04",
+        ),
+        (
+            &["follow-up", "input", "--period", "2022-04"],
+            "fel: --period 2022-04 ligger inte i budgetåret 2023; ange en månad i 2023",
+            "error: --period 2022-04 is not in the budget year 2023; give a month of 2023",
+        ),
+        (
+            &["consolidate", "input", "--today", "2023-02-30"],
+            "fel: --today 2023-02-30: skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2022-10-14",
+            "error: --today 2023-02-30: write the date as YYYY-MM-DD, e.g. 2022-10-14",
+        ),
+        (
+            &[
+                "template", "--area", "HR", "--out", "HR.xlsx", "--years", "2023/25",
+            ],
+            "fel: --years 2023/25: skriv planåren som ett intervall, t.ex. 2023-2025",
+            "error: --years 2023/25: write the plan years as a range, e.g. 2023-2025",
+        ),
+        (
+            &["diff", "input", "input/HR.xlsx"],
+            "fel: diff jämför två arbetsböcker eller två mappar, inte input med input/HR.xlsx",
+            "error: diff compares two workbooks or two folders, not input with input/HR.xlsx",
+        ),
+    ];
+    for (args, sv, en) in cases {
+        let out = run.exec(args);
+        assert_eq!((out.status, out.stderr.trim()), (2, sv));
+        let out = run.exec(&[&["--lang", "en"], args].concat());
+        assert_eq!((out.status, out.stderr.trim()), (2, en));
+    }
+    let out = run.exec(&[
+        "template",
+        "--area",
+        "HR",
+        "--out",
+        "HR.xlsx",
+        "--budget-year",
+        "tjugotjugotre",
+    ]);
+    assert_eq!(out.status, 2);
+    assert!(
+        out.stderr
+            .starts_with("fel: ogiltigt värde ”tjugotjugotre” för ”--budget-year <ÅR>”"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
 fn check_on_a_folder_says_it_is_a_folder() {
     let run = Run::new().add("HR.xlsx", &Template::new("HR"));
     let out = run.exec(&["check", "input"]);

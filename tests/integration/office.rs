@@ -279,14 +279,14 @@ fn help_and_usage_errors_are_swedish_unless_lang_en() {
              Användning: budget-consolidator [FLAGGOR] [KOMMANDO]\n\
              \n\
              Kommandon:\n  \
-             consolidate  Läs alla arbetsböcker i DIR parallellt, kontrollera dem och skriv den sammanställda arbetsboken.\n"
+             consolidate  Kontrollera alla arbetsböcker i MAPP och skriv den sammanställda arbetsboken: stadens summor per tjänsteområde och år, varje initiativ och en lista över alla fynd.\n"
         ),
         "{}",
         out.stdout
     );
     assert!(
         out.stdout.contains(
-            "\nFlaggor:\n      --lang <LANG>  Språk för meddelanden och terminaltext. [standard: sv] [möjliga värden: sv, en]\n"
+            "\nFlaggor:\n      --lang <SPRÅK>  Språk för meddelanden och terminaltext. [standard: sv] [möjliga värden: sv, en]\n"
         ),
         "{}",
         out.stdout
@@ -306,7 +306,7 @@ fn help_and_usage_errors_are_swedish_unless_lang_en() {
          \n  \
          tips: menade du ”--partial”?\n\
          \n\
-         Användning: budget-consolidator consolidate --partial [DIR]\n\
+         Användning: budget-consolidator consolidate --partial [MAPP]\n\
          \n\
          Mer hjälp: --help\n"
     );
@@ -325,9 +325,9 @@ fn help_and_usage_errors_are_swedish_unless_lang_en() {
     let out = run.exec(&["template", "--area", "HR"]);
     assert_eq!(
         out.stderr,
-        "fel: argument saknas: ”--out <OUT>”\n\
+        "fel: argument saknas: ”--out <SÖKVÄG>”\n\
          \n\
-         Användning: budget-consolidator template --out <OUT> <--area <AREA>|--all>\n\
+         Användning: budget-consolidator template --out <SÖKVÄG> <--area <OMRÅDE>|--all>\n\
          \n\
          Mer hjälp: --help\n"
     );

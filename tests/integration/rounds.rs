@@ -1,8 +1,8 @@
 //! Rounds with the area leads: the forecast workbook of `follow-up template`
 //! generated from the sample, filled by openpyxl, recalculated and saved by
 //! LibreOffice, and read back to exactly the figures written; `follow-up check`
-//! with every check's exact message in both languages; the command line's rule
-//! for `follow-up` with and without a subcommand.
+//! with every check's exact message in both languages and its JSON report; the
+//! command line's rule for `follow-up` with and without a subcommand.
 
 use crate::harness::{BIN, read_sheet};
 use rust_decimal::Decimal;
@@ -316,6 +316,76 @@ fn follow_up_check_names_every_problem_in_swedish_and_english() {
     assert!(codes.contains(&"period-mismatch"), "{codes:?}");
     let copied = read_sheet(&copy, "Prognos");
     assert_eq!(copied[&(12, 6)], "-5");
+}
+
+/// The top-level keys of a JSON report, and those of its first finding.
+fn report_shape(report: &serde_json::Value) -> (Vec<String>, Vec<String>) {
+    let keys = |v: &serde_json::Value| v.as_object().map(|o| o.keys().cloned().collect());
+    (
+        keys(report).unwrap_or_default(),
+        keys(&report["findings"][0]).unwrap_or_default(),
+    )
+}
+
+fn read_json(path: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(path).expect("json written")).expect("json")
+}
+
+#[test]
+fn follow_up_check_writes_the_json_report_as_check_does() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let it = templates(dir.path()).join("IT-tjänster-prognos-2023-04.xlsx");
+    let json = dir.path().join("prognos.json");
+    let (code, text) = exec(&[
+        os("follow-up"),
+        os("check"),
+        it.as_os_str(),
+        os("--period"),
+        os("2023-03"),
+        os("--json"),
+        json.as_os_str(),
+    ]);
+    assert_eq!(code, 1, "{text}");
+    let report = read_json(&json);
+    assert_eq!(report["status"], "errors");
+    assert_eq!(report["budget_year"], 2023);
+    assert_eq!(report["areas"], serde_json::json!([]));
+    assert_eq!(report["totals"]["total"], "0");
+    let findings = report["findings"].as_array().expect("findings");
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0]["severity"], "error");
+    assert_eq!(findings[0]["code"], "period-mismatch");
+    assert_eq!(findings[0]["file"], it.display().to_string());
+    assert_eq!(findings[0]["sheet"], "Prognos");
+    assert_eq!(findings[0]["cell"], "B5");
+    assert!(
+        findings[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("Prognosfilen gäller perioden ”2023-04”")),
+        "{findings:?}"
+    );
+    // The same shape as the report of `check`.
+    let broken = dir.path().join("HR.xlsx");
+    std::fs::write(&broken, b"not a workbook").expect("write");
+    let check_json = dir.path().join("check.json");
+    let (code, text) = exec(&[
+        os("check"),
+        broken.as_os_str(),
+        os("--json"),
+        check_json.as_os_str(),
+    ]);
+    assert_eq!(code, 1, "{text}");
+    assert_eq!(report_shape(&report), report_shape(&read_json(&check_json)));
+    // Not over an input.
+    let (code, text) = exec(&[
+        os("follow-up"),
+        os("check"),
+        it.as_os_str(),
+        os("--json"),
+        it.as_os_str(),
+    ]);
+    assert_eq!(code, 2, "{text}");
+    assert!(text.contains("JSON-rapporten"), "{text}");
 }
 
 #[test]
