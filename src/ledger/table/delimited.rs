@@ -75,7 +75,12 @@ pub fn read_csv_split(path: &Path, file: &str, opts: &ReadOptions) -> Actuals {
         Err(e) => return io(e),
     };
     let (first, second) = rayon::join(
-        || read_part(path, 0, plan.at, Part::new(file, opts, None)),
+        || {
+            // The delimiter the look at the head found, for both parts alike.
+            let mut part = Part::new(file, opts, None);
+            part.delimiter = Some(plan.delimiter);
+            read_part(path, 0, plan.at, part)
+        },
         || {
             read_part(
                 path,
