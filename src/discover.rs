@@ -1,6 +1,8 @@
 //! Stage 1: `discover`. An input folder → its workbook files, sorted, with a
-//! `not-a-workbook` finding for every other file. Excel lock files (`~$…`) and dot
-//! files are ignored silently; `budget.toml` is the configuration, not input.
+//! `not-a-workbook` finding for every other file (a warning, but an info for a
+//! document no spreadsheet program saves a sheet as, such as a `README.md`). Excel
+//! lock files (`~$…`) and dot files are ignored silently; `budget.toml` is the
+//! configuration, not input. `check` asks [`not_read`] about the files it is given.
 //!
 //! The walk (`walkdir`) follows links to files and folders, wherever they lead,
 //! and reads every file once: a file reached by two paths (a link beside its
@@ -21,6 +23,12 @@ use walkdir::WalkDir;
 
 pub const WORKBOOK_EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"];
 
+/// Documents that go with the templates (notes, instructions) and that no
+/// spreadsheet program saves a sheet as: skipped as an info. Everything else that
+/// is not a workbook may be a template saved wrongly (`.csv`, `.txt` and `.pdf`,
+/// which Excel saves a sheet as, `.numbers`, `.xlsx~`) and stays a warning.
+pub const DOCUMENT_EXTENSIONS: [&str; 6] = ["md", "markdown", "doc", "docx", "odt", "rtf"];
+
 /// One input workbook: where it is and the name findings give it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Input {
@@ -39,6 +47,13 @@ pub fn is_workbook(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| WORKBOOK_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// Why a file is not read as a workbook, by its name: `None` when its extension is
+/// a workbook's. The one rule for the files `consolidate` finds and those `check`
+/// is given.
+pub fn not_read(path: &Path, name: &str) -> Option<Finding> {
+    (!is_workbook(path)).then(|| not_a_workbook(path, name))
 }
 
 fn ignored(name: &str) -> bool {
@@ -181,23 +196,18 @@ fn walk(dir: &Path, skip: &HashSet<FileId>) -> Result<Vec<Entry>, Error> {
 fn what_is(entry: &walkdir::DirEntry, name: &str) -> Option<What> {
     let path = entry.path();
     let file_type = entry.file_type();
-    Some(if !file_type.is_file() {
-        if is_workbook(path) {
-            What::Skipped(
-                Finding::new(Kind::UnreadableFile(Unreadable::NotRegularFile(special(
-                    &file_type,
-                ))))
-                .in_file(name.to_string()),
-            )
-        } else {
-            What::Skipped(not_a_workbook(path, name))
-        }
-    } else if is_workbook(path) {
-        What::Workbook(path.to_path_buf())
-    } else if entry.depth() == 1 && entry.file_name() == CONFIG_FILE {
+    if entry.depth() == 1 && file_type.is_file() && entry.file_name() == CONFIG_FILE {
         return None;
-    } else {
-        What::Skipped(not_a_workbook(path, name))
+    }
+    Some(match not_read(path, name) {
+        Some(finding) => What::Skipped(finding),
+        None if !file_type.is_file() => What::Skipped(
+            Finding::new(Kind::UnreadableFile(Unreadable::NotRegularFile(special(
+                &file_type,
+            ))))
+            .in_file(name.to_string()),
+        ),
+        None => What::Workbook(path.to_path_buf()),
     })
 }
 
@@ -235,14 +245,12 @@ fn walk_error(root: &Path, e: walkdir::Error, linked: &HashSet<PathBuf>) -> Resu
     }
     let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
     if is_link && e.depth() > 0 {
-        let finding = if is_workbook(&path) {
+        let finding = not_read(&path, &name).unwrap_or_else(|| {
             Finding::new(Kind::UnreadableFile(Unreadable::NotRegularFile(
                 Special::BrokenLink,
             )))
             .in_file(name.clone())
-        } else {
-            not_a_workbook(&path, &name)
-        };
+        });
         return Ok(Entry {
             name,
             id: own_id,
@@ -268,8 +276,10 @@ fn not_a_workbook(path: &Path, name: &str) -> Finding {
         .extension()
         .map(|e| e.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let document = DOCUMENT_EXTENSIONS.contains(&extension.to_ascii_lowercase().as_str());
     Finding::new(Kind::NotAWorkbook {
         extension: format!(".{extension}"),
+        document,
     })
     .in_file(name)
 }

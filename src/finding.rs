@@ -125,7 +125,7 @@ codes! {
     UnreadableFile => "unreadable-file", Error, Reading, [UnreadableFile], "Filen kan inte läsas",
         help: ("Spara en läsbar kopia i Excel (.xlsx, utan lösenord) och skicka den igen.",
                "Save a readable copy in Excel (.xlsx, without a password) and send it again.");
-    NotAWorkbook => "not-a-workbook", Warning, Reading, [NotAWorkbook, FolderLoop], "Ingen arbetsbok, hoppas över",
+    NotAWorkbook => "not-a-workbook", ByKind, Reading, [NotAWorkbook, FolderLoop], "Ingen arbetsbok, hoppas över",
         help: ("Flytta filen ur indatamappen om den inte hör dit.",
                "Move the file out of the input folder if it does not belong there.");
     TooLarge => "too-large", Error, Reading, [TooLarge], "För stor för en budgetmall",
@@ -380,7 +380,12 @@ fn severity_by_kind(kind: &Kind) -> Severity {
             recomputed: Some(_),
             ..
         }
-        | Kind::AmbiguousSheet { used: Some(_), .. } => Severity::Warning,
+        | Kind::AmbiguousSheet { used: Some(_), .. }
+        | Kind::NotAWorkbook {
+            document: false, ..
+        }
+        | Kind::FolderLoop { .. } => Severity::Warning,
+        Kind::NotAWorkbook { document: true, .. } => Severity::Info,
         _ => Severity::Error,
     }
 }

@@ -3,28 +3,18 @@
 
 use super::Outcome;
 use crate::consolidate::consolidate;
+use crate::discover;
 use crate::error::Error;
 use crate::finding::{Finding, Kind, Severity};
 use crate::labels::terminal;
 use crate::lang::Lang;
 use crate::load::{Loaded, Status};
 use crate::report::{self, Counts};
-use crate::settings::CheckSettings;
+use crate::settings::{CheckSettings, Config};
+use crate::validate;
 
 pub fn run(s: &CheckSettings, lang: Lang, quiet: bool) -> Result<Outcome, Error> {
-    let inputs: Vec<(std::path::PathBuf, String)> = s
-        .files
-        .iter()
-        .map(|p| (p.clone(), p.display().to_string()))
-        .collect();
-    let mut files: Vec<Loaded> = super::load_all(&inputs, s.feedback.is_some(), quiet);
-    for f in &mut files {
-        f.status = if f.plan.is_some() && !f.has_errors() {
-            Status::Included
-        } else {
-            Status::Errors
-        };
-    }
+    let (files, skipped) = load_checked(s, quiet);
     let budget_year = files
         .iter()
         .find_map(|f| f.plan.as_ref().map(|p| p.meta.budget_year));
@@ -33,7 +23,7 @@ pub fn run(s: &CheckSettings, lang: Lang, quiet: bool) -> Result<Outcome, Error>
         .find_map(|f| f.plan.as_ref().map(|p| p.plan.years.clone()))
         .unwrap_or_default();
     let cons = consolidate(&files, budget_year, &years, None);
-    let findings = super::ordered_findings(&files, &[], &[]);
+    let findings = super::ordered_findings(&files, &skipped, &[]);
     let errors = findings.iter().any(|f| f.severity == Severity::Error);
     if let Some(path) = &s.json {
         let status = if errors { "errors" } else { "ok" };
@@ -48,17 +38,69 @@ pub fn run(s: &CheckSettings, lang: Lang, quiet: bool) -> Result<Outcome, Error>
         Some(dir) => super::write_feedback(dir, &files, &findings, lang, false)?,
         None => Vec::new(),
     };
+    let one = s.files.len() == 1;
     let mut out = report::terminal::findings(if quiet { &[] } else { &findings }, lang);
     if !out.is_empty() {
         out.push('\n');
     }
     out.push_str(&terminal::check_summary(
         (counts.errors, counts.warnings, counts.infos),
-        files.len() == 1,
+        one,
         lang,
     ));
+    let unfilled = list_left_to_fill(&mut out, &files, &findings, one, lang);
+    super::list_feedback(&mut out, &feedback, lang);
+    out.push_str(if files.is_empty() {
+        terminal::nothing_to_send(one, lang)
+    } else {
+        terminal::send_verdict(errors, unfilled, one, lang)
+    });
+    out.push('\n');
+    print!("{out}");
+    Ok(Outcome { errors })
+}
+
+/// Loads the workbooks given, each with the area rule of the `budget.toml` beside
+/// it, and decides their status; a file without a workbook's extension is not
+/// read but skipped with its finding, as `consolidate` skips it.
+fn load_checked(s: &CheckSettings, quiet: bool) -> (Vec<Loaded>, Vec<Finding>) {
+    let mut inputs: Vec<(std::path::PathBuf, String)> = Vec::new();
+    let mut configs: Vec<Option<&Config>> = Vec::new();
+    let mut skipped: Vec<Finding> = Vec::new();
+    for (path, config) in s.files.iter().zip(&s.configs) {
+        let name = path.display().to_string();
+        match discover::not_read(path, &name) {
+            Some(finding) => skipped.push(finding),
+            None => {
+                inputs.push((path.clone(), name));
+                configs.push(config.as_ref());
+            }
+        }
+    }
+    let mut files: Vec<Loaded> = super::load_all(&inputs, s.feedback.is_some(), quiet);
+    for (f, config) in files.iter_mut().zip(configs) {
+        if let Some(config) = config {
+            validate::name_area(f, config);
+        }
+        f.status = if f.plan.is_some() && !f.has_errors() {
+            Status::Included
+        } else {
+            Status::Errors
+        };
+    }
+    (files, skipped)
+}
+
+/// Appends, per file, what is left to fill in; true when anything is.
+fn list_left_to_fill(
+    out: &mut String,
+    files: &[Loaded],
+    findings: &[Finding],
+    one: bool,
+    lang: Lang,
+) -> bool {
     let mut unfilled = false;
-    for f in &files {
+    for f in files {
         let mine: Vec<&Finding> = findings
             .iter()
             .filter(|x| x.file.as_deref() == Some(f.file.as_str()))
@@ -68,7 +110,7 @@ pub fn run(s: &CheckSettings, lang: Lang, quiet: bool) -> Result<Outcome, Error>
             continue;
         }
         unfilled = true;
-        if files.len() == 1 {
+        if one {
             out.push_str(&terminal::left_to_fill(None, lang));
         } else {
             out.push_str(&terminal::left_to_fill(Some(&f.file), lang));
@@ -76,16 +118,7 @@ pub fn run(s: &CheckSettings, lang: Lang, quiet: bool) -> Result<Outcome, Error>
         out.push_str(&left.join(", "));
         out.push_str(".\n");
     }
-    super::list_feedback(&mut out, &feedback, lang);
-    out.push_str(terminal::send_verdict(
-        errors,
-        unfilled,
-        files.len() == 1,
-        lang,
-    ));
-    out.push('\n');
-    print!("{out}");
-    Ok(Outcome { errors })
+    unfilled
 }
 
 /// What is left to fill in: an empty Datum or Ansvarig, a template without initiatives.

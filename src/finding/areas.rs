@@ -64,7 +64,10 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
                 )
             }
         }
-        Kind::MissingArea { area } => {
+        Kind::MissingArea {
+            area,
+            named_after: None,
+        } => {
             if sv {
                 format!(
                     "Ingen fil för tjänsteområdet {} hittades i mappen.",
@@ -77,6 +80,31 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
                 )
             }
         }
+        Kind::MissingArea {
+            area,
+            named_after: Some((file, written)),
+        } => match (written, sv) {
+            (Some(written), true) => format!(
+                "Ingen fil anger tjänsteområdet {}: {file} anger tjänsteområdet {}. Rätta namnet i filen eller lägg till det som alias för {} i budget.toml.",
+                q(area),
+                q(written),
+                q(area)
+            ),
+            (Some(written), false) => format!(
+                "No file names service area {}: {file} names the area {}. Correct the name in the file or add it as an alias of {} in budget.toml.",
+                q(area),
+                q(written),
+                q(area)
+            ),
+            (None, true) => format!(
+                "Ingen fil anger tjänsteområdet {}: i {file} kunde inget tjänsteområde läsas.",
+                q(area)
+            ),
+            (None, false) => format!(
+                "No file names service area {}: no service area could be read in {file}.",
+                q(area)
+            ),
+        },
         Kind::DuplicateArea {
             area,
             files,

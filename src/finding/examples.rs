@@ -34,6 +34,11 @@ pub(super) fn examples() -> Vec<Kind> {
         },
         Kind::NotAWorkbook {
             extension: s(".txt"),
+            document: false,
+        },
+        Kind::NotAWorkbook {
+            extension: s(".md"),
+            document: true,
         },
         Kind::TooLarge(TooLarge::File { bytes: 300 << 20 }),
         Kind::TooLarge(TooLarge::ZipPart {
@@ -80,7 +85,18 @@ pub(super) fn examples() -> Vec<Kind> {
             other: s("IT-tjänster"),
             other_file: s("IT.xlsx"),
         },
-        Kind::MissingArea { area: s("HR") },
+        Kind::MissingArea {
+            area: s("HR"),
+            named_after: None,
+        },
+        Kind::MissingArea {
+            area: s("HR"),
+            named_after: Some((s("HR.xlsx"), Some(s("Personal")))),
+        },
+        Kind::MissingArea {
+            area: s("HR"),
+            named_after: Some((s("HR.xlsx"), None)),
+        },
         Kind::DuplicateArea {
             area: s("HR"),
             files: vec![s("a.xlsx"), s("b.xlsx")],

@@ -185,6 +185,9 @@ pub enum Kind {
     UnreadableFile(Unreadable),
     NotAWorkbook {
         extension: String,
+        /// A document no spreadsheet program saves a sheet as (`.md`, `.docx`):
+        /// an info, not a warning.
+        document: bool,
     },
     TooLarge(TooLarge),
     MissingSheet {
@@ -210,6 +213,9 @@ pub enum Kind {
     },
     MissingArea {
         area: String,
+        /// The file named after the area (`HR.xlsx` for `HR`), when there is one,
+        /// and the area it names instead (`None`: none could be read).
+        named_after: Option<(String, Option<String>)>,
     },
     DuplicateArea {
         area: String,

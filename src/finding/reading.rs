@@ -64,10 +64,15 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
                 }
             }
         },
-        Kind::NotAWorkbook { extension } => if sv {
+        Kind::NotAWorkbook { extension, document: false } => if sv {
             format!("Inte en arbetsbok (ändelsen {} läses inte); filen hoppas över.", q(extension))
         } else {
             format!("Not a workbook (extension {} is not read); the file is skipped.", q(extension))
+        },
+        Kind::NotAWorkbook { extension, document: true } => if sv {
+            format!("Ett dokument, inte en arbetsbok (ändelsen {} läses inte); filen hoppas över.", q(extension))
+        } else {
+            format!("A document, not a workbook (extension {} is not read); the file is skipped.", q(extension))
         },
         Kind::FolderLoop { link, target } => {
             let (sv_target, en_target) = if target.is_empty() {

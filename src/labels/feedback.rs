@@ -49,9 +49,11 @@ pub fn feedback_summary(lang: Lang, errors: usize, warnings: usize, infos: usize
 /// The note on a cell that goes wrong only because of the finding at `root`.
 pub fn feedback_follows(lang: Lang, root: &str) -> String {
     match lang {
-        Lang::Sv => format!("Följd av felet i {root}: rätta den cellen, så blir den här rätt."),
-        Lang::En => {
-            format!("Follows from the error in {root}: correct that cell and this one comes right.")
-        }
+        Lang::Sv => format!(
+            "Följd av felet i {root}: rätta {root} i din egen fil, så blir den här cellen rätt där. I den här kopian är formlerna ersatta av sina värden, så en ändring här rättar inget."
+        ),
+        Lang::En => format!(
+            "Follows from the error in {root}: correct {root} in your own file and this cell comes right there. In this copy the formulas are replaced by their values, so a change here corrects nothing."
+        ),
     }
 }

@@ -199,6 +199,21 @@ pub fn send_verdict(errors: bool, unfilled: bool, one: bool, lang: Lang) -> &'st
     }
 }
 
+/// `check`: the verdict when none of the files given is a workbook.
+pub fn nothing_to_send(one: bool, lang: Lang) -> &'static str {
+    if one {
+        lang.pick(
+            "Filen är ingen arbetsbok, så det finns inget att skicka.",
+            "The file is not a workbook, so there is nothing to send.",
+        )
+    } else {
+        lang.pick(
+            "Ingen av filerna är en arbetsbok, så det finns inget att skicka.",
+            "None of the files is a workbook, so there is nothing to send.",
+        )
+    }
+}
+
 /// `follow-up check`: `Kontrollerade 2 prognosfiler · 1 fel, 0 varningar, 0 info`.
 pub fn forecasts_checked(
     files: usize,

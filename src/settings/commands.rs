@@ -251,12 +251,41 @@ pub(super) fn check(args: CheckArgs) -> Result<Task, Error> {
     if let Some(json) = &args.reports.json {
         refuse_json_over_input(json, &args.files)?;
     }
+    let configs = configs_beside(&args.files)?;
     Ok(Task::Check(CheckSettings {
+        configs,
         files: args.files,
         json: args.reports.json,
         feedback: args.reports.feedback,
     }))
 }
+
+/// The `budget.toml` in each file's folder, if there is one; each is read once.
+fn configs_beside(files: &[PathBuf]) -> Result<Vec<Option<Config>>, Error> {
+    let mut read: Vec<(PathBuf, Option<Config>)> = Vec::new();
+    let mut configs = Vec::with_capacity(files.len());
+    for file in files {
+        let path = file
+            .parent()
+            .unwrap_or_else(|| std::path::Path::new(""))
+            .join(CONFIG_FILE);
+        let config = match read.iter().find(|(p, _)| *p == path) {
+            Some((_, config)) => config.clone(),
+            None => {
+                let config = if path.is_file() {
+                    Some(Config::load(&path)?)
+                } else {
+                    None
+                };
+                read.push((path, config.clone()));
+                config
+            }
+        };
+        configs.push(config);
+    }
+    Ok(configs)
+}
+
 /// `2023-2025` (or with an en dash) → [2023, 2024, 2025].
 pub fn parse_years(text: &str) -> Option<Vec<i32>> {
     let (a, b) = text

@@ -78,6 +78,9 @@ pub struct FollowUpSettings {
 #[derive(Debug, Clone)]
 pub struct CheckSettings {
     pub files: Vec<PathBuf>,
+    /// The configuration beside each file (`budget.toml` in its folder), one per
+    /// file: its area rule applies as in `consolidate`.
+    pub configs: Vec<Option<Config>>,
     pub json: Option<PathBuf>,
     pub feedback: Option<PathBuf>,
 }

@@ -9,3 +9,4 @@ pub mod run;
 pub mod similar;
 
 pub use inclusion::Inclusion;
+pub use run::name_area;

@@ -28,17 +28,7 @@ pub fn check(files: &mut [Loaded], config: Option<&Config>, latest_version: bool
     check_years(files, config, &mut outcome);
     resolve_duplicates(files, latest_version);
     if let Some(config) = config {
-        for area in &config.areas {
-            let key = normalize(&area.name);
-            if !files
-                .iter()
-                .any(|f| f.area.as_deref().map(normalize) == Some(key.clone()))
-            {
-                outcome.findings.push(Finding::new(Kind::MissingArea {
-                    area: area.name.clone(),
-                }));
-            }
-        }
+        missing_areas(files, config, &mut outcome);
     }
     for f in files.iter_mut() {
         if f.status != Status::Superseded {
@@ -98,34 +88,65 @@ pub(super) fn frame_finding(
 /// Maps each file's written area to its configured name (or reports it unknown).
 fn name_areas(files: &mut [Loaded], config: Option<&Config>) {
     let Some(config) = config else { return };
-    let known: Vec<String> = config.areas.iter().map(|a| a.name.clone()).collect();
     for f in files.iter_mut() {
-        let Some(written) = f.area.clone() else {
+        name_area(f, config);
+    }
+}
+
+/// The area rule of one file against the configuration: its written area becomes
+/// the configured name (after aliases), or is `unknown-area`. `consolidate` applies
+/// it to every file of the run, `check` to a file with a `budget.toml` beside it.
+pub fn name_area(f: &mut Loaded, config: &Config) {
+    let Some(written) = f.area.clone() else {
+        return;
+    };
+    if let Some(name) = configured_name(config, &written) {
+        f.area = Some(name);
+        return;
+    }
+    let closest = crate::validate::similar::closest(
+        &written,
+        config
+            .areas
+            .iter()
+            .flat_map(|a| std::iter::once(&a.name).chain(&a.aliases))
+            .map(String::as_str),
+    )
+    .and_then(|name| config.area_for(name))
+    .map(|a| a.name.clone());
+    let finding = Finding::new(Kind::UnknownArea {
+        area: written,
+        known: config.areas.iter().map(|a| a.name.clone()).collect(),
+        closest,
+    })
+    .in_file(&f.file)
+    .at(labels::SHEET_BUDGET, f.area_cell);
+    f.findings.push(finding);
+}
+
+/// A configured area that no file names is `missing-area`; a file named after it
+/// (`HR.xlsx` for `HR`) is named in the finding, with the area it names instead.
+fn missing_areas(files: &[Loaded], config: &Config, outcome: &mut Outcome) {
+    for area in &config.areas {
+        let key = normalize(&area.name);
+        if files
+            .iter()
+            .any(|f| f.area.as_deref().map(normalize).as_ref() == Some(&key))
+        {
             continue;
-        };
-        match configured_name(config, &written) {
-            Some(name) => f.area = Some(name),
-            None => {
-                let closest = crate::validate::similar::closest(
-                    &written,
-                    config
-                        .areas
-                        .iter()
-                        .flat_map(|a| std::iter::once(&a.name).chain(&a.aliases))
-                        .map(String::as_str),
-                )
-                .and_then(|name| config.area_for(name))
-                .map(|a| a.name.clone());
-                let finding = Finding::new(Kind::UnknownArea {
-                    area: written,
-                    known: known.clone(),
-                    closest,
-                })
-                .in_file(&f.file)
-                .at(labels::SHEET_BUDGET, f.area_cell);
-                f.findings.push(finding);
-            }
         }
+        let named_after = files
+            .iter()
+            .find(|f| {
+                std::path::Path::new(&f.file)
+                    .file_stem()
+                    .is_some_and(|stem| normalize(&stem.to_string_lossy()) == key)
+            })
+            .map(|f| (f.file.clone(), f.area.clone()));
+        outcome.findings.push(Finding::new(Kind::MissingArea {
+            area: area.name.clone(),
+            named_after,
+        }));
     }
 }
 

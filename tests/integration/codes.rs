@@ -242,6 +242,135 @@ fn missing_area() {
     assert!(f.message.contains("Ekonomi"), "{}", f.message);
 }
 
+/// The areas of the sample's `budget.toml`, with `HR` among them.
+const FIVE_AREAS: &str = "budget_year = 2023\nyears = [2023, 2024, 2025]\n\n\
+    [[area]]\nname = \"Ekonomi\"\n[[area]]\nname = \"HR\"\n[[area]]\nname = \"IT-tjänster\"\n";
+
+/// `check FILE` run from the folder holding the file, as a lead runs it.
+fn check_in_input(run: &Run, args: &[&str]) -> crate::harness::Outcome {
+    let out = std::process::Command::new(crate::harness::BIN)
+        .arg("check")
+        .args(args)
+        .current_dir(run.input())
+        .output()
+        .expect("run");
+    crate::harness::Outcome {
+        status: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn check_applies_the_area_rule_of_the_budget_toml_beside_the_file() {
+    let run = Run::new()
+        .config(FIVE_AREAS)
+        .add("HR.xlsx", &Template::new("Personal"));
+    let out = check_in_input(&run, &["HR.xlsx", "--json", "../check.json"]);
+    assert_eq!(out.status, 1, "{}{}", out.stdout, out.stderr);
+    let report: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(run.dir.path().join("check.json")).expect("json"),
+    )
+    .expect("parse");
+    let unknown: Vec<Found> = findings(&report)
+        .into_iter()
+        .filter(|f| f.code == "unknown-area")
+        .collect();
+    assert_eq!(unknown.len(), 1, "{unknown:#?}");
+    assert_eq!(
+        (
+            unknown[0].file.as_deref(),
+            unknown[0].sheet.as_deref(),
+            unknown[0].cell.as_deref()
+        ),
+        (HR, B, Some("B3"))
+    );
+    // The same rule, so the same message as `consolidate` gives.
+    let consolidated = expect_one(&run, &[], "unknown-area", "error", HR, B, Some("B3"));
+    assert_eq!(unknown[0].message, consolidated.message);
+    assert!(out.stdout.contains(&unknown[0].message), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .ends_with("Rätta felen innan du skickar filen.\n")
+    );
+
+    // Without a `budget.toml` beside it, any area name is the file's own.
+    let elsewhere = Run::new().add("HR.xlsx", &Template::new("Personal"));
+    let out = check_in_input(&elsewhere, &["HR.xlsx"]);
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+    assert!(!out.stdout.contains("unknown-area"), "{}", out.stdout);
+}
+
+#[test]
+fn missing_area_names_the_file_named_after_it() {
+    let run = Run::new()
+        .config(FIVE_AREAS)
+        .add("Ekonomi.xlsx", &Template::new("Ekonomi"))
+        .add("HR.xlsx", &Template::new("Personal"))
+        .add("IT-tjänster.xlsx", &Template::new("IT-tjänster"));
+    let f = expect_one(&run, &[], "missing-area", "error", None, None, None);
+    assert_eq!(
+        f.message,
+        "Ingen fil anger tjänsteområdet ”HR”: HR.xlsx anger tjänsteområdet ”Personal”. \
+         Rätta namnet i filen eller lägg till det som alias för ”HR” i budget.toml."
+    );
+    // An area without a file of its name keeps the plain message.
+    let run = Run::new()
+        .config(FIVE_AREAS)
+        .add("Ekonomi.xlsx", &Template::new("Ekonomi"))
+        .add("IT-tjänster.xlsx", &Template::new("IT-tjänster"));
+    let f = expect_one(&run, &[], "missing-area", "error", None, None, None);
+    assert_eq!(
+        f.message,
+        "Ingen fil för tjänsteområdet ”HR” hittades i mappen."
+    );
+}
+
+#[test]
+fn check_skips_a_file_without_a_workbook_extension_as_consolidate_does() {
+    let run = Run::new().add("HR.xlsx", &Template::new("HR")).add_bytes(
+        "README.md",
+        b"# Budget 2023\n\nMallarna ligger i den h\xc3\xa4r mappen.\n",
+    );
+    let consolidated = expect_one(
+        &run,
+        &[],
+        "not-a-workbook",
+        "info",
+        Some("README.md"),
+        None,
+        None,
+    );
+    let out = run.exec(&["check", "input/README.md", "--json", "check.json"]);
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+    let report: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(run.dir.path().join("check.json")).expect("json"),
+    )
+    .expect("parse");
+    let checked: Vec<_> = findings(&report)
+        .into_iter()
+        .map(|f| (f.severity, f.code, f.file, f.message))
+        .collect();
+    assert_eq!(
+        checked,
+        [(
+            "info".to_string(),
+            "not-a-workbook".to_string(),
+            Some("input/README.md".to_string()),
+            consolidated.message.clone()
+        )]
+    );
+    assert_eq!(
+        out.stdout,
+        format!(
+            "input/README.md\n  info     not-a-workbook         input/README.md: {}\n\n\
+             Filen har 0 fel och 0 varningar, 1 info.\n\
+             Filen är ingen arbetsbok, så det finns inget att skicka.\n",
+            consolidated.message
+        )
+    );
+}
+
 #[test]
 fn duplicate_area() {
     let run = Run::new()

@@ -125,6 +125,43 @@ fn folder_links_are_followed_each_file_is_read_once_and_a_loop_is_a_warning() {
 }
 
 #[test]
+fn documents_beside_the_templates_are_an_info_what_may_be_a_template_a_warning() {
+    let mut run = Run::new().add("HR.xlsx", &Template::new("HR"));
+    let documents = [
+        "README.md",
+        "Anvisningar.docx",
+        "Protokoll.doc",
+        "Minnesanteckningar.odt",
+        "Brev.rtf",
+        "Noter.markdown",
+    ];
+    // Excel saves a sheet as .csv, .txt and .pdf; .numbers and a backup .xlsx~
+    // are a template in another program or under another name.
+    let maybe_templates = ["HR.csv", "HR.txt", "HR.pdf", "HR.numbers", "HR.xlsx~"];
+    for name in documents.iter().chain(&maybe_templates) {
+        run = run.add_bytes(name, b"text");
+    }
+    let out = run.exec_bounded(60, &[], &CONSOLIDATE, &[]);
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+    let mut got: Vec<(String, String, String)> = findings(&run.report())
+        .into_iter()
+        .map(|f| (f.file.unwrap_or_default(), f.severity, f.code))
+        .collect();
+    got.sort();
+    let mut expected: Vec<(String, String, String)> = documents
+        .iter()
+        .map(|n| (n.to_string(), "info".into(), "not-a-workbook".into()))
+        .chain(
+            maybe_templates
+                .iter()
+                .map(|n| (n.to_string(), "warning".into(), "not-a-workbook".into())),
+        )
+        .collect();
+    expected.sort();
+    assert_eq!(got, expected, "every file named, none lost");
+}
+
+#[test]
 fn eight_big_files_on_eight_threads_stay_under_512_mib() {
     // The address-space limit stands for the memory bound: a normal run on eight
     // threads reserves under 80 MiB, so 512 MiB leave room for one file of the size

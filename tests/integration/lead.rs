@@ -5,6 +5,7 @@
 //! LibreOffice.
 
 use crate::harness::{Run, Sheet, Template, findings, n};
+use std::path::Path;
 use std::process::Command;
 
 fn template(run: &Run, file: &str) {
@@ -481,6 +482,46 @@ fn text_that_is_no_number_is_the_error_and_the_formulas_its_consequence() {
             "{lang}"
         );
     }
+}
+
+#[test]
+fn the_note_on_a_consequence_sends_the_lead_to_their_own_file() {
+    // The sample's HR template with "12 tkr" typed in C11: D11 and the Summa D13
+    // show #VÄRDEFEL!. The copy holds values, so its D11 stays #VÄRDEFEL! whatever
+    // is typed in its C11; the note must say where the correction works.
+    let run = Run::new();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("input/HR.xlsx");
+    std::fs::copy(sample, run.dir.path().join("HR.xlsx")).expect("copy");
+    openpyxl(
+        &run,
+        r#"
+import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1])
+wb["Budgetfördelning"]["C11"] = "12 tkr"
+wb.save(sys.argv[2])
+"#,
+        &["HR.xlsx", "tkr.xlsx"],
+    );
+    let file = recalculate_and_save(&run, "tkr.xlsx");
+    let out = run.exec(&["check", &file, "-q", "--feedback", "kontroll"]);
+    assert_eq!(out.status, 1, "{}{}", out.stdout, out.stderr);
+    let shown = openpyxl(
+        &run,
+        r#"
+import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1])
+for c in ['D11', 'D13']:
+    x = wb['Budgetfördelning'][c]
+    print(c, x.value, x.comment.text if x.comment else None)
+"#,
+        &["kontroll/tkr-kontroll.xlsx"],
+    );
+    let note = "Följd av felet i C11: rätta C11 i din egen fil, så blir den här cellen rätt där. \
+                I den här kopian är formlerna ersatta av sina värden, så en ändring här rättar inget.";
+    assert_eq!(
+        shown,
+        format!("D11 #VÄRDEFEL! {note}\nD13 #VÄRDEFEL! {note}\n")
+    );
 }
 
 #[test]
