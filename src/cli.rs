@@ -250,4 +250,7 @@ pub struct CheckArgs {
     pub files: Vec<PathBuf>,
     #[command(flatten)]
     pub reports: ReportArgs,
+    /// Configuration whose area names the files must use (default: the budget.toml in each file's folder, when present).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
 }

@@ -92,6 +92,11 @@ const ARGS_SV: &[(Option<&str>, &str, &str)] = &[
     ),
     (
         Some("check"),
+        "config",
+        "Konfigurationen vars namn på tjänsteområden filerna ska använda (standard: budget.toml i varje fils mapp, om den finns).",
+    ),
+    (
+        Some("check"),
         "feedback",
         "För varje arbetsbok med fynd: skriv en kommenterad kopia <namn>-kontroll.xlsx i den här mappen.",
     ),

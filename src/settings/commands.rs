@@ -251,7 +251,13 @@ pub(super) fn check(args: CheckArgs) -> Result<Task, Error> {
     if let Some(json) = &args.reports.json {
         refuse_json_over_input(json, &args.files)?;
     }
-    let configs = configs_beside(&args.files)?;
+    let configs = match &args.config {
+        Some(path) => {
+            let config = Config::load(path)?;
+            vec![Some(config); args.files.len()]
+        }
+        None => configs_beside(&args.files)?,
+    };
     Ok(Task::Check(CheckSettings {
         configs,
         files: args.files,

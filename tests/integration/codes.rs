@@ -299,6 +299,15 @@ fn check_applies_the_area_rule_of_the_budget_toml_beside_the_file() {
     let out = check_in_input(&elsewhere, &["HR.xlsx"]);
     assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
     assert!(!out.stdout.contains("unknown-area"), "{}", out.stdout);
+
+    // `--config` names the configuration when it is not beside the file.
+    let config = run.input().join("budget.toml");
+    let out = check_in_input(
+        &elsewhere,
+        &["HR.xlsx", "--config", &config.to_string_lossy()],
+    );
+    assert_eq!(out.status, 1, "{}{}", out.stdout, out.stderr);
+    assert!(out.stdout.contains(&unknown[0].message), "{}", out.stdout);
 }
 
 #[test]
