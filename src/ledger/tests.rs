@@ -648,3 +648,23 @@ fn csv_read_on_two_threads_equals_one_thread() {
         table::read_csv(&quoted[..], "stor.csv", &ReadOptions::default())
     );
 }
+
+#[test]
+fn a_file_refused_as_not_sie_is_refused_alike_on_two_threads() {
+    // Found by fuzzing: the first line is no record, and the second half has a
+    // `#SIETYP`, which the one-thread read never gets to.
+    let mut text = String::from("L#GFGA 0\n");
+    for i in 0..200 {
+        text.push_str(&format!("#KONTO {} \"Konto\"\n", 4000 + i));
+    }
+    text.push_str("#VER A 1 20230101\n{\n#TRANS 4010 {} 1\n}\n#SIETYP 4\n");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("fel.se");
+    std::fs::write(&path, &text).expect("write");
+    let one = sie::read(text.as_bytes(), "fel.se", &ReadOptions::default());
+    assert!(one.is_unreadable());
+    assert_eq!(
+        sie::read_split(&path, "fel.se", &ReadOptions::default()),
+        one
+    );
+}

@@ -57,6 +57,11 @@ pub fn read_split(path: &Path, file: &str, opts: &ReadOptions) -> Actuals {
         (Ok(a), Ok(b)) => (a, b),
         (Err(e), _) | (_, Err(e)) => return e,
     };
+    if first.not_sie {
+        // The first record is no SIE record: the file is refused as a whole, and
+        // nothing of its second half counts (not even a `#SIETYP` there).
+        return first.finish();
+    }
     if !matches!(first.checksum, Checksum::Off) {
         // A `#KSUMMA` the look at the head missed: its check needs every record in order.
         return whole();
