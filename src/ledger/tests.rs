@@ -668,3 +668,24 @@ fn a_file_refused_as_not_sie_is_refused_alike_on_two_threads() {
         one
     );
 }
+
+#[test]
+fn the_last_sietyp_gives_the_type_on_two_threads_too() {
+    // Found by fuzzing: a second `#SIETYP` past the cut that is no number.
+    let mut text = String::from("#FLAGGA 0\n#SIETYP 4\n");
+    for v in 0..200 {
+        text.push_str(&format!(
+            "#VER A {v} 20230115\n{{\n#TRANS 4010 {{}} 1.00\n}}\n"
+        ));
+    }
+    text.push_str("#SIETYP X\n");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("typ.se");
+    std::fs::write(&path, &text).expect("write");
+    let one = sie::read(text.as_bytes(), "typ.se", &ReadOptions::default());
+    assert_eq!(one.form, Some(Form::Sie { sie_type: 0 }));
+    assert_eq!(
+        sie::read_split(&path, "typ.se", &ReadOptions::default()),
+        one
+    );
+}

@@ -170,6 +170,8 @@ struct State<'o> {
     line_no: u64,
     utf8: bool,
     sie_type: u8,
+    /// A `#SIETYP` was read (the last one gives the type, even an unreadable one).
+    sie_type_read: bool,
     records: u64,
     checksum: Checksum,
     accounts: Interner,
@@ -207,6 +209,7 @@ impl<'o> State<'o> {
             line_no: 1,
             utf8: true,
             sie_type: 0,
+            sie_type_read: false,
             records: 0,
             checksum: Checksum::Off,
             accounts: Interner::default(),
@@ -345,6 +348,7 @@ impl<'o> State<'o> {
                 .first()
                 .filter(|b| b.is_ascii_digit())
                 .map_or(0, |b| b - b'0');
+            self.sie_type_read = true;
         }
         // Every other label (#RAR, #KONTO, #DIM, #OBJEKT, #IB, #UB, #RES…) carries no
         // movement and is not needed: the period fields give the calendar month.

@@ -148,8 +148,9 @@ impl State<'_> {
             }
         }
         self.utf8 &= other.utf8;
-        if other.sie_type != 0 {
+        if other.sie_type_read {
             self.sie_type = other.sie_type;
+            self.sie_type_read = true;
         }
         self.records += other.records;
         self.psaldo_has_project |= other.psaldo_has_project;
