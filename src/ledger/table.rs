@@ -367,11 +367,13 @@ impl Sums {
     }
 }
 
+/// A field without the blanks around it (and the `\r` a CSV's CR LF leaves on a
+/// line's last field).
 fn trim(mut s: &[u8]) -> &[u8] {
-    while let [b' ' | b'\t' | 0xA0, rest @ ..] = s {
+    while let [b' ' | b'\t' | b'\r' | 0xA0, rest @ ..] = s {
         s = rest;
     }
-    while let [rest @ .., b' ' | b'\t' | 0xA0] = s {
+    while let [rest @ .., b' ' | b'\t' | b'\r' | 0xA0] = s {
         s = rest;
     }
     s

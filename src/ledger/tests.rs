@@ -689,3 +689,33 @@ fn the_last_sietyp_gives_the_type_on_two_threads_too() {
         one
     );
 }
+
+#[test]
+fn a_csv_row_is_named_by_its_line_whatever_the_line_ends() {
+    // Found by fuzzing: with CR LF (as Windows programs write), the csv crate counted
+    // the row after each line a line too early.
+    let lf = "Rapport\nPeriod;Konto;Projekt;Belopp\n202301;4010;P1;100\n202313;4010;P1;100\n\n202302;4010;P1;abc\n";
+    let lines = |text: &str| -> Vec<Option<u64>> {
+        table::read_csv(text.as_bytes(), "u.csv", &ReadOptions::default())
+            .findings
+            .iter()
+            .map(|f| f.line)
+            .collect()
+    };
+    assert_eq!(lines(lf), [Some(4), Some(6)]);
+    assert_eq!(lines(&lf.replace('\n', "\r\n")), [Some(4), Some(6)]);
+    // Mixed, as a file edited in two programs.
+    assert_eq!(lines(&lf.replacen('\n', "\r\n", 3)), [Some(4), Some(6)]);
+    // A quoted field that holds a line break: the row is named by its first line,
+    // and the rows after it by theirs.
+    let quoted = "Period;Konto;Projekt;Belopp\n202313;4010;\"P\n1\";100\n202302;4010;P1;abc\n";
+    assert_eq!(lines(quoted), [Some(2), Some(4)]);
+    // CR only (old Mac Excel): the rows are still rows.
+    let cr = table::read_csv(
+        lf.replace('\n', "\r").as_bytes(),
+        "u.csv",
+        &ReadOptions::default(),
+    );
+    assert_eq!(cr.rows_read, 3);
+    assert_eq!(cr.entries.len(), 1);
+}

@@ -160,6 +160,62 @@ fn split_plan(path: &Path, file: &str, opts: &ReadOptions) -> std::io::Result<Op
     }))
 }
 
+/// The input of the csv reader, which keeps where its line breaks are, so that a
+/// record is named by the line its data starts on. The csv crate's own line count
+/// is taken before the blank lines it skips and, after a CR LF, before the LF, so
+/// it names the wrong line after a blank line and on CR LF files.
+struct Lines<R> {
+    inner: R,
+    /// Bytes passed on.
+    offset: u64,
+    /// Offsets of the line breaks passed on and not yet behind a record.
+    ahead: std::collections::VecDeque<u64>,
+    /// Line breaks behind the records read so far.
+    behind: u64,
+}
+
+impl<R: Read> Lines<R> {
+    fn new(inner: R) -> Self {
+        Lines {
+            inner,
+            offset: 0,
+            ahead: Default::default(),
+            behind: 0,
+        }
+    }
+
+    /// The line on which the record that ends at byte `end` (after its terminator)
+    /// starts; `fields` is its fields' content, whose line breaks (in quoted fields)
+    /// it spans.
+    fn line_of(&mut self, end: u64, fields: &[u8]) -> u64 {
+        let mut ends_with_break = false;
+        while let Some(&at) = self.ahead.front().filter(|&&at| at < end) {
+            self.ahead.pop_front();
+            self.behind += 1;
+            ends_with_break = at + 1 == end;
+        }
+        let last = self.behind + u64::from(!ends_with_break);
+        let inside = memchr::memchr_iter(b'\n', fields).count() as u64;
+        last.saturating_sub(inside).max(1)
+    }
+
+    /// Every line break passed on.
+    fn lines_seen(&self) -> u64 {
+        self.behind + self.ahead.len() as u64
+    }
+}
+
+impl<R: Read> Read for Lines<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let from = self.offset;
+        self.ahead
+            .extend(memchr::memchr_iter(b'\n', &buf[..n]).map(|i| from + i as u64));
+        self.offset += n as u64;
+        Ok(n)
+    }
+}
+
 /// The reading of one CSV stream (a whole file, or a part of one).
 struct Part<'o> {
     file: &'o str,
@@ -207,7 +263,7 @@ impl<'o> Part<'o> {
         let delimiter = *self.delimiter.get_or_insert_with(|| sniff_delimiter(&head));
         // A BOM is dropped from the first field only when the file starts with one.
         self.first &= head.starts_with(b"\xEF\xBB\xBF");
-        let stream = std::io::Cursor::new(head).chain(input);
+        let stream = Lines::new(std::io::Cursor::new(head).chain(input));
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .has_headers(false)
@@ -216,14 +272,16 @@ impl<'o> Part<'o> {
             .from_reader(stream);
         let mut record = csv::ByteRecord::new();
         loop {
-            match reader.read_byte_record(&mut record) {
+            let read = reader.read_byte_record(&mut record);
+            let end = reader.position().byte();
+            let line = reader.get_mut().line_of(end, record.as_slice());
+            match read {
                 Ok(true) => {}
-                Ok(false) => return Ok(reader.position().line()),
+                Ok(false) => return Ok(reader.get_ref().lines_seen() + 1),
                 Err(e) => {
                     if matches!(e.kind(), csv::ErrorKind::Io(_)) {
                         return Err(self.io(e.to_string()));
                     }
-                    let line = e.position().map_or(0, |p| p.line());
                     self.sums.rows_read += 1;
                     self.sums.invalid(
                         Place::Line(line),
@@ -234,8 +292,8 @@ impl<'o> Part<'o> {
                     continue;
                 }
             }
-            if !self.record(&mut record) {
-                return Ok(reader.position().line());
+            if !self.record(&mut record, line) {
+                return Ok(reader.get_ref().lines_seen() + 1);
             }
         }
     }
@@ -246,7 +304,7 @@ impl<'o> Part<'o> {
 
     /// One record; `false` when the reading stops (no header in the first rows, or
     /// the header found by a look at the head only).
-    fn record(&mut self, record: &mut csv::ByteRecord) -> bool {
+    fn record(&mut self, record: &mut csv::ByteRecord, line: u64) -> bool {
         if self.first {
             self.first = false;
             if let Some(f0) = record.get(0)
@@ -266,7 +324,6 @@ impl<'o> Part<'o> {
         if self.utf8 && !all.is_ascii() && std::str::from_utf8(all).is_err() {
             self.utf8 = false;
         }
-        let line = record.position().map_or(0, |p| p.line());
         let Some(cols) = self.columns else {
             self.seen += 1;
             let found = Columns::from_header(
