@@ -1,5 +1,6 @@
 //! `budget-consolidator check FILE…`: the per-file checks on single workbooks, for
-//! an area lead before sending. Writes nothing but the optional JSON report.
+//! an area lead before sending. Writes no consolidation: only the optional JSON
+//! report and, with `--feedback`, the annotated copies.
 
 use super::Outcome;
 use crate::consolidate::consolidate;
@@ -27,11 +28,7 @@ pub fn run(s: &CheckSettings, lang: Lang, quiet: bool) -> Result<Outcome, Error>
     let errors = findings.iter().any(|f| f.severity == Severity::Error);
     if let Some(path) = &s.json {
         let status = if errors { "errors" } else { "ok" };
-        let json = report::json::to_string(&report::json::report(&cons, &findings, status, lang));
-        crate::write::save_atomically((json + "\n").as_bytes(), path).map_err(|e| Error::Json {
-            path: path.clone(),
-            reason: e.into(),
-        })?;
+        super::write_json(path, &report::json::report(&cons, &findings, status, lang))?;
     }
     let counts = Counts::of(files.len(), &cons, &findings);
     let feedback = match &s.feedback {
