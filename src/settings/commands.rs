@@ -111,12 +111,7 @@ pub(super) fn follow_up(mut args: FollowUpArgs) -> Result<Task, Error> {
 
 fn follow_up_check(args: FollowUpCheckArgs) -> Result<Task, Error> {
     if let Some(not_file) = args.files.iter().find(|f| !f.is_file()) {
-        let path = not_file.clone();
-        return Err(if not_file.is_dir() {
-            Error::FolderNotFile { path }
-        } else {
-            Error::MissingFile { path }
-        });
+        return Err(not_a_file(not_file));
     }
     if let Some(json) = &args.reports.json {
         let inputs: Vec<PathBuf> = args.files.iter().chain(&args.plan).cloned().collect();
@@ -238,15 +233,19 @@ pub fn parse_period(text: &str) -> Option<(i32, u8)> {
     ((1900..=2200).contains(&y) && (1..=12).contains(&m)).then_some((y, m))
 }
 
+/// A path given where a workbook is expected: a folder, or nothing at all.
+fn not_a_file(path: &std::path::Path) -> Error {
+    let path = path.to_path_buf();
+    match path.is_dir() {
+        true => Error::FolderNotFile { path },
+        false => Error::MissingFile { path },
+    }
+}
+
 pub(super) fn check(args: CheckArgs) -> Result<Task, Error> {
     // A FIFO, socket or device is let through: loading reports it without opening it.
     if let Some(not_file) = args.files.iter().find(|f| f.is_dir() || !f.exists()) {
-        let path = not_file.clone();
-        return Err(if not_file.is_dir() {
-            Error::FolderNotFile { path }
-        } else {
-            Error::MissingFile { path }
-        });
+        return Err(not_a_file(not_file));
     }
     if let Some(json) = &args.reports.json {
         refuse_json_over_input(json, &args.files)?;

@@ -6,7 +6,7 @@
 //! with any `"` is read on one thread. The second half is read with the columns of the
 //! first half's header and its sums, names, line numbers and findings are joined into
 //! the first half's, so that the result is exactly the one-thread read's (test
-//! `ledger::tests::csv_read_on_two_threads_equals_one_thread`).
+//! `ledger::tests::split::csv_read_on_two_threads_equals_one_thread`).
 
 use super::*;
 use std::collections::hash_map::Entry as Slot;

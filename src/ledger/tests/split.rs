@@ -1,0 +1,151 @@
+//! The two-thread reads (SIE and CSV) against the one-thread read of the same bytes.
+
+use super::*;
+
+/// A file read on two threads (`sie::read_split`, cut at a `#VER` line) gives
+/// exactly what the one-thread read gives: sums, rows, first lines, the `#RTRANS`
+/// pairs, `#PSALDO` groups in both halves, names and invalid rows past the named ones.
+#[test]
+fn sie_read_on_two_threads_equals_one_thread() {
+    let mut text =
+        String::from("#FLAGGA 0\n#SIETYP 4\n#DIM 6 \"Projekt\"\n#PSALDO 0 202301 4010 {} 100.00\n");
+    for v in 0..3000u32 {
+        let month = 1 + v % 12;
+        text.push_str(&format!("#VER A {v} 2023{month:02}15 \"Faktura ö\"\n{{\n"));
+        text.push_str(&format!(
+            "   #TRANS {} {{1 \"10\" 6 \"P{}\"}} {}.{} 2023{month:02}15 \"Inköp\"\n",
+            4000 + v % 7 * 10,
+            v % 13,
+            v * 3,
+            v % 100
+        ));
+        if v % 5 == 0 {
+            text.push_str(&format!(
+                "   #RTRANS 5010 {{6 \"R{v}\"}} -{v}.5\n   #TRANS 5010 {{6 \"R{v}\"}} -{v}.5\n"
+            ));
+        }
+        if v % 9 == 0 {
+            text.push_str("   #TRANS 6010 {} 12,50\n");
+        }
+        text.push_str("}\n");
+        if v % 1000 == 7 {
+            text.push_str(&format!(
+                "#PSALDO 0 2023{month:02} 4010 {{1 \"10\"}} {v}.25\n#PBUDGET 0 2023{month:02} 4010 {{6 \"P1\"}} {v}\n"
+            ));
+        }
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("stor.se");
+    std::fs::write(&path, &text).expect("write");
+    let one = sie::read(text.as_bytes(), "stor.se", &ReadOptions::default());
+    let two = sie::read_split(&path, "stor.se", &ReadOptions::default());
+    assert!(one.entries.len() > 100, "{}", one.entries.len());
+    assert!(one.rows_read > 3000);
+    assert!(one.findings.len() > 200, "more invalid rows than are named");
+    assert!(one.entries.values().filter(|e| e.budget.is_some()).count() >= 2);
+    assert_eq!(two, one);
+    assert_eq!(
+        two.rows_read,
+        two.rows_in_entries() + two.rows_in_findings()
+    );
+}
+
+#[test]
+fn csv_read_on_two_threads_equals_one_thread() {
+    // A BOM, a title above the header, CRLF line ends, a budget column, blank lines,
+    // more invalid rows than are named (in both halves), and Windows-1252 only in the
+    // second half, so that the halves disagree on the characters until joined.
+    let mut text =
+        b"\xEF\xBB\xBFHuvudbok 2023\r\n\r\nPeriod;Konto;Projekt;Belopp;Budget\r\n".to_vec();
+    for v in 0..6000u32 {
+        let month = 1 + v % 12;
+        let project = match v {
+            4500.. if v % 7 == 0 => b"Sk\xF6rd".to_vec(),
+            _ => format!("P{}", v % 13).into_bytes(),
+        };
+        let amount = match v % 25 {
+            0 => "3,900".to_string(),
+            _ => format!("{},{:02}", v * 3, v % 100),
+        };
+        text.extend_from_slice(format!("2023{month:02};{};", 4000 + v % 7 * 10).as_bytes());
+        text.extend_from_slice(&project);
+        text.extend_from_slice(format!(";{amount};{}\r\n", v % 3).as_bytes());
+        if v % 1000 == 3 {
+            text.extend_from_slice(b";;;;\r\n202313;4010;P1;1,00;\r\n");
+        }
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("stor.csv");
+    std::fs::write(&path, &text).expect("write");
+    let one = table::read_csv(&text[..], "stor.csv", &ReadOptions::default());
+    let two = table::read_csv_split(&path, "stor.csv", &ReadOptions::default());
+    assert!(one.entries.len() > 100, "{}", one.entries.len());
+    assert!(one.findings.len() > 200, "more invalid rows than are named");
+    assert!(
+        one.entries
+            .keys()
+            .any(|k| k.project.as_deref() == Some("Sk\u{f6}rd")),
+        "the Windows-1252 name is decoded as such"
+    );
+    assert_eq!(two, one);
+    assert_eq!(
+        two.rows_read,
+        two.rows_in_entries() + two.rows_in_findings()
+    );
+    // The same with LF line ends.
+    let lf: Vec<u8> = text.iter().copied().filter(|b| *b != b'\r').collect();
+    std::fs::write(&path, &lf).expect("write");
+    assert_eq!(
+        table::read_csv_split(&path, "stor.csv", &ReadOptions::default()),
+        table::read_csv(&lf[..], "stor.csv", &ReadOptions::default())
+    );
+    // A quoted field may hold a line break: such a file is read on one thread.
+    let mut quoted = text.clone();
+    quoted.extend_from_slice(b"202301;4010;\"P\r\n1\";5,00;\r\n");
+    std::fs::write(&path, &quoted).expect("write");
+    assert_eq!(
+        table::read_csv_split(&path, "stor.csv", &ReadOptions::default()),
+        table::read_csv(&quoted[..], "stor.csv", &ReadOptions::default())
+    );
+}
+
+#[test]
+fn a_file_refused_as_not_sie_is_refused_alike_on_two_threads() {
+    // Found by fuzzing: the first line is no record, and the second half has a
+    // `#SIETYP`, which the one-thread read never gets to.
+    let mut text = String::from("L#GFGA 0\n");
+    for i in 0..200 {
+        text.push_str(&format!("#KONTO {} \"Konto\"\n", 4000 + i));
+    }
+    text.push_str("#VER A 1 20230101\n{\n#TRANS 4010 {} 1\n}\n#SIETYP 4\n");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("fel.se");
+    std::fs::write(&path, &text).expect("write");
+    let one = sie::read(text.as_bytes(), "fel.se", &ReadOptions::default());
+    assert!(one.is_unreadable());
+    assert_eq!(
+        sie::read_split(&path, "fel.se", &ReadOptions::default()),
+        one
+    );
+}
+
+#[test]
+fn the_last_sietyp_gives_the_type_on_two_threads_too() {
+    // Found by fuzzing: a second `#SIETYP` past the cut that is no number.
+    let mut text = String::from("#FLAGGA 0\n#SIETYP 4\n");
+    for v in 0..200 {
+        text.push_str(&format!(
+            "#VER A {v} 20230115\n{{\n#TRANS 4010 {{}} 1.00\n}}\n"
+        ));
+    }
+    text.push_str("#SIETYP X\n");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("typ.se");
+    std::fs::write(&path, &text).expect("write");
+    let one = sie::read(text.as_bytes(), "typ.se", &ReadOptions::default());
+    assert_eq!(one.form, Some(Form::Sie { sie_type: 0 }));
+    assert_eq!(
+        sie::read_split(&path, "typ.se", &ReadOptions::default()),
+        one
+    );
+}
