@@ -351,18 +351,8 @@ print(json.dumps(out))
 fn every_link_leads_to_its_source_cell() {
     let run = sample_run();
     assert_eq!(run.consolidate(&[]).status, 0);
-    let out = Command::new("python3")
-        .arg("-c")
-        .arg(READ_LINKS)
-        .arg(run.workbook())
-        .output()
-        .expect("python3 with openpyxl");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let links: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let out = crate::harness::openpyxl(READ_LINKS, &run.workbook());
+    let links: serde_json::Value = serde_json::from_str(&out).expect("json");
     let s = |v: &serde_json::Value| v.as_str().map(str::to_string);
 
     // Initiativ: each line's Källa opens its file at its Belopp (or, for a
@@ -622,18 +612,8 @@ wb.save(sys.argv[1])
         &[&run.input().join("HR.xlsx")],
     );
     assert_eq!(run.consolidate(&[]).status, 0);
-    let out = Command::new("python3")
-        .arg("-c")
-        .arg(READ_LINKS)
-        .arg(run.workbook())
-        .output()
-        .expect("python3 with openpyxl");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let links: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let out = crate::harness::openpyxl(READ_LINKS, &run.workbook());
+    let links: serde_json::Value = serde_json::from_str(&out).expect("json");
     let lines = links["initiatives"].as_array().expect("initiatives");
     assert_eq!(lines.len(), 2);
     // openpyxl found the sheet by that name (it would have stopped otherwise) and

@@ -4,26 +4,10 @@
 //! column and `Källor`'s columns. Read back with openpyxl (another program's
 //! reader) and, for the charts, from the chart parts themselves.
 
-use crate::harness::{Run, Template};
+use crate::harness::{Run, Template, openpyxl};
 use std::io::Read;
-use std::process::Command;
 
 const FRAMES: &str = "budget_year = 2023\nyears = [2023, 2024, 2025]\ntotal_frame = 30000\n\n[[area]]\nname = \"HR\"\nframe = 14000\n\n[[area]]\nname = \"IT-tjänster\"\nframe = 13000\n";
-
-/// Runs a Python script with openpyxl on `book`; returns its stdout.
-fn openpyxl(script: &str, book: &std::path::Path) -> String {
-    let out = Command::new("python3")
-        .args(["-c", script])
-        .arg(book)
-        .output()
-        .expect("python3 with openpyxl (pip install openpyxl)");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 fn part(book: &std::path::Path, name: &str) -> String {
     let mut zip = zip::ZipArchive::new(std::fs::File::open(book).expect("book")).expect("zip");

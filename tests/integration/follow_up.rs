@@ -798,17 +798,7 @@ print('|'.join(c.value for c in ws[1]))
 for r in range(2, ws.max_row + 1):
     print(len(ws.cell(r, 7).value or ''), ws.row_dimensions[r].height)
 "#;
-    let out = Command::new("python3")
-        .args(["-c", script])
-        .arg(&book)
-        .output()
-        .expect("python3 with openpyxl");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = crate::harness::openpyxl(script, &book);
     let mut lines = text.lines();
     assert_eq!(
         lines.next(),
@@ -849,17 +839,7 @@ import sys, openpyxl
 for ws in openpyxl.load_workbook(sys.argv[1]).worksheets:
     print(ws.title, '|', ws.oddHeader.center.text, '|', ws.oddFooter.left.text, '|', ws.oddFooter.center.text, '|', ws.oddFooter.right.text)
 "#;
-    let out = Command::new("python3")
-        .args(["-c", script])
-        .arg(&book)
-        .output()
-        .expect("python3 with openpyxl");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = crate::harness::openpyxl(script, &book);
     let sheets: Vec<&str> = text.lines().collect();
     assert!(
         sheets.iter().any(|l| l.starts_with("Inlämningar |")),

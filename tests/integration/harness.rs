@@ -508,6 +508,22 @@ pub fn findings(report: &serde_json::Value) -> Vec<Found> {
 }
 
 /// A sheet of a written workbook, read back with calamine: (row, col) → text.
+/// Runs a Python script with openpyxl (another program's reader) on `book`; returns
+/// its standard output. The script fails the test when it fails.
+pub fn openpyxl(script: &str, book: &Path) -> String {
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .arg(book)
+        .output()
+        .expect("python3 with openpyxl (pip install openpyxl)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 pub fn read_sheet(path: &Path, sheet: &str) -> BTreeMap<(u32, u32), String> {
     let mut wb = calamine::open_workbook_auto(path).expect("open workbook");
     let range = wb.worksheet_range(sheet).expect("sheet");
