@@ -41,7 +41,10 @@ fn main() {
         return;
     }
     if args.first().map(String::as_str) == Some("--sha256") {
-        println!("{}", sha256(Path::new(&args[1])));
+        println!(
+            "{}",
+            budget_consolidator::provenance::sha256_of_file(Path::new(&args[1]))
+        );
         return;
     }
     let runs: usize = args
@@ -178,27 +181,6 @@ fn main() {
 
 fn met(ok: bool) -> &'static str {
     if ok { "met" } else { "NOT met" }
-}
-
-/// The file's SHA-256 as the `follow-up` command computes it (sha2, 1 MiB blocks).
-fn sha256(path: &Path) -> String {
-    use sha2::{Digest, Sha256};
-    use std::io::Read;
-    let mut file = std::fs::File::open(path).expect("open");
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 1 << 20];
-    loop {
-        match file.read(&mut buf).expect("read") {
-            0 => {
-                return hasher
-                    .finalize()
-                    .iter()
-                    .map(|b| format!("{b:02x}"))
-                    .collect();
-            }
-            n => hasher.update(&buf[..n]),
-        }
-    }
 }
 
 fn me() -> PathBuf {

@@ -19,7 +19,6 @@ pub use crate::loaded::{Loaded, Status};
 use crate::model::AreaPlan;
 use crate::parse::{self, Sink};
 use crate::validate;
-use sha2::{Digest, Sha256};
 use std::cell::{Cell, RefCell};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
@@ -136,7 +135,7 @@ pub fn load_bytes(bytes: &[u8], file: &str, path: &Path, keep_grids: bool) -> Lo
     let mut loaded = Loaded::new(file, path);
     let fail =
         |loaded: &mut Loaded, kind: Kind| loaded.findings.push(Finding::new(kind).in_file(file));
-    loaded.sha256 = Some(hex(&Sha256::digest(bytes)));
+    loaded.sha256 = Some(crate::provenance::sha256_of_bytes(bytes));
     let book = match grid::read_book(bytes) {
         Ok(book) => book,
         Err(ReadError::Unreadable(why)) => {
@@ -293,13 +292,3 @@ pub fn failpoint_after_load() {
 
 #[cfg(not(debug_assertions))]
 pub fn failpoint_after_load() {}
-
-fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        out.push(char::from(DIGITS[usize::from(b >> 4)]));
-        out.push(char::from(DIGITS[usize::from(b & 15)]));
-    }
-    out
-}

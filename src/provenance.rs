@@ -147,11 +147,43 @@ pub fn this_program() -> String {
 }
 
 pub fn sha256_hex(text: &str) -> String {
+    sha256_of_bytes(text.as_bytes())
+}
+
+/// The SHA-256 of `bytes` as lower-case hex: how every file's hash is recorded.
+pub fn sha256_of_bytes(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex(&Sha256::digest(bytes))
+}
+
+/// The SHA-256 of the file at `path`, read in 1 MiB blocks (a ledger export is not
+/// held in memory); empty when it cannot be read.
+pub fn sha256_of_file(path: &std::path::Path) -> String {
+    use sha2::{Digest, Sha256};
+    use std::io::Read;
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return String::new();
+    };
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        match file.read(&mut buf) {
+            Ok(0) => return hex(&hasher.finalize()),
+            Ok(n) => hasher.update(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return String::new(),
+        }
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    out
 }
 
 /// `to` as seen from the folder `from`, `/`-separated (`../input`); both made

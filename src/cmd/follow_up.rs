@@ -160,7 +160,7 @@ fn read_ledger_inputs(
                 .par_iter()
                 .map(|(path, name)| {
                     let mut read = crate::forecast::read(path, name);
-                    read.sha256 = sha256_of(path);
+                    read.sha256 = crate::provenance::sha256_of_file(path);
                     read
                 })
                 .collect::<Vec<ForecastFile>>()
@@ -305,31 +305,11 @@ fn read_actuals(paths: &[(PathBuf, String)], opts: &ReadOptions) -> Vec<ActualsF
     paths
         .par_iter()
         .map(|(path, name)| {
-            let (actuals, sha256) =
-                rayon::join(|| crate::ledger::read(path, name, opts), || sha256_of(path));
+            let (actuals, sha256) = rayon::join(
+                || crate::ledger::read(path, name, opts),
+                || crate::provenance::sha256_of_file(path),
+            );
             ActualsFile { actuals, sha256 }
         })
         .collect()
-}
-
-fn sha256_of(path: &Path) -> String {
-    use sha2::{Digest, Sha256};
-    let Ok(mut file) = std::fs::File::open(path) else {
-        return String::new();
-    };
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 1 << 20];
-    loop {
-        match std::io::Read::read(&mut file, &mut buf) {
-            Ok(0) => {
-                return hasher
-                    .finalize()
-                    .iter()
-                    .map(|b| format!("{b:02x}"))
-                    .collect();
-            }
-            Ok(n) => hasher.update(&buf[..n]),
-            Err(_) => return String::new(),
-        }
-    }
 }

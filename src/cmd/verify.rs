@@ -206,11 +206,7 @@ fn check_files(
         let path = input.join(file);
         match std::fs::read(&path) {
             Ok(bytes) => {
-                use sha2::{Digest, Sha256};
-                let now: String = Sha256::digest(&bytes)
-                    .iter()
-                    .map(|b| format!("{b:02x}"))
-                    .collect();
+                let now = crate::provenance::sha256_of_bytes(&bytes);
                 if sha.is_empty() || now == *sha {
                     unchanged += 1;
                 } else {
