@@ -2,8 +2,8 @@
 //! `csv` crate into the table reader's [`Sums`], and a large file read on two threads.
 //!
 //! The two-thread read cuts the file at a line start past its middle. That is a record
-//! start only when no field is quoted (a quoted field may hold a line break), so a file
-//! with any `"` is read on one thread. The second half is read with the columns of the
+//! start only when no field is quoted (a quoted field may hold a line break), so when
+//! either part has seen a `"` the file is read again on one thread. The second half is read with the columns of the
 //! first half's header and its sums, names, line numbers and findings are joined into
 //! the first half's, so that the result is exactly the one-thread read's (test
 //! `ledger::tests::split::csv_read_on_two_threads_equals_one_thread`).
@@ -52,7 +52,7 @@ fn csv_amount(raw: &[u8]) -> Result<Decimal, (String, NotAmount)> {
 
 /// Reads a CSV ledger report.
 pub fn read_csv(input: impl Read, file: &str, opts: &ReadOptions) -> Actuals {
-    let mut part = Part::new(file, opts, None);
+    let mut part = Part::new(file, opts, None, None);
     match part.feed(input) {
         Ok(_) => part.finish(),
         Err(unreadable) => unreadable,
@@ -74,19 +74,23 @@ pub fn read_csv_split(path: &Path, file: &str, opts: &ReadOptions) -> Actuals {
         Ok(None) => return whole(),
         Err(e) => return io(e),
     };
+    // The delimiter the look at the head found, for both parts alike; the second part
+    // has no header of its own, so it gets the first part's columns.
     let (first, second) = rayon::join(
         || {
-            // The delimiter the look at the head found, for both parts alike.
-            let mut part = Part::new(file, opts, None);
-            part.delimiter = Some(plan.delimiter);
-            read_part(path, 0, plan.at, part)
+            read_part(
+                path,
+                0,
+                plan.at,
+                Part::new(file, opts, Some(plan.delimiter), None),
+            )
         },
         || {
             read_part(
                 path,
                 plan.at,
                 super::super::MAX_TEXT_BYTES.saturating_sub(plan.at),
-                Part::new(file, opts, Some((plan.columns, plan.delimiter))),
+                Part::new(file, opts, Some(plan.delimiter), Some(plan.columns)),
             )
         },
     );
@@ -94,7 +98,7 @@ pub fn read_csv_split(path: &Path, file: &str, opts: &ReadOptions) -> Actuals {
         (Ok(a), Ok(b)) => (a, b),
         (Err(e), _) | (_, Err(e)) => return e,
     };
-    if first.columns.is_none() {
+    if first.quoted || second.quoted || first.columns.is_none() {
         return whole();
     }
     first.absorb(second, lines);
@@ -123,25 +127,18 @@ struct SplitPlan {
     delimiter: u8,
 }
 
-/// The cut of a large CSV file: the first line start after its middle, when the file
-/// has no `"` and its header is found in its head; else `None` (one thread).
+/// The cut of a large CSV file: the first line start after its middle, when its
+/// header is found in its head and the head has no `"`; else `None` (one thread).
+/// Quotes further on are seen by the parts themselves.
 fn split_plan(path: &Path, file: &str, opts: &ReadOptions) -> std::io::Result<Option<SplitPlan>> {
     let mut f = std::fs::File::open(path)?;
     let size = f.metadata()?.len();
-    let mut block = vec![0u8; 1 << 20];
-    loop {
-        let n = f.read(&mut block)?;
-        if n == 0 {
-            break;
-        }
-        if memchr::memchr(b'"', &block[..n]).is_some() {
-            return Ok(None);
-        }
-    }
     let mut head = Vec::new();
-    f.seek(SeekFrom::Start(0))?;
     (&mut f).take(SNIFF_BYTES).read_to_end(&mut head)?;
-    let mut probe = Part::new(file, opts, None);
+    if memchr::memchr(b'"', &head).is_some() {
+        return Ok(None);
+    }
+    let mut probe = Part::new(file, opts, None, None);
     probe.header_only = true;
     if probe.feed(&head[..]).is_err() {
         return Ok(None);
@@ -172,6 +169,8 @@ struct Lines<R> {
     ahead: std::collections::VecDeque<u64>,
     /// Line breaks behind the records read so far.
     behind: u64,
+    /// A `"` was passed on.
+    quoted: bool,
 }
 
 impl<R: Read> Lines<R> {
@@ -181,6 +180,7 @@ impl<R: Read> Lines<R> {
             offset: 0,
             ahead: Default::default(),
             behind: 0,
+            quoted: false,
         }
     }
 
@@ -211,6 +211,7 @@ impl<R: Read> Read for Lines<R> {
         let from = self.offset;
         self.ahead
             .extend(memchr::memchr_iter(b'\n', &buf[..n]).map(|i| from + i as u64));
+        self.quoted = self.quoted || memchr::memchr(b'"', &buf[..n]).is_some();
         self.offset += n as u64;
         Ok(n)
     }
@@ -231,15 +232,21 @@ struct Part<'o> {
     first: bool,
     /// Stop at the header (the look at a file's head before cutting it).
     header_only: bool,
-    /// The delimiter, when given (a file's second part has no header to sniff it from).
+    /// The delimiter, when given (both parts of a file take the one of its head).
     delimiter: Option<u8>,
+    /// A `"` was read: a field may be quoted, so a cut at a line start may not be
+    /// a record start.
+    quoted: bool,
 }
 
 impl<'o> Part<'o> {
-    fn new(file: &'o str, opts: &ReadOptions, header: Option<(Columns, u8)>) -> Self {
-        let columns = header.map(|(c, _)| c);
+    fn new(
+        file: &'o str,
+        opts: &ReadOptions,
+        delimiter: Option<u8>,
+        columns: Option<Columns>,
+    ) -> Self {
         Part {
-            delimiter: header.map(|(_, d)| d),
             file,
             sums: Sums::new(file, opts),
             columns,
@@ -248,6 +255,8 @@ impl<'o> Part<'o> {
             seen: 0,
             first: columns.is_none(),
             header_only: false,
+            delimiter,
+            quoted: false,
         }
     }
 
@@ -277,7 +286,7 @@ impl<'o> Part<'o> {
             let line = reader.get_mut().line_of(end, record.as_slice());
             match read {
                 Ok(true) => {}
-                Ok(false) => return Ok(reader.get_ref().lines_seen() + 1),
+                Ok(false) => return Ok(self.done(reader.get_ref())),
                 Err(e) => {
                     if matches!(e.kind(), csv::ErrorKind::Io(_)) {
                         return Err(self.io(e.to_string()));
@@ -293,9 +302,16 @@ impl<'o> Part<'o> {
                 }
             }
             if !self.record(&mut record, line) {
-                return Ok(reader.get_ref().lines_seen() + 1);
+                return Ok(self.done(reader.get_ref()));
             }
         }
+    }
+
+    /// The end of a feed: whether a quote was read, and the number of the line after
+    /// the last one read.
+    fn done<R: Read>(&mut self, lines: &Lines<R>) -> u64 {
+        self.quoted |= lines.quoted;
+        lines.lines_seen() + 1
     }
 
     fn io(&self, why: String) -> Actuals {

@@ -99,13 +99,35 @@ fn csv_read_on_two_threads_equals_one_thread() {
         table::read_csv_split(&path, "stor.csv", &ReadOptions::default()),
         table::read_csv(&lf[..], "stor.csv", &ReadOptions::default())
     );
-    // A quoted field may hold a line break: such a file is read on one thread.
-    let mut quoted = text.clone();
-    quoted.extend_from_slice(b"202301;4010;\"P\r\n1\";5,00;\r\n");
+    // A quoted field may hold a line break: such a file is read on one thread. Here
+    // the field holds many and stands in the middle, where the file is cut.
+    let half = text.len() / 2;
+    let cut = half
+        + text[half..]
+            .iter()
+            .position(|b| *b == b'\n')
+            .expect("a line")
+        + 1;
+    let mut quoted = text[..cut].to_vec();
+    quoted.extend_from_slice(b"202301;4010;\"P");
+    for _ in 0..2000 {
+        quoted.extend_from_slice(b"\r\n202302;4010;P1;1,00;");
+    }
+    quoted.extend_from_slice(b"\";5,00;\r\n");
+    quoted.extend_from_slice(&text[cut..]);
     std::fs::write(&path, &quoted).expect("write");
+    let one = table::read_csv(&quoted[..], "stor.csv", &ReadOptions::default());
+    assert_eq!(
+        one.entries
+            .keys()
+            .filter(|k| k.project.as_deref().is_some_and(|p| p.len() > 1000))
+            .count(),
+        1,
+        "the quoted field is one project"
+    );
     assert_eq!(
         table::read_csv_split(&path, "stor.csv", &ReadOptions::default()),
-        table::read_csv(&quoted[..], "stor.csv", &ReadOptions::default())
+        one
     );
 }
 
