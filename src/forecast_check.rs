@@ -46,8 +46,11 @@ pub fn check(file: &ForecastFile, e: &Expect<'_>) -> Vec<Finding> {
         e,
         area_text: ForecastMeta::value(&meta.area).map(str::to_string),
         area: None,
+        // A percent the workbook gives, 0–100; anything else is not one, and the
+        // configured threshold applies.
         threshold: ForecastMeta::value(&meta.threshold)
             .and_then(|t| Decimal::from_str(&t.replace(',', ".")).ok())
+            .filter(|t| (Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(t))
             .unwrap_or(e.threshold),
     };
     checker.area = checker.check_area(&mut out);
@@ -202,7 +205,12 @@ impl<'a> Checker<'a> {
                 row,
             ));
         }
-        let limit = budget.abs() * self.threshold / Decimal::from(100);
+        // Amounts are bounded and the threshold is at most 100: no overflow, but
+        // checked all the same (a huge limit asks for no comment).
+        let limit = budget
+            .abs()
+            .checked_mul(self.threshold)
+            .map_or(Decimal::MAX, |l| l / Decimal::ONE_HUNDRED);
         let commented = row.comment.as_ref().is_some_and(|c| !c.trim().is_empty());
         if (row.forecast - budget).abs() > limit && !commented {
             out.push(place(

@@ -1314,12 +1314,20 @@ fn mixed_object_rows_empty_list_below_the_projects() {
 // written in code by the library's forecast template writer.
 
 fn forecast_book(dir: &std::path::Path, forecast: i64) -> std::path::PathBuf {
+    forecast_book_with(dir, forecast, rust_decimal::Decimal::from(10))
+}
+
+fn forecast_book_with(
+    dir: &std::path::Path,
+    forecast: i64,
+    threshold: rust_decimal::Decimal,
+) -> std::path::PathBuf {
     use budget_consolidator::write::forecast_template::{Line, Spec, build};
     let spec = Spec {
         area: "HR".into(),
         budget_year: 2023,
         period: 4,
-        threshold: rust_decimal::Decimal::from(10),
+        threshold,
         lines: vec![Line {
             name: "Digitalisering inom HR".into(),
             projects: vec!["P1".into()],
@@ -1337,6 +1345,18 @@ fn forecast_book(dir: &std::path::Path, forecast: i64) -> std::path::PathBuf {
     let path = dir.join("HR-prognos-2023-04.xlsx");
     std::fs::write(&path, build(&spec).expect("build")).expect("write");
     path
+}
+
+#[test]
+fn a_threshold_cell_that_is_no_percent_is_not_used() {
+    // A lead types a huge number (or a negative one) into the threshold cell: the
+    // check neither overflows nor stops asking for comments; the configured 10 % holds.
+    let dir = tempfile::tempdir().expect("tmp");
+    let huge = rust_decimal::Decimal::from_i128_with_scale(99_999_999_999_999_999_999_999_999, 0);
+    let path = forecast_book_with(dir.path(), 2000, huge);
+    let (code, out) = forecast_check(&path, "2023-04");
+    assert!(code.is_some_and(|c| c < 2), "no crash: {out}");
+    assert_eq!(codes_of(&out), Vec::<(&str, &str)>::new(), "{out}");
 }
 
 fn forecast_check(path: &std::path::Path, period: &str) -> (Option<i32>, String) {
