@@ -27,7 +27,7 @@ pub fn run(s: &CheckSettings, lang: Lang, quiet: bool) -> Result<Outcome, Error>
     let findings = super::ordered_findings(&files, &skipped, &[]);
     let errors = findings.iter().any(|f| f.severity == Severity::Error);
     if let Some(path) = &s.json {
-        let status = if errors { "errors" } else { "ok" };
+        let status = super::consolidate::json_status(errors, false);
         super::write_json(path, &report::json::report(&cons, &findings, status, lang))?;
     }
     let counts = Counts::of(files.len(), &cons, &findings);

@@ -14,15 +14,15 @@ use crate::report;
 use crate::settings::{FollowUpCheckSettings, FollowUpSettings};
 
 pub fn run(s: &FollowUpCheckSettings, lang: Lang, quiet: bool) -> Result<Outcome, Error> {
+    let config = s.plan.as_ref().and_then(|p| p.config.as_ref());
+    let options = config
+        .map(crate::settings::Config::follow_up_options)
+        .unwrap_or_default();
+    let threshold = options.comment_threshold;
     let plan = match &s.plan {
-        Some(p) => Some(plan_areas(p, s.period)?),
+        Some(p) => Some(decided_areas(p, s.period, options)?),
         None => None,
     };
-    let config = s.plan.as_ref().and_then(|p| p.config.as_ref());
-    let threshold = config
-        .map(crate::settings::Config::follow_up_options)
-        .unwrap_or_default()
-        .comment_threshold;
     let expect = Expect {
         areas: plan.as_deref(),
         config,
@@ -33,8 +33,14 @@ pub fn run(s: &FollowUpCheckSettings, lang: Lang, quiet: bool) -> Result<Outcome
     let mut feedback = Vec::new();
     // The budget year of the JSON report: `--period`'s, else the first workbook's.
     let mut budget_year = s.period.map(|(y, _)| y);
-    for path in &s.files {
-        let name = path.display().to_string();
+    // Two workbooks of one name (from two folders) get two copies, not one.
+    let names: Vec<String> = s.files.iter().map(|p| p.display().to_string()).collect();
+    let copies = s.feedback.as_ref().map(|dir| {
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        crate::write::feedback::paths_for(dir, &names, false)
+    });
+    for (i, path) in s.files.iter().enumerate() {
+        let name = names[i].clone();
         let (file, grid) = crate::forecast::read_with_grid(path, &name);
         budget_year = budget_year.or_else(|| {
             let period = crate::follow_up::ForecastMeta::value(&file.meta.period)?;
@@ -45,16 +51,16 @@ pub fn run(s: &FollowUpCheckSettings, lang: Lang, quiet: bool) -> Result<Outcome
             mine.extend(forecast_check::check(&file, &expect));
         }
         mine.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        if let (Some(dir), false) = (&s.feedback, mine.is_empty()) {
+        if let (Some(copies), false) = (&copies, mine.is_empty()) {
             let grids: Vec<&crate::grid::Grid> = grid.iter().collect();
-            feedback.push(write_feedback(dir, &name, &grids, &mine, lang)?);
+            feedback.push(write_feedback(&copies[i], &name, &grids, &mine, lang)?);
         }
         findings.extend(mine);
     }
     let count = |sev: Severity| findings.iter().filter(|f| f.severity == sev).count();
     let errors = count(Severity::Error) > 0;
     if let Some(path) = &s.json {
-        write_json(path, budget_year, &findings, lang)?;
+        write_json(path, budget_year, &findings, errors, lang)?;
     }
     let mut out = report::terminal::findings(if quiet { &[] } else { &findings }, lang);
     if !out.is_empty() {
@@ -85,45 +91,43 @@ fn write_json(
     path: &std::path::Path,
     budget_year: Option<i32>,
     findings: &[Finding],
+    errors: bool,
     lang: Lang,
 ) -> Result<(), Error> {
     let no_plan = crate::consolidate::consolidate(&[], budget_year, &[], None);
-    let errors = findings.iter().any(|f| f.severity == Severity::Error);
-    let status = if errors { "errors" } else { "ok" };
+    let status = super::consolidate::json_status(errors, false);
     super::write_json(
         path,
         &report::json::report(&no_plan, findings, status, lang),
     )
 }
 
-/// The plan's included areas, read exactly as the follow-up reads them.
-fn plan_areas(
+/// The plan's included areas with their decided budgets, read exactly as the
+/// follow-up reads them.
+fn decided_areas(
     plan: &crate::settings::ConsolidateSettings,
     period: Option<(i32, u8)>,
+    options: crate::settings::FollowUpOptions,
 ) -> Result<Vec<crate::follow_up::PlanArea>, Error> {
     let settings = FollowUpSettings {
         plan: plan.clone(),
         actuals: Vec::new(),
         forecasts: Vec::new(),
         period,
-        options: plan
-            .config
-            .as_ref()
-            .map(crate::settings::Config::follow_up_options)
-            .unwrap_or_default(),
+        options,
     };
     Ok(super::follow_up::compute(&settings, true)?.areas)
 }
 
-/// The annotated copy of one forecast workbook, in `dir`; its path.
+/// The annotated copy of one forecast workbook, written at `dest`; its path.
 fn write_feedback(
-    dir: &std::path::Path,
+    dest: &std::path::Path,
     name: &str,
     grids: &[&crate::grid::Grid],
     findings: &[Finding],
     lang: Lang,
 ) -> Result<std::path::PathBuf, Error> {
-    let dest = crate::write::feedback::path_for(dir, name, false);
+    let dest = dest.to_path_buf();
     let refs: Vec<&Finding> = findings.iter().collect();
     let bytes =
         crate::write::feedback::build_for(name, grids, &refs, lang).map_err(|e| Error::Output {
