@@ -14,10 +14,10 @@ pub(super) fn write(ws: &mut Worksheet, sheet: Sheet<'_>) -> Result<(), XlsxErro
     let Sheet { c, s, title } = sheet;
     ws.set_name(labels::OUT_SOURCES)?;
     // The checksum stands apart from the amounts before it.
-    let sha = Format::new().set_indent(1);
-    let row = plan_files(ws, c.files, s, &sha)?;
-    let row = actuals_files(ws, c.follow_up, row + 2, s, &sha)?;
-    forecast_files(ws, c.follow_up, row + 2, s, &sha)?;
+    let sha = &s.indent;
+    let row = plan_files(ws, c.files, s, sha)?;
+    let row = actuals_files(ws, c.follow_up, row + 2, s, sha)?;
+    forecast_files(ws, c.follow_up, row + 2, s, sha)?;
     ws.set_column_width(0, 34)?;
     ws.set_column_width(1, 16)?;
     for col in 2u16..=10 {

@@ -549,35 +549,23 @@ pub(crate) const CHART_AREAS: u32 = 40;
 /// the file stays the same for the same inputs), the sheet and `Sida x av y` in
 /// the footer.
 pub(crate) fn print_header_footer(ws: &mut Worksheet, budget_year: Option<i32>) {
-    ws.set_header(header_text(budget_year));
-    print_footer(ws);
+    let title = crate::labels::OUT_SUMMARY_TITLE;
+    match budget_year {
+        Some(y) => print_header_footer_titled(ws, &format!("{title} {y}")),
+        None => print_header_footer_titled(ws, title),
+    }
 }
 
 /// The same header and footer for a workbook of another title (the follow-up's):
-/// `Göteborgs Stad · <title>`.
+/// `Göteborgs Stad · <title>`, centred and bold.
 pub(crate) fn print_header_footer_titled(ws: &mut Worksheet, title: &str) {
     let org = crate::labels::OUT_ORGANISATION;
     ws.set_header(format!("&C&\"-,Bold\"{org} · {}", title.replace('&', "&&")));
-    print_footer(ws);
-}
-
-fn print_footer(ws: &mut Worksheet) {
     ws.set_footer(format!(
         "&L&8{}&C&8&A&R&8{}",
         crate::labels::PRINTED,
         crate::labels::PAGE_NUMBER
     ));
-}
-
-/// `Göteborgs Stad · Ekonomisk sammanställning utvecklingskostnader 2023`, as a
-/// header code (centred, bold).
-pub(crate) fn header_text(budget_year: Option<i32>) -> String {
-    let title = crate::labels::OUT_SUMMARY_TITLE.replace('&', "&&");
-    let org = crate::labels::OUT_ORGANISATION;
-    match budget_year {
-        Some(y) => format!("&C&\"-,Bold\"{org} · {title} {y}"),
-        None => format!("&C&\"-,Bold\"{org} · {title}"),
-    }
 }
 
 /// Column widths from the text written, so columns fit their content.
