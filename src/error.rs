@@ -204,6 +204,10 @@ pub fn reason_sv(reason: &str) -> String {
 /// stands for the same values in both, in order.
 const REASONS_SV: &[(&str, &str)] = &[
     (
+        "the repeated consolidation cannot be read back",
+        "den upprepade sammanställningen kan inte läsas tillbaka",
+    ),
+    (
         "TOML parse error at line {}, column {}",
         "TOML-fel på rad {}, kolumn {}",
     ),

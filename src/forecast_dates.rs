@@ -49,8 +49,9 @@ pub fn check(files: &[ForecastFile], period: (i32, u8), today: Date) -> Vec<Find
 /// names another month than the follow-up's.
 fn month_finding(file: &ForecastFile, period: (i32, u8)) -> Option<Finding> {
     let found = month_of(&file.meta)?;
+    // Without a Tjänsteområde the message names the file instead.
     let area = ForecastMeta::value(&file.meta.area)
-        .unwrap_or_default()
+        .unwrap_or(&file.file)
         .to_string();
     let (found_text, period_text) = (month_text(found), month_text(period));
     let kind = match found.cmp(&period) {

@@ -136,7 +136,6 @@ pub fn write_feedback(
     )
 }
 
-/// Appends one line per feedback copy written.
 /// The JSON report of `consolidate`, `check` or `follow-up check`, written to `path`.
 pub fn write_json(
     path: &std::path::Path,
@@ -149,6 +148,7 @@ pub fn write_json(
     })
 }
 
+/// Appends one line per feedback copy written.
 pub fn list_feedback(out: &mut String, written: &[std::path::PathBuf], lang: crate::lang::Lang) {
     for path in written {
         out.push_str(&format!(

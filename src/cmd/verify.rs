@@ -316,7 +316,7 @@ fn read_recorded(cells: &[WrittenCell]) -> Option<Recorded> {
     };
     let hash = u32::from(crate::write::SOURCES_HASH_COLUMN);
     let headers = &labels::SOURCES_HEADERS;
-    if text(0, 0)? != headers[0] || text(0, hash)? != headers[headers.len() - 1] {
+    if text(0, 0)? != headers[0] || text(0, hash)? != headers[usize::try_from(hash).ok()?] {
         return None;
     }
     let last_row = cells.last()?.at.row;

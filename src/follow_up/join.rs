@@ -439,7 +439,7 @@ impl Join<'_> {
     }
 }
 
-/// A file's row in `Källor`, its sums still zero.
+/// Where a ledger row's amount goes: this year's cost or the previous year's.
 impl Ledgered {
     /// A cost of the budget year, up to the period: to its initiative, its area, or
     /// unmapped.
@@ -481,6 +481,7 @@ impl Ledgered {
     }
 }
 
+/// A file's row in `Källor`, its sums still zero.
 fn source(file: &ActualsFile) -> Source {
     let a = &file.actuals;
     Source {
