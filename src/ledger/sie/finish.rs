@@ -34,7 +34,7 @@ impl State<'_> {
         Actuals {
             file: self.file,
             form: Some(Form::Sie {
-                sie_type: self.sie_type,
+                sie_type: self.sie_type.unwrap_or(0),
             }),
             sheet: None,
             rows_read,
@@ -61,7 +61,7 @@ impl State<'_> {
         if self.psaldo_rows + self.pbudget_rows + self.trans_rows + self.invalid_rows == 0 {
             self.line_no = 1;
             return Some(self.unreadable(UnreadableActuals::NoPeriodRows {
-                sie_type: self.sie_type,
+                sie_type: self.sie_type.unwrap_or(0),
             }));
         }
         None

@@ -169,9 +169,8 @@ struct State<'o> {
     opts: &'o ReadOptions,
     line_no: u64,
     utf8: bool,
-    sie_type: u8,
-    /// A `#SIETYP` was read (the last one gives the type, even an unreadable one).
-    sie_type_read: bool,
+    /// The last `#SIETYP` read (0 for one that is no number), `None` before any.
+    sie_type: Option<u8>,
     records: u64,
     checksum: Checksum,
     accounts: Interner,
@@ -208,8 +207,7 @@ impl<'o> State<'o> {
             opts,
             line_no: 1,
             utf8: true,
-            sie_type: 0,
-            sie_type_read: false,
+            sie_type: None,
             records: 0,
             checksum: Checksum::Off,
             accounts: Interner::default(),
@@ -239,7 +237,7 @@ impl<'o> State<'o> {
         Actuals {
             file: self.file.clone(),
             form: Some(Form::Sie {
-                sie_type: self.sie_type,
+                sie_type: self.sie_type.unwrap_or(0),
             }),
             sheet: None,
             rows_read: 0,
@@ -344,11 +342,11 @@ impl<'o> State<'o> {
         } else if upper(label, b"#SIETYP")
             && let Some(Tok::Word { raw, .. }) = toks.next()
         {
-            self.sie_type = raw
-                .first()
-                .filter(|b| b.is_ascii_digit())
-                .map_or(0, |b| b - b'0');
-            self.sie_type_read = true;
+            self.sie_type = Some(
+                raw.first()
+                    .filter(|b| b.is_ascii_digit())
+                    .map_or(0, |b| b - b'0'),
+            );
         }
         // Every other label (#RAR, #KONTO, #DIM, #OBJEKT, #IB, #UB, #RES…) carries no
         // movement and is not needed: the period fields give the calendar month.

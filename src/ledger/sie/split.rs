@@ -148,9 +148,8 @@ impl State<'_> {
             }
         }
         self.utf8 &= other.utf8;
-        if other.sie_type_read {
+        if other.sie_type.is_some() {
             self.sie_type = other.sie_type;
-            self.sie_type_read = true;
         }
         self.records += other.records;
         self.psaldo_has_project |= other.psaldo_has_project;
