@@ -47,12 +47,12 @@ pub const PAGE_NUMBER: &str = "Sida &P av &N";
 
 /// The figures of a report group, an initiative or a month.
 pub const FIGURE_PREVIOUS_YEAR: &str = "Utfall ack föregående år";
-pub const FIGURE_ACTUAL: &str = "Utfall ack";
-pub const FIGURE_BUDGET_TO_DATE: &str = "Budget ack";
+pub const FIGURE_ACTUAL: &str = super::forecast::COL_ACTUAL;
+pub const FIGURE_BUDGET_TO_DATE: &str = super::forecast::COL_BUDGET_TO_DATE;
 pub const FIGURE_DEVIATION_TO_DATE: &str = "Avvikelse ack";
-pub const FIGURE_FORECAST: &str = "Prognos helår";
-pub const FIGURE_BUDGET: &str = "Budget helår";
-pub const FIGURE_DEVIATION: &str = "Avvikelse helår";
+pub const FIGURE_FORECAST: &str = super::forecast::COL_FORECAST;
+pub const FIGURE_BUDGET: &str = super::forecast::COL_BUDGET;
+pub const FIGURE_DEVIATION: &str = super::forecast::COL_DEVIATION;
 pub const FIGURE_MONTH: &str = "Månad";
 pub const FIGURE_GROUP: &str = "Rapportgrupp";
 
@@ -86,7 +86,7 @@ pub fn follow_up_chart_title(budget_year: i32) -> String {
 pub const FOLLOW_UP_INITIATIVES_TABLE: &str = "PerInitiativ";
 pub const FOLLOW_UP_INITIATIVES_LEAD: [&str; 3] =
     [super::META_AREA, super::COL_INITIATIVE, super::COL_PROJECT];
-pub const FOLLOW_UP_COMMENT: &str = "Kommentar";
+pub const FOLLOW_UP_COMMENT: &str = super::forecast::COL_COMMENT;
 pub const AREA_WIDE: &str = "Hela tjänsteområdet (projekt utan initiativ)";
 
 /// `Per månad`: the column headers.
@@ -101,8 +101,13 @@ pub const FOLLOW_UP_MONTHS_HEADERS: [&str; 6] = [
 
 /// `Ej kopplat utfall`: the column headers, the code of cost without a project,
 /// and the line when everything is mapped.
-pub const UNMAPPED_HEADERS: [&str; 5] =
-    ["Fil", super::COL_PROJECT, "Konton", "Månader", "Belopp tkr"];
+pub const UNMAPPED_HEADERS: [&str; 5] = [
+    "Fil",
+    super::COL_PROJECT,
+    "Konton",
+    "Månader",
+    super::COL_AMOUNT,
+];
 pub const UNMAPPED_NO_PROJECT: &str = "utan projekt";
 pub const UNMAPPED_NONE: &str =
     "Allt utfall på kostnadskonton är kopplat till ett initiativ eller tjänsteområde.";
