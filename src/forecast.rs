@@ -134,6 +134,7 @@ pub fn read_with_grid(path: &Path, file: &str) -> (ForecastFile, Option<Grid>) {
         return (out, None);
     };
     out.meta = meta(grid, l.header_row);
+    out.sheet = (!csv).then(|| grid.name.clone());
     let table = Table {
         grid,
         layout: &l,
@@ -364,5 +365,23 @@ mod tests {
         assert_eq!(f.findings[0].code().as_str(), "missing-header");
         let damaged = read_text("prognos.xlsx", b"PK\x03\x04 not a zip");
         assert_eq!(damaged.findings[0].code().as_str(), "unreadable-file");
+    }
+
+    #[test]
+    fn metadata_findings_of_a_csv_name_lines_not_a_sheet() {
+        let f = read_text(
+            "HR-prognos.csv",
+            "Tjänsteområde;HR\nPeriod;2023-03\n\nProjekt;Prognos\nP1;100\n".as_bytes(),
+        );
+        assert_eq!(f.sheet, None);
+        assert_eq!(f.rows.len(), 1);
+        let found = crate::forecast_dates::check(
+            std::slice::from_ref(&f),
+            (2023, 4),
+            crate::rounds::Date::parse("2023-05-05").expect("date"),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].code().as_str(), "stale-forecast");
+        assert_eq!((found[0].sheet.as_deref(), found[0].line), (None, Some(2)));
     }
 }

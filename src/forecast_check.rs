@@ -72,18 +72,6 @@ struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
-    fn at_meta(
-        &self,
-        f: Finding,
-        field: &Option<(Option<String>, crate::location::CellRef)>,
-    ) -> Finding {
-        let f = f.in_file(self.file.file.clone());
-        match field {
-            Some((_, cell)) => f.at(l::SHEET, Some(*cell)),
-            None => f,
-        }
-    }
-
     fn find_area(&self, written: &str) -> Option<&'a PlanArea> {
         let canonical = self
             .e
@@ -107,24 +95,24 @@ impl<'a> Checker<'a> {
         match (&self.area_text, self.e.areas) {
             (None, _) if rows_name_areas => None,
             (None, _) => {
-                out.push(self.at_meta(
+                out.push(self.file.at_meta(
                     Finding::new(Kind::MissingMetadata {
                         label: l::META_AREA,
                     }),
-                    &meta.area,
+                    meta.area.as_ref(),
                 ));
                 None
             }
             (Some(written), Some(areas)) => {
                 let area = self.find_area(written);
                 if area.is_none() {
-                    out.push(self.at_meta(
+                    out.push(self.file.at_meta(
                         Finding::new(Kind::UnknownArea {
                             area: written.clone(),
                             known: areas.iter().map(|a| a.area.clone()).collect(),
                             closest: None,
                         }),
-                        &meta.area,
+                        meta.area.as_ref(),
                     ));
                 }
                 area
@@ -138,26 +126,26 @@ impl<'a> Checker<'a> {
         let meta = &self.file.meta;
         match ForecastMeta::value(&meta.period) {
             None if meta.period.is_none() && self.e.period.is_none() => {}
-            None => out.push(self.at_meta(
+            None => out.push(self.file.at_meta(
                 Finding::new(Kind::MissingMetadata {
                     label: l::META_PERIOD,
                 }),
-                &meta.period,
+                meta.period.as_ref(),
             )),
             Some(found) => match (crate::settings::parse_period(found), self.e.period) {
-                (None, _) => out.push(self.at_meta(
+                (None, _) => out.push(self.file.at_meta(
                     Finding::new(Kind::InvalidMetadata {
                         label: l::META_PERIOD,
                         found: found.to_string(),
                     }),
-                    &meta.period,
+                    meta.period.as_ref(),
                 )),
-                (Some(p), Some(want)) if p != want => out.push(self.at_meta(
+                (Some(p), Some(want)) if p != want => out.push(self.file.at_meta(
                     Finding::new(Kind::PeriodMismatch {
                         found: format!("{}-{:02}", p.0, p.1),
                         expected: format!("{}-{:02}", want.0, want.1),
                     }),
-                    &meta.period,
+                    meta.period.as_ref(),
                 )),
                 _ => {}
             },

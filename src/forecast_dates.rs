@@ -12,8 +12,6 @@
 
 use crate::finding::{Code, Finding, Kind};
 use crate::follow_up::{ForecastFile, ForecastMeta};
-use crate::forecast::labels as l;
-use crate::location::CellRef;
 use crate::rounds::Date;
 use std::cmp::Ordering;
 
@@ -67,7 +65,7 @@ fn month_finding(file: &ForecastFile, period: (i32, u8)) -> Option<Finding> {
         },
         Ordering::Equal => return None,
     };
-    Some(at_meta(file, Finding::new(kind), file.meta.period.as_ref()))
+    Some(file.at_meta(Finding::new(kind), file.meta.period.as_ref()))
 }
 
 /// `future-date`, at the `Datum` cell, when the workbook's date is after today.
@@ -78,28 +76,14 @@ fn date_finding(file: &ForecastFile, today: Date) -> Option<Finding> {
             date: date.to_string(),
             today: today.to_string(),
         };
-        at_meta(file, Finding::new(kind), file.meta.date.as_ref())
+        file.at_meta(Finding::new(kind), file.meta.date.as_ref())
     })
-}
-
-/// The finding placed at a metadata cell: on the table's sheet in a workbook, on
-/// its line in a CSV.
-fn at_meta(file: &ForecastFile, f: Finding, field: Option<&(Option<String>, CellRef)>) -> Finding {
-    let f = f.in_file(file.file.clone());
-    let Some((_, cell)) = field else {
-        return f;
-    };
-    let origin = file.rows.first().map(|r| &r.origin);
-    match origin {
-        Some(o) if o.line.is_some() => f.at_line(u64::from(cell.row) + 1),
-        Some(o) => f.at(o.sheet.as_deref().unwrap_or(l::SHEET), Some(*cell)),
-        None => f.at(l::SHEET, Some(*cell)),
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::location::CellRef;
 
     fn workbook(period: Option<&str>, date: Option<&str>) -> ForecastFile {
         let field = |v: Option<&str>, row| v.map(|t| (Some(t.to_string()), CellRef::new(row, 1)));
@@ -111,6 +95,7 @@ mod tests {
                 date: field(date, 7),
                 ..ForecastMeta::default()
             },
+            sheet: Some("Prognos".into()),
             ..ForecastFile::default()
         }
     }
@@ -157,5 +142,20 @@ mod tests {
         assert_eq!(found[0].file.as_deref(), Some("prognos/HR-prognos.xlsx"));
         assert_eq!(found[0].sheet.as_deref(), Some("Prognos"));
         assert_eq!(found[0].cell, Some(CellRef::new(4, 1)));
+    }
+
+    #[test]
+    fn placed_on_its_line_in_a_csv() {
+        let csv = ForecastFile {
+            file: "prognos/HR-prognos.csv".into(),
+            sheet: None,
+            ..workbook(Some("2023-03"), None)
+        };
+        let found = check(&[csv], (2023, 4), Date::parse("2023-05-05").expect("date"));
+        assert_eq!(found[0].code().as_str(), "stale-forecast");
+        assert_eq!(found[0].sheet, None);
+        assert_eq!(found[0].cell, None);
+        // The period's cell is on row 4 (0-based): the file's fifth line.
+        assert_eq!(found[0].line, Some(5));
     }
 }

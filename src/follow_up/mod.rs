@@ -123,6 +123,23 @@ pub struct ForecastFile {
     pub findings: Vec<Finding>,
     /// The metadata above the table (a forecast workbook's; empty for a plain table).
     pub meta: ForecastMeta,
+    /// The sheet the table was found on; `None` for a CSV, whose findings name
+    /// lines (and when no table was found, when there is no metadata to place).
+    pub sheet: Option<String>,
+}
+
+impl ForecastFile {
+    /// A finding placed at a metadata label's value (`field`): its cell on the
+    /// table's sheet in a workbook, its line in a CSV; the file alone when the
+    /// label is absent.
+    pub fn at_meta(&self, f: Finding, field: Option<&(Option<String>, CellRef)>) -> Finding {
+        let f = f.in_file(self.file.clone());
+        match (field, &self.sheet) {
+            (None, _) => f,
+            (Some((_, cell)), Some(sheet)) => f.at(sheet, Some(*cell)),
+            (Some((_, cell)), None) => f.at_line(u64::from(cell.row) + 1),
+        }
+    }
 }
 
 /// One actuals file, read, with its checksum for `Källor`.
