@@ -76,6 +76,17 @@ pub use follow_up::*;
 pub use template::*;
 pub use workbook::*;
 
+/// A noun's form for a count, in Swedish and English alike: `one` for 1, `many`
+/// otherwise (`1 fil`, `0 filer`, `2 filer`).
+pub(crate) fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
+/// `1 fil`, `2 filer`: the count with its noun in the right form.
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", plural(n, one, many))
+}
+
 /// The configuration file beside the templates, found by `discover`.
 pub const CONFIG_FILE: &str = "budget.toml";
 

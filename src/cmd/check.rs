@@ -70,7 +70,7 @@ fn load_checked(s: &CheckSettings, quiet: bool) -> (Vec<Loaded>, Vec<Finding>) {
             Some(finding) => skipped.push(finding),
             None => {
                 inputs.push((path.clone(), name));
-                configs.push(config.as_ref());
+                configs.push(config.as_deref());
             }
         }
     }

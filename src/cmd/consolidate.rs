@@ -12,7 +12,7 @@
 //! included files, with the same calls, so the bytes are the same.
 
 use super::Outcome;
-use super::verify::{not_ours, read_back};
+use super::{not_ours, read_back};
 use crate::consolidate::consolidate;
 use crate::discover::discover;
 use crate::error::Error;

@@ -178,3 +178,26 @@ pub fn ordered_findings(files: &[Loaded], skipped: &[Finding], global: &[Finding
     out.extend(global.iter().cloned());
     out
 }
+
+/// A workbook `consolidate` wrote, read back sheet by sheet: what `verify` checks,
+/// and the earlier consolidation `consolidate --previous` compares with.
+type Sheets = Vec<(String, Vec<crate::grid::WrittenCell>)>;
+
+/// The error for a file that is no consolidation of ours, with why in both languages.
+fn not_ours(path: &std::path::Path, (sv, en): (&str, &str)) -> Error {
+    Error::NotConsolidated {
+        path: path.to_path_buf(),
+        sv: sv.to_string(),
+        en: en.to_string(),
+    }
+}
+
+/// A workbook written by `consolidate`, read back sheet by sheet.
+fn read_back(path: &std::path::Path) -> Result<Sheets, Error> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        let (sv, en) = crate::labels::audit::unreadable(&e);
+        not_ours(path, (&sv, &en))
+    })?;
+    crate::grid::read_written_workbook(&bytes)
+        .map_err(|_| not_ours(path, crate::labels::audit::NOT_XLSX))
+}

@@ -8,8 +8,8 @@
 //! sheet with the repeated one. Exit 0 when everything agrees, 1 on any
 //! difference, 2 when the file is not a consolidation of ours.
 
-use super::Outcome;
 use super::consolidate::{Redo, produce};
+use super::{Outcome, Sheets, not_ours, read_back};
 use crate::error::Error;
 use crate::grid::{self, Value, WrittenCell};
 use crate::labels::{self, audit as text};
@@ -18,8 +18,6 @@ use crate::provenance::{RunRecord, sha256_hex};
 use crate::settings::{Config, ConsolidateSettings, VerifySettings};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-type Sheets = Vec<(String, Vec<WrittenCell>)>;
 
 /// At most this many cell differences are listed one by one.
 const LISTED: usize = 50;
@@ -160,24 +158,6 @@ pub fn run(s: &VerifySettings, lang: Lang, _quiet: bool) -> Result<Outcome, Erro
     Ok(Outcome {
         errors: !differences.is_empty(),
     })
-}
-
-/// The error for a file that is no consolidation of ours, with why in both languages.
-pub(super) fn not_ours(path: &Path, (sv, en): (&str, &str)) -> Error {
-    Error::NotConsolidated {
-        path: path.to_path_buf(),
-        sv: sv.to_string(),
-        en: en.to_string(),
-    }
-}
-
-/// A workbook written by `consolidate`, read back sheet by sheet.
-pub(super) fn read_back(path: &Path) -> Result<Sheets, Error> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        let (sv, en) = text::unreadable(&e);
-        not_ours(path, (&sv, &en))
-    })?;
-    grid::read_written_workbook(&bytes).map_err(|_| not_ours(path, text::NOT_XLSX))
 }
 
 /// The workbook's sheets and what its `Källor` recorded; an error when it is no

@@ -3,7 +3,7 @@
 //! its inputs give now, the notes beside them and the closing verdict, in both
 //! languages.
 
-use super::{OUT_CHANGES, OUT_SOURCES, RUN_TITLE};
+use super::{OUT_CHANGES, OUT_SOURCES, RUN_TITLE, plural};
 use crate::lang::Lang;
 use std::fmt::Display;
 use std::path::Path;
@@ -151,10 +151,6 @@ pub fn more_cells(unlisted: usize, lang: Lang) -> String {
         Lang::Sv => format!("… och {unlisted} celler till som skiljer\n"),
         Lang::En => format!("… and {unlisted} more cells that differ\n"),
     }
-}
-
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
 }
 
 /// The verdict when nothing differs.

@@ -3,6 +3,7 @@
 //! legend, the column headers of its `Kontroller` sheet and the note on a cell
 //! that is wrong only because of another.
 
+use super::count;
 use crate::lang::Lang;
 
 /// The copy's file name after the input's stem (`HR-kontroll.xlsx`).
@@ -24,11 +25,6 @@ fn colour_names(lang: Lang) -> [&'static str; 3] {
     }
 }
 
-/// `3 varningar`, `1 varning`.
-fn counted(k: usize, one: &str, many: &str) -> String {
-    format!("{k} {}", if k == 1 { one } else { many })
-}
-
 /// The line under the title: how many findings of each severity, and what the
 /// colours of the marked cells mean.
 pub fn feedback_summary(lang: Lang, errors: usize, warnings: usize, infos: usize) -> String {
@@ -36,12 +32,12 @@ pub fn feedback_summary(lang: Lang, errors: usize, warnings: usize, infos: usize
     match lang {
         Lang::Sv => format!(
             "{errors} fel, {}, {infos} info. Markerade celler: {red} = fel, {orange} = varning, {blue} = info (ljusgult är mallens färg för celler att fylla i). Håll muspekaren över en cell för att läsa förklaringen.",
-            counted(warnings, "varning", "varningar"),
+            count(warnings, "varning", "varningar"),
         ),
         Lang::En => format!(
             "{}, {}, {infos} info. Marked cells: {red} = error, {orange} = warning, {blue} = info (light yellow is the template's colour for cells to fill in). Hover over a cell to read the explanation.",
-            counted(errors, "error", "errors"),
-            counted(warnings, "warning", "warnings"),
+            count(errors, "error", "errors"),
+            count(warnings, "warning", "warnings"),
         ),
     }
 }

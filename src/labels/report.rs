@@ -2,16 +2,12 @@
 //! findings about the whole run, and the table of consolidated figures, in both
 //! languages.
 
+use super::count;
 use crate::lang::Lang;
 
 /// The heading of the findings that belong to no file.
 pub fn whole_run(lang: Lang) -> &'static str {
     lang.pick("Hela sammanställningen", "The whole consolidation")
-}
-
-/// `1 fil`, `2 filer`: the count with the right form of the noun.
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// `Läste 3 filer med 3 tjänsteområden, varav 3 med i sammanställningen · …`

@@ -130,7 +130,7 @@ pub fn check_summary(
     one: bool,
     lang: Lang,
 ) -> String {
-    let n = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let n = super::count;
     let (subject, errors, warnings, and) = match lang {
         Lang::Sv => (
             if one { "Filen har" } else { "Filerna har" },

@@ -252,7 +252,8 @@ pub(super) fn check(args: CheckArgs) -> Result<Task, Error> {
     }
     let configs = match &args.config {
         Some(path) => {
-            let config = Config::load(path)?;
+            // One configuration for every file, shared rather than copied.
+            let config = std::sync::Arc::new(Config::load(path)?);
             vec![Some(config); args.files.len()]
         }
         None => configs_beside(&args.files)?,
@@ -265,9 +266,10 @@ pub(super) fn check(args: CheckArgs) -> Result<Task, Error> {
     }))
 }
 
-/// The `budget.toml` in each file's folder, if there is one; each is read once.
-fn configs_beside(files: &[PathBuf]) -> Result<Vec<Option<Config>>, Error> {
-    let mut read: Vec<(PathBuf, Option<Config>)> = Vec::new();
+/// The `budget.toml` in each file's folder, if there is one; each is read once and
+/// shared by the files of its folder.
+fn configs_beside(files: &[PathBuf]) -> Result<Vec<Option<std::sync::Arc<Config>>>, Error> {
+    let mut read: Vec<(PathBuf, Option<std::sync::Arc<Config>>)> = Vec::new();
     let mut configs = Vec::with_capacity(files.len());
     for file in files {
         let path = file
@@ -278,7 +280,7 @@ fn configs_beside(files: &[PathBuf]) -> Result<Vec<Option<Config>>, Error> {
             Some((_, config)) => config.clone(),
             None => {
                 let config = if path.is_file() {
-                    Some(Config::load(&path)?)
+                    Some(std::sync::Arc::new(Config::load(&path)?))
                 } else {
                     None
                 };

@@ -80,7 +80,7 @@ pub struct CheckSettings {
     pub files: Vec<PathBuf>,
     /// The configuration beside each file (`budget.toml` in its folder), one per
     /// file: its area rule applies as in `consolidate`.
-    pub configs: Vec<Option<Config>>,
+    pub configs: Vec<Option<std::sync::Arc<Config>>>,
     pub json: Option<PathBuf>,
     pub feedback: Option<PathBuf>,
 }

@@ -21,8 +21,6 @@ use rust_xlsxwriter::{Color, Format, Note, Url, Worksheet, XlsxError};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-pub const SUFFIX: &str = labels::FEEDBACK_SUFFIX;
-
 /// The `Kontroller` sheet's message column, in characters; longer messages wrap.
 const MESSAGE_WIDTH: usize = 90;
 
@@ -42,7 +40,7 @@ fn named(dir: &Path, file: &str, keep_folders: bool, tag: &str) -> PathBuf {
     let parent = rel.parent().filter(|p| {
         keep_folders && !p.as_os_str().is_empty() && !p.is_absolute() && !p.starts_with("..")
     });
-    let name = format!("{stem}{tag}{SUFFIX}");
+    let name = format!("{stem}{tag}{}", labels::FEEDBACK_SUFFIX);
     match parent {
         Some(p) => dir.join(p).join(name),
         None => dir.join(name),

@@ -2,7 +2,7 @@
 //! the forecast's comment, one Excel table (filter and sort built in).
 
 use super::follow_up::{Sheet, print_setup};
-use super::follow_up_summary::{HEADERS, columns};
+use super::follow_up_summary::columns;
 use crate::labels::{self, AREA_WIDE};
 use rust_xlsxwriter::{
     ConditionalFormatCell, ConditionalFormatCellRule, FormatAlign, Table, TableColumn, TableStyle,
@@ -15,7 +15,7 @@ pub(super) fn write(ws: &mut Worksheet, sheet: Sheet<'_>) -> Result<(), XlsxErro
     let b = &s.base;
     ws.set_name(labels::FOLLOW_UP_INITIATIVES)?;
     let mut headers: Vec<&str> = labels::FOLLOW_UP_INITIATIVES_LEAD.to_vec();
-    headers.extend(&HEADERS[1..]);
+    headers.extend(&labels::FOLLOW_UP_HEADERS[1..]);
     headers.push(labels::FOLLOW_UP_COMMENT);
     let indent = &s.indent;
     for (i, init) in fu.initiatives.iter().enumerate() {

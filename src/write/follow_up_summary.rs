@@ -14,8 +14,6 @@ use rust_xlsxwriter::{
     ConditionalFormatCellRule, Worksheet, XlsxError,
 };
 
-pub const HEADERS: [&str; 8] = labels::FOLLOW_UP_HEADERS;
-
 /// The seven figures of a row, in column order.
 pub fn columns(f: &Figures) -> [Decimal; 7] {
     [
@@ -51,7 +49,7 @@ pub(super) fn write(ws: &mut Worksheet, sheet: Sheet<'_>) -> Result<(), XlsxErro
 /// row.
 fn table(ws: &mut Worksheet, fu: &FollowUp, s: &FuStyles) -> Result<u32, XlsxError> {
     let b = &s.base;
-    for (col, h) in (0u16..).zip(HEADERS) {
+    for (col, h) in (0u16..).zip(labels::FOLLOW_UP_HEADERS) {
         let f = if col == 0 {
             &b.header
         } else {

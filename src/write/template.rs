@@ -363,7 +363,7 @@ fn plan(
     let h = layout::PLAN_HEADER_ROW;
     let n = u16::try_from(years.len()).unwrap_or(0);
     plan_header(ws, years, s)?;
-    let impact_col = 1 + 2 * n;
+    let impact_col = impact_col(n);
     let table = Entries::below(h, filled);
     // The budget year's column takes its development from Budgetfördelning.
     let linked_year = years.iter().position(|y| *y == spec.budget_year);
@@ -407,7 +407,7 @@ fn plan_header(ws: &mut Worksheet, years: &[i32], s: &Styles) -> Result<(), Xlsx
             &s.header,
         )?;
     }
-    ws.write_string_with_format(h, 1 + 2 * n, labels::PLAN_IMPACT, &s.header)?;
+    ws.write_string_with_format(h, impact_col(n), labels::PLAN_IMPACT, &s.header)?;
     ws.set_row_height(h, 32)?;
     Ok(())
 }
@@ -463,12 +463,18 @@ fn plan_row(
             &s.input_amount,
         )?;
     }
-    let impact_col = 1 + 2 * n;
+    let impact_col = impact_col(n);
     match entry.and_then(|e| e.impact) {
         Some(impact) => ws.write_string_with_format(row, impact_col, impact, &s.input)?,
         None => ws.write_blank(row, impact_col, &s.input)?,
     };
     Ok(())
+}
+
+/// `Påverkan`'s column in `Utvecklingsinitiativ` with `n` plan years: after the
+/// initiative (A), the years' development columns and their maintenance columns.
+const fn impact_col(n: u16) -> u16 {
+    1 + 2 * n
 }
 
 /// The validation of `Utvecklingsinitiativ`'s amounts and `Påverkan`.
@@ -478,7 +484,7 @@ fn plan_rules(ws: &mut Worksheet, rows: Entries, n: u16) -> Result<(), XlsxError
         ws.add_data_validation(first, 1, last, n, &amount_validation(true)?)?;
         ws.add_data_validation(first, 1 + n, last, 2 * n, &amount_validation(false)?)?;
     }
-    let impact_col = 1 + 2 * n;
+    let impact_col = impact_col(n);
     let impact = DataValidation::new()
         .allow_list_strings(&labels::IMPACT_VALUES)?
         .set_input_title(labels::PLAN_IMPACT)?
@@ -498,7 +504,7 @@ fn plan_total(
     s: &Styles,
 ) -> Result<(), XlsxError> {
     let entries = &filled.initiatives;
-    let impact_col = 1 + 2 * n;
+    let impact_col = impact_col(n);
     let total = rows.last + 1;
     ws.write_string_with_format(total, 0, labels::TOTAL_ROW, &s.total_label)?;
     for c in 1..impact_col {
@@ -514,12 +520,10 @@ fn plan_total(
     Ok(())
 }
 
-/// The `Instruktioner` sheet: what to fill in and how it is checked.
-pub const INSTRUCTIONS: &[(&str, &str)] = labels::TEMPLATE_INSTRUCTIONS;
-
+/// The template's `Instruktioner` sheet: what to fill in and how it is checked.
 fn instructions(ws: &mut Worksheet, spec: &TemplateSpec, s: &Styles) -> Result<(), XlsxError> {
     let title = labels::template_instructions_title(&spec.area, spec.budget_year);
-    instructions_sheet(ws, &title, INSTRUCTIONS, s)
+    instructions_sheet(ws, &title, labels::TEMPLATE_INSTRUCTIONS, s)
 }
 
 /// An `Instruktioner` sheet: a title, then a heading and a paragraph per item.
