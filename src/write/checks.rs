@@ -6,7 +6,7 @@
 use super::{Contents, Styles, Widths};
 use crate::finding::Severity;
 use crate::labels;
-use rust_xlsxwriter::{Url, Worksheet, XlsxError};
+use rust_xlsxwriter::{Format, Url, Worksheet, XlsxError};
 
 pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<(), XlsxError> {
     ws.set_name(labels::OUT_CHECKS)?;
@@ -15,26 +15,16 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
     for (col, h) in (0u16..).zip(headers) {
         ws.write_string_with_format(0, col, h, &s.header)?;
     }
-    // Messages wrap in a column of readable width, so the sheet prints legibly;
-    // every cell of a row stands at its top.
-    use rust_xlsxwriter::FormatAlign::Top;
-    let top = rust_xlsxwriter::Format::new().set_align(Top);
-    let wrap = top.clone().set_text_wrap();
-    let link = top.clone().set_hyperlink();
-    let (error, warning) = (
-        s.error.clone().set_align(Top),
-        s.warning.clone().set_align(Top),
-    );
+    let formats = RowFormats::new(s);
+    let RowFormats {
+        top, wrap, link, ..
+    } = &formats;
     let mut row = 0;
     let mut links = 0;
     for f in c.findings {
         row += 1;
         let severity = f.severity.label(c.lang);
-        let format = match f.severity {
-            Severity::Error => &error,
-            Severity::Warning => &warning,
-            Severity::Info => &top,
-        };
+        let format = formats.severity(f.severity);
         let cells = [
             f.code().as_str().to_string(),
             f.code().description().to_string(),
@@ -49,10 +39,10 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
             // A message quoting a very long text is cut to what a cell holds.
             let text = crate::grid::excel_text(text);
             if col == MESSAGE {
-                ws.write_string_with_format(row, col, text, &wrap)?;
+                ws.write_string_with_format(row, col, text, wrap)?;
                 fit_row(ws, row, text, MESSAGE_WIDTH)?;
             } else {
-                ws.write_string_with_format(row, col, text, &top)?;
+                ws.write_string_with_format(row, col, text, top)?;
             }
             widths.see(col, text);
         }
@@ -67,7 +57,7 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
             };
             if target.encode_utf16().count() <= super::MAX_LINK_TARGET {
                 let url = Url::new(format!("file:///{target}")).set_text(&text);
-                ws.write_url_with_format(row, col, url, &link)?;
+                ws.write_url_with_format(row, col, url, link)?;
                 links += 1;
             }
         }
@@ -77,6 +67,41 @@ pub(super) fn write(ws: &mut Worksheet, c: &Contents<'_>, s: &Styles) -> Result<
     super::page_setup(ws, 0)?;
     widths.apply(ws, MESSAGE_WIDTH)?;
     Ok(())
+}
+
+/// The formats of a `Kontroller` row, in every workbook that has the sheet: each
+/// cell at its top (a wrapped message makes the row tall), errors and warnings in
+/// their colours, the message wrapped in a column of readable width (so the sheet
+/// prints legibly), links shown as links.
+pub(super) struct RowFormats {
+    pub(super) top: Format,
+    pub(super) wrap: Format,
+    pub(super) link: Format,
+    error: Format,
+    warning: Format,
+}
+
+impl RowFormats {
+    pub(super) fn new(s: &Styles) -> Self {
+        use rust_xlsxwriter::FormatAlign::Top;
+        let top = Format::new().set_align(Top);
+        RowFormats {
+            wrap: top.clone().set_text_wrap(),
+            link: top.clone().set_hyperlink(),
+            error: s.error.clone().set_align(Top),
+            warning: s.warning.clone().set_align(Top),
+            top,
+        }
+    }
+
+    /// The format of a finding's severity cell.
+    pub(super) fn severity(&self, severity: Severity) -> &Format {
+        match severity {
+            Severity::Error => &self.error,
+            Severity::Warning => &self.warning,
+            Severity::Info => &self.top,
+        }
+    }
 }
 
 /// The columns of the file and the cell, which link to the finding's place.

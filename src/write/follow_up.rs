@@ -36,8 +36,6 @@ pub fn title(fu: &FollowUp) -> String {
 pub(super) struct FuStyles {
     pub base: Styles,
     pub red: Format,
-    /// Long text (messages, comments): wrapped, top-aligned.
-    pub wrap: Format,
     /// Headers that wrap onto several lines.
     pub header_wrap: Format,
     /// Text in a column right after a number, set apart from it.
@@ -109,9 +107,6 @@ pub fn build(c: &Contents<'_>) -> Result<rust_xlsxwriter::Workbook, XlsxError> {
     let s = FuStyles {
         base: Styles::new(),
         red: Format::new().set_font_color(rust_xlsxwriter::Color::RGB(0xC00000)),
-        wrap: Format::new()
-            .set_text_wrap()
-            .set_align(rust_xlsxwriter::FormatAlign::Top),
         header_wrap: Styles::new()
             .header
             .set_text_wrap()

@@ -2,8 +2,8 @@
 //! follow-up — severity, code, what the code means, file, sheet, cell or line,
 //! message — laid out as the plan workbook's `Kontroller`.
 
+use super::checks::{RowFormats, fit_row};
 use super::follow_up::{Sheet, list_end, list_header};
-use crate::finding::Severity;
 use crate::labels;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
@@ -12,21 +12,12 @@ pub(super) fn write(ws: &mut Worksheet, sheet: Sheet<'_>) -> Result<(), XlsxErro
     let b = &s.base;
     ws.set_name(labels::OUT_CHECKS)?;
     list_header(ws, &labels::FOLLOW_UP_CHECKS_HEADERS, |_| false, b)?;
-    // Every cell of a row stands at its top, the message wraps (as in the plan's).
-    use rust_xlsxwriter::FormatAlign::Top;
-    let top = rust_xlsxwriter::Format::new().set_align(Top);
-    let (error, warning) = (
-        b.error.clone().set_align(Top),
-        b.warning.clone().set_align(Top),
-    );
+    // The rows look as in the plan's `Kontroller`.
+    let formats = RowFormats::new(b);
     let mut row = 0;
     for f in c.findings {
         row += 1;
-        let format = match f.severity {
-            Severity::Error => &error,
-            Severity::Warning => &warning,
-            Severity::Info => &top,
-        };
+        let format = formats.severity(f.severity);
         ws.write_string_with_format(row, 0, f.severity.label(c.lang), format)?;
         let place = match (f.cell, f.line) {
             (Some(cell), _) => cell.to_string(),
@@ -43,10 +34,10 @@ pub(super) fn write(ws: &mut Worksheet, sheet: Sheet<'_>) -> Result<(), XlsxErro
         ];
         for (col, text) in (1u16..).zip(&cells) {
             if col == MESSAGE {
-                ws.write_string_with_format(row, col, text, &s.wrap)?;
-                super::checks::fit_row(ws, row, text, MESSAGE_WIDTH)?;
+                ws.write_string_with_format(row, col, text, &formats.wrap)?;
+                fit_row(ws, row, text, MESSAGE_WIDTH)?;
             } else {
-                ws.write_string_with_format(row, col, text, &top)?;
+                ws.write_string_with_format(row, col, text, &formats.top)?;
             }
         }
     }
