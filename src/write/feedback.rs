@@ -10,6 +10,7 @@
 //!
 //! The original input is never opened for writing.
 
+use super::checks::{RowFormats, fit_row};
 use super::{Styles, Widths};
 use crate::finding::{Finding, Severity};
 use crate::grid::{Grid, Value};
@@ -230,7 +231,7 @@ fn checks(
     for (col, h) in (0u16..).zip(labels::FEEDBACK_HEADERS) {
         ws.write_string_with_format(header_row, col, h, &s.header)?;
     }
-    let formats = CheckFormats::new();
+    let formats = RowFormats::new(s);
     for (row, f) in (header_row + 1..).zip(findings) {
         finding_row(ws, row, f, grids, lang, &formats, &mut widths)?;
     }
@@ -241,30 +242,6 @@ fn checks(
     Ok(())
 }
 
-/// The formats of the `Kontroller` sheet's rows: every cell at its top, the cell
-/// a link, the message wrapped.
-struct CheckFormats {
-    top: Format,
-    link: Format,
-    wrap: Format,
-}
-
-impl CheckFormats {
-    fn new() -> Self {
-        let top = Format::new().set_align(rust_xlsxwriter::FormatAlign::Top);
-        CheckFormats {
-            link: top
-                .clone()
-                .set_font_color(Color::RGB(0x0563C1))
-                .set_underline(rust_xlsxwriter::FormatUnderline::Single),
-            wrap: Format::new()
-                .set_text_wrap()
-                .set_align(rust_xlsxwriter::FormatAlign::Top),
-            top,
-        }
-    }
-}
-
 /// One finding's row of `Kontroller`: severity, code, sheet, the cell (a link
 /// when its sheet is copied) and the message.
 fn finding_row(
@@ -273,10 +250,12 @@ fn finding_row(
     f: &Finding,
     grids: &[&Grid],
     lang: Lang,
-    formats: &CheckFormats,
+    formats: &RowFormats,
     widths: &mut Widths,
 ) -> Result<(), XlsxError> {
-    let CheckFormats { top, link, wrap } = formats;
+    let RowFormats {
+        top, link, wrap, ..
+    } = formats;
     let label = f.severity.label(lang);
     ws.write_string_with_format(
         row,
@@ -302,10 +281,7 @@ fn finding_row(
     let message = crate::grid::excel_text(&message).to_string();
     // A long message wraps in a readable column instead of widening the page.
     ws.write_string_with_format(row, 4, &message, wrap)?;
-    let lines = message.chars().count().div_ceil(MESSAGE_WIDTH);
-    if lines > 1 {
-        ws.set_row_height(row, 15 * u32::try_from(lines).unwrap_or(1))?;
-    }
+    fit_row(ws, row, &message, MESSAGE_WIDTH)?;
     for (col, text) in [(0u16, label), (1, f.code().as_str()), (2, sheet.as_str())] {
         widths.see(col, text);
     }
