@@ -8,44 +8,6 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
     let (a, q, sv) = words(lang);
     Some(match kind {
         Kind::InvalidAmount { column, found } => match (found, sv) {
-            (NotAmount::Text(t), true) => format!(
-                "{column}: texten {} är inget belopp. Skriv ett tal i tkr.",
-                q(t)
-            ),
-            (NotAmount::Text(t), false) => format!(
-                "{column}: the text {} is not an amount. Write a number in tkr.",
-                q(t)
-            ),
-            (NotAmount::Ambiguous(t), true) => format!(
-                "{column}: {} är tvetydigt – 3,9 för en svensk men 3 900 i engelsk skrivning. Skriv talet utan tvetydighet, t.ex. 3900 eller 3,90.",
-                q(t)
-            ),
-            (NotAmount::Ambiguous(t), false) => format!(
-                "{column}: {} is ambiguous – 3.9 in Swedish writing but 3,900 in English. Write the number unambiguously, e.g. 3900 or 3.90.",
-                q(t)
-            ),
-            (NotAmount::Date(t), true) => format!(
-                "{column}: cellen innehåller ett datum ({t}), inget belopp. Skriv beloppet och formatera cellen som tal."
-            ),
-            (NotAmount::Date(t), false) => format!(
-                "{column}: the cell holds a date ({t}), not an amount. Write the amount and format the cell as a number."
-            ),
-            (NotAmount::Bool(b), true) => format!(
-                "{column}: cellen innehåller sanningsvärdet {}, inget belopp. Skriv beloppet i tkr.",
-                if *b { "SANT" } else { "FALSKT" }
-            ),
-            (NotAmount::Bool(b), false) => format!(
-                "{column}: the cell holds the logical value {}, not an amount. Write the amount in tkr.",
-                if *b { "TRUE" } else { "FALSE" }
-            ),
-            (NotAmount::ErrorValue(e), true) => format!(
-                "{column}: cellen innehåller felvärdet {}. Rätta formeln.",
-                excel_error(e, lang)
-            ),
-            (NotAmount::ErrorValue(e), false) => format!(
-                "{column}: the cell holds the error value {}. Correct the formula.",
-                excel_error(e, lang)
-            ),
             (NotAmount::OutOfRange(t), true) => format!(
                 "{column}: talet {t} är för stort för att vara ett belopp (högst {} tkr). Kontrollera talet och skriv beloppet i tkr.",
                 a(&crate::amount::MAX_AMOUNT)
@@ -73,6 +35,11 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
                 "{column}: the sum comes to {} tkr with this cell, more than any budget ({} tkr). Check the amounts; they are probably not written in tkr.",
                 a(sum),
                 a(&crate::amount::MAX_AMOUNT)
+            ),
+            _ => format!(
+                "{column}: {} {}",
+                amount_problem(found, lang),
+                amount_advice(found, sv)
             ),
         },
         Kind::NegativeAmount { column, value } => {
@@ -243,4 +210,81 @@ fn consequences(shows: &[Consequence], lang: Lang) -> String {
         lang.pick("Därför:", "As a result:"),
         parts.join(", ")
     )
+}
+
+/// What is wrong with an amount cell that holds no usable number, in the same words
+/// for a template and a ledger export (kronor or tkr alike: no unit, no advice). A
+/// template's message adds [`amount_advice`] and says its own limit for a number too
+/// large.
+pub(super) fn amount_problem(reason: &NotAmount, lang: Lang) -> String {
+    let q = |t: &str| quoted(t, lang);
+    match (reason, lang == Lang::Sv) {
+        (NotAmount::Text(t), true) => format!("texten {} är inget belopp.", q(t)),
+        (NotAmount::Text(t), false) => format!("the text {} is not an amount.", q(t)),
+        (NotAmount::Ambiguous(t), true) => format!(
+            "{} är tvetydigt – 3,9 för en svensk men 3 900 i engelsk skrivning.",
+            q(t)
+        ),
+        (NotAmount::Ambiguous(t), false) => format!(
+            "{} is ambiguous – 3.9 in Swedish writing but 3,900 in English.",
+            q(t)
+        ),
+        (NotAmount::Date(t), true) => format!("cellen innehåller ett datum ({t}), inget belopp."),
+        (NotAmount::Date(t), false) => format!("the cell holds a date ({t}), not an amount."),
+        (NotAmount::Bool(b), true) => format!(
+            "cellen innehåller sanningsvärdet {}, inget belopp.",
+            if *b { "SANT" } else { "FALSKT" }
+        ),
+        (NotAmount::Bool(b), false) => format!(
+            "the cell holds the logical value {}, not an amount.",
+            if *b { "TRUE" } else { "FALSE" }
+        ),
+        (NotAmount::ErrorValue(e), true) => {
+            format!("cellen innehåller felvärdet {}.", excel_error(e, lang))
+        }
+        (NotAmount::ErrorValue(e), false) => {
+            format!("the cell holds the error value {}.", excel_error(e, lang))
+        }
+        (
+            NotAmount::OutOfRange(_) | NotAmount::Implausible(_) | NotAmount::SumTooLarge(_),
+            true,
+        ) => match found_number(reason, lang) {
+            Some(n) => format!("beloppet {n} är för stort för att läsas."),
+            None => "beloppet är för stort för att läsas.".to_string(),
+        },
+        (
+            NotAmount::OutOfRange(_) | NotAmount::Implausible(_) | NotAmount::SumTooLarge(_),
+            false,
+        ) => match found_number(reason, lang) {
+            Some(n) => format!("the amount {n} is too large to be read."),
+            None => "the amount is too large to be read.".to_string(),
+        },
+    }
+}
+
+/// The number a too-large amount was written as, when there is one to show.
+fn found_number(reason: &NotAmount, lang: Lang) -> Option<String> {
+    match reason {
+        NotAmount::OutOfRange(t) if !t.trim().is_empty() => Some(t.clone()),
+        NotAmount::Implausible(v) | NotAmount::SumTooLarge(v) => Some(amount(*v, lang)),
+        _ => None,
+    }
+}
+
+/// What an area lead does about a template's amount cell that holds no number.
+/// (A number too large has a message of its own, with its advice in it.)
+fn amount_advice(reason: &NotAmount, sv: bool) -> &'static str {
+    match (reason, sv) {
+        (NotAmount::Text(_), true) => "Skriv ett tal i tkr.",
+        (NotAmount::Text(_), false) => "Write a number in tkr.",
+        (NotAmount::Ambiguous(_), true) => "Skriv talet utan tvetydighet, t.ex. 3900 eller 3,90.",
+        (NotAmount::Ambiguous(_), false) => "Write the number unambiguously, e.g. 3900 or 3.90.",
+        (NotAmount::Date(_), true) => "Skriv beloppet och formatera cellen som tal.",
+        (NotAmount::Date(_), false) => "Write the amount and format the cell as a number.",
+        (NotAmount::Bool(_), true) => "Skriv beloppet i tkr.",
+        (NotAmount::Bool(_), false) => "Write the amount in tkr.",
+        (NotAmount::ErrorValue(_), true) => "Rätta formeln.",
+        (NotAmount::ErrorValue(_), false) => "Correct the formula.",
+        (NotAmount::OutOfRange(_) | NotAmount::Implausible(_) | NotAmount::SumTooLarge(_), _) => "",
+    }
 }

@@ -91,7 +91,7 @@ fn actuals_row_message(
             let column = column.unwrap_or("Belopp");
             return format!(
                 "{column}: {} {}",
-                table_amount_problem(reason, lang),
+                super::amounts::amount_problem(reason, lang),
                 row_not_counted(lang)
             );
         }
@@ -163,61 +163,4 @@ fn actuals_row_message(
         (None, false, false) => format!("{} stands where there should be {what}.", q(found)),
     };
     format!("{problem} {}", row_not_counted(lang))
-}
-
-/// What is wrong with a table export's amount cell, in the export's own terms
-/// (kronor, as the ledger wrote them): no advice on how to write it.
-fn table_amount_problem(reason: &NotAmount, lang: Lang) -> String {
-    let q = |t: &str| quoted(t, lang);
-    match (reason, lang == Lang::Sv) {
-        (NotAmount::Text(t), true) => format!("texten {} är inget belopp.", q(t)),
-        (NotAmount::Text(t), false) => format!("the text {} is not an amount.", q(t)),
-        (NotAmount::Ambiguous(t), true) => format!(
-            "{} är tvetydigt – 3,9 för en svensk men 3 900 i engelsk skrivning.",
-            q(t)
-        ),
-        (NotAmount::Ambiguous(t), false) => format!(
-            "{} is ambiguous – 3.9 in Swedish writing but 3,900 in English.",
-            q(t)
-        ),
-        (NotAmount::Date(t), true) => format!("cellen innehåller ett datum ({t}), inget belopp."),
-        (NotAmount::Date(t), false) => format!("the cell holds a date ({t}), not an amount."),
-        (NotAmount::Bool(b), true) => format!(
-            "cellen innehåller sanningsvärdet {}, inget belopp.",
-            if *b { "SANT" } else { "FALSKT" }
-        ),
-        (NotAmount::Bool(b), false) => format!(
-            "the cell holds the logical value {}, not an amount.",
-            if *b { "TRUE" } else { "FALSE" }
-        ),
-        (NotAmount::ErrorValue(e), true) => {
-            format!("cellen innehåller felvärdet {}.", excel_error(e, lang))
-        }
-        (NotAmount::ErrorValue(e), false) => {
-            format!("the cell holds the error value {}.", excel_error(e, lang))
-        }
-        (
-            NotAmount::OutOfRange(_) | NotAmount::Implausible(_) | NotAmount::SumTooLarge(_),
-            true,
-        ) => match found_number(reason, lang) {
-            Some(n) => format!("beloppet {n} är för stort för att läsas."),
-            None => "beloppet är för stort för att läsas.".to_string(),
-        },
-        (
-            NotAmount::OutOfRange(_) | NotAmount::Implausible(_) | NotAmount::SumTooLarge(_),
-            false,
-        ) => match found_number(reason, lang) {
-            Some(n) => format!("the amount {n} is too large to be read."),
-            None => "the amount is too large to be read.".to_string(),
-        },
-    }
-}
-
-/// The number a too-large amount was, when the reader kept it.
-fn found_number(reason: &NotAmount, lang: Lang) -> Option<String> {
-    match reason {
-        NotAmount::OutOfRange(t) if !t.trim().is_empty() => Some(t.clone()),
-        NotAmount::Implausible(v) | NotAmount::SumTooLarge(v) => Some(amount(*v, lang)),
-        _ => None,
-    }
 }
