@@ -65,7 +65,7 @@ pub struct FollowUpArgs {
     pub period: Option<String>,
     #[command(flatten)]
     pub run: PlanRunArgs,
-    /// Also write the JSON report to FILE.
+    /// Also write the JSON report to FILE (- for standard output).
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
     /// The date `Inlämningar` judges `väntas`/`saknas` by, e.g. 2022-10-14 (default:
@@ -104,7 +104,7 @@ pub struct PlanRunArgs {
 /// The reports besides the workbook: JSON, and annotated copies of the inputs.
 #[derive(Debug, Args, Default)]
 pub struct ReportArgs {
-    /// Also write the JSON report to FILE.
+    /// Also write the JSON report to FILE (- for standard output).
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
     /// For every workbook with findings, write an annotated copy DIR/<name>-kontroll.xlsx.

@@ -73,7 +73,7 @@ const ARGS_SV: &[(Option<&str>, &str, &str)] = &[
     (
         Some("consolidate"),
         "json",
-        "Skriv också JSON-rapporten till FIL.",
+        "Skriv också JSON-rapporten till FIL (- skriver den till standard ut, t.ex. för en pipe).",
     ),
     (
         Some("consolidate"),
@@ -88,7 +88,7 @@ const ARGS_SV: &[(Option<&str>, &str, &str)] = &[
     (
         Some("check"),
         "json",
-        "Skriv också JSON-rapporten till FIL.",
+        "Skriv också JSON-rapporten till FIL (- skriver den till standard ut, t.ex. för en pipe).",
     ),
     (
         Some("check"),
@@ -174,7 +174,7 @@ const ARGS_SV: &[(Option<&str>, &str, &str)] = &[
     (
         Some("follow-up"),
         "json",
-        "Skriv också JSON-rapporten till FIL.",
+        "Skriv också JSON-rapporten till FIL (- skriver den till standard ut, t.ex. för en pipe).",
     ),
     (
         Some("verify"),
@@ -239,7 +239,7 @@ const ARGS_SV: &[(Option<&str>, &str, &str)] = &[
     (
         Some("follow-up check"),
         "json",
-        "Skriv också JSON-rapporten till FIL.",
+        "Skriv också JSON-rapporten till FIL (- skriver den till standard ut, t.ex. för en pipe).",
     ),
     (
         Some("follow-up check"),

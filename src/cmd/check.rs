@@ -53,7 +53,7 @@ pub fn run(s: &CheckSettings, lang: Lang, quiet: bool) -> Result<Outcome, Error>
         terminal::send_verdict(errors, unfilled, one, lang)
     });
     out.push('\n');
-    print!("{out}");
+    super::print_text(&out, s.json.as_deref());
     Ok(Outcome { errors })
 }
 

@@ -32,7 +32,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub fn run(s: &ConsolidateSettings, lang: Lang, quiet: bool) -> Result<Outcome, Error> {
     let produced = produce(s, lang, quiet, None)?;
-    print!("{}", produced.text);
+    super::print_text(&produced.text, s.json.as_deref());
     Ok(Outcome {
         errors: produced.errors,
     })

@@ -221,10 +221,7 @@ pub fn run(s: &FollowUpSettings, lang: Lang, quiet: bool) -> Result<Outcome, Err
     if let Some(path) = &plan.json {
         let json =
             report::follow_up::to_string(&report::follow_up::report(&fu, &findings, status, lang));
-        std::fs::write(path, json + "\n").map_err(|e| Error::Json {
-            path: path.clone(),
-            reason: e.into(),
-        })?;
+        super::write_json_text(path, json)?;
     }
 
     let mut out = report::terminal::render(if quiet { &[] } else { &findings }, &counts, lang);
@@ -236,7 +233,7 @@ pub fn run(s: &FollowUpSettings, lang: Lang, quiet: bool) -> Result<Outcome, Err
         Some(path) => out.push_str(&format!("{} {}\n", terminal::wrote(lang), path.display())),
         None => out.push_str(terminal::no_follow_up(lang)),
     }
-    print!("{out}");
+    super::print_text(&out, plan.json.as_deref());
     Ok(Outcome { errors })
 }
 

@@ -81,7 +81,7 @@ pub fn run(s: &FollowUpCheckSettings, lang: Lang, quiet: bool) -> Result<Outcome
         lang,
     ));
     out.push('\n');
-    print!("{out}");
+    super::print_text(&out, s.json.as_deref());
     Ok(Outcome { errors })
 }
 

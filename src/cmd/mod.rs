@@ -141,11 +141,40 @@ pub fn write_json(
     path: &std::path::Path,
     report: &crate::report::json::Report,
 ) -> Result<(), Error> {
-    let json = crate::report::json::to_string(report);
-    crate::write::save_atomically((json + "\n").as_bytes(), path).map_err(|e| Error::Json {
+    write_json_text(path, crate::report::json::to_string(report))
+}
+
+/// A JSON report's text, written atomically to `path`, or to standard output when
+/// `path` is `-` (as `--json -` asks, for a pipe into another program).
+pub fn write_json_text(path: &std::path::Path, json: String) -> Result<(), Error> {
+    let failed = |e: std::io::Error| Error::Json {
         path: path.to_path_buf(),
         reason: e.into(),
-    })
+    };
+    if json_to_stdout(Some(path)) {
+        use std::io::Write;
+        let mut stdout = std::io::stdout().lock();
+        return stdout
+            .write_all((json + "\n").as_bytes())
+            .and_then(|()| stdout.flush())
+            .map_err(failed);
+    }
+    crate::write::save_atomically((json + "\n").as_bytes(), path).map_err(failed)
+}
+
+/// True when the JSON report goes to standard output (`--json -`).
+pub fn json_to_stdout(json: Option<&std::path::Path>) -> bool {
+    json.is_some_and(|p| p.as_os_str() == "-")
+}
+
+/// Prints a command's terminal text: on standard output, or on standard error when
+/// the JSON report has standard output, so that the two never mix.
+pub fn print_text(text: &str, json: Option<&std::path::Path>) {
+    if json_to_stdout(json) {
+        eprint!("{text}");
+    } else {
+        print!("{text}");
+    }
 }
 
 /// Appends one line per feedback copy written.

@@ -57,6 +57,10 @@ pub fn refuse_output_in_input(input: &Path, out: &Path, flag: &'static str) -> R
 /// inside an input folder) nor on a workbook: a name with a workbook's extension
 /// is the consolidated workbook's, a feedback copy's or a template's.
 pub(super) fn refuse_json_over_input(json: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
+    // `-` is standard output, no file.
+    if json.as_os_str() == "-" {
+        return Ok(());
+    }
     let path = json.to_path_buf();
     let target = resolve(json);
     if inputs

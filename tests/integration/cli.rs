@@ -395,3 +395,34 @@ fn help_exits_0() {
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).contains("consolidate"));
 }
+
+#[test]
+fn json_dash_writes_the_report_to_standard_output_and_the_text_to_standard_error() {
+    let run = Run::new().add("HR.xlsx", &Template::new("HR"));
+    let parse = |out: &crate::harness::Outcome| -> serde_json::Value {
+        serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", out.stdout))
+    };
+    let check = run.exec(&["check", "input/HR.xlsx", "--json", "-"]);
+    assert_eq!(check.status, 0, "{}", check.stderr);
+    assert_eq!(parse(&check)["status"], "ok");
+    assert!(
+        check.stderr.contains("Filen kan skickas."),
+        "{}",
+        check.stderr
+    );
+    let cons = run.exec(&["consolidate", "input", "--out", "output", "--json", "-"]);
+    assert_eq!(cons.status, 0, "{}", cons.stderr);
+    assert_eq!(parse(&cons)["areas"][0]["area"], "HR");
+    assert!(cons.stderr.contains("Skrev output"), "{}", cons.stderr);
+    assert!(run.workbook().is_file());
+    // `-` is no file: nothing of that name is written, here or in the input folder,
+    // and `-` in the input folder's place is not taken for a path inside it.
+    assert!(!run.dir.path().join("-").exists());
+    let inside = Command::new(BIN)
+        .args(["consolidate", ".", "--out", "../elsewhere", "--json", "-"])
+        .current_dir(run.input())
+        .output()
+        .expect("run");
+    assert_eq!(inside.status.code(), Some(0));
+    assert!(!run.input().join("-").exists());
+}

@@ -854,3 +854,25 @@ for ws in openpyxl.load_workbook(sys.argv[1]).worksheets:
         );
     }
 }
+
+#[test]
+fn json_dash_gives_the_same_report_on_standard_output() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let from_file = run(dir.path(), &["--today", "2023-05-05"]);
+    let out = Command::new(BIN)
+        .arg("follow-up")
+        .arg(sample())
+        .arg("--out")
+        .arg(dir.path().join("output"))
+        .args(["--json", "-", "--today", "2023-05-05"])
+        .current_dir(dir.path())
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0));
+    let piped: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    assert_eq!(piped, from_file);
+    assert_eq!(totals(&piped), ROW.map(String::from));
+    // The terminal text went to standard error, and no file named `-` was written.
+    assert!(String::from_utf8_lossy(&out.stderr).contains("uppfoljning-2023-04.xlsx"));
+    assert!(!dir.path().join("-").exists());
+}
