@@ -161,6 +161,9 @@ pub struct FollowUpCheckArgs {
     /// it, against the rows the workbook was generated with).
     #[arg(long, value_name = "DIR")]
     pub plan: Option<PathBuf>,
+    /// The date a workbook's Datum must not be after, e.g. 2023-05-05 (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
     #[command(flatten)]
     pub reports: ReportArgs,
 }

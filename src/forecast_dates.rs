@@ -69,7 +69,7 @@ fn month_finding(file: &ForecastFile, period: (i32, u8)) -> Option<Finding> {
 }
 
 /// `future-date`, at the `Datum` cell, when the workbook's date is after today.
-fn date_finding(file: &ForecastFile, today: Date) -> Option<Finding> {
+pub fn date_finding(file: &ForecastFile, today: Date) -> Option<Finding> {
     let date = ForecastMeta::value(&file.meta.date).and_then(Date::parse)?;
     (date > today).then(|| {
         let kind = Kind::FutureDate {

@@ -233,6 +233,11 @@ const ARGS_SV: &[(Option<&str>, &str, &str)] = &[
     ),
     (
         Some("follow-up check"),
+        "today",
+        "Datumet som arbetsbokens Datum inte får vara senare än, t.ex. 2023-05-05 (standard: i dag).",
+    ),
+    (
+        Some("follow-up check"),
         "plan",
         "Planens mapp: kontrollera initiativ och tjänsteområde mot den beslutade planen (utan den: mot raderna som arbetsboken skapades med).",
     ),

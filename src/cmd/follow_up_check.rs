@@ -49,6 +49,10 @@ pub fn run(s: &FollowUpCheckSettings, lang: Lang, quiet: bool) -> Result<Outcome
         let mut mine = file.findings.clone();
         if grid.is_some() {
             mine.extend(forecast_check::check(&file, &expect));
+            // As the follow-up will say it; a month other than `--period`'s is
+            // already `period-mismatch` above.
+            let today = s.today.unwrap_or_else(crate::rounds::Date::today);
+            mine.extend(crate::forecast_dates::date_finding(&file, today));
         }
         mine.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         if let (Some(copies), false) = (&copies, mine.is_empty()) {

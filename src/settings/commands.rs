@@ -52,14 +52,7 @@ pub(super) fn consolidate_settings(args: ConsolidateArgs) -> Result<ConsolidateS
         .as_ref()
         .map(Config::follow_up_paths)
         .unwrap_or_default();
-    let today = match &args.today {
-        None => None,
-        Some(text) => Some(
-            crate::rounds::Date::parse(text).ok_or_else(|| Error::Usage {
-                reason: format!("--today {text}: write the date as YYYY-MM-DD, e.g. 2022-10-14"),
-            })?,
-        ),
-    };
+    let today = today_arg(args.today.as_deref())?;
     Ok(ConsolidateSettings {
         today,
         skip,
@@ -127,10 +120,21 @@ fn follow_up_check(args: FollowUpCheckArgs) -> Result<Task, Error> {
     Ok(Task::FollowUpCheck(FollowUpCheckSettings {
         files: args.files,
         period: period_arg(args.period.as_ref())?,
+        today: today_arg(args.today.as_deref())?,
         plan,
         json: args.reports.json,
         feedback: args.reports.feedback,
     }))
+}
+
+/// `--today YYYY-MM-DD`, read.
+fn today_arg(text: Option<&str>) -> Result<Option<crate::rounds::Date>, Error> {
+    let Some(text) = text else { return Ok(None) };
+    crate::rounds::Date::parse(text)
+        .map(Some)
+        .ok_or_else(|| Error::Usage {
+            reason: format!("--today {text}: write the date as YYYY-MM-DD, e.g. 2022-10-14"),
+        })
 }
 
 fn follow_up_settings(args: FollowUpArgs) -> Result<FollowUpSettings, Error> {

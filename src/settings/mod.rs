@@ -106,6 +106,9 @@ pub struct FollowUpCheckSettings {
     pub period: Option<(i32, u8)>,
     /// `--plan DIR`: the plan to check against.
     pub plan: Option<ConsolidateSettings>,
+    /// `--today`: the date a workbook's `Datum` must not be after (`None`: the
+    /// system date).
+    pub today: Option<crate::rounds::Date>,
     /// `--json FILE`: the JSON report, as `check` writes it.
     pub json: Option<PathBuf>,
     pub feedback: Option<PathBuf>,

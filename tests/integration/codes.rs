@@ -1314,13 +1314,14 @@ fn mixed_object_rows_empty_list_below_the_projects() {
 // written in code by the library's forecast template writer.
 
 fn forecast_book(dir: &std::path::Path, forecast: i64) -> std::path::PathBuf {
-    forecast_book_with(dir, forecast, rust_decimal::Decimal::from(10))
+    forecast_book_with(dir, forecast, rust_decimal::Decimal::from(10), None)
 }
 
 fn forecast_book_with(
     dir: &std::path::Path,
     forecast: i64,
     threshold: rust_decimal::Decimal,
+    date: Option<(u16, u8, u8)>,
 ) -> std::path::PathBuf {
     use budget_consolidator::write::forecast_template::{Line, Spec, build};
     let spec = Spec {
@@ -1340,7 +1341,7 @@ fn forecast_book_with(
         }],
         version: "1.0".into(),
         lead: None,
-        date: None,
+        date,
     };
     let path = dir.join("HR-prognos-2023-04.xlsx");
     std::fs::write(&path, build(&spec).expect("build")).expect("write");
@@ -1353,17 +1354,46 @@ fn a_threshold_cell_that_is_no_percent_is_not_used() {
     // check neither overflows nor stops asking for comments; the configured 10 % holds.
     let dir = tempfile::tempdir().expect("tmp");
     let huge = rust_decimal::Decimal::from_i128_with_scale(99_999_999_999_999_999_999_999_999, 0);
-    let path = forecast_book_with(dir.path(), 2000, huge);
+    let path = forecast_book_with(dir.path(), 2000, huge, None);
     let (code, out) = forecast_check(&path, "2023-04");
     assert!(code.is_some_and(|c| c < 2), "no crash: {out}");
     assert_eq!(codes_of(&out), Vec::<(&str, &str)>::new(), "{out}");
 }
 
+#[test]
+fn a_forecast_dated_after_today_is_named_by_follow_up_check_too() {
+    // What the coordinator's follow-up would say, the area lead sees before sending.
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = forecast_book_with(
+        dir.path(),
+        1200,
+        rust_decimal::Decimal::from(10),
+        Some((2023, 5, 9)),
+    );
+    let (code, out) = forecast_check_on(&path, "2023-04", &["--today", "2023-05-05"]);
+    assert_eq!(code, Some(0), "a warning only: {out}");
+    assert_eq!(codes_of(&out), [("varning", "future-date")], "{out}");
+    assert!(out.contains("2023-05-09"), "{out}");
+    let (_, later) = forecast_check_on(&path, "2023-04", &["--today", "2023-05-09"]);
+    assert_eq!(codes_of(&later), Vec::<(&str, &str)>::new(), "{later}");
+    let (bad, said) = forecast_check_on(&path, "2023-04", &["--today", "5 maj"]);
+    assert_eq!(bad, Some(2), "{said}");
+}
+
 fn forecast_check(path: &std::path::Path, period: &str) -> (Option<i32>, String) {
+    forecast_check_on(path, period, &[])
+}
+
+fn forecast_check_on(
+    path: &std::path::Path,
+    period: &str,
+    extra: &[&str],
+) -> (Option<i32>, String) {
     let out = std::process::Command::new(crate::harness::BIN)
         .args(["follow-up", "check"])
         .arg(path)
         .args(["--period", period])
+        .args(extra)
         .output()
         .expect("run");
     (
