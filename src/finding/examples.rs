@@ -57,6 +57,10 @@ pub(super) fn examples() -> Vec<Kind> {
             sheet: "Budgetfördelning",
             found: vec![s("Blad1")],
         },
+        Kind::MissingSheet {
+            sheet: "Budgetfördelning",
+            found: vec![s("Budget fördelning"), s("Utvecklingsinitiativ")],
+        },
         Kind::MissingHeader {
             sheet: "Budgetfördelning",
             missing: vec![s("Belopp tkr")],

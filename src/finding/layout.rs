@@ -7,10 +7,11 @@ use super::*;
 pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
     let (a, q, sv) = words(lang);
     Some(match kind {
-        Kind::MissingSheet { sheet, found } => if sv {
-            format!("Bladet {} saknas. Arbetsboken har bladen: {}.", q(sheet), list(found))
-        } else {
-            format!("Sheet {} is missing. The workbook has the sheets: {}.", q(sheet), list(found))
+        Kind::MissingSheet { sheet, found } => match (near_sheet(sheet, found), sv) {
+            (Some(near), true) => format!("Bladet {} saknas. Arbetsboken har bladen: {}. Byt namn på bladet {} till {}.", q(sheet), list(found), q(near), q(sheet)),
+            (Some(near), false) => format!("Sheet {} is missing. The workbook has the sheets: {}. Rename the sheet {} to {}.", q(sheet), list(found), q(near), q(sheet)),
+            (None, true) => format!("Bladet {} saknas. Arbetsboken har bladen: {}.", q(sheet), list(found)),
+            (None, false) => format!("Sheet {} is missing. The workbook has the sheets: {}.", q(sheet), list(found)),
         },
         Kind::MissingHeader { sheet, missing } => if sv {
             format!("Tabellhuvudet hittades inte i {}: ingen rad har alla rubriker som behövs (saknas: {}).", q(sheet), list(missing))
@@ -107,4 +108,17 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
         },
         _ => return None,
     })
+}
+
+/// The workbook's sheet that is most likely the missing one renamed by mistake
+/// (`Budget fördelning`, `Budgetfordelning`, `Budgetfördelning 2`): within two edits
+/// of it once both are read forgivingly; `None` when no sheet is that near.
+fn near_sheet<'a>(sheet: &str, found: &'a [String]) -> Option<&'a str> {
+    let want = crate::labels::normalize(sheet);
+    found
+        .iter()
+        .map(|f| (strsim::levenshtein(&want, &crate::labels::normalize(f)), f))
+        .filter(|(d, _)| *d <= 2)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, f)| f.as_str())
 }

@@ -182,6 +182,26 @@ fn missing_sheet() {
 }
 
 #[test]
+fn a_sheet_renamed_by_a_space_is_named_with_the_fix() {
+    // A lead renames the sheet in another program (here openpyxl): the message says
+    // which sheet to rename back, not only which ones there are.
+    let run = Run::new().add("HR.xlsx", &Template::new("HR"));
+    crate::harness::openpyxl(
+        "import openpyxl, sys\nwb = openpyxl.load_workbook(sys.argv[1])\nwb['Budgetfördelning'].title = 'Budget fördelning'\nwb.save(sys.argv[1])",
+        &run.input().join("HR.xlsx"),
+    );
+    let found = run_for(&run, &[], "missing-sheet");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0]
+            .message
+            .ends_with("Byt namn på bladet ”Budget fördelning” till ”Budgetfördelning”."),
+        "{}",
+        found[0].message
+    );
+}
+
+#[test]
 fn missing_header() {
     let run = Run::new().add(
         "HR.xlsx",

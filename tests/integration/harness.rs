@@ -507,7 +507,6 @@ pub fn findings(report: &serde_json::Value) -> Vec<Found> {
         .collect()
 }
 
-/// A sheet of a written workbook, read back with calamine: (row, col) → text.
 /// Runs a Python script with openpyxl (another program's reader) on `book`; returns
 /// its standard output. The script fails the test when it fails.
 pub fn openpyxl(script: &str, book: &Path) -> String {
@@ -524,6 +523,7 @@ pub fn openpyxl(script: &str, book: &Path) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// A sheet of a written workbook, read back with calamine: (row, col) → text.
 pub fn read_sheet(path: &Path, sheet: &str) -> BTreeMap<(u32, u32), String> {
     let mut wb = calamine::open_workbook_auto(path).expect("open workbook");
     let range = wb.worksheet_range(sheet).expect("sheet");
