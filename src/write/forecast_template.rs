@@ -95,12 +95,18 @@ pub fn build(spec: &Spec) -> Result<Vec<u8>, XlsxError> {
     wb.save_to_buffer()
 }
 
-/// The rows of the table, 0-based: the first and the last (the first when there
-/// are no lines), and how many lines.
+/// The rows of the table, 0-based: the first, and how many lines.
+#[derive(Clone, Copy)]
 struct Rows {
     first: u32,
-    last: u32,
     n: u32,
+}
+
+impl Rows {
+    /// The last line's row (the first's when there are no lines).
+    fn last(self) -> u32 {
+        self.first + self.n.max(1) - 1
+    }
 }
 
 fn forecast_sheet(ws: &mut Worksheet, spec: &Spec, s: &Styles) -> Result<(), XlsxError> {
@@ -112,11 +118,7 @@ fn forecast_sheet(ws: &mut Worksheet, spec: &Spec, s: &Styles) -> Result<(), Xls
     table_header(ws, s)?;
     let n = u32::try_from(spec.lines.len()).unwrap_or(u32::MAX);
     let first = layout::HEADER_ROW + 1;
-    let rows = Rows {
-        first,
-        last: first + n.max(1) - 1,
-        n,
-    };
+    let rows = Rows { first, n };
     for (row, line) in (first..).zip(&spec.lines) {
         line_row(ws, row, line, s)?;
     }
@@ -157,10 +159,10 @@ fn metadata(ws: &mut Worksheet, spec: &Spec, s: &Styles) -> Result<(), XlsxError
     ws.write_with_format(r + 5, 1, spec.threshold.normalize(), &s.fixed)?;
     let date = plan::date_validation(labels::FORECAST_DATE_MESSAGE, labels::FORECAST_DATE_ERROR)?;
     ws.add_data_validation(r + 4, 1, r + 4, 1, &date)?;
-    let version = DataValidation::new()
-        .allow_any_value()
-        .set_input_title(labels::FORECAST_VERSION_TITLE)?
-        .set_input_message(labels::FORECAST_VERSION_MESSAGE)?;
+    let version = plan::explained(
+        labels::FORECAST_VERSION_TITLE,
+        labels::FORECAST_VERSION_MESSAGE,
+    )?;
     ws.add_data_validation(r + 2, 1, r + 2, 1, &version)?;
     Ok(())
 }
@@ -236,7 +238,7 @@ fn line_row(ws: &mut Worksheet, row: u32, line: &Line, s: &Styles) -> Result<(),
 /// The data validation of the two input columns.
 fn input_rules(ws: &mut Worksheet, rows: &Rows, threshold: Decimal) -> Result<(), XlsxError> {
     use layout::*;
-    let Rows { first, last, .. } = *rows;
+    let (first, last) = (rows.first, rows.last());
     let forecast = DataValidation::new()
         .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
         .set_input_title(labels::FORECAST_INPUT_TITLE)?
@@ -256,7 +258,7 @@ fn input_rules(ws: &mut Worksheet, rows: &Rows, threshold: Decimal) -> Result<()
 /// forecast below the actual, an overspend.
 fn highlights(ws: &mut Worksheet, rows: &Rows) -> Result<(), XlsxError> {
     use layout::*;
-    let Rows { first, last, .. } = *rows;
+    let (first, last) = (rows.first, rows.last());
     // A comment is needed: the deviation beyond the threshold and no comment.
     // The threshold's cell, absolute: `$B$9`.
     let t = format!("${}${}", plan::col(1), META_FIRST_ROW + 5 + 1);
@@ -293,7 +295,8 @@ fn highlights(ws: &mut Worksheet, rows: &Rows) -> Result<(), XlsxError> {
 /// The `Summa` row: a live sum of each figure, its value stored.
 fn total_row(ws: &mut Worksheet, spec: &Spec, rows: &Rows, s: &Styles) -> Result<(), XlsxError> {
     use layout::*;
-    let Rows { first, last, n } = *rows;
+    let Rows { first, n } = *rows;
+    let last = rows.last();
     let total = first + n;
     ws.write_string_with_format(total, INITIATIVE, crate::labels::TOTAL_ROW, &s.total_label)?;
     ws.write_blank(total, PROJECT, &s.total_label)?;

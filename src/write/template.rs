@@ -191,7 +191,7 @@ pub(crate) fn date_validation(message: &str, error: &str) -> Result<DataValidati
 }
 
 /// A column's validation that accepts anything and only explains the column.
-fn explained(title: &str, message: &str) -> Result<DataValidation, XlsxError> {
+pub(super) fn explained(title: &str, message: &str) -> Result<DataValidation, XlsxError> {
     DataValidation::new()
         .allow_any_value()
         .set_input_title(title)?
