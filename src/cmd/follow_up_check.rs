@@ -1,6 +1,6 @@
 //! `budget-consolidator follow-up check FILE… [--plan DIR] [--period YYYY-MM]
-//! [--json FILE] [--feedback DIR]`: the forecast reader and the forecast checks on
-//! filled forecast workbooks, for an area lead before sending; `--json` and
+//! [--today YYYY-MM-DD] [--json FILE] [--feedback DIR]`: the forecast reader and the
+//! forecast checks on filled forecast workbooks, for an area lead before sending; `--json` and
 //! `--feedback` write the JSON report and the annotated copy as `check` does for
 //! plans. Writes nothing else.
 
@@ -29,6 +29,8 @@ pub fn run(s: &FollowUpCheckSettings, lang: Lang, quiet: bool) -> Result<Outcome
         period: s.period,
         threshold,
     };
+    // The date a workbook's `Datum` must not be after, read once for every file.
+    let today = s.today.unwrap_or_else(crate::rounds::Date::today);
     let mut findings: Vec<Finding> = Vec::new();
     let mut feedback = Vec::new();
     // The budget year of the JSON report: `--period`'s, else the first workbook's.
@@ -51,7 +53,6 @@ pub fn run(s: &FollowUpCheckSettings, lang: Lang, quiet: bool) -> Result<Outcome
             mine.extend(forecast_check::check(&file, &expect));
             // As the follow-up will say it; a month other than `--period`'s is
             // already `period-mismatch` above.
-            let today = s.today.unwrap_or_else(crate::rounds::Date::today);
             mine.extend(crate::forecast_dates::date_finding(&file, today));
         }
         mine.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
