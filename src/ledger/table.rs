@@ -115,12 +115,16 @@ fn parse_period(text: &str) -> Option<(i32, u8)> {
     None
 }
 
-/// The amount of a table cell written as text, by the template's rules. The plain
-/// forms (`-1234.50`, `1234,50`, `1234`: no grouping, one or two decimals, where the
-/// template's rules and SIE's agree) take a path without allocation; every other
-/// text goes to [`amount::parse_text`].
+/// The amount of a table cell written as text, by the template's rules: the plain
+/// forms by [`plain_amount`], every other text by [`amount::parse_text`].
 fn parse_amount_text(text: &str) -> Result<Decimal, NotAmount> {
-    let b = text.as_bytes();
+    plain_amount(text.as_bytes()).map_or_else(|| amount::parse_text(text), Ok)
+}
+
+/// An amount in a plain form (`-1234.50`, `1234,50`, `1234`: no blanks, no grouping,
+/// one or two decimals, where the template's rules and SIE's agree), read without
+/// allocation; `None` for any other text.
+fn plain_amount(b: &[u8]) -> Option<Decimal> {
     let body = b.strip_prefix(b"-").unwrap_or(b);
     let sep = body.iter().position(|c| matches!(c, b'.' | b','));
     let plain = match sep {
@@ -132,18 +136,36 @@ fn parse_amount_text(text: &str) -> Result<Decimal, NotAmount> {
                 && int.iter().chain(frac).all(u8::is_ascii_digit)
         }
     };
-    if plain && b.len() <= 32 {
-        let mut canonical = [0u8; 32];
-        canonical[..b.len()].copy_from_slice(b);
-        if let Some(c) = canonical[..b.len()].iter_mut().find(|c| **c == b',') {
-            *c = b'.';
-        }
-        if let Some(v) = super::sie::parse_amount(&canonical[..b.len()]) {
-            return Ok(v);
-        }
+    if !plain || b.len() > 32 {
+        return None;
     }
-    amount::parse_text(text)
+    let mut canonical = [0u8; 32];
+    canonical[..b.len()].copy_from_slice(b);
+    if let Some(c) = canonical[..b.len()].iter_mut().find(|c| **c == b',') {
+        *c = b'.';
+    }
+    super::sie::parse_amount(&canonical[..b.len()])
 }
+
+/// Amounts whose sums never round nor overflow in any order: below 10¹⁵ kr with at
+/// most four decimals, of which even 2³² rows sum to less than `Decimal`'s 2⁹⁶ at four
+/// decimals.
+fn order_free(v: Decimal) -> bool {
+    const LIMIT: [u128; 5] = [
+        10u128.pow(15),
+        10u128.pow(16),
+        10u128.pow(17),
+        10u128.pow(18),
+        10u128.pow(19),
+    ];
+    LIMIT
+        .get(v.scale() as usize)
+        .is_some_and(|limit| v.mantissa().unsigned_abs() < *limit)
+}
+
+/// A row's key as the reader sums it: year·16 + month, and the account and project
+/// as interned numbers ([`NO_PROJECT`]: none).
+type RowKey = (u32, u32, u32);
 
 /// Sums rows per key as they stream by.
 struct Sums {
@@ -151,9 +173,11 @@ struct Sums {
     unit: Unit,
     accounts: super::sie::Interner,
     projects: super::sie::Interner,
-    /// Per (year·16 + month, account, project); the names as interned numbers
-    /// (`u32::MAX`: no project), twelve bytes, so that the map stays small.
-    entries: super::sie::FxMap<(u32, u32, u32), Entry>,
+    /// The slot in `slots` of each key: twelve bytes, so that the map stays small.
+    index: super::sie::FxMap<RowKey, u32>,
+    /// The sums, one per key, in the order the keys were first seen: a row whose key
+    /// the reader has seen adds to its slot without a look-up by name.
+    slots: Vec<(RowKey, Entry)>,
     rows_read: u64,
     findings: Vec<Finding>,
     invalid_rows: u64,
@@ -161,8 +185,10 @@ struct Sums {
     sheet: Option<String>,
     /// The header's columns: a workbook finding names the cell of its column.
     columns: Columns,
-    /// A sum overflowed when the two parts of a file read apart were joined.
-    overflow: bool,
+    /// A row's amount is beyond [`ORDER_FREE`] or its sum would have left the range of
+    /// exact amounts: whether and where a sum then rounds or overflows depends on the
+    /// rows before it, so a file read in parts is read again in one piece.
+    order_matters: bool,
 }
 
 /// One data row's fields, already located.
@@ -182,14 +208,15 @@ impl Sums {
             unit: opts.table_unit,
             accounts: Default::default(),
             projects: Default::default(),
-            entries: Default::default(),
+            index: Default::default(),
+            slots: Vec::new(),
             rows_read: 0,
             findings: Vec::new(),
             invalid_rows: 0,
             more_rows: None,
             sheet: None,
             columns: Columns::default(),
-            overflow: false,
+            order_matters: false,
         }
     }
 
@@ -274,13 +301,36 @@ impl Sums {
                 return self.invalid(row.place, BUDGET, found, ActualsExpected::TableAmount(why));
             }
         };
+        let key = self.key((year, month), account, row.project);
+        let slot = self.slot(key);
+        self.add(slot, row.place, amount, budget);
+    }
+
+    /// The key of a row whose period and (trimmed, non-empty) account are valid.
+    fn key(&mut self, (year, month): (i32, u8), account: &[u8], project: &[u8]) -> RowKey {
         let account = self.accounts.id(account);
-        let project = match trim(row.project) {
+        let project = match trim(project) {
             [] => NO_PROJECT,
             p => self.projects.id(p),
         };
-        let period = (year as u32) << 4 | u32::from(month);
-        let entry = self.entries.entry((period, account, project)).or_default();
+        ((year as u32) << 4 | u32::from(month), account, project)
+    }
+
+    /// The slot of a key, made empty when the key is new.
+    fn slot(&mut self, key: RowKey) -> usize {
+        let next = self.slots.len() as u32;
+        let slot = *self.index.entry(key).or_insert(next);
+        if slot == next {
+            self.slots.push((key, Entry::default()));
+        }
+        slot as usize
+    }
+
+    /// Adds a valid row's amounts (in kronor) to its key's slot; a sum that would
+    /// leave the range of exact amounts names the row instead.
+    fn add(&mut self, slot: usize, place: Place, amount: Decimal, budget: Option<Decimal>) {
+        self.order_matters |= !order_free(amount) || budget.is_some_and(|b| !order_free(b));
+        let entry = &mut self.slots[slot].1;
         let sums = (
             entry.actual.checked_add(amount),
             match (entry.budget, budget) {
@@ -289,9 +339,10 @@ impl Sums {
             },
         );
         let (Some(actual), Some(budget)) = sums else {
+            self.order_matters = true;
             let why = NotAmount::OutOfRange(amount.to_string());
             return self.invalid(
-                row.place,
+                place,
                 AMOUNT,
                 amount.to_string(),
                 ActualsExpected::TableAmount(why),
@@ -300,7 +351,7 @@ impl Sums {
         entry.actual = actual;
         entry.budget = budget;
         entry.rows = entry.rows.saturating_add(1);
-        entry.first = Some(entry.first.map_or(row.place, |p| p.min(row.place)));
+        entry.first = Some(entry.first.map_or(place, |p| p.min(place)));
     }
 
     fn finish(mut self, form: Form, names_utf8: bool) -> Actuals {
@@ -321,8 +372,8 @@ impl Sums {
                 .to_string()
         };
         let mut entries: BTreeMap<Key, Entry> = BTreeMap::new();
-        let mut overflow = self.overflow;
-        for ((period, account, project), e) in &self.entries {
+        let mut overflow = false;
+        for ((period, account, project), e) in &self.slots {
             let key = Key {
                 year: (*period >> 4) as i32,
                 month: (*period & 15) as u8,

@@ -1,17 +1,21 @@
 //! The CSV form of a ledger table: the delimiter sniffed, the records read with the
 //! `csv` crate into the table reader's [`Sums`], and a large file read on two threads.
 //!
-//! The two-thread read cuts the file at a line start past its middle. That is a record
-//! start only when no field is quoted (a quoted field may hold a line break), so when
-//! either part has seen a `"` the file is read again on one thread. The second half is read with the columns of the
-//! first half's header and its sums, names, line numbers and findings are joined into
-//! the first half's, so that the result is exactly the one-thread read's (test
-//! `ledger::tests::split::csv_read_on_two_threads_equals_one_thread`).
+//! The two-thread read finds the header in the file's head, cuts the rest at a line
+//! start past its middle and reads both parts with the plain reader (`plain`), which
+//! cuts lines and fields itself. A line start is a record start only when no field is
+//! quoted (a quoted field may hold a line break), so when either part has a `"` (or a
+//! lone `\r`, which the `csv` crate takes as a line end) the file is read again on one
+//! thread with the `csv` crate. The second part's sums, names, line numbers and
+//! findings are joined into the first part's, so that the result is exactly the
+//! one-thread read's (tests in `ledger::tests::split`).
 
 use super::*;
-use std::collections::hash_map::Entry as Slot;
 use std::io::{Seek, SeekFrom};
 use std::path::Path;
+
+mod plain;
+use plain::Plain;
 
 /// The delimiter of a CSV: the one of `;`, tab and `,` that occurs most often in its
 /// header line (the first line naming `Konto`), else in its first non-empty line.
@@ -70,58 +74,51 @@ pub fn read_csv_split(path: &Path, file: &str, opts: &ReadOptions) -> Actuals {
         Err(e) => io(e),
     };
     let plan = match split_plan(path, file, opts) {
-        Ok(Some(plan)) => plan,
-        Ok(None) => return whole(),
+        Ok(Some(plan)) if plan.at > plan.start => plan,
+        Ok(_) => return whole(),
         Err(e) => return io(e),
     };
-    // The delimiter the look at the head found, for both parts alike; the second part
-    // has no header of its own, so it gets the first part's columns.
+    // Both parts read with the delimiter and the columns of the file's header; the
+    // first starts after the header, with the characters seen up to it.
+    let part = |from: u64, len: u64, first_line: u64, utf8: bool| {
+        let mut part = Part::new(file, opts, Some(plan.delimiter), Some(plan.columns));
+        part.utf8 = utf8;
+        let read = std::fs::File::open(path)
+            .and_then(|mut f| f.seek(SeekFrom::Start(from)).map(|_| f))
+            .map_err(|e| part.io(e.to_string()))
+            .and_then(|f| part.feed_plain(f.take(len), plan.columns, first_line));
+        read.map(|read| (part, read))
+    };
     let (first, second) = rayon::join(
+        || part(plan.start, plan.at - plan.start, plan.start_line, plan.utf8),
         || {
-            read_part(
-                path,
-                0,
-                plan.at,
-                Part::new(file, opts, Some(plan.delimiter), None),
-            )
-        },
-        || {
-            read_part(
-                path,
-                plan.at,
-                super::super::MAX_TEXT_BYTES.saturating_sub(plan.at),
-                Part::new(file, opts, Some(plan.delimiter), Some(plan.columns)),
-            )
+            let rest = super::super::MAX_TEXT_BYTES.saturating_sub(plan.at);
+            part(plan.at, rest, 1, true)
         },
     );
-    let ((mut first, lines), (second, _)) = match (first, second) {
-        (Ok(a), Ok(b)) => (a, b),
-        (Err(e), _) | (_, Err(e)) => return e,
-    };
-    if first.quoted || second.quoted || first.columns.is_none() {
-        return whole();
+    match (first, second) {
+        (Ok((mut first, Plain::Read { next_line })), Ok((second, Plain::Read { .. })))
+            if !first.sums.order_matters && !second.sums.order_matters =>
+        {
+            match first.absorb(second, next_line - 1) {
+                true => first.finish(),
+                false => whole(),
+            }
+        }
+        (Err(e), _) | (_, Err(e)) => e,
+        _ => whole(),
     }
-    first.absorb(second, lines);
-    first.finish()
 }
 
-/// Reads `len` bytes of the file from `from` into `part`; also returns the number of
-/// lines read.
-fn read_part<'o>(
-    path: &Path,
-    from: u64,
-    len: u64,
-    mut part: Part<'o>,
-) -> Result<(Part<'o>, u64), Actuals> {
-    let io = |e: std::io::Error| part.io(e.to_string());
-    let mut f = std::fs::File::open(path).map_err(io)?;
-    f.seek(SeekFrom::Start(from)).map_err(io)?;
-    let next_line = part.feed(f.take(len))?;
-    Ok((part, next_line - 1))
-}
-
-/// Where a CSV file is cut, and the columns of its header.
+/// Where a CSV file is cut, and what its head says.
 struct SplitPlan {
+    /// The first part's start: the line after the header.
+    start: u64,
+    /// The number of that line.
+    start_line: u64,
+    /// Whether the lines up to the header are UTF-8.
+    utf8: bool,
+    /// The second part's start: the first line start after the middle.
     at: u64,
     columns: Columns,
     delimiter: u8,
@@ -143,14 +140,27 @@ fn split_plan(path: &Path, file: &str, opts: &ReadOptions) -> std::io::Result<Op
     if probe.feed(&head[..]).is_err() {
         return Ok(None);
     }
-    let (Some(columns), Some(delimiter)) = (probe.columns, probe.delimiter) else {
+    let (Some(columns), Some(delimiter), Some(end)) =
+        (probe.columns, probe.delimiter, probe.header_end)
+    else {
         return Ok(None);
+    };
+    // The header record ends at `end`: after its `\n`, or between the `\r` and the
+    // `\n` of a CR LF. Any other end (a lone `\r`) is left to the one-thread read.
+    let end = end as usize;
+    let start = match (head.get(end.wrapping_sub(1)), head.get(end)) {
+        (Some(b'\n'), _) => end,
+        (Some(b'\r'), Some(b'\n')) => end + 1,
+        _ => return Ok(None),
     };
     let mid = size / 2;
     f.seek(SeekFrom::Start(mid))?;
     let mut window = Vec::new();
     (&mut f).take(SNIFF_BYTES).read_to_end(&mut window)?;
     Ok(memchr::memchr(b'\n', &window).map(|nl| SplitPlan {
+        start: start as u64,
+        start_line: memchr::memchr_iter(b'\n', &head[..start]).count() as u64 + 1,
+        utf8: probe.utf8,
         at: mid + nl as u64 + 1,
         columns,
         delimiter,
@@ -169,8 +179,6 @@ struct Lines<R> {
     ahead: std::collections::VecDeque<u64>,
     /// Line breaks behind the records read so far.
     behind: u64,
-    /// A `"` was passed on.
-    quoted: bool,
 }
 
 impl<R: Read> Lines<R> {
@@ -180,7 +188,6 @@ impl<R: Read> Lines<R> {
             offset: 0,
             ahead: Default::default(),
             behind: 0,
-            quoted: false,
         }
     }
 
@@ -211,7 +218,6 @@ impl<R: Read> Read for Lines<R> {
         let from = self.offset;
         self.ahead
             .extend(memchr::memchr_iter(b'\n', &buf[..n]).map(|i| from + i as u64));
-        self.quoted = self.quoted || memchr::memchr(b'"', &buf[..n]).is_some();
         self.offset += n as u64;
         Ok(n)
     }
@@ -234,9 +240,8 @@ struct Part<'o> {
     header_only: bool,
     /// The delimiter, when given (both parts of a file take the one of its head).
     delimiter: Option<u8>,
-    /// A `"` was read: a field may be quoted, so a cut at a line start may not be
-    /// a record start.
-    quoted: bool,
+    /// Where the header record ends in the stream (after its line break).
+    header_end: Option<u64>,
 }
 
 impl<'o> Part<'o> {
@@ -256,7 +261,7 @@ impl<'o> Part<'o> {
             first: columns.is_none(),
             header_only: false,
             delimiter,
-            quoted: false,
+            header_end: None,
         }
     }
 
@@ -301,16 +306,19 @@ impl<'o> Part<'o> {
                     continue;
                 }
             }
-            if !self.record(&mut record, line) {
+            let had_header = self.columns.is_some();
+            let go_on = self.record(&mut record, line);
+            if !had_header && self.columns.is_some() {
+                self.header_end = Some(end);
+            }
+            if !go_on {
                 return Ok(self.done(reader.get_ref()));
             }
         }
     }
 
-    /// The end of a feed: whether a quote was read, and the number of the line after
-    /// the last one read.
+    /// The end of a feed: the number of the line after the last one read.
     fn done<R: Read>(&mut self, lines: &Lines<R>) -> u64 {
-        self.quoted |= lines.quoted;
         lines.lines_seen() + 1
     }
 
@@ -362,22 +370,31 @@ impl<'o> Part<'o> {
         if record.iter().all(|f| trim(f).is_empty()) {
             return true;
         }
-        let period_raw = field(record, cols.period);
-        let period_text = text_of(period_raw);
+        self.data_row(|at| field(record, at), cols, line);
+        true
+    }
+
+    /// One data row (not blank), its fields given by column.
+    fn data_row<'r>(
+        &mut self,
+        field: impl Fn(Option<usize>) -> &'r [u8],
+        cols: Columns,
+        line: u64,
+    ) {
+        let period_text = text_of(field(cols.period));
         let period = parse_period(&period_text).ok_or_else(|| period_text.trim().to_string());
         let row = Row {
             place: Place::Line(line),
             period,
-            account: field(record, cols.account),
-            project: field(record, cols.project),
-            amount: csv_amount(field(record, cols.amount)),
+            account: field(cols.account),
+            project: field(cols.project),
+            amount: csv_amount(field(cols.amount)),
             budget: cols
                 .budget
-                .filter(|_| !trim(field(record, cols.budget)).is_empty())
-                .map(|_| csv_amount(field(record, cols.budget))),
+                .filter(|_| !trim(field(cols.budget)).is_empty())
+                .map(|_| csv_amount(field(cols.budget))),
         };
         self.sums.row(row);
-        true
     }
 
     fn finish(self) -> Actuals {
@@ -395,21 +412,24 @@ impl<'o> Part<'o> {
 
     /// Joins into this part (the first of a file, `lines` line breaks long) the part
     /// that follows it: names re-numbered, sums added, line numbers moved on.
-    fn absorb(&mut self, other: Part<'_>, lines: u64) {
+    fn absorb(&mut self, other: Part<'_>, lines: u64) -> bool {
         self.utf8 &= other.utf8;
-        self.sums.absorb(other.sums, lines);
+        self.sums.absorb(other.sums, lines)
     }
 }
 
 impl Sums {
-    fn absorb(&mut self, other: Sums, lines: u64) {
+    /// `false` when a key's two sums together leave the range of exact amounts: the
+    /// one-thread read names the row where that happens, which the parts' sums no
+    /// longer show, so the file is then read on one thread.
+    fn absorb(&mut self, other: Sums, lines: u64) -> bool {
         let moved = |p: Place| match p {
             Place::Line(n) => Place::Line(n + lines),
             cell => cell,
         };
         let accounts = self.accounts.ids_of(&other.accounts);
         let projects = self.projects.ids_of(&other.projects);
-        for ((period, account, project), mut e) in other.entries {
+        for ((period, account, project), mut e) in other.slots {
             e.first = e.first.map(moved);
             let key = (
                 period,
@@ -419,30 +439,29 @@ impl Sums {
                     p => projects[p as usize],
                 },
             );
-            match self.entries.entry(key) {
-                Slot::Occupied(mut slot) => {
-                    let mine = slot.get_mut();
-                    let budget = match (mine.budget, e.budget) {
-                        (Some(a), Some(b)) => a.checked_add(b).map(Some),
-                        (a, b) => Some(a.or(b)),
-                    };
-                    match (mine.actual.checked_add(e.actual), budget) {
-                        (Some(actual), Some(budget)) => {
-                            mine.actual = actual;
-                            mine.budget = budget;
-                        }
-                        _ => self.overflow = true,
-                    }
-                    mine.rows = mine.rows.saturating_add(e.rows);
-                    mine.first = match (mine.first, e.first) {
-                        (Some(a), Some(b)) => Some(a.min(b)),
-                        (a, b) => a.or(b),
-                    };
-                }
-                Slot::Vacant(slot) => {
-                    slot.insert(e);
-                }
+            let fresh = self.slots.len();
+            let slot = self.slot(key);
+            let mine = &mut self.slots[slot].1;
+            if slot == fresh {
+                *mine = e;
+                continue;
             }
+            let budget = match (mine.budget, e.budget) {
+                (Some(a), Some(b)) => a.checked_add(b).map(Some),
+                (a, b) => Some(a.or(b)),
+            };
+            match (mine.actual.checked_add(e.actual), budget) {
+                (Some(actual), Some(budget)) => {
+                    mine.actual = actual;
+                    mine.budget = budget;
+                }
+                _ => return false,
+            }
+            mine.rows = mine.rows.saturating_add(e.rows);
+            mine.first = match (mine.first, e.first) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
         }
         self.rows_read += other.rows_read;
         self.invalid_rows += other.invalid_rows;
@@ -458,6 +477,6 @@ impl Sums {
         if let Some(p) = other.more_rows {
             self.more_rows.get_or_insert(moved(p));
         }
-        self.overflow |= other.overflow;
+        true
     }
 }

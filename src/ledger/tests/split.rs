@@ -171,3 +171,168 @@ fn the_last_sietyp_gives_the_type_on_two_threads_too() {
         one
     );
 }
+
+/// A small deterministic generator for the random files below.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn one_in(&mut self, n: u64) -> bool {
+        self.next().is_multiple_of(n)
+    }
+
+    fn pick<'a>(&mut self, from: &[&'a [u8]]) -> &'a [u8] {
+        from[(self.next() % from.len() as u64) as usize]
+    }
+}
+
+/// Random files of every spelling the readers meet, each read on two threads (the
+/// plain reader) and on one (the `csv` crate), compared in full. (Compared as values:
+/// where a key's running sum passes through zero, the number of decimals `Decimal`
+/// keeps depends on the order of the rows, `3` or `3.00`; the reports write amounts
+/// normalized, so that is never seen.)
+#[test]
+fn csv_plain_reading_equals_the_csv_crate_on_random_files() {
+    const PERIODS: &[&[u8]] = &[
+        b"202301",
+        b"2023-02",
+        b"2023-03-15",
+        b"2023/04",
+        b" 202305 ",
+        b"202313",
+        b"",
+        b"2023",
+        b"2023-1",
+        b"x",
+    ];
+    const ACCOUNTS: &[&[u8]] = &[
+        b"4010", b" 4010", b"4010 ", b"5410", b"", b"Summa", b"4\xA0",
+    ];
+    const PROJECTS: &[&[u8]] = &[
+        b"P1",
+        b"p1",
+        b" P1",
+        b"",
+        b"\xC3\x96-proj",
+        b"\xD6-proj",
+        b"\xC3",
+        b"\x96x",
+        b"ett-mycket-langt-projektnamn-som-inte-ryms",
+    ];
+    const AMOUNTS: &[&[u8]] = &[
+        b"100",
+        b"100,50",
+        b"-0",
+        b"-0,00",
+        b"0,00",
+        b"0",
+        b"1 000,00",
+        b"3,900",
+        b"12.5",
+        b"abc",
+        b"",
+        b"99999999999999999999999",
+        b"+5",
+        b"0,001",
+        b"-12,75",
+        b" 7 ",
+        b"79228162514264337593543950335",
+        b"-79228162514264337593543950335",
+        b"1e3",
+    ];
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("slump.csv");
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    for round in 0..300 {
+        let delimiter = *rng.pick(&[b";", b",", b"\t"]).first().expect("one byte");
+        let crlf = rng.one_in(2);
+        let end: &[u8] = if crlf { b"\r\n" } else { b"\n" };
+        let budget = rng.one_in(3);
+        // The columns in a random order, with columns the reader does not use.
+        let mut names: Vec<&[u8]> = vec![b"Period", b"Konto", b"Projekt", b"Belopp", b"Ansvar"];
+        if budget {
+            names.push(b"Budget");
+        }
+        for i in (1..names.len()).rev() {
+            names.swap(i, (rng.next() % (i as u64 + 1)) as usize);
+        }
+        let mut text = Vec::new();
+        if rng.one_in(4) {
+            text.extend_from_slice(b"\xEF\xBB\xBF");
+        }
+        if rng.one_in(3) {
+            text.extend_from_slice(b"Huvudbok \xE5r 2023");
+            text.extend_from_slice(end);
+        }
+        text.extend_from_slice(&names.join(&delimiter));
+        text.extend_from_slice(end);
+        let rows = 50 + rng.next() % 400;
+        for _ in 0..rows {
+            let special = rng.next() % 40;
+            match special {
+                0 => text.extend_from_slice(end),
+                1 => text.extend_from_slice(&[delimiter, b' ', delimiter]),
+                2 if round % 10 == 0 => text.extend_from_slice(b"\"citat\""),
+                3 if round % 10 == 1 => text.push(b'\r'),
+                _ => {}
+            }
+            let fields: Vec<&[u8]> = names
+                .iter()
+                .map(|name| match *name {
+                    b"Period" => rng.pick(PERIODS),
+                    b"Konto" => rng.pick(ACCOUNTS),
+                    b"Projekt" => rng.pick(PROJECTS),
+                    b"Belopp" => rng.pick(AMOUNTS),
+                    b"Budget" => rng.pick(AMOUNTS),
+                    _ => rng.pick(&[b"100", b"", b"\xE5"]),
+                })
+                .collect();
+            let take = if rng.one_in(30) {
+                (rng.next() % fields.len() as u64) as usize
+            } else {
+                fields.len()
+            };
+            text.extend_from_slice(&fields[..take].join(&delimiter));
+            if !rng.one_in(50) || special > 3 {
+                text.extend_from_slice(end);
+            }
+        }
+        std::fs::write(&path, &text).expect("write");
+        for unit in [Unit::Kronor, Unit::Tkr] {
+            let opts = ReadOptions {
+                table_unit: unit,
+                ..ReadOptions::default()
+            };
+            let one = table::read_csv(&text[..], "slump.csv", &opts);
+            let two = table::read_csv_split(&path, "slump.csv", &opts);
+            if two == one {
+                continue;
+            }
+            let (two, one) = (format!("{two:?}"), format!("{one:?}"));
+            let at = two
+                .bytes()
+                .zip(one.bytes())
+                .position(|(a, b)| a != b)
+                .unwrap_or(two.len().min(one.len()));
+            let near = |s: &str| {
+                s.get(at.saturating_sub(300)..)
+                    .unwrap_or("")
+                    .chars()
+                    .take(500)
+                    .collect::<String>()
+            };
+            panic!(
+                "round {round}, two threads:\n{}\none thread:\n{}\nfile:\n{}",
+                near(&two),
+                near(&one),
+                String::from_utf8_lossy(&text)
+            );
+        }
+    }
+}

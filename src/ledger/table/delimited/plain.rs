@@ -1,0 +1,208 @@
+//! The reading of a part of a CSV file whose fields are never quoted, as the
+//! two-thread read takes it: lines cut at `\n` and fields at the delimiter with
+//! `memchr`, nothing copied. A row whose amount and budget are in their plain forms
+//! (`1234,50`, `-12.5`, `1000`) is summed here, its key found by the bytes of its
+//! period, account and project as written (one look-up for a key seen before, and the
+//! key's rules applied once per spelling); every other row goes through
+//! [`Part::data_row`], the `csv` crate's path, so both paths read a row alike.
+//!
+//! A `"`, a `\r` that is not the first half of a CR LF, or a line longer than a
+//! block ends the reading with [`Plain::NeedsCsv`]: the `csv` crate's rules for those
+//! are not a plain cut, so the caller reads the file with it instead.
+
+use super::*;
+
+/// Bytes read at a time.
+const BLOCK: usize = 1 << 20;
+/// The longest key (period, account and project as written, joined by the
+/// delimiter) looked up by its bytes; a row with a longer one takes the `csv` path.
+const KEY_BYTES: usize = 31;
+/// A key spelling whose period or account is not valid: its rows take the `csv`
+/// path, which names them.
+const INVALID: u32 = u32::MAX;
+
+/// How a plain reading ended.
+pub(super) enum Plain {
+    /// Read to its end; the number of the line after the last one read.
+    Read { next_line: u64 },
+    /// The part has a quote, a lone `\r` or an overlong line: read it with `csv`.
+    NeedsCsv,
+}
+
+/// Key spellings seen, by their packed bytes, and the slot each one sums into.
+type Spellings = super::super::super::sie::FxMap<[u64; 4], u32>;
+
+impl Part<'_> {
+    /// Reads the data rows of `input` (no header in it) with the header's columns;
+    /// `first_line` is the number of its first line in the file.
+    pub(super) fn feed_plain(
+        &mut self,
+        mut input: impl Read,
+        cols: Columns,
+        first_line: u64,
+    ) -> Result<Plain, Actuals> {
+        let delimiter = self.delimiter.unwrap_or(b';');
+        let mut spellings = Spellings::default();
+        let mut ends = Vec::new();
+        let mut buf = vec![0u8; BLOCK];
+        let mut filled = 0;
+        let mut line = first_line;
+        loop {
+            let n = loop {
+                match input.read(&mut buf[filled..]) {
+                    Ok(n) => break n,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(e) => return Err(self.io(e.to_string())),
+                }
+            };
+            filled += n;
+            let at_end = n == 0;
+            let upto = match memchr::memrchr(b'\n', &buf[..filled]) {
+                _ if at_end => filled,
+                Some(nl) => nl + 1,
+                None if filled == buf.len() => return Ok(Plain::NeedsCsv),
+                None => continue,
+            };
+            let block = &buf[..upto];
+            if memchr::memchr(b'"', block).is_some() {
+                return Ok(Plain::NeedsCsv);
+            }
+            if self.utf8 && simdutf8::basic::from_utf8(block).is_err() {
+                self.utf8 = block_is_utf8(block, delimiter);
+            }
+            let mut crlf = 0;
+            let mut start = 0;
+            for nl in memchr::memchr_iter(b'\n', block)
+                .chain((at_end && upto > 0 && block[upto - 1] != b'\n').then_some(upto))
+            {
+                let mut text = &block[start..nl];
+                if let [rest @ .., b'\r'] = text
+                    && nl < upto
+                {
+                    text = rest;
+                    crlf += 1;
+                }
+                self.plain_row(text, line, cols, delimiter, &mut ends, &mut spellings);
+                start = nl + 1;
+                line += u64::from(nl < upto);
+            }
+            if memchr::memchr_iter(b'\r', block).count() != crlf {
+                return Ok(Plain::NeedsCsv);
+            }
+            if at_end {
+                return Ok(Plain::Read { next_line: line });
+            }
+            buf.copy_within(upto..filled, 0);
+            filled -= upto;
+        }
+    }
+
+    /// One line (without its line break) of a plain part.
+    fn plain_row(
+        &mut self,
+        text: &[u8],
+        line: u64,
+        cols: Columns,
+        delimiter: u8,
+        ends: &mut Vec<usize>,
+        spellings: &mut Spellings,
+    ) {
+        // A row of blanks and delimiters only is skipped, as the `csv` path does.
+        if text
+            .iter()
+            .all(|b| *b == delimiter || matches!(b, b' ' | b'\t' | b'\r' | 0xA0))
+        {
+            return;
+        }
+        ends.clear();
+        ends.extend(memchr::memchr_iter(delimiter, text));
+        ends.push(text.len());
+        let field = |at: Option<usize>| -> &[u8] {
+            let Some(i) = at.filter(|i| *i < ends.len()) else {
+                return b"";
+            };
+            let from = if i == 0 { 0 } else { ends[i - 1] + 1 };
+            &text[from..ends[i]]
+        };
+        match self.plain_sums(&field, cols, delimiter, spellings) {
+            Some((slot, amount, budget)) => {
+                self.sums.rows_read += 1;
+                self.sums.add(slot, Place::Line(line), amount, budget);
+            }
+            None => self.data_row(field, cols, line),
+        }
+    }
+
+    /// The slot, amount and budget of a row whose amounts are plain and whose key
+    /// spelling is known valid (or is new and valid); `None` sends the row to the
+    /// `csv` path.
+    fn plain_sums<'r>(
+        &mut self,
+        field: &impl Fn(Option<usize>) -> &'r [u8],
+        cols: Columns,
+        delimiter: u8,
+        spellings: &mut Spellings,
+    ) -> Option<(usize, Decimal, Option<Decimal>)> {
+        let amount = self.sums.scale(plain_amount(field(cols.amount))?)?;
+        let budget = match cols.budget.map(|_| field(cols.budget)) {
+            Some(raw) if !trim(raw).is_empty() => Some(self.sums.scale(plain_amount(raw)?)?),
+            _ => None,
+        };
+        let (period, account, project) =
+            (field(cols.period), field(cols.account), field(cols.project));
+        let packed = pack([period, account, project], delimiter)?;
+        let slot = match spellings.get(&packed) {
+            Some(&slot) => slot,
+            None => {
+                let valid = parse_period(&text_of(period)).filter(|_| !trim(account).is_empty());
+                let slot = match valid {
+                    Some(p) => {
+                        let key = self.sums.key(p, trim(account), project);
+                        self.sums.slot(key) as u32
+                    }
+                    None => INVALID,
+                };
+                spellings.insert(packed, slot);
+                slot
+            }
+        };
+        (slot != INVALID).then_some((slot as usize, amount, budget))
+    }
+}
+
+/// The fields joined by the delimiter (which no field of a plain part holds), zero
+/// padded, the length in the last byte; `None` when longer than [`KEY_BYTES`].
+fn pack(fields: [&[u8]; 3], delimiter: u8) -> Option<[u64; 4]> {
+    let len = fields.iter().map(|f| f.len()).sum::<usize>() + 2;
+    if len > KEY_BYTES {
+        return None;
+    }
+    let mut bytes = [0u8; 32];
+    let mut at = 0;
+    for (i, f) in fields.iter().enumerate() {
+        if i > 0 {
+            bytes[at] = delimiter;
+            at += 1;
+        }
+        bytes[at..at + f.len()].copy_from_slice(f);
+        at += f.len();
+    }
+    bytes[31] = len as u8;
+    let word = |i: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&bytes[i * 8..i * 8 + 8]);
+        u64::from_le_bytes(w)
+    };
+    Some([word(0), word(1), word(2), word(3)])
+}
+
+/// Whether every record of a block is UTF-8 by the `csv` path's rule: a record's
+/// fields, delimiters left out, are UTF-8.
+fn block_is_utf8(block: &[u8], delimiter: u8) -> bool {
+    let mut fields = Vec::new();
+    block.split(|b| *b == b'\n').all(|line| {
+        fields.clear();
+        fields.extend(line.iter().filter(|b| **b != delimiter && **b != b'\r'));
+        fields.is_ascii() || std::str::from_utf8(&fields).is_ok()
+    })
+}
