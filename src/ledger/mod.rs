@@ -59,6 +59,32 @@ pub struct Entry {
     pub first: Option<Place>,
 }
 
+impl Entry {
+    /// Adds the rows of the same key read elsewhere (another part of the file, or
+    /// another spelling of the key); `false`, and nothing changed, when a sum would
+    /// leave the range of exact amounts.
+    pub(crate) fn merge(&mut self, other: &Entry) -> bool {
+        let budget = match (self.budget, other.budget) {
+            (Some(a), Some(b)) => match a.checked_add(b) {
+                Some(sum) => Some(sum),
+                None => return false,
+            },
+            (a, b) => a.or(b),
+        };
+        let Some(actual) = self.actual.checked_add(other.actual) else {
+            return false;
+        };
+        self.actual = actual;
+        self.budget = budget;
+        self.rows = self.rows.saturating_add(other.rows);
+        self.first = match (self.first, other.first) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        true
+    }
+}
+
 /// Which form a file was read as, for `Källor`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {

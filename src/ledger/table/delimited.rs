@@ -444,24 +444,9 @@ impl Sums {
             let mine = &mut self.slots[slot].1;
             if slot == fresh {
                 *mine = e;
-                continue;
+            } else if !mine.merge(&e) {
+                return false;
             }
-            let budget = match (mine.budget, e.budget) {
-                (Some(a), Some(b)) => a.checked_add(b).map(Some),
-                (a, b) => Some(a.or(b)),
-            };
-            match (mine.actual.checked_add(e.actual), budget) {
-                (Some(actual), Some(budget)) => {
-                    mine.actual = actual;
-                    mine.budget = budget;
-                }
-                _ => return false,
-            }
-            mine.rows = mine.rows.saturating_add(e.rows);
-            mine.first = match (mine.first, e.first) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                (a, b) => a.or(b),
-            };
         }
         self.rows_read += other.rows_read;
         self.invalid_rows += other.invalid_rows;

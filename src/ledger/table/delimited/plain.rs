@@ -30,7 +30,7 @@ pub(super) enum Plain {
 }
 
 /// Key spellings seen, by their packed bytes, and the slot each one sums into.
-type Spellings = super::super::super::sie::FxMap<[u64; 4], u32>;
+type Spellings = super::super::super::sie::FxMap<[u64; 4], Tally>;
 
 impl Part<'_> {
     /// Reads the data rows of `input` (no header in it) with the header's columns;
@@ -90,6 +90,7 @@ impl Part<'_> {
                 return Ok(Plain::NeedsCsv);
             }
             if at_end {
+                self.fold(spellings);
                 return Ok(Plain::Read { next_line: line });
             }
             buf.copy_within(upto..filled, 0);
@@ -114,9 +115,23 @@ impl Part<'_> {
         {
             return;
         }
+        // The ends of the fields up to the last column read; no further.
+        let last = [
+            cols.period,
+            cols.account,
+            cols.project,
+            cols.amount,
+            cols.budget,
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(0);
         ends.clear();
-        ends.extend(memchr::memchr_iter(delimiter, text));
-        ends.push(text.len());
+        ends.extend(memchr::memchr_iter(delimiter, text).take(last + 1));
+        if ends.len() <= last {
+            ends.push(text.len());
+        }
         let field = |at: Option<usize>| -> &[u8] {
             let Some(i) = at.filter(|i| *i < ends.len()) else {
                 return b"";
@@ -124,50 +139,96 @@ impl Part<'_> {
             let from = if i == 0 { 0 } else { ends[i - 1] + 1 };
             &text[from..ends[i]]
         };
-        match self.plain_sums(&field, cols, delimiter, spellings) {
-            Some((slot, amount, budget)) => {
-                self.sums.rows_read += 1;
-                self.sums.add(slot, Place::Line(line), amount, budget);
-            }
-            None => self.data_row(field, cols, line),
+        let Some((tally, amount, budget)) = self.plain_sums(&field, cols, delimiter, spellings)
+        else {
+            return self.data_row(field, cols, line);
+        };
+        self.sums.rows_read += 1;
+        match budget {
+            // A budget goes straight to the key's slot, with its amount.
+            Some(_) => self
+                .sums
+                .add(tally.slot as usize, Place::Line(line), amount, budget),
+            None => match tally.actual.checked_add(amount) {
+                Some(sum) if tally.rows < u32::MAX => {
+                    tally.actual = sum;
+                    tally.rows += 1;
+                    tally.first = tally.first.min(line);
+                }
+                // Cannot happen below `ORDER_FREE`; the file is read in one piece.
+                _ => self.sums.order_matters = true,
+            },
         }
     }
 
-    /// The slot, amount and budget of a row whose amounts are plain and whose key
+    /// The tally, amount and budget of a row whose amounts are plain and whose key
     /// spelling is known valid (or is new and valid); `None` sends the row to the
     /// `csv` path.
-    fn plain_sums<'r>(
+    fn plain_sums<'s, 'r>(
         &mut self,
         field: &impl Fn(Option<usize>) -> &'r [u8],
         cols: Columns,
         delimiter: u8,
-        spellings: &mut Spellings,
-    ) -> Option<(usize, Decimal, Option<Decimal>)> {
+        spellings: &'s mut Spellings,
+    ) -> Option<(&'s mut Tally, Decimal, Option<Decimal>)> {
         let amount = self.sums.scale(plain_amount(field(cols.amount))?)?;
         let budget = match cols.budget.map(|_| field(cols.budget)) {
             Some(raw) if !trim(raw).is_empty() => Some(self.sums.scale(plain_amount(raw)?)?),
             _ => None,
         };
+        if !order_free(amount) || budget.is_some_and(|b| !order_free(b)) {
+            return None;
+        }
         let (period, account, project) =
             (field(cols.period), field(cols.account), field(cols.project));
         let packed = pack([period, account, project], delimiter)?;
-        let slot = match spellings.get(&packed) {
-            Some(&slot) => slot,
-            None => {
-                let valid = parse_period(&text_of(period)).filter(|_| !trim(account).is_empty());
-                let slot = match valid {
-                    Some(p) => {
-                        let key = self.sums.key(p, trim(account), project);
-                        self.sums.slot(key) as u32
-                    }
-                    None => INVALID,
-                };
-                spellings.insert(packed, slot);
-                slot
+        let tally = spellings.entry(packed).or_insert_with(|| {
+            let valid = parse_period(&text_of(period)).filter(|_| !trim(account).is_empty());
+            let slot = match valid {
+                Some(p) => {
+                    let key = self.sums.key(p, trim(account), project);
+                    self.sums.slot(key) as u32
+                }
+                None => INVALID,
+            };
+            Tally {
+                slot,
+                rows: 0,
+                first: u64::MAX,
+                actual: Decimal::ZERO,
             }
-        };
-        (slot != INVALID).then_some((slot as usize, amount, budget))
+        });
+        (tally.slot != INVALID).then_some((tally, amount, budget))
     }
+
+    /// Adds each spelling's tally to its key's slot, at the end of the part.
+    fn fold(&mut self, spellings: Spellings) {
+        for tally in spellings.into_values().filter(|t| t.rows > 0) {
+            let rows = Entry {
+                actual: tally.actual,
+                budget: None,
+                rows: tally.rows,
+                first: Some(Place::Line(tally.first)),
+            };
+            let slot = &mut self.sums.slots[tally.slot as usize].1;
+            let fresh = slot.rows == 0;
+            if fresh {
+                *slot = rows;
+            } else if !slot.merge(&rows) {
+                self.sums.order_matters = true;
+            }
+        }
+    }
+}
+
+/// The rows of one key spelling summed as the part is read, beside the key: a row
+/// adds to it without a second look-up. Folded into the key's slot at the part's end.
+pub(super) struct Tally {
+    /// The key's slot, or [`INVALID`].
+    slot: u32,
+    rows: u32,
+    first: u64,
+    actual: Decimal,
 }
 
 /// The fields joined by the delimiter (which no field of a plain part holds), zero
