@@ -139,8 +139,8 @@ impl Actuals {
         self.entries.values().map(|e| u64::from(e.rows)).sum()
     }
 
-    /// The rows named in findings (an `invalid-actuals-row` names one row, or says how
-    /// many more there are).
+    /// The rows named in findings (an `invalid-actuals-row` or `actuals-total-row`
+    /// names one row, or says how many more there are).
     pub fn rows_in_findings(&self) -> u64 {
         self.findings
             .iter()
@@ -149,7 +149,8 @@ impl Actuals {
                     expected: ActualsExpected::MoreRows { rows },
                     ..
                 } => *rows,
-                Kind::InvalidActualsRow { .. } => 1,
+                Kind::InvalidActualsRow { .. } | Kind::ActualsTotalRow { .. } => 1,
+                Kind::MoreActualsTotalRows { rows } => *rows,
                 _ => 0,
             })
             .sum()

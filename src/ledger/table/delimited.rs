@@ -246,9 +246,11 @@ impl<'o> Part<'o> {
         delimiter: Option<u8>,
         columns: Option<Columns>,
     ) -> Self {
+        let mut sums = Sums::new(file, opts);
+        sums.columns = columns.unwrap_or_default();
         Part {
             file,
-            sums: Sums::new(file, opts),
+            sums,
             columns,
             best: Columns::default(),
             utf8: true,
@@ -353,6 +355,7 @@ impl<'o> Part<'o> {
             );
             if found.missing().is_empty() {
                 self.columns = Some(found);
+                self.sums.columns = found;
                 return !self.header_only;
             } else if found.found() > self.best.found() {
                 self.best = found;
@@ -376,7 +379,13 @@ impl<'o> Part<'o> {
                 .filter(|_| !trim(field(record, cols.budget)).is_empty())
                 .map(|_| csv_amount(field(record, cols.budget))),
         };
-        self.sums.row(row);
+        self.sums.row(row, || {
+            record
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (i, text_of(f).into_owned()))
+                .collect()
+        });
         true
     }
 
@@ -459,5 +468,9 @@ impl Sums {
             self.more_rows.get_or_insert(moved(p));
         }
         self.overflow |= other.overflow;
+        // A total row past the cut compares with the rows above it on both sides.
+        if !self.totals.absorb(other.totals, moved) {
+            self.overflow = true;
+        }
     }
 }
