@@ -471,6 +471,12 @@ pub(super) fn examples() -> Vec<Kind> {
             since_previous: None,
             since_start: Decimal::new(-150050, 2),
         },
+        Kind::ActualsTotalRow {
+            label: s("5410 Summa"),
+            amount: d(300),
+            since_previous: None,
+            since_start: d(300),
+        },
         Kind::MoreActualsTotalRows { rows: 40 },
         Kind::ForecastBelowActual {
             initiative: s("Digitalisering inom HR"),

@@ -207,12 +207,23 @@ fn total_row_message(
         (TotalMatch::Subtotal, false) => format!(
             ": its amount {amount_text} is the sum of the rows since the previous total row (a subtotal)."
         ),
-        (TotalMatch::GrandTotal, true) => {
-            format!(": beloppet {amount_text} är summan av alla rader ovanför den (totalsumma).")
-        }
-        (TotalMatch::GrandTotal, false) => {
-            format!(": its amount {amount_text} is the sum of all rows above it (a grand total).")
-        }
+        // With no total row above, a subtotal and a grand total are one sum.
+        (TotalMatch::GrandTotal, true) => format!(
+            ": beloppet {amount_text} är summan av alla rader ovanför den{}.",
+            if since_previous.is_some() {
+                " (totalsumma)"
+            } else {
+                ""
+            }
+        ),
+        (TotalMatch::GrandTotal, false) => format!(
+            ": its amount {amount_text} is the sum of all rows above it{}.",
+            if since_previous.is_some() {
+                " (a grand total)"
+            } else {
+                ""
+            }
+        ),
         (TotalMatch::Neither, _) => {
             let start = a(&since_start);
             let check = lang.pick(

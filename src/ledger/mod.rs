@@ -8,8 +8,9 @@
 //! aggregates while it streams (memory grows with the number of distinct keys, not
 //! with the file), resolves its own format's traps (SIE type 3 writes both an account's
 //! total and its object rows; `#RTRANS` is followed by the same `#TRANS`) so that the
-//! sum of all entries is the file's movement with no krona counted twice, and never
-//! drops a row silently: a row is either in an entry or named in a finding.
+//! sum of all entries is the file's movement with no krona counted twice (a table's
+//! total rows are named, not summed), and never drops a row silently: a row is
+//! either in an entry or named in a finding.
 //!
 //! It must never filter by account or period: which accounts are cost and which months
 //! count is the follow-up's decision, made in one place.

@@ -56,7 +56,7 @@ fn a_grand_total_that_matches_is_not_summed() {
     assert_eq!((a.rows_read, a.rows_in_findings()), (3, 1));
     assert_eq!(
         a.findings[0].message(Lang::Sv),
-        "Raden ”Summa” är en summarad och räknades inte in i utfallet: beloppet 1 500 är summan av alla rader ovanför den (totalsumma)."
+        "Raden ”Summa” är en summarad och räknades inte in i utfallet: beloppet 1 500 är summan av alla rader ovanför den."
     );
 }
 
