@@ -246,6 +246,8 @@ codes! {
         help: ("Rätta raden i exporten, eller exportera om ur ekonomisystemet, och läs in den igen.", "Correct the row in the export, or export again from the ledger, and read it again.");
     MixedObjectRows => "mixed-object-rows", Info, Ledger, [MixedObjectRows], "Objektrader inte i standardens form",
         help: ("", "");
+    ActualsTotalRow => "actuals-total-row", ByKind, Ledger, [ActualsTotalRow, MoreActualsTotalRows], "Summarad i utfallsfilen, inte inräknad",
+        help: ("", "");
     ForecastBelowActual => "forecast-below-actual", Warning, FollowUp, [ForecastBelowActual], "Prognosen lägre än bokfört utfall",
         help: ("Kontrollera prognosen; den kan inte bli lägre än det som redan är bokfört.",
                "Check the forecast; it cannot end up below what is already booked.");
@@ -386,6 +388,16 @@ fn severity_by_kind(kind: &Kind) -> Severity {
         }
         | Kind::FolderLoop { .. } => Severity::Warning,
         Kind::NotAWorkbook { document: true, .. } => Severity::Info,
+        Kind::ActualsTotalRow {
+            amount,
+            since_previous,
+            since_start,
+            ..
+        } => match TotalMatch::of(*amount, *since_previous, *since_start) {
+            TotalMatch::Neither => Severity::Warning,
+            TotalMatch::Subtotal | TotalMatch::GrandTotal => Severity::Info,
+        },
+        Kind::MoreActualsTotalRows { .. } => Severity::Info,
         _ => Severity::Error,
     }
 }
@@ -471,7 +483,7 @@ mod tests {
                     .all(|c| c.is_ascii_lowercase() || c == '-')
             );
         }
-        assert_eq!(Code::ALL.len(), 54);
+        assert_eq!(Code::ALL.len(), 55);
     }
 
     #[test]

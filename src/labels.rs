@@ -31,6 +31,21 @@ pub const COL_EXISTING_SHORT: &str = "Utveckling inom befintlig tjänst";
 pub const COL_AMOUNT: &str = "Belopp tkr";
 pub const COL_AMOUNT_SHORT: &str = "Belopp";
 pub const TOTAL_ROW: &str = "Summa";
+/// The words that name a total or subtotal row in a ledger report exported as a
+/// table, Swedish and English, lower case. A field names a total when it is one of
+/// them, starts with one and a space (`Summa konto 5410`, `S:a projekt`) or ends with
+/// a space and one (Excel's subtotals `5410 Summa`, `Grand Total`); see
+/// `ledger::table`.
+pub const LEDGER_TOTAL_WORDS: [&str; 8] = [
+    "summa",
+    "delsumma",
+    "totalsumma",
+    "slutsumma",
+    "totalt",
+    "total",
+    "subtotal",
+    "s:a",
+];
 /// The optional project-code column of `Budgetfördelning` (the follow-up's link to
 /// the ledger); [`PROJECT_ALIASES`] are also accepted.
 pub const COL_PROJECT: &str = "Projekt";

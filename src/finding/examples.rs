@@ -447,6 +447,37 @@ pub(super) fn examples() -> Vec<Kind> {
             month: 4,
             reading: ObjectReading::SingleRowUsed,
         },
+        Kind::ActualsTotalRow {
+            label: s("Summa konto 5410"),
+            amount: Decimal::new(150000, 2),
+            since_previous: Some(d(1500)),
+            since_start: d(4500),
+        },
+        Kind::ActualsTotalRow {
+            label: s("Summa"),
+            amount: d(4500),
+            since_previous: Some(d(0)),
+            since_start: d(4500),
+        },
+        Kind::ActualsTotalRow {
+            label: s("Totalt"),
+            amount: d(1600),
+            since_previous: Some(d(1500)),
+            since_start: d(4500),
+        },
+        Kind::ActualsTotalRow {
+            label: s("Total"),
+            amount: d(1600),
+            since_previous: None,
+            since_start: Decimal::new(-150050, 2),
+        },
+        Kind::ActualsTotalRow {
+            label: s("5410 Summa"),
+            amount: d(300),
+            since_previous: None,
+            since_start: d(300),
+        },
+        Kind::MoreActualsTotalRows { rows: 40 },
         Kind::ForecastBelowActual {
             initiative: s("Digitalisering inom HR"),
             forecast: d(900),

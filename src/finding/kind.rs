@@ -179,6 +179,28 @@ pub enum ObjectReading {
     EmptyAsUnobjected,
 }
 
+/// Which sum of the data rows above a ledger table's total row its amount equals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TotalMatch {
+    /// The rows since the previous total row.
+    Subtotal,
+    /// All rows above it, from the table's start.
+    GrandTotal,
+    Neither,
+}
+
+impl TotalMatch {
+    /// The match of a total row's `amount`: the rows since the previous total row
+    /// (`None`: there is none above it) first, then all rows above it.
+    pub fn of(amount: Decimal, since_previous: Option<Decimal>, since_start: Decimal) -> Self {
+        match since_previous {
+            Some(sum) if sum == amount => TotalMatch::Subtotal,
+            _ if since_start == amount => TotalMatch::GrandTotal,
+            _ => TotalMatch::Neither,
+        }
+    }
+}
+
 /// The values a finding's message needs, one variant per message.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Kind {
@@ -403,6 +425,22 @@ pub enum Kind {
         /// What stood there, as written (short).
         found: String,
         expected: ActualsExpected,
+    },
+    /// A ledger table's row that names a total (`Summa`, `Delsumma konto 5410`,
+    /// `5410 Summa`) where the month or the account should be: not summed, compared
+    /// with the data rows summed above it. Amounts as the file writes them.
+    ActualsTotalRow {
+        /// The field that names it a total, as written (trimmed, shortened).
+        label: String,
+        amount: Decimal,
+        /// The data rows since the previous total row; `None`: no total row above.
+        since_previous: Option<Decimal>,
+        /// All data rows above it.
+        since_start: Decimal,
+    },
+    /// More total rows than are named one by one (code `actuals-total-row`).
+    MoreActualsTotalRows {
+        rows: u64,
     },
     MixedObjectRows {
         account: String,

@@ -1,5 +1,6 @@
 //! Messages of the codes about reading a ledger export (SIE or table):
-//! `unreadable-actuals`, `invalid-actuals-row`, `mixed-object-rows`.
+//! `unreadable-actuals`, `invalid-actuals-row`, `mixed-object-rows`,
+//! `actuals-total-row`.
 
 use super::*;
 
@@ -30,6 +31,20 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
             ),
             (ObjectReading::EmptyAsUnobjected, false) => format!(
                 "The object rows do not follow the SIE standard's form: for account {account} {year}-{month:02} the object rows exceed the {{}} row (or there is no {{}} row). So {{}} was read as what was booked without objects, and the account's cost as {{}} plus the object rows. Applies to every such account and month of the file; the first place is named."
+            ),
+        },
+        Kind::ActualsTotalRow {
+            label,
+            amount,
+            since_previous,
+            since_start,
+        } => total_row_message(label, *amount, *since_previous, *since_start, lang),
+        Kind::MoreActualsTotalRows { rows } => match sv {
+            true => format!(
+                "Ytterligare {rows} summarader räknades inte in i utfallet; bara de första anges var för sig, med jämförelsen mot raderna ovanför dem."
+            ),
+            false => format!(
+                "{rows} more total rows were not counted in the actuals; only the first are named one by one, with the comparison against the rows above them."
             ),
         },
         _ => return None,
@@ -163,4 +178,77 @@ fn actuals_row_message(
         (None, false, false) => format!("{} stands where there should be {what}.", q(found)),
     };
     format!("{problem} {}", row_not_counted(lang))
+}
+
+/// A total row: not counted, and which sum of the rows above it its amount is.
+fn total_row_message(
+    label: &str,
+    amount: Decimal,
+    since_previous: Option<Decimal>,
+    since_start: Decimal,
+    lang: Lang,
+) -> String {
+    let (a, q, sv) = words(lang);
+    let row = match sv {
+        true => format!(
+            "Raden {} är en summarad och räknades inte in i utfallet",
+            q(label)
+        ),
+        false => format!(
+            "The row {} is a total row and was not counted in the actuals",
+            q(label)
+        ),
+    };
+    let amount_text = a(&amount);
+    let sums = match (TotalMatch::of(amount, since_previous, since_start), sv) {
+        (TotalMatch::Subtotal, true) => format!(
+            ": beloppet {amount_text} är summan av raderna sedan föregående summarad (delsumma)."
+        ),
+        (TotalMatch::Subtotal, false) => format!(
+            ": its amount {amount_text} is the sum of the rows since the previous total row (a subtotal)."
+        ),
+        // With no total row above, a subtotal and a grand total are one sum.
+        (TotalMatch::GrandTotal, true) => format!(
+            ": beloppet {amount_text} är summan av alla rader ovanför den{}.",
+            if since_previous.is_some() {
+                " (totalsumma)"
+            } else {
+                ""
+            }
+        ),
+        (TotalMatch::GrandTotal, false) => format!(
+            ": its amount {amount_text} is the sum of all rows above it{}.",
+            if since_previous.is_some() {
+                " (a grand total)"
+            } else {
+                ""
+            }
+        ),
+        (TotalMatch::Neither, _) => {
+            let start = a(&since_start);
+            let check = lang.pick(
+                "Kontrollera att exporten är hel; raderna ovanför räknades som de står.",
+                "Check that the export is complete; the rows above were counted as they stand.",
+            );
+            let compared = match (since_previous, sv) {
+                (Some(p), true) => format!(
+                    "stämmer varken med summan av raderna sedan föregående summarad ({}) eller med summan av alla rader ovanför den ({start})",
+                    a(&p)
+                ),
+                (Some(p), false) => format!(
+                    "matches neither the sum of the rows since the previous total row ({}) nor the sum of all rows above it ({start})",
+                    a(&p)
+                ),
+                (None, true) => {
+                    format!("stämmer inte med summan av raderna ovanför den ({start})")
+                }
+                (None, false) => format!("does not match the sum of the rows above it ({start})"),
+            };
+            match sv {
+                true => format!(", men beloppet {amount_text} {compared}. {check}"),
+                false => format!(", but its amount {amount_text} {compared}. {check}"),
+            }
+        }
+    };
+    format!("{row}{sums}")
 }

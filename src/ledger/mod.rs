@@ -8,8 +8,9 @@
 //! aggregates while it streams (memory grows with the number of distinct keys, not
 //! with the file), resolves its own format's traps (SIE type 3 writes both an account's
 //! total and its object rows; `#RTRANS` is followed by the same `#TRANS`) so that the
-//! sum of all entries is the file's movement with no krona counted twice, and never
-//! drops a row silently: a row is either in an entry or named in a finding.
+//! sum of all entries is the file's movement with no krona counted twice (a table's
+//! total rows are named, not summed), and never drops a row silently: a row is
+//! either in an entry or named in a finding.
 //!
 //! It must never filter by account or period: which accounts are cost and which months
 //! count is the follow-up's decision, made in one place.
@@ -165,8 +166,8 @@ impl Actuals {
         self.entries.values().map(|e| u64::from(e.rows)).sum()
     }
 
-    /// The rows named in findings (an `invalid-actuals-row` names one row, or says how
-    /// many more there are).
+    /// The rows named in findings (an `invalid-actuals-row` or `actuals-total-row`
+    /// names one row, or says how many more there are).
     pub fn rows_in_findings(&self) -> u64 {
         self.findings
             .iter()
@@ -175,7 +176,8 @@ impl Actuals {
                     expected: ActualsExpected::MoreRows { rows },
                     ..
                 } => *rows,
-                Kind::InvalidActualsRow { .. } => 1,
+                Kind::InvalidActualsRow { .. } | Kind::ActualsTotalRow { .. } => 1,
+                Kind::MoreActualsTotalRows { rows } => *rows,
                 _ => 0,
             })
             .sum()

@@ -9,6 +9,11 @@
 //! is valid UTF-8, else Windows-1252, as Swedish Excel writes. Amounts are read by
 //! [`crate::amount::parse_text`], the template's rules (`3,900` is refused).
 //! Rows stream by and are summed per key; CSV rows are never copied into strings.
+//!
+//! A total row (`Summa;;;;1500,00`, `Delsumma konto 5410`, Excel's `5410 Summa`,
+//! `Total`) is recognised in one place, [`Sums::total_row`], for CSV and workbook
+//! alike: it is not summed but named in an `actuals-total-row` finding with the sums
+//! of the data rows above it, so that no krona is counted twice.
 
 use super::{Actuals, Entry, Form, Key, Place, ReadOptions, Unit};
 use crate::amount::{self, Reading};
@@ -217,6 +222,176 @@ struct Sums {
     /// exact amounts: whether and where a sum then rounds or overflows depends on the
     /// rows before it, so a file read in parts is read again in one piece.
     pub(super) order_matters: bool,
+    /// A sum a total row is compared with left the range of exact amounts: the
+    /// file is unreadable, as when an entry's sum does.
+    overflow: bool,
+    /// The total rows, and the sums of the data rows they are compared with.
+    totals: Totals,
+}
+
+/// A table's total rows ([`Sums::total_row`]) and the running sums of the data rows
+/// (amounts as written, before the unit) that each is compared with. `None`: a sum
+/// beyond exact amounts, which makes the file unreadable only once a total row is
+/// compared with it. One addition per data row: the sum since the start is added up
+/// at each total row.
+#[derive(Debug)]
+struct Totals {
+    /// The data rows summed since the last total row (or the start).
+    since_previous: Option<Decimal>,
+    /// The data rows summed before the last total row.
+    before_previous: Option<Decimal>,
+    /// A total row was read (in this part of a file).
+    seen: bool,
+    /// The first total rows, named one by one.
+    named: Vec<TotalRow>,
+    /// The total rows past the named ones: how many, and the first one's place.
+    more: u64,
+    more_at: Option<Place>,
+}
+
+#[derive(Debug)]
+struct TotalRow {
+    place: Place,
+    label: String,
+    amount: Decimal,
+    /// The sums when the row was read; in the second part of a file read on two
+    /// threads, of that part only until [`Totals::absorb`].
+    since_previous: Decimal,
+    since_start: Decimal,
+    /// A total row stands above this one (in its part, until joined).
+    after_total: bool,
+}
+
+impl Default for Totals {
+    fn default() -> Self {
+        Totals {
+            since_previous: Some(Decimal::ZERO),
+            before_previous: Some(Decimal::ZERO),
+            seen: false,
+            named: Vec::new(),
+            more: 0,
+            more_at: None,
+        }
+    }
+}
+
+/// The longest label a total-row finding quotes.
+const TOTAL_LABEL_CHARS: usize = 60;
+
+impl Totals {
+    /// A data row summed into the entries.
+    fn count(&mut self, amount: Decimal) {
+        self.since_previous = self.since_previous.and_then(|s| s.checked_add(amount));
+    }
+
+    /// The data rows summed since the start.
+    fn since_start(&self) -> Option<Decimal> {
+        self.before_previous?.checked_add(self.since_previous?)
+    }
+
+    /// A total row; `false` when a sum it is compared with is beyond exact amounts.
+    fn push(&mut self, place: Place, label: &str, amount: Decimal) -> bool {
+        let after_total = std::mem::replace(&mut self.seen, true);
+        let sums = (self.since_previous, self.since_start());
+        self.before_previous = sums.1;
+        self.since_previous = Some(Decimal::ZERO);
+        if self.named.len() >= NAMED_ROWS {
+            self.more += 1;
+            self.more_at.get_or_insert(place);
+            return true;
+        }
+        let (Some(since_previous), Some(since_start)) = sums else {
+            return false;
+        };
+        let label = match label.char_indices().nth(TOTAL_LABEL_CHARS) {
+            Some((at, _)) => format!("{}…", &label[..at]),
+            None => label.to_string(),
+        };
+        self.named.push(TotalRow {
+            place,
+            label,
+            amount,
+            since_previous,
+            since_start,
+            after_total,
+        });
+        true
+    }
+
+    /// Joins the total rows of the part of a file that follows this one (read on its
+    /// own thread): each one's sum since the start gains this part's, and a first
+    /// total row of that part, whose previous total row (if any) is in this part,
+    /// reaches back to it; `moved` makes a place of that part a place in the file.
+    /// The result is the one-thread read's. `false`: a sum beyond exact amounts.
+    fn absorb(&mut self, other: Totals, moved: impl Fn(Place) -> Place) -> bool {
+        let mut exact = true;
+        for mut t in other.named {
+            t.place = moved(t.place);
+            if self.named.len() >= NAMED_ROWS {
+                self.more += 1;
+                self.more_at.get_or_insert(t.place);
+                continue;
+            }
+            let previous = match t.after_total {
+                true => Some(t.since_previous),
+                false => self
+                    .since_previous
+                    .and_then(|p| p.checked_add(t.since_previous)),
+            };
+            let start = self
+                .since_start()
+                .and_then(|s| s.checked_add(t.since_start));
+            let (Some(previous), Some(start)) = (previous, start) else {
+                exact = false;
+                continue;
+            };
+            t.since_previous = previous;
+            t.since_start = start;
+            t.after_total |= self.seen;
+            self.named.push(t);
+        }
+        self.more += other.more;
+        if let Some(p) = other.more_at {
+            self.more_at.get_or_insert(moved(p));
+        }
+        let add = |a: Option<Decimal>, b: Option<Decimal>| a?.checked_add(b?);
+        (self.before_previous, self.since_previous) = match other.seen {
+            true => (
+                add(self.since_start(), other.before_previous),
+                other.since_previous,
+            ),
+            false => (
+                self.before_previous,
+                add(self.since_previous, other.since_previous),
+            ),
+        };
+        self.seen |= other.seen;
+        exact
+    }
+}
+
+/// Whether a field names a total (see [`crate::labels::LEDGER_TOTAL_WORDS`]):
+/// compared as ASCII, case-insensitively, so that a CSV field needs no decoding.
+fn names_total(field: &[u8]) -> bool {
+    let mut t = trim(field);
+    while let [rest @ .., b':' | b'.' | b' '] = t {
+        t = rest;
+    }
+    // Cheap first: every word starts with `s`, `d` or `t` and ends with `a`, `l` or `t`.
+    let first = t.first().map(u8::to_ascii_lowercase);
+    let last = t.last().map(u8::to_ascii_lowercase);
+    if !matches!(first, Some(b's' | b'd' | b't')) && !matches!(last, Some(b'a' | b'l' | b't')) {
+        return false;
+    }
+    crate::labels::LEDGER_TOTAL_WORDS.iter().any(|w| {
+        let w = w.as_bytes();
+        let n = w.len();
+        t.eq_ignore_ascii_case(w)
+            || (t.len() > n && t[..n].eq_ignore_ascii_case(w) && matches!(t[n], b' ' | b':'))
+            || (t.len() > n
+                && t[t.len() - n..].eq_ignore_ascii_case(w)
+                && t[t.len() - n - 1] == b' ')
+    })
 }
 
 /// One data row's fields, already located.
@@ -245,7 +420,57 @@ impl Sums {
             sheet: None,
             columns: Columns::default(),
             order_matters: false,
+            overflow: false,
+            totals: Totals::default(),
         }
+    }
+
+    /// Whether a row that has no month or no account (or an account that names a
+    /// total) is a total row, and if so takes it: not summed, kept for an
+    /// `actuals-total-row` finding. It is one when some field names a total
+    /// ([`names_total`]), its amount column holds an amount, and nothing else is wrong
+    /// with it: its period is a month, empty or itself names a total, and its amount
+    /// and budget are amounts in range. Anything else stays an `invalid-actuals-row`.
+    /// `fields`: the row's fields as text with their columns, asked for only here.
+    fn total_row(&mut self, row: &Row<'_>, fields: impl FnOnce() -> Vec<(usize, String)>) -> bool {
+        if let Err(period) = &row.period
+            && !period.is_empty()
+            && !names_total(period.as_bytes())
+        {
+            return false;
+        }
+        let Ok(amount) = row.amount else {
+            return false;
+        };
+        let budget_ok = match &row.budget {
+            None => true,
+            Some(Ok(b)) => self.scale(*b).is_some(),
+            Some(Err(_)) => false,
+        };
+        if !budget_ok || self.scale(amount).is_none() {
+            return false;
+        }
+        let fields = fields();
+        let text = |col: Option<usize>| {
+            fields
+                .iter()
+                .find(|(i, _)| Some(*i) == col)
+                .map_or("", |(_, t)| t.trim())
+        };
+        if text(self.columns.amount).is_empty() {
+            return false;
+        }
+        let Some((_, label)) = fields
+            .iter()
+            .find(|(_, t)| names_total(t.trim().as_bytes()))
+        else {
+            return false;
+        };
+        if !self.totals.push(row.place, label.trim(), amount) {
+            self.overflow = true;
+            self.order_matters = true;
+        }
+        true
     }
 
     fn invalid(&mut self, place: Place, column: &str, found: String, expected: ActualsExpected) {
@@ -288,16 +513,28 @@ impl Sums {
         }
     }
 
-    fn row(&mut self, row: Row<'_>) {
+    /// One data row: summed into its entry, a total row ([`Sums::total_row`], which
+    /// `fields` is for), or named as invalid.
+    fn row(&mut self, row: Row<'_>, fields: impl FnOnce() -> Vec<(usize, String)>) {
         self.rows_read += 1;
-        let (year, month) = match row.period {
-            Ok(p) => p,
-            Err(found) => return self.invalid(row.place, PERIOD, found, ActualsExpected::Period),
+        let (year, month) = match &row.period {
+            Ok(p) => *p,
+            Err(found) => {
+                if self.total_row(&row, fields) {
+                    return;
+                }
+                let found = found.clone();
+                return self.invalid(row.place, PERIOD, found, ActualsExpected::Period);
+            }
         };
         let account = trim(row.account);
+        if (account.is_empty() || names_total(account)) && self.total_row(&row, fields) {
+            return;
+        }
         if account.is_empty() {
             return self.invalid(row.place, ACCOUNT, String::new(), ActualsExpected::Account);
         }
+        let written = row.amount.as_ref().map_or(Decimal::ZERO, |v| *v);
         let amount = match row.amount.map(|v| self.scale(v)) {
             Ok(Some(v)) => v,
             Ok(None) => {
@@ -331,7 +568,9 @@ impl Sums {
         };
         let key = self.key((year, month), account, row.project);
         let slot = self.slot(key);
-        self.add(slot, row.place, amount, budget);
+        if self.add(slot, row.place, amount, budget) {
+            self.totals.count(written);
+        }
     }
 
     /// The key of a row whose period and (trimmed, non-empty) account are valid.
@@ -355,8 +594,8 @@ impl Sums {
     }
 
     /// Adds a valid row's amounts (in kronor) to its key's slot; a sum that would
-    /// leave the range of exact amounts names the row instead.
-    fn add(&mut self, slot: usize, place: Place, amount: Decimal, budget: Option<Decimal>) {
+    /// leave the range of exact amounts names the row instead (`false`).
+    fn add(&mut self, slot: usize, place: Place, amount: Decimal, budget: Option<Decimal>) -> bool {
         self.order_matters |= !order_free(amount) || budget.is_some_and(|b| !order_free(b));
         let entry = &mut self.slots[slot].1;
         let sums = (
@@ -369,17 +608,19 @@ impl Sums {
         let (Some(actual), Some(budget)) = sums else {
             self.order_matters = true;
             let why = NotAmount::OutOfRange(amount.to_string());
-            return self.invalid(
+            self.invalid(
                 place,
                 AMOUNT,
                 amount.to_string(),
                 ActualsExpected::TableAmount(why),
             );
+            return false;
         };
         entry.actual = actual;
         entry.budget = budget;
         entry.rows = entry.rows.saturating_add(1);
         entry.first = Some(entry.first.map_or(place, |p| p.min(place)));
+        true
     }
 
     fn finish(mut self, form: Form, names_utf8: bool) -> Actuals {
@@ -391,6 +632,23 @@ impl Sums {
                 expected: ActualsExpected::MoreRows { rows },
             })
             .in_file(&self.file);
+            let finding = self.placed(finding, place);
+            self.findings.push(finding);
+        }
+        for t in std::mem::take(&mut self.totals.named) {
+            let finding = Finding::new(Kind::ActualsTotalRow {
+                label: t.label,
+                amount: t.amount,
+                since_previous: t.after_total.then_some(t.since_previous),
+                since_start: t.since_start,
+            })
+            .in_file(&self.file);
+            let finding = self.placed(finding, t.place);
+            self.findings.push(finding);
+        }
+        if let Some(place) = self.totals.more_at {
+            let rows = self.totals.more;
+            let finding = Finding::new(Kind::MoreActualsTotalRows { rows }).in_file(&self.file);
             let finding = self.placed(finding, place);
             self.findings.push(finding);
         }
@@ -430,7 +688,7 @@ impl Sums {
             (self.slots.iter().map(rank)).zip(0..).collect();
         order.sort_unstable();
         let mut merged: Vec<(RowKey, Entry)> = Vec::with_capacity(self.slots.len());
-        let mut overflow = false;
+        let mut overflow = self.overflow;
         let mut last_rank = None;
         for (r, i) in order {
             let slot = &self.slots[i as usize];
@@ -601,7 +859,12 @@ fn read_grid(
             amount: cell_amount(get(cols.amount)),
             budget: budget_cell.map(|c| cell_amount(Some(c))),
         };
-        sums.row(row_in);
+        sums.row(row_in, || {
+            cells
+                .iter()
+                .map(|c| (c.at.col as usize, cell_text(&c.value)))
+                .collect()
+        });
     }
     sums.finish(Form::Sheet, true)
 }

@@ -573,3 +573,4 @@ fn a_csv_row_is_named_by_its_line_whatever_the_line_ends() {
 }
 
 mod split;
+mod totals;

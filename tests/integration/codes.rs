@@ -1070,6 +1070,27 @@ fn unmapped_actual_names_the_code_and_amount() {
 }
 
 #[test]
+fn actuals_total_row_is_a_note_or_a_warning_and_never_summed() {
+    // A grand total that matches: a note; one that does not: a warning naming both
+    // sums. Neither is an error, and neither is counted.
+    let run = Run::new().add("HR.xlsx", &fu_template(Some("P2")));
+    let csv = ledger_csv(&[FU_ROWS[0], FU_ROWS[1], "Summa;;;300000", ";;Totalt;300001"]);
+    let found = follow_up_for(&run, &[("utfall.csv", &csv)], &[], "actuals-total-row");
+    let severities: Vec<&str> = found.iter().map(|f| f.severity.as_str()).collect();
+    assert_eq!(severities, ["info", "warning"], "{found:#?}");
+    let warning = &found[1];
+    assert_eq!(warning.file.as_deref(), Some("utfall.csv"));
+    assert!(
+        warning.message.contains("300 001")
+            && warning.message.contains("(0)")
+            && warning.message.contains("(300 000)"),
+        "{}",
+        warning.message
+    );
+    assert_eq!(run.report()["totals"]["actual_to_date"], "300");
+}
+
+#[test]
 fn missing_project_code_names_the_initiative_cell() {
     let run = Run::new().add("HR.xlsx", &fu_template(None));
     let csv = ledger_csv(&[FU_ROWS[0]]);

@@ -571,6 +571,41 @@ fn nothing_is_lost_on_a_messy_export() {
 }
 
 #[test]
+fn total_rows_in_the_export_do_not_stop_the_follow_up() {
+    // An ERP report with a subtotal per account and a grand total, as CSV: the
+    // follow-up runs (exit 0), counts each krona once and names the total rows.
+    let run = Run::new().add("HR.xlsx", &hr_with_codes());
+    let csv = "Huvudbok 2023;;;;\n\
+               Period;Konto;Projekt;Text;Belopp\n\
+               2023-01;5420;P1;Dator;1 000,00\n\
+               2023-02;5420;P2;Skärm;500,00\n\
+               Summa konto 5420;;;;1 500,00\n\
+               2023-02;6550;P1;Konsult;2 500,00\n\
+               ;Summa;;;2 500,00\n\
+               Totalt;;;;4 000,00\n";
+    std::fs::write(run.dir.path().join("utfall.csv"), csv).expect("csv");
+    let out = follow_up(&run, &["--actuals", "utfall.csv"]);
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+    assert!(run.output().join("uppfoljning-2023-02.xlsx").exists());
+    let r = run.report();
+    assert_eq!(r["status"], "ok");
+    assert_eq!(r["totals"]["actual_to_date"], "4");
+    let totals: Vec<_> = findings(&r)
+        .into_iter()
+        .filter(|f| f.code == "actuals-total-row")
+        .collect();
+    assert_eq!(totals.len(), 3, "{totals:#?}");
+    assert!(totals.iter().all(|f| f.severity == "info"), "{totals:#?}");
+    assert!(
+        totals.iter().any(|f| f.message.contains("delsumma")),
+        "{totals:#?}"
+    );
+    // `Källor`: every row read is summed or named.
+    let s = &r["sources"][0];
+    assert_eq!(s["rows"], 6, "{s}");
+}
+
+#[test]
 fn the_periodisation_key_is_exact_and_an_area_may_have_its_own() {
     let weights = "[8, 8, 9, 8.3, 8, 8, 6, 7, 9, 9, 10, 11.7]";
     let config = format!(

@@ -102,3 +102,68 @@ wb.save(sys.argv[1])
     assert_eq!(cells, [Some("B11".to_string()), Some("E12".to_string())]);
     assert_eq!(x.rows_read, 5);
 }
+
+/// A report saved by openpyxl with Excel's subtotal rows: `Summa` in the `Konto`
+/// column with `Period` empty, a per-account `5010 Summa`, and `Totalsumma`. They are
+/// named by sheet and cell and never summed; the rest equals the same rows without
+/// them.
+#[test]
+fn openpyxl_report_with_summa_in_the_konto_column() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let xlsx = dir.path().join("huvudbok.xlsx");
+    let script = r#"
+import openpyxl, sys, datetime
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Huvudbok"
+ws.append(["Period", "Konto", "Projekt", "Belopp"])
+ws.append([datetime.date(2023, 1, 31), 4010, "P1", 1000])
+ws.append([datetime.date(2023, 1, 31), 4010, None, 500.5])
+ws.append([None, "Summa", None, 1500.5])
+ws.append(["2023-02", 5010, "P2", -20.25])
+ws.append([None, "5010 Summa", None, -20.25])
+ws.append([None, None, "Totalsumma", 1480.25])
+ws.append([None, "Summa", None, 99])
+wb.save(sys.argv[1])
+"#;
+    let status = Command::new("python3")
+        .args(["-c", script])
+        .arg(&xlsx)
+        .status()
+        .expect("python3 with openpyxl");
+    assert!(status.success());
+    let a = read(&xlsx);
+    let found: Vec<(String, String)> = a
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.code().as_str().to_string(),
+                format!(
+                    "{} {} {}",
+                    f.sheet.as_deref().unwrap_or(""),
+                    f.cell.map(|c| c.to_string()).unwrap_or_default(),
+                    f.severity.as_str()
+                ),
+            )
+        })
+        .collect();
+    let total = |place: &str| ("actuals-total-row".to_string(), place.to_string());
+    assert_eq!(
+        found,
+        [
+            total("Huvudbok D4 info"),
+            total("Huvudbok D6 info"),
+            total("Huvudbok D7 info"),
+            total("Huvudbok D8 warning"),
+        ]
+    );
+    let last = a.findings[3].message(budget_consolidator::lang::Lang::En);
+    assert!(
+        last.contains("“Summa”") && last.contains("(0)") && last.contains("(1,480.25)"),
+        "{last}"
+    );
+    let sum: Decimal = a.entries.values().map(|e| e.actual).sum();
+    assert_eq!(sum, Decimal::new(148025, 2));
+    assert_eq!((a.rows_read, a.rows_in_entries()), (7, 3));
+}

@@ -251,9 +251,11 @@ impl<'o> Part<'o> {
         delimiter: Option<u8>,
         columns: Option<Columns>,
     ) -> Self {
+        let mut sums = Sums::new(file, opts);
+        sums.columns = columns.unwrap_or_default();
         Part {
             file,
-            sums: Sums::new(file, opts),
+            sums,
             columns,
             best: Columns::default(),
             utf8: true,
@@ -361,6 +363,7 @@ impl<'o> Part<'o> {
             );
             if found.missing().is_empty() {
                 self.columns = Some(found);
+                self.sums.columns = found;
                 return !self.header_only;
             } else if found.found() > self.best.found() {
                 self.best = found;
@@ -370,14 +373,16 @@ impl<'o> Part<'o> {
         if record.iter().all(|f| trim(f).is_empty()) {
             return true;
         }
-        self.data_row(|at| field(record, at), cols, line);
+        self.data_row(|at| field(record, at), || record.iter(), cols, line);
         true
     }
 
-    /// One data row (not blank), its fields given by column.
-    fn data_row<'r>(
+    /// One data row (not blank), its fields given by column; `all` gives every
+    /// field, for a total row's label.
+    fn data_row<'r, I: IntoIterator<Item = &'r [u8]>>(
         &mut self,
         field: impl Fn(Option<usize>) -> &'r [u8],
+        all: impl FnOnce() -> I,
         cols: Columns,
         line: u64,
     ) {
@@ -394,7 +399,13 @@ impl<'o> Part<'o> {
                 .filter(|_| !trim(field(cols.budget)).is_empty())
                 .map(|_| csv_amount(field(cols.budget))),
         };
-        self.sums.row(row);
+        self.sums.row(row, || {
+            all()
+                .into_iter()
+                .enumerate()
+                .map(|(i, f)| (i, text_of(f).into_owned()))
+                .collect()
+        });
     }
 
     fn finish(self) -> Actuals {
@@ -462,6 +473,7 @@ impl Sums {
         if let Some(p) = other.more_rows {
             self.more_rows.get_or_insert(moved(p));
         }
-        true
+        // A total row past the cut compares with the rows above it on both sides.
+        self.totals.absorb(other.totals, moved)
     }
 }

@@ -210,9 +210,19 @@ fn csv_plain_reading_equals_the_csv_crate_on_random_files() {
         b"2023",
         b"2023-1",
         b"x",
+        b"Summa",
+        b"Totalt:",
     ];
     const ACCOUNTS: &[&[u8]] = &[
-        b"4010", b" 4010", b"4010 ", b"5410", b"", b"Summa", b"4\xA0",
+        b"4010",
+        b" 4010",
+        b"4010 ",
+        b"5410",
+        b"",
+        b"Summa",
+        b"4\xA0",
+        b"5410 Summa",
+        b"Delsumma",
     ];
     const PROJECTS: &[&[u8]] = &[
         b"P1",
@@ -249,6 +259,7 @@ fn csv_plain_reading_equals_the_csv_crate_on_random_files() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("slump.csv");
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut total_rows = 0;
     for round in 0..300 {
         let delimiter = *rng.pick(&[b";", b",", b"\t"]).first().expect("one byte");
         let crlf = rng.one_in(2);
@@ -311,6 +322,9 @@ fn csv_plain_reading_equals_the_csv_crate_on_random_files() {
             };
             let one = table::read_csv(&text[..], "slump.csv", &opts);
             let two = table::read_csv_split(&path, "slump.csv", &opts);
+            total_rows += (one.findings.iter())
+                .filter(|f| matches!(f.kind, Kind::ActualsTotalRow { .. }))
+                .count();
             if two == one {
                 continue;
             }
@@ -335,4 +349,115 @@ fn csv_plain_reading_equals_the_csv_crate_on_random_files() {
             );
         }
     }
+    assert!(
+        total_rows > 100,
+        "total rows among the random rows: {total_rows}"
+    );
+}
+
+/// Total rows past the cut compare with the rows above them on both sides of it:
+/// the second part's first total row reaches back to the first part's last one (or
+/// to the start), and every grand total counts the first part's rows.
+#[test]
+fn csv_total_rows_read_on_two_threads_equal_one_thread() {
+    use crate::finding::TotalMatch;
+    let matches = |a: &Actuals| -> Vec<(u64, TotalMatch)> {
+        a.findings
+            .iter()
+            .filter_map(|f| match &f.kind {
+                Kind::ActualsTotalRow {
+                    amount,
+                    since_previous,
+                    since_start,
+                    ..
+                } => Some((
+                    f.line.unwrap_or(0),
+                    TotalMatch::of(*amount, *since_previous, *since_start),
+                )),
+                _ => None,
+            })
+            .collect()
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("totaler.csv");
+    let both = |text: &str| {
+        std::fs::write(&path, text).expect("write");
+        let one = table::read_csv(text.as_bytes(), "totaler.csv", &ReadOptions::default());
+        let two = table::read_csv_split(&path, "totaler.csv", &ReadOptions::default());
+        assert_eq!(two, one);
+        assert_eq!(
+            two.rows_read,
+            two.rows_in_entries() + two.rows_in_findings()
+        );
+        one
+    };
+    let row = |text: &mut String, v: u32| {
+        text.push_str(&format!(
+            "2023{:02};{};P{};{v},25\n",
+            1 + v % 12,
+            4000 + v % 7,
+            v % 5
+        ));
+    };
+    // Subtotals of ten rows in the first part; then 4 000 rows with no total, across
+    // the cut; then a subtotal over them, a grand total and one that is neither.
+    let mut text = String::from("Period;Konto;Projekt;Belopp\n");
+    let (mut group, mut all) = (Decimal::ZERO, Decimal::ZERO);
+    for v in 0..5000u32 {
+        row(&mut text, v);
+        let amount = Decimal::from(v) + Decimal::new(25, 2);
+        group += amount;
+        all += amount;
+        if v < 1000 && v % 10 == 9 {
+            text.push_str(&format!("Delsumma;;;{group}\n"));
+            group = Decimal::ZERO;
+        }
+    }
+    text.push_str(&format!(
+        ";Summa konto;;{group}\n;;Totalt;{all}\n;;Total;{}\n",
+        all + Decimal::ONE
+    ));
+    let one = both(&text);
+    let found = matches(&one);
+    assert_eq!(found.len(), 103);
+    // The first has no total row above it: it is the sum of all rows above it.
+    assert_eq!(found[0].1, TotalMatch::GrandTotal);
+    assert!(
+        found[1..101]
+            .iter()
+            .all(|(_, m)| *m == TotalMatch::Subtotal),
+        "{found:?}"
+    );
+    assert_eq!(found[101].1, TotalMatch::GrandTotal);
+    assert_eq!(found[102].1, TotalMatch::Neither);
+    assert!(
+        found[100].0 > one.rows_read / 2,
+        "the subtotal is past the cut"
+    );
+    // With no total row before the cut: the first one after it counts from the start.
+    let mut text = String::from("Period;Konto;Projekt;Belopp\n");
+    for v in 0..3000u32 {
+        row(&mut text, v);
+    }
+    let sum: Decimal = (0..3000u32)
+        .map(|v| Decimal::from(v) + Decimal::new(25, 2))
+        .sum();
+    text.push_str(&format!("Summa;;;{sum}\n"));
+    assert_eq!(matches(&both(&text))[0].1, TotalMatch::GrandTotal);
+    // More total rows than are named, on both sides of the cut: the first 200 are
+    // named, the rest counted from the first one past them.
+    let mut text = String::from("Period;Konto;Projekt;Belopp\n");
+    for v in 0..3000u32 {
+        row(&mut text, v);
+        if v % 10 == 0 {
+            text.push_str(&format!("Delsumma;;;{v},25\n"));
+        }
+    }
+    let one = both(&text);
+    assert_eq!(matches(&one).len(), 200);
+    assert!(
+        one.findings
+            .iter()
+            .any(|f| matches!(f.kind, Kind::MoreActualsTotalRows { rows: 100 }))
+    );
 }

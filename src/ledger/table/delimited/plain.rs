@@ -42,8 +42,24 @@ impl Part<'_> {
         first_line: u64,
     ) -> Result<Plain, Actuals> {
         let delimiter = self.delimiter.unwrap_or(b';');
-        let mut spellings = Spellings::default();
-        let mut ends = Vec::new();
+        let mut scan = Scan {
+            cols,
+            delimiter,
+            last: [
+                cols.period,
+                cols.account,
+                cols.project,
+                cols.amount,
+                cols.budget,
+            ]
+            .into_iter()
+            .flatten()
+            .max()
+            .unwrap_or(0),
+            spellings: Spellings::default(),
+            ends: Vec::new(),
+            written: 0,
+        };
         let mut buf = vec![0u8; BLOCK];
         let mut filled = 0;
         let mut line = first_line;
@@ -82,7 +98,7 @@ impl Part<'_> {
                     text = rest;
                     crlf += 1;
                 }
-                self.plain_row(text, line, cols, delimiter, &mut ends, &mut spellings);
+                self.plain_row(text, line, &mut scan);
                 start = nl + 1;
                 line += u64::from(nl < upto);
             }
@@ -90,7 +106,8 @@ impl Part<'_> {
                 return Ok(Plain::NeedsCsv);
             }
             if at_end {
-                self.fold(spellings);
+                self.flush(&mut scan.written);
+                self.fold(scan.spellings);
                 return Ok(Plain::Read { next_line: line });
             }
             buf.copy_within(upto..filled, 0);
@@ -99,15 +116,10 @@ impl Part<'_> {
     }
 
     /// One line (without its line break) of a plain part.
-    fn plain_row(
-        &mut self,
-        text: &[u8],
-        line: u64,
-        cols: Columns,
-        delimiter: u8,
-        ends: &mut Vec<usize>,
-        spellings: &mut Spellings,
-    ) {
+    fn plain_row(&mut self, text: &[u8], line: u64, scan: &mut Scan) {
+        let Scan {
+            cols, delimiter, ..
+        } = *scan;
         // A row of blanks and delimiters only is skipped, as the `csv` path does.
         if text
             .iter()
@@ -116,22 +128,13 @@ impl Part<'_> {
             return;
         }
         // The ends of the fields up to the last column read; no further.
-        let last = [
-            cols.period,
-            cols.account,
-            cols.project,
-            cols.amount,
-            cols.budget,
-        ]
-        .into_iter()
-        .flatten()
-        .max()
-        .unwrap_or(0);
+        let ends = &mut scan.ends;
         ends.clear();
-        ends.extend(memchr::memchr_iter(delimiter, text).take(last + 1));
-        if ends.len() <= last {
+        ends.extend(memchr::memchr_iter(delimiter, text).take(scan.last + 1));
+        if ends.len() <= scan.last {
             ends.push(text.len());
         }
+        let ends = &scan.ends;
         let field = |at: Option<usize>| -> &[u8] {
             let Some(i) = at.filter(|i| *i < ends.len()) else {
                 return b"";
@@ -139,16 +142,22 @@ impl Part<'_> {
             let from = if i == 0 { 0 } else { ends[i - 1] + 1 };
             &text[from..ends[i]]
         };
-        let Some((tally, amount, budget)) = self.plain_sums(&field, cols, delimiter, spellings)
+        let Some((tally, amount, budget, written)) =
+            self.plain_sums(&field, cols, delimiter, &mut scan.spellings)
         else {
-            return self.data_row(field, cols, line);
+            // The rows so far are in the running sum a total row is compared with.
+            self.flush(&mut scan.written);
+            let all = || text.split(move |b| *b == delimiter);
+            return self.data_row(field, all, cols, line);
         };
         self.sums.rows_read += 1;
+        scan.written += written;
         match budget {
             // A budget goes straight to the key's slot, with its amount.
-            Some(_) => self
-                .sums
-                .add(tally.slot as usize, Place::Line(line), amount, budget),
+            Some(_) => {
+                self.sums
+                    .add(tally.slot as usize, Place::Line(line), amount, budget);
+            }
             None => match tally.actual.checked_add(amount) {
                 Some(sum) if tally.rows < u32::MAX => {
                     tally.actual = sum;
@@ -161,6 +170,20 @@ impl Part<'_> {
         }
     }
 
+    /// Adds the plain rows' amounts summed since the last flush to the running sum
+    /// total rows are compared with.
+    fn flush(&mut self, written: &mut i128) {
+        if *written == 0 {
+            return;
+        }
+        match Decimal::try_from_i128_with_scale(*written, 2) {
+            Ok(sum) => self.sums.totals.count(sum),
+            // Cannot happen below `ORDER_FREE`; the file is read in one piece.
+            Err(_) => self.sums.order_matters = true,
+        }
+        *written = 0;
+    }
+
     /// The tally, amount and budget of a row whose amounts are plain and whose key
     /// spelling is known valid (or is new and valid); `None` sends the row to the
     /// `csv` path.
@@ -170,8 +193,9 @@ impl Part<'_> {
         cols: Columns,
         delimiter: u8,
         spellings: &'s mut Spellings,
-    ) -> Option<(&'s mut Tally, Decimal, Option<Decimal>)> {
-        let amount = self.sums.scale(plain_amount(field(cols.amount))?)?;
+    ) -> Option<(&'s mut Tally, Decimal, Option<Decimal>, i128)> {
+        let written = plain_amount(field(cols.amount))?;
+        let amount = self.sums.scale(written)?;
         let budget = match cols.budget.map(|_| field(cols.budget)) {
             Some(raw) if !trim(raw).is_empty() => Some(self.sums.scale(plain_amount(raw)?)?),
             _ => None,
@@ -183,7 +207,10 @@ impl Part<'_> {
             (field(cols.period), field(cols.account), field(cols.project));
         let packed = pack([period, account, project], delimiter)?;
         let tally = spellings.entry(packed).or_insert_with(|| {
-            let valid = parse_period(&text_of(period)).filter(|_| !trim(account).is_empty());
+            // A total row (`5410 Summa` as the account) takes the `csv` path, which
+            // names it.
+            let account_ok = !trim(account).is_empty() && !names_total(account);
+            let valid = parse_period(&text_of(period)).filter(|_| account_ok);
             let slot = match valid {
                 Some(p) => {
                     let key = self.sums.key(p, trim(account), project);
@@ -198,7 +225,9 @@ impl Part<'_> {
                 actual: Decimal::ZERO,
             }
         });
-        (tally.slot != INVALID).then_some((tally, amount, budget))
+        // Plain amounts have at most two decimals: the amount in öre.
+        let ore = written.mantissa() * 10i128.pow(2u32.saturating_sub(written.scale()));
+        (tally.slot != INVALID).then_some((tally, amount, budget, ore))
     }
 
     /// Adds each spelling's tally to its key's slot, at the end of the part.
@@ -219,6 +248,20 @@ impl Part<'_> {
             }
         }
     }
+}
+
+/// The state of a plain part's reading.
+struct Scan {
+    cols: Columns,
+    delimiter: u8,
+    /// The last column read.
+    last: usize,
+    spellings: Spellings,
+    /// The ends of the current line's fields.
+    ends: Vec<usize>,
+    /// The plain rows' amounts as written, in öre, since the last row that took the
+    /// `csv` path: added to the running sum of total rows before such a row.
+    written: i128,
 }
 
 /// The rows of one key spelling summed as the part is read, beside the key: a row
