@@ -130,28 +130,12 @@ fn parse_amount_text(text: &str) -> Result<Decimal, NotAmount> {
 /// one or two decimals, where the template's rules and SIE's agree), read without
 /// allocation; `None` for any other text.
 fn plain_amount(b: &[u8]) -> Option<Decimal> {
-    let (negative, body) = match b {
-        [b'-', rest @ ..] => (true, rest),
-        _ => (false, b),
-    };
+    let body = b.strip_prefix(b"-").unwrap_or(b);
     // Up to 15 characters (SIE's reader's most integer digits, and within a `u64`):
     // the common case, read here; the rest as SIE's reader reads them.
-    if body.len() <= 15 {
-        let mut mantissa = 0u64;
-        let mut scale = None;
-        for (i, c) in body.iter().enumerate() {
-            match c {
-                b'0'..=b'9' => mantissa = mantissa * 10 + u64::from(c - b'0'),
-                b'.' | b',' if scale.is_none() && i > 0 => scale = Some(body.len() - i - 1),
-                _ => return None,
-            }
-        }
-        let scale = match scale {
-            None if !body.is_empty() => 0,
-            Some(s @ 1..=2) => s as u32,
-            _ => return None,
-        };
-        return Decimal::try_from_i128_with_scale(signed(negative, mantissa), scale).ok();
+    if body.len() <= SHORT_AMOUNT {
+        let (mantissa, scale) = plain_units(b)?;
+        return Decimal::try_from_i128_with_scale(i128::from(mantissa), scale).ok();
     }
     let sep = body.iter().position(|c| matches!(c, b'.' | b','));
     let plain = match sep {
@@ -174,10 +158,35 @@ fn plain_amount(b: &[u8]) -> Option<Decimal> {
     super::sie::parse_amount(&canonical[..b.len()])
 }
 
-/// A mantissa with its sign, as SIE's reader makes it (`-0` is zero).
-fn signed(negative: bool, mantissa: u64) -> i128 {
-    let m = i128::from(mantissa);
-    if negative { -m } else { m }
+/// The longest plain amount (without its sign) [`plain_units`] reads.
+const SHORT_AMOUNT: usize = 15;
+
+/// A short plain amount (at most [`SHORT_AMOUNT`] characters after its sign) as its
+/// mantissa and number of decimals, `-0` as zero, as SIE's reader gives them; `None`
+/// for any other text.
+fn plain_units(b: &[u8]) -> Option<(i64, u32)> {
+    let (negative, body) = match b {
+        [b'-', rest @ ..] => (true, rest),
+        _ => (false, b),
+    };
+    if body.len() > SHORT_AMOUNT {
+        return None;
+    }
+    let mut mantissa = 0i64;
+    let mut scale = None;
+    for (i, c) in body.iter().enumerate() {
+        match c {
+            b'0'..=b'9' => mantissa = mantissa * 10 + i64::from(c - b'0'),
+            b'.' | b',' if scale.is_none() && i > 0 => scale = Some(body.len() - i - 1),
+            _ => return None,
+        }
+    }
+    let scale = match scale {
+        None if !body.is_empty() => 0,
+        Some(s @ 1..=2) => s as u32,
+        _ => return None,
+    };
+    Some((if negative { -mantissa } else { mantissa }, scale))
 }
 
 /// Amounts whose sums never round nor overflow in any order: below 10¹⁵ kr with at

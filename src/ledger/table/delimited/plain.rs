@@ -29,7 +29,7 @@ pub(super) enum Plain {
     NeedsCsv,
 }
 
-/// Key spellings seen, by their packed bytes, and the slot each one sums into.
+/// Key spellings seen, by their packed bytes, each with its tally.
 type Spellings = super::super::super::sie::FxMap<[u64; 4], Tally>;
 
 impl Part<'_> {
@@ -42,9 +42,17 @@ impl Part<'_> {
         first_line: u64,
     ) -> Result<Plain, Actuals> {
         let delimiter = self.delimiter.unwrap_or(b';');
+        let mut key_cols = [
+            cols.period.unwrap_or(0),
+            cols.account.unwrap_or(0),
+            cols.project.unwrap_or(0),
+        ];
+        key_cols.sort_unstable();
         let mut scan = Scan {
             cols,
             delimiter,
+            key_cols,
+            tkr: matches!(self.sums.unit, Unit::Tkr),
             last: [
                 cols.period,
                 cols.account,
@@ -56,10 +64,10 @@ impl Part<'_> {
             .flatten()
             .max()
             .unwrap_or(0),
-            spellings: Spellings::default(),
             ends: Vec::new(),
             written: 0,
         };
+        let mut spellings = Spellings::default();
         let mut buf = vec![0u8; BLOCK];
         let mut filled = 0;
         let mut line = first_line;
@@ -98,7 +106,7 @@ impl Part<'_> {
                     text = rest;
                     crlf += 1;
                 }
-                self.plain_row(text, line, &mut scan);
+                self.plain_row(text, &buf[start..], line, &mut scan, &mut spellings);
                 start = nl + 1;
                 line += u64::from(nl < upto);
             }
@@ -107,7 +115,7 @@ impl Part<'_> {
             }
             if at_end {
                 self.flush(&mut scan.written);
-                self.fold(scan.spellings);
+                self.fold(spellings);
                 return Ok(Plain::Read { next_line: line });
             }
             buf.copy_within(upto..filled, 0);
@@ -115,11 +123,17 @@ impl Part<'_> {
         }
     }
 
-    /// One line (without its line break) of a plain part.
-    fn plain_row(&mut self, text: &[u8], line: u64, scan: &mut Scan) {
-        let Scan {
-            cols, delimiter, ..
-        } = *scan;
+    /// One line (without its line break) of a plain part; `window` is the buffer
+    /// from the line's start on (the key is read from it a whole word at a time).
+    fn plain_row(
+        &mut self,
+        text: &[u8],
+        window: &[u8],
+        line: u64,
+        scan: &mut Scan,
+        spellings: &mut Spellings,
+    ) {
+        let delimiter = scan.delimiter;
         // A row of blanks and delimiters only is skipped, as the `csv` path does.
         if text
             .iter()
@@ -134,39 +148,39 @@ impl Part<'_> {
         if ends.len() <= scan.last {
             ends.push(text.len());
         }
+        let fast = self.plain_sums(text, window, scan, spellings);
         let ends = &scan.ends;
-        let field = |at: Option<usize>| -> &[u8] {
-            let Some(i) = at.filter(|i| *i < ends.len()) else {
-                return b"";
-            };
-            let from = if i == 0 { 0 } else { ends[i - 1] + 1 };
-            &text[from..ends[i]]
-        };
-        let Some((tally, amount, budget, written)) =
-            self.plain_sums(&field, cols, delimiter, &mut scan.spellings)
-        else {
+        let field = |at: Option<usize>| -> &[u8] { field_of(text, ends, at) };
+        let Some((tally, amount)) = fast else {
             // The rows so far are in the running sum a total row is compared with.
             self.flush(&mut scan.written);
             let all = || text.split(move |b| *b == delimiter);
-            return self.data_row(field, all, cols, line);
+            return self.data_row(field, all, scan.cols, line);
         };
         self.sums.rows_read += 1;
-        scan.written += written;
-        match budget {
+        scan.written += i128::from(amount.written);
+        if let Some(budget) = amount.budget {
             // A budget goes straight to the key's slot, with its amount.
-            Some(_) => {
-                self.sums
-                    .add(tally.slot as usize, Place::Line(line), amount, budget);
-            }
-            None => match tally.actual.checked_add(amount) {
-                Some(sum) if tally.rows < u32::MAX => {
-                    tally.actual = sum;
-                    tally.rows += 1;
-                    tally.first = tally.first.min(line);
+            let actual = Decimal::try_from_i128_with_scale(amount.mantissa, amount.scale);
+            match actual {
+                Ok(actual) => {
+                    let place = Place::Line(line);
+                    self.sums
+                        .add(tally.slot as usize, place, actual, Some(budget));
                 }
-                // Cannot happen below `ORDER_FREE`; the file is read in one piece.
-                _ => self.sums.order_matters = true,
-            },
+                Err(_) => self.sums.order_matters = true,
+            }
+            return;
+        }
+        match tally.ore.checked_add(amount.ore) {
+            Some(sum) if tally.rows < u32::MAX => {
+                tally.ore = sum;
+                tally.scale = tally.scale.max(amount.scale as u8);
+                tally.rows += 1;
+                tally.first = tally.first.min(line);
+            }
+            // Beyond 92 rows of 10¹⁵ kr each in one key: the file is read in one piece.
+            _ => self.sums.order_matters = true,
         }
     }
 
@@ -184,29 +198,37 @@ impl Part<'_> {
         *written = 0;
     }
 
-    /// The tally, amount and budget of a row whose amounts are plain and whose key
-    /// spelling is known valid (or is new and valid); `None` sends the row to the
+    /// The tally and amounts of a row whose amounts are short plain forms and whose
+    /// key spelling is known valid (or is new and valid); `None` sends the row to the
     /// `csv` path.
-    fn plain_sums<'s, 'r>(
+    fn plain_sums<'s>(
         &mut self,
-        field: &impl Fn(Option<usize>) -> &'r [u8],
-        cols: Columns,
-        delimiter: u8,
+        text: &[u8],
+        window: &[u8],
+        scan: &Scan,
         spellings: &'s mut Spellings,
-    ) -> Option<(&'s mut Tally, Decimal, Option<Decimal>, i128)> {
-        let written = plain_amount(field(cols.amount))?;
-        let amount = self.sums.scale(written)?;
-        let budget = match cols.budget.map(|_| field(cols.budget)) {
-            Some(raw) if !trim(raw).is_empty() => Some(self.sums.scale(plain_amount(raw)?)?),
-            _ => None,
-        };
-        if !order_free(amount) || budget.is_some_and(|b| !order_free(b)) {
+    ) -> Option<(&'s mut Tally, RowAmount)> {
+        let cols = scan.cols;
+        let field = |at: Option<usize>| field_of(text, &scan.ends, at);
+        let (written, scale) = plain_units(field(cols.amount))?;
+        let unit: i128 = if scan.tkr { 1000 } else { 1 };
+        let mantissa = i128::from(written) * unit;
+        let ore = mantissa * 10i128.pow(2 - scale);
+        if ore.unsigned_abs() >= ORDER_FREE_ORE {
             return None;
         }
-        let (period, account, project) =
-            (field(cols.period), field(cols.account), field(cols.project));
-        let packed = pack([period, account, project], delimiter)?;
+        let budget = match cols.budget.map(|_| field(cols.budget)) {
+            Some(raw) if !trim(raw).is_empty() => {
+                let (m, s) = plain_units(raw)?;
+                let b = Decimal::try_from_i128_with_scale(i128::from(m) * unit, s).ok()?;
+                Some(Some(b).filter(|b| order_free(*b))?)
+            }
+            _ => None,
+        };
+        let packed = scan.packed(text, window)?;
         let tally = spellings.entry(packed).or_insert_with(|| {
+            let (period, account, project) =
+                (field(cols.period), field(cols.account), field(cols.project));
             // A total row (`5410 Summa` as the account) takes the `csv` path, which
             // names it.
             let account_ok = !trim(account).is_empty() && !names_total(account);
@@ -222,26 +244,37 @@ impl Part<'_> {
                 slot,
                 rows: 0,
                 first: u64::MAX,
-                actual: Decimal::ZERO,
+                ore: 0,
+                scale: 0,
             }
         });
-        // Plain amounts have at most two decimals: the amount in öre.
-        let ore = written.mantissa() * 10i128.pow(2u32.saturating_sub(written.scale()));
-        (tally.slot != INVALID).then_some((tally, amount, budget, ore))
+        let amount = RowAmount {
+            written: written * 10i64.pow(2 - scale),
+            ore: ore as i64,
+            mantissa,
+            scale,
+            budget,
+        };
+        (tally.slot != INVALID).then_some((tally, amount))
     }
 
     /// Adds each spelling's tally to its key's slot, at the end of the part.
     fn fold(&mut self, spellings: Spellings) {
         for tally in spellings.into_values().filter(|t| t.rows > 0) {
+            let step = 10i128.pow(2 - u32::from(tally.scale));
+            let sum = i128::from(tally.ore) / step;
+            let Ok(actual) = Decimal::try_from_i128_with_scale(sum, u32::from(tally.scale)) else {
+                self.sums.order_matters = true;
+                continue;
+            };
             let rows = Entry {
-                actual: tally.actual,
+                actual,
                 budget: None,
                 rows: tally.rows,
                 first: Some(Place::Line(tally.first)),
             };
             let slot = &mut self.sums.slots[tally.slot as usize].1;
-            let fresh = slot.rows == 0;
-            if fresh {
+            if slot.rows == 0 {
                 *slot = rows;
             } else if !slot.merge(&rows) {
                 self.sums.order_matters = true;
@@ -250,13 +283,39 @@ impl Part<'_> {
     }
 }
 
+/// Amounts of 10¹⁵ kr or more, in öre, are left to the `csv` path (see
+/// [`order_free`]).
+const ORDER_FREE_ORE: u128 = 100_000_000_000_000_000;
+
+/// The field of column `at` of a line whose field ends are `ends`.
+fn field_of<'t>(text: &'t [u8], ends: &[usize], at: Option<usize>) -> &'t [u8] {
+    let Some(i) = at.filter(|i| *i < ends.len()) else {
+        return b"";
+    };
+    let from = if i == 0 { 0 } else { ends[i - 1] + 1 };
+    &text[from..ends[i]]
+}
+
+/// A plain row's amount: as written and in kronor, in öre, and as a mantissa and
+/// number of decimals in kronor.
+struct RowAmount {
+    written: i64,
+    ore: i64,
+    mantissa: i128,
+    scale: u32,
+    budget: Option<Decimal>,
+}
+
 /// The state of a plain part's reading.
 struct Scan {
     cols: Columns,
     delimiter: u8,
+    /// The period's, account's and project's columns, in the order they stand.
+    key_cols: [usize; 3],
+    /// Amounts are in tkr.
+    tkr: bool,
     /// The last column read.
     last: usize,
-    spellings: Spellings,
     /// The ends of the current line's fields.
     ends: Vec<usize>,
     /// The plain rows' amounts as written, in öre, since the last row that took the
@@ -264,14 +323,50 @@ struct Scan {
     written: i128,
 }
 
-/// The rows of one key spelling summed as the part is read, beside the key: a row
-/// adds to it without a second look-up. Folded into the key's slot at the part's end.
+impl Scan {
+    /// The key spelling of the current line: its period, account and project fields
+    /// as they stand, in column order with the delimiters between them. When the
+    /// three columns stand side by side that is one stretch of the line, read from
+    /// `window` a word at a time; else the fields are copied one by one.
+    fn packed(&self, text: &[u8], window: &[u8]) -> Option<[u64; 4]> {
+        let [a, b, c] = self.key_cols;
+        let field = |i: usize| field_of(text, &self.ends, Some(i));
+        if c == a + 2 && c < self.ends.len() {
+            let from = if a == 0 { 0 } else { self.ends[a - 1] + 1 };
+            let len = self.ends[c] - from;
+            if len > KEY_BYTES {
+                return None;
+            }
+            if let Some(bytes) = window.get(from..from + 32) {
+                let word = |i: usize| {
+                    let mut w = [0u8; 8];
+                    w.copy_from_slice(&bytes[i * 8..i * 8 + 8]);
+                    let keep = len.saturating_sub(i * 8).min(8);
+                    let mask = if keep == 8 {
+                        u64::MAX
+                    } else {
+                        (1u64 << (keep * 8)) - 1
+                    };
+                    u64::from_le_bytes(w) & mask
+                };
+                let last = word(3) | (len as u64) << 56;
+                return Some([word(0), word(1), word(2), last]);
+            }
+        }
+        pack([field(a), field(b), field(c)], self.delimiter)
+    }
+}
+
+/// The rows of one key spelling summed as the part is read, in öre: a row adds to
+/// it without a look-up by name. Folded into the key's slot at the part's end.
 pub(super) struct Tally {
     /// The key's slot, or [`INVALID`].
     slot: u32,
     rows: u32,
     first: u64,
-    actual: Decimal,
+    ore: i64,
+    /// The most decimals of its rows: the sum's, as adding them as `Decimal`s gives.
+    scale: u8,
 }
 
 /// The fields joined by the delimiter (which no field of a plain part holds), zero
