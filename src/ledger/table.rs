@@ -33,6 +33,10 @@ const SNIFF_BYTES: u64 = 64 * 1024;
 const NO_PROJECT: u32 = u32::MAX;
 
 mod delimited;
+mod totals;
+use totals::{Totals, names_total};
+#[cfg(test)]
+mod tests;
 pub use delimited::{read_csv, read_csv_split};
 
 /// The columns of a ledger table, as found in its header.
@@ -238,171 +242,6 @@ struct Sums {
     totals: Totals,
 }
 
-/// A table's total rows ([`Sums::total_row`]) and the running sums of the data rows
-/// (amounts as written, before the unit) that each is compared with. `None`: a sum
-/// beyond exact amounts, which makes the file unreadable only once a total row is
-/// compared with it. One addition per data row: the sum since the start is added up
-/// at each total row.
-#[derive(Debug)]
-struct Totals {
-    /// The data rows summed since the last total row (or the start).
-    since_previous: Option<Decimal>,
-    /// The data rows summed before the last total row.
-    before_previous: Option<Decimal>,
-    /// A total row was read (in this part of a file).
-    seen: bool,
-    /// The first total rows, named one by one.
-    named: Vec<TotalRow>,
-    /// The total rows past the named ones: how many, and the first one's place.
-    more: u64,
-    more_at: Option<Place>,
-}
-
-#[derive(Debug)]
-struct TotalRow {
-    place: Place,
-    label: String,
-    amount: Decimal,
-    /// The sums when the row was read; in the second part of a file read on two
-    /// threads, of that part only until [`Totals::absorb`].
-    since_previous: Decimal,
-    since_start: Decimal,
-    /// A total row stands above this one (in its part, until joined).
-    after_total: bool,
-}
-
-impl Default for Totals {
-    fn default() -> Self {
-        Totals {
-            since_previous: Some(Decimal::ZERO),
-            before_previous: Some(Decimal::ZERO),
-            seen: false,
-            named: Vec::new(),
-            more: 0,
-            more_at: None,
-        }
-    }
-}
-
-/// The longest label a total-row finding quotes.
-const TOTAL_LABEL_CHARS: usize = 60;
-
-impl Totals {
-    /// A data row summed into the entries.
-    fn count(&mut self, amount: Decimal) {
-        self.since_previous = self.since_previous.and_then(|s| s.checked_add(amount));
-    }
-
-    /// The data rows summed since the start.
-    fn since_start(&self) -> Option<Decimal> {
-        self.before_previous?.checked_add(self.since_previous?)
-    }
-
-    /// A total row; `false` when a sum it is compared with is beyond exact amounts.
-    fn push(&mut self, place: Place, label: &str, amount: Decimal) -> bool {
-        let after_total = std::mem::replace(&mut self.seen, true);
-        let sums = (self.since_previous, self.since_start());
-        self.before_previous = sums.1;
-        self.since_previous = Some(Decimal::ZERO);
-        if self.named.len() >= NAMED_ROWS {
-            self.more += 1;
-            self.more_at.get_or_insert(place);
-            return true;
-        }
-        let (Some(since_previous), Some(since_start)) = sums else {
-            return false;
-        };
-        let label = match label.char_indices().nth(TOTAL_LABEL_CHARS) {
-            Some((at, _)) => format!("{}…", &label[..at]),
-            None => label.to_string(),
-        };
-        self.named.push(TotalRow {
-            place,
-            label,
-            amount,
-            since_previous,
-            since_start,
-            after_total,
-        });
-        true
-    }
-
-    /// Joins the total rows of the part of a file that follows this one (read on its
-    /// own thread): each one's sum since the start gains this part's, and a first
-    /// total row of that part, whose previous total row (if any) is in this part,
-    /// reaches back to it; `moved` makes a place of that part a place in the file.
-    /// The result is the one-thread read's. `false`: a sum beyond exact amounts.
-    fn absorb(&mut self, other: Totals, moved: impl Fn(Place) -> Place) -> bool {
-        let mut exact = true;
-        for mut t in other.named {
-            t.place = moved(t.place);
-            if self.named.len() >= NAMED_ROWS {
-                self.more += 1;
-                self.more_at.get_or_insert(t.place);
-                continue;
-            }
-            let previous = match t.after_total {
-                true => Some(t.since_previous),
-                false => self
-                    .since_previous
-                    .and_then(|p| p.checked_add(t.since_previous)),
-            };
-            let start = self
-                .since_start()
-                .and_then(|s| s.checked_add(t.since_start));
-            let (Some(previous), Some(start)) = (previous, start) else {
-                exact = false;
-                continue;
-            };
-            t.since_previous = previous;
-            t.since_start = start;
-            t.after_total |= self.seen;
-            self.named.push(t);
-        }
-        self.more += other.more;
-        if let Some(p) = other.more_at {
-            self.more_at.get_or_insert(moved(p));
-        }
-        let add = |a: Option<Decimal>, b: Option<Decimal>| a?.checked_add(b?);
-        (self.before_previous, self.since_previous) = match other.seen {
-            true => (
-                add(self.since_start(), other.before_previous),
-                other.since_previous,
-            ),
-            false => (
-                self.before_previous,
-                add(self.since_previous, other.since_previous),
-            ),
-        };
-        self.seen |= other.seen;
-        exact
-    }
-}
-
-/// Whether a field names a total (see [`crate::labels::LEDGER_TOTAL_WORDS`]):
-/// compared as ASCII, case-insensitively, so that a CSV field needs no decoding.
-fn names_total(field: &[u8]) -> bool {
-    let mut t = trim(field);
-    while let [rest @ .., b':' | b'.' | b' '] = t {
-        t = rest;
-    }
-    // Cheap first: every word starts with `s`, `d` or `t` and ends with `a`, `l` or `t`.
-    let first = t.first().map(u8::to_ascii_lowercase);
-    let last = t.last().map(u8::to_ascii_lowercase);
-    if !matches!(first, Some(b's' | b'd' | b't')) && !matches!(last, Some(b'a' | b'l' | b't')) {
-        return false;
-    }
-    crate::labels::LEDGER_TOTAL_WORDS.iter().any(|w| {
-        let w = w.as_bytes();
-        let n = w.len();
-        t.eq_ignore_ascii_case(w)
-            || (t.len() > n && t[..n].eq_ignore_ascii_case(w) && matches!(t[n], b' ' | b':'))
-            || (t.len() > n
-                && t[t.len() - n..].eq_ignore_ascii_case(w)
-                && t[t.len() - n - 1] == b' ')
-    })
-}
-
 /// One data row's fields, already located.
 struct Row<'a> {
     place: Place,
@@ -432,54 +271,6 @@ impl Sums {
             overflow: false,
             totals: Totals::default(),
         }
-    }
-
-    /// Whether a row that has no month or no account (or an account that names a
-    /// total) is a total row, and if so takes it: not summed, kept for an
-    /// `actuals-total-row` finding. It is one when some field names a total
-    /// ([`names_total`]), its amount column holds an amount, and nothing else is wrong
-    /// with it: its period is a month, empty or itself names a total, and its amount
-    /// and budget are amounts in range. Anything else stays an `invalid-actuals-row`.
-    /// `fields`: the row's fields as text with their columns, asked for only here.
-    fn total_row(&mut self, row: &Row<'_>, fields: impl FnOnce() -> Vec<(usize, String)>) -> bool {
-        if let Err(period) = &row.period
-            && !period.is_empty()
-            && !names_total(period.as_bytes())
-        {
-            return false;
-        }
-        let Ok(amount) = row.amount else {
-            return false;
-        };
-        let budget_ok = match &row.budget {
-            None => true,
-            Some(Ok(b)) => self.scale(*b).is_some(),
-            Some(Err(_)) => false,
-        };
-        if !budget_ok || self.scale(amount).is_none() {
-            return false;
-        }
-        let fields = fields();
-        let text = |col: Option<usize>| {
-            fields
-                .iter()
-                .find(|(i, _)| Some(*i) == col)
-                .map_or("", |(_, t)| t.trim())
-        };
-        if text(self.columns.amount).is_empty() {
-            return false;
-        }
-        let Some((_, label)) = fields
-            .iter()
-            .find(|(_, t)| names_total(t.trim().as_bytes()))
-        else {
-            return false;
-        };
-        if !self.totals.push(row.place, label.trim(), amount) {
-            self.overflow = true;
-            self.order_matters = true;
-        }
-        true
     }
 
     fn invalid(&mut self, place: Place, column: &str, found: String, expected: ActualsExpected) {
@@ -644,23 +435,7 @@ impl Sums {
             let finding = self.placed(finding, place);
             self.findings.push(finding);
         }
-        for t in std::mem::take(&mut self.totals.named) {
-            let finding = Finding::new(Kind::ActualsTotalRow {
-                label: t.label,
-                amount: t.amount,
-                since_previous: t.after_total.then_some(t.since_previous),
-                since_start: t.since_start,
-            })
-            .in_file(&self.file);
-            let finding = self.placed(finding, t.place);
-            self.findings.push(finding);
-        }
-        if let Some(place) = self.totals.more_at {
-            let rows = self.totals.more;
-            let finding = Finding::new(Kind::MoreActualsTotalRows { rows }).in_file(&self.file);
-            let finding = self.placed(finding, place);
-            self.findings.push(finding);
-        }
+        self.total_findings();
         // Each name decoded once; keys ordered by the names' ranks, so that the map
         // is built from sorted keys without comparing strings per key.
         let names = |interner: &super::sie::Interner| -> (Vec<String>, Vec<u32>) {
@@ -876,86 +651,4 @@ fn read_grid(
         });
     }
     sums.finish(Form::Sheet, true)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The plain forms as SIE's amount reader reads them, the reading
-    /// [`plain_amount`]'s short path must equal.
-    fn by_sie_reader(b: &[u8]) -> Option<Decimal> {
-        let body = b.strip_prefix(b"-").unwrap_or(b);
-        let plain = match body.iter().position(|c| matches!(c, b'.' | b',')) {
-            None => !body.is_empty() && body.iter().all(u8::is_ascii_digit),
-            Some(at) => {
-                !body[..at].is_empty()
-                    && (1..=2).contains(&(body.len() - at - 1))
-                    && body[..at]
-                        .iter()
-                        .chain(&body[at + 1..])
-                        .all(u8::is_ascii_digit)
-            }
-        };
-        let canonical: Vec<u8> = b
-            .iter()
-            .map(|c| if *c == b',' { b'.' } else { *c })
-            .collect();
-        plain
-            .then(|| super::super::sie::parse_amount(&canonical))
-            .flatten()
-    }
-
-    #[test]
-    fn plain_amounts_read_as_sie_reads_them() {
-        let mut texts: Vec<String> = [
-            "0",
-            "-0",
-            "-0,00",
-            "0,0",
-            "1",
-            "-1",
-            "12,5",
-            "12.50",
-            "1,234",
-            "1,2,3",
-            ",5",
-            "5,",
-            "-",
-            "",
-            "+5",
-            "1 000",
-            "1e3",
-            "--1",
-            "-,5",
-            "999999999999999",
-            "9999999999999999",
-            "123456789012,34",
-            "1234567890123,45",
-            "12345678901234,5",
-            "00012,30",
-            "5.00",
-        ]
-        .map(String::from)
-        .to_vec();
-        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
-        for _ in 0..20_000 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            let len = (x % 20) as usize;
-            let text: String = (0..len)
-                .map(|i| b"0123456789,.-9"[((x >> (i * 3 % 60)) % 14) as usize] as char)
-                .collect();
-            texts.push(text);
-        }
-        for t in &texts {
-            let (fast, sie) = (plain_amount(t.as_bytes()), by_sie_reader(t.as_bytes()));
-            assert_eq!(
-                fast.map(|d| format!("{d:?}")),
-                sie.map(|d| format!("{d:?}")),
-                "{t:?}"
-            );
-        }
-    }
 }

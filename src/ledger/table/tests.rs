@@ -1,0 +1,80 @@
+//! The table reader's amount forms.
+
+use super::*;
+
+/// The plain forms as SIE's amount reader reads them, the reading
+/// [`plain_amount`]'s short path must equal.
+fn by_sie_reader(b: &[u8]) -> Option<Decimal> {
+    let body = b.strip_prefix(b"-").unwrap_or(b);
+    let plain = match body.iter().position(|c| matches!(c, b'.' | b',')) {
+        None => !body.is_empty() && body.iter().all(u8::is_ascii_digit),
+        Some(at) => {
+            !body[..at].is_empty()
+                && (1..=2).contains(&(body.len() - at - 1))
+                && body[..at]
+                    .iter()
+                    .chain(&body[at + 1..])
+                    .all(u8::is_ascii_digit)
+        }
+    };
+    let canonical: Vec<u8> = b
+        .iter()
+        .map(|c| if *c == b',' { b'.' } else { *c })
+        .collect();
+    plain
+        .then(|| super::super::sie::parse_amount(&canonical))
+        .flatten()
+}
+
+#[test]
+fn plain_amounts_read_as_sie_reads_them() {
+    let mut texts: Vec<String> = [
+        "0",
+        "-0",
+        "-0,00",
+        "0,0",
+        "1",
+        "-1",
+        "12,5",
+        "12.50",
+        "1,234",
+        "1,2,3",
+        ",5",
+        "5,",
+        "-",
+        "",
+        "+5",
+        "1 000",
+        "1e3",
+        "--1",
+        "-,5",
+        "999999999999999",
+        "9999999999999999",
+        "123456789012,34",
+        "1234567890123,45",
+        "12345678901234,5",
+        "00012,30",
+        "5.00",
+    ]
+    .map(String::from)
+    .to_vec();
+    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    for _ in 0..20_000 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let len = (x % 20) as usize;
+        let text: String = (0..len)
+            .map(|i| b"0123456789,.-9"[((x >> (i * 3 % 60)) % 14) as usize] as char)
+            .collect();
+        texts.push(text);
+    }
+    for t in &texts {
+        let (fast, sie) = (plain_amount(t.as_bytes()), by_sie_reader(t.as_bytes()));
+        assert_eq!(
+            fast.map(|d| format!("{d:?}")),
+            sie.map(|d| format!("{d:?}")),
+            "{t:?}"
+        );
+    }
+}
