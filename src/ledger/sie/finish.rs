@@ -13,6 +13,7 @@ type Mixed = Option<(u64, GroupKey, ObjectReading)>;
 
 impl State<'_> {
     pub(super) fn finish(mut self) -> Actuals {
+        self.decode_found();
         if let Some(refused) = self.refusal() {
             return refused;
         }

@@ -185,6 +185,11 @@ struct State<'o> {
     /// same row, is its repeat.
     rtrans: Option<(u64, TransKey)>,
     findings: Vec<Finding>,
+    /// The raw text of each named row, by its finding's number: decoded when the
+    /// reading ends, with the file's one decision between UTF-8 and CP437 (a row
+    /// named before the first byte that is no UTF-8 is decoded as the rest is).
+    /// (`true`: cut at 60 bytes.)
+    found: Vec<(usize, Vec<u8>, bool)>,
     invalid_rows: u64,
     /// Rows read from `#PSALDO`, `#PBUDGET` and `#TRANS` (each source counted apart,
     /// as only the chosen one is in the entries).
@@ -220,6 +225,7 @@ impl<'o> State<'o> {
             ver_date: None,
             rtrans: None,
             findings: Vec::new(),
+            found: Vec::new(),
             invalid_rows: 0,
             psaldo_rows: 0,
             pbudget_rows: 0,
@@ -256,14 +262,13 @@ impl<'o> State<'o> {
             self.more_rows_line.get_or_insert(self.line_no);
             return;
         }
-        let mut text = decode_lossy(&found[..found.len().min(60)], self.utf8);
-        if found.len() > 60 {
-            text.push('…');
-        }
+        let raw = found[..found.len().min(60)].to_vec();
+        self.found
+            .push((self.findings.len(), raw, found.len() > 60));
         self.findings.push(
             Finding::new(Kind::InvalidActualsRow {
                 column: None,
-                found: text,
+                found: String::new(),
                 expected,
             })
             .in_file(&self.file)
@@ -365,6 +370,24 @@ fn decode(raw: &[u8], utf8: bool) -> String {
     let mut plain = Vec::with_capacity(raw.len());
     unescaped(raw, |p| plain.extend_from_slice(p));
     decode_lossy(&plain, utf8)
+}
+
+impl State<'_> {
+    /// Writes the named rows' texts into their findings, decoded as the file is.
+    fn decode_found(&mut self) {
+        for (at, raw, cut) in std::mem::take(&mut self.found) {
+            if let Some(Finding {
+                kind: Kind::InvalidActualsRow { found, .. },
+                ..
+            }) = self.findings.get_mut(at)
+            {
+                *found = decode_lossy(&raw, self.utf8);
+                if cut {
+                    found.push('…');
+                }
+            }
+        }
+    }
 }
 
 fn decode_lossy(raw: &[u8], utf8: bool) -> String {

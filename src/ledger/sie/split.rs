@@ -158,10 +158,15 @@ impl State<'_> {
         self.psaldo_rows += other.psaldo_rows;
         self.pbudget_rows += other.pbudget_rows;
         self.trans_rows += other.trans_rows;
-        for mut f in other.findings {
+        let mut found = other.found.into_iter().peekable();
+        for (i, mut f) in other.findings.into_iter().enumerate() {
             let line = f.line.map(|l| l + offset);
             f.line = line;
+            let raw = found.next_if(|(at, ..)| *at == i);
             if self.findings.len() < NAMED_ROWS {
+                if let Some((_, raw, cut)) = raw {
+                    self.found.push((self.findings.len(), raw, cut));
+                }
                 self.findings.push(f);
             } else {
                 self.more_rows_line.get_or_insert(line.unwrap_or(0));

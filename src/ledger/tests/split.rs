@@ -461,3 +461,37 @@ fn csv_total_rows_read_on_two_threads_equal_one_thread() {
             .any(|f| matches!(f.kind, Kind::MoreActualsTotalRows { rows: 100 }))
     );
 }
+
+/// Found by fuzzing: a named row's text was decoded with what the reading knew of the
+/// characters so far, so a row past the cut, read before the part saw the first byte
+/// that is no UTF-8, came out as UTF-8 there and as CP437 on one thread. Now every
+/// named row is decoded at the end, as the file's names are: here as CP437, since the
+/// file has a `\x94` (ö) near its start, and so also the bad row before that byte.
+#[test]
+fn named_rows_are_decoded_as_the_whole_file_on_two_threads_too() {
+    let bad = b"#VER A 0 20230115 \"x\"\n{\n#TRANS 4010 {} 1.00 2023011\xEF\xBB\xBF5\n}\n";
+    let mut text = b"#FLAGGA 0\n#SIETYP 4\n".to_vec();
+    text.extend_from_slice(bad);
+    text.extend_from_slice(b"#KONTO 4010 \"F\x94rbrukning\"\n");
+    for v in 0..400u32 {
+        text.extend_from_slice(
+            format!("#VER A {v} 20230115 \"x\"\n{{\n#TRANS 4010 {{}} {v}.00\n}}\n").as_bytes(),
+        );
+    }
+    text.extend_from_slice(bad);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("tecken.se");
+    std::fs::write(&path, &text).expect("write");
+    let one = sie::read(&text[..], "tecken.se", &ReadOptions::default());
+    let found: Vec<&str> = (one.findings.iter())
+        .filter_map(|f| match &f.kind {
+            Kind::InvalidActualsRow { found, .. } => Some(found.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(found, ["2023011∩╗┐5", "2023011∩╗┐5"], "{:?}", one.findings);
+    assert_eq!(
+        sie::read_split(&path, "tecken.se", &ReadOptions::default()),
+        one
+    );
+}
