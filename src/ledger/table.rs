@@ -125,9 +125,38 @@ fn parse_period(text: &str) -> Option<(i32, u8)> {
 }
 
 /// The amount of a table cell written as text, by the template's rules: the plain
-/// forms by [`plain_amount`], every other text by [`amount::parse_text`].
+/// forms by [`plain_amount`], every other text by [`amount::parse_text`]. Besides a
+/// leading minus, a negative amount may be written as ledger exports write it: with
+/// the minus after the number (SAP's `1 234,50-`) or in parentheses (`(1 234,50)`).
 fn parse_amount_text(text: &str) -> Result<Decimal, NotAmount> {
-    plain_amount(text.as_bytes()).map_or_else(|| amount::parse_text(text), Ok)
+    if let Some(v) = plain_amount(text.as_bytes()) {
+        return Ok(v);
+    }
+    let Some(body) = negative_body(text) else {
+        return amount::parse_text(text);
+    };
+    // A refusal names the text as written.
+    let written = || text.trim().to_string();
+    match amount::parse_text(body) {
+        Ok(v) if v.is_zero() => Ok(v),
+        Ok(v) => Ok(-v),
+        Err(NotAmount::Text(_)) => Err(NotAmount::Text(written())),
+        Err(NotAmount::Ambiguous(_)) => Err(NotAmount::Ambiguous(written())),
+        Err(other) => Err(other),
+    }
+}
+
+/// The number of a negative amount written with a trailing minus or in
+/// parentheses; `None` for any other text (a sign inside as well is no amount).
+fn negative_body(text: &str) -> Option<&str> {
+    let t = text.trim();
+    let body = match t.strip_suffix('-') {
+        Some(body) => body,
+        None => t.strip_prefix('(')?.strip_suffix(')')?,
+    };
+    let body = body.trim();
+    let signed = body.starts_with(['-', '+', '\u{2212}', '(']) || body.ends_with(['-', ')']);
+    (!body.is_empty() && !signed).then_some(body)
 }
 
 /// An amount in a plain form (`-1234.50`, `1234,50`, `1234`: no blanks, no grouping,
@@ -554,7 +583,13 @@ fn cell_amount(cell: Option<&grid::Cell>) -> Result<Decimal, (String, NotAmount)
         Reading::Number { value, .. } => Ok(value),
         Reading::Text { text, .. } => parse_amount_text(&text).map_err(|why| (text, why)),
         Reading::Uncalculated => Err((found(), NotAmount::Text(found()))),
-        Reading::Invalid(why) => Err((found(), why)),
+        // A text the template's rules refuse may be a ledger's negative (`250,50-`).
+        Reading::Invalid(why) => match cell.map(|c| &c.value) {
+            Some(Value::Text(t)) if negative_body(t).is_some() => {
+                parse_amount_text(t).map_err(|why| (t.trim().to_string(), why))
+            }
+            _ => Err((found(), why)),
+        },
     }
 }
 

@@ -408,6 +408,35 @@ fn csv_windows_1252_project_names() {
     assert_eq!(actual(&a, 2023, 1, "4010", Some("Välfärd åöÄ")), d("10"));
 }
 
+/// SAP writes a negative amount with the minus after it, accounting reports in
+/// parentheses; both are read as negative, in a CSV and in a workbook's text cells.
+#[test]
+fn negatives_with_a_trailing_minus_or_in_parentheses() {
+    let text = "Period;Konto;Projekt;Belopp\n202301;4010;P1;1 000,00\n202301;4010;P1;250,50-\n202301;4010;P1;(100,00)\n202301;4010;P1;3,900-\n";
+    let a = read_text("sap.csv", text);
+    assert_eq!(actual(&a, 2023, 1, "4010", Some("P1")), d("649.50"));
+    assert_eq!(codes(&a), ["invalid-actuals-row"], "3,900- stays ambiguous");
+    assert!(matches!(
+        &a.findings[0].kind,
+        Kind::InvalidActualsRow { expected: ActualsExpected::TableAmount(crate::finding::NotAmount::Ambiguous(t)), .. } if t == "3,900-"
+    ));
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (col, head) in ["Period", "Konto", "Projekt", "Belopp"].iter().enumerate() {
+        sheet.write(0, col as u16, *head).expect("cell");
+    }
+    for (row, amount) in ["1 000,00", "250,50-", "(100,00)"].iter().enumerate() {
+        let row = row as u32 + 1;
+        sheet.write(row, 0, "202301").expect("cell");
+        sheet.write(row, 1, "4010").expect("cell");
+        sheet.write(row, 2, "P1").expect("cell");
+        sheet.write(row, 3, *amount).expect("cell");
+    }
+    let bytes = book.save_to_buffer().expect("workbook");
+    let a = checked(read_bytes(&bytes, "sap.xlsx", &ReadOptions::default()));
+    assert_eq!(actual(&a, 2023, 1, "4010", Some("P1")), d("649.50"));
+}
+
 #[test]
 fn csv_ambiguous_amount_is_refused_with_line_and_column() {
     let a = read_text(

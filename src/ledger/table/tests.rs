@@ -78,3 +78,32 @@ fn plain_amounts_read_as_sie_reads_them() {
         );
     }
 }
+
+#[test]
+fn negatives_as_ledger_exports_write_them() {
+    let d = |t: &str| Decimal::from_str_exact(t).expect("decimal");
+    for (text, value) in [
+        ("1 234,50-", "-1234.50"),
+        ("1234.50-", "-1234.50"),
+        ("(1 234,50)", "-1234.50"),
+        ("( 500 )", "-500"),
+        ("\u{a0}12,5-\u{a0}", "-12.5"),
+        ("2,000.50-", "-2000.50"),
+    ] {
+        assert_eq!(parse_amount_text(text), Ok(d(value)), "{text:?}");
+    }
+    for (text, why) in [
+        ("3,900-", NotAmount::Ambiguous("3,900-".into())),
+        ("(3,900)", NotAmount::Ambiguous("(3,900)".into())),
+        ("--5", NotAmount::Text("--5".into())),
+        ("-5-", NotAmount::Text("-5-".into())),
+        ("(-5)", NotAmount::Text("(-5)".into())),
+        ("((5))", NotAmount::Text("((5))".into())),
+        ("(5", NotAmount::Text("(5".into())),
+        ("-", NotAmount::Text("-".into())),
+        ("()", NotAmount::Text("()".into())),
+        ("abc-", NotAmount::Text("abc-".into())),
+    ] {
+        assert_eq!(parse_amount_text(text), Err(why), "{text:?}");
+    }
+}

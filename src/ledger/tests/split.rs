@@ -255,6 +255,9 @@ fn csv_plain_reading_equals_the_csv_crate_on_random_files() {
         b"79228162514264337593543950335",
         b"-79228162514264337593543950335",
         b"1e3",
+        b"1 234,50-",
+        b"(500,00)",
+        b"0,00-",
     ];
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("slump.csv");
