@@ -47,6 +47,9 @@ struct Columns {
     project: Option<usize>,
     amount: Option<usize>,
     budget: Option<usize>,
+    /// `Debet` and `Kredit`: the amount is their difference when there is no `Belopp`.
+    debit: Option<usize>,
+    credit: Option<usize>,
 }
 
 const PERIOD: &str = "Period";
@@ -54,6 +57,8 @@ const ACCOUNT: &str = "Konto";
 const PROJECT: &str = "Projekt";
 const AMOUNT: &str = "Belopp";
 const BUDGET: &str = "Budget";
+const DEBIT: &str = "Debet";
+const CREDIT: &str = "Kredit";
 
 impl Columns {
     /// Which column a header cell names, if any.
@@ -67,6 +72,8 @@ impl Columns {
             "projekt" | "projektnummer" | "projektkod" | "projektnr" => Some(PROJECT),
             "belopp" | "utfall" => Some(AMOUNT),
             "budget" => Some(BUDGET),
+            "debet" | "debit" => Some(DEBIT),
+            "kredit" | "credit" => Some(CREDIT),
             _ => None,
         }
     }
@@ -80,6 +87,8 @@ impl Columns {
                 Some(PROJECT) => &mut c.project,
                 Some(AMOUNT) => &mut c.amount,
                 Some(BUDGET) => &mut c.budget,
+                Some(DEBIT) => &mut c.debit,
+                Some(CREDIT) => &mut c.credit,
                 _ => continue,
             };
             slot.get_or_insert(i);
@@ -92,7 +101,7 @@ impl Columns {
             (self.period, PERIOD),
             (self.account, ACCOUNT),
             (self.project, PROJECT),
-            (self.amount, AMOUNT),
+            (self.amount.or(self.debit.and(self.credit)), AMOUNT),
         ]
         .into_iter()
         .filter(|(at, _)| at.is_none())
@@ -102,6 +111,47 @@ impl Columns {
 
     fn found(&self) -> usize {
         4 - self.missing().len()
+    }
+
+    /// The column a row's amount is read from (for `Debet` and `Kredit`, the first).
+    fn amount_at(&self) -> Option<usize> {
+        self.amount.or(self.debit)
+    }
+
+    /// Every column read, by its number.
+    fn read(&self) -> impl Iterator<Item = usize> {
+        [
+            self.period,
+            self.account,
+            self.project,
+            self.amount,
+            self.budget,
+            self.debit,
+            self.credit,
+        ]
+        .into_iter()
+        .flatten()
+    }
+
+    /// A row's amount and the column it is named by: `Belopp`, or `Debet` − `Kredit`
+    /// when the table has those instead (an empty one is 0); `read` reads a column.
+    fn amount(
+        &self,
+        read: impl Fn(Option<usize>) -> Result<Decimal, (String, NotAmount)>,
+    ) -> (Result<Decimal, (String, NotAmount)>, &'static str) {
+        if self.amount.is_some() {
+            return (read(self.amount), AMOUNT);
+        }
+        let debit = match read(self.debit) {
+            Ok(v) => v,
+            Err(e) => return (Err(e), DEBIT),
+        };
+        let credit = match read(self.credit) {
+            Ok(v) => v,
+            Err(e) => return (Err(e), CREDIT),
+        };
+        let out_of_range = || (String::new(), NotAmount::OutOfRange(String::new()));
+        (debit.checked_sub(credit).ok_or_else(out_of_range), AMOUNT)
     }
 }
 
@@ -278,6 +328,8 @@ struct Row<'a> {
     account: &'a [u8],
     project: &'a [u8],
     amount: Result<Decimal, (String, NotAmount)>,
+    /// The column the amount is named by in a finding (`Belopp`, `Debet`, `Kredit`).
+    amount_column: &'static str,
     budget: Option<Result<Decimal, (String, NotAmount)>>,
 }
 
@@ -312,7 +364,9 @@ impl Sums {
             PERIOD => self.columns.period,
             ACCOUNT => self.columns.account,
             BUDGET => self.columns.budget,
-            _ => self.columns.amount,
+            DEBIT => self.columns.debit,
+            CREDIT => self.columns.credit,
+            _ => self.columns.amount_at(),
         };
         let place = match (place, col) {
             (Place::Cell(c), Some(col)) => Place::Cell(CellRef::new(c.row, col as u32)),
@@ -376,7 +430,8 @@ impl Sums {
                 );
             }
             Err((found, why)) => {
-                return self.invalid(row.place, AMOUNT, found, ActualsExpected::TableAmount(why));
+                let column = row.amount_column;
+                return self.invalid(row.place, column, found, ActualsExpected::TableAmount(why));
             }
         };
         let budget = match row.budget.map(|b| b.map(|v| self.scale(v))) {
@@ -670,12 +725,14 @@ fn read_grid(
         let account = cell_text(value(cols.account));
         let project = cell_text(value(cols.project));
         let budget_cell = get(cols.budget).filter(|c| !c.value.is_empty() || c.formula);
+        let (amount, amount_column) = cols.amount(|col| cell_amount(get(col)));
         let row_in = Row {
-            place: Place::Cell(CellRef::new(row, cols.amount.unwrap_or(0) as u32)),
+            place: Place::Cell(CellRef::new(row, cols.amount_at().unwrap_or(0) as u32)),
             period: cell_period(value(cols.period)),
             account: account.as_bytes(),
             project: project.as_bytes(),
-            amount: cell_amount(get(cols.amount)),
+            amount,
+            amount_column,
             budget: budget_cell.map(|c| cell_amount(Some(c))),
         };
         sums.row(row_in, || {

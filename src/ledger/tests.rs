@@ -437,6 +437,55 @@ fn negatives_with_a_trailing_minus_or_in_parentheses() {
     assert_eq!(actual(&a, 2023, 1, "4010", Some("P1")), d("649.50"));
 }
 
+/// A ledger export with `Debet` and `Kredit` instead of `Belopp`: the amount is their
+/// difference, an empty one 0; a bad one is named by its own column.
+#[test]
+fn debit_and_credit_columns_instead_of_an_amount() {
+    let text = "Period;Konto;Projekt;Debet;Kredit\n202301;4010;P1;1 000,00;\n202301;4010;P1;;250,50\n202301;4010;P1;100;40\n202301;4010;P1;5;x\n";
+    let a = read_text("dk.csv", text);
+    assert_eq!(actual(&a, 2023, 1, "4010", Some("P1")), d("809.50"));
+    assert_eq!(codes(&a), ["invalid-actuals-row"]);
+    assert!(matches!(
+        &a.findings[0].kind,
+        Kind::InvalidActualsRow { column: Some(c), .. } if c == "Kredit"
+    ));
+    assert_eq!(a.findings[0].line, Some(5));
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (col, head) in ["Period", "Konto", "Projekt", "Debet", "Kredit"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write(0, col as u16, *head).expect("cell");
+    }
+    sheet.write(1, 0, "202301").expect("cell");
+    sheet.write(1, 1, "4010").expect("cell");
+    sheet.write(1, 3, 1000.5).expect("cell");
+    sheet.write(2, 0, "202301").expect("cell");
+    sheet.write(2, 1, "4010").expect("cell");
+    sheet.write(2, 4, 200).expect("cell");
+    sheet.write(3, 0, "202301").expect("cell");
+    sheet.write(3, 1, "4010").expect("cell");
+    sheet.write(3, 4, "x").expect("cell");
+    let bytes = book.save_to_buffer().expect("workbook");
+    let a = read_bytes(&bytes, "dk.xlsx", &ReadOptions::default());
+    assert_eq!(actual(&a, 2023, 1, "4010", None), d("800.5"));
+    assert_eq!(codes(&a), ["invalid-actuals-row"]);
+    assert_eq!(
+        a.findings[0].cell.map(|c| (c.row, c.col)),
+        Some((3, 4)),
+        "the Kredit cell"
+    );
+    // Debet alone is no amount.
+    let a = read_text("d.csv", "Period;Konto;Projekt;Debet\n202301;4010;P1;5\n");
+    assert_eq!(
+        a.findings[0].kind,
+        Kind::UnreadableActuals(UnreadableActuals::MissingColumns {
+            missing: vec!["Belopp".into()]
+        })
+    );
+}
+
 #[test]
 fn csv_ambiguous_amount_is_refused_with_line_and_column() {
     let a = read_text(

@@ -388,12 +388,14 @@ impl<'o> Part<'o> {
     ) {
         let period_text = text_of(field(cols.period));
         let period = parse_period(&period_text).ok_or_else(|| period_text.trim().to_string());
+        let (amount, amount_column) = cols.amount(|col| csv_amount(field(col)));
         let row = Row {
             place: Place::Line(line),
             period,
             account: field(cols.account),
             project: field(cols.project),
-            amount: csv_amount(field(cols.amount)),
+            amount,
+            amount_column,
             budget: cols
                 .budget
                 .filter(|_| !trim(field(cols.budget)).is_empty())

@@ -206,7 +206,11 @@ impl Sums {
                 .find(|(i, _)| Some(*i) == col)
                 .map_or("", |(_, t)| t.trim())
         };
-        if text(self.columns.amount).is_empty() {
+        let c = self.columns;
+        if [c.amount, c.debit, c.credit]
+            .iter()
+            .all(|at| text(*at).is_empty())
+        {
             return false;
         }
         let Some((_, label)) = fields

@@ -53,17 +53,7 @@ impl Part<'_> {
             delimiter,
             key_cols,
             tkr: matches!(self.sums.unit, Unit::Tkr),
-            last: [
-                cols.period,
-                cols.account,
-                cols.project,
-                cols.amount,
-                cols.budget,
-            ]
-            .into_iter()
-            .flatten()
-            .max()
-            .unwrap_or(0),
+            last: cols.read().max().unwrap_or(0),
             ends: Vec::new(),
             written: 0,
         };
