@@ -14,5 +14,6 @@ printf '#FLAGGA 0\n#PSALDO 0 202301 4010 {} 12,50\n#PSALDO 0 202313 4010 {} 1\n#
 printf 'Rapport\n;\nPeriod;Konto;Projekt;Belopp;Budget\n202301;4010;P1;-1 234,50;2000\n2023-02;4010;V\344lf\344rd;1234.50;\n202302;4010;;3,900;\n' > "$out/semicolon.csv"
 printf '\357\273\277Konto,Period,Belopp,Projekt\n4010,202301,"1234,50",P1\n' > "$out/comma.csv"
 printf 'Projekt\tKonto\tUtfall\tPeriod\nP1\t4010\t12\t202303\n' > "$out/tab.csv"
+printf 'Period;Konto;Projekt;Debet;Kredit\r\n202301;4010;P1;1 000,00;\r\n202301;4010;P1;;250,50-\r\n202301;4010;P1;(100);x\r\nSumma;;;1 000,00;250,50\r\n' > "$out/debet-kredit.csv"
 for f in "$@"; do cp "$f" "$out/"; done
 ls "$out" | wc -l
