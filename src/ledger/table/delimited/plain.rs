@@ -318,6 +318,9 @@ impl Scan {
     /// as they stand, in column order with the delimiters between them. When the
     /// three columns stand side by side that is one stretch of the line, read from
     /// `window` a word at a time; else the fields are copied one by one.
+    // Inlined into the row loop: as a call it cost the loop 12 % (measured when the
+    // columns struct grew and the compiler stopped inlining it).
+    #[inline]
     fn packed(&self, text: &[u8], window: &[u8]) -> Option<[u64; 4]> {
         let [a, b, c] = self.key_cols;
         let field = |i: usize| field_of(text, &self.ends, Some(i));
