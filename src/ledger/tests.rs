@@ -408,6 +408,34 @@ fn csv_windows_1252_project_names() {
     assert_eq!(actual(&a, 2023, 1, "4010", Some("Välfärd åöÄ")), d("10"));
 }
 
+/// A cell of a test workbook.
+#[derive(Clone, Copy)]
+enum Fill {
+    Text(&'static str),
+    Number(f64),
+}
+
+/// A workbook with the header in its first row and `rows` below it.
+fn workbook<const N: usize>(header: &[&str; N], rows: &[[Option<Fill>; N]]) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (col, head) in header.iter().enumerate() {
+        sheet.write(0, col as u16, *head).expect("cell");
+    }
+    for (row, cells) in rows.iter().enumerate() {
+        for (col, cell) in cells.iter().enumerate() {
+            let (row, col) = (row as u32 + 1, col as u16);
+            match cell {
+                Some(Fill::Text(t)) => sheet.write(row, col, *t).map(|_| ()),
+                Some(Fill::Number(n)) => sheet.write(row, col, *n).map(|_| ()),
+                None => Ok(()),
+            }
+            .expect("cell");
+        }
+    }
+    book.save_to_buffer().expect("workbook")
+}
+
 /// SAP writes a negative amount with the minus after it, accounting reports in
 /// parentheses; both are read as negative, in a CSV and in a workbook's text cells.
 #[test]
@@ -420,19 +448,9 @@ fn negatives_with_a_trailing_minus_or_in_parentheses() {
         &a.findings[0].kind,
         Kind::InvalidActualsRow { expected: ActualsExpected::TableAmount(crate::finding::NotAmount::Ambiguous(t)), .. } if t == "3,900-"
     ));
-    let mut book = rust_xlsxwriter::Workbook::new();
-    let sheet = book.add_worksheet();
-    for (col, head) in ["Period", "Konto", "Projekt", "Belopp"].iter().enumerate() {
-        sheet.write(0, col as u16, *head).expect("cell");
-    }
-    for (row, amount) in ["1 000,00", "250,50-", "(100,00)"].iter().enumerate() {
-        let row = row as u32 + 1;
-        sheet.write(row, 0, "202301").expect("cell");
-        sheet.write(row, 1, "4010").expect("cell");
-        sheet.write(row, 2, "P1").expect("cell");
-        sheet.write(row, 3, *amount).expect("cell");
-    }
-    let bytes = book.save_to_buffer().expect("workbook");
+    let rows = ["1 000,00", "250,50-", "(100,00)"]
+        .map(|amount| ["202301", "4010", "P1", amount].map(|t| Some(Fill::Text(t))));
+    let bytes = workbook(&["Period", "Konto", "Projekt", "Belopp"], &rows);
     let a = checked(read_bytes(&bytes, "sap.xlsx", &ReadOptions::default()));
     assert_eq!(actual(&a, 2023, 1, "4010", Some("P1")), d("649.50"));
 }
@@ -450,24 +468,13 @@ fn debit_and_credit_columns_instead_of_an_amount() {
         Kind::InvalidActualsRow { column: Some(c), .. } if c == "Kredit"
     ));
     assert_eq!(a.findings[0].line, Some(5));
-    let mut book = rust_xlsxwriter::Workbook::new();
-    let sheet = book.add_worksheet();
-    for (col, head) in ["Period", "Konto", "Projekt", "Debet", "Kredit"]
-        .iter()
-        .enumerate()
-    {
-        sheet.write(0, col as u16, *head).expect("cell");
-    }
-    sheet.write(1, 0, "202301").expect("cell");
-    sheet.write(1, 1, "4010").expect("cell");
-    sheet.write(1, 3, 1000.5).expect("cell");
-    sheet.write(2, 0, "202301").expect("cell");
-    sheet.write(2, 1, "4010").expect("cell");
-    sheet.write(2, 4, 200).expect("cell");
-    sheet.write(3, 0, "202301").expect("cell");
-    sheet.write(3, 1, "4010").expect("cell");
-    sheet.write(3, 4, "x").expect("cell");
-    let bytes = book.save_to_buffer().expect("workbook");
+    let (period, account) = (Some(Fill::Text("202301")), Some(Fill::Text("4010")));
+    let rows = [
+        [period, account, None, Some(Fill::Number(1000.5)), None],
+        [period, account, None, None, Some(Fill::Number(200.0))],
+        [period, account, None, None, Some(Fill::Text("x"))],
+    ];
+    let bytes = workbook(&["Period", "Konto", "Projekt", "Debet", "Kredit"], &rows);
     let a = read_bytes(&bytes, "dk.xlsx", &ReadOptions::default());
     assert_eq!(actual(&a, 2023, 1, "4010", None), d("800.5"));
     assert_eq!(codes(&a), ["invalid-actuals-row"]);
