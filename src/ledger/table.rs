@@ -310,7 +310,7 @@ struct Sums {
     sheet: Option<String>,
     /// The header's columns: a workbook finding names the cell of its column.
     columns: Columns,
-    /// A row's amount is beyond [`ORDER_FREE`] or its sum would have left the range of
+    /// A row's amount is beyond what [`order_free`] allows or its sum would have left the range of
     /// exact amounts: whether and where a sum then rounds or overflows depends on the
     /// rows before it, so a file read in parts is read again in one piece.
     pub(super) order_matters: bool,

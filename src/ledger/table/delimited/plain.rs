@@ -182,7 +182,7 @@ impl Part<'_> {
         }
         match Decimal::try_from_i128_with_scale(*written, 2) {
             Ok(sum) => self.sums.totals.count(sum),
-            // Cannot happen below `ORDER_FREE`; the file is read in one piece.
+            // Cannot happen below `ORDER_FREE_ORE`; the file is read in one piece.
             Err(_) => self.sums.order_matters = true,
         }
         *written = 0;
