@@ -310,9 +310,10 @@ struct Sums {
     sheet: Option<String>,
     /// The header's columns: a workbook finding names the cell of its column.
     columns: Columns,
-    /// A row's amount is beyond what [`order_free`] allows or its sum would have left the range of
-    /// exact amounts: whether and where a sum then rounds or overflows depends on the
-    /// rows before it, so a file read in parts is read again in one piece.
+    /// A row's amount is beyond what [`order_free`] allows, or its sum would have left
+    /// the range of exact amounts: whether and where a sum then rounds or overflows
+    /// depends on the rows before it, so a file read in parts is read again in one
+    /// piece.
     pub(super) order_matters: bool,
     /// A sum a total row is compared with left the range of exact amounts: the
     /// file is unreadable, as when an entry's sum does.
