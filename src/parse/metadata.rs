@@ -8,6 +8,7 @@ use crate::labels;
 use crate::locate;
 use crate::location::CellRef;
 use crate::model::Metadata;
+use crate::rounds::Date;
 
 pub(super) fn parse(
     grid: &Grid,
@@ -105,15 +106,33 @@ fn budget_year(at: CellRef, v: &Value, sheet: &str, sink: &mut Sink<'_>) -> Opti
     year.map(|y| (at, y))
 }
 
-/// `Datum` as ISO text, when it is filled in; a bad one is a warning.
+/// `Datum` as ISO text, when it is filled in; a bad one is a warning, and so is one
+/// after today's date (the system's: a template cannot be dated after the day it is
+/// read, whatever date a run is made as of), most likely a wrong year.
 fn date(grid: &Grid, header_row: Option<u32>, sink: &mut Sink<'_>) -> Option<String> {
     let sheet = grid.name.as_str();
+    let future = |text: &str, at: CellRef, sink: &mut Sink<'_>| {
+        let today = Date::today();
+        if let Some(date) = Date::parse(text).filter(|d| *d > today) {
+            let kind = Kind::FutureDate {
+                date: date.to_string(),
+                today: today.to_string(),
+            };
+            sink.push(sheet, Some(at), kind);
+        }
+    };
     locate::meta_field(grid, labels::META_DATE, header_row)
         .and_then(|f| f.value)
         .and_then(|cell| {
             match &cell.value {
-                Value::Date(d) => Some(d.clone()),
-                Value::Text(t) if is_iso_date(t.trim()) => Some(t.trim().to_string()),
+                Value::Date(d) => {
+                    future(d, cell.at, sink);
+                    Some(d.clone())
+                }
+                Value::Text(t) if is_iso_date(t.trim()) => {
+                    future(t.trim(), cell.at, sink);
+                    Some(t.trim().to_string())
+                }
                 other => {
                     let mut finding = Finding::new(Kind::InvalidMetadata {
                         label: labels::META_DATE,

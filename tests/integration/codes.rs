@@ -6,6 +6,7 @@ use crate::harness::{
     Cell, Found, Initiative, Run, Sheet, Template, f, findings, make_error_values, n, t,
 };
 use budget_consolidator::finding::Code;
+use budget_consolidator::rounds::Date;
 
 const HR_CONFIG: &str =
     "budget_year = 2023\nyears = [2023, 2024, 2025]\n\n[[area]]\nname = \"HR\"\n";
@@ -219,6 +220,73 @@ fn missing_metadata() {
     );
     let f = expect_one(&run, &[], "missing-metadata", "error", HR, B, Some("A4"));
     assert!(f.message.contains("Version"), "{}", f.message);
+}
+
+/// A template's Datum after today (the system's date: a file cannot be dated later
+/// than the day it is read) is most likely a wrong year: a warning at the cell, as
+/// a date cell and as ISO text, from `consolidate` and from `check` alike; the file
+/// is still included.
+#[test]
+fn plan_datum_in_the_future() {
+    let run = Run::new()
+        .add(
+            "HR.xlsx",
+            &Template::new("HR").set(Sheet::Budget, "B6", Cell::Date(2099, 3, 1)),
+        )
+        .add(
+            "Ekonomi.xlsx",
+            &Template::new("Ekonomi").set(Sheet::Budget, "B6", t("2099-10-14")),
+        );
+    let found = run_for(&run, &[], "future-date");
+    let places: Vec<_> = (found.iter())
+        .map(|f| {
+            (
+                f.file.as_deref(),
+                f.sheet.as_deref(),
+                f.cell.as_deref(),
+                f.severity.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        places,
+        [
+            (
+                Some("Ekonomi.xlsx"),
+                Some("Budgetfördelning"),
+                Some("B6"),
+                "warning"
+            ),
+            (
+                Some("HR.xlsx"),
+                Some("Budgetfördelning"),
+                Some("B6"),
+                "warning"
+            ),
+        ]
+    );
+    assert!(
+        found[1]
+            .message
+            .starts_with("Datum 2099-03-01 ligger efter dagens datum "),
+        "{}",
+        found[1].message
+    );
+    assert_eq!(
+        run.report()["status"],
+        "ok",
+        "a warning: both areas are included"
+    );
+    let hr = run.input().join("HR.xlsx");
+    let out = run.exec(&["check", hr.to_str().expect("path")]);
+    assert!(out.stdout.contains("future-date"), "{}", out.stdout);
+    // Today's date itself is not in the future.
+    let today = Date::today().to_string();
+    let run = Run::new().add(
+        "HR.xlsx",
+        &Template::new("HR").set(Sheet::Budget, "B6", t(&today)),
+    );
+    assert!(run_for(&run, &[], "future-date").is_empty());
 }
 
 #[test]

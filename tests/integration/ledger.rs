@@ -6,7 +6,6 @@
 use budget_consolidator::ledger::{self, Actuals, ReadOptions};
 use rust_decimal::Decimal;
 use std::path::Path;
-use std::process::Command;
 
 fn read(path: &Path) -> Actuals {
     let name = path
@@ -39,16 +38,6 @@ fn amounts(a: &Actuals) -> Vec<(i32, u8, String, Option<String>, Decimal)> {
         .collect()
 }
 
-/// Runs a Python script that writes a workbook with openpyxl to `out` (its argument).
-fn openpyxl(script: &str, out: &std::path::Path) {
-    let status = Command::new("python3")
-        .args(["-c", script])
-        .arg(out)
-        .status()
-        .expect("python3 with openpyxl");
-    assert!(status.success(), "the openpyxl script failed");
-}
-
 #[test]
 fn openpyxl_report_with_header_on_row_7_equals_sie_and_csv() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -73,7 +62,7 @@ for r, row in enumerate(rows, start=8):
         ws.cell(row=r, column=c, value=v)
 wb.save(sys.argv[1])
 "#;
-    openpyxl(script, &xlsx);
+    crate::harness::openpyxl(script, &xlsx);
     let sie = dir.path().join("huvudbok.se");
     let mut sie_bytes = b"#FLAGGA 0\n#FORMAT PC8\n#SIETYP 3\n".to_vec();
     // "Välfärd" in CP437: ä is 0x84.
@@ -131,7 +120,7 @@ ws.append([None, None, "Totalsumma", 1480.25])
 ws.append([None, "Summa", None, 99])
 wb.save(sys.argv[1])
 "#;
-    openpyxl(script, &xlsx);
+    crate::harness::openpyxl(script, &xlsx);
     let a = read(&xlsx);
     let found: Vec<(String, String)> = a
         .findings
