@@ -94,11 +94,13 @@ pub fn for_each_loaded(
 /// Loads every file in parallel and returns them in input order.
 /// An empty Datum or Ansvarig is the lead's to fill in before sending (`check`
 /// says so); both fields are optional, so the coordinator's commands
-/// (`consolidate`, `follow-up`) do not repeat it.
+/// (`consolidate`, `follow-up`) do not repeat it. Nor a template's Datum after
+/// today's date (`future-date`, `check`'s too): it depends on the day the file is
+/// read, which a consolidation does not record, so `verify` could not repeat it.
 pub(crate) fn drop_lead_reminders(loaded: &mut Loaded) {
-    loaded
-        .findings
-        .retain(|f| !matches!(f.kind, crate::finding::Kind::EmptyMetadata { .. }));
+    use crate::finding::Kind;
+    (loaded.findings)
+        .retain(|f| !matches!(f.kind, Kind::EmptyMetadata { .. } | Kind::FutureDate { .. }));
     // The file is kept to the end of the run: without its room for the dropped ones.
     loaded.findings.shrink_to_fit();
 }
