@@ -148,15 +148,18 @@ impl Part<'_> {
             return self.data_row(field, all, scan.cols, line);
         };
         self.sums.rows_read += 1;
-        scan.written += i128::from(amount.written);
+        // A row's amount joins the running sum of total rows once it is summed, as on
+        // the `csv` path.
+        let written = i128::from(amount.written);
         if let Some(budget) = amount.budget {
             // A budget goes straight to the key's slot, with its amount.
             let actual = Decimal::try_from_i128_with_scale(amount.mantissa, amount.scale);
             match actual {
                 Ok(actual) => {
                     let place = Place::Line(line);
-                    self.sums
-                        .add(tally.slot as usize, place, actual, Some(budget));
+                    if (self.sums).add(tally.slot as usize, place, actual, Some(budget)) {
+                        scan.written += written;
+                    }
                 }
                 Err(_) => self.sums.order_matters = true,
             }
@@ -164,6 +167,7 @@ impl Part<'_> {
         }
         match tally.ore.checked_add(amount.ore) {
             Some(sum) if tally.rows < u32::MAX => {
+                scan.written += written;
                 tally.ore = sum;
                 tally.scale = tally.scale.max(amount.scale as u8);
                 tally.rows += 1;
@@ -219,8 +223,9 @@ impl Part<'_> {
         let tally = spellings.entry(packed).or_insert_with(|| {
             let (period, account, project) =
                 (field(cols.period), field(cols.account), field(cols.project));
-            // A total row (`5410 Summa` as the account) takes the `csv` path, which
-            // names it.
+            // Only a spelling `Sums::row` would sum without a finding takes this
+            // path: a valid month and a non-empty account that names no total (a
+            // `5410 Summa` account takes the `csv` path, which decides on it).
             let account_ok = !trim(account).is_empty() && !names_total(account);
             let valid = parse_period(&text_of(period)).filter(|_| account_ok);
             let slot = match valid {
