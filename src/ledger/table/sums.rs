@@ -1,0 +1,331 @@
+//! The sums of a ledger table's rows per period × account × project, as they stream
+//! by: one slot per key spelling, the invalid rows named, and at the end the keys
+//! decoded, ordered and merged into the file's [`Actuals`].
+
+use super::*;
+
+/// A row's key as the reader sums it: year·16 + month, and the account and project
+/// as interned numbers ([`NO_PROJECT`]: none).
+pub(super) type RowKey = (u32, u32, u32);
+
+/// Sums rows per key as they stream by.
+pub(super) struct Sums {
+    pub(super) file: String,
+    pub(super) unit: Unit,
+    pub(super) accounts: crate::ledger::sie::Interner,
+    pub(super) projects: crate::ledger::sie::Interner,
+    /// The slot in `slots` of each key: twelve bytes, so that the map stays small.
+    pub(super) index: crate::ledger::sie::FxMap<RowKey, u32>,
+    /// The sums, one per key, in the order the keys were first seen: a row whose key
+    /// the reader has seen adds to its slot without a look-up by name.
+    pub(super) slots: Vec<(RowKey, Entry)>,
+    pub(super) rows_read: u64,
+    pub(super) findings: Vec<Finding>,
+    pub(super) invalid_rows: u64,
+    pub(super) more_rows: Option<Place>,
+    pub(super) sheet: Option<String>,
+    /// The header's columns: a workbook finding names the cell of its column.
+    pub(super) columns: Columns,
+    /// A row's amount is beyond what [`order_free`] allows, or its sum would have left
+    /// the range of exact amounts: whether and where a sum then rounds or overflows
+    /// depends on the rows before it, so a file read in parts is read again in one
+    /// piece.
+    pub(super) order_matters: bool,
+    /// A sum a total row is compared with left the range of exact amounts: the
+    /// file is unreadable, as when an entry's sum does.
+    pub(super) overflow: bool,
+    /// The total rows, and the sums of the data rows they are compared with.
+    pub(super) totals: Totals,
+}
+
+/// One data row's fields, already located.
+pub(super) struct Row<'a> {
+    pub(super) place: Place,
+    pub(super) period: Result<(i32, u8), String>,
+    pub(super) account: &'a [u8],
+    pub(super) project: &'a [u8],
+    pub(super) amount: Result<Decimal, (String, NotAmount)>,
+    /// The column the amount is named by in a finding (`Belopp`, `Debet`, `Kredit`).
+    pub(super) amount_column: &'static str,
+    pub(super) budget: Option<Result<Decimal, (String, NotAmount)>>,
+}
+
+impl Sums {
+    pub(super) fn new(file: &str, opts: &ReadOptions) -> Self {
+        Sums {
+            file: file.to_string(),
+            unit: opts.table_unit,
+            accounts: Default::default(),
+            projects: Default::default(),
+            index: Default::default(),
+            slots: Vec::new(),
+            rows_read: 0,
+            findings: Vec::new(),
+            invalid_rows: 0,
+            more_rows: None,
+            sheet: None,
+            columns: Columns::default(),
+            order_matters: false,
+            overflow: false,
+            totals: Totals::default(),
+        }
+    }
+
+    pub(super) fn invalid(
+        &mut self,
+        place: Place,
+        column: &str,
+        found: String,
+        expected: ActualsExpected,
+    ) {
+        self.invalid_rows += 1;
+        if self.findings.len() >= NAMED_ROWS {
+            self.more_rows.get_or_insert(place);
+            return;
+        }
+        let col = match column {
+            PERIOD => self.columns.period,
+            ACCOUNT => self.columns.account,
+            BUDGET => self.columns.budget,
+            DEBIT => self.columns.debit,
+            CREDIT => self.columns.credit,
+            _ => self.columns.amount_at(),
+        };
+        let place = match (place, col) {
+            (Place::Cell(c), Some(col)) => Place::Cell(CellRef::new(c.row, col as u32)),
+            (other, _) => other,
+        };
+        let finding = Finding::new(Kind::InvalidActualsRow {
+            column: Some(column.to_string()),
+            found,
+            expected,
+        })
+        .in_file(&self.file);
+        self.findings.push(self.placed(finding, place));
+    }
+
+    pub(super) fn placed(&self, finding: Finding, place: Place) -> Finding {
+        match (place, &self.sheet) {
+            (Place::Line(n), _) => finding.at_line(n),
+            (Place::Cell(c), Some(sheet)) => finding.at(sheet, Some(c)),
+            (Place::Cell(c), None) => finding.at("", Some(c)),
+        }
+    }
+
+    pub(super) fn scale(&self, v: Decimal) -> Option<Decimal> {
+        match self.unit {
+            Unit::Kronor => Some(v),
+            Unit::Tkr => v.checked_mul(Decimal::from(1000)),
+        }
+    }
+
+    /// One data row: summed into its entry, a total row ([`Sums::total_row`], which
+    /// `fields` is for), or named as invalid.
+    pub(super) fn row(&mut self, row: Row<'_>, fields: impl FnOnce() -> Vec<(usize, String)>) {
+        self.rows_read += 1;
+        let (year, month) = match &row.period {
+            Ok(p) => *p,
+            Err(found) => {
+                if self.total_row(&row, fields) {
+                    return;
+                }
+                let found = found.clone();
+                return self.invalid(row.place, PERIOD, found, ActualsExpected::Period);
+            }
+        };
+        let account = trim(row.account);
+        if (account.is_empty() || names_total(account)) && self.total_row(&row, fields) {
+            return;
+        }
+        if account.is_empty() {
+            return self.invalid(row.place, ACCOUNT, String::new(), ActualsExpected::Account);
+        }
+        let written = row.amount.as_ref().map_or(Decimal::ZERO, |v| *v);
+        let amount = match row.amount.map(|v| self.scale(v)) {
+            Ok(Some(v)) => v,
+            Ok(None) => {
+                let why = NotAmount::OutOfRange(String::new());
+                return self.invalid(
+                    row.place,
+                    AMOUNT,
+                    String::new(),
+                    ActualsExpected::TableAmount(why),
+                );
+            }
+            Err((found, why)) => {
+                let column = row.amount_column;
+                return self.invalid(row.place, column, found, ActualsExpected::TableAmount(why));
+            }
+        };
+        let budget = match row.budget.map(|b| b.map(|v| self.scale(v))) {
+            None => None,
+            Some(Ok(Some(v))) => Some(v),
+            Some(Ok(None)) => {
+                let why = NotAmount::OutOfRange(String::new());
+                return self.invalid(
+                    row.place,
+                    BUDGET,
+                    String::new(),
+                    ActualsExpected::TableAmount(why),
+                );
+            }
+            Some(Err((found, why))) => {
+                return self.invalid(row.place, BUDGET, found, ActualsExpected::TableAmount(why));
+            }
+        };
+        let key = self.key((year, month), account, row.project);
+        let slot = self.slot(key);
+        if self.add(slot, row.place, amount, budget) {
+            self.totals.count(written);
+        }
+    }
+
+    /// The key of a row whose period and (trimmed, non-empty) account are valid.
+    pub(super) fn key(
+        &mut self,
+        (year, month): (i32, u8),
+        account: &[u8],
+        project: &[u8],
+    ) -> RowKey {
+        let account = self.accounts.id(account);
+        let project = match trim(project) {
+            [] => NO_PROJECT,
+            p => self.projects.id(p),
+        };
+        ((year as u32) << 4 | u32::from(month), account, project)
+    }
+
+    /// The slot of a key, made empty when the key is new.
+    pub(super) fn slot(&mut self, key: RowKey) -> usize {
+        let next = self.slots.len() as u32;
+        let slot = *self.index.entry(key).or_insert(next);
+        if slot == next {
+            self.slots.push((key, Entry::default()));
+        }
+        slot as usize
+    }
+
+    /// Adds a valid row's amounts (in kronor) to its key's slot; a sum that would
+    /// leave the range of exact amounts names the row instead (`false`).
+    pub(super) fn add(
+        &mut self,
+        slot: usize,
+        place: Place,
+        amount: Decimal,
+        budget: Option<Decimal>,
+    ) -> bool {
+        self.order_matters |= !order_free(amount) || budget.is_some_and(|b| !order_free(b));
+        let entry = &mut self.slots[slot].1;
+        let sums = (
+            entry.actual.checked_add(amount),
+            match (entry.budget, budget) {
+                (Some(a), Some(b)) => a.checked_add(b).map(Some),
+                (a, b) => Some(a.or(b)),
+            },
+        );
+        let (Some(actual), Some(budget)) = sums else {
+            self.order_matters = true;
+            let why = NotAmount::OutOfRange(amount.to_string());
+            self.invalid(
+                place,
+                AMOUNT,
+                amount.to_string(),
+                ActualsExpected::TableAmount(why),
+            );
+            return false;
+        };
+        entry.actual = actual;
+        entry.budget = budget;
+        entry.rows = entry.rows.saturating_add(1);
+        entry.first = Some(entry.first.map_or(place, |p| p.min(place)));
+        true
+    }
+
+    pub(super) fn finish(mut self, form: Form, names_utf8: bool) -> Actuals {
+        if let Some(place) = self.more_rows {
+            let rows = self.invalid_rows - self.findings.len() as u64;
+            let finding = Finding::new(Kind::InvalidActualsRow {
+                column: None,
+                found: String::new(),
+                expected: ActualsExpected::MoreRows { rows },
+            })
+            .in_file(&self.file);
+            let finding = self.placed(finding, place);
+            self.findings.push(finding);
+        }
+        self.total_findings();
+        // Each name decoded once; keys ordered by the names' ranks, so that the map
+        // is built from sorted keys without comparing strings per key.
+        let names = |interner: &crate::ledger::sie::Interner| -> (Vec<String>, Vec<u32>) {
+            let names: Vec<String> = interner
+                .names
+                .iter()
+                .map(|n| decode(n, names_utf8).trim().to_string())
+                .collect();
+            let mut order: Vec<u32> = (0..names.len() as u32).collect();
+            order.sort_by(|a, b| names[*a as usize].cmp(&names[*b as usize]));
+            let mut rank = vec![0u32; names.len()];
+            for (i, id) in order.iter().enumerate() {
+                let same = i > 0 && names[order[i - 1] as usize] == names[*id as usize];
+                rank[*id as usize] = if same {
+                    rank[order[i - 1] as usize]
+                } else {
+                    i as u32 + 1
+                };
+            }
+            (names, rank)
+        };
+        let (accounts, account_rank) = names(&self.accounts);
+        let (projects, project_rank) = names(&self.projects);
+        let rank = |&((period, account, project), _): &(RowKey, Entry)| {
+            let project = match project {
+                NO_PROJECT => 0,
+                p => project_rank[p as usize],
+            };
+            (period, account_rank[account as usize], project)
+        };
+        // Each slot's rank worked out once; the slot's number keeps slots of one key
+        // (names that decode alike) in reading order, so they merge in that order.
+        let mut order: Vec<((u32, u32, u32), u32)> =
+            (self.slots.iter().map(rank)).zip(0..).collect();
+        order.sort_unstable();
+        let mut merged: Vec<(RowKey, Entry)> = Vec::with_capacity(self.slots.len());
+        let mut overflow = self.overflow;
+        let mut last_rank = None;
+        for (r, i) in order {
+            let slot = &self.slots[i as usize];
+            match merged.last_mut() {
+                Some(last) if last_rank == Some(r) => overflow |= !last.1.merge(&slot.1),
+                _ => merged.push(*slot),
+            }
+            last_rank = Some(r);
+        }
+        let entries: BTreeMap<Key, Entry> = merged
+            .into_iter()
+            .map(|((period, account, project), e)| {
+                let key = Key {
+                    year: (period >> 4) as i32,
+                    month: (period & 15) as u8,
+                    account: accounts[account as usize].clone(),
+                    project: (project != NO_PROJECT).then(|| projects[project as usize].clone()),
+                };
+                (key, e)
+            })
+            .collect();
+        if overflow {
+            return Actuals::unreadable(
+                &self.file,
+                Some(form),
+                UnreadableActuals::Internal("a sum exceeds the range of exact amounts".into()),
+            );
+        }
+        Actuals {
+            file: self.file,
+            form: Some(form),
+            sheet: self.sheet,
+            rows_read: self.rows_read,
+            entries,
+            findings: self.findings,
+        }
+    }
+}
