@@ -78,7 +78,7 @@ fn nothing_is_lost_and_each_krona_goes_one_way() {
         form: None,
         sheet: None,
         rows_read: 7,
-        entries,
+        entries: entries.into(),
         findings: vec![],
     };
     let files = [ActualsFile {

@@ -17,12 +17,13 @@
 
 use crate::finding::{ActualsExpected, Finding, Kind, UnreadableActuals};
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 use std::io::Read;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
+mod entries;
 pub mod sie;
 pub mod table;
+pub use entries::Entries;
 
 /// What a ledger row is booked on. `project` is the trimmed project code as written
 /// (compared case-insensitively by the follow-up); `None` is "utan projekt".
@@ -112,7 +113,7 @@ pub struct Actuals {
     /// [`sie`]), the `#PBUDGET` rows and every invalid row; the records of the
     /// other kind are not read as actuals and not counted.
     pub rows_read: u64,
-    pub entries: BTreeMap<Key, Entry>,
+    pub entries: Entries,
     /// Problems in the file, each with its line or cell. An `unreadable-actuals`
     /// finding means `entries` is empty and the file must not be used.
     pub findings: Vec<Finding>,
@@ -156,7 +157,7 @@ impl Actuals {
             form,
             sheet: None,
             rows_read: 0,
-            entries: BTreeMap::new(),
+            entries: Entries::default(),
             findings: vec![Finding::new(Kind::UnreadableActuals(why)).in_file(file)],
         }
     }

@@ -21,7 +21,6 @@ use crate::finding::{ActualsExpected, Finding, Kind, NotAmount, UnreadableActual
 use crate::grid::{self, Grid, ReadError, Value};
 use crate::location::CellRef;
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 use std::io::Read;
 
 /// Header rows looked for among the first rows of a file or sheet.
@@ -436,5 +435,7 @@ fn read_grid(
                 .collect()
         });
     }
+    let file = sums.file.clone();
     sums.finish(Form::Sheet, true)
+        .unwrap_or_else(|| sums::overflowed(&file, Form::Sheet))
 }

@@ -39,7 +39,7 @@ impl State<'_> {
             }),
             sheet: None,
             rows_read,
-            entries,
+            entries: entries.into(),
             findings: self.findings,
         }
     }

@@ -247,7 +247,7 @@ impl<'o> State<'o> {
             }),
             sheet: None,
             rows_read: 0,
-            entries: BTreeMap::new(),
+            entries: super::Entries::default(),
             findings: vec![
                 Finding::new(Kind::UnreadableActuals(why))
                     .in_file(&self.file)

@@ -101,7 +101,7 @@ pub fn read_csv_split(path: &Path, file: &str, opts: &ReadOptions) -> Actuals {
             if !first.sums.order_matters && !second.sums.order_matters =>
         {
             match first.absorb(second, next_line - 1) {
-                true => first.finish(),
+                true => first.finish_joined().unwrap_or_else(whole),
                 false => whole(),
             }
         }
@@ -410,15 +410,24 @@ impl<'o> Part<'o> {
         });
     }
 
+    /// The one-thread read's actuals.
     fn finish(self) -> Actuals {
+        let file = self.file;
+        self.finish_joined()
+            .unwrap_or_else(|| sums::overflowed(file, Form::Csv))
+    }
+
+    /// The actuals; `None` when the joined parts' sums of one key together leave
+    /// the range of exact amounts (see [`Sums::finish`]).
+    fn finish_joined(self) -> Option<Actuals> {
         if self.columns.is_none() {
-            return Actuals::unreadable(
+            return Some(Actuals::unreadable(
                 self.file,
                 Some(Form::Csv),
                 UnreadableActuals::MissingColumns {
                     missing: self.best.missing(),
                 },
-            );
+            ));
         }
         self.sums.finish(Form::Csv, self.utf8)
     }
@@ -432,9 +441,11 @@ impl<'o> Part<'o> {
 }
 
 impl Sums {
-    /// `false` when a key's two sums together leave the range of exact amounts: the
-    /// one-thread read names the row where that happens, which the parts' sums no
-    /// longer show, so the file is then read on one thread.
+    /// Appends the part that follows (`lines` line breaks after this one's start):
+    /// its names re-numbered, its slots after this part's, line numbers moved on. A
+    /// key read in both parts stands in two slots until [`Sums::finish`] merges
+    /// them in reading order; no look-up per slot here. `false` when a total row's
+    /// sums leave the range of exact amounts (the file is then read on one thread).
     fn absorb(&mut self, other: Sums, lines: u64) -> bool {
         let moved = |p: Place| match p {
             Place::Line(n) => Place::Line(n + lines),
@@ -442,25 +453,20 @@ impl Sums {
         };
         let accounts = self.accounts.ids_of(&other.accounts);
         let projects = self.projects.ids_of(&other.projects);
-        for ((period, account, project), mut e) in other.slots {
-            e.first = e.first.map(moved);
-            let key = (
-                period,
-                accounts[account as usize],
-                match project {
-                    NO_PROJECT => NO_PROJECT,
-                    p => projects[p as usize],
-                },
-            );
-            let fresh = self.slots.len();
-            let slot = self.slot(key);
-            let mine = &mut self.slots[slot].1;
-            if slot == fresh {
-                *mine = e;
-            } else if !mine.merge(&e) {
-                return false;
-            }
-        }
+        self.joined = true;
+        self.slots.extend(
+            other
+                .slots
+                .into_iter()
+                .map(|((period, account, project), mut e)| {
+                    e.first = e.first.map(moved);
+                    let project = match project {
+                        NO_PROJECT => NO_PROJECT,
+                        p => projects[p as usize],
+                    };
+                    ((period, accounts[account as usize], project), e)
+                }),
+        );
         self.rows_read += other.rows_read;
         self.invalid_rows += other.invalid_rows;
         for mut f in other.findings {

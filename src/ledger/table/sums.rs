@@ -17,8 +17,12 @@ pub(super) struct Sums {
     /// The slot in `slots` of each key: twelve bytes, so that the map stays small.
     pub(super) index: crate::ledger::sie::FxMap<RowKey, u32>,
     /// The sums, one per key, in the order the keys were first seen: a row whose key
-    /// the reader has seen adds to its slot without a look-up by name.
+    /// the reader has seen adds to its slot without a look-up by name. A file read
+    /// in parts has the later part's slots appended ([`Sums::absorb`]): a key can
+    /// then stand in two slots, which the finish merges, as it merges spellings.
     pub(super) slots: Vec<(RowKey, Entry)>,
+    /// Parts were joined: `index` covers the first part's slots only.
+    pub(super) joined: bool,
     pub(super) rows_read: u64,
     pub(super) findings: Vec<Finding>,
     pub(super) invalid_rows: u64,
@@ -59,6 +63,7 @@ impl Sums {
             projects: Default::default(),
             index: Default::default(),
             slots: Vec::new(),
+            joined: false,
             rows_read: 0,
             findings: Vec::new(),
             invalid_rows: 0,
@@ -241,7 +246,10 @@ impl Sums {
         true
     }
 
-    pub(super) fn finish(mut self, form: Form, names_utf8: bool) -> Actuals {
+    /// The file's actuals; `None` only for joined parts when two slots of one key
+    /// together leave the range of exact amounts: the one-thread read names the row
+    /// where that happens, so the file is then read again in one piece.
+    pub(super) fn finish(mut self, form: Form, names_utf8: bool) -> Option<Actuals> {
         if let Some(place) = self.more_rows {
             let rows = self.invalid_rows - self.findings.len() as u64;
             let finding = Finding::new(Kind::InvalidActualsRow {
@@ -290,7 +298,7 @@ impl Sums {
             (self.slots.iter().map(rank)).zip(0..).collect();
         order.sort_unstable();
         let mut merged: Vec<(RowKey, Entry)> = Vec::with_capacity(self.slots.len());
-        let mut overflow = self.overflow;
+        let mut overflow = false;
         let mut last_rank = None;
         for (r, i) in order {
             let slot = &self.slots[i as usize];
@@ -300,7 +308,15 @@ impl Sums {
             }
             last_rank = Some(r);
         }
-        let entries: BTreeMap<Key, Entry> = merged
+        if overflow && self.joined {
+            return None;
+        }
+        if overflow || self.overflow {
+            return Some(overflowed(&self.file, form));
+        }
+        // Ranks follow the names' order and equal names share one: the keys come
+        // out strictly increasing.
+        let entries = merged
             .into_iter()
             .map(|((period, account, project), e)| {
                 let key = Key {
@@ -312,20 +328,23 @@ impl Sums {
                 (key, e)
             })
             .collect();
-        if overflow {
-            return Actuals::unreadable(
-                &self.file,
-                Some(form),
-                UnreadableActuals::Internal("a sum exceeds the range of exact amounts".into()),
-            );
-        }
-        Actuals {
+        let entries = super::super::Entries::from_sorted(entries);
+        Some(Actuals {
             file: self.file,
             form: Some(form),
             sheet: self.sheet,
             rows_read: self.rows_read,
             entries,
             findings: self.findings,
-        }
+        })
     }
+}
+
+/// A file whose sums leave the range of exact amounts: unreadable.
+pub(super) fn overflowed(file: &str, form: Form) -> Actuals {
+    Actuals::unreadable(
+        file,
+        Some(form),
+        UnreadableActuals::Internal("a sum exceeds the range of exact amounts".into()),
+    )
 }
