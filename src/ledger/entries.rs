@@ -91,3 +91,59 @@ impl<'a> IntoIterator for &'a mut Entries {
         self.0.iter_mut().map(|(k, e)| (&*k, e))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    fn key(month: u8, account: &str, project: Option<&str>) -> Key {
+        Key {
+            year: 2023,
+            month,
+            account: account.into(),
+            project: project.map(str::to_string),
+        }
+    }
+
+    fn entry(actual: i64) -> Entry {
+        Entry {
+            actual: Decimal::from(actual),
+            ..Entry::default()
+        }
+    }
+
+    #[test]
+    fn looks_up_and_walks_as_the_map_it_replaces() {
+        let mut map = BTreeMap::new();
+        for (i, k) in [
+            key(2, "4010", None),
+            key(1, "5010", Some("P2")),
+            key(1, "5010", None),
+            key(1, "4010", Some("P1")),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            map.insert(k, entry(i as i64 + 1));
+        }
+        let entries = Entries::from(map.clone());
+        assert_eq!(entries.len(), 4);
+        assert!(!entries.is_empty());
+        assert!(entries.iter().eq(map.iter()), "the map's order");
+        for (k, e) in &map {
+            assert_eq!(entries.get(k), Some(e));
+            assert_eq!(&entries[k], e);
+        }
+        assert_eq!(entries.get(&key(3, "4010", None)), None);
+        assert_eq!(entries.get(&key(1, "5010", Some("P1"))), None);
+        let sorted: Vec<(Key, Entry)> = map.into_iter().collect();
+        assert_eq!(Entries::from_sorted(sorted.clone()), entries);
+        let mut changed = entries.clone();
+        for (_, e) in &mut changed {
+            e.rows = 7;
+        }
+        assert!(changed.values().all(|e| e.rows == 7));
+        assert!(changed.keys().eq(entries.keys()));
+    }
+}
