@@ -262,27 +262,9 @@ impl Sums {
             self.findings.push(finding);
         }
         self.total_findings();
-        // Each name decoded once; keys ordered by the names' ranks, so that the map
-        // is built from sorted keys without comparing strings per key.
-        let names = |interner: &crate::ledger::sie::Interner| -> (Vec<String>, Vec<u32>) {
-            let names: Vec<String> = interner
-                .names
-                .iter()
-                .map(|n| decode(n, names_utf8).trim().to_string())
-                .collect();
-            let mut order: Vec<u32> = (0..names.len() as u32).collect();
-            order.sort_by(|a, b| names[*a as usize].cmp(&names[*b as usize]));
-            let mut rank = vec![0u32; names.len()];
-            for (i, id) in order.iter().enumerate() {
-                let same = i > 0 && names[order[i - 1] as usize] == names[*id as usize];
-                rank[*id as usize] = if same {
-                    rank[order[i - 1] as usize]
-                } else {
-                    i as u32 + 1
-                };
-            }
-            (names, rank)
-        };
+        // Each name decoded once; keys ordered by the names' ranks, so that the
+        // entries are built from sorted keys without comparing strings per key.
+        let names = |interner| ranked_names(interner, names_utf8);
         let (accounts, account_rank) = names(&self.accounts);
         let (projects, project_rank) = names(&self.projects);
         let rank = |&((period, account, project), _): &(RowKey, Entry)| {
@@ -347,4 +329,26 @@ pub(super) fn overflowed(file: &str, form: Form) -> Actuals {
         Some(form),
         UnreadableActuals::Internal("a sum exceeds the range of exact amounts".into()),
     )
+}
+
+/// An interner's names decoded (and trimmed), each with its rank in the names'
+/// order: names that decode alike share one rank, and rank 0 is left for "none".
+fn ranked_names(interner: &crate::ledger::sie::Interner, utf8: bool) -> (Vec<String>, Vec<u32>) {
+    let names: Vec<String> = interner
+        .names
+        .iter()
+        .map(|n| decode(n, utf8).trim().to_string())
+        .collect();
+    let mut order: Vec<u32> = (0..names.len() as u32).collect();
+    order.sort_by(|a, b| names[*a as usize].cmp(&names[*b as usize]));
+    let mut rank = vec![0u32; names.len()];
+    for (i, id) in order.iter().enumerate() {
+        let same = i > 0 && names[order[i - 1] as usize] == names[*id as usize];
+        rank[*id as usize] = if same {
+            rank[order[i - 1] as usize]
+        } else {
+            i as u32 + 1
+        };
+    }
+    (names, rank)
 }
