@@ -39,7 +39,7 @@ impl State<'_> {
             }),
             sheet: None,
             rows_read,
-            entries: entries.into(),
+            entries,
             findings: self.findings,
         }
     }
@@ -99,8 +99,10 @@ impl State<'_> {
     }
 
     /// The entries by name: each account and project decoded once, then summed per
-    /// (year, month, account, project) as named (two codes can decode alike).
-    fn entries(&self, actual: &Rows, budget: &Rows, overflow: &mut bool) -> BTreeMap<Key, Entry> {
+    /// (year, month, account, project) as named (two codes can decode alike). Built
+    /// as one vector, sorted (stably: the actuals before the budget, each in reading
+    /// order) and merged in place, so that no second container holds them.
+    fn entries(&self, actual: &Rows, budget: &Rows, overflow: &mut bool) -> Entries {
         let utf8 = self.utf8;
         let accounts: Vec<String> = self
             .accounts
@@ -114,7 +116,7 @@ impl State<'_> {
             .iter()
             .map(|n| Some(decode(n, utf8).trim().to_string()).filter(|p| !p.is_empty()))
             .collect();
-        let mut entries: BTreeMap<Key, Entry> = BTreeMap::new();
+        let mut entries: Vec<(Key, Entry)> = Vec::with_capacity(actual.len() + budget.len());
         for (is_budget, list) in [(false, actual), (true, budget)] {
             for (hot, acc) in list {
                 let key = Key {
@@ -126,22 +128,24 @@ impl State<'_> {
                         p => projects[p as usize].clone(),
                     },
                 };
-                let entry = entries.entry(key).or_default();
-                let place = Place::Line(acc.first);
-                entry.first = Some(entry.first.map_or(place, |p| p.min(place)));
-                entry.rows = entry.rows.saturating_add(acc.rows);
-                let sum = match is_budget {
-                    true => entry.budget.unwrap_or_default().checked_add(acc.sum),
-                    false => entry.actual.checked_add(acc.sum),
+                let entry = Entry {
+                    actual: if is_budget { Decimal::ZERO } else { acc.sum },
+                    budget: is_budget.then_some(acc.sum),
+                    rows: acc.rows,
+                    first: Some(Place::Line(acc.first)),
                 };
-                match (sum, is_budget) {
-                    (Some(b), true) => entry.budget = Some(b),
-                    (Some(a), false) => entry.actual = a,
-                    (None, _) => *overflow = true,
-                }
+                entries.push((key, entry));
             }
         }
-        entries
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        entries.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same && !kept.1.merge(&later.1) {
+                *overflow = true;
+            }
+            same
+        });
+        Entries::from_sorted(entries)
     }
 
     /// The invalid rows beyond those named, counted in one finding; the first

@@ -21,11 +21,11 @@
 //!   type-3 double count and the two meanings of `{}`;
 //! - `#KSUMMA` right after `#FLAGGA` makes the closing `#KSUMMA crc` mandatory.
 
-use super::{Actuals, Entry, Form, Key, Place, ReadOptions};
+use super::{Actuals, Entries, Entry, Form, Key, Place, ReadOptions};
 use crate::finding::{ActualsExpected, Finding, Kind, ObjectReading, UnreadableActuals};
 use rust_decimal::Decimal;
 pub use split::{SPLIT_BYTES, read_split};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::io::Read;
 
 mod checksum;
@@ -247,7 +247,7 @@ impl<'o> State<'o> {
             }),
             sheet: None,
             rows_read: 0,
-            entries: super::Entries::default(),
+            entries: Entries::default(),
             findings: vec![
                 Finding::new(Kind::UnreadableActuals(why))
                     .in_file(&self.file)
