@@ -247,6 +247,7 @@ fn csv_plain_reading_equals_the_csv_crate_on_random_files() {
         b"12.5",
         b"abc",
         b"",
+        b" ",
         b"99999999999999999999999",
         b"+5",
         b"0,001",

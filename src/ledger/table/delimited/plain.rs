@@ -204,7 +204,10 @@ impl Part<'_> {
     ) -> Option<(&'s mut Tally, RowAmount)> {
         let cols = scan.cols;
         let field = |at: Option<usize>| field_of(text, &scan.ends, at);
-        let (written, scale) = plain_units(field(cols.amount))?;
+        let (written, scale) = match cols.amount {
+            Some(_) => plain_units(field(cols.amount))?,
+            None => debit_less_credit(field(cols.debit), field(cols.credit))?,
+        };
         let unit: i128 = if scan.tkr { 1000 } else { 1 };
         let mantissa = i128::from(written) * unit;
         let ore = mantissa * 10i128.pow(2 - scale);
@@ -276,6 +279,21 @@ impl Part<'_> {
             }
         }
     }
+}
+
+/// `Debet` − `Kredit` of a plain row, as a mantissa and number of decimals (the
+/// larger of the two, as `Decimal` subtracts): each a short plain amount or an
+/// empty field (0, as on the `csv` path); `None` for anything else, blanks
+/// included, which the `csv` path reads.
+fn debit_less_credit(debit: &[u8], credit: &[u8]) -> Option<(i64, u32)> {
+    let units = |raw: &[u8]| match raw {
+        [] => Some((0, 0)),
+        raw => plain_units(raw),
+    };
+    let ((d, ds), (c, cs)) = (units(debit)?, units(credit)?);
+    let scale = ds.max(cs);
+    // Both below 10¹⁵ at two decimals at most: the difference fits.
+    Some((d * 10i64.pow(scale - ds) - c * 10i64.pow(scale - cs), scale))
 }
 
 /// Amounts of 10¹⁵ kr or more, in öre, are left to the `csv` path (see
