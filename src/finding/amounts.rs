@@ -221,14 +221,34 @@ pub(super) fn amount_problem(reason: &NotAmount, lang: Lang) -> String {
     match (reason, lang == Lang::Sv) {
         (NotAmount::Text(t), true) => format!("texten {} är inget belopp.", q(t)),
         (NotAmount::Text(t), false) => format!("the text {} is not an amount.", q(t)),
-        (NotAmount::Ambiguous(t), true) => format!(
-            "{} är tvetydigt – 3,9 för en svensk men 3 900 i engelsk skrivning.",
-            q(t)
-        ),
-        (NotAmount::Ambiguous(t), false) => format!(
-            "{} is ambiguous – 3.9 in Swedish writing but 3,900 in English.",
-            q(t)
-        ),
+        (NotAmount::Ambiguous(t), sv) => match (ambiguous_readings(t), sv) {
+            (Some(r), true) if r.comma => format!(
+                "{} är tvetydigt – {} för en svensk men {} i engelsk skrivning.",
+                q(t),
+                amount(r.decimal, lang),
+                amount(r.whole, lang)
+            ),
+            (Some(r), true) => format!(
+                "{} är tvetydigt – {} med punkt som tusentalsavgränsare men {} i engelsk skrivning.",
+                q(t),
+                amount(r.whole, lang),
+                amount(r.decimal, lang)
+            ),
+            (Some(r), false) if r.comma => format!(
+                "{} is ambiguous – {} in Swedish writing but {} in English.",
+                q(t),
+                amount(r.decimal, lang),
+                amount(r.whole, lang)
+            ),
+            (Some(r), false) => format!(
+                "{} is ambiguous – {} with the dot as a thousands separator but {} in English writing.",
+                q(t),
+                amount(r.whole, lang),
+                amount(r.decimal, lang)
+            ),
+            (None, true) => format!("{} är tvetydigt.", q(t)),
+            (None, false) => format!("{} is ambiguous.", q(t)),
+        },
         (NotAmount::Date(t), true) => format!("cellen innehåller ett datum ({t}), inget belopp."),
         (NotAmount::Date(t), false) => format!("the cell holds a date ({t}), not an amount."),
         (NotAmount::Bool(b), true) => format!(
@@ -273,12 +293,31 @@ fn found_number(reason: &NotAmount, lang: Lang) -> Option<String> {
 
 /// What an area lead does about a template's amount cell that holds no number.
 /// (A number too large has a message of its own, with its advice in it.)
-fn amount_advice(reason: &NotAmount, sv: bool) -> &'static str {
-    match (reason, sv) {
+fn amount_advice(reason: &NotAmount, sv: bool) -> String {
+    if let NotAmount::Ambiguous(t) = reason {
+        // The two readings written so that each has one: `3900` or `3,90` (at
+        // least two decimals, and four rather than an ambiguous three).
+        let (whole, mut decimal) = match ambiguous_readings(t) {
+            Some(r) => (r.whole, r.decimal.normalize()),
+            None => (Decimal::from(3900), Decimal::new(39, 1)),
+        };
+        decimal.rescale(match decimal.scale() {
+            0..=1 => 2,
+            3 => 4,
+            s => s,
+        });
+        return match sv {
+            true => format!(
+                "Skriv talet utan tvetydighet, t.ex. {whole} eller {}.",
+                decimal.to_string().replace('.', ",")
+            ),
+            false => format!("Write the number unambiguously, e.g. {whole} or {decimal}."),
+        };
+    }
+    let text = match (reason, sv) {
         (NotAmount::Text(_), true) => "Skriv ett tal i tkr.",
         (NotAmount::Text(_), false) => "Write a number in tkr.",
-        (NotAmount::Ambiguous(_), true) => "Skriv talet utan tvetydighet, t.ex. 3900 eller 3,90.",
-        (NotAmount::Ambiguous(_), false) => "Write the number unambiguously, e.g. 3900 or 3.90.",
+        (NotAmount::Ambiguous(_), _) => "",
         (NotAmount::Date(_), true) => "Skriv beloppet och formatera cellen som tal.",
         (NotAmount::Date(_), false) => "Write the amount and format the cell as a number.",
         (NotAmount::Bool(_), true) => "Skriv beloppet i tkr.",
@@ -286,5 +325,85 @@ fn amount_advice(reason: &NotAmount, sv: bool) -> &'static str {
         (NotAmount::ErrorValue(_), true) => "Rätta formeln.",
         (NotAmount::ErrorValue(_), false) => "Correct the formula.",
         (NotAmount::OutOfRange(_) | NotAmount::Implausible(_) | NotAmount::SumTooLarge(_), _) => "",
+    };
+    text.to_string()
+}
+
+/// The two readings of an ambiguous amount (`4,200`, `-1.500`): its one separator
+/// as a decimal point, and as a thousands separator.
+struct Readings {
+    decimal: Decimal,
+    whole: Decimal,
+    /// The separator is a comma (a Swede reads the decimal, an English reader the
+    /// whole number); else a dot (the other way round).
+    comma: bool,
+}
+
+fn ambiguous_readings(text: &str) -> Option<Readings> {
+    let t = text.trim();
+    let (negative, body) = match t.strip_prefix(['-', '\u{2212}']) {
+        Some(rest) => (true, rest),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let (int, frac) = body.split_once([',', '.'])?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(int) || frac.len() != 3 || !digits(frac) {
+        return None;
+    }
+    let sign = if negative { "-" } else { "" };
+    let decimal = format!("{sign}{int}.{frac}").parse::<Decimal>().ok()?;
+    let whole = format!("{sign}{int}{frac}").parse::<Decimal>().ok()?;
+    Some(Readings {
+        decimal,
+        whole,
+        comma: body.contains(','),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn both(text: &str) -> [String; 2] {
+        let reason = NotAmount::Ambiguous(text.to_string());
+        [Lang::Sv, Lang::En].map(|lang| {
+            let sv = lang == Lang::Sv;
+            format!(
+                "{} {}",
+                amount_problem(&reason, lang),
+                amount_advice(&reason, sv)
+            )
+        })
+    }
+
+    #[test]
+    fn an_ambiguous_amount_is_explained_with_its_own_two_readings() {
+        assert_eq!(
+            both("4,200"),
+            [
+                "”4,200” är tvetydigt – 4,2 för en svensk men 4 200 i engelsk skrivning. Skriv talet utan tvetydighet, t.ex. 4200 eller 4,20.",
+                "“4,200” is ambiguous – 4.2 in Swedish writing but 4,200 in English. Write the number unambiguously, e.g. 4200 or 4.20.",
+            ]
+        );
+        assert_eq!(
+            both("4.200"),
+            [
+                "”4.200” är tvetydigt – 4 200 med punkt som tusentalsavgränsare men 4,2 i engelsk skrivning. Skriv talet utan tvetydighet, t.ex. 4200 eller 4,20.",
+                "“4.200” is ambiguous – 4,200 with the dot as a thousands separator but 4.2 in English writing. Write the number unambiguously, e.g. 4200 or 4.20.",
+            ]
+        );
+        // A decimal reading of three decimals is written with four in the advice.
+        let [sv, en] = both("-1,234");
+        assert!(
+            sv.contains("-1,234 för en svensk men -1 234 i engelsk")
+                && sv.ends_with("-1234 eller -1,2340."),
+            "{sv}"
+        );
+        assert!(en.ends_with("e.g. -1234 or -1.2340."), "{en}");
+        let [sv, _] = both("12.500");
+        assert!(
+            sv.contains("12 500 med punkt") && sv.contains("men 12,5 i engelsk"),
+            "{sv}"
+        );
     }
 }
