@@ -231,6 +231,9 @@ codes! {
         help: ("", "");
     NoForecast => "no-forecast", Info, FollowUp, [NoForecast], "Prognos saknas, budgeten används",
         help: ("", "");
+    DuplicateForecast => "duplicate-forecast", Error, FollowUp, [DuplicateForecast], "Prognos för initiativet i två filer",
+        help: ("Ta bort den inaktuella prognosfilen, eller ge filerna versionsnummer så att den nyaste används.",
+               "Remove the outdated forecast file, or give the files version numbers so that the newest is used.");
     MissingComment => "missing-comment", Warning, FollowUp, [MissingComment], "Stor avvikelse utan kommentar",
         help: ("Skriv en kommentar i kolumnen Kommentar.",
                "Write a comment in the Kommentar column.");
@@ -483,7 +486,7 @@ mod tests {
                     .all(|c| c.is_ascii_lowercase() || c == '-')
             );
         }
-        assert_eq!(Code::ALL.len(), 55);
+        assert_eq!(Code::ALL.len(), 56);
     }
 
     #[test]

@@ -201,6 +201,15 @@ pub struct FilledInitiative {
     pub projects: Vec<String>,
 }
 
+/// Whether a version is a version number: parts of digits only, separated by `.` or
+/// `,` (`2`, `2.10`, `10,0`), as `--latest-version` needs to choose. `Utkast`, `v3`,
+/// `-1`, `.5`, `2.0 (utkast)` and an empty version are not.
+pub fn is_version_number(v: &str) -> bool {
+    v.trim()
+        .split(['.', ','])
+        .all(|p| !p.is_empty() && p.len() <= 18 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Compares versions numerically per part: `2.10` > `2.9`, `3.5` > `3`. Parts are
 /// separated by `.` or by `,` (a Swedish decimal comma: `10,0` is `10.0`).
 /// Parts that are not numbers compare as text, after the numbers.
@@ -238,6 +247,27 @@ mod tests {
         assert_eq!(compare_versions("3.5", "4.0"), Ordering::Less);
         assert_eq!(compare_versions("2.0", "2"), Ordering::Equal);
         assert_eq!(compare_versions("2.0.1", "2.0"), Ordering::Greater);
+    }
+
+    #[test]
+    fn only_digits_between_separators_make_a_version_number() {
+        for v in ["2", "2.0", " 2.10 ", "10,0", "1.2.3"] {
+            assert!(is_version_number(v), "{v}");
+        }
+        for v in [
+            "",
+            "Utkast",
+            "v3",
+            "-1",
+            ".5",
+            "2.",
+            "2..0",
+            "1e400",
+            "2.0 (utkast)",
+            "2 .0",
+        ] {
+            assert!(!is_version_number(v), "{v}");
+        }
     }
 
     #[test]

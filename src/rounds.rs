@@ -15,7 +15,7 @@
 
 use crate::labels::{normalize, rounds as text};
 use crate::lang::Lang;
-use crate::model::compare_versions;
+use crate::model::{compare_versions, is_version_number};
 use crate::settings::Config;
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
@@ -535,7 +535,10 @@ pub fn superseded_forecasts(
             .iter()
             .filter_map(|g| Some((g, key(g)?)))
             .find(|(_, (a, v))| {
+                // Only version numbers are ranked: an `Utkast` replaces nothing.
                 normalize(a) == normalize(&area)
+                    && is_version_number(v)
+                    && is_version_number(&version)
                     && compare_versions(v, &version) == Ordering::Greater
             });
         if let Some((kept, (_, kept_version))) = newer {

@@ -108,7 +108,30 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
         Kind::DuplicateArea {
             area,
             files,
+            not_a_number: Some(version),
+            ..
+        } => {
+            if sv {
+                format!(
+                    "Tjänsteområdet {} finns i flera filer: {}; versionen {} är inget versionsnummer, så --latest-version kan inte välja. Skriv versionen som ett tal (t.ex. 2.1) eller ta bort den inaktuella filen.",
+                    q(area),
+                    list(files),
+                    q(version)
+                )
+            } else {
+                format!(
+                    "Service area {} appears in several files: {}; the version {} is no version number, so --latest-version cannot choose. Write the version as a number (e.g. 2.1) or remove the outdated file.",
+                    q(area),
+                    list(files),
+                    q(version)
+                )
+            }
+        }
+        Kind::DuplicateArea {
+            area,
+            files,
             same_version: Some(version),
+            ..
         } => {
             let both = files.len() == 2;
             if sv {
@@ -145,6 +168,7 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
             area,
             files,
             same_version: None,
+            not_a_number: None,
         } => {
             if sv {
                 format!(

@@ -105,11 +105,19 @@ pub(super) fn examples() -> Vec<Kind> {
             area: s("HR"),
             files: vec![s("a.xlsx"), s("b.xlsx")],
             same_version: None,
+            not_a_number: None,
         },
         Kind::DuplicateArea {
             area: s("HR"),
             files: vec![s("a.xlsx"), s("b.xlsx")],
             same_version: Some(s("2.0")),
+            not_a_number: None,
+        },
+        Kind::DuplicateArea {
+            area: s("HR"),
+            files: vec![s("HR.xlsx"), s("HR-utkast.xlsx")],
+            same_version: None,
+            not_a_number: Some(s("Utkast")),
         },
         Kind::SupersededVersion {
             area: s("HR"),
@@ -325,6 +333,11 @@ pub(super) fn examples() -> Vec<Kind> {
         Kind::NoForecast {
             area: s("HR"),
             initiatives: vec![s("Digitalisering inom HR")],
+        },
+        Kind::DuplicateForecast {
+            area: s("HR"),
+            initiative: s("Digitalisering inom HR"),
+            counted: s("prognos/HR-prognos-2023-04.xlsx"),
         },
         Kind::MissingComment {
             initiative: s("Digitalisering inom HR"),

@@ -145,6 +145,23 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
                 )
             }
         }
+        Kind::DuplicateForecast {
+            area,
+            initiative,
+            counted,
+        } => {
+            if sv {
+                format!(
+                    "Initiativet {} i {area} har redan en prognos i {counted}; prognosen på den här raden räknas inte, så att initiativet inte räknas två gånger.",
+                    q(initiative)
+                )
+            } else {
+                format!(
+                    "Initiative {} of {area} already has a forecast in {counted}; the forecast on this row is not counted, so that the initiative is not counted twice.",
+                    q(initiative)
+                )
+            }
+        }
         Kind::MissingComment {
             initiative,
             forecast,

@@ -244,6 +244,9 @@ pub enum Kind {
         files: Vec<String>,
         /// The version the newest files share: `--latest-version` cannot choose.
         same_version: Option<String>,
+        /// With `--latest-version`: a version that is no version number, so it
+        /// cannot choose either.
+        not_a_number: Option<String>,
     },
     SupersededVersion {
         area: String,
@@ -396,6 +399,14 @@ pub enum Kind {
     NoForecast {
         area: String,
         initiatives: Vec<String>,
+    },
+    /// An initiative forecast in a second file (not replaced by a newer version):
+    /// the second file's row is not counted.
+    DuplicateForecast {
+        area: String,
+        initiative: String,
+        /// The file whose forecast is counted.
+        counted: String,
     },
     MissingComment {
         initiative: String,

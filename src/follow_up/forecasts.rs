@@ -10,6 +10,9 @@ use std::collections::HashMap;
 
 impl Join<'_> {
     /// Forecast rows → (area, initiative) → (sum, comments, first row's origin).
+    /// An initiative's rows are summed within its file; a second file's rows for
+    /// it are `duplicate-forecast` and not counted (a copy of a forecast left in
+    /// the folder would otherwise count it twice).
     pub(super) fn forecasts(
         &mut self,
     ) -> HashMap<(usize, usize), (Decimal, Option<String>, Origin)> {
@@ -21,6 +24,18 @@ impl Join<'_> {
                 let Some((ai, ii)) = found else {
                     continue;
                 };
+                if let Some((_, _, first)) = out.get(&(ai, ii))
+                    && first.file != row.origin.file
+                {
+                    let area = &self.input.areas[ai];
+                    let kind = Kind::DuplicateForecast {
+                        area: area.area.clone(),
+                        initiative: area.initiatives[ii].name.clone(),
+                        counted: first.file.clone(),
+                    };
+                    self.findings.push(row.origin.place(Finding::new(kind)));
+                    continue;
+                }
                 let slot = out
                     .entry((ai, ii))
                     .or_insert_with(|| (Decimal::ZERO, None, row.origin.clone()));

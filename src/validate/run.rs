@@ -5,7 +5,7 @@
 use crate::finding::{Finding, Kind, Severity, YearKind, YearSource};
 use crate::labels::{self, normalize};
 use crate::loaded::{Loaded, Status};
-use crate::model::{AreaPlan, compare_versions};
+use crate::model::{AreaPlan, compare_versions, is_version_number};
 use crate::settings::Config;
 use crate::validate::area::years_text;
 use rust_decimal::Decimal;
@@ -277,7 +277,14 @@ fn resolve_duplicates(files: &mut [Loaded], latest_version: bool) {
         let newest_unique = order.len() > 1
             && compare_versions(&version(order[0]), &version(order[1]))
                 == std::cmp::Ordering::Greater;
-        if latest_version && newest_unique {
+        // A version that is no number (`Utkast`, empty) cannot be ranked: choosing
+        // would keep a draft over a numbered final version.
+        let not_a_number = members
+            .iter()
+            .map(|&i| version(i))
+            .find(|v| !is_version_number(v))
+            .filter(|_| latest_version);
+        if latest_version && newest_unique && not_a_number.is_none() {
             let kept = order[0];
             let (kept_file, kept_version) = (files[kept].file.clone(), version(kept));
             for &i in &order[1..] {
@@ -299,13 +306,14 @@ fn resolve_duplicates(files: &mut [Loaded], latest_version: bool) {
             // The newest version twice: `--latest-version` cannot choose.
             let same_version = (!newest_unique)
                 .then(|| version(order[0]))
-                .filter(|v| !v.is_empty());
+                .filter(|v| !v.is_empty() && not_a_number.is_none());
             for &i in members {
                 let area = files[i].area.clone().unwrap_or_default();
                 let finding = Finding::new(Kind::DuplicateArea {
                     area,
                     files: names.clone(),
                     same_version: same_version.clone(),
+                    not_a_number: not_a_number.clone(),
                 })
                 .in_file(&files[i].file)
                 .at(labels::SHEET_BUDGET, files[i].area_cell);

@@ -1292,6 +1292,39 @@ fn missing_comment_on_a_large_deviation() {
 }
 
 #[test]
+fn duplicate_forecast_counts_the_initiative_once() {
+    // The same forecast in two CSV files (a copy left beside it): the second file's
+    // row is named and not counted, with --partial the forecast is the first's.
+    let run = Run::new().add("HR.xlsx", &fu_template(Some("P2")));
+    let csv = ledger_csv(&FU_ROWS);
+    let forecasts = "Initiativ;Prognos helår;Kommentar\nDigitalisering inom HR;5000;\nÖversyn IT-stöd inom lön och HR;7000;Senare start\n";
+    let f = one(
+        follow_up_for(
+            &run,
+            &[
+                ("utfall.csv", &csv),
+                ("prognos.csv", forecasts),
+                ("prognos-kopia.csv", forecasts),
+            ],
+            &["--partial"],
+            "duplicate-forecast",
+        )
+        .into_iter()
+        .filter(|f| f.message.contains("Digitalisering"))
+        .collect(),
+        "duplicate-forecast",
+        "error",
+        Some("prognos-kopia.csv"),
+    );
+    assert!(
+        f.message.contains("har redan en prognos i prognos.csv"),
+        "{}",
+        f.message
+    );
+    assert_eq!(run.report()["totals"]["forecast"], "12000");
+}
+
+#[test]
 fn actual_exceeds_budget_names_both() {
     let run = Run::new().add("HR.xlsx", &fu_template(Some("P2")));
     let csv = ledger_csv(&["2023-01;6550;P1;6000000", FU_ROWS[1]]);

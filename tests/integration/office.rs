@@ -201,6 +201,35 @@ fn two_files_for_one_area_count_as_one_area_and_same_versions_are_explained() {
 }
 
 #[test]
+fn latest_version_never_ranks_a_version_that_is_no_number() {
+    // A draft (`Utkast`), a negative, a leading dot: none may win over the numbered
+    // 2.0, nor lose to it silently. (A blank version is `missing-metadata`.)
+    for draft in ["Utkast", "-1", ".5", "v3", "2.0 (utkast)"] {
+        let run = Run::new().add("HR.xlsx", &Template::new("HR")).add(
+            "HR-utkast.xlsx",
+            &Template::new("HR").set(Sheet::Budget, "B4", crate::harness::t(draft)),
+        );
+        let out = run.consolidate(&["--latest-version"]);
+        assert_eq!(out.status, 1, "{draft}: {}", out.stdout);
+        let lines = lines_with(&out.stdout, "duplicate-area");
+        assert_eq!(lines.len(), 2, "{draft}: {}", out.stdout);
+        let why = format!(
+            "versionen ”{draft}” är inget versionsnummer, så --latest-version kan inte välja"
+        );
+        assert!(lines.iter().all(|l| l.contains(&why)), "{draft}: {lines:?}");
+        assert!(!out.stdout.contains("superseded-version"), "{}", out.stdout);
+    }
+    // Numbers with a decimal comma still choose.
+    let run = Run::new().add("HR.xlsx", &Template::new("HR")).add(
+        "HR-ny.xlsx",
+        &Template::new("HR").set(Sheet::Budget, "B4", crate::harness::t("10,0")),
+    );
+    let out = run.consolidate(&["--latest-version"]);
+    assert_eq!(out.status, 0, "{}", out.stdout);
+    assert!(out.stdout.contains("superseded-version"), "{}", out.stdout);
+}
+
+#[test]
 fn a_total_under_its_frame_names_the_areas_left_out() {
     let broken = Template::new("Ekonomi").set(Sheet::Budget, "D10", n(5100.0));
     let run = Run::new()

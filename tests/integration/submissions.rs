@@ -548,3 +548,83 @@ fn the_version_rule_comes_before_the_month() {
         "ersatt av nyare version"
     );
 }
+
+#[test]
+fn a_forecast_version_that_is_no_number_replaces_nothing() {
+    // HR's 1.0 and a copy marked `Utkast`: neither is ranked over the other, so the
+    // draft does not silently replace the numbered forecast.
+    let dir = tempfile::tempdir().expect("tmp");
+    let cells = [("B6", "Utkast")];
+    let input = sample_with_hr_forecast(dir.path(), "HR-prognos-utkast.xlsx", &cells, true);
+    let out = Command::new(BIN)
+        .arg("follow-up")
+        .arg(&input)
+        .arg("--out")
+        .arg(dir.path().join("out"))
+        .args(["--today", "2023-05-05", "--json"])
+        .arg(dir.path().join("r.json"))
+        .output()
+        .expect("run");
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let r: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("r.json")).expect("json"))
+            .expect("parse");
+    let codes: Vec<&str> = r["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["code"].as_str())
+        .collect();
+    assert!(!codes.contains(&"superseded-version"), "{stdout}");
+    // Both count nowhere twice: each of HR's initiatives is forecast once, and the
+    // other file's rows are named.
+    assert_eq!(out.status.code(), Some(1), "two forecasts for HR: {stdout}");
+    let duplicates: Vec<&serde_json::Value> = r["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["code"] == "duplicate-forecast")
+        .collect();
+    assert_eq!(duplicates.len(), 2, "{stdout}");
+    assert!(
+        duplicates
+            .iter()
+            .all(|f| f["file"] == "prognos/HR-prognos-utkast.xlsx" && f["severity"] == "error"),
+        "{duplicates:?}"
+    );
+    assert!(
+        stdout.contains("prognos helår 71 510"),
+        "the sample's forecast, not HR's twice: {stdout}"
+    );
+}
+
+#[test]
+fn a_copy_of_a_forecast_counts_once_and_is_named() {
+    // The same workbook twice (same version): the first in the folder's order is
+    // counted, the copy's rows are `duplicate-forecast`; with --partial the
+    // follow-up is written with the forecast counted once.
+    let dir = tempfile::tempdir().expect("tmp");
+    let input = sample_with_hr_forecast(dir.path(), "HR-prognos-kopia.xlsx", &[], true);
+    let out = Command::new(BIN)
+        .arg("follow-up")
+        .arg(&input)
+        .arg("--out")
+        .arg(dir.path().join("out"))
+        .args(["--today", "2023-05-05", "--partial"])
+        .output()
+        .expect("run");
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let named: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.contains("duplicate-forecast"))
+        .collect();
+    assert_eq!(named.len(), 2, "{stdout}");
+    assert!(
+        named[0].contains("prognos/HR-prognos-kopia.xlsx › Prognos › G12")
+            && named[0].contains("har redan en prognos i prognos/HR-prognos-2023-04.xlsx"),
+        "{named:?}"
+    );
+    assert!(stdout.contains("prognos helår 71 510"), "{stdout}");
+    assert!(dir.path().join("out/uppfoljning-2023-04.xlsx").is_file());
+}
