@@ -170,6 +170,9 @@ codes! {
     MissingTotalRow => "missing-total-row", Error, Layout, [MissingTotalRow], "Summarad saknas",
         help: ("Avsluta tabellen med en rad där initiativet heter Summa.",
                "End the table with a row whose initiative is Summa.");
+    RowsBelowTotal => "rows-below-total", Warning, Layout, [RowsBelowTotal], "Rader med belopp under Summa-raden",
+        help: ("Flytta in raden ovanför Summa och kontrollera att Summa räknar med den.",
+               "Move the row above Summa and check that Summa includes it.");
     UncategorizedAmount => "uncategorized-amount", Error, Amounts, [UncategorizedAmount], "Belopp utan kategori",
         help: ("För beloppet till Nyutveckling eller Utveckling inom befintlig tjänst.",
                "Put the amount in Nyutveckling or Utveckling inom befintlig tjänst.");
@@ -486,7 +489,7 @@ mod tests {
                     .all(|c| c.is_ascii_lowercase() || c == '-')
             );
         }
-        assert_eq!(Code::ALL.len(), 56);
+        assert_eq!(Code::ALL.len(), 57);
     }
 
     #[test]

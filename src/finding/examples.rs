@@ -179,6 +179,16 @@ pub(super) fn examples() -> Vec<Kind> {
         Kind::MissingTotalRow {
             sheet: "Utvecklingsinitiativ",
         },
+        Kind::RowsBelowTotal {
+            rows: 1,
+            first: s("Ny lönemodul"),
+            total_row: 13,
+        },
+        Kind::RowsBelowTotal {
+            rows: 3,
+            first: s("Ny lönemodul"),
+            total_row: 13,
+        },
         Kind::UncategorizedAmount { amount: d(5000) },
         Kind::MissingInitiativeName { amount: d(5000) },
         Kind::DuplicateInitiative {

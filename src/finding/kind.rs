@@ -280,6 +280,14 @@ pub enum Kind {
     MissingTotalRow {
         sheet: &'static str,
     },
+    /// Rows with amounts below the `Summa` row, which ends the table: not counted.
+    /// `first` is the first such row's initiative cell (empty when blank).
+    RowsBelowTotal {
+        rows: usize,
+        first: String,
+        /// The `Summa` row's number (1-based), which may be a hidden row.
+        total_row: u32,
+    },
     UncategorizedAmount {
         amount: Decimal,
     },

@@ -77,6 +77,21 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
         } else {
             format!("The total row is missing in {}: the table must end with a row whose initiative cell is Summa.", q(sheet))
         },
+        Kind::RowsBelowTotal { rows, first, total_row } => {
+            let named = match (first.is_empty(), sv) {
+                (true, _) => String::new(),
+                (false, true) if *rows == 1 => format!(" ({})", q(first)),
+                (false, true) => format!(" (den första {})", q(first)),
+                (false, false) if *rows == 1 => format!(" ({})", q(first)),
+                (false, false) => format!(" (the first {})", q(first)),
+            };
+            match (sv, *rows == 1) {
+                (true, true) => format!("Under Summa-raden (rad {total_row}) står en rad med belopp{named}; den räknas inte, för tabellen slutar vid Summa. Flytta in den ovanför Summa (infoga en rad i tabellen)."),
+                (true, false) => format!("Under Summa-raden (rad {total_row}) står {rows} rader med belopp{named}; de räknas inte, för tabellen slutar vid Summa. Flytta in dem ovanför Summa (infoga rader i tabellen)."),
+                (false, true) => format!("Below the Summa row (row {total_row}) stands a row with amounts{named}; it is not counted, as the table ends at Summa. Move it above Summa (insert a row in the table)."),
+                (false, false) => format!("Below the Summa row (row {total_row}) stand {rows} rows with amounts{named}; they are not counted, as the table ends at Summa. Move them above Summa (insert rows in the table)."),
+            }
+        }
         Kind::HeadingRow { text } => if sv {
             format!("Raden {} har inga belopp och läses som en rubrik.", q(text))
         } else {

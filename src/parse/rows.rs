@@ -8,7 +8,7 @@
 use super::Sink;
 use super::cells::{AmountCell, cell_text, in_row, is_total_row};
 use crate::finding::Kind;
-use crate::grid::{Cell, Grid};
+use crate::grid::{Cell, Grid, Value};
 use crate::labels::initiative_key;
 use crate::location::CellRef;
 use rust_decimal::Decimal;
@@ -111,9 +111,39 @@ pub(super) fn read<T: Table>(
         table.keep(key, name, name_at, values, cells);
     }
     match total_row {
-        Some(row) => table.total(grid, row, sink),
+        Some(row) => {
+            table.total(grid, row, sink);
+            below_total(grid, row, name_col, sink);
+        }
         None => sink.push(sheet, None, Kind::MissingTotalRow { sheet: T::SHEET }),
     }
+}
+
+/// The `Summa` row ends the table, so nothing below it is read; but a row there
+/// with an amount (a number, or a number written as text) is most likely an
+/// initiative added after the total: named in one `rows-below-total` warning, at
+/// the first such row. Another total row below is no such row.
+fn below_total(grid: &Grid, total_row: u32, name_col: u32, sink: &mut Sink<'_>) {
+    let has_amount = |c: &Cell| match &c.value {
+        Value::Number(v) => !v.is_zero(),
+        Value::Text(t) => crate::amount::parse_text(t).is_ok_and(|v| !v.is_zero()),
+        _ => false,
+    };
+    let mut found = grid
+        .rows()
+        .filter(|(r, _)| *r > total_row)
+        .filter(|(_, cells)| !is_total_row(&cell_text(in_row(cells, name_col))))
+        .filter(|(_, cells)| cells.iter().any(has_amount));
+    let Some((first_row, cells)) = found.next() else {
+        return;
+    };
+    let first = cell_text(in_row(cells, name_col));
+    let kind = Kind::RowsBelowTotal {
+        rows: 1 + found.count(),
+        first,
+        total_row: total_row + 1,
+    };
+    sink.push(&grid.name, Some(CellRef::new(first_row, name_col)), kind);
 }
 
 /// Tracks initiative names within one sheet.

@@ -657,6 +657,49 @@ fn missing_total_row() {
 }
 
 #[test]
+fn rows_below_total_are_named_not_counted() {
+    // An initiative added under Summa (row 13 of Budgetfördelning, Summa at 12), a
+    // note without amounts, a second Summa, and an amount typed as text in the
+    // multi-year sheet: one warning per sheet, the totals those of the table.
+    let template = Template::new("HR")
+        .set(Sheet::Budget, "A13", t("Ny lönemodul"))
+        .set(Sheet::Budget, "B13", n(700.0))
+        .set(Sheet::Budget, "A14", t("Kommentar: se bilaga"))
+        .set(Sheet::Budget, "A15", t("Summa"))
+        .set(Sheet::Budget, "B15", n(13700.0))
+        .set(Sheet::Budget, "A16", t("Extra"))
+        .set(Sheet::Budget, "C16", n(50.0))
+        .set(Sheet::Plan, "A8", t("Ny lönemodul"))
+        .set(Sheet::Plan, "B8", t("700"));
+    let run = Run::new().add("HR.xlsx", &template);
+    let found = run_for(&run, &[], "rows-below-total");
+    assert_eq!(found.len(), 2, "{found:#?}");
+    let budget = found
+        .iter()
+        .find(|f| f.sheet.as_deref() == B)
+        .expect("Budgetfördelning");
+    assert_eq!(
+        (budget.severity.as_str(), budget.cell.as_deref()),
+        ("warning", Some("A13"))
+    );
+    assert_eq!(
+        budget.message,
+        "Under Summa-raden (rad 12) står 2 rader med belopp (den första ”Ny lönemodul”); de räknas inte, för tabellen slutar vid Summa. Flytta in dem ovanför Summa (infoga rader i tabellen)."
+    );
+    let plan = found
+        .iter()
+        .find(|f| f.sheet.as_deref() == P)
+        .expect("plan");
+    assert_eq!(plan.cell.as_deref(), Some("A8"));
+    assert!(
+        plan.message.contains("en rad med belopp (”Ny lönemodul”)"),
+        "{}",
+        plan.message
+    );
+    assert_eq!(run.report()["totals"]["total"], "13000");
+}
+
+#[test]
 fn uncategorized_amount() {
     let template = Template::new("HR")
         .set(Sheet::Budget, "B10", Cell::Blank)
