@@ -76,6 +76,19 @@ pub(super) fn read<T: Table>(
             table.unread(initiative_key(&name));
             continue;
         };
+        if name_without_value(in_row(cells, name_col)) {
+            // `='Budgetfördelning'!A11&""` saved without its text (no value, or
+            // the placeholder 0 a program writes that does not calculate): the
+            // name is unknown, so the row cannot be matched; not an initiative `0`.
+            // Its amounts are in the columns' sums (`values`), as the Summa's are.
+            let kind = Kind::FormulaWithoutValue {
+                column: crate::labels::COL_INITIATIVE.to_string(),
+                recomputed: None,
+            };
+            sink.push(sheet, Some(name_at), kind);
+            table.unread(String::new());
+            continue;
+        }
         if name.is_empty() {
             let shown = T::amounts(&values)
                 .find(|v| !v.is_zero())
@@ -117,6 +130,19 @@ pub(super) fn read<T: Table>(
         }
         None => sink.push(sheet, None, Kind::MissingTotalRow { sheet: T::SHEET }),
     }
+}
+
+/// A name cell that is a formula without its text: no stored value, or a stored
+/// number 0 (a name formula joins text, so 0 is a placeholder, not a result).
+fn name_without_value(cell: Option<&Cell>) -> bool {
+    cell.is_some_and(|c| {
+        c.formula
+            && match &c.value {
+                Value::Empty => true,
+                Value::Number(v) => v.is_zero(),
+                _ => false,
+            }
+    })
 }
 
 /// The `Summa` row ends the table, so nothing below it is read; but a row there

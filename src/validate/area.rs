@@ -52,7 +52,9 @@ fn match_initiatives(
     let budgeted = index_by_key(&budget.rows);
     // A row whose amount could not be read is already named in a finding; it still
     // shows that the initiative is present in its sheet.
-    let unread_in = |table: &[String], key: &str| table.iter().any(|k| k == key);
+    // A row that could not be read stands for its name; one whose name is not
+    // known either (a name formula without its value) could be any initiative.
+    let unread_in = |table: &[String], key: &str| table.iter().any(|k| k == key || k.is_empty());
     for row in &budget.rows {
         match planned.get(row.key.as_str()) {
             Some(&i) => {

@@ -890,6 +890,32 @@ fn formula_without_value_recomputed_is_a_warning() {
 }
 
 #[test]
+fn formula_without_value_in_a_name_cell_is_not_an_initiative_named_0() {
+    // A name formula saved with the placeholder 0 (an .xls from a program that did
+    // not calculate): the row is named once, at its name cell, not read as `0`.
+    let name = Cell::Formula("='Budgetfördelning'!A10&\"\"".into(), None);
+    let run = Run::new().add("HR.xlsx", &Template::new("HR").set(Sheet::Plan, "A4", name));
+    let f = expect_one(
+        &run,
+        &[],
+        "formula-without-value",
+        "error",
+        HR,
+        P,
+        Some("A4"),
+    );
+    assert!(
+        f.message
+            .starts_with("Initiativ: formeln har inget beräknat värde."),
+        "{}",
+        f.message
+    );
+    assert!(run_for(&run, &[], "duplicate-initiative").is_empty());
+    // The row could be any of the budget's initiatives: none is called unmatched.
+    assert!(run_for(&run, &[], "unmatched-initiative").is_empty());
+}
+
+#[test]
 fn formula_without_value_in_an_input_cell_is_an_error() {
     // An empty cached string: the value was never calculated, and a plan amount
     // cannot be recomputed from anything.
