@@ -368,6 +368,7 @@ pub(super) fn examples() -> Vec<Kind> {
             first: s("utfall/jan-mar.csv"),
             second: s("utfall/jan-apr.csv"),
             months: vec![s("2023-01"), s("2023-02")],
+            left_out: s("utfall/jan-mar.csv"),
         },
         Kind::UnreadableActuals(UnreadableActuals::Html),
         Kind::UnreadableActuals(UnreadableActuals::ChecksumMissing),

@@ -304,15 +304,16 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
             first,
             second,
             months,
+            left_out,
         } => {
             if sv {
                 format!(
-                    "{first} och {second} har båda utfall för {}, som då skulle räknas två gånger. Ta bort den äldre exporten eller dela upp den så att varje månad finns i en fil.",
+                    "{first} och {second} har båda utfall för {}, som då skulle räknas två gånger; {left_out} räknas därför inte. Ta bort den äldre exporten eller dela upp den så att varje månad finns i en fil.",
                     list(months)
                 )
             } else {
                 format!(
-                    "{first} and {second} both hold actuals for {}, which would then be counted twice. Remove the older export or split it so that each month is in one file.",
+                    "{first} and {second} both hold actuals for {}, which would then be counted twice; {left_out} is therefore not counted. Remove the older export or split it so that each month is in one file.",
                     list(months)
                 )
             }

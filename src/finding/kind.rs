@@ -436,6 +436,9 @@ pub enum Kind {
         first: String,
         second: String,
         months: Vec<String>,
+        /// The file that is not counted (with `--partial`; without it nothing is
+        /// written).
+        left_out: String,
     },
     UnreadableActuals(UnreadableActuals),
     InvalidActualsRow {

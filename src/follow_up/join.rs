@@ -32,7 +32,6 @@ pub(super) struct Ledgered {
     unmapped: BTreeMap<UnmappedKey, Unmapped>,
     unmapped_first: BTreeMap<UnmappedKey, Option<Place>>,
     months_with_cost: [bool; 12],
-    file_months: Vec<BTreeSet<(i32, u8)>>,
     prev_rows: bool,
 }
 
@@ -58,11 +57,17 @@ impl Join<'_> {
         let period = self.period();
         let p = usize::from(period);
         let mut ledgered = self.ledgered();
-        for file in self.input.actuals {
-            self.ledger_file(file, p, &mut ledgered);
+        let counted = self.overlaps();
+        for (file, counted) in self.input.actuals.iter().zip(counted) {
+            match counted {
+                true => self.ledger_file(file, p, &mut ledgered),
+                false => {
+                    self.findings.extend(file.actuals.findings.iter().cloned());
+                    ledgered.sources.push(source(file));
+                }
+            }
         }
         self.warn_unmapped(&ledgered);
-        self.overlaps(&ledgered.file_months);
         self.gaps(period, &ledgered.months_with_cost);
         // Forecasts → initiatives.
         let forecasts = self.forecasts();
@@ -94,7 +99,6 @@ impl Join<'_> {
             unmapped: BTreeMap::new(),
             unmapped_first: BTreeMap::new(),
             months_with_cost: [false; 12],
-            file_months: Vec::new(),
             prev_rows: false,
         }
     }
@@ -107,7 +111,6 @@ impl Join<'_> {
         let a = &file.actuals;
         self.findings.extend(a.findings.iter().cloned());
         let mut s = source(file);
-        let mut held = BTreeSet::new();
         for (k, e) in &a.entries {
             if !cost.contains(&k.account) || !(1..=12).contains(&k.month) {
                 continue;
@@ -127,7 +130,6 @@ impl Join<'_> {
             if !has_actual(e) {
                 continue;
             }
-            held.insert((k.year, k.month));
             let amount = tkr(e.actual);
             let in_period = usize::from(k.month) <= p;
             if k.year == by && in_period {
@@ -149,7 +151,6 @@ impl Join<'_> {
                 );
             }
         }
-        l.file_months.push(held);
         l.sources.push(s);
     }
 
@@ -414,28 +415,57 @@ impl Join<'_> {
         }
     }
 
-    /// `overlapping-actuals`: two files holding actuals for the same month.
-    pub(super) fn overlaps(&mut self, file_months: &[BTreeSet<(i32, u8)>]) {
+    /// The months (year, month) a file holds actual cost for.
+    fn cost_months(&self, file: &ActualsFile) -> BTreeSet<(i32, u8)> {
+        let cost = &self.input.options.cost_accounts;
+        file.actuals
+            .entries
+            .iter()
+            .filter(|(k, e)| {
+                cost.contains(&k.account) && (1..=12).contains(&k.month) && has_actual(e)
+            })
+            .map(|(k, _)| (k.year, k.month))
+            .collect()
+    }
+
+    /// `overlapping-actuals`: two files holding actuals for the same month. Which
+    /// files are counted (one flag per actuals file): of two that overlap, the one
+    /// whose months the other holds all of is left out (the older, shorter export);
+    /// else the later one. So that even with `--partial` no month is counted twice.
+    pub(super) fn overlaps(&mut self) -> Vec<bool> {
         let files = self.input.actuals;
-        for i in 0..file_months.len() {
-            for j in i + 1..file_months.len() {
-                let both: Vec<String> = file_months[i]
-                    .intersection(&file_months[j])
+        let months: Vec<BTreeSet<(i32, u8)>> = files.iter().map(|f| self.cost_months(f)).collect();
+        let mut counted = vec![true; files.len()];
+        for j in 0..files.len() {
+            let earlier: Vec<usize> = (0..j)
+                .filter(|&i| counted[i] && !months[i].is_disjoint(&months[j]))
+                .collect();
+            if earlier.is_empty() {
+                continue;
+            }
+            // The new file holds every month of each earlier one it meets: it
+            // replaces them. Otherwise it is the one left out.
+            let replaces = earlier.iter().all(|&i| months[i].is_subset(&months[j]));
+            for &i in &earlier {
+                let left_out = if replaces { i } else { j };
+                counted[left_out] = false;
+                let both: Vec<String> = months[i]
+                    .intersection(&months[j])
                     .map(|(y, m)| format!("{y}-{m:02}"))
                     .collect();
-                if !both.is_empty() {
-                    let (a, b) = (&files[i].actuals.file, &files[j].actuals.file);
-                    self.findings.push(
-                        Finding::new(Kind::OverlappingActuals {
-                            first: a.clone(),
-                            second: b.clone(),
-                            months: both,
-                        })
-                        .in_file(b.clone()),
-                    );
-                }
+                let (a, b) = (&files[i].actuals.file, &files[j].actuals.file);
+                self.findings.push(
+                    Finding::new(Kind::OverlappingActuals {
+                        first: a.clone(),
+                        second: b.clone(),
+                        months: both,
+                        left_out: files[left_out].actuals.file.clone(),
+                    })
+                    .in_file(b.clone()),
+                );
             }
         }
+        counted
     }
 }
 

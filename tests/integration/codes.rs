@@ -1453,6 +1453,56 @@ fn overlapping_actuals_names_both_files() {
     );
 }
 
+#[test]
+fn overlapping_actuals_are_never_counted_twice_even_with_partial() {
+    // January–February beside January–March (which holds all of the other's
+    // months): the shorter export is left out, also with --partial, so January is
+    // counted once; the message says which file is not counted.
+    let run = Run::new().add("HR.xlsx", &fu_template(Some("P2")));
+    let jan_feb = ledger_csv(&[FU_ROWS[0], "2023-02;6550;P1;1000"]);
+    let jan_mar = ledger_csv(&[FU_ROWS[0], "2023-02;6550;P1;1000", "2023-03;6550;P2;2000"]);
+    let f = one(
+        follow_up_for(
+            &run,
+            &[("utfall-a.csv", &jan_feb), ("utfall-b.csv", &jan_mar)],
+            &["--partial"],
+            "overlapping-actuals",
+        ),
+        "overlapping-actuals",
+        "error",
+        Some("utfall-b.csv"),
+    );
+    assert!(
+        f.message.contains("2023-01, 2023-02")
+            && f.message.contains("; utfall-a.csv räknas därför inte."),
+        "{}",
+        f.message
+    );
+    // 100 000 + 1 000 + 2 000 kr, once: 103 tkr.
+    assert_eq!(run.report()["totals"]["actual_to_date"], "103");
+    // Partly overlapping: the later file is the one left out.
+    let run = Run::new().add("HR.xlsx", &fu_template(Some("P2")));
+    let jan_mar = ledger_csv(&[FU_ROWS[0], "2023-03;6550;P2;2000"]);
+    let feb_mar = ledger_csv(&["2023-02;6550;P1;1000", "2023-03;6550;P2;5000"]);
+    let f = one(
+        follow_up_for(
+            &run,
+            &[("utfall-b.csv", &jan_mar), ("utfall-c.csv", &feb_mar)],
+            &["--partial"],
+            "overlapping-actuals",
+        ),
+        "overlapping-actuals",
+        "error",
+        Some("utfall-c.csv"),
+    );
+    assert!(
+        f.message.contains("utfall-c.csv räknas därför inte"),
+        "{}",
+        f.message
+    );
+    assert_eq!(run.report()["totals"]["actual_to_date"], "102");
+}
+
 // The follow-up's actuals readers (`ledger::read`), on files written to disk here:
 // one file holding exactly the defect, and the code, severity, file and line named.
 
