@@ -301,6 +301,31 @@ fn trim(mut s: &[u8]) -> &[u8] {
     s
 }
 
+/// An account as the follow-up classifies it: the account number that leads
+/// `6550 Konsultarvoden`, `6550 - Konsult` or `6550: Konsult` (reports written for
+/// reading), and that a float-written `6550.0` (pandas) stands for; other text as
+/// it stands.
+fn account_number(text: &str) -> String {
+    let t = text.trim();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &t[digits..];
+    let float =
+        rest.len() > 1 && rest.starts_with(['.', ',']) && rest[1..].bytes().all(|b| b == b'0');
+    let named = rest.starts_with([' ', '\t', '\u{a0}', '-', ':', '\u{2013}']);
+    match digits > 0 && (float || named) {
+        true => t[..digits].to_string(),
+        false => t.to_string(),
+    }
+}
+
+/// Whether a (trimmed) account field is an account number, as [`account_number`]
+/// reads it: a row on anything else could be no cost or any cost, so it is named
+/// (`invalid-actuals-row`), not left out of the costs unsaid.
+fn is_account_number(raw: &[u8]) -> bool {
+    let number = account_number(&decode(raw, true));
+    !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Text of a CSV field: UTF-8 when it is, else Windows-1252.
 fn decode(raw: &[u8], utf8: bool) -> String {
     if utf8 && let Ok(t) = std::str::from_utf8(raw) {

@@ -659,3 +659,32 @@ fn a_csv_row_is_named_by_its_line_whatever_the_line_ends() {
 
 mod split;
 mod totals;
+
+#[test]
+fn accounts_written_with_their_name_or_as_floats_are_their_numbers() {
+    // `6550 Konsultarvoden` (a report written for reading) and `6550.0` (pandas) are
+    // account 6550; money on `abc` is no account number and is named, a row of 0 on
+    // a label is summed as any row.
+    let csv = "Period;Konto;Projekt;Belopp\n\
+               2023-04;6550 Konsultarvoden;P1;100\n\
+               2023-04;6550.0;P1;20\n\
+               2023-04;6550 - Konsult;P1;3\n\
+               2023-04;abc;P1;4000\n\
+               2023-04;Ej angivet;P1;0\n";
+    let a = read_text("u.csv", csv);
+    assert_eq!(actual(&a, 2023, 4, "6550", Some("P1")), d("123"));
+    assert_eq!(
+        a.entries
+            .get(&key(2023, 4, "6550 Konsultarvoden", Some("P1"))),
+        None
+    );
+    let named: Vec<(Option<u64>, String)> = a
+        .findings
+        .iter()
+        .map(|f| (f.line, f.message(crate::lang::Lang::Sv)))
+        .collect();
+    assert_eq!(named.len(), 1, "{named:?}");
+    assert_eq!(named[0].0, Some(5));
+    assert!(named[0].1.contains("abc"), "{}", named[0].1);
+    assert_eq!(a.rows_read, a.rows_in_entries() + a.rows_in_findings());
+}

@@ -145,6 +145,7 @@ impl Sums {
         if account.is_empty() {
             return self.invalid(row.place, ACCOUNT, String::new(), ActualsExpected::Account);
         }
+
         let written = row.amount.as_ref().map_or(Decimal::ZERO, |v| *v);
         let amount = match row.amount.map(|v| self.scale(v)) {
             Ok(Some(v)) => v,
@@ -178,6 +179,13 @@ impl Sums {
                 return self.invalid(row.place, BUDGET, found, ActualsExpected::TableAmount(why));
             }
         };
+        // Money on an account that is no account number could be cost or not: the
+        // row is named. (A row of 0 on `Summa` or a label is summed as before.)
+        let money = !amount.is_zero() || budget.is_some_and(|b| !b.is_zero());
+        if money && !is_account_number(account) {
+            let found = decode(account, true);
+            return self.invalid(row.place, ACCOUNT, found, ActualsExpected::Account);
+        }
         let key = self.key((year, month), account, row.project);
         let slot = self.slot(key);
         if self.add(slot, row.place, amount, budget) {
@@ -264,9 +272,8 @@ impl Sums {
         self.total_findings();
         // Each name decoded once; keys ordered by the names' ranks, so that the
         // entries are built from sorted keys without comparing strings per key.
-        let names = |interner| ranked_names(interner, names_utf8);
-        let (accounts, account_rank) = names(&self.accounts);
-        let (projects, project_rank) = names(&self.projects);
+        let (accounts, account_rank) = ranked_names(&self.accounts, names_utf8, account_number);
+        let (projects, project_rank) = ranked_names(&self.projects, names_utf8, str::to_string);
         let rank = |&((period, account, project), _): &(RowKey, Entry)| {
             let project = match project {
                 NO_PROJECT => 0,
@@ -331,13 +338,17 @@ pub(super) fn overflowed(file: &str, form: Form) -> Actuals {
     )
 }
 
-/// An interner's names decoded (and trimmed), each with its rank in the names'
+/// An interner's names decoded (and trimmed, then made `name`), each with its rank in the names'
 /// order: names that decode alike share one rank, and rank 0 is left for "none".
-fn ranked_names(interner: &crate::ledger::sie::Interner, utf8: bool) -> (Vec<String>, Vec<u32>) {
+fn ranked_names(
+    interner: &crate::ledger::sie::Interner,
+    utf8: bool,
+    name: impl Fn(&str) -> String,
+) -> (Vec<String>, Vec<u32>) {
     let names: Vec<String> = interner
         .names
         .iter()
-        .map(|n| decode(n, utf8).trim().to_string())
+        .map(|n| name(decode(n, utf8).trim()))
         .collect();
     let mut order: Vec<u32> = (0..names.len() as u32).collect();
     order.sort_by(|a, b| names[*a as usize].cmp(&names[*b as usize]));

@@ -222,6 +222,10 @@ fn csv_plain_reading_equals_the_csv_crate_on_random_files() {
         b"Summa",
         b"4\xA0",
         b"5410 Summa",
+        b"5410 Konsultarvoden",
+        b"5410.0",
+        b"abc",
+        b"54x",
         b"Delsumma",
     ];
     const PROJECTS: &[&[u8]] = &[

@@ -227,9 +227,11 @@ impl Part<'_> {
             let (period, account, project) =
                 (field(cols.period), field(cols.account), field(cols.project));
             // Only a spelling `Sums::row` would sum without a finding takes this
-            // path: a valid month and a non-empty account that names no total (a
+            // path: a valid month and an account number that names no total (a
             // `5410 Summa` account takes the `csv` path, which decides on it).
-            let account_ok = !trim(account).is_empty() && !names_total(account);
+            let account_ok = !trim(account).is_empty()
+                && !names_total(account)
+                && is_account_number(trim(account));
             let valid = parse_period(&text_of(period)).filter(|_| account_ok);
             let slot = match valid {
                 Some(p) => {
