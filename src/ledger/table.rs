@@ -62,11 +62,46 @@ const DEBIT: &str = "Debet";
 const CREDIT: &str = "Kredit";
 
 impl Columns {
-    /// Which column a header cell names, if any.
+    /// Which column a header cell names, if any: by its first word (`Belopp kr`,
+    /// `Utfall (SEK)`), unless a later word makes it another figure — the previous
+    /// year's, an accumulated or full-year one, a forecast or a deviation (`Utfall
+    /// fg år`, `Utfall ack`, `Budget helår`), which would be summed as the wrong
+    /// thing.
     fn classify(text: &str) -> Option<&'static str> {
         let norm = crate::labels::normalize(text);
         let norm = norm.trim_end_matches([' ', '.', ':']);
-        let word = norm.split([' ', '(']).next().unwrap_or("");
+        let mut words = norm
+            .split([' ', '(', ')', '/', '-', ','])
+            .filter(|w| !w.is_empty());
+        let word = words.next().unwrap_or("");
+        let other_figure = |w: &str| {
+            matches!(
+                w.trim_end_matches('.'),
+                "fg" | "föreg"
+                    | "föregående"
+                    | "fj"
+                    | "fjol"
+                    | "ifjol"
+                    | "ack"
+                    | "ackum"
+                    | "ackumulerat"
+                    | "ackumulerad"
+                    | "helår"
+                    | "år"
+                    | "årsbudget"
+                    | "total"
+                    | "totalt"
+                    | "prognos"
+                    | "avvikelse"
+                    | "avv"
+                    | "diff"
+                    | "differens"
+                    | "%"
+            )
+        };
+        if words.any(other_figure) {
+            return None;
+        }
         match word {
             "period" | "månad" | "period:" => Some(PERIOD),
             "konto" | "kontonr" | "kontonummer" => Some(ACCOUNT),

@@ -688,3 +688,35 @@ fn accounts_written_with_their_name_or_as_floats_are_their_numbers() {
     assert!(named[0].1.contains("abc"), "{}", named[0].1);
     assert_eq!(a.rows_read, a.rows_in_entries() + a.rows_in_findings());
 }
+
+#[test]
+fn a_header_word_for_another_figure_does_not_take_the_column() {
+    // `Utfall fg år`, `Utfall ack` and `Budget helår` stand before the columns
+    // meant; `Belopp (SEK)` and `Utfall kr` are the amount with its unit.
+    let csv = "Period;Konto;Projekt;Utfall fg år;Utfall ack;Utfall;Budget helår;Budget\n\
+               2023-04;6550;P1;777;5000;1000;120000;10000\n";
+    let a = read_text("u.csv", csv);
+    let e = &a.entries[&key(2023, 4, "6550", Some("P1"))];
+    assert_eq!(
+        (e.actual, e.budget),
+        (d("1000"), Some(d("10000"))),
+        "{a:#?}"
+    );
+    for header in ["Belopp (SEK)", "Utfall kr", "Belopp."] {
+        let csv = format!("Period;Konto;Projekt;{header}\n2023-04;6550;P1;1000\n");
+        let a = read_text("u.csv", &csv);
+        assert_eq!(
+            actual(&a, 2023, 4, "6550", Some("P1")),
+            d("1000"),
+            "{header}"
+        );
+    }
+    // Only an accumulated figure: no amount column, said as such.
+    let a = read_text(
+        "u.csv",
+        "Period;Konto;Projekt;Utfall ack\n2023-04;6550;P1;1000\n",
+    );
+    assert!(a.entries.is_empty());
+    assert_eq!(a.findings.len(), 1);
+    assert_eq!(a.findings[0].code().as_str(), "unreadable-actuals");
+}
