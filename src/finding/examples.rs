@@ -439,6 +439,11 @@ pub(super) fn examples() -> Vec<Kind> {
             expected: ActualsExpected::ShortLine { limit: 64 * 1024 },
         },
         Kind::InvalidActualsRow {
+            column: None,
+            found: s("50"),
+            expected: ActualsExpected::Fields { header: 4 },
+        },
+        Kind::InvalidActualsRow {
             column: Some(s("Belopp")),
             found: s("ca 800"),
             expected: ActualsExpected::TableAmount(NotAmount::Text(s("ca 800"))),

@@ -163,6 +163,9 @@ pub enum ActualsExpected {
     ObjectPairs,
     /// A line of at most this many bytes.
     ShortLine { limit: usize },
+    /// No more fields than the header has (`header`): a field past them, most
+    /// likely an amount's decimal comma in a comma-delimited file.
+    Fields { header: usize },
     /// More rows like these: only the first ones are named one by one.
     MoreRows { rows: u64 },
 }

@@ -154,6 +154,20 @@ fn actuals_row_message(
                 row_not_counted(lang)
             );
         }
+        (ActualsExpected::Fields { header }, true) => {
+            return format!(
+                "Raden har fler fält än rubrikraden ({header}): {} står efter dem. I en kommaavgränsad fil är det troligen ett decimalkomma; exportera med semikolon som avgränsare eller med citattecken runt beloppen. {}",
+                q(found),
+                row_not_counted(lang)
+            );
+        }
+        (ActualsExpected::Fields { header }, false) => {
+            return format!(
+                "The row has more fields than the header ({header}): {} stands after them. In a comma-delimited file that is most likely a decimal comma; export with semicolons as delimiter or with quotes around the amounts. {}",
+                q(found),
+                row_not_counted(lang)
+            );
+        }
         (ActualsExpected::MoreRows { rows }, true) => {
             return format!(
                 "Ytterligare {rows} rader med fel av samma slag räknades inte; bara de första anges var för sig. Rätta raderna i exporten, eller exportera om ur ekonomisystemet, och läs in den igen."

@@ -51,6 +51,9 @@ struct Columns {
     /// `Debet` and `Kredit`: the amount is their difference when there is no `Belopp`.
     debit: Option<usize>,
     credit: Option<usize>,
+    /// The header's number of fields (a CSV row with a non-empty field past them
+    /// is named).
+    width: usize,
 }
 
 const PERIOD: &str = "Period";
@@ -117,6 +120,7 @@ impl Columns {
     fn from_header<'a>(cells: impl Iterator<Item = (usize, &'a str)>) -> Columns {
         let mut c = Columns::default();
         for (i, text) in cells {
+            c.width = c.width.max(i + 1);
             let slot = match Columns::classify(text) {
                 Some(PERIOD) => &mut c.period,
                 Some(ACCOUNT) => &mut c.account,

@@ -720,3 +720,28 @@ fn a_header_word_for_another_figure_does_not_take_the_column() {
     assert_eq!(a.findings.len(), 1);
     assert_eq!(a.findings[0].code().as_str(), "unreadable-actuals");
 }
+
+#[test]
+fn a_filled_field_past_the_header_is_named_not_summed() {
+    // A comma-delimited export with Swedish decimals not quoted: `1000,50` is two
+    // fields. Empty fields past the header (a trailing delimiter) are fine.
+    let csv = "Period,Konto,Projekt,Belopp\n\
+               2023-04,6550,P1,1000,50\n\
+               2023-04,6550,P1,2000\n\
+               2023-04,6550,P1,300,\n";
+    let a = read_text("u.csv", csv);
+    assert_eq!(actual(&a, 2023, 4, "6550", Some("P1")), d("2300"));
+    assert_eq!(a.findings.len(), 1, "{:#?}", a.findings);
+    let f = &a.findings[0];
+    assert_eq!(
+        (f.code().as_str(), f.line),
+        ("invalid-actuals-row", Some(2))
+    );
+    assert!(
+        f.message(crate::lang::Lang::Sv)
+            .starts_with("Raden har fler fält än rubrikraden (4): ”50” står efter dem."),
+        "{}",
+        f.message(crate::lang::Lang::Sv)
+    );
+    assert_eq!(a.rows_read, a.rows_in_entries() + a.rows_in_findings());
+}

@@ -382,10 +382,20 @@ impl<'o> Part<'o> {
     fn data_row<'r, I: IntoIterator<Item = &'r [u8]>>(
         &mut self,
         field: impl Fn(Option<usize>) -> &'r [u8],
-        all: impl FnOnce() -> I,
+        all: impl Fn() -> I,
         cols: Columns,
         line: u64,
     ) {
+        // A field past the header's: an amount cut at its decimal comma in a
+        // comma-delimited file, most likely; the row is not summed as it stands.
+        if let Some(extra) = all()
+            .into_iter()
+            .skip(cols.width)
+            .find(|f| !trim(f).is_empty())
+        {
+            let found = text_of(extra).trim().to_string();
+            return self.sums.extra_fields(line, found, cols.width);
+        }
         let period_text = text_of(field(cols.period));
         let period = parse_period(&period_text).ok_or_else(|| period_text.trim().to_string());
         let (amount, amount_column) = cols.amount(|col| csv_amount(field(col)));

@@ -101,12 +101,20 @@ impl Sums {
             (other, _) => other,
         };
         let finding = Finding::new(Kind::InvalidActualsRow {
-            column: Some(column.to_string()),
+            column: (!column.is_empty()).then(|| column.to_string()),
             found,
             expected,
         })
         .in_file(&self.file);
         self.findings.push(self.placed(finding, place));
+    }
+
+    /// A CSV row with a field past the header's (`found`, the first non-empty one):
+    /// read, not summed, named.
+    pub(super) fn extra_fields(&mut self, line: u64, found: String, header: usize) {
+        self.rows_read += 1;
+        let expected = ActualsExpected::Fields { header };
+        self.invalid(Place::Line(line), "", found, expected);
     }
 
     pub(super) fn placed(&self, finding: Finding, place: Place) -> Finding {

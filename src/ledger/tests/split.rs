@@ -323,6 +323,11 @@ fn csv_plain_reading_equals_the_csv_crate_on_random_files() {
                 fields.len()
             };
             text.extend_from_slice(&fields[..take].join(&delimiter));
+            // Now and then a field past the header's: empty, blank or filled.
+            if take == fields.len() && rng.one_in(25) {
+                text.push(delimiter);
+                text.extend_from_slice(rng.pick(&[b"".as_slice(), b" ", b"50"]));
+            }
             if !rng.one_in(50) || special > 3 {
                 text.extend_from_slice(end);
             }

@@ -131,14 +131,20 @@ impl Part<'_> {
         {
             return;
         }
-        // The ends of the fields up to the last column read; no further.
         let ends = &mut scan.ends;
         ends.clear();
-        ends.extend(memchr::memchr_iter(delimiter, text).take(scan.last + 1));
+        // The ends of the fields up to the header's last, so that a field past
+        // the header is seen: the `csv` path decides whether one is filled.
+        let cut = scan.cols.width.max(scan.last + 1);
+        ends.extend(memchr::memchr_iter(delimiter, text).take(cut));
+        let past = ends.len() >= scan.cols.width;
         if ends.len() <= scan.last {
             ends.push(text.len());
         }
-        let fast = self.plain_sums(text, window, scan, spellings);
+        let fast = match past {
+            true => None,
+            false => self.plain_sums(text, window, scan, spellings),
+        };
         let ends = &scan.ends;
         let field = |at: Option<usize>| -> &[u8] { field_of(text, ends, at) };
         let Some((tally, amount)) = fast else {
