@@ -388,6 +388,22 @@ fn follow_up_as_of_may_5(
     dir: &Path,
     input: &Path,
 ) -> (String, serde_json::Value, Vec<Vec<String>>) {
+    let (status, stdout, r) = follow_up_on(dir, input, &[]);
+    assert_eq!(status, Some(0), "{stdout}");
+    (
+        stdout,
+        r,
+        rows_of(&dir.join("out/uppfoljning-2023-04.xlsx")),
+    )
+}
+
+/// `follow-up` of `input` as of 2023-05-05 with `extra` arguments: the exit status,
+/// the terminal text and the JSON report.
+fn follow_up_on(
+    dir: &Path,
+    input: &Path,
+    extra: &[&str],
+) -> (Option<i32>, String, serde_json::Value) {
     let out = Command::new(BIN)
         .arg("follow-up")
         .arg(input)
@@ -395,17 +411,13 @@ fn follow_up_as_of_may_5(
         .arg(dir.join("out"))
         .args(["--today", "2023-05-05", "--json"])
         .arg(dir.join("r.json"))
+        .args(extra)
         .output()
         .expect("run");
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert_eq!(out.status.code(), Some(0), "{stdout}");
     let r = serde_json::from_str(&std::fs::read_to_string(dir.join("r.json")).expect("json"))
         .expect("parse");
-    (
-        stdout,
-        r,
-        rows_of(&dir.join("out/uppfoljning-2023-04.xlsx")),
-    )
+    (out.status.code(), stdout, r)
 }
 
 /// (code, file, cell) of the report's findings with one of `codes`.
@@ -556,19 +568,7 @@ fn a_forecast_version_that_is_no_number_replaces_nothing() {
     let dir = tempfile::tempdir().expect("tmp");
     let cells = [("B6", "Utkast")];
     let input = sample_with_hr_forecast(dir.path(), "HR-prognos-utkast.xlsx", &cells, true);
-    let out = Command::new(BIN)
-        .arg("follow-up")
-        .arg(&input)
-        .arg("--out")
-        .arg(dir.path().join("out"))
-        .args(["--today", "2023-05-05", "--json"])
-        .arg(dir.path().join("r.json"))
-        .output()
-        .expect("run");
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    let r: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("r.json")).expect("json"))
-            .expect("parse");
+    let (status, stdout, r) = follow_up_on(dir.path(), &input, &[]);
     let codes: Vec<&str> = r["findings"]
         .as_array()
         .expect("findings")
@@ -578,7 +578,7 @@ fn a_forecast_version_that_is_no_number_replaces_nothing() {
     assert!(!codes.contains(&"superseded-version"), "{stdout}");
     // Both count nowhere twice: each of HR's initiatives is forecast once, and the
     // other file's rows are named.
-    assert_eq!(out.status.code(), Some(1), "two forecasts for HR: {stdout}");
+    assert_eq!(status, Some(1), "two forecasts for HR: {stdout}");
     let duplicates: Vec<&serde_json::Value> = r["findings"]
         .as_array()
         .expect("findings")
@@ -605,16 +605,8 @@ fn a_copy_of_a_forecast_counts_once_and_is_named() {
     // follow-up is written with the forecast counted once.
     let dir = tempfile::tempdir().expect("tmp");
     let input = sample_with_hr_forecast(dir.path(), "HR-prognos-kopia.xlsx", &[], true);
-    let out = Command::new(BIN)
-        .arg("follow-up")
-        .arg(&input)
-        .arg("--out")
-        .arg(dir.path().join("out"))
-        .args(["--today", "2023-05-05", "--partial"])
-        .output()
-        .expect("run");
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let (status, stdout, _) = follow_up_on(dir.path(), &input, &["--partial"]);
+    assert_eq!(status, Some(1), "{stdout}");
     let named: Vec<&str> = stdout
         .lines()
         .filter(|l| l.contains("duplicate-forecast"))
