@@ -254,6 +254,9 @@ codes! {
         help: ("", "");
     ActualsTotalRow => "actuals-total-row", ByKind, Ledger, [ActualsTotalRow, MoreActualsTotalRows], "Summarad i utfallsfilen, inte inräknad",
         help: ("", "");
+    ActualsSheetLeftOut => "actuals-sheet-left-out", ByKind, Ledger, [ActualsSheetLeftOut], "Blad i utfallsfilen som inte lästes",
+        help: ("Ta bort bladet ur exporten om det inte gäller, eller flytta raderna till ett blad som läses.",
+               "Remove the sheet from the export if it does not count, or move its rows to a sheet that is read.");
     ForecastBelowActual => "forecast-below-actual", Warning, FollowUp, [ForecastBelowActual], "Prognosen lägre än bokfört utfall",
         help: ("Kontrollera prognosen; den kan inte bli lägre än det som redan är bokfört.",
                "Check the forecast; it cannot end up below what is already booked.");
@@ -404,6 +407,10 @@ fn severity_by_kind(kind: &Kind) -> Severity {
             TotalMatch::Subtotal | TotalMatch::GrandTotal => Severity::Info,
         },
         Kind::MoreActualsTotalRows { .. } => Severity::Info,
+        Kind::ActualsSheetLeftOut {
+            why: SheetLeftOut::Hidden { .. },
+            ..
+        } => Severity::Warning,
         _ => Severity::Error,
     }
 }
@@ -489,7 +496,7 @@ mod tests {
                     .all(|c| c.is_ascii_lowercase() || c == '-')
             );
         }
-        assert_eq!(Code::ALL.len(), 57);
+        assert_eq!(Code::ALL.len(), 58);
     }
 
     #[test]

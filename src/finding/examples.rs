@@ -507,6 +507,21 @@ pub(super) fn examples() -> Vec<Kind> {
             since_start: d(300),
         },
         Kind::MoreActualsTotalRows { rows: 40 },
+        Kind::ActualsSheetLeftOut {
+            sheet: s("Gammal export"),
+            rows: 120,
+            why: SheetLeftOut::Hidden {
+                read: vec![s("Jan"), s("Feb")],
+            },
+        },
+        Kind::ActualsSheetLeftOut {
+            sheet: s("Mars (2)"),
+            rows: 1,
+            why: SheetLeftOut::SameMonths {
+                other: s("Mars"),
+                months: vec![s("2023-03")],
+            },
+        },
         Kind::ForecastBelowActual {
             initiative: s("Digitalisering inom HR"),
             forecast: d(900),

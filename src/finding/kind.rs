@@ -467,6 +467,13 @@ pub enum Kind {
     MoreActualsTotalRows {
         rows: u64,
     },
+    /// A sheet of a ledger workbook that has the table's header but whose rows
+    /// (`rows`: those below the header with anything in them) were not read.
+    ActualsSheetLeftOut {
+        sheet: String,
+        rows: u64,
+        why: SheetLeftOut,
+    },
     MixedObjectRows {
         account: String,
         year: i32,
@@ -542,4 +549,14 @@ pub enum Kind {
         other: String,
         other_file: String,
     },
+}
+
+/// Why a sheet of a ledger workbook was not read (`actuals-sheet-left-out`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum SheetLeftOut {
+    /// Hidden, while visible sheets have the header (they were read: `read`).
+    Hidden { read: Vec<String> },
+    /// It holds actuals for months another sheet holds too (`months`, `2023-01`);
+    /// the two would count those months twice. `other` was read.
+    SameMonths { other: String, months: Vec<String> },
 }

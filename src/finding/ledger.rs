@@ -1,6 +1,6 @@
 //! Messages of the codes about reading a ledger export (SIE or table):
 //! `unreadable-actuals`, `invalid-actuals-row`, `mixed-object-rows`,
-//! `actuals-total-row`.
+//! `actuals-total-row`, `actuals-sheet-left-out`.
 
 use super::*;
 
@@ -47,8 +47,55 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
                 "{rows} more total rows were not counted in the actuals; only the first are named one by one, with the comparison against the rows above them."
             ),
         },
+        Kind::ActualsSheetLeftOut { sheet, rows, why } => {
+            sheet_left_out_message(sheet, *rows, why, lang)
+        }
         _ => return None,
     })
+}
+
+fn sheet_left_out_message(sheet: &str, rows: u64, why: &SheetLeftOut, lang: Lang) -> String {
+    let q = |t: &str| quoted(t, lang);
+    let list = |names: &[String]| {
+        let names: Vec<String> = names.iter().map(|n| q(n)).collect();
+        names.join(", ")
+    };
+    let rows_sv = if rows == 1 {
+        "1 rad".to_string()
+    } else {
+        format!("{rows} rader")
+    };
+    let rows_en = if rows == 1 {
+        "1 row".to_string()
+    } else {
+        format!("{rows} rows")
+    };
+    match (why, lang == Lang::Sv) {
+        (SheetLeftOut::Hidden { read }, true) => format!(
+            "Bladet {} är dolt och lästes inte ({rows_sv} under rubrikraden räknades inte); utfallet lästes från {}. Om bladets rader ska räknas: ta fram bladet (högerklicka på en bladflik och välj Ta fram) och läs in filen igen; annars ta bort det.",
+            q(sheet),
+            list(read)
+        ),
+        (SheetLeftOut::Hidden { read }, false) => format!(
+            "The sheet {} is hidden and was not read ({rows_en} below the header were not counted); the actuals were read from {}. If its rows count: unhide the sheet (right-click a sheet tab and choose Unhide) and read the file again; otherwise delete it.",
+            q(sheet),
+            list(read)
+        ),
+        (SheetLeftOut::SameMonths { other, months }, true) => format!(
+            "Bladen {} och {} har utfall för samma månad ({}); båda räknade skulle ge dubbelt utfall. Bladet {} lästes inte ({rows_sv}). Ta bort det blad som är en kopia, eller lägg varje månad på ett blad.",
+            q(other),
+            q(sheet),
+            months.join(", "),
+            q(sheet)
+        ),
+        (SheetLeftOut::SameMonths { other, months }, false) => format!(
+            "The sheets {} and {} hold actuals for the same month ({}); counting both would count it twice. The sheet {} was not read ({rows_en}). Delete the sheet that is a copy, or put each month on one sheet.",
+            q(other),
+            q(sheet),
+            months.join(", "),
+            q(sheet)
+        ),
+    }
 }
 
 fn actuals_unreadable_message(why: &UnreadableActuals, lang: Lang) -> String {

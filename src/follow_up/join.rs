@@ -435,35 +435,18 @@ impl Join<'_> {
     pub(super) fn overlaps(&mut self) -> Vec<bool> {
         let files = self.input.actuals;
         let months: Vec<BTreeSet<(i32, u8)>> = files.iter().map(|f| self.cost_months(f)).collect();
-        let mut counted = vec![true; files.len()];
-        for j in 0..files.len() {
-            let earlier: Vec<usize> = (0..j)
-                .filter(|&i| counted[i] && !months[i].is_disjoint(&months[j]))
-                .collect();
-            if earlier.is_empty() {
-                continue;
-            }
-            // The new file holds every month of each earlier one it meets: it
-            // replaces them. Otherwise it is the one left out.
-            let replaces = earlier.iter().all(|&i| months[i].is_subset(&months[j]));
-            for &i in &earlier {
-                let left_out = if replaces { i } else { j };
-                counted[left_out] = false;
-                let both: Vec<String> = months[i]
-                    .intersection(&months[j])
-                    .map(|(y, m)| format!("{y}-{m:02}"))
-                    .collect();
-                let (a, b) = (&files[i].actuals.file, &files[j].actuals.file);
-                self.findings.push(
-                    Finding::new(Kind::OverlappingActuals {
-                        first: a.clone(),
-                        second: b.clone(),
-                        months: both,
-                        left_out: files[left_out].actuals.file.clone(),
-                    })
-                    .in_file(b.clone()),
-                );
-            }
+        let (counted, overlaps) = crate::ledger::settle_overlaps(&months);
+        for o in overlaps {
+            let (a, b) = (&files[o.first].actuals.file, &files[o.second].actuals.file);
+            self.findings.push(
+                Finding::new(Kind::OverlappingActuals {
+                    first: a.clone(),
+                    second: b.clone(),
+                    months: o.months,
+                    left_out: files[o.left_out].actuals.file.clone(),
+                })
+                .in_file(b.clone()),
+            );
         }
         counted
     }

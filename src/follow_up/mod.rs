@@ -365,7 +365,10 @@ pub(crate) fn place_of(f: Finding, a: &Actuals, place: Option<Place>) -> Finding
     let f = f.in_file(a.file.clone());
     match place {
         Some(Place::Line(n)) => f.at_line(n),
-        Some(Place::Cell(c)) => f.at(a.sheet.as_deref().unwrap_or(""), Some(c)),
+        Some(Place::Cell(sheet, c)) => {
+            let sheet = a.sheets.get(usize::from(sheet)).map_or("", String::as_str);
+            f.at(sheet, Some(c))
+        }
         None => f,
     }
 }

@@ -76,7 +76,7 @@ fn nothing_is_lost_and_each_krona_goes_one_way() {
     let actuals = Actuals {
         file: "utfall.se".into(),
         form: None,
-        sheet: None,
+        sheets: Vec::new(),
         rows_read: 7,
         entries: entries.into(),
         findings: vec![],

@@ -110,6 +110,9 @@ pub struct Cell {
 #[derive(Debug, Clone, Default)]
 pub struct Grid {
     pub name: String,
+    /// The sheet is hidden (or very hidden) in the workbook; set only by
+    /// [`read_all_sheets`].
+    pub hidden: bool,
     cells: Vec<Cell>,
 }
 
@@ -121,6 +124,7 @@ impl Grid {
         cells.dedup_by_key(|c| c.at);
         Grid {
             name: name.into(),
+            hidden: false,
             cells,
         }
     }
@@ -220,10 +224,12 @@ impl Book {
             ..Book::default()
         };
         if pick == Pick::All {
-            for name in book.sheet_names.clone() {
+            for sheet in &sheets {
                 let mut out = Collector::default();
-                read(&name, &mut out)?;
-                book.sheets.push(Grid::from_cells(name, out.cells));
+                read(&sheet.name, &mut out)?;
+                let mut grid = Grid::from_cells(sheet.name.clone(), out.cells);
+                grid.hidden = sheet.visible != calamine::SheetVisible::Visible;
+                book.sheets.push(grid);
             }
             return Ok(book);
         }

@@ -17,6 +17,7 @@
 
 use crate::finding::{ActualsExpected, Finding, Kind, UnreadableActuals};
 use rust_decimal::Decimal;
+use std::collections::BTreeSet;
 use std::io::Read;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
@@ -43,8 +44,8 @@ pub struct Key {
 pub enum Place {
     /// 1-based line of a text file (SIE, CSV).
     Line(u64),
-    /// A cell of a workbook's sheet (the sheet is [`Actuals::sheet`]).
-    Cell(crate::location::CellRef),
+    /// A cell of a workbook's sheet: the sheet's number in [`Actuals::sheets`].
+    Cell(u16, crate::location::CellRef),
 }
 
 /// The rows of one key, summed.
@@ -104,8 +105,9 @@ pub struct Actuals {
     /// The file as the user named it (relative to the input folder where it is inside).
     pub file: String,
     pub form: Option<Form>,
-    /// For a workbook: the sheet the table was found on.
-    pub sheet: Option<String>,
+    /// For a workbook: the sheets the table was read from (a [`Place::Cell`]
+    /// names one by its number); empty for a text file.
+    pub sheets: Vec<String>,
     /// Data rows read (ledger records or table rows, not headers, blank or
     /// unknown-label lines): each one is in `entries` or named in `findings`
     /// ([`Actuals::rows_in_entries`] + [`Actuals::rows_in_findings`]). In SIE these
@@ -117,6 +119,48 @@ pub struct Actuals {
     /// Problems in the file, each with its line or cell. An `unreadable-actuals`
     /// finding means `entries` is empty and the file must not be used.
     pub findings: Vec<Finding>,
+}
+
+/// Two exports (files, or sheets of one workbook) with actuals for the same months,
+/// as [`settle_overlaps`] settles it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Overlap {
+    /// The earlier and the later export, by their numbers.
+    pub first: usize,
+    pub second: usize,
+    /// The months both hold, `2023-01`.
+    pub months: Vec<String>,
+    /// The one of the two that is not counted.
+    pub left_out: usize,
+}
+
+/// Which of several exports, given in order by the months they hold, are counted,
+/// so that no month is counted twice: of two that overlap, the one whose months the
+/// other holds all of is left out (the older, shorter export); else the later one.
+pub fn settle_overlaps(months: &[BTreeSet<(i32, u8)>]) -> (Vec<bool>, Vec<Overlap>) {
+    let mut counted = vec![true; months.len()];
+    let mut overlaps = Vec::new();
+    for j in 0..months.len() {
+        let earlier: Vec<usize> = (0..j)
+            .filter(|&i| counted[i] && !months[i].is_disjoint(&months[j]))
+            .collect();
+        // The new export holds every month of each earlier one it meets: it
+        // replaces them. Otherwise it is the one left out.
+        let replaces = earlier.iter().all(|&i| months[i].is_subset(&months[j]));
+        for &i in &earlier {
+            let left_out = if replaces { i } else { j };
+            counted[left_out] = false;
+            overlaps.push(Overlap {
+                first: i,
+                second: j,
+                months: (months[i].intersection(&months[j]))
+                    .map(|(y, m)| format!("{y}-{m:02}"))
+                    .collect(),
+                left_out,
+            });
+        }
+    }
+    (counted, overlaps)
 }
 
 /// What a reader needs to know beyond the bytes.
@@ -155,7 +199,7 @@ impl Actuals {
         Actuals {
             file: file.to_string(),
             form,
-            sheet: None,
+            sheets: Vec::new(),
             rows_read: 0,
             entries: Entries::default(),
             findings: vec![Finding::new(Kind::UnreadableActuals(why)).in_file(file)],
@@ -178,7 +222,9 @@ impl Actuals {
                     ..
                 } => *rows,
                 Kind::InvalidActualsRow { .. } | Kind::ActualsTotalRow { .. } => 1,
-                Kind::MoreActualsTotalRows { rows } => *rows,
+                Kind::MoreActualsTotalRows { rows } | Kind::ActualsSheetLeftOut { rows, .. } => {
+                    *rows
+                }
                 _ => 0,
             })
             .sum()

@@ -17,7 +17,7 @@
 
 use super::{Actuals, Entry, Form, Key, Place, ReadOptions, Unit};
 use crate::amount::{self, Reading};
-use crate::finding::{ActualsExpected, Finding, Kind, NotAmount, UnreadableActuals};
+use crate::finding::{ActualsExpected, Finding, Kind, NotAmount, SheetLeftOut, UnreadableActuals};
 use crate::grid::{self, Grid, ReadError, Value};
 use crate::location::CellRef;
 use rust_decimal::Decimal;
@@ -414,7 +414,12 @@ fn cell_period(v: &Value) -> Result<(i32, u8), String> {
     parse_period(&text).ok_or_else(|| text.trim().to_string())
 }
 
-/// Reads a ledger report saved as a workbook: the first sheet that has the header.
+/// Reads a ledger report saved as a workbook: every sheet that has the header (a
+/// report split by month, one sheet each), as one table whose findings name their
+/// sheet. A hidden sheet is read only when no visible one has the header; a sheet
+/// with actuals for a month another sheet holds is left out as an overlapping
+/// export is ([`settle_overlaps`](crate::ledger::settle_overlaps)). Each sheet
+/// left out is named, with its rows.
 pub fn read_sheet(bytes: &[u8], file: &str, opts: &ReadOptions) -> Actuals {
     let sheets = match grid::read_all_sheets(bytes) {
         Ok(sheets) => sheets,
@@ -432,20 +437,104 @@ pub fn read_sheet(bytes: &[u8], file: &str, opts: &ReadOptions) -> Actuals {
         }
     };
     let mut best = Columns::default();
-    for sheet in &sheets {
-        match header(sheet) {
-            Ok((row, cols)) => return read_grid(sheet, row, cols, file, opts),
+    let mut tables: Vec<SheetTable<'_>> = Vec::new();
+    for grid in &sheets {
+        match header(grid) {
+            Ok((row, cols)) => tables.push(SheetTable { grid, row, cols }),
             Err(found) if found.found() > best.found() => best = found,
             Err(_) => {}
         }
     }
-    Actuals::unreadable(
-        file,
-        Some(Form::Sheet),
-        UnreadableActuals::MissingColumns {
-            missing: best.missing(),
-        },
-    )
+    if tables.is_empty() {
+        return Actuals::unreadable(
+            file,
+            Some(Form::Sheet),
+            UnreadableActuals::MissingColumns {
+                missing: best.missing(),
+            },
+        );
+    }
+    let hidden: Vec<SheetTable<'_>> = match tables.iter().any(|t| !t.grid.hidden) {
+        true => tables.extract_if(.., |t| t.grid.hidden).collect(),
+        false => Vec::new(),
+    };
+    let months: Vec<_> = tables.iter().map(SheetTable::months).collect();
+    let (counted, overlaps) = crate::ledger::settle_overlaps(&months);
+    let read: Vec<String> = (tables.iter().zip(&counted))
+        .filter(|(_, c)| **c)
+        .map(|(t, _)| t.grid.name.clone())
+        .collect();
+    let mut left_out: Vec<_> = (hidden.iter())
+        .map(|t| {
+            let why = SheetLeftOut::Hidden { read: read.clone() };
+            (t.grid.name.clone(), t.rows(), why)
+        })
+        .collect();
+    for o in overlaps {
+        let (sheet, other) = match o.left_out == o.first {
+            true => (&tables[o.first], &tables[o.second]),
+            false => (&tables[o.second], &tables[o.first]),
+        };
+        let why = SheetLeftOut::SameMonths {
+            other: other.grid.name.clone(),
+            months: o.months,
+        };
+        left_out.push((sheet.grid.name.clone(), sheet.rows(), why));
+    }
+    let mut sums = Sums::new(file, opts);
+    for (table, _) in tables.iter().zip(&counted).filter(|(_, c)| **c) {
+        read_grid(&mut sums, table);
+    }
+    for (sheet, rows, why) in left_out {
+        sums.rows_read += rows;
+        let kind = Kind::ActualsSheetLeftOut {
+            sheet: sheet.clone(),
+            rows,
+            why,
+        };
+        sums.findings
+            .push(Finding::new(kind).in_file(file).at(&sheet, None));
+    }
+    let file = sums.file.clone();
+    sums.finish(Form::Sheet, true)
+        .unwrap_or_else(|| sums::overflowed(&file, Form::Sheet))
+}
+
+/// A sheet with the ledger table's header on `row`.
+struct SheetTable<'g> {
+    grid: &'g Grid,
+    row: u32,
+    cols: Columns,
+}
+
+impl SheetTable<'_> {
+    /// The rows below the header that hold anything (as [`read_grid`] reads them).
+    fn data_rows(&self) -> impl Iterator<Item = (u32, &[grid::Cell])> {
+        (self.grid.rows()).filter(|(row, cells)| {
+            *row > self.row && cells.iter().any(|c| !c.value.is_empty() || c.formula)
+        })
+    }
+
+    fn rows(&self) -> u64 {
+        self.data_rows().count() as u64
+    }
+
+    /// The months of the rows whose period is one and whose amount is filled.
+    fn months(&self) -> std::collections::BTreeSet<(i32, u8)> {
+        let cols = self.cols;
+        let at = |row: u32, col: Option<usize>| col.map(|c| CellRef::new(row, c as u32));
+        self.data_rows()
+            .filter_map(|(row, _)| {
+                let value = |col| at(row, col).map_or(&Value::Empty, |r| self.grid.value(r));
+                let filled = [cols.amount, cols.debit, cols.credit]
+                    .into_iter()
+                    .any(|col| !value(col).is_empty());
+                filled
+                    .then(|| cell_period(value(cols.period)).ok())
+                    .flatten()
+            })
+            .collect()
+    }
 }
 
 fn header(sheet: &Grid) -> Result<(u32, Columns), Columns> {
@@ -466,29 +555,24 @@ fn header(sheet: &Grid) -> Result<(u32, Columns), Columns> {
     Err(best)
 }
 
-fn read_grid(
-    sheet: &Grid,
-    header_row: u32,
-    cols: Columns,
-    file: &str,
-    opts: &ReadOptions,
-) -> Actuals {
-    let mut sums = Sums::new(file, opts);
-    sums.sheet = Some(sheet.name.clone());
+/// Reads one sheet's rows into `sums`, whose findings then name the sheet.
+fn read_grid(sums: &mut Sums, table: &SheetTable<'_>) {
+    let (sheet, cols) = (table.grid, table.cols);
+    let index = sums.sheets.len() as u16;
+    sums.sheets.push(sheet.name.clone());
     sums.columns = cols;
+    sums.totals.new_sheet();
     let at = |row: u32, col: Option<usize>| col.map(|c| CellRef::new(row, c as u32));
-    for (row, cells) in sheet.rows() {
-        if row <= header_row || cells.iter().all(|c| c.value.is_empty() && !c.formula) {
-            continue;
-        }
+    for (row, cells) in table.data_rows() {
         let get = |col: Option<usize>| at(row, col).and_then(|r| sheet.cell(r));
         let value = |col: Option<usize>| get(col).map_or(&Value::Empty, |c| &c.value);
         let account = cell_text(value(cols.account));
         let project = cell_text(value(cols.project));
         let budget_cell = get(cols.budget).filter(|c| !c.value.is_empty() || c.formula);
         let (amount, amount_column) = cols.amount(|col| cell_amount(get(col)));
+        let place = CellRef::new(row, cols.amount_at().unwrap_or(0) as u32);
         let row_in = Row {
-            place: Place::Cell(CellRef::new(row, cols.amount_at().unwrap_or(0) as u32)),
+            place: Place::Cell(index, place),
             period: cell_period(value(cols.period)),
             account: account.as_bytes(),
             project: project.as_bytes(),
@@ -503,7 +587,4 @@ fn read_grid(
                 .collect()
         });
     }
-    let file = sums.file.clone();
-    sums.finish(Form::Sheet, true)
-        .unwrap_or_else(|| sums::overflowed(&file, Form::Sheet))
 }

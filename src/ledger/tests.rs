@@ -537,59 +537,6 @@ fn csv_bad_period_and_tkr_unit() {
     assert_eq!(actual(&a, 2023, 4, "4010", Some("P1")), d("1500.0"));
 }
 
-/// The same ledger as SIE, CSV and a workbook (written by rust_xlsxwriter here;
-/// openpyxl's header-on-row-7 file is in the integration tests).
-#[test]
-fn the_same_data_in_every_form_gives_the_same_entries() {
-    let sie = "#FLAGGA 0\n#SIETYP 3\n\
-        #PSALDO 0 202301 4010 {} 1500.50\n#PSALDO 0 202301 4010 {6 \"P1\"} 1000\n\
-        #PSALDO 0 202302 5010 {6 \"P2\"} -20\n#PSALDO 0 202302 5010 {} -20\n";
-    let csv = "Period;Konto;Projekt;Belopp\n202301;4010;P1;1000\n202301;4010;;500,50\n202302;5010;P2;-20\n";
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let ws = wb.add_worksheet();
-    let rows: [(&str, f64, &str, &str); 3] = [
-        ("2023-01", 4010.0, "P1", "1000"),
-        ("2023-01", 4010.0, "", "500.50"),
-        ("2023-02", 5010.0, "P2", "-20"),
-    ];
-    for (c, h) in ["Text", "Period", "Konto", "Projekt", "Utfall"]
-        .iter()
-        .enumerate()
-    {
-        ws.write_string(6, c as u16, *h).expect("write");
-    }
-    for (r, (p, k, pr, b)) in rows.iter().enumerate() {
-        let r = r as u32 + 7;
-        ws.write_string(r, 1, *p).expect("write");
-        ws.write_number(r, 2, *k).expect("write");
-        ws.write_string(r, 3, *pr).expect("write");
-        ws.write_string(r, 4, *b).expect("write");
-    }
-    let xlsx = wb.save_to_buffer().expect("xlsx");
-    let opts = ReadOptions::default();
-    let forms = [
-        checked(read_bytes(sie.as_bytes(), "u.se", &opts)),
-        checked(read_bytes(csv.as_bytes(), "u.csv", &opts)),
-        checked(read_bytes(&xlsx, "u.xlsx", &opts)),
-    ];
-    let amounts = |a: &Actuals| -> Vec<(Key, Decimal)> {
-        // SIE's {} row of February is an entry of 0 (its row is counted there).
-        a.entries
-            .iter()
-            .filter(|(_, e)| !e.actual.is_zero())
-            .map(|(k, e)| (k.clone(), e.actual.normalize()))
-            .collect()
-    };
-    assert_eq!(amounts(&forms[0]).len(), 3);
-    assert_eq!(amounts(&forms[0]), amounts(&forms[1]));
-    assert_eq!(amounts(&forms[0]), amounts(&forms[2]));
-    assert_eq!(forms[2].sheet.as_deref(), Some("Sheet1"));
-    assert_eq!(
-        forms[2].entries[&key(2023, 1, "4010", Some("P1"))].first,
-        Some(Place::Cell(crate::location::CellRef::new(7, 4)))
-    );
-}
-
 #[test]
 fn unknown_files_are_refused() {
     let a = read_text("notes.pdf", "%PDF-1.4");
@@ -657,6 +604,7 @@ fn a_csv_row_is_named_by_its_line_whatever_the_line_ends() {
     assert_eq!(cr.entries.len(), 1);
 }
 
+mod sheets;
 mod split;
 mod totals;
 

@@ -1225,6 +1225,52 @@ fn actuals_total_row_is_a_note_or_a_warning_and_never_summed() {
 }
 
 #[test]
+fn actuals_sheet_left_out_names_a_hidden_sheet_and_a_copied_month() {
+    // A ledger workbook: January and February on visible sheets, an old export on a
+    // hidden sheet, and a copy of January. Both months count once.
+    let run = Run::new().add("HR.xlsx", &fu_template(Some("P2")));
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for (name, hidden, rows) in [
+        ("Jan", false, &[("2023-01", "P1", 100_000.0)][..]),
+        ("Feb", false, &[("2023-02", "P2", 200_000.0)][..]),
+        ("Gammal", true, &[("2023-03", "P1", 5_000.0)][..]),
+        ("Jan (2)", false, &[("2023-01", "P1", 100_000.0)][..]),
+    ] {
+        let ws = wb.add_worksheet();
+        ws.set_name(name).expect("name");
+        ws.set_hidden(hidden);
+        for (c, h) in ["Period", "Konto", "Projekt", "Belopp"].iter().enumerate() {
+            ws.write_string(0, c as u16, *h).expect("write");
+        }
+        for (r, (period, project, amount)) in rows.iter().enumerate() {
+            let r = r as u32 + 1;
+            ws.write_string(r, 0, *period).expect("write");
+            ws.write_number(r, 1, 6550).expect("write");
+            ws.write_string(r, 2, *project).expect("write");
+            ws.write_number(r, 3, *amount).expect("write");
+        }
+    }
+    wb.save(run.dir.path().join("utfall.xlsx")).expect("xlsx");
+    let extra = ["--actuals", "utfall.xlsx", "--partial"];
+    let found = follow_up_for(&run, &[], &extra, "actuals-sheet-left-out");
+    let got: Vec<(&str, Option<&str>)> = (found.iter())
+        .map(|f| (f.severity.as_str(), f.sheet.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [("warning", Some("Gammal")), ("error", Some("Jan"))],
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .all(|f| f.file.as_deref() == Some("utfall.xlsx"))
+    );
+    assert!(found[1].message.contains("2023-01"), "{}", found[1].message);
+    assert_eq!(run.report()["totals"]["actual_to_date"], "300");
+}
+
+#[test]
 fn missing_project_code_names_the_initiative_cell() {
     let run = Run::new().add("HR.xlsx", &fu_template(None));
     let csv = ledger_csv(&[FU_ROWS[0]]);

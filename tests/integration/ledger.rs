@@ -79,7 +79,7 @@ wb.save(sys.argv[1])
     );
     std::fs::write(&csv, &csv_bytes).expect("write");
     let (x, s, c) = (read(&xlsx), read(&sie), read(&csv));
-    assert_eq!(x.sheet.as_deref(), Some("Rapport"));
+    assert_eq!(x.sheets, ["Rapport"]);
     assert_eq!(amounts(&x).len(), 3, "{x:#?}");
     assert_eq!(amounts(&x), amounts(&s));
     assert_eq!(amounts(&x), amounts(&c));
@@ -155,4 +155,87 @@ wb.save(sys.argv[1])
     let sum: Decimal = a.entries.values().map(|e| e.actual).sum();
     assert_eq!(sum, Decimal::new(148025, 2));
     assert_eq!((a.rows_read, a.rows_in_entries()), (7, 3));
+}
+
+/// A report saved by openpyxl with one sheet per month (and a pivot-like summary
+/// sheet without the header), a hidden sheet of an older export and a copy of the
+/// March sheet: January to March are all read, each once; the hidden sheet and the
+/// copy are named with their rows, never summed; findings name their own sheet.
+#[test]
+fn openpyxl_report_with_a_sheet_per_month() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let xlsx = dir.path().join("huvudbok-per-manad.xlsx");
+    let script = r#"
+import openpyxl, sys
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Översikt"
+ws.append(["Konto", "Summa"])
+ws.append([4010, 3000])
+for name, month, amount in [("Jan", "202301", 1000), ("Feb", "202302", 1200), ("Mars", "202303", 800)]:
+    s = wb.create_sheet(name)
+    s.append(["Period", "Konto", "Projekt", "Belopp"])
+    s.append([month, 4010, "P1", amount])
+    s.append([month, 4010, None, 1])
+    if name == "Feb":
+        s.append([month, 4010, "P1", "3,900"])
+old = wb.create_sheet("Gammal export")
+old.append(["Period", "Konto", "Projekt", "Belopp"])
+old.append(["202301", 4010, "P1", 999999])
+old.sheet_state = "hidden"
+copy = wb.copy_worksheet(wb["Mars"])
+copy.title = "Mars (2)"
+wb.save(sys.argv[1])
+"#;
+    crate::harness::openpyxl(script, &xlsx);
+    let a = read(&xlsx);
+    // The copy holds March as the original does, and so replaces it (as a later
+    // export holding every month of an earlier one does).
+    assert_eq!(a.sheets, ["Jan", "Feb", "Mars (2)"], "{a:#?}");
+    let total: Decimal = a.entries.iter().map(|(_, e)| e.actual).sum();
+    assert_eq!(total, Decimal::from(1000 + 1200 + 800 + 3));
+    let found: Vec<(String, Option<String>, Option<String>, String)> = a
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.code().as_str().to_string(),
+                f.sheet.clone(),
+                f.cell.map(|c| c.to_string()),
+                f.severity.as_str().to_string(),
+            )
+        })
+        .collect();
+    let f = |code: &str, sheet: &str, cell: Option<&str>, severity: &str| {
+        let cell = cell.map(str::to_string);
+        (
+            code.to_string(),
+            Some(sheet.to_string()),
+            cell,
+            severity.to_string(),
+        )
+    };
+    assert_eq!(
+        found,
+        [
+            f("invalid-actuals-row", "Feb", Some("D4"), "error"),
+            f("actuals-sheet-left-out", "Gammal export", None, "warning"),
+            f("actuals-sheet-left-out", "Mars", None, "error"),
+        ]
+    );
+    let text: Vec<String> = (a.findings.iter())
+        .map(|f| f.message(budget_consolidator::lang::Lang::Sv))
+        .collect();
+    assert!(
+        text[2].contains("”Mars (2)” och ”Mars”") && text[2].contains("2023-03"),
+        "{}",
+        text[2]
+    );
+    assert!(
+        text[1].contains("(1 rad") && text[1].contains("”Jan”, ”Feb”, ”Mars (2)”"),
+        "{}",
+        text[1]
+    );
+    // 7 rows read, 2 in the sheets left out.
+    assert_eq!(a.rows_read, 7 + 1 + 2);
 }

@@ -37,7 +37,7 @@ impl State<'_> {
             form: Some(Form::Sie {
                 sie_type: self.sie_type.unwrap_or(0),
             }),
-            sheet: None,
+            sheets: Vec::new(),
             rows_read,
             entries,
             findings: self.findings,

@@ -245,7 +245,7 @@ impl<'o> State<'o> {
             form: Some(Form::Sie {
                 sie_type: self.sie_type.unwrap_or(0),
             }),
-            sheet: None,
+            sheets: Vec::new(),
             rows_read: 0,
             entries: Entries::default(),
             findings: vec![

@@ -27,7 +27,8 @@ pub(super) struct Sums {
     pub(super) findings: Vec<Finding>,
     pub(super) invalid_rows: u64,
     pub(super) more_rows: Option<Place>,
-    pub(super) sheet: Option<String>,
+    /// A workbook's sheets read so far; the last is being read.
+    pub(super) sheets: Vec<String>,
     /// The header's columns: a workbook finding names the cell of its column.
     pub(super) columns: Columns,
     /// A row's amount is beyond what [`order_free`] allows, or its sum would have left
@@ -68,7 +69,7 @@ impl Sums {
             findings: Vec::new(),
             invalid_rows: 0,
             more_rows: None,
-            sheet: None,
+            sheets: Vec::new(),
             columns: Columns::default(),
             order_matters: false,
             overflow: false,
@@ -97,7 +98,9 @@ impl Sums {
             _ => self.columns.amount_at(),
         };
         let place = match (place, col) {
-            (Place::Cell(c), Some(col)) => Place::Cell(CellRef::new(c.row, col as u32)),
+            (Place::Cell(sheet, c), Some(col)) => {
+                Place::Cell(sheet, CellRef::new(c.row, col as u32))
+            }
             (other, _) => other,
         };
         let finding = Finding::new(Kind::InvalidActualsRow {
@@ -118,10 +121,12 @@ impl Sums {
     }
 
     pub(super) fn placed(&self, finding: Finding, place: Place) -> Finding {
-        match (place, &self.sheet) {
-            (Place::Line(n), _) => finding.at_line(n),
-            (Place::Cell(c), Some(sheet)) => finding.at(sheet, Some(c)),
-            (Place::Cell(c), None) => finding.at("", Some(c)),
+        match place {
+            Place::Line(n) => finding.at_line(n),
+            Place::Cell(sheet, c) => {
+                let sheet = self.sheets.get(usize::from(sheet));
+                finding.at(sheet.map_or("", String::as_str), Some(c))
+            }
         }
     }
 
@@ -329,7 +334,7 @@ impl Sums {
         Some(Actuals {
             file: self.file,
             form: Some(form),
-            sheet: self.sheet,
+            sheets: self.sheets,
             rows_read: self.rows_read,
             entries,
             findings: self.findings,

@@ -54,6 +54,14 @@ impl Default for Totals {
 const TOTAL_LABEL_CHARS: usize = 60;
 
 impl Totals {
+    /// A new sheet of a workbook begins: its total rows are compared with its own
+    /// data rows.
+    pub(super) fn new_sheet(&mut self) {
+        self.since_previous = Some(Decimal::ZERO);
+        self.before_previous = Some(Decimal::ZERO);
+        self.seen = false;
+    }
+
     /// A data row summed into the entries.
     pub(super) fn count(&mut self, amount: Decimal) {
         self.since_previous = self.since_previous.and_then(|s| s.checked_add(amount));
