@@ -305,11 +305,19 @@ pub(super) fn examples() -> Vec<Kind> {
             project: Some(s("P9999")),
             amount: d(120),
             months: s("2023-01–2023-04"),
+            previous_year: false,
         },
         Kind::UnmappedActual {
             project: None,
             amount: d(45),
             months: s("2023-03"),
+            previous_year: false,
+        },
+        Kind::UnmappedActual {
+            project: Some(s("22101")),
+            amount: d(380),
+            months: s("2022-01–2022-04"),
+            previous_year: true,
         },
         Kind::MissingProjectCode {
             area: s("HR"),

@@ -11,26 +11,47 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
             project,
             amount: value,
             months,
-        } => match (project, sv) {
-            (Some(p), true) => format!(
-                "Utfall {} tkr på projekt {} ({months}) hör till inget initiativ och inget tjänsteområde och räknas inte i uppföljningen. Skriv koden i kolumnen Projekt i rätt tjänsteområdes mall, eller lägg till den som [[project]] i budget.toml.",
-                a(value),
-                q(p)
-            ),
-            (Some(p), false) => format!(
-                "Actuals of {} tkr on project {} ({months}) belong to no initiative and no area and are left out of the follow-up. Write the code in the Projekt column of the right area's template, or add it as a [[project]] in budget.toml.",
-                a(value),
-                q(p)
-            ),
-            (None, true) => format!(
-                "Utfall {} tkr utan projekt på kostnadskonton ({months}) hör till inget initiativ och räknas inte i uppföljningen. Be ekonomi boka om kostnaden på rätt projekt.",
-                a(value)
-            ),
-            (None, false) => format!(
-                "Actuals of {} tkr without a project on cost accounts ({months}) belong to no initiative and are left out of the follow-up. Ask finance to rebook the cost on the right project.",
-                a(value)
-            ),
-        },
+            previous_year,
+        } => {
+            let (left_out_sv, left_out_en) = match previous_year {
+                false => (
+                    "räknas inte i uppföljningen",
+                    "are left out of the follow-up",
+                ),
+                true => (
+                    "räknas inte i kolumnen Utfall ack föregående år",
+                    "are left out of the column Utfall ack föregående år (the previous year)",
+                ),
+            };
+            match (project, sv) {
+                (Some(p), true) => format!(
+                    "Utfall {} tkr på projekt {} ({months}) hör till inget initiativ och inget tjänsteområde och {left_out_sv}. Skriv koden i kolumnen Projekt i rätt tjänsteområdes mall, eller lägg till den som [[project]] i budget.toml.",
+                    a(value),
+                    q(p)
+                ),
+                (Some(p), false) => format!(
+                    "Actuals of {} tkr on project {} ({months}) belong to no initiative and no area and {left_out_en}. Write the code in the Projekt column of the right area's template, or add it as a [[project]] in budget.toml.",
+                    a(value),
+                    q(p)
+                ),
+                (None, true) if *previous_year => format!(
+                    "Utfall {} tkr utan projekt på kostnadskonton ({months}) hör till inget initiativ och {left_out_sv}.",
+                    a(value)
+                ),
+                (None, false) if *previous_year => format!(
+                    "Actuals of {} tkr without a project on cost accounts ({months}) belong to no initiative and {left_out_en}.",
+                    a(value)
+                ),
+                (None, true) => format!(
+                    "Utfall {} tkr utan projekt på kostnadskonton ({months}) hör till inget initiativ och {left_out_sv}. Be ekonomi boka om kostnaden på rätt projekt.",
+                    a(value)
+                ),
+                (None, false) => format!(
+                    "Actuals of {} tkr without a project on cost accounts ({months}) belong to no initiative and {left_out_en}. Ask finance to rebook the cost on the right project.",
+                    a(value)
+                ),
+            }
+        }
         Kind::MissingProjectCode {
             area,
             initiative,

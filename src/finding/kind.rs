@@ -374,10 +374,13 @@ pub enum Kind {
     },
     /// Follow-up: cost on a project code (or on no project) that belongs to no
     /// initiative or area; `amount` in tkr, `months` as `2023-01–2023-04`.
+    /// `previous_year`: the cost is of the year before the budget year (the
+    /// comparison column), not of the budget year.
     UnmappedActual {
         project: Option<String>,
         amount: Decimal,
         months: String,
+        previous_year: bool,
     },
     MissingProjectCode {
         area: String,

@@ -154,7 +154,8 @@ impl Join<'_> {
         l.sources.push(s);
     }
 
-    /// Cost nobody can place, in the budget year: one warning per file and code.
+    /// Cost nobody can place, in the budget year or in the previous year's
+    /// comparison months: one warning per file, year and code.
     fn warn_unmapped(&mut self, l: &Ledgered) {
         let input = self.input;
         let by = input.budget_year;
@@ -164,7 +165,8 @@ impl Join<'_> {
             ..
         } = l;
         for (key, u) in unmapped {
-            if u.year != by || u.amount.is_zero() {
+            let previous_year = u.year == by - 1;
+            if (u.year != by && !previous_year) || u.amount.is_zero() {
                 continue;
             }
             let a = input
@@ -176,6 +178,7 @@ impl Join<'_> {
                 project: u.project.clone(),
                 amount: u.amount,
                 months: u.months(),
+                previous_year,
             });
             let place = unmapped_first.get(key).copied().flatten();
             self.findings.push(match a {

@@ -346,15 +346,35 @@ fn trim(mut s: &[u8]) -> &[u8] {
 /// it stands.
 fn account_number(text: &str) -> String {
     let t = text.trim();
-    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = &t[digits..];
-    let float =
-        rest.len() > 1 && rest.starts_with(['.', ',']) && rest[1..].bytes().all(|b| b == b'0');
-    let named = rest.starts_with([' ', '\t', '\u{a0}', '-', ':', '\u{2013}']);
-    match digits > 0 && (float || named) {
+    let digits = leading_digits(t);
+    let named = t[digits..].starts_with([' ', '\t', '\u{a0}', '-', ':', '\u{2013}']);
+    match digits > 0 && (float_written(t, digits) || named) {
         true => t[..digits].to_string(),
         false => t.to_string(),
     }
+}
+
+/// A project code as the follow-up maps it: the code as written, except that a
+/// number code written as a float (`23101.0`, as pandas writes a column of
+/// numbers it read as floats) is its digits.
+fn project_code(text: &str) -> String {
+    let t = text.trim();
+    let digits = leading_digits(t);
+    match digits > 0 && float_written(t, digits) {
+        true => t[..digits].to_string(),
+        false => t.to_string(),
+    }
+}
+
+fn leading_digits(t: &str) -> usize {
+    t.bytes().take_while(u8::is_ascii_digit).count()
+}
+
+/// Whether the text after the first `digits` digits is a decimal separator and
+/// zeros only (`.0`, `,00`): a whole number written as a float.
+fn float_written(t: &str, digits: usize) -> bool {
+    let rest = &t[digits..];
+    rest.len() > 1 && rest.starts_with(['.', ',']) && rest[1..].bytes().all(|b| b == b'0')
 }
 
 /// Whether a (trimmed) account field is an account number, as [`account_number`]

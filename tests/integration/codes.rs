@@ -1204,6 +1204,49 @@ fn unmapped_actual_names_the_code_and_amount() {
 }
 
 #[test]
+fn unmapped_actual_of_the_previous_year_is_named_for_its_column() {
+    // Last year's cost on a code no template has would leave the comparison column
+    // short unsaid: it is named, for that column, and not for this year's figures.
+    let run = Run::new().add("HR.xlsx", &fu_template(Some("P2")));
+    let csv = ledger_csv(&[
+        FU_ROWS[0],
+        FU_ROWS[1],
+        "2022-01;6550;P2;7000",
+        "2022-01;6550;P8;3000",
+    ]);
+    let f = one(
+        follow_up_for(&run, &[("utfall.csv", &csv)], &[], "unmapped-actual"),
+        "unmapped-actual",
+        "warning",
+        Some("utfall.csv"),
+    );
+    assert!(
+        f.message.contains("P8")
+            && f.message.contains("3 tkr")
+            && f.message.contains("2022-01")
+            && f.message.contains("föregående år"),
+        "{}",
+        f.message
+    );
+    assert_eq!(run.report()["totals"]["previous_year_actual_to_date"], "7");
+}
+
+#[test]
+fn project_codes_written_as_floats_are_their_numbers() {
+    // pandas writes a column of numbers it read as floats as `2301.0`: such a code
+    // is its digits, and maps as the template's `2301` does.
+    let run = Run::new().add("HR.xlsx", &fu_template(Some("2302")));
+    let csv = "Period,Konto,Projekt,Belopp\n\
+               2023-01,6550.0,2302.0,200000.0\n\
+               2022-01,6550.0,2302.0,7000.0\n";
+    let found = follow_up_for(&run, &[("utfall.csv", csv)], &[], "unmapped-actual");
+    assert!(found.is_empty(), "{found:#?}");
+    let report = run.report();
+    assert_eq!(report["totals"]["actual_to_date"], "200");
+    assert_eq!(report["totals"]["previous_year_actual_to_date"], "7");
+}
+
+#[test]
 fn actuals_total_row_is_a_note_or_a_warning_and_never_summed() {
     // A grand total that matches: a note; one that does not: a warning naming both
     // sums. Neither is an error, and neither is counted.

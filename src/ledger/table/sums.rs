@@ -286,7 +286,7 @@ impl Sums {
         // Each name decoded once; keys ordered by the names' ranks, so that the
         // entries are built from sorted keys without comparing strings per key.
         let (accounts, account_rank) = ranked_names(&self.accounts, names_utf8, account_number);
-        let (projects, project_rank) = ranked_names(&self.projects, names_utf8, str::to_string);
+        let (projects, project_rank) = ranked_names(&self.projects, names_utf8, project_code);
         let rank = |&((period, account, project), _): &(RowKey, Entry)| {
             let project = match project {
                 NO_PROJECT => 0,
