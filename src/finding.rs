@@ -254,6 +254,8 @@ codes! {
         help: ("", "");
     ActualsTotalRow => "actuals-total-row", ByKind, Ledger, [ActualsTotalRow, MoreActualsTotalRows], "Summarad i utfallsfilen, inte inräknad",
         help: ("", "");
+    ActualsRepeatedHeader => "repeated-header-row", Info, Ledger, [ActualsRepeatedHeader], "Tabellhuvudet upprepas i utfallsfilen",
+        help: ("", "");
     ActualsSheetLeftOut => "actuals-sheet-left-out", ByKind, Ledger, [ActualsSheetLeftOut], "Blad i utfallsfilen som inte lästes",
         help: ("Ta bort bladet ur exporten om det inte gäller, eller flytta raderna till ett blad som läses.",
                "Remove the sheet from the export if it does not count, or move its rows to a sheet that is read.");
@@ -496,7 +498,7 @@ mod tests {
                     .all(|c| c.is_ascii_lowercase() || c == '-')
             );
         }
-        assert_eq!(Code::ALL.len(), 58);
+        assert_eq!(Code::ALL.len(), 59);
     }
 
     #[test]

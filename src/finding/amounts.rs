@@ -249,6 +249,12 @@ pub(super) fn amount_problem(reason: &NotAmount, lang: Lang) -> String {
             (None, true) => format!("{} är tvetydigt.", q(t)),
             (None, false) => format!("{} is ambiguous.", q(t)),
         },
+        (NotAmount::Uncalculated, true) => {
+            "cellen har en formel vars värde inte finns sparat i filen (den sparades av ett program som inte räknar formler).".to_string()
+        }
+        (NotAmount::Uncalculated, false) => {
+            "the cell holds a formula whose value the file does not hold (it was saved by a program that does not calculate formulas).".to_string()
+        }
         (NotAmount::Date(t), true) => format!("cellen innehåller ett datum ({t}), inget belopp."),
         (NotAmount::Date(t), false) => format!("the cell holds a date ({t}), not an amount."),
         (NotAmount::Bool(b), true) => format!(
@@ -322,6 +328,12 @@ fn amount_advice(reason: &NotAmount, sv: bool) -> String {
         (NotAmount::Date(_), false) => "Write the amount and format the cell as a number.",
         (NotAmount::Bool(_), true) => "Skriv beloppet i tkr.",
         (NotAmount::Bool(_), false) => "Write the amount in tkr.",
+        (NotAmount::Uncalculated, true) => {
+            "Öppna filen i Excel eller LibreOffice och spara den, så sparas formelns värde."
+        }
+        (NotAmount::Uncalculated, false) => {
+            "Open the file in Excel or LibreOffice and save it, so that the formula's value is saved."
+        }
         (NotAmount::ErrorValue(_), true) => "Rätta formeln.",
         (NotAmount::ErrorValue(_), false) => "Correct the formula.",
         (NotAmount::OutOfRange(_) | NotAmount::Implausible(_) | NotAmount::SumTooLarge(_), _) => "",

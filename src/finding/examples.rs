@@ -515,6 +515,8 @@ pub(super) fn examples() -> Vec<Kind> {
             since_start: d(300),
         },
         Kind::MoreActualsTotalRows { rows: 40 },
+        Kind::ActualsRepeatedHeader { rows: 1 },
+        Kind::ActualsRepeatedHeader { rows: 12 },
         Kind::ActualsSheetLeftOut {
             sheet: s("Gammal export"),
             rows: 120,

@@ -63,6 +63,8 @@ pub enum NotAmount {
     OutOfRange(String),
     /// A number beyond any plausible budget (more than 10^12 tkr).
     Implausible(Decimal),
+    /// A formula whose value the file does not hold (a ledger report's cell).
+    Uncalculated,
     /// The column's sum (or the row's `Belopp` from its parts) down to this cell
     /// goes beyond any plausible budget (10^12 tkr).
     SumTooLarge(Decimal),
@@ -468,6 +470,12 @@ pub enum Kind {
     },
     /// More total rows than are named one by one (code `actuals-total-row`).
     MoreActualsTotalRows {
+        rows: u64,
+    },
+    /// Rows of a ledger table that repeat its header (an export in parts, joined,
+    /// or one with the header on every page): not data, so not summed; `rows` of
+    /// them, the first one named.
+    ActualsRepeatedHeader {
         rows: u64,
     },
     /// A sheet of a ledger workbook that has the table's header but whose rows

@@ -47,6 +47,16 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
                 "{rows} more total rows were not counted in the actuals; only the first are named one by one, with the comparison against the rows above them."
             ),
         },
+        Kind::ActualsRepeatedHeader { rows } => match (rows, sv) {
+            (1, true) => "Raden upprepar tabellhuvudet (två exporter lagda i en fil?) och lästes inte som data; raderna under den lästes som vanligt.".to_string(),
+            (1, false) => "The row repeats the table's header (two exports joined in one file?) and was not read as data; the rows below it were read as usual.".to_string(),
+            (n, true) => format!(
+                "{n} rader upprepar tabellhuvudet (ett sidhuvud per sida, eller exporter lagda i en fil) och lästes inte som data; den första nämns. Raderna mellan dem lästes som vanligt."
+            ),
+            (n, false) => format!(
+                "{n} rows repeat the table's header (a header on every page, or exports joined in one file) and were not read as data; the first is named. The rows between them were read as usual."
+            ),
+        },
         Kind::ActualsSheetLeftOut { sheet, rows, why } => {
             sheet_left_out_message(sheet, *rows, why, lang)
         }

@@ -222,9 +222,9 @@ impl Actuals {
                     ..
                 } => *rows,
                 Kind::InvalidActualsRow { .. } | Kind::ActualsTotalRow { .. } => 1,
-                Kind::MoreActualsTotalRows { rows } | Kind::ActualsSheetLeftOut { rows, .. } => {
-                    *rows
-                }
+                Kind::MoreActualsTotalRows { rows }
+                | Kind::ActualsSheetLeftOut { rows, .. }
+                | Kind::ActualsRepeatedHeader { rows } => *rows,
                 _ => 0,
             })
             .sum()
@@ -342,6 +342,9 @@ fn read_unguarded(path: &Path, file: &str, opts: &ReadOptions) -> Actuals {
         }
         Route::Sie if size >= sie::SPLIT_BYTES => named(sie::read_split(path, file, opts), &ext),
         Route::Sie => named(sie::read(rest.take(MAX_TEXT_BYTES), file, opts), &ext),
+        Route::Csv if is_utf16(&head) => {
+            table::read_csv(from_utf16(rest.take(MAX_TEXT_BYTES)), file, opts)
+        }
         Route::Csv if size >= sie::SPLIT_BYTES => table::read_csv_split(path, file, opts),
         Route::Csv => table::read_csv(rest.take(MAX_TEXT_BYTES), file, opts),
         Route::Sheet => {
@@ -372,11 +375,27 @@ pub fn read_bytes(bytes: &[u8], file: &str, opts: &ReadOptions) -> Actuals {
     let ext = extension(file);
     match route(&bytes[..bytes.len().min(512)], &ext) {
         Route::Sie => named(sie::read(bytes, file, opts), &ext),
+        Route::Csv if is_utf16(bytes) => table::read_csv(from_utf16(bytes), file, opts),
         Route::Csv => table::read_csv(bytes, file, opts),
         Route::Sheet => table::read_sheet(bytes, file, opts),
         Route::Html => fail(UnreadableActuals::Html),
         Route::Unknown => fail(UnreadableActuals::NotLedger { extension: ext }),
     }
+}
+
+/// Whether a text file starts with a UTF-16 byte order mark, as Excel's "Unicode
+/// text" (tab-delimited UTF-16) does.
+fn is_utf16(head: &[u8]) -> bool {
+    head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF])
+}
+
+/// A UTF-16 text as UTF-8, streamed (its lines and their numbers unchanged), for
+/// the table reader, which reads UTF-8 or Windows-1252.
+fn from_utf16(input: impl Read) -> impl Read {
+    encoding_rs_io::DecodeReaderBytesBuilder::new()
+        .bom_sniffing(true)
+        .strip_bom(true)
+        .build(input)
 }
 
 /// A file the SIE reader found not to be SIE names its extension.

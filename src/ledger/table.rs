@@ -63,6 +63,8 @@ const AMOUNT: &str = "Belopp";
 const BUDGET: &str = "Budget";
 const DEBIT: &str = "Debet";
 const CREDIT: &str = "Kredit";
+/// A date column (`Datum`, `Bokföringsdatum`): the period when there is no `Period`.
+const DATE: &str = "Datum";
 
 impl Columns {
     /// Which column a header cell names, if any: by its first word (`Belopp kr`,
@@ -106,7 +108,10 @@ impl Columns {
             return None;
         }
         match word {
-            "period" | "månad" | "period:" => Some(PERIOD),
+            "period" | "månad" | "period:" | "bokföringsperiod" | "redovisningsperiod"
+            | "bokföringsmånad" => Some(PERIOD),
+            "datum" | "bokföringsdatum" | "bokf.datum" | "bokfdatum" | "verifikationsdatum"
+            | "ver.datum" | "verdatum" | "transaktionsdatum" | "date" => Some(DATE),
             "konto" | "kontonr" | "kontonummer" => Some(ACCOUNT),
             "projekt" | "projektnummer" | "projektkod" | "projektnr" => Some(PROJECT),
             "belopp" | "utfall" => Some(AMOUNT),
@@ -119,9 +124,11 @@ impl Columns {
 
     fn from_header<'a>(cells: impl Iterator<Item = (usize, &'a str)>) -> Columns {
         let mut c = Columns::default();
+        let mut date = None;
         for (i, text) in cells {
             c.width = c.width.max(i + 1);
             let slot = match Columns::classify(text) {
+                Some(DATE) => &mut date,
                 Some(PERIOD) => &mut c.period,
                 Some(ACCOUNT) => &mut c.account,
                 Some(PROJECT) => &mut c.project,
@@ -133,6 +140,8 @@ impl Columns {
             };
             slot.get_or_insert(i);
         }
+        // A booking date gives the month when the report has no period of its own.
+        c.period = c.period.or(date);
         c
     }
 
@@ -195,11 +204,16 @@ impl Columns {
     }
 }
 
-/// A period cell as text: `202304`, `2023-04`, `2023-04-01` (a date as text or cell).
+/// A period cell as text: `202304`, `2023-04`, `2023-04-01` (a date as text or
+/// cell), `20230401` (a date as SIE and many exports write it).
 fn parse_period(text: &str) -> Option<(i32, u8)> {
     let t = text.trim().as_bytes();
     if t.len() == 6 {
         return super::sie::parse_period(t);
+    }
+    if t.len() == 8 && t.iter().all(u8::is_ascii_digit) {
+        let day = (t[6] - b'0') * 10 + (t[7] - b'0');
+        return super::sie::parse_period(&t[..6]).filter(|_| (1..=31).contains(&day));
     }
     if t.len() >= 7 && matches!(t[4], b'-' | b'/') {
         let joined = [t[0], t[1], t[2], t[3], t[5], t[6]];
@@ -215,24 +229,50 @@ fn parse_period(text: &str) -> Option<(i32, u8)> {
 }
 
 /// The amount of a table cell written as text, by the template's rules: the plain
-/// forms by [`plain_amount`], every other text by [`amount::parse_text`]. Besides a
-/// leading minus, a negative amount may be written as ledger exports write it: with
-/// the minus after the number (SAP's `1 234,50-`) or in parentheses (`(1 234,50)`).
+/// forms by [`plain_amount`], every other text by [`amount::parse_text`]. Besides
+/// those, the forms a ledger report saved as text takes: a negative with the minus
+/// after the number (SAP's `1 234,50-`) or in parentheses (`(1 234,50)`), the unit
+/// written out (`1 234,50 kr`, `SEK 1 234,50`, `1 234:-`, as a currency format
+/// shows it), and the accounting format's zero, a lone `-`.
 fn parse_amount_text(text: &str) -> Result<Decimal, NotAmount> {
     if let Some(v) = plain_amount(text.as_bytes()) {
         return Ok(v);
     }
-    let Some(body) = negative_body(text) else {
-        return amount::parse_text(text);
+    let written = text.trim();
+    let number = without_unit(written);
+    if number == "-" {
+        return Ok(Decimal::ZERO);
+    }
+    let read = match negative_body(number) {
+        None => amount::parse_text(number),
+        Some(body) => amount::parse_text(body).map(|v| if v.is_zero() { v } else { -v }),
     };
     // A refusal names the text as written.
-    let written = || text.trim().to_string();
-    match amount::parse_text(body) {
-        Ok(v) if v.is_zero() => Ok(v),
-        Ok(v) => Ok(-v),
-        Err(NotAmount::Text(_)) => Err(NotAmount::Text(written())),
-        Err(NotAmount::Ambiguous(_)) => Err(NotAmount::Ambiguous(written())),
-        Err(other) => Err(other),
+    read.map_err(|why| match why {
+        NotAmount::Text(_) => NotAmount::Text(written.to_string()),
+        NotAmount::Ambiguous(_) => NotAmount::Ambiguous(written.to_string()),
+        other => other,
+    })
+}
+
+/// The number of an amount written with its unit: `1 234,50 kr`, `1 234 SEK`,
+/// `SEK 1 234`, `1 234:-`, `-   kr` (the accounting zero); any other text as it is.
+fn without_unit(t: &str) -> &str {
+    for unit in ["kr.", "kr", "sek", ":-"] {
+        let Some(at) = t.len().checked_sub(unit.len()) else {
+            continue;
+        };
+        if t.is_char_boundary(at) && t[at..].eq_ignore_ascii_case(unit) {
+            let number = t[..at].trim_end();
+            // `1234kr` and `1234 kr` alike, but not a word ending in the letters.
+            if number.ends_with(|c: char| c.is_ascii_digit() || c == '-' || c == ')') {
+                return number.trim_start();
+            }
+        }
+    }
+    match t.get(..3) {
+        Some(unit) if unit.eq_ignore_ascii_case("sek") => t[3..].trim_start(),
+        _ => t,
     }
 }
 
@@ -418,14 +458,18 @@ fn cell_amount(cell: Option<&grid::Cell>) -> Result<Decimal, (String, NotAmount)
         Reading::Empty => Ok(Decimal::ZERO),
         Reading::Number { value, .. } => Ok(value),
         Reading::Text { text, .. } => parse_amount_text(&text).map_err(|why| (text, why)),
-        Reading::Uncalculated => Err((found(), NotAmount::Text(found()))),
-        // A text the template's rules refuse may be a ledger's negative (`250,50-`).
-        Reading::Invalid(why) => match cell.map(|c| &c.value) {
-            Some(Value::Text(t)) if negative_body(t).is_some() => {
-                parse_amount_text(t).map_err(|why| (t.trim().to_string(), why))
+        Reading::Uncalculated => Err((found(), NotAmount::Uncalculated)),
+        // A text the template's rules refuse may be a ledger's form (`250,50-`,
+        // `1 200 kr`, the accounting zero `-`).
+        Reading::Invalid(why @ (NotAmount::Text(_) | NotAmount::Ambiguous(_))) => {
+            match cell.map(|c| &c.value) {
+                Some(Value::Text(t)) => {
+                    parse_amount_text(t).map_err(|why| (t.trim().to_string(), why))
+                }
+                _ => Err((found(), why)),
             }
-            _ => Err((found(), why)),
-        },
+        }
+        Reading::Invalid(why) => Err((found(), why)),
     }
 }
 

@@ -604,6 +604,7 @@ fn a_csv_row_is_named_by_its_line_whatever_the_line_ends() {
     assert_eq!(cr.entries.len(), 1);
 }
 
+mod exports;
 mod sheets;
 mod split;
 mod totals;

@@ -1247,6 +1247,30 @@ fn project_codes_written_as_floats_are_their_numbers() {
 }
 
 #[test]
+fn repeated_header_row_is_a_note_and_the_rows_below_it_count() {
+    // Two exports joined with `cat`: the second one's header is named once, the
+    // rows of both are summed.
+    let run = Run::new().add("HR.xlsx", &fu_template(Some("P2")));
+    let mut csv = ledger_csv(&[FU_ROWS[0]]);
+    csv.push_str(&ledger_csv(&["2023-02;6550;P2;200000"]));
+    let f = one(
+        follow_up_for(&run, &[("utfall.csv", &csv)], &[], "repeated-header-row"),
+        "repeated-header-row",
+        "info",
+        Some("utfall.csv"),
+    );
+    assert!(f.message.contains("tabellhuvudet"), "{}", f.message);
+    let report = run.report();
+    let named = report["findings"]
+        .as_array()
+        .and_then(|all| all.iter().find(|f| f["code"] == "repeated-header-row"))
+        .expect("the note");
+    assert_eq!(named["line"], 3, "{named}");
+    assert_eq!(report["totals"]["actual_to_date"], "300");
+    assert_eq!(report["sources"][0]["rows"], 3);
+}
+
+#[test]
 fn actuals_total_row_is_a_note_or_a_warning_and_never_summed() {
     // A grand total that matches: a note; one that does not: a warning naming both
     // sums. Neither is an error, and neither is counted.

@@ -239,3 +239,49 @@ wb.save(sys.argv[1])
     // 7 rows read, 2 in the sheets left out.
     assert_eq!(a.rows_read, 7 + 1 + 2);
 }
+
+/// A report printed to a workbook by another program (openpyxl): the header on every
+/// page, amounts in a currency format's text, the accounting zero, and a formula
+/// left without a stored value.
+#[test]
+fn openpyxl_report_with_page_headers_and_currency_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let xlsx = dir.path().join("huvudbok-utskrift.xlsx");
+    let script = r#"
+import openpyxl, sys
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Huvudbok"
+ws.append(["Huvudbok 2023, utskrift"])
+ws.append([])
+header = ["Bokföringsdatum", "Konto", "Projekt", "Belopp"]
+ws.append(header)
+for i in range(1, 41):
+    if i % 15 == 0:
+        ws.append(header)
+    ws.append(["2023-%02d-15" % (1 + i % 3), 4010, "P1", "1 000,00 kr"])
+ws.append(["2023-01-20", 4010, "P1", " -   kr "])
+ws.append(["2023-01-21", 4010, "P1", "=100+200"])
+wb.save(sys.argv[1])
+"#;
+    crate::harness::openpyxl(script, &xlsx);
+    let a = read(&xlsx);
+    let total: Decimal = a.entries.iter().map(|(_, e)| e.actual).sum();
+    assert_eq!(total, Decimal::from(40 * 1000));
+    assert_eq!(a.entries.len(), 3, "{a:#?}");
+    let found: Vec<(&str, Option<String>)> = (a.findings.iter())
+        .map(|f| (f.code().as_str(), f.cell.map(|c| c.to_string())))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("invalid-actuals-row", Some("D47".to_string())),
+            ("repeated-header-row", Some("A18".to_string())),
+        ]
+    );
+    let text = a.findings[0].message(budget_consolidator::lang::Lang::Sv);
+    assert!(text.contains("formel"), "{text}");
+    let text = a.findings[1].message(budget_consolidator::lang::Lang::Sv);
+    assert!(text.starts_with("2 rader"), "{text}");
+    assert_eq!(a.rows_read, a.rows_in_entries() + a.rows_in_findings());
+}

@@ -4,6 +4,14 @@
 
 use super::*;
 
+/// Whether a row whose period is no period repeats the header: its period field
+/// names the period's column and its account field the account's (`Period` and
+/// `Konto` again, as in an export in parts joined into one file).
+fn repeats_header(period: &str, account: &[u8]) -> bool {
+    matches!(Columns::classify(period), Some(PERIOD | DATE))
+        && Columns::classify(&decode(trim(account), true)) == Some(ACCOUNT)
+}
+
 /// A row's key as the reader sums it: year·16 + month, and the account and project
 /// as interned numbers ([`NO_PROJECT`]: none).
 pub(super) type RowKey = (u32, u32, u32);
@@ -41,6 +49,8 @@ pub(super) struct Sums {
     pub(super) overflow: bool,
     /// The total rows, and the sums of the data rows they are compared with.
     pub(super) totals: Totals,
+    /// The rows that repeat the header: the first one's place, and how many.
+    pub(super) repeated_header: Option<(Place, u64)>,
 }
 
 /// One data row's fields, already located.
@@ -74,6 +84,7 @@ impl Sums {
             order_matters: false,
             overflow: false,
             totals: Totals::default(),
+            repeated_header: None,
         }
     }
 
@@ -144,6 +155,9 @@ impl Sums {
         let (year, month) = match &row.period {
             Ok(p) => *p,
             Err(found) => {
+                if repeats_header(found, row.account) {
+                    return self.note_repeated_header(row.place, 1);
+                }
                 if self.total_row(&row, fields) {
                     return;
                 }
@@ -203,6 +217,28 @@ impl Sums {
         let slot = self.slot(key);
         if self.add(slot, row.place, amount, budget) {
             self.totals.count(written);
+        }
+    }
+
+    /// Rows that repeat the header (`rows` of them, the first at `place`).
+    pub(super) fn note_repeated_header(&mut self, place: Place, rows: u64) {
+        // A workbook's row is named by its period cell.
+        let place = match (place, self.columns.period) {
+            (Place::Cell(sheet, c), Some(col)) => {
+                Place::Cell(sheet, CellRef::new(c.row, col as u32))
+            }
+            (other, _) => other,
+        };
+        let (_, n) = self.repeated_header.get_or_insert((place, 0));
+        *n += rows;
+    }
+
+    /// The finding for the rows that repeat the header, if there were any.
+    fn repeated_header_finding(&mut self) {
+        if let Some((place, rows)) = self.repeated_header.take() {
+            let finding = Finding::new(Kind::ActualsRepeatedHeader { rows }).in_file(&self.file);
+            let finding = self.placed(finding, place);
+            self.findings.push(finding);
         }
     }
 
@@ -283,6 +319,7 @@ impl Sums {
             self.findings.push(finding);
         }
         self.total_findings();
+        self.repeated_header_finding();
         // Each name decoded once; keys ordered by the names' ranks, so that the
         // entries are built from sorted keys without comparing strings per key.
         let (accounts, account_rank) = ranked_names(&self.accounts, names_utf8, account_number);

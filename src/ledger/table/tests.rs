@@ -89,6 +89,10 @@ fn negatives_as_ledger_exports_write_them() {
         ("( 500 )", "-500"),
         ("\u{a0}12,5-\u{a0}", "-12.5"),
         ("2,000.50-", "-2000.50"),
+        // The accounting format's zero, and a negative with its unit.
+        ("-", "0"),
+        ("(1 234,50) kr", "-1234.50"),
+        ("1 234,50- kr", "-1234.50"),
     ] {
         assert_eq!(parse_amount_text(text), Ok(d(value)), "{text:?}");
     }
@@ -100,9 +104,11 @@ fn negatives_as_ledger_exports_write_them() {
         ("(-5)", NotAmount::Text("(-5)".into())),
         ("((5))", NotAmount::Text("((5))".into())),
         ("(5", NotAmount::Text("(5".into())),
-        ("-", NotAmount::Text("-".into())),
         ("()", NotAmount::Text("()".into())),
         ("abc-", NotAmount::Text("abc-".into())),
+        ("- -", NotAmount::Text("- -".into())),
+        ("--", NotAmount::Text("--".into())),
+        ("kr-", NotAmount::Text("kr-".into())),
     ] {
         assert_eq!(parse_amount_text(text), Err(why), "{text:?}");
     }

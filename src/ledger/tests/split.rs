@@ -73,6 +73,10 @@ fn csv_read_on_two_threads_equals_one_thread() {
         if v % 1000 == 3 {
             text.extend_from_slice(b";;;;\r\n202313;4010;P1;1,00;\r\n");
         }
+        // The header again, on every "page", in both halves.
+        if v % 1000 == 500 {
+            text.extend_from_slice(b"Period;Konto;Projekt;Belopp;Budget\r\n");
+        }
     }
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("stor.csv");
@@ -87,6 +91,12 @@ fn csv_read_on_two_threads_equals_one_thread() {
             .any(|k| k.project.as_deref() == Some("Sk\u{f6}rd")),
         "the Windows-1252 name is decoded as such"
     );
+    let repeated = one
+        .findings
+        .iter()
+        .find(|f| f.code().as_str() == "repeated-header-row")
+        .expect("the repeated headers");
+    assert_eq!(repeated.kind, Kind::ActualsRepeatedHeader { rows: 6 });
     assert_eq!(two, one);
     assert_eq!(
         two.rows_read,

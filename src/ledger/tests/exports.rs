@@ -1,0 +1,118 @@
+//! Forms that real ledger exports take beyond the plain table: amounts with their
+//! unit and the accounting zero, a booking date for the month, a header repeated
+//! further down, UTF-16 text, project codes written as floats.
+
+use super::*;
+
+#[test]
+fn amounts_with_their_unit_and_the_accounting_zero_are_read() {
+    // A report saved as text from a currency or accounting format writes what the
+    // cell shows: `1 234,50 kr`, `SEK 1 234`, `1 234:-`, and a lone `-` for 0.
+    let csv = "Period;Konto;Projekt;Belopp\n\
+               202301;4010;P1;1 234,50 kr\n\
+               202301;4010;P1;\u{a0}-100,00\u{a0}kr\u{a0}\n\
+               202301;4010;P1;SEK 1 000\n\
+               202301;4010;P1;200:-\n\
+               202301;4010;P1;15KR\n\
+               202301;4010;P1;(50,00) kr\n\
+               202301;4010;P1; -   kr \n\
+               202301;4010;P1;-\n\
+               202301;4010;P2;3,900 kr\n\
+               202301;4010;P2;ca 5 kr\n\
+               202301;4010;P2;kr\n";
+    let a = read_text("u.csv", csv);
+    assert_eq!(actual(&a, 2023, 1, "4010", Some("P1")), d("2299.50"));
+    let named: Vec<(Option<u64>, String)> = a
+        .findings
+        .iter()
+        .map(|f| (f.line, f.message(crate::lang::Lang::Sv)))
+        .collect();
+    // Each refusal names the text as written, unit and all.
+    assert_eq!(named.len(), 3, "{named:#?}");
+    assert_eq!(named[0].0, Some(10));
+    assert!(named[0].1.contains("3,900 kr") && named[0].1.contains("tvetydigt"));
+    assert!(named[1].1.contains("ca 5 kr"), "{}", named[1].1);
+    assert!(named[2].1.contains("”kr”"), "{}", named[2].1);
+}
+
+#[test]
+fn a_booking_date_gives_the_month_when_there_is_no_period() {
+    // `Bokföringsdatum` as ISO date or as SIE's YYYYMMDD; a `Period` column, where
+    // there is one, wins over a date column beside it.
+    let csv = "Bokföringsdatum;Konto;Projekt;Belopp\n\
+               2023-01-31;4010;P1;100\n\
+               20230215;4010;P1;20\n\
+               20230230;4010;P1;0\n\
+               20231301;4010;P1;5\n";
+    let a = read_text("u.csv", csv);
+    assert_eq!(actual(&a, 2023, 1, "4010", Some("P1")), d("100"));
+    assert_eq!(actual(&a, 2023, 2, "4010", Some("P1")), d("20"));
+    assert_eq!(codes(&a), ["invalid-actuals-row"], "{:#?}", a.findings);
+    assert_eq!(a.findings[0].line, Some(5));
+    let both = "Datum;Period;Konto;Projekt;Belopp\n2023-01-31;202302;4010;P1;100\n";
+    let a = read_text("u.csv", both);
+    assert_eq!(actual(&a, 2023, 2, "4010", Some("P1")), d("100"));
+}
+
+#[test]
+fn a_header_repeated_below_is_named_once_and_not_read_as_data() {
+    // Two exports joined into one file, and a header on every page: the repeated
+    // headers are one note with their count, the rows between them are read.
+    let csv = "Period;Konto;Projekt;Belopp\n\
+               202301;4010;P1;100\n\
+               Period;Konto;Projekt;Belopp\n\
+               202302;4010;P1;20\n\
+               PERIOD ; Konto  ; Projekt ; Belopp\n\
+               202303;4010;P1;3\n\
+               Period;6550;P1;4\n";
+    let a = read_text("u.csv", csv);
+    assert_eq!(actual(&a, 2023, 2, "4010", Some("P1")), d("20"));
+    assert_eq!(actual(&a, 2023, 3, "4010", Some("P1")), d("3"));
+    // `Period` with an account number is no header: an invalid row.
+    assert_eq!(
+        codes(&a),
+        ["invalid-actuals-row", "repeated-header-row"],
+        "{:#?}",
+        a.findings
+    );
+    let repeated = &a.findings[1];
+    assert_eq!(repeated.line, Some(3));
+    assert_eq!(repeated.kind, Kind::ActualsRepeatedHeader { rows: 2 });
+    assert_eq!(repeated.severity, Severity::Info);
+}
+
+#[test]
+fn utf16_text_as_excel_saves_it_is_read() {
+    // Excel's "Unicode text": UTF-16 little-endian with a byte order mark, tab
+    // delimited; big-endian too. Names with å, ä, ö come through.
+    let text = "Period\tKonto\tProjekt\tProjektnamn\tBelopp\r\n\
+                2023-01\t4010\tP1\tFöretagshälsa\t1 234,50\r\n\
+                2023-02\t4010\tP1\tFöretagshälsa\t-34,50\r\n";
+    for bom_and_units in [
+        (vec![0xFF, 0xFE], u16::to_le_bytes as fn(u16) -> [u8; 2]),
+        (vec![0xFE, 0xFF], u16::to_be_bytes as fn(u16) -> [u8; 2]),
+    ] {
+        let (mut bytes, unit) = bom_and_units;
+        bytes.extend(text.encode_utf16().flat_map(unit));
+        let a = checked(read_bytes(&bytes, "export.txt", &ReadOptions::default()));
+        assert!(a.findings.is_empty(), "{:#?}", a.findings);
+        assert_eq!(actual(&a, 2023, 1, "4010", Some("P1")), d("1234.50"));
+        assert_eq!(actual(&a, 2023, 2, "4010", Some("P1")), d("-34.50"));
+        assert_eq!(a.rows_read, 2);
+    }
+}
+
+#[test]
+fn project_codes_written_as_floats_are_their_digits() {
+    // pandas writes a column of numbers it read as floats as `23101.0`; such a
+    // code is `23101`, summed with the code written plainly. Other codes stand.
+    let csv = "Period,Konto,Projekt,Belopp\n\
+               2023-01,6550.0,23101.0,100.0\n\
+               2023-01,6550,23101,20\n\
+               2023-01,6550,P1.0,3\n\
+               2023-01,6550,23101.5,4\n";
+    let a = read_text("u.csv", csv);
+    assert_eq!(actual(&a, 2023, 1, "6550", Some("23101")), d("120"));
+    assert_eq!(actual(&a, 2023, 1, "6550", Some("P1.0")), d("3"));
+    assert_eq!(actual(&a, 2023, 1, "6550", Some("23101.5")), d("4"));
+}
