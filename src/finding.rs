@@ -256,6 +256,8 @@ codes! {
         help: ("", "");
     ActualsRepeatedHeader => "repeated-header-row", Info, Ledger, [ActualsRepeatedHeader], "Tabellhuvudet upprepas i utfallsfilen",
         help: ("", "");
+    ActualsTextRow => "text-row", Info, Ledger, [ActualsTextRow], "Textrad utan konto och belopp i utfallsfilen",
+        help: ("", "");
     ActualsSheetLeftOut => "actuals-sheet-left-out", ByKind, Ledger, [ActualsSheetLeftOut], "Blad i utfallsfilen som inte lästes",
         help: ("Ta bort bladet ur exporten om det inte gäller, eller flytta raderna till ett blad som läses.",
                "Remove the sheet from the export if it does not count, or move its rows to a sheet that is read.");
@@ -498,7 +500,7 @@ mod tests {
                     .all(|c| c.is_ascii_lowercase() || c == '-')
             );
         }
-        assert_eq!(Code::ALL.len(), 59);
+        assert_eq!(Code::ALL.len(), 60);
     }
 
     #[test]

@@ -517,6 +517,14 @@ pub(super) fn examples() -> Vec<Kind> {
         Kind::MoreActualsTotalRows { rows: 40 },
         Kind::ActualsRepeatedHeader { rows: 1 },
         Kind::ActualsRepeatedHeader { rows: 12 },
+        Kind::ActualsTextRow {
+            text: s("Sida 1 av 3"),
+            rows: 1,
+        },
+        Kind::ActualsTextRow {
+            text: s("Utskrivet 2023-05-02 av ekonomi"),
+            rows: 3,
+        },
         Kind::ActualsSheetLeftOut {
             sheet: s("Gammal export"),
             rows: 120,

@@ -478,6 +478,13 @@ pub enum Kind {
     ActualsRepeatedHeader {
         rows: u64,
     },
+    /// Rows of a ledger table with text but no account and no amount (a heading,
+    /// a page footer `Sida 1 av 3`): no data, so not summed; `rows` of them, the
+    /// first one's text quoted (shortened).
+    ActualsTextRow {
+        text: String,
+        rows: u64,
+    },
     /// A sheet of a ledger workbook that has the table's header but whose rows
     /// (`rows`: those below the header with anything in them) were not read.
     ActualsSheetLeftOut {

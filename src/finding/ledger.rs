@@ -57,6 +57,27 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
                 "{n} rows repeat the table's header (a header on every page, or exports joined in one file) and were not read as data; the first is named. The rows between them were read as usual."
             ),
         },
+        Kind::ActualsTextRow { text, rows } => {
+            let q = |t: &str| quoted(t, lang);
+            match (rows, sv) {
+                (1, true) => format!(
+                    "Raden {} har text men inget konto och inget belopp (en rubrik eller sidfot) och lästes inte som data.",
+                    q(text)
+                ),
+                (1, false) => format!(
+                    "The row {} has text but no account and no amount (a heading or a page footer) and was not read as data.",
+                    q(text)
+                ),
+                (n, true) => format!(
+                    "{n} rader har text men inget konto och inget belopp (rubriker eller sidfötter) och lästes inte som data; den första, {}, nämns.",
+                    q(text)
+                ),
+                (n, false) => format!(
+                    "{n} rows have text but no account and no amount (headings or page footers) and were not read as data; the first, {}, is named.",
+                    q(text)
+                ),
+            }
+        }
         Kind::ActualsSheetLeftOut { sheet, rows, why } => {
             sheet_left_out_message(sheet, *rows, why, lang)
         }

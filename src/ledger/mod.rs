@@ -224,7 +224,8 @@ impl Actuals {
                 Kind::InvalidActualsRow { .. } | Kind::ActualsTotalRow { .. } => 1,
                 Kind::MoreActualsTotalRows { rows }
                 | Kind::ActualsSheetLeftOut { rows, .. }
-                | Kind::ActualsRepeatedHeader { rows } => *rows,
+                | Kind::ActualsRepeatedHeader { rows }
+                | Kind::ActualsTextRow { rows, .. } => *rows,
                 _ => 0,
             })
             .sum()

@@ -6,8 +6,9 @@
 //! `Projekt`, `Belopp` or `Utfall`; optional `Budget`, `Ansvar`, `Verksamhet`,
 //! `Text`), columns in any order. A CSV's delimiter (`;`, tab or `,`) is taken from
 //! its header line; its characters are UTF-8 (with or without BOM) when the whole file
-//! is valid UTF-8, else Windows-1252, as Swedish Excel writes. Amounts are read by
-//! [`crate::amount::parse_text`], the template's rules (`3,900` is refused).
+//! is valid UTF-8, else Windows-1252, as Swedish Excel writes. A field is read in
+//! `fields`: amounts by the template's rules (`3,900` is refused) and the forms
+//! ledger exports write (`1 234,50-`, `1 234 kr`), months as numbers, dates or names.
 //! Rows stream by and are summed per key; CSV rows are never copied into strings.
 //!
 //! A total row (`Summa;;;;1500,00`, `Delsumma konto 5410`, Excel's `5410 Summa`,
@@ -32,8 +33,13 @@ const SNIFF_BYTES: u64 = 64 * 1024;
 const NO_PROJECT: u32 = u32::MAX;
 
 mod delimited;
+mod fields;
 mod sums;
 mod totals;
+use fields::{
+    account_number, decode, is_account_number, order_free, parse_amount_text, parse_period,
+    plain_units, project_code, trim,
+};
 use sums::{Row, Sums};
 use totals::{Totals, names_total};
 #[cfg(test)]
@@ -112,9 +118,9 @@ impl Columns {
             | "bokföringsmånad" => Some(PERIOD),
             "datum" | "bokföringsdatum" | "bokf.datum" | "bokfdatum" | "verifikationsdatum"
             | "ver.datum" | "verdatum" | "transaktionsdatum" | "date" => Some(DATE),
-            "konto" | "kontonr" | "kontonummer" => Some(ACCOUNT),
-            "projekt" | "projektnummer" | "projektkod" | "projektnr" => Some(PROJECT),
-            "belopp" | "utfall" => Some(AMOUNT),
+            "konto" | "kontonr" | "kontonummer" | "account" => Some(ACCOUNT),
+            "projekt" | "projektnummer" | "projektkod" | "projektnr" | "project" => Some(PROJECT),
+            "belopp" | "utfall" | "amount" | "actual" | "actuals" => Some(AMOUNT),
             "budget" => Some(BUDGET),
             "debet" | "debit" => Some(DEBIT),
             "kredit" | "credit" => Some(CREDIT),
@@ -202,247 +208,6 @@ impl Columns {
         let out_of_range = || (String::new(), NotAmount::OutOfRange(String::new()));
         (debit.checked_sub(credit).ok_or_else(out_of_range), AMOUNT)
     }
-}
-
-/// A period cell as text: `202304`, `2023-04`, `2023-04-01` (a date as text or
-/// cell), `20230401` (a date as SIE and many exports write it).
-fn parse_period(text: &str) -> Option<(i32, u8)> {
-    let t = text.trim().as_bytes();
-    if t.len() == 6 {
-        return super::sie::parse_period(t);
-    }
-    if t.len() == 8 && t.iter().all(u8::is_ascii_digit) {
-        let day = (t[6] - b'0') * 10 + (t[7] - b'0');
-        return super::sie::parse_period(&t[..6]).filter(|_| (1..=31).contains(&day));
-    }
-    if t.len() >= 7 && matches!(t[4], b'-' | b'/') {
-        let joined = [t[0], t[1], t[2], t[3], t[5], t[6]];
-        let rest_ok = match t.len() {
-            7 => true,
-            _ => matches!(t[7], b'-' | b'/' | b'T' | b' '),
-        };
-        if rest_ok {
-            return super::sie::parse_period(&joined);
-        }
-    }
-    None
-}
-
-/// The amount of a table cell written as text, by the template's rules: the plain
-/// forms by [`plain_amount`], every other text by [`amount::parse_text`]. Besides
-/// those, the forms a ledger report saved as text takes: a negative with the minus
-/// after the number (SAP's `1 234,50-`) or in parentheses (`(1 234,50)`), the unit
-/// written out (`1 234,50 kr`, `SEK 1 234,50`, `1 234:-`, as a currency format
-/// shows it), and the accounting format's zero, a lone `-`.
-fn parse_amount_text(text: &str) -> Result<Decimal, NotAmount> {
-    if let Some(v) = plain_amount(text.as_bytes()) {
-        return Ok(v);
-    }
-    let written = text.trim();
-    let number = without_unit(written);
-    if number == "-" {
-        return Ok(Decimal::ZERO);
-    }
-    let read = match negative_body(number) {
-        None => amount::parse_text(number),
-        Some(body) => amount::parse_text(body).map(|v| if v.is_zero() { v } else { -v }),
-    };
-    // A refusal names the text as written.
-    read.map_err(|why| match why {
-        NotAmount::Text(_) => NotAmount::Text(written.to_string()),
-        NotAmount::Ambiguous(_) => NotAmount::Ambiguous(written.to_string()),
-        other => other,
-    })
-}
-
-/// The number of an amount written with its unit: `1 234,50 kr`, `1 234 SEK`,
-/// `SEK 1 234`, `1 234:-`, `-   kr` (the accounting zero); any other text as it is.
-fn without_unit(t: &str) -> &str {
-    for unit in ["kr.", "kr", "sek", ":-"] {
-        let Some(at) = t.len().checked_sub(unit.len()) else {
-            continue;
-        };
-        if t.is_char_boundary(at) && t[at..].eq_ignore_ascii_case(unit) {
-            let number = t[..at].trim_end();
-            // `1234kr` and `1234 kr` alike, but not a word ending in the letters.
-            if number.ends_with(|c: char| c.is_ascii_digit() || c == '-' || c == ')') {
-                return number.trim_start();
-            }
-        }
-    }
-    match t.get(..3) {
-        Some(unit) if unit.eq_ignore_ascii_case("sek") => t[3..].trim_start(),
-        _ => t,
-    }
-}
-
-/// The number of a negative amount written with a trailing minus or in
-/// parentheses; `None` for any other text (a sign inside as well is no amount).
-fn negative_body(text: &str) -> Option<&str> {
-    let t = text.trim();
-    let body = match t.strip_suffix('-') {
-        Some(body) => body,
-        None => t.strip_prefix('(')?.strip_suffix(')')?,
-    };
-    let body = body.trim();
-    let signed = body.starts_with(['-', '+', '\u{2212}', '(']) || body.ends_with(['-', ')']);
-    (!body.is_empty() && !signed).then_some(body)
-}
-
-/// An amount in a plain form (`-1234.50`, `1234,50`, `1234`: no blanks, no grouping,
-/// one or two decimals, where the template's rules and SIE's agree), read without
-/// allocation; `None` for any other text.
-fn plain_amount(b: &[u8]) -> Option<Decimal> {
-    let body = b.strip_prefix(b"-").unwrap_or(b);
-    // Up to 15 characters (SIE's reader's most integer digits, and within a `u64`):
-    // the common case, read here; the rest as SIE's reader reads them.
-    if body.len() <= SHORT_AMOUNT {
-        let (mantissa, scale) = plain_units(b)?;
-        return Decimal::try_from_i128_with_scale(i128::from(mantissa), scale).ok();
-    }
-    let sep = body.iter().position(|c| matches!(c, b'.' | b','));
-    let plain = match sep {
-        None => body.iter().all(u8::is_ascii_digit),
-        Some(at) => {
-            let (int, frac) = (&body[..at], &body[at + 1..]);
-            !int.is_empty()
-                && (1..=2).contains(&frac.len())
-                && int.iter().chain(frac).all(u8::is_ascii_digit)
-        }
-    };
-    if !plain || b.len() > 32 {
-        return None;
-    }
-    let mut canonical = [0u8; 32];
-    canonical[..b.len()].copy_from_slice(b);
-    if let Some(c) = canonical[..b.len()].iter_mut().find(|c| **c == b',') {
-        *c = b'.';
-    }
-    super::sie::parse_amount(&canonical[..b.len()])
-}
-
-/// The longest plain amount (without its sign) [`plain_units`] reads.
-const SHORT_AMOUNT: usize = 15;
-
-/// A short plain amount (at most [`SHORT_AMOUNT`] characters after its sign) as its
-/// mantissa and number of decimals, `-0` as zero, as SIE's reader gives them; `None`
-/// for any other text.
-fn plain_units(b: &[u8]) -> Option<(i64, u32)> {
-    let (negative, body) = match b {
-        [b'-', rest @ ..] => (true, rest),
-        _ => (false, b),
-    };
-    if body.len() > SHORT_AMOUNT {
-        return None;
-    }
-    let mut mantissa = 0i64;
-    let mut scale = None;
-    for (i, c) in body.iter().enumerate() {
-        match c {
-            b'0'..=b'9' => mantissa = mantissa * 10 + i64::from(c - b'0'),
-            b'.' | b',' if scale.is_none() && i > 0 => scale = Some(body.len() - i - 1),
-            _ => return None,
-        }
-    }
-    let scale = match scale {
-        None if !body.is_empty() => 0,
-        Some(s @ 1..=2) => s as u32,
-        _ => return None,
-    };
-    Some((if negative { -mantissa } else { mantissa }, scale))
-}
-
-/// Amounts whose sums never round nor overflow in any order: below 10¹⁵ kr with at
-/// most four decimals, of which even 2³² rows sum to less than `Decimal`'s 2⁹⁶ at four
-/// decimals.
-pub(super) fn order_free(v: Decimal) -> bool {
-    const LIMIT: [u128; 5] = [
-        10u128.pow(15),
-        10u128.pow(16),
-        10u128.pow(17),
-        10u128.pow(18),
-        10u128.pow(19),
-    ];
-    LIMIT
-        .get(v.scale() as usize)
-        .is_some_and(|limit| v.mantissa().unsigned_abs() < *limit)
-}
-
-/// A field without the blanks around it (and the `\r` a CSV's CR LF leaves on a
-/// line's last field).
-fn trim(mut s: &[u8]) -> &[u8] {
-    while let [b' ' | b'\t' | b'\r' | 0xA0, rest @ ..] = s {
-        s = rest;
-    }
-    while let [rest @ .., b' ' | b'\t' | b'\r' | 0xA0] = s {
-        s = rest;
-    }
-    s
-}
-
-/// An account as the follow-up classifies it: the account number that leads
-/// `6550 Konsultarvoden`, `6550 - Konsult` or `6550: Konsult` (reports written for
-/// reading), and that a float-written `6550.0` (pandas) stands for; other text as
-/// it stands.
-fn account_number(text: &str) -> String {
-    let t = text.trim();
-    let digits = leading_digits(t);
-    let named = t[digits..].starts_with([' ', '\t', '\u{a0}', '-', ':', '\u{2013}']);
-    match digits > 0 && (float_written(t, digits) || named) {
-        true => t[..digits].to_string(),
-        false => t.to_string(),
-    }
-}
-
-/// A project code as the follow-up maps it: the code as written, except that a
-/// number code written as a float (`23101.0`, as pandas writes a column of
-/// numbers it read as floats) is its digits.
-fn project_code(text: &str) -> String {
-    let t = text.trim();
-    let digits = leading_digits(t);
-    match digits > 0 && float_written(t, digits) {
-        true => t[..digits].to_string(),
-        false => t.to_string(),
-    }
-}
-
-fn leading_digits(t: &str) -> usize {
-    t.bytes().take_while(u8::is_ascii_digit).count()
-}
-
-/// Whether the text after the first `digits` digits is a decimal separator and
-/// zeros only (`.0`, `,00`): a whole number written as a float.
-fn float_written(t: &str, digits: usize) -> bool {
-    let rest = &t[digits..];
-    rest.len() > 1 && rest.starts_with(['.', ',']) && rest[1..].bytes().all(|b| b == b'0')
-}
-
-/// Whether a (trimmed) account field is an account number, as [`account_number`]
-/// reads it: a row on anything else could be no cost or any cost, so it is named
-/// (`invalid-actuals-row`), not left out of the costs unsaid.
-fn is_account_number(raw: &[u8]) -> bool {
-    // Most accounts are plain digits: no decoding for them (this runs per row).
-    if !raw.is_empty() && raw.iter().all(u8::is_ascii_digit) {
-        return true;
-    }
-    let number = account_number(&decode(raw, true));
-    !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())
-}
-
-/// Text of a CSV field: UTF-8 when it is, else Windows-1252.
-fn decode(raw: &[u8], utf8: bool) -> String {
-    if utf8 && let Ok(t) = std::str::from_utf8(raw) {
-        return t.to_string();
-    }
-    if let Ok(t) = std::str::from_utf8(raw)
-        && raw.is_ascii()
-    {
-        return t.to_string();
-    }
-    encoding_rs::WINDOWS_1252
-        .decode_without_bom_handling(raw)
-        .0
-        .into_owned()
 }
 
 fn cell_text(v: &Value) -> String {

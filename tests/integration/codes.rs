@@ -1271,6 +1271,39 @@ fn repeated_header_row_is_a_note_and_the_rows_below_it_count() {
 }
 
 #[test]
+fn text_row_is_a_note_and_a_row_with_money_is_not_one() {
+    // A page footer and a heading carry no money: one note quoting the first; a
+    // text with an amount is an invalid row.
+    let run = Run::new().add("HR.xlsx", &fu_template(Some("P2")));
+    let csv = ledger_csv(&[
+        "Projekt P1 Signering;;;",
+        FU_ROWS[0],
+        FU_ROWS[1],
+        "Sida 1 av 1;;;",
+        "Ingående saldo;;;5000",
+    ]);
+    let f = one(
+        follow_up_for(&run, &[("utfall.csv", &csv)], &[], "text-row"),
+        "text-row",
+        "info",
+        Some("utfall.csv"),
+    );
+    assert!(
+        f.message.starts_with("2 rader") && f.message.contains("”Projekt P1 Signering”"),
+        "{}",
+        f.message
+    );
+    let report = run.report();
+    let invalid: Vec<&serde_json::Value> = (report["findings"].as_array().expect("findings"))
+        .iter()
+        .filter(|f| f["code"] == "invalid-actuals-row")
+        .collect();
+    assert_eq!(invalid.len(), 1, "{invalid:?}");
+    assert_eq!(invalid[0]["line"], 6);
+    assert_eq!(report["sources"][0]["rows"], 5);
+}
+
+#[test]
 fn actuals_total_row_is_a_note_or_a_warning_and_never_summed() {
     // A grand total that matches: a note; one that does not: a warning naming both
     // sums. Neither is an error, and neither is counted.

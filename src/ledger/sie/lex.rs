@@ -185,7 +185,7 @@ pub(crate) fn parse_period(raw: &[u8]) -> Option<(i32, u8)> {
 }
 
 /// `ÅÅÅÅMMDD` → (year, month).
-pub(super) fn parse_date(raw: &[u8]) -> Option<(i32, u8)> {
+pub(crate) fn parse_date(raw: &[u8]) -> Option<(i32, u8)> {
     let d = digits::<8>(raw)?;
     let (year, month) = parse_period(&raw[..6])?;
     let day = d[6] * 10 + d[7];

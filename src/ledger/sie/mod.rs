@@ -39,11 +39,8 @@ use checksum::Checksum;
 use group::{Group, HotKey, slot};
 use keys::{Acc, GroupKey, TransAcc, TransKey};
 pub(crate) use keys::{FxMap, Interner};
-use lex::{
-    Tok, Tokens, fingerprint, is_data_label, parse_date, parse_int, parse_units, trim, unescaped,
-    word,
-};
-pub(crate) use lex::{parse_amount, parse_period};
+use lex::{Tok, Tokens, fingerprint, is_data_label, parse_int, parse_units, trim, unescaped, word};
+pub(crate) use lex::{parse_amount, parse_date, parse_period};
 
 /// The longest line read as a record; longer lines are named in a finding.
 pub const LINE_LIMIT: usize = 64 * 1024;

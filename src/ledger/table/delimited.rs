@@ -491,8 +491,10 @@ impl Sums {
         if let Some(p) = other.more_rows {
             self.more_rows.get_or_insert(moved(p));
         }
-        if let Some((p, rows)) = other.repeated_header {
-            self.note_repeated_header(moved(p), rows);
+        for (kind, noted) in other.not_data.into_iter().enumerate() {
+            if let Some(n) = noted {
+                self.note_not_data(kind, moved(n.place), n.text, n.rows);
+            }
         }
         // A total row past the cut compares with the rows above it on both sides.
         self.totals.absorb(other.totals, moved)

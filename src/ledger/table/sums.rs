@@ -12,6 +12,13 @@ fn repeats_header(period: &str, account: &[u8]) -> bool {
         && Columns::classify(&decode(trim(account), true)) == Some(ACCOUNT)
 }
 
+/// Whether a row holds no amount and no budget other than 0 (empty fields read
+/// as 0).
+fn carries_no_money(row: &Row<'_>) -> bool {
+    let zero = |v: &Result<Decimal, (String, NotAmount)>| matches!(v, Ok(v) if v.is_zero());
+    zero(&row.amount) && row.budget.as_ref().is_none_or(zero)
+}
+
 /// A row's key as the reader sums it: year·16 + month, and the account and project
 /// as interned numbers ([`NO_PROJECT`]: none).
 pub(super) type RowKey = (u32, u32, u32);
@@ -49,9 +56,22 @@ pub(super) struct Sums {
     pub(super) overflow: bool,
     /// The total rows, and the sums of the data rows they are compared with.
     pub(super) totals: Totals,
-    /// The rows that repeat the header: the first one's place, and how many.
-    pub(super) repeated_header: Option<(Place, u64)>,
+    /// The rows that are no data: those that repeat the header, and text rows.
+    pub(super) not_data: [Option<NotData>; 2],
 }
+
+/// Rows of one kind that are no data, counted; the first one named.
+#[derive(Debug, Clone)]
+pub(super) struct NotData {
+    pub(super) place: Place,
+    /// The first one's text (a text row's; empty for a repeated header).
+    pub(super) text: String,
+    pub(super) rows: u64,
+}
+
+/// The kinds of [`NotData`] rows, by their index in `Sums::not_data`.
+pub(super) const REPEATED_HEADER: usize = 0;
+pub(super) const TEXT_ROW: usize = 1;
 
 /// One data row's fields, already located.
 pub(super) struct Row<'a> {
@@ -84,7 +104,7 @@ impl Sums {
             order_matters: false,
             overflow: false,
             totals: Totals::default(),
-            repeated_header: None,
+            not_data: [None, None],
         }
     }
 
@@ -156,7 +176,24 @@ impl Sums {
             Ok(p) => *p,
             Err(found) => {
                 if repeats_header(found, row.account) {
-                    return self.note_repeated_header(row.place, 1);
+                    return self.note_not_data(REPEATED_HEADER, row.place, String::new(), 1);
+                }
+                // Text with no account and no money (a heading, a page footer); a
+                // total's label without its amount stays invalid (the total is
+                // missing from the export).
+                if trim(row.account).is_empty()
+                    && carries_no_money(&row)
+                    && !names_total(found.as_bytes())
+                {
+                    let text = match found.trim() {
+                        "" => fields()
+                            .into_iter()
+                            .map(|(_, t)| t)
+                            .find(|t| !t.trim().is_empty()),
+                        t => Some(t.to_string()),
+                    };
+                    let text = text.unwrap_or_default();
+                    return self.note_not_data(TEXT_ROW, row.place, text, 1);
                 }
                 if self.total_row(&row, fields) {
                     return;
@@ -220,8 +257,8 @@ impl Sums {
         }
     }
 
-    /// Rows that repeat the header (`rows` of them, the first at `place`).
-    pub(super) fn note_repeated_header(&mut self, place: Place, rows: u64) {
+    /// Rows of a kind that are no data (`rows` of them, the first at `place`).
+    pub(super) fn note_not_data(&mut self, kind: usize, place: Place, text: String, rows: u64) {
         // A workbook's row is named by its period cell.
         let place = match (place, self.columns.period) {
             (Place::Cell(sheet, c), Some(col)) => {
@@ -229,14 +266,25 @@ impl Sums {
             }
             (other, _) => other,
         };
-        let (_, n) = self.repeated_header.get_or_insert((place, 0));
-        *n += rows;
+        let noted = self.not_data[kind].get_or_insert(NotData {
+            place,
+            text: super::totals::short_label(text.trim()),
+            rows: 0,
+        });
+        noted.rows += rows;
     }
 
-    /// The finding for the rows that repeat the header, if there were any.
-    fn repeated_header_finding(&mut self) {
-        if let Some((place, rows)) = self.repeated_header.take() {
-            let finding = Finding::new(Kind::ActualsRepeatedHeader { rows }).in_file(&self.file);
+    /// The findings for the rows that are no data, if there were any.
+    fn not_data_findings(&mut self) {
+        for (kind, noted) in std::mem::take(&mut self.not_data).into_iter().enumerate() {
+            let Some(NotData { place, text, rows }) = noted else {
+                continue;
+            };
+            let kind = match kind {
+                REPEATED_HEADER => Kind::ActualsRepeatedHeader { rows },
+                _ => Kind::ActualsTextRow { text, rows },
+            };
+            let finding = Finding::new(kind).in_file(&self.file);
             let finding = self.placed(finding, place);
             self.findings.push(finding);
         }
@@ -319,7 +367,7 @@ impl Sums {
             self.findings.push(finding);
         }
         self.total_findings();
-        self.repeated_header_finding();
+        self.not_data_findings();
         // Each name decoded once; keys ordered by the names' ranks, so that the
         // entries are built from sorted keys without comparing strings per key.
         let (accounts, account_rank) = ranked_names(&self.accounts, names_utf8, account_number);

@@ -1,5 +1,6 @@
-//! The table reader's amount forms.
+//! The table reader's amount forms (`fields`).
 
+use super::fields::plain_amount;
 use super::*;
 
 /// The plain forms as SIE's amount reader reads them, the reading

@@ -50,8 +50,16 @@ impl Default for Totals {
     }
 }
 
-/// The longest label a total-row finding quotes.
-const TOTAL_LABEL_CHARS: usize = 60;
+/// The longest label a finding quotes from a row (a total row's, a text row's).
+const LABEL_CHARS: usize = 60;
+
+/// A row's label as a finding quotes it: at most [`LABEL_CHARS`] characters.
+pub(super) fn short_label(label: &str) -> String {
+    match label.char_indices().nth(LABEL_CHARS) {
+        Some((at, _)) => format!("{}…", &label[..at]),
+        None => label.to_string(),
+    }
+}
 
 impl Totals {
     /// A new sheet of a workbook begins: its total rows are compared with its own
@@ -86,10 +94,7 @@ impl Totals {
         let (Some(since_previous), Some(since_start)) = sums else {
             return false;
         };
-        let label = match label.char_indices().nth(TOTAL_LABEL_CHARS) {
-            Some((at, _)) => format!("{}…", &label[..at]),
-            None => label.to_string(),
-        };
+        let label = short_label(label);
         self.named.push(TotalRow {
             place,
             label,

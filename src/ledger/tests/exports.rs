@@ -1,6 +1,7 @@
 //! Forms that real ledger exports take beyond the plain table: amounts with their
-//! unit and the accounting zero, a booking date for the month, a header repeated
-//! further down, UTF-16 text, project codes written as floats.
+//! unit and the accounting zero, a booking date or a month's name for the month,
+//! English headers, a header repeated further down, text rows, UTF-16 text,
+//! project codes written as floats.
 
 use super::*;
 
@@ -115,4 +116,78 @@ fn project_codes_written_as_floats_are_their_digits() {
     assert_eq!(actual(&a, 2023, 1, "6550", Some("23101")), d("120"));
     assert_eq!(actual(&a, 2023, 1, "6550", Some("P1.0")), d("3"));
     assert_eq!(actual(&a, 2023, 1, "6550", Some("23101.5")), d("4"));
+}
+
+#[test]
+fn a_month_by_its_name_is_its_month() {
+    // A month-formatted date saved as text: `jan-23` (Swedish Excel's `mmm-åå`),
+    // `januari 2023`, `2023 jan`, English names, abbreviations with a point.
+    let csv = "Period;Konto;Projekt;Belopp\n\
+               jan-23;4010;P1;1\n\
+               Januari 2023;4010;P1;2\n\
+               2023 jan;4010;P1;4\n\
+               JAN-2023;4010;P1;8\n\
+               maj-23;4010;P1;16\n\
+               May 2023;4010;P1;32\n\
+               okt. 23;4010;P1;64\n\
+               Oct-23;4010;P1;128\n\
+               mars-22;4010;P1;256\n\
+               jan;4010;P1;1000\n\
+               jan-2;4010;P1;1000\n\
+               januar 2023;4010;P1;1000\n\
+               jan 23 24;4010;P1;1000\n";
+    let a = read_text("u.csv", csv);
+    assert_eq!(actual(&a, 2023, 1, "4010", Some("P1")), d("15"));
+    assert_eq!(actual(&a, 2023, 5, "4010", Some("P1")), d("48"));
+    assert_eq!(actual(&a, 2023, 10, "4010", Some("P1")), d("192"));
+    assert_eq!(actual(&a, 2022, 3, "4010", Some("P1")), d("256"));
+    let lines: Vec<Option<u64>> = a.findings.iter().map(|f| f.line).collect();
+    assert_eq!(lines, [Some(11), Some(12), Some(13), Some(14)]);
+    assert!(codes(&a).iter().all(|c| *c == "invalid-actuals-row"));
+}
+
+#[test]
+fn english_headers_are_read_as_the_swedish_ones() {
+    let csv = "Date;Account;Account name;Project;Amount\n\
+               2023-01-31;4010;Consultants;P1;100\n";
+    let a = read_text("u.csv", csv);
+    assert!(a.findings.is_empty(), "{:#?}", a.findings);
+    assert_eq!(actual(&a, 2023, 1, "4010", Some("P1")), d("100"));
+}
+
+#[test]
+fn text_rows_without_account_and_money_are_named_once() {
+    // Headings between the rows and a page footer: one note, the first quoted; a
+    // text with money, a total's label without its amount, and a month without an
+    // account stay invalid rows.
+    let csv = "Period;Konto;Projekt;Text;Belopp;Budget\n\
+               Projekt P1;;;;;\n\
+               202301;4010;P1;;100;\n\
+               ;;;Konsulter, fortsättning;;\n\
+               202302;4010;P1;;20;\n\
+               Sida 1 av 1;;;;0;0\n\
+               Ingående saldo;;;;500;\n\
+               Sida 2;;;;;700\n\
+               Summa;;;;;\n\
+               202303;;;;;\n";
+    let a = read_text("u.csv", csv);
+    assert_eq!(actual(&a, 2023, 1, "4010", Some("P1")), d("100"));
+    let text = a
+        .findings
+        .iter()
+        .find(|f| f.code().as_str() == "text-row")
+        .expect("the note");
+    assert_eq!(
+        text.kind,
+        Kind::ActualsTextRow {
+            text: "Projekt P1".to_string(),
+            rows: 3
+        }
+    );
+    assert_eq!(text.line, Some(2));
+    let invalid: Vec<Option<u64>> = (a.findings.iter())
+        .filter(|f| f.code().as_str() == "invalid-actuals-row")
+        .map(|f| f.line)
+        .collect();
+    assert_eq!(invalid, [Some(7), Some(8), Some(9), Some(10)]);
 }

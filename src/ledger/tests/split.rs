@@ -73,9 +73,10 @@ fn csv_read_on_two_threads_equals_one_thread() {
         if v % 1000 == 3 {
             text.extend_from_slice(b";;;;\r\n202313;4010;P1;1,00;\r\n");
         }
-        // The header again, on every "page", in both halves.
+        // The header again, and a footer, on every "page", in both halves.
         if v % 1000 == 500 {
             text.extend_from_slice(b"Period;Konto;Projekt;Belopp;Budget\r\n");
+            text.extend_from_slice(format!("Sida {};;;;\r\n", v / 1000).as_bytes());
         }
     }
     let dir = tempfile::tempdir().expect("temp dir");
@@ -97,6 +98,16 @@ fn csv_read_on_two_threads_equals_one_thread() {
         .find(|f| f.code().as_str() == "repeated-header-row")
         .expect("the repeated headers");
     assert_eq!(repeated.kind, Kind::ActualsRepeatedHeader { rows: 6 });
+    let footers = (one.findings.iter())
+        .find(|f| f.code().as_str() == "text-row")
+        .expect("the footers");
+    assert_eq!(
+        footers.kind,
+        Kind::ActualsTextRow {
+            text: "Sida 0".to_string(),
+            rows: 6
+        }
+    );
     assert_eq!(two, one);
     assert_eq!(
         two.rows_read,

@@ -1,0 +1,295 @@
+//! One field of a ledger table's row, read: the month (`202304`, a date, `jan-23`),
+//! the amount (the template's rules, and the forms ledger exports write), the
+//! account number and project code as the follow-up classifies them, and a CSV
+//! field's characters.
+
+use crate::amount;
+use crate::finding::NotAmount;
+use crate::ledger::sie;
+use rust_decimal::Decimal;
+
+/// A period cell as text: `202304`, `2023-04`, `2023-04-01` (a date as text or
+/// cell), `20230401` (a date as SIE and many exports write it).
+pub(super) fn parse_period(text: &str) -> Option<(i32, u8)> {
+    let t = text.trim().as_bytes();
+    let numeric = match t.len() {
+        6 => sie::parse_period(t),
+        8 if t.iter().all(u8::is_ascii_digit) => sie::parse_date(t),
+        7.. if matches!(t[4], b'-' | b'/')
+            && (t.len() == 7 || matches!(t[7], b'-' | b'/' | b'T' | b' ')) =>
+        {
+            sie::parse_period(&[t[0], t[1], t[2], t[3], t[5], t[6]])
+        }
+        _ => None,
+    };
+    // Digits first: most rows are numeric, and a name needs letters.
+    match numeric {
+        Some(p) => Some(p),
+        None if t.iter().any(u8::is_ascii_alphabetic) => named_month(text.trim()),
+        None => None,
+    }
+}
+
+/// A month written with its name and the year, as a report shows a date cell
+/// formatted by month and saves it as text: `jan-23`, `jan-2023`, `januari 2023`,
+/// `Mars 2023`, `2023 jan`, `okt. 23`, in Swedish or English; a two-digit year is
+/// in this century.
+pub(super) fn named_month(text: &str) -> Option<(i32, u8)> {
+    let mut parts = text
+        .split([' ', '-', '/', '\u{a0}'])
+        .filter(|p| !p.is_empty());
+    let (first, second) = (parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    let (month, year) = match month_of_name(first) {
+        Some(m) => (m, second),
+        None => (month_of_name(second)?, first),
+    };
+    let year: i32 = match year.len() {
+        2 | 4 if year.bytes().all(|b| b.is_ascii_digit()) => year.parse().ok()?,
+        _ => return None,
+    };
+    let year = if year < 100 { 2000 + year } else { year };
+    (year >= 1000).then_some((year, month))
+}
+
+/// The month a name or its abbreviation (`jan`, `januari`, `okt.`, `Oct`) stands for.
+pub(super) fn month_of_name(word: &str) -> Option<u8> {
+    const NAMES: [&[&str]; 12] = [
+        &["jan", "januari", "january"],
+        &["feb", "februari", "february"],
+        &["mar", "mars", "march"],
+        &["apr", "april"],
+        &["maj", "may"],
+        &["jun", "juni", "june"],
+        &["jul", "juli", "july"],
+        &["aug", "augusti", "august"],
+        &["sep", "sept", "september"],
+        &["okt", "oktober", "oct", "october"],
+        &["nov", "november"],
+        &["dec", "december"],
+    ];
+    let word = word.trim_end_matches('.').to_lowercase();
+    (1u8..)
+        .zip(NAMES)
+        .find(|(_, names)| names.contains(&word.as_str()))
+        .map(|(m, _)| m)
+}
+
+/// The amount of a table cell written as text, by the template's rules: the plain
+/// forms by [`plain_amount`], every other text by [`amount::parse_text`]. Besides
+/// those, the forms a ledger report saved as text takes: a negative with the minus
+/// after the number (SAP's `1 234,50-`) or in parentheses (`(1 234,50)`), the unit
+/// written out (`1 234,50 kr`, `SEK 1 234,50`, `1 234:-`, as a currency format
+/// shows it), and the accounting format's zero, a lone `-`.
+pub(super) fn parse_amount_text(text: &str) -> Result<Decimal, NotAmount> {
+    if let Some(v) = plain_amount(text.as_bytes()) {
+        return Ok(v);
+    }
+    let written = text.trim();
+    let number = without_unit(written);
+    if number == "-" {
+        return Ok(Decimal::ZERO);
+    }
+    let read = match negative_body(number) {
+        None => amount::parse_text(number),
+        Some(body) => amount::parse_text(body).map(|v| if v.is_zero() { v } else { -v }),
+    };
+    // A refusal names the text as written.
+    read.map_err(|why| match why {
+        NotAmount::Text(_) => NotAmount::Text(written.to_string()),
+        NotAmount::Ambiguous(_) => NotAmount::Ambiguous(written.to_string()),
+        other => other,
+    })
+}
+
+/// The number of an amount written with its unit: `1 234,50 kr`, `1 234 SEK`,
+/// `SEK 1 234`, `1 234:-`, `-   kr` (the accounting zero); any other text as it is.
+pub(super) fn without_unit(t: &str) -> &str {
+    for unit in ["kr.", "kr", "sek", ":-"] {
+        let Some(at) = t.len().checked_sub(unit.len()) else {
+            continue;
+        };
+        if t.is_char_boundary(at) && t[at..].eq_ignore_ascii_case(unit) {
+            let number = t[..at].trim_end();
+            // `1234kr` and `1234 kr` alike, but not a word ending in the letters.
+            if number.ends_with(|c: char| c.is_ascii_digit() || c == '-' || c == ')') {
+                return number.trim_start();
+            }
+        }
+    }
+    match t.get(..3) {
+        Some(unit) if unit.eq_ignore_ascii_case("sek") => t[3..].trim_start(),
+        _ => t,
+    }
+}
+
+/// The number of a negative amount written with a trailing minus or in
+/// parentheses; `None` for any other text (a sign inside as well is no amount).
+pub(super) fn negative_body(text: &str) -> Option<&str> {
+    let t = text.trim();
+    let body = match t.strip_suffix('-') {
+        Some(body) => body,
+        None => t.strip_prefix('(')?.strip_suffix(')')?,
+    };
+    let body = body.trim();
+    let signed = body.starts_with(['-', '+', '\u{2212}', '(']) || body.ends_with(['-', ')']);
+    (!body.is_empty() && !signed).then_some(body)
+}
+
+/// An amount in a plain form (`-1234.50`, `1234,50`, `1234`: no blanks, no grouping,
+/// one or two decimals, where the template's rules and SIE's agree), read without
+/// allocation; `None` for any other text.
+pub(super) fn plain_amount(b: &[u8]) -> Option<Decimal> {
+    let body = b.strip_prefix(b"-").unwrap_or(b);
+    // Up to 15 characters (SIE's reader's most integer digits, and within a `u64`):
+    // the common case, read here; the rest as SIE's reader reads them.
+    if body.len() <= SHORT_AMOUNT {
+        let (mantissa, scale) = plain_units(b)?;
+        return Decimal::try_from_i128_with_scale(i128::from(mantissa), scale).ok();
+    }
+    let sep = body.iter().position(|c| matches!(c, b'.' | b','));
+    let plain = match sep {
+        None => body.iter().all(u8::is_ascii_digit),
+        Some(at) => {
+            let (int, frac) = (&body[..at], &body[at + 1..]);
+            !int.is_empty()
+                && (1..=2).contains(&frac.len())
+                && int.iter().chain(frac).all(u8::is_ascii_digit)
+        }
+    };
+    if !plain || b.len() > 32 {
+        return None;
+    }
+    let mut canonical = [0u8; 32];
+    canonical[..b.len()].copy_from_slice(b);
+    if let Some(c) = canonical[..b.len()].iter_mut().find(|c| **c == b',') {
+        *c = b'.';
+    }
+    sie::parse_amount(&canonical[..b.len()])
+}
+
+/// The longest plain amount (without its sign) [`plain_units`] reads.
+const SHORT_AMOUNT: usize = 15;
+
+/// A short plain amount (at most [`SHORT_AMOUNT`] characters after its sign) as its
+/// mantissa and number of decimals, `-0` as zero, as SIE's reader gives them; `None`
+/// for any other text.
+pub(super) fn plain_units(b: &[u8]) -> Option<(i64, u32)> {
+    let (negative, body) = match b {
+        [b'-', rest @ ..] => (true, rest),
+        _ => (false, b),
+    };
+    if body.len() > SHORT_AMOUNT {
+        return None;
+    }
+    let mut mantissa = 0i64;
+    let mut scale = None;
+    for (i, c) in body.iter().enumerate() {
+        match c {
+            b'0'..=b'9' => mantissa = mantissa * 10 + i64::from(c - b'0'),
+            b'.' | b',' if scale.is_none() && i > 0 => scale = Some(body.len() - i - 1),
+            _ => return None,
+        }
+    }
+    let scale = match scale {
+        None if !body.is_empty() => 0,
+        Some(s @ 1..=2) => s as u32,
+        _ => return None,
+    };
+    Some((if negative { -mantissa } else { mantissa }, scale))
+}
+
+/// Amounts whose sums never round nor overflow in any order: below 10¹⁵ kr with at
+/// most four decimals, of which even 2³² rows sum to less than `Decimal`'s 2⁹⁶ at four
+/// decimals.
+pub(super) fn order_free(v: Decimal) -> bool {
+    const LIMIT: [u128; 5] = [
+        10u128.pow(15),
+        10u128.pow(16),
+        10u128.pow(17),
+        10u128.pow(18),
+        10u128.pow(19),
+    ];
+    LIMIT
+        .get(v.scale() as usize)
+        .is_some_and(|limit| v.mantissa().unsigned_abs() < *limit)
+}
+
+/// A field without the blanks around it (and the `\r` a CSV's CR LF leaves on a
+/// line's last field).
+pub(super) fn trim(mut s: &[u8]) -> &[u8] {
+    while let [b' ' | b'\t' | b'\r' | 0xA0, rest @ ..] = s {
+        s = rest;
+    }
+    while let [rest @ .., b' ' | b'\t' | b'\r' | 0xA0] = s {
+        s = rest;
+    }
+    s
+}
+
+/// An account as the follow-up classifies it: the account number that leads
+/// `6550 Konsultarvoden`, `6550 - Konsult` or `6550: Konsult` (reports written for
+/// reading), and that a float-written `6550.0` (pandas) stands for; other text as
+/// it stands.
+pub(super) fn account_number(text: &str) -> String {
+    let t = text.trim();
+    let digits = leading_digits(t);
+    let named = t[digits..].starts_with([' ', '\t', '\u{a0}', '-', ':', '\u{2013}']);
+    match digits > 0 && (float_written(t, digits) || named) {
+        true => t[..digits].to_string(),
+        false => t.to_string(),
+    }
+}
+
+/// A project code as the follow-up maps it: the code as written, except that a
+/// number code written as a float (`23101.0`, as pandas writes a column of
+/// numbers it read as floats) is its digits.
+pub(super) fn project_code(text: &str) -> String {
+    let t = text.trim();
+    let digits = leading_digits(t);
+    match digits > 0 && float_written(t, digits) {
+        true => t[..digits].to_string(),
+        false => t.to_string(),
+    }
+}
+
+pub(super) fn leading_digits(t: &str) -> usize {
+    t.bytes().take_while(u8::is_ascii_digit).count()
+}
+
+/// Whether the text after the first `digits` digits is a decimal separator and
+/// zeros only (`.0`, `,00`): a whole number written as a float.
+pub(super) fn float_written(t: &str, digits: usize) -> bool {
+    let rest = &t[digits..];
+    rest.len() > 1 && rest.starts_with(['.', ',']) && rest[1..].bytes().all(|b| b == b'0')
+}
+
+/// Whether a (trimmed) account field is an account number, as [`account_number`]
+/// reads it: a row on anything else could be no cost or any cost, so it is named
+/// (`invalid-actuals-row`), not left out of the costs unsaid.
+pub(super) fn is_account_number(raw: &[u8]) -> bool {
+    // Most accounts are plain digits: no decoding for them (this runs per row).
+    if !raw.is_empty() && raw.iter().all(u8::is_ascii_digit) {
+        return true;
+    }
+    let number = account_number(&decode(raw, true));
+    !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Text of a CSV field: UTF-8 when it is, else Windows-1252.
+pub(super) fn decode(raw: &[u8], utf8: bool) -> String {
+    if utf8 && let Ok(t) = std::str::from_utf8(raw) {
+        return t.to_string();
+    }
+    if let Ok(t) = std::str::from_utf8(raw)
+        && raw.is_ascii()
+    {
+        return t.to_string();
+    }
+    encoding_rs::WINDOWS_1252
+        .decode_without_bom_handling(raw)
+        .0
+        .into_owned()
+}
