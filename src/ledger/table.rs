@@ -38,7 +38,7 @@ mod sums;
 mod totals;
 use fields::{
     account_number, decode, is_account_number, order_free, parse_amount_text, parse_period,
-    plain_units, project_code, trim,
+    period_of, plain_units, project_code, trim,
 };
 use sums::{Row, Sums};
 use totals::{Totals, names_total};
@@ -54,6 +54,8 @@ struct Columns {
     project: Option<usize>,
     amount: Option<usize>,
     budget: Option<usize>,
+    /// `År`: the year of a period written as its month alone (`4`, `april`).
+    year: Option<usize>,
     /// `Debet` and `Kredit`: the amount is their difference when there is no `Belopp`.
     debit: Option<usize>,
     credit: Option<usize>,
@@ -71,6 +73,7 @@ const DEBIT: &str = "Debet";
 const CREDIT: &str = "Kredit";
 /// A date column (`Datum`, `Bokföringsdatum`): the period when there is no `Period`.
 const DATE: &str = "Datum";
+const YEAR: &str = "År";
 
 impl Columns {
     /// Which column a header cell names, if any: by its first word (`Belopp kr`,
@@ -115,13 +118,14 @@ impl Columns {
         }
         match word {
             "period" | "månad" | "period:" | "bokföringsperiod" | "redovisningsperiod"
-            | "bokföringsmånad" => Some(PERIOD),
+            | "bokföringsmånad" | "month" => Some(PERIOD),
             "datum" | "bokföringsdatum" | "bokf.datum" | "bokfdatum" | "verifikationsdatum"
             | "ver.datum" | "verdatum" | "transaktionsdatum" | "date" => Some(DATE),
             "konto" | "kontonr" | "kontonummer" | "account" => Some(ACCOUNT),
             "projekt" | "projektnummer" | "projektkod" | "projektnr" | "project" => Some(PROJECT),
             "belopp" | "utfall" | "amount" | "actual" | "actuals" => Some(AMOUNT),
             "budget" => Some(BUDGET),
+            "år" | "räkenskapsår" | "bokföringsår" | "redovisningsår" | "year" => Some(YEAR),
             "debet" | "debit" => Some(DEBIT),
             "kredit" | "credit" => Some(CREDIT),
             _ => None,
@@ -140,6 +144,7 @@ impl Columns {
                 Some(PROJECT) => &mut c.project,
                 Some(AMOUNT) => &mut c.amount,
                 Some(BUDGET) => &mut c.budget,
+                Some(YEAR) => &mut c.year,
                 Some(DEBIT) => &mut c.debit,
                 Some(CREDIT) => &mut c.credit,
                 _ => continue,
@@ -181,6 +186,7 @@ impl Columns {
             self.project,
             self.amount,
             self.budget,
+            self.year,
             self.debit,
             self.credit,
         ]
@@ -238,9 +244,12 @@ fn cell_amount(cell: Option<&grid::Cell>) -> Result<Decimal, (String, NotAmount)
     }
 }
 
-fn cell_period(v: &Value) -> Result<(i32, u8), String> {
-    let text = cell_text(v);
-    parse_period(&text).ok_or_else(|| text.trim().to_string())
+/// A row's period from its cells: the period cell, and the year cell when the
+/// table has one (a month written alone, `4` or `april`, is of that year).
+fn cell_period(period: &Value, year: Option<&Value>) -> Result<(i32, u8), String> {
+    let text = cell_text(period);
+    let year = year.map(cell_text);
+    period_of(&text, year.as_deref()).ok_or_else(|| text.trim().to_string())
 }
 
 /// Reads a ledger report saved as a workbook: every sheet that has the header (a
@@ -359,7 +368,9 @@ impl SheetTable<'_> {
                     .into_iter()
                     .any(|col| !value(col).is_empty());
                 filled
-                    .then(|| cell_period(value(cols.period)).ok())
+                    .then(|| {
+                        cell_period(value(cols.period), cols.year.map(|_| value(cols.year))).ok()
+                    })
                     .flatten()
             })
             .collect()
@@ -402,7 +413,7 @@ fn read_grid(sums: &mut Sums, table: &SheetTable<'_>) {
         let place = CellRef::new(row, cols.amount_at().unwrap_or(0) as u32);
         let row_in = Row {
             place: Place::Cell(index, place),
-            period: cell_period(value(cols.period)),
+            period: cell_period(value(cols.period), cols.year.map(|_| value(cols.year))),
             account: account.as_bytes(),
             project: project.as_bytes(),
             amount,

@@ -145,6 +145,11 @@ fn split_plan(path: &Path, file: &str, opts: &ReadOptions) -> std::io::Result<Op
     else {
         return Ok(None);
     };
+    // The plain reader keys rows by period, account and project as written: a
+    // month whose year stands in a column of its own is read on one thread.
+    if columns.year.is_some() {
+        return Ok(None);
+    }
     // The header record ends at `end`: after its `\n`, or between the `\r` and the
     // `\n` of a CR LF. Any other end (a lone `\r`) is left to the one-thread read.
     let end = end as usize;
@@ -397,7 +402,9 @@ impl<'o> Part<'o> {
             return self.sums.extra_fields(line, found, cols.width);
         }
         let period_text = text_of(field(cols.period));
-        let period = parse_period(&period_text).ok_or_else(|| period_text.trim().to_string());
+        let year = cols.year.map(|_| text_of(field(cols.year)));
+        let period =
+            period_of(&period_text, year.as_deref()).ok_or_else(|| period_text.trim().to_string());
         let (amount, amount_column) = cols.amount(|col| csv_amount(field(col)));
         let row = Row {
             place: Place::Line(line),

@@ -30,6 +30,26 @@ pub(super) fn parse_period(text: &str) -> Option<(i32, u8)> {
     }
 }
 
+/// A row's period: its period field as [`parse_period`] reads it, or, when the
+/// table has a year column (`År`), a month written alone (`4`, `04`, `april`) in
+/// the year that column gives.
+pub(super) fn period_of(period: &str, year: Option<&str>) -> Option<(i32, u8)> {
+    if let Some(p) = parse_period(period) {
+        return Some(p);
+    }
+    let year = year?.trim();
+    let year: i32 = match year.len() {
+        4 if year.bytes().all(|b| b.is_ascii_digit()) => year.parse().ok()?,
+        _ => return None,
+    };
+    let month = period.trim();
+    let month = match month.len() {
+        1 | 2 if month.bytes().all(|b| b.is_ascii_digit()) => month.parse().ok()?,
+        _ => month_of_name(month)?,
+    };
+    ((1..=12).contains(&month) && year >= 1000).then_some((year, month))
+}
+
 /// A month written with its name and the year, as a report shows a date cell
 /// formatted by month and saves it as text: `jan-23`, `jan-2023`, `januari 2023`,
 /// `Mars 2023`, `2023 jan`, `okt. 23`, in Swedish or English; a two-digit year is

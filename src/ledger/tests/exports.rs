@@ -191,3 +191,48 @@ fn text_rows_without_account_and_money_are_named_once() {
         .collect();
     assert_eq!(invalid, [Some(7), Some(8), Some(9), Some(10)]);
 }
+
+#[test]
+fn a_month_written_alone_takes_its_year_from_the_year_column() {
+    // `År` and `Månad` (or `Period` 1–12) as two columns, in a CSV and in a
+    // workbook with number cells; a full period needs no year column, and a month
+    // alone without a year is no period.
+    let csv = "År;Månad;Konto;Projekt;Belopp\n\
+               2023;1;4010;P1;100\n\
+               2023;04;4010;P1;20\n\
+               2022;april;4010;P1;3\n\
+               2023;202305;4010;P1;4\n\
+               23;5;4010;P1;5000\n\
+               2023;13;4010;P1;5000\n";
+    let a = read_text("u.csv", csv);
+    assert_eq!(actual(&a, 2023, 1, "4010", Some("P1")), d("100"));
+    assert_eq!(actual(&a, 2023, 4, "4010", Some("P1")), d("20"));
+    assert_eq!(actual(&a, 2022, 4, "4010", Some("P1")), d("3"));
+    assert_eq!(actual(&a, 2023, 5, "4010", Some("P1")), d("4"));
+    let lines: Vec<Option<u64>> = a.findings.iter().map(|f| f.line).collect();
+    assert_eq!(lines, [Some(6), Some(7)]);
+    let alone = read_text("u.csv", "Period;Konto;Projekt;Belopp\n4;4010;P1;1\n");
+    assert_eq!(codes(&alone), ["invalid-actuals-row"]);
+
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["Räkenskapsår", "Period", "Konto", "Projekt", "Belopp"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).expect("write");
+    }
+    for (r, (year, month, amount)) in [(2023.0, 2.0, 7.5), (2023.0, 3.0, 1.0)].iter().enumerate() {
+        let r = r as u32 + 1;
+        ws.write_number(r, 0, *year).expect("write");
+        ws.write_number(r, 1, *month).expect("write");
+        ws.write_number(r, 2, 4010.0).expect("write");
+        ws.write_string(r, 3, "P1").expect("write");
+        ws.write_number(r, 4, *amount).expect("write");
+    }
+    let bytes = wb.save_to_buffer().expect("xlsx");
+    let a = checked(read_bytes(&bytes, "u.xlsx", &ReadOptions::default()));
+    assert!(a.findings.is_empty(), "{:#?}", a.findings);
+    assert_eq!(actual(&a, 2023, 2, "4010", Some("P1")), d("7.5"));
+    assert_eq!(actual(&a, 2023, 3, "4010", Some("P1")), d("1"));
+}
