@@ -278,9 +278,9 @@ pub fn read_sheet(bytes: &[u8], file: &str, opts: &ReadOptions) -> Actuals {
     let mut tables: Vec<SheetTable<'_>> = Vec::new();
     for grid in &sheets {
         match header(grid) {
-            Ok((row, cols)) => tables.push(SheetTable { grid, row, cols }),
-            Err(found) if found.found() > best.found() => best = found,
-            Err(_) => {}
+            (Some(row), cols) => tables.push(SheetTable { grid, row, cols }),
+            (None, found) if found.found() > best.found() => best = found,
+            (None, _) => {}
         }
     }
     if tables.is_empty() {
@@ -377,7 +377,9 @@ impl SheetTable<'_> {
     }
 }
 
-fn header(sheet: &Grid) -> Result<(u32, Columns), Columns> {
+/// The sheet's header row and its columns; `None` and the most columns any row
+/// named when no row has the header.
+fn header(sheet: &Grid) -> (Option<u32>, Columns) {
     let mut best = Columns::default();
     for (row, cells) in sheet.rows().take(HEADER_SEARCH_ROWS) {
         let texts: Vec<(usize, String)> = cells
@@ -386,13 +388,13 @@ fn header(sheet: &Grid) -> Result<(u32, Columns), Columns> {
             .collect();
         let found = Columns::from_header(texts.iter().map(|(i, t)| (*i, t.as_str())));
         if found.missing().is_empty() {
-            return Ok((row, found));
+            return (Some(row), found);
         }
         if found.found() > best.found() {
             best = found;
         }
     }
-    Err(best)
+    (None, best)
 }
 
 /// Reads one sheet's rows into `sums`, whose findings then name the sheet.
