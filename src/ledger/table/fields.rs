@@ -113,8 +113,8 @@ pub(super) fn parse_amount_text(text: &str) -> Result<Decimal, NotAmount> {
         return Ok(Decimal::ZERO);
     }
     let read = match negative_body(number) {
-        None => amount::parse_text(number),
-        Some(body) => amount::parse_text(body).map(|v| if v.is_zero() { v } else { -v }),
+        None => ledger_number(number),
+        Some(body) => ledger_number(body).map(|v| if v.is_zero() { v } else { -v }),
     };
     // A refusal names the text as written.
     read.map_err(|why| match why {
@@ -122,6 +122,31 @@ pub(super) fn parse_amount_text(text: &str) -> Result<Decimal, NotAmount> {
         NotAmount::Ambiguous(_) => NotAmount::Ambiguous(written.to_string()),
         other => other,
     })
+}
+
+/// A number by the template's rules, or with points between groups of three digits
+/// before a decimal comma, as SAP's and continental exports write it (`1.234,50`,
+/// `-1.234.567,00`): unambiguous with the comma there (`1.234` alone stays
+/// ambiguous).
+fn ledger_number(text: &str) -> Result<Decimal, NotAmount> {
+    let read = amount::parse_text(text);
+    let t = text.trim();
+    let body = t.strip_prefix('-').unwrap_or(t);
+    let Some((whole, decimals)) = body.split_once(',') else {
+        return read;
+    };
+    let mut groups = whole.split('.');
+    let first = groups.next().unwrap_or("");
+    let grouped = whole.contains('.')
+        && (1..=3).contains(&first.len())
+        && groups.all(|g| g.len() == 3)
+        && whole.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && !decimals.is_empty()
+        && decimals.bytes().all(|b| b.is_ascii_digit());
+    match (read, grouped) {
+        (Err(NotAmount::Text(_)), true) => amount::parse_text(&t.replace('.', "")),
+        (read, _) => read,
+    }
 }
 
 /// The number of an amount written with its unit: `1 234,50 kr`, `1 234 SEK`,

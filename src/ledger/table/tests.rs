@@ -81,7 +81,7 @@ fn plain_amounts_read_as_sie_reads_them() {
 }
 
 #[test]
-fn negatives_as_ledger_exports_write_them() {
+fn amounts_as_ledger_exports_write_them() {
     let d = |t: &str| Decimal::from_str_exact(t).expect("decimal");
     for (text, value) in [
         ("1 234,50-", "-1234.50"),
@@ -90,6 +90,11 @@ fn negatives_as_ledger_exports_write_them() {
         ("( 500 )", "-500"),
         ("\u{a0}12,5-\u{a0}", "-12.5"),
         ("2,000.50-", "-2000.50"),
+        // Points between groups before a decimal comma (SAP, continental).
+        ("1.234,50", "1234.50"),
+        ("-1.234.567,00", "-1234567.00"),
+        ("1.234,50-", "-1234.50"),
+        ("12.345,6 kr", "12345.6"),
         // The accounting format's zero, and a negative with its unit.
         ("-", "0"),
         ("(1 234,50) kr", "-1234.50"),
@@ -110,6 +115,10 @@ fn negatives_as_ledger_exports_write_them() {
         ("- -", NotAmount::Text("- -".into())),
         ("--", NotAmount::Text("--".into())),
         ("kr-", NotAmount::Text("kr-".into())),
+        ("1.234", NotAmount::Ambiguous("1.234".into())),
+        ("1.23,50", NotAmount::Text("1.23,50".into())),
+        ("1.234.5,0", NotAmount::Text("1.234.5,0".into())),
+        ("1.234,", NotAmount::Text("1.234,".into())),
     ] {
         assert_eq!(parse_amount_text(text), Err(why), "{text:?}");
     }
