@@ -49,9 +49,30 @@ pub fn amount(value: Decimal, lang: Lang) -> String {
     }
 }
 
+/// A ledger's amount in tkr as a message shows it: to the nearest ten kronor
+/// (`165,94` for 165 940,05 kr; the report and the JSON keep it exact), unless
+/// that shows a non-zero amount as 0.
+pub fn ledger_tkr(value: Decimal, lang: Lang) -> String {
+    let shown =
+        value.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    match shown.is_zero() && !value.is_zero() {
+        true => amount(value, lang),
+        false => amount(shown, lang),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ledger_amounts_are_shown_to_ten_kronor() {
+        assert_eq!(ledger_tkr(d("165.94005"), Lang::Sv), "165,94");
+        assert_eq!(ledger_tkr(d("-1234.5650"), Lang::En), "-1,234.57");
+        assert_eq!(ledger_tkr(d("57.34"), Lang::Sv), "57,34");
+        assert_eq!(ledger_tkr(d("0.00405"), Lang::Sv), "0,00405");
+        assert_eq!(ledger_tkr(d("0"), Lang::Sv), "0");
+    }
     use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {

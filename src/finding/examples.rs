@@ -315,7 +315,8 @@ pub(super) fn examples() -> Vec<Kind> {
         },
         Kind::UnmappedActual {
             project: Some(s("22101")),
-            amount: d(380),
+            // 380 123,45 kr: shown to the nearest ten kronor.
+            amount: Decimal::new(38_012_345, 5),
             months: s("2022-01–2022-04"),
             previous_year: true,
         },

@@ -6,6 +6,8 @@ use super::*;
 /// The message of a kind of this family; `None` for a kind of another.
 pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
     let (a, q, sv) = words(lang);
+    // Amounts from the ledger, in tkr: shown to the nearest ten kronor.
+    let l = |v: &Decimal| crate::lang::ledger_tkr(*v, lang);
     Some(match kind {
         Kind::UnmappedActual {
             project,
@@ -26,29 +28,29 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
             match (project, sv) {
                 (Some(p), true) => format!(
                     "Utfall {} tkr på projekt {} ({months}) hör till inget initiativ och inget tjänsteområde och {left_out_sv}. Skriv koden i kolumnen Projekt i rätt tjänsteområdes mall, eller lägg till den som [[project]] i budget.toml.",
-                    a(value),
+                    l(value),
                     q(p)
                 ),
                 (Some(p), false) => format!(
                     "Actuals of {} tkr on project {} ({months}) belong to no initiative and no area and {left_out_en}. Write the code in the Projekt column of the right area's template, or add it as a [[project]] in budget.toml.",
-                    a(value),
+                    l(value),
                     q(p)
                 ),
                 (None, true) if *previous_year => format!(
                     "Utfall {} tkr utan projekt på kostnadskonton ({months}) hör till inget initiativ och {left_out_sv}.",
-                    a(value)
+                    l(value)
                 ),
                 (None, false) if *previous_year => format!(
                     "Actuals of {} tkr without a project on cost accounts ({months}) belong to no initiative and {left_out_en}.",
-                    a(value)
+                    l(value)
                 ),
                 (None, true) => format!(
                     "Utfall {} tkr utan projekt på kostnadskonton ({months}) hör till inget initiativ och {left_out_sv}. Be ekonomi boka om kostnaden på rätt projekt.",
-                    a(value)
+                    l(value)
                 ),
                 (None, false) => format!(
                     "Actuals of {} tkr without a project on cost accounts ({months}) belong to no initiative and {left_out_en}. Ask finance to rebook the cost on the right project.",
-                    a(value)
+                    l(value)
                 ),
             }
         }
