@@ -125,11 +125,12 @@ pub fn budget_header(grid: &Grid) -> Result<BudgetLayout, HeaderError> {
 }
 
 /// A metadata label and the cell holding its value (the next non-empty cell to the
-/// right in the same row), if any.
+/// right in the same row), if any. A label written with its value in one cell,
+/// `Tjänsteområde: HR`, has that value, as a text at the label's cell.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MetaField<'g> {
     pub label_cell: CellRef,
-    pub value: Option<&'g Cell>,
+    pub value: Option<std::borrow::Cow<'g, Cell>>,
 }
 
 /// Finds `label` in the rows above `before_row` (the whole sheet when `None`).
@@ -144,11 +145,28 @@ pub fn meta_field<'g>(
             break;
         }
         for (i, cell) in cells.iter().enumerate() {
-            if matches!(&cell.value, Value::Text(t) if labels::is_key(t, &key)) {
+            let Value::Text(t) = &cell.value else {
+                continue;
+            };
+            if labels::is_key(t, &key) {
                 let value = cells[i + 1..].iter().find(|c| !c.value.is_empty());
                 return Some(MetaField {
                     label_cell: cell.at,
-                    value,
+                    value: value.map(std::borrow::Cow::Borrowed),
+                });
+            }
+            if let Some((label_part, value)) = t.split_once(':')
+                && labels::is_key(label_part, &key)
+                && !value.trim().is_empty()
+            {
+                let value = Cell {
+                    at: cell.at,
+                    value: Value::Text(value.trim().to_string()),
+                    formula: false,
+                };
+                return Some(MetaField {
+                    label_cell: cell.at,
+                    value: Some(std::borrow::Cow::Owned(value)),
                 });
             }
         }
@@ -426,6 +444,24 @@ mod tests {
             None
         );
         assert!(meta_field(&g, labels::META_AREA, Some(1)).is_none());
+    }
+
+    #[test]
+    fn metadata_label_and_value_in_one_cell() {
+        // `Tjänsteområde: HR` in one cell: the value is the text after the colon,
+        // at the label's cell; a title that only begins with the label is none.
+        let g = grid(&[
+            (0, 0, t("Tjänsteområde HR:s plan")),
+            (1, 0, t("Tjänsteområde:  HR ")),
+            (2, 0, t("Budgetår: 2023")),
+            (2, 1, t("fel")),
+        ]);
+        let f = meta_field(&g, labels::META_AREA, None).expect("label");
+        assert_eq!(f.label_cell, CellRef::new(1, 0));
+        let value = f.value.expect("value");
+        assert_eq!((value.at, &value.value), (CellRef::new(1, 0), &t("HR")));
+        let year = meta_field(&g, labels::META_BUDGET_YEAR, None).expect("label");
+        assert_eq!(year.value.map(|c| c.value.clone()), Some(t("2023")));
     }
 
     #[test]

@@ -17,11 +17,11 @@ pub(super) fn parse(
     parsed: &mut Parsed,
 ) {
     let sheet = grid.name.as_str();
-    let required = |label: &'static str, sink: &mut Sink<'_>| -> Option<(CellRef, &Value)> {
+    let required = |label: &'static str, sink: &mut Sink<'_>| -> Option<(CellRef, Value)> {
         match locate::meta_field(grid, label, header_row) {
             Some(locate::MetaField {
                 value: Some(cell), ..
-            }) => Some((cell.at, &cell.value)),
+            }) => Some((cell.at, cell.into_owned().value)),
             Some(locate::MetaField {
                 label_cell,
                 value: None,
@@ -45,7 +45,7 @@ pub(super) fn parse(
         other => other.display().trim().to_string(),
     });
     let year = required(labels::META_BUDGET_YEAR, sink)
-        .and_then(|(at, v)| budget_year(at, v, sheet, sink));
+        .and_then(|(at, v)| budget_year(at, &v, sheet, sink));
     // Datum and Ansvarig are optional, but a template whose labels stand with their
     // values still empty is not filled in yet: a warning each.
     for label in [labels::META_DATE, labels::META_LEAD] {

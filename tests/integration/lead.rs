@@ -563,3 +563,40 @@ fn a_formula_that_left_the_text_out_is_the_text_cells_consequence() {
         )]
     );
 }
+
+/// A lead who retypes the metadata block writes label and value in one cell:
+/// `Tjänsteområde: HR`, `Budgetår: 2023`. The values are read from there, and the
+/// file checks clean.
+#[test]
+fn label_and_value_in_one_cell_are_read() {
+    let run = Run::new();
+    template(&run, "HR.xlsx");
+    let script = r#"
+import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1])
+b = wb["Budgetfördelning"]
+for row in range(1, 10):
+    label = b.cell(row=row, column=1).value
+    if label in ("Tjänsteområde", "Budgetår", "Datum", "Ansvarig"):
+        value = {"Tjänsteområde": "HR", "Budgetår": "2023", "Datum": "2023-03-01", "Ansvarig": "Anna Andersson"}[label]
+        b.cell(row=row, column=1, value=f"{label}: {value}")
+        b.cell(row=row, column=2, value=None)
+b["A11"], b["B11"], b["C11"] = "Digitalisering inom HR", 800, 4200
+p = wb["Utvecklingsinitiativ"]
+p["A5"], p["B5"] = "Digitalisering inom HR", 5000
+wb.save(sys.argv[2])
+"#;
+    openpyxl(&run, script, &["HR.xlsx", "HR-ifylld.xlsx"]);
+    let out = run.exec(&["check", "HR-ifylld.xlsx", "--json", "r.json"]);
+    let report: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(run.dir.path().join("r.json")).expect("json"),
+    )
+    .expect("parse");
+    let found: Vec<String> = findings(&report)
+        .into_iter()
+        .filter(|f| f.code != "formula-without-value")
+        .map(|f| format!("{} {}", f.code, f.message))
+        .collect();
+    assert!(found.is_empty(), "{found:#?}\n{}", out.stdout);
+    assert_eq!(out.status, 0, "{}", out.stdout);
+}
