@@ -13,11 +13,41 @@ pub fn check(parsed: &Parsed, sink: &mut Sink<'_>) {
     else {
         return;
     };
-    let year = meta.budget_year;
+    cross_sheet(
+        budget,
+        plan,
+        meta.budget_year,
+        parsed.budget_year_cell,
+        sink,
+    );
+}
+
+/// Whether a finding is one of [`cross_sheet`]'s, which depend on the year compared.
+pub fn is_cross_sheet(kind: &Kind) -> bool {
+    matches!(
+        kind,
+        Kind::CrossSheetTotal { .. }
+            | Kind::CrossSheetInitiative { .. }
+            | Kind::UnmatchedInitiative { .. }
+            | Kind::YearMismatch {
+                kind: YearKind::BudgetYearNotPlanned,
+                ..
+            }
+    )
+}
+
+/// The two sheets compared for `year`: `Belopp` against that year's development.
+pub fn cross_sheet(
+    budget: &BudgetTable,
+    plan: &PlanTable,
+    year: i32,
+    year_cell: Option<CellRef>,
+    sink: &mut Sink<'_>,
+) {
     let Some(y) = plan.year_index(year) else {
         sink.push(
             labels::SHEET_BUDGET,
-            parsed.budget_year_cell,
+            year_cell,
             Kind::YearMismatch {
                 kind: YearKind::BudgetYearNotPlanned,
                 found: year.to_string(),

@@ -7,7 +7,7 @@ use crate::labels::{self, normalize};
 use crate::loaded::{Loaded, Status};
 use crate::model::{AreaPlan, compare_versions, is_version_number};
 use crate::settings::Config;
-use crate::validate::area::years_text;
+use crate::validate::area::{self, years_text};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -247,9 +247,32 @@ fn check_years(files: &mut [Loaded], config: Option<&Config>, outcome: &mut Outc
                     .at(labels::SHEET_PLAN, None),
             );
         }
+        if let Some(year) = budget_year.filter(|_| budget_year_differs) {
+            compare_sheets_for(f, year);
+        }
     }
     outcome.budget_year = budget_year;
     outcome.years = years;
+}
+
+/// A file whose `Budgetår` is not the run's: its sheets compared again for the
+/// run's budget year, the year consolidated, so that one wrong year cell is one
+/// finding and not a mismatch per initiative (when the file plans that year).
+fn compare_sheets_for(f: &mut Loaded, year: i32) {
+    let Some(plan) = &f.plan else { return };
+    if plan.plan.year_index(year).is_none() {
+        return;
+    }
+    f.findings.retain(|x| !area::is_cross_sheet(&x.kind));
+    let mut sink = crate::parse::Sink::new(&f.file);
+    area::cross_sheet(
+        &plan.budget,
+        &plan.plan,
+        year,
+        f.budget_year_cell,
+        &mut sink,
+    );
+    f.findings.extend(sink.findings);
 }
 
 /// Two files for one area: an error on each, or with `--latest-version` the

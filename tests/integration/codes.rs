@@ -837,6 +837,30 @@ fn year_mismatch_against_configuration() {
 }
 
 #[test]
+fn a_wrong_budget_year_is_one_error_not_a_mismatch_per_initiative() {
+    // Budgetår 2024 where the run consolidates 2023: the sheets are compared for
+    // 2023, so a file whose 2023 figures agree has the one year error only ...
+    let template = Template::new("HR").set(Sheet::Budget, "B5", n(2024.0));
+    let run = Run::new().config(HR_CONFIG).add("HR.xlsx", &template);
+    assert_eq!(run_for(&run, &[], "year-mismatch").len(), 1);
+    let found = run_for(&run, &[], "cross-sheet-mismatch");
+    assert!(found.is_empty(), "{found:#?}");
+    // ... and a 2023 figure that disagrees is named for 2023.
+    let mut odd = Template::new("HR");
+    odd.initiatives[0].development[0] = 5100.0;
+    let odd = odd.set(Sheet::Budget, "B5", n(2024.0));
+    let run = Run::new().config(HR_CONFIG).add("HR.xlsx", &odd);
+    let found = run_for(&run, &[], "cross-sheet-mismatch");
+    assert!(!found.is_empty());
+    assert!(
+        found
+            .iter()
+            .all(|f| f.message.contains("2023") && !f.message.contains("2024")),
+        "{found:#?}"
+    );
+}
+
+#[test]
 fn year_mismatch_against_most_areas() {
     let mut odd = Template::new("Ekonomi");
     odd.years = vec![2024, 2025, 2026];
