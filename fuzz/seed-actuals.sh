@@ -1,6 +1,6 @@
 #!/bin/sh
-# Seeds fuzz/corpus/actuals (git-ignored) for the `actuals` target: small SIE and CSV
-# inputs in every spelling the ledger tests cover, plus any files given as arguments
+# Seeds fuzz/corpus/actuals (git-ignored) for the `actuals` target: small SIE, CSV and
+# HTML-page inputs in every spelling the ledger tests cover, plus any files given as arguments
 # (e.g. SIE-Gruppen's published SIE test files).
 set -eu
 cd "$(dirname "$0")/.."
@@ -15,5 +15,6 @@ printf 'Rapport\n;\nPeriod;Konto;Projekt;Belopp;Budget\n202301;4010;P1;-1 234,50
 printf '\357\273\277Konto,Period,Belopp,Projekt\n4010,202301,"1234,50",P1\n' > "$out/comma.csv"
 printf 'Projekt\tKonto\tUtfall\tPeriod\nP1\t4010\t12\t202303\n' > "$out/tab.csv"
 printf 'Period;Konto;Projekt;Debet;Kredit\r\n202301;4010;P1;1 000,00;\r\n202301;4010;P1;;250,50-\r\n202301;4010;P1;(100);x\r\nSumma;;;1 000,00;250,50\r\n' > "$out/debet-kredit.csv"
+printf '<html><head><meta charset="windows-1252"></head><body><table><tr><td colspan=3>Huvudbok</td></tr>\n<tr><th>Period<th>Konto<th>Projekt<th>Belopp\n<tr><td rowspan=2>202301<td>4010<td>V\344xj\366<td x:num="1234.5">1&nbsp;235\n<tr><td>4010<td><table><tr><td>x</table><td sdval="-2">-2\n<tr><td>Summa<td><td><td>1&nbsp;232,50</table></body></html>\n' > "$out/export.xls.html"
 for f in "$@"; do cp "$f" "$out/"; done
 ls "$out" | wc -l

@@ -156,4 +156,5 @@ pub fn form_sie(sie_type: impl std::fmt::Display) -> String {
 }
 pub const FORM_CSV: &str = "CSV";
 pub const FORM_SHEET: &str = "Arbetsbok";
+pub const FORM_HTML: &str = "Webbsida (tabell)";
 pub const FORM_UNREADABLE: &str = "oläsbar";

@@ -97,6 +97,8 @@ pub enum Form {
     },
     Csv,
     Sheet,
+    /// A web page's tables (an "Excel export" that is HTML).
+    Html,
 }
 
 /// One actuals file, read.
@@ -273,9 +275,8 @@ fn route(head: &[u8], ext: &str) -> Route {
     }
     if starts(b"<") {
         let lower = body.to_ascii_lowercase();
-        if memchr::memmem::find(&lower, b"<html").is_some()
-            || memchr::memmem::find(&lower, b"<!doctype html").is_some()
-        {
+        let has = |tag: &[u8]| memchr::memmem::find(&lower, tag).is_some();
+        if has(b"<html") || has(b"<!doctype html") || has(b"<table") {
             return Route::Html;
         }
     }
@@ -337,7 +338,8 @@ fn read_unguarded(path: &Path, file: &str, opts: &ReadOptions) -> Actuals {
     }
     let ext = extension(file);
     let rest = std::io::Cursor::new(head.clone()).chain(handle);
-    match route(&head, &ext) {
+    let route = route(&head, &ext);
+    match route {
         Route::Sie | Route::Csv if size > MAX_TEXT_BYTES => {
             fail(UnreadableActuals::TooLarge { bytes: size })
         }
@@ -348,7 +350,10 @@ fn read_unguarded(path: &Path, file: &str, opts: &ReadOptions) -> Actuals {
         }
         Route::Csv if size >= sie::SPLIT_BYTES => table::read_csv_split(path, file, opts),
         Route::Csv => table::read_csv(rest.take(MAX_TEXT_BYTES), file, opts),
-        Route::Sheet => {
+        Route::Html if size > table::MAX_HTML_BYTES => {
+            fail(UnreadableActuals::TooLarge { bytes: size })
+        }
+        Route::Sheet | Route::Html => {
             if size > crate::grid::MAX_PART_BYTES {
                 return fail(UnreadableActuals::TooLarge { bytes: size });
             }
@@ -359,9 +364,11 @@ fn read_unguarded(path: &Path, file: &str, opts: &ReadOptions) -> Actuals {
             {
                 return io(e);
             }
-            table::read_sheet(&bytes, file, opts)
+            match route {
+                Route::Html => table::read_html(&bytes, file, opts),
+                _ => table::read_sheet(&bytes, file, opts),
+            }
         }
-        Route::Html => fail(UnreadableActuals::Html),
         Route::Unknown => fail(UnreadableActuals::NotLedger { extension: ext }),
     }
 }
@@ -379,7 +386,12 @@ pub fn read_bytes(bytes: &[u8], file: &str, opts: &ReadOptions) -> Actuals {
         Route::Csv if is_utf16(bytes) => table::read_csv(from_utf16(bytes), file, opts),
         Route::Csv => table::read_csv(bytes, file, opts),
         Route::Sheet => table::read_sheet(bytes, file, opts),
-        Route::Html => fail(UnreadableActuals::Html),
+        Route::Html if bytes.len() as u64 > table::MAX_HTML_BYTES => {
+            fail(UnreadableActuals::TooLarge {
+                bytes: bytes.len() as u64,
+            })
+        }
+        Route::Html => table::read_html(bytes, file, opts),
         Route::Unknown => fail(UnreadableActuals::NotLedger { extension: ext }),
     }
 }

@@ -34,6 +34,7 @@ const NO_PROJECT: u32 = u32::MAX;
 
 mod delimited;
 mod fields;
+mod html;
 mod sums;
 mod totals;
 use fields::{
@@ -274,9 +275,30 @@ pub fn read_sheet(bytes: &[u8], file: &str, opts: &ReadOptions) -> Actuals {
             );
         }
     };
+    read_grids(&sheets, file, opts, Form::Sheet)
+}
+
+/// A web page larger than this is `unreadable-actuals`: its parsed tree takes
+/// several times its size in memory, and a ledger this large is exported as CSV.
+pub const MAX_HTML_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads a ledger report saved as a web page (an "Excel export" that is HTML): its
+/// tables are read as a workbook's sheets are. A page without a table that names a
+/// column of the ledger table is no export (an error page saved at download).
+pub fn read_html(bytes: &[u8], file: &str, opts: &ReadOptions) -> Actuals {
+    let tables = html::tables(bytes);
+    let named = tables.iter().any(|t| header(t).1.found() > 0);
+    if !named {
+        return Actuals::unreadable(file, Some(Form::Html), UnreadableActuals::Html);
+    }
+    read_grids(&tables, file, opts, Form::Html)
+}
+
+/// Reads the sheets of a workbook (or the tables of a page) that have the header.
+fn read_grids(sheets: &[Grid], file: &str, opts: &ReadOptions, form: Form) -> Actuals {
     let mut best = Columns::default();
     let mut tables: Vec<SheetTable<'_>> = Vec::new();
-    for grid in &sheets {
+    for grid in sheets {
         match header(grid) {
             (Some(row), cols) => tables.push(SheetTable { grid, row, cols }),
             (None, found) if found.found() > best.found() => best = found,
@@ -286,7 +308,7 @@ pub fn read_sheet(bytes: &[u8], file: &str, opts: &ReadOptions) -> Actuals {
     if tables.is_empty() {
         return Actuals::unreadable(
             file,
-            Some(Form::Sheet),
+            Some(form),
             UnreadableActuals::MissingColumns {
                 missing: best.missing(),
             },
@@ -334,8 +356,8 @@ pub fn read_sheet(bytes: &[u8], file: &str, opts: &ReadOptions) -> Actuals {
             .push(Finding::new(kind).in_file(file).at(&sheet, None));
     }
     let file = sums.file.clone();
-    sums.finish(Form::Sheet, true)
-        .unwrap_or_else(|| sums::overflowed(&file, Form::Sheet))
+    sums.finish(form, true)
+        .unwrap_or_else(|| sums::overflowed(&file, form))
 }
 
 /// A sheet with the ledger table's header on `row`.

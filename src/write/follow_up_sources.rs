@@ -106,6 +106,7 @@ fn actuals_files(
             Some(crate::ledger::Form::Sie { sie_type }) => labels::form_sie(sie_type),
             Some(crate::ledger::Form::Csv) => labels::FORM_CSV.into(),
             Some(crate::ledger::Form::Sheet) => labels::FORM_SHEET.into(),
+            Some(crate::ledger::Form::Html) => labels::FORM_HTML.into(),
             None => labels::FORM_UNREADABLE.into(),
         };
         ws.write_string(row, 0, &src.file)?;

@@ -285,3 +285,64 @@ wb.save(sys.argv[1])
     assert!(text.starts_with("2 rader"), "{text}");
     assert_eq!(a.rows_read, a.rows_in_entries() + a.rows_in_findings());
 }
+
+/// A report saved as a web page by another program: openpyxl writes the workbook,
+/// LibreOffice saves it as HTML (its `sdval` numbers beside the shown text), and
+/// the page, named `.xls` as reporting systems name their "Excel export", reads
+/// as the workbook does: the same entries, a bad cell named at the same cell.
+#[test]
+fn a_libreoffice_web_page_named_xls_reads_as_its_workbook() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let xlsx = dir.path().join("huvudbok.xlsx");
+    let script = r##"
+import openpyxl, sys
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Huvudbok"
+ws.append(["Huvudbok per projekt 2023"])
+ws.append([])
+ws.append(["Period", "Konto", "Projekt", "Projektnamn", "Belopp"])
+for i in range(1, 31):
+    ws.append([202300 + 1 + i % 4, 4010 + 10 * (i % 3), "P%d" % (i % 5), "Växjö ärende", 1234.5 + i / 8])
+ws.append([202302, 4010, "P1", None, "3,900"])
+ws.append(["Summa", None, None, None, "=SUM(E4:E33)"])
+for c in ws["E"]:
+    c.number_format = "# ##0"
+wb.save(sys.argv[1])
+"##;
+    crate::harness::openpyxl(script, &xlsx);
+    let status = std::process::Command::new("soffice")
+        .args(["--headless", "--convert-to", "html", "--outdir"])
+        .arg(dir.path())
+        .arg(&xlsx)
+        .output()
+        .expect("soffice must be installed (apt-get install -y libreoffice-calc-nogui)");
+    let html = dir.path().join("huvudbok.html");
+    assert!(
+        html.is_file(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let page = dir.path().join("huvudbok-export.xls");
+    std::fs::rename(&html, &page).expect("rename");
+    let (book, web) = (read(&xlsx), read(&page));
+    assert_eq!(web.form, Some(ledger::Form::Html));
+    // Same sums to the öre (the page's shown text is rounded to whole kronor).
+    assert_eq!(web.entries, book.entries);
+    assert_eq!(book.entries.len(), 30, "{book:#?}");
+    let found = |a: &Actuals| -> Vec<(&str, Option<String>)> {
+        (a.findings.iter())
+            .map(|f| (f.code().as_str(), f.cell.map(|c| c.to_string())))
+            .collect()
+    };
+    // The same bad cell; the total row's formula has its value only in the page
+    // (openpyxl stores none, LibreOffice calculated it before saving).
+    assert_eq!(found(&web)[0], found(&book)[0]);
+    assert_eq!(
+        found(&web),
+        [
+            ("invalid-actuals-row", Some("E34".to_string())),
+            ("actuals-total-row", Some("E35".to_string())),
+        ]
+    );
+}
