@@ -1,6 +1,6 @@
 #!/bin/sh
-# Seeds fuzz/corpus/actuals (git-ignored) for the `actuals` target: small SIE, CSV and
-# HTML-page inputs in every spelling the ledger tests cover, plus any files given as arguments
+# Seeds fuzz/corpus/actuals (git-ignored) for the `actuals` target: small SIE, CSV,
+# HTML-page and Excel 2003 XML inputs in every spelling the ledger tests cover, plus any files given as arguments
 # (e.g. SIE-Gruppen's published SIE test files).
 set -eu
 cd "$(dirname "$0")/.."
@@ -16,5 +16,6 @@ printf '\357\273\277Konto,Period,Belopp,Projekt\n4010,202301,"1234,50",P1\n' > "
 printf 'Projekt\tKonto\tUtfall\tPeriod\nP1\t4010\t12\t202303\n' > "$out/tab.csv"
 printf 'Period;Konto;Projekt;Debet;Kredit\r\n202301;4010;P1;1 000,00;\r\n202301;4010;P1;;250,50-\r\n202301;4010;P1;(100);x\r\nSumma;;;1 000,00;250,50\r\n' > "$out/debet-kredit.csv"
 printf '<html><head><meta charset="windows-1252"></head><body><table><tr><td colspan=3>Huvudbok</td></tr>\n<tr><th>Period<th>Konto<th>Projekt<th>Belopp\n<tr><td rowspan=2>202301<td>4010<td>V\344xj\366<td x:num="1234.5">1&nbsp;235\n<tr><td>4010<td><table><tr><td>x</table><td sdval="-2">-2\n<tr><td>Summa<td><td><td>1&nbsp;232,50</table></body></html>\n' > "$out/export.xls.html"
+printf '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="U"><Table><Row ss:Index="2"><Cell><Data ss:Type="String">Period</Data></Cell><Cell><Data ss:Type="String">Konto</Data></Cell><Cell><Data ss:Type="String">Projekt</Data></Cell><Cell><Data ss:Type="String">Belopp</Data></Cell></Row><Row><Cell><Data ss:Type="DateTime">2023-01-31T00:00:00</Data></Cell><Cell ss:MergeAcross="1"><Data ss:Type="Number">4010</Data></Cell><Cell ss:Formula="=1"><Data ss:Type="Number">1.5E2</Data></Cell></Row></Table><WorksheetOptions><Visible>SheetHidden</Visible></WorksheetOptions></Worksheet></Workbook>\n' > "$out/export-2003.xml"
 for f in "$@"; do cp "$f" "$out/"; done
 ls "$out" | wc -l

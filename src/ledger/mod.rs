@@ -248,6 +248,8 @@ enum Route {
     Csv,
     Sheet,
     Html,
+    /// An Excel 2003 XML workbook ("XML Spreadsheet 2003").
+    Xml2003,
     Unknown,
 }
 
@@ -260,7 +262,8 @@ fn extension(file: &str) -> String {
 }
 
 /// Decides the reader from the first bytes, then the extension: content that is SIE
-/// (`#FLAGGA`) or HTML wins over any name; a zip or compound file is a workbook.
+/// (`#FLAGGA`), Excel 2003 XML or HTML wins over any name; a zip or compound file is
+/// a workbook.
 fn route(head: &[u8], ext: &str) -> Route {
     let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     let start = body
@@ -272,6 +275,9 @@ fn route(head: &[u8], ext: &str) -> Route {
         |want: &[u8]| body.len() >= want.len() && body[..want.len()].eq_ignore_ascii_case(want);
     if starts(b"#FLAGGA") {
         return Route::Sie;
+    }
+    if starts(b"<") && table::is_xml2003(body) {
+        return Route::Xml2003;
     }
     if starts(b"<") {
         let lower = body.to_ascii_lowercase();
@@ -353,7 +359,7 @@ fn read_unguarded(path: &Path, file: &str, opts: &ReadOptions) -> Actuals {
         Route::Html if size > table::MAX_HTML_BYTES => {
             fail(UnreadableActuals::TooLarge { bytes: size })
         }
-        Route::Sheet | Route::Html => {
+        Route::Sheet | Route::Html | Route::Xml2003 => {
             if size > crate::grid::MAX_PART_BYTES {
                 return fail(UnreadableActuals::TooLarge { bytes: size });
             }
@@ -366,6 +372,7 @@ fn read_unguarded(path: &Path, file: &str, opts: &ReadOptions) -> Actuals {
             }
             match route {
                 Route::Html => table::read_html(&bytes, file, opts),
+                Route::Xml2003 => table::read_xml2003(&bytes, file, opts),
                 _ => table::read_sheet(&bytes, file, opts),
             }
         }
@@ -392,6 +399,7 @@ pub fn read_bytes(bytes: &[u8], file: &str, opts: &ReadOptions) -> Actuals {
             })
         }
         Route::Html => table::read_html(bytes, file, opts),
+        Route::Xml2003 => table::read_xml2003(bytes, file, opts),
         Route::Unknown => fail(UnreadableActuals::NotLedger { extension: ext }),
     }
 }

@@ -1,6 +1,8 @@
 //! Stage: `ledger::table`, a ledger report exported as a table: CSV (read with the
-//! `csv` crate) or a workbook (read with the grid reader, every sheet). Returns the
-//! file's [`Actuals`]; one row per period × account × project.
+//! `csv` crate), a workbook (read with the grid reader, every sheet), or what
+//! reporting systems save as `.xls` without being one: a web page (`html`, its
+//! tables as sheets) or an Excel 2003 XML workbook (`xml2003`). Returns the file's
+//! [`Actuals`]; one row per period × account × project.
 //!
 //! The header is found by its text on any row and sheet (`Period`, `Konto`,
 //! `Projekt`, `Belopp` or `Utfall`; optional `Budget`, `Ansvar`, `Verksamhet`,
@@ -35,6 +37,8 @@ const NO_PROJECT: u32 = u32::MAX;
 mod delimited;
 mod fields;
 mod html;
+mod xml2003;
+pub(crate) use xml2003::is_xml2003;
 mod sums;
 mod totals;
 use fields::{
@@ -276,6 +280,19 @@ pub fn read_sheet(bytes: &[u8], file: &str, opts: &ReadOptions) -> Actuals {
         }
     };
     read_grids(&sheets, file, opts, Form::Sheet)
+}
+
+/// Reads a ledger report saved as an Excel 2003 XML workbook ("XML Spreadsheet
+/// 2003"): its worksheets are read as a workbook's sheets are.
+pub fn read_xml2003(bytes: &[u8], file: &str, opts: &ReadOptions) -> Actuals {
+    match xml2003::sheets(bytes) {
+        Ok(sheets) => read_grids(&sheets, file, opts, Form::Sheet),
+        Err(why) => Actuals::unreadable(
+            file,
+            Some(Form::Sheet),
+            UnreadableActuals::Workbook(crate::finding::Unreadable::Corrupt(why)),
+        ),
+    }
 }
 
 /// A web page larger than this is `unreadable-actuals`: its parsed tree takes

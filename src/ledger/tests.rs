@@ -609,6 +609,7 @@ mod html;
 mod sheets;
 mod split;
 mod totals;
+mod xml2003;
 
 #[test]
 fn accounts_written_with_their_name_or_as_floats_are_their_numbers() {
