@@ -295,6 +295,10 @@ fn route(head: &[u8], ext: &str) -> Route {
     match ext {
         ".se" | ".si" | ".sie" => Route::Sie,
         ".csv" | ".txt" => Route::Csv,
+        // Text named as a workbook: many systems write a tab- or semicolon-delimited
+        // export as `.xls` so that Excel opens it. A real workbook is a zip or a
+        // compound file (above).
+        ".xlsx" | ".xlsm" | ".xlsb" | ".xls" | ".ods" if is_text(head) => Route::Csv,
         ".xlsx" | ".xlsm" | ".xlsb" | ".xls" | ".ods" => Route::Sheet,
         _ if starts(b"#") => Route::Sie,
         _ => Route::Unknown,
@@ -402,6 +406,17 @@ pub fn read_bytes(bytes: &[u8], file: &str, opts: &ReadOptions) -> Actuals {
         Route::Xml2003 => table::read_xml2003(bytes, file, opts),
         Route::Unknown => fail(UnreadableActuals::NotLedger { extension: ext }),
     }
+}
+
+/// Whether the head of a file is text: UTF-16 with its byte order mark, or bytes
+/// with no control character but tab, line ends and form feed (UTF-8 and
+/// Windows-1252 alike).
+fn is_text(head: &[u8]) -> bool {
+    is_utf16(head)
+        || (!head.is_empty()
+            && head
+                .iter()
+                .all(|b| *b >= 0x20 || matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)))
 }
 
 /// Whether a text file starts with a UTF-16 byte order mark, as Excel's "Unicode

@@ -33,6 +33,9 @@ const NAMED_ROWS: usize = 200;
 /// The bytes looked at to find a CSV's delimiter and header.
 const SNIFF_BYTES: u64 = 64 * 1024;
 const NO_PROJECT: u32 = u32::MAX;
+/// The columns of a sheet, as in Excel (A to XFD): a web page's or an Excel 2003
+/// XML file's cells beyond them are not read.
+const EXCEL_COLUMNS: u32 = 16_384;
 
 mod delimited;
 mod fields;

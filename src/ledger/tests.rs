@@ -605,7 +605,7 @@ fn a_csv_row_is_named_by_its_line_whatever_the_line_ends() {
 }
 
 mod exports;
-mod html;
+mod saved_as_xls;
 mod sheets;
 mod split;
 mod totals;

@@ -338,3 +338,14 @@ pub(super) fn decode(raw: &[u8], utf8: bool) -> String {
         .0
         .into_owned()
 }
+
+/// A number as a program writes it beside what a cell shows (`1234.5`, `-0.25`,
+/// `1.5E-3`): Excel's `x:num` and SpreadsheetML's `Number`, LibreOffice's `sdval`.
+pub(super) fn written_number(v: &str) -> Option<Decimal> {
+    if v.is_empty() {
+        return None;
+    }
+    Decimal::from_str_exact(v)
+        .ok()
+        .or_else(|| Decimal::from_scientific(v).ok())
+}

@@ -13,7 +13,6 @@
 
 use crate::grid::{Cell, Grid, Value};
 use crate::location::CellRef;
-use rust_decimal::Decimal;
 use scraper::{ElementRef, Html, Node};
 use std::borrow::Cow;
 
@@ -21,8 +20,6 @@ use std::borrow::Cow;
 /// limits).
 const MAX_COLSPAN: u32 = 1000;
 const MAX_ROWSPAN: u32 = 65_534;
-/// The columns of a table, as in Excel (A to XFD).
-const MAX_COLUMNS: u32 = 16_384;
 
 /// The page's characters: by its byte order mark, else the charset it declares in
 /// its head, else UTF-8 when it is valid UTF-8, else Windows-1252.
@@ -108,7 +105,7 @@ pub(super) fn tables(bytes: &[u8]) -> Vec<Grid> {
 /// after a spanned one moves right. A `rowspan` cell's value stands in each row it
 /// spans (a grouped report writes a month or an account once for its rows); a
 /// `colspan` cell's only in its first column. As in Excel, a table has at most
-/// [`MAX_COLUMNS`] columns: cells beyond them are not read.
+/// [`EXCEL_COLUMNS`](super::EXCEL_COLUMNS) columns: cells beyond them are not read.
 fn table_cells(rows: &[ElementRef<'_>]) -> Vec<Cell> {
     let mut cells = Vec::new();
     // For each column: how many rows from this one on a cell above covers, and the
@@ -121,7 +118,7 @@ fn table_cells(rows: &[ElementRef<'_>]) -> Vec<Cell> {
                 continue;
             }
             col = past_covered(row, col, &covered, &mut cells);
-            if col >= MAX_COLUMNS {
+            if col >= super::EXCEL_COLUMNS {
                 break;
             }
             let span = |name: &str, max: u32| {
@@ -129,7 +126,7 @@ fn table_cells(rows: &[ElementRef<'_>]) -> Vec<Cell> {
                     .and_then(|v| v.trim().parse::<u32>().ok())
                     .map_or(1, |n| n.clamp(1, max))
             };
-            let cols = span("colspan", MAX_COLSPAN).min(MAX_COLUMNS - col);
+            let cols = span("colspan", MAX_COLSPAN).min(super::EXCEL_COLUMNS - col);
             let rows = span("rowspan", MAX_ROWSPAN);
             let value = cell_value(cell);
             let end = (col + cols) as usize;
@@ -189,22 +186,12 @@ fn past_covered(
 fn cell_value(cell: ElementRef<'_>) -> Option<Value> {
     let exact = (cell.value().attrs())
         .find(|(name, _)| name.eq_ignore_ascii_case("x:num") || name.eq_ignore_ascii_case("sdval"))
-        .and_then(|(_, v)| exact_number(v.trim()));
+        .and_then(|(_, v)| super::fields::written_number(v.trim()));
     if let Some(number) = exact {
         return Some(Value::Number(number));
     }
     let text = shown_text(cell);
     (!text.is_empty()).then_some(Value::Text(text))
-}
-
-/// `1234.5`, `-0.25`, `1.5E-3`: the number Excel writes in `x:num`.
-fn exact_number(v: &str) -> Option<Decimal> {
-    if v.is_empty() {
-        return None;
-    }
-    Decimal::from_str_exact(v)
-        .ok()
-        .or_else(|| Decimal::from_scientific(v).ok())
 }
 
 /// The text of a cell as a browser shows it: text pieces joined, a line break or a

@@ -14,10 +14,9 @@
 use crate::grid::{Cell, Grid, Value};
 use crate::location::CellRef;
 use quick_xml::events::{BytesStart, Event};
-use rust_decimal::Decimal;
 
+/// The rows of a sheet, as in Excel.
 const MAX_ROWS: u32 = 1 << 20;
-const MAX_COLUMNS: u32 = 16_384;
 
 /// Whether the head of a file is an Excel 2003 XML workbook.
 pub(crate) fn is_xml2003(head: &[u8]) -> bool {
@@ -186,13 +185,15 @@ pub(super) fn sheets(bytes: &[u8]) -> Result<Vec<Grid>, String> {
 /// Excel's rows and columns.
 fn push(cells: &mut Vec<Cell>, c: Open) {
     let (row, col) = c.at;
-    if row >= MAX_ROWS || col >= MAX_COLUMNS {
+    if row >= MAX_ROWS || col >= super::EXCEL_COLUMNS {
         return;
     }
     let text = c.text;
     let value = match c.kind.as_str() {
         _ if text.is_empty() => Value::Empty,
-        "Number" => number(text.trim()).map_or(Value::Text(text), Value::Number),
+        "Number" => {
+            super::fields::written_number(text.trim()).map_or(Value::Text(text), Value::Number)
+        }
         "DateTime" => Value::Date(text.split('T').next().unwrap_or_default().to_string()),
         "Boolean" => Value::Bool(text.trim() == "1"),
         "Error" => Value::Error(text),
@@ -206,11 +207,4 @@ fn push(cells: &mut Vec<Cell>, c: Open) {
         value,
         formula: c.formula,
     });
-}
-
-/// `1234.5`, `-0.25`, `1.2345E3`: a number as the file writes it.
-fn number(v: &str) -> Option<Decimal> {
-    Decimal::from_str_exact(v)
-        .ok()
-        .or_else(|| Decimal::from_scientific(v).ok())
 }

@@ -1,5 +1,6 @@
-//! Ledger reports saved as web pages with an `.xls` name: the tables read as a
-//! workbook's sheets are, an error page still refused.
+//! Ledger reports saved with an `.xls` name that are no workbook: web pages (the
+//! tables read as a workbook's sheets are, an error page still refused) and
+//! delimited text.
 
 use super::*;
 
@@ -156,4 +157,31 @@ fn hostile_pages_end_quickly_and_bounded() {
     }
     let a = read_page("u.xls", tall.as_bytes());
     assert_eq!(actual(&a, 2023, 1, "4010", Some("P")), d("2001"));
+}
+
+#[test]
+fn delimited_text_named_as_a_workbook_is_read_as_csv() {
+    // Tab-delimited text named `.xls` (so that Excel opens it), the same as UTF-16
+    // (Excel's "Unicode text"), and semicolons named `.xlsx`: read as the CSV they
+    // are, not refused as damaged workbooks.
+    let tab = "Period\tKonto\tProjekt\tBelopp\r\n202301\t4010\tV\u{e4}xj\u{f6}\t1 234,50\r\n";
+    let a = read_page("export.xls", tab.as_bytes());
+    assert_eq!(a.form, Some(Form::Csv));
+    assert_eq!(actual(&a, 2023, 1, "4010", Some("Växjö")), d("1234.50"));
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(tab.encode_utf16().flat_map(u16::to_le_bytes));
+    let a = read_page("export.xls", &utf16);
+    assert_eq!(actual(&a, 2023, 1, "4010", Some("Växjö")), d("1234.50"));
+    let a = read_page(
+        "export.xlsx",
+        b"Period;Konto;Projekt;Belopp\n202302;4010;;5\n",
+    );
+    assert_eq!(actual(&a, 2023, 2, "4010", None), d("5"));
+    // Bytes that are no text stay a damaged workbook.
+    let a = read_page("export.xls", b"\x09\x00\x04\x00\x02\x00\x10\x00");
+    assert!(a.is_unreadable());
+    assert!(matches!(
+        &a.findings[0].kind,
+        Kind::UnreadableActuals(UnreadableActuals::Workbook(_))
+    ));
 }
