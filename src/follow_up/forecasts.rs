@@ -4,7 +4,6 @@
 use super::mapping::closest;
 use super::{ForecastRow, Join, Origin, Target};
 use crate::finding::{Finding, Kind};
-use crate::labels::project_key;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
@@ -53,7 +52,7 @@ impl Join<'_> {
 
     pub(super) fn forecast_target(&mut self, row: &ForecastRow) -> Option<(usize, usize)> {
         if let Some(code) = row.project.as_deref().filter(|c| !c.trim().is_empty()) {
-            if let Some(Target::Initiative(a, i)) = self.targets.get(&project_key(code)).copied() {
+            if let Some(Target::Initiative(a, i)) = self.target_of(code) {
                 return Some((a, i));
             }
             if row.initiative.is_none() {

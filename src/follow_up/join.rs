@@ -8,7 +8,6 @@ use super::{
     Month, Origin, PlanArea, Source, Target, Unmapped, add_months, has_actual, place_of, sum, tkr,
 };
 use crate::finding::{Finding, Kind};
-use crate::labels::project_key;
 use crate::ledger::{Entry, Key, Place};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -117,10 +116,7 @@ impl Join<'_> {
             }
             let m = usize::from(k.month) - 1;
             s.cost_rows += u64::from(e.rows);
-            let target = k
-                .project
-                .as_deref()
-                .and_then(|c| self.targets.get(&project_key(c)).copied());
+            let target = k.project.as_deref().and_then(|c| self.target_of(c));
             if let (Some(b), Some(Target::Initiative(ai, ii)), true) =
                 (e.budget, target, k.year == by)
             {

@@ -39,6 +39,20 @@ impl Join<'_> {
         }
     }
 
+    /// Where a project code written in an actuals or forecast file goes: the code as
+    /// written, else — a report's `23300 - IT gemensamt` or `P2301: Signering`, code
+    /// and name in one field — its first word, when that is a mapped code.
+    pub(super) fn target_of(&self, written: &str) -> Option<Target> {
+        self.targets
+            .get(&project_key(written))
+            .copied()
+            .or_else(|| {
+                let t = written.trim();
+                let end = t.find(|c: char| c.is_whitespace() || c == ':')?;
+                self.targets.get(&project_key(&t[..end])).copied()
+            })
+    }
+
     pub(super) fn link(&mut self, code: &str, target: Target, origin: Origin) {
         let key = project_key(code);
         match self.targets.get(&key).copied() {

@@ -118,3 +118,46 @@ fn nothing_is_lost_and_each_krona_goes_one_way() {
         "{codes:?}"
     );
 }
+
+#[test]
+fn a_project_written_with_its_name_goes_to_its_code() {
+    // A report's `Projekt` column showing code and name (`P1 - Digitalisering`,
+    // `P1: …`, `p1 Digitalisering`) maps by the code; the code as written wins, and
+    // a first word that is no code (`P10 x`, `P1-2`) stays unmapped.
+    let mut entries = BTreeMap::new();
+    for (month, project) in [
+        (1, "P1 - Digitalisering inom HR"),
+        (2, "P1: Digitalisering"),
+        (3, "p1\u{a0}Digitalisering"),
+    ] {
+        entries.insert(key(2023, month, "4010", Some(project)), entry("1000"));
+    }
+    entries.insert(key(2023, 3, "4010", Some("P10 x")), entry("500"));
+    entries.insert(key(2023, 3, "4010", Some("P1-2")), entry("70"));
+    let actuals = Actuals {
+        file: "utfall.csv".into(),
+        form: None,
+        sheets: Vec::new(),
+        rows_read: 5,
+        entries: entries.into(),
+        findings: vec![],
+    };
+    let files = [ActualsFile {
+        actuals,
+        sha256: String::new(),
+    }];
+    let areas = plan();
+    let options = FollowUpOptions::default();
+    let out = follow_up(Input {
+        budget_year: 2023,
+        period: Some(3),
+        areas: &areas,
+        config: None,
+        options: &options,
+        actuals: &files,
+        forecasts: &[],
+    });
+    let s = &out.sources[0];
+    assert_eq!(s.to_initiatives, d("3"));
+    assert_eq!(s.unmapped, d("0.57"));
+}

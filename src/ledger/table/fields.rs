@@ -9,7 +9,7 @@ use crate::ledger::sie;
 use rust_decimal::Decimal;
 
 /// A period cell as text: `202304`, `2023-04`, `2023-04-01` (a date as text or
-/// cell), `20230401` (a date as SIE and many exports write it).
+/// cell), `20230401` (a date as SIE and many exports write it), `01.04.2023`.
 pub(super) fn parse_period(text: &str) -> Option<(i32, u8)> {
     let t = text.trim().as_bytes();
     let numeric = match t.len() {
@@ -26,8 +26,30 @@ pub(super) fn parse_period(text: &str) -> Option<(i32, u8)> {
     match numeric {
         Some(p) => Some(p),
         None if t.iter().any(u8::is_ascii_alphabetic) => named_month(text.trim()),
+        None if t.contains(&b'.') => dotted_date(text.trim()),
         None => None,
     }
+}
+
+/// A date written day first with points, as German, Finnish and Norwegian settings
+/// and SAP write it: `01.04.2023`, `1.4.2023`, a time after it allowed. Points mean
+/// day first everywhere (unlike `1/4/2023`, which is not read).
+fn dotted_date(text: &str) -> Option<(i32, u8)> {
+    let date = text.split(' ').next()?;
+    let mut parts = date.split('.');
+    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
+    let number = |p: &str, widths: std::ops::RangeInclusive<usize>| {
+        (widths.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    let (day, month, year) = (
+        number(day, 1..=2)?,
+        number(month, 1..=2)?,
+        number(year, 4..=4)?,
+    );
+    let valid = parts.next().is_none() && (1..=31).contains(&day) && (1..=12).contains(&month);
+    (valid && year >= 1000).then_some((year as i32, month as u8))
 }
 
 /// A row's period: its period field as [`parse_period`] reads it, or, when the

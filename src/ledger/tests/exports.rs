@@ -236,3 +236,27 @@ fn a_month_written_alone_takes_its_year_from_the_year_column() {
     assert_eq!(actual(&a, 2023, 2, "4010", Some("P1")), d("7.5"));
     assert_eq!(actual(&a, 2023, 3, "4010", Some("P1")), d("1"));
 }
+
+#[test]
+fn a_date_written_day_first_with_points_gives_its_month() {
+    // `01.04.2023` and `1.4.2023 00:00` (German, Finnish, Norwegian settings; SAP);
+    // a day or month out of range, a two-digit year or slashes stay invalid.
+    let csv = "Bokföringsdatum;Konto;Projekt;Belopp\n\
+               01.04.2023;4010;P1;100\n\
+               1.4.2023 00:00;4010;P1;20\n\
+               31.12.2022;4010;P1;3\n\
+               32.04.2023;4010;P1;1\n\
+               01.13.2023;4010;P1;1\n\
+               01.04.23;4010;P1;1\n\
+               1/4/2023;4010;P1;1\n";
+    let a = read_text("u.csv", csv);
+    assert_eq!(actual(&a, 2023, 4, "4010", Some("P1")), d("120"));
+    assert_eq!(actual(&a, 2022, 12, "4010", Some("P1")), d("3"));
+    let lines: Vec<_> = a.findings.iter().map(|f| f.line).collect();
+    assert_eq!(
+        lines,
+        [Some(5), Some(6), Some(7), Some(8)],
+        "{:#?}",
+        a.findings
+    );
+}
