@@ -94,8 +94,18 @@ impl Columns {
         let norm = norm.trim_end_matches([' ', '.', ':']);
         let mut words = norm
             .split([' ', '(', ')', '/', '-', ','])
-            .filter(|w| !w.is_empty());
-        let word = words.next().unwrap_or("");
+            .filter(|w| !w.is_empty())
+            .peekable();
+        let mut word = words.next().unwrap_or("");
+        // A qualifier before the word that names the column: `Fiscal period`,
+        // `Posting date`, `Transaction date`, `Bokf. datum`, `Ver. datum`.
+        let qualifier = matches!(
+            word.trim_end_matches('.'),
+            "fiscal" | "posting" | "accounting" | "financial" | "transaction" | "bokf" | "ver"
+        );
+        if qualifier && words.peek().is_some() {
+            word = words.next().unwrap_or("");
+        }
         let other_figure = |w: &str| {
             matches!(
                 w.trim_end_matches('.'),

@@ -260,3 +260,26 @@ fn a_date_written_day_first_with_points_gives_its_month() {
         a.findings
     );
 }
+
+#[test]
+fn a_header_word_after_a_qualifier_names_its_column() {
+    // English exports' `Fiscal period`, `Posting date`, and Swedish `Bokf. datum`:
+    // the word after the qualifier names the column; the qualifier alone does not.
+    let a = read_text(
+        "u.csv",
+        "Fiscal period,Account,Project,Amount\n2023-04,6550,P1,\"1,234.50\"\n",
+    );
+    assert_eq!(actual(&a, 2023, 4, "6550", Some("P1")), d("1234.50"));
+    let a = read_text(
+        "u.csv",
+        "Posting date;Account;Project;Amount\n2023-05-02;6550;;7\n",
+    );
+    assert_eq!(actual(&a, 2023, 5, "6550", None), d("7"));
+    let a = read_text(
+        "u.csv",
+        "Bokf. datum;Konto;Projekt;Belopp\n2023-06-30;6550;;8\n",
+    );
+    assert_eq!(actual(&a, 2023, 6, "6550", None), d("8"));
+    let a = read_text("u.csv", "Fiscal;Konto;Projekt;Belopp\n2023-06;6550;;8\n");
+    assert!(a.is_unreadable());
+}
