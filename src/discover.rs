@@ -271,6 +271,16 @@ fn walk_error(root: &Path, e: walkdir::Error, linked: &HashSet<PathBuf>) -> Resu
     })
 }
 
+/// The note for a document (a `DOCUMENT_EXTENSIONS` file) found in a folder of
+/// inputs, which is skipped: the plan's folder and the follow-up's folders of
+/// actuals and forecasts alike. `None` for any other file.
+pub fn document_note(path: &Path, name: &str) -> Option<Finding> {
+    let extension = path.extension()?.to_string_lossy().to_ascii_lowercase();
+    DOCUMENT_EXTENSIONS
+        .contains(&extension.as_str())
+        .then(|| not_a_workbook(path, name))
+}
+
 fn not_a_workbook(path: &Path, name: &str) -> Finding {
     let extension = path
         .extension()

@@ -8,7 +8,7 @@ use super::Outcome;
 use crate::consolidate::consolidate;
 use crate::discover::discover;
 use crate::error::Error;
-use crate::finding::Severity;
+use crate::finding::{Finding, Severity};
 use crate::follow_up::{self, ActualsFile, ForecastFile, PlanArea, PlanInitiative};
 use crate::labels::terminal;
 use crate::lang::Lang;
@@ -69,7 +69,12 @@ pub fn compute(s: &FollowUpSettings, quiet: bool) -> Result<Computed, Error> {
         c.check_groups_against(&names, &path)?;
     }
 
-    let (actuals, round_files) = read_ledger_inputs(s)?;
+    let LedgerInputs {
+        actuals,
+        forecasts: round_files,
+        skipped,
+    } = read_ledger_inputs(s)?;
+    findings.extend(skipped);
     let forecasts = without_superseded(config, round_files.clone());
     let fu = follow_up::follow_up(follow_up::Input {
         budget_year,
@@ -139,10 +144,16 @@ fn plan_areas(files: &[crate::load::Loaded]) -> Vec<PlanArea> {
         .collect()
 }
 
+/// The follow-up's inputs beside the plan, read.
+struct LedgerInputs {
+    actuals: Vec<ActualsFile>,
+    forecasts: Vec<ForecastFile>,
+    /// The notes for the documents their folders hold, which were skipped.
+    skipped: Vec<Finding>,
+}
+
 /// The ledger's actuals and the forecasts, each read in parallel with the other.
-fn read_ledger_inputs(
-    s: &FollowUpSettings,
-) -> Result<(Vec<ActualsFile>, Vec<ForecastFile>), Error> {
+fn read_ledger_inputs(s: &FollowUpSettings) -> Result<LedgerInputs, Error> {
     let opts = ReadOptions {
         project_dimension: s.options.project_dimension,
         table_unit: match s.options.actuals_unit {
@@ -150,9 +161,10 @@ fn read_ledger_inputs(
             ActualsUnit::Tkr => Unit::Tkr,
         },
     };
-    let actual_paths = expand(&s.actuals, &s.plan.input)?;
-    let forecast_paths = expand(&s.forecasts, &s.plan.input)?;
-    Ok(rayon::join(
+    let (actual_paths, mut skipped) = expand(&s.actuals, &s.plan.input)?;
+    let (forecast_paths, documents) = expand(&s.forecasts, &s.plan.input)?;
+    skipped.extend(documents);
+    let (actuals, forecasts) = rayon::join(
         || read_actuals(&actual_paths, &opts),
         || {
             use rayon::prelude::*;
@@ -165,7 +177,12 @@ fn read_ledger_inputs(
                 })
                 .collect::<Vec<ForecastFile>>()
         },
-    ))
+    );
+    Ok(LedgerInputs {
+        actuals,
+        forecasts,
+        skipped,
+    })
 }
 
 /// A forecast workbook replaced by a newer version of the same area's is left
@@ -252,10 +269,15 @@ fn summary_line(fu: &follow_up::FollowUp, lang: Lang) -> String {
     terminal::follow_up_summary(fu.budget_year, fu.period, &totals, lang)
 }
 
+/// A file to read, with the name findings give it.
+type NamedPath = (PathBuf, String);
+
 /// Files and folders → files (a folder: every file in it, sorted, dot files and
 /// Excel lock files left out), each with the name findings give it: relative to
-/// the plan folder's parent when inside it, else as given.
-fn expand(paths: &[PathBuf], input: &Path) -> Result<Vec<(PathBuf, String)>, Error> {
+/// the plan folder's parent when inside it, else as given. A document in a folder
+/// (`LÄSMIG.md`, notes as `.docx`) is skipped with a note, as in the plan's folder;
+/// a file named on its own is always read.
+fn expand(paths: &[PathBuf], input: &Path) -> Result<(Vec<NamedPath>, Vec<Finding>), Error> {
     let base = input.parent().unwrap_or(Path::new(""));
     let name = |p: &Path| -> String {
         let shown = p
@@ -269,6 +291,7 @@ fn expand(paths: &[PathBuf], input: &Path) -> Result<Vec<(PathBuf, String)>, Err
             .join("/")
     };
     let mut out = Vec::new();
+    let mut skipped = Vec::new();
     for p in paths {
         if p.is_dir() {
             let entries = std::fs::read_dir(p).map_err(|e| Error::InputFolder {
@@ -285,19 +308,22 @@ fn expand(paths: &[PathBuf], input: &Path) -> Result<Vec<(PathBuf, String)>, Err
                 })
                 .collect();
             files.sort();
-            out.extend(files.into_iter().map(|f| {
+            for f in files {
                 let n = name(&f);
-                (f, n)
-            }));
+                match crate::discover::document_note(&f, &n) {
+                    Some(note) => skipped.push(note),
+                    None => out.push((f, n)),
+                }
+            }
         } else {
             out.push((p.clone(), name(p)));
         }
     }
-    Ok(out)
+    Ok((out, skipped))
 }
 
 /// Reads every actuals file in parallel, each with its SHA-256.
-fn read_actuals(paths: &[(PathBuf, String)], opts: &ReadOptions) -> Vec<ActualsFile> {
+fn read_actuals(paths: &[NamedPath], opts: &ReadOptions) -> Vec<ActualsFile> {
     use rayon::prelude::*;
     paths
         .par_iter()

@@ -300,7 +300,8 @@ fn route(head: &[u8], ext: &str) -> Route {
         // compound file (above).
         ".xlsx" | ".xlsm" | ".xlsb" | ".xls" | ".ods" if is_text(head) => Route::Csv,
         ".xlsx" | ".xlsm" | ".xlsb" | ".xls" | ".ods" => Route::Sheet,
-        _ if starts(b"#") => Route::Sie,
+        // An SIE label is `#` and a word (`#FLAGGA`); `# Rubrik` is Markdown.
+        _ if starts(b"#") && body.get(1).is_some_and(u8::is_ascii_alphabetic) => Route::Sie,
         _ => Route::Unknown,
     }
 }

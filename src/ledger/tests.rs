@@ -338,17 +338,6 @@ fn sie_type_1_has_no_period_rows_and_is_refused() {
 }
 
 #[test]
-fn sie_html_named_se_is_unreadable() {
-    let html = "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html><head><title>404 Not Found</title></head></html>\n";
-    let a = read_text("PerSald.SE", html);
-    assert_eq!(codes(&a), ["unreadable-actuals"]);
-    assert!(matches!(
-        a.findings[0].kind,
-        Kind::UnreadableActuals(UnreadableActuals::Html)
-    ));
-}
-
-#[test]
 fn sie_hostile_bytes_never_panic() {
     let long = format!(
         "#FLAGGA 0\n#PSALDO 0 202301 4010 {{}} 1{}\n#PSALDO 0 202301 4010 {{}} 2\n",
@@ -604,8 +593,8 @@ fn a_csv_row_is_named_by_its_line_whatever_the_line_ends() {
     assert_eq!(cr.entries.len(), 1);
 }
 
+mod disguised;
 mod exports;
-mod saved_as_xls;
 mod sheets;
 mod split;
 mod totals;

@@ -911,3 +911,61 @@ fn json_dash_gives_the_same_report_on_standard_output() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("uppfoljning-2023-04.xlsx"));
     assert!(!dir.path().join("-").exists());
 }
+
+/// Notes left beside the exports (`LÄSMIG.md` starting with a Markdown heading,
+/// which an SIE reader would take for a label; a `.docx`, which is a zip like a
+/// workbook) are skipped with an info, as in the plan's folder: the board's row is
+/// unchanged and nothing is an error.
+#[test]
+fn documents_beside_the_exports_are_skipped_with_a_note() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for sub in ["utfall", "prognos"] {
+        let to = dir.path().join(sub);
+        std::fs::create_dir_all(&to).expect("mkdir");
+        for f in std::fs::read_dir(sample().join(sub)).expect("sample") {
+            let f = f.expect("entry").path();
+            std::fs::copy(&f, to.join(f.file_name().expect("name"))).expect("copy");
+        }
+    }
+    std::fs::write(
+        dir.path().join("utfall/LÄSMIG.md"),
+        "# Läs mig\nExporten görs…\n",
+    )
+    .expect("md");
+    std::fs::write(
+        dir.path().join("prognos/Anvisning.docx"),
+        b"PK\x03\x04 no workbook",
+    )
+    .expect("docx");
+    let (actuals, forecasts) = (dir.path().join("utfall"), dir.path().join("prognos"));
+    let r = run(
+        dir.path(),
+        &[
+            "--actuals",
+            actuals.to_str().expect("utf-8"),
+            "--forecasts",
+            forecasts.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(totals(&r), ROW.map(String::from));
+    let notes: Vec<(&str, &str, &str)> = (r["findings"].as_array().expect("findings").iter())
+        .filter(|f| f["code"] == "not-a-workbook")
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap_or("");
+            (s("file"), s("severity"), s("code"))
+        })
+        .filter(|(file, ..)| file.ends_with("LÄSMIG.md") || file.ends_with("Anvisning.docx"))
+        .collect();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert!(
+        notes.iter().all(|(_, severity, _)| *severity == "info"),
+        "{notes:?}"
+    );
+    assert!(
+        r["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .all(|f| f["severity"] != "error")
+    );
+}

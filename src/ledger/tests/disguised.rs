@@ -1,6 +1,7 @@
-//! Ledger reports saved with an `.xls` name that are no workbook: web pages (the
-//! tables read as a workbook's sheets are, an error page still refused) and
-//! delimited text.
+//! Files that are not what their name says: ledger reports saved with an `.xls`
+//! name that are no workbook — web pages (the tables read as a workbook's sheets
+//! are, an error page still refused) and delimited text — and an HTML page or a
+//! Markdown note under an export's name.
 
 use super::*;
 
@@ -183,5 +184,26 @@ fn delimited_text_named_as_a_workbook_is_read_as_csv() {
     assert!(matches!(
         &a.findings[0].kind,
         Kind::UnreadableActuals(UnreadableActuals::Workbook(_))
+    ));
+}
+
+#[test]
+fn markdown_is_not_taken_for_sie() {
+    // `# Rubrik` starts like an SIE label; an SIE label is `#` and a word.
+    let a = read_text("LÄSMIG.md", "# Läs mig\nExporten görs i Raindance.\n");
+    assert!(matches!(
+        &a.findings[0].kind,
+        Kind::UnreadableActuals(UnreadableActuals::NotLedger { .. })
+    ));
+}
+
+#[test]
+fn sie_html_named_se_is_unreadable() {
+    let html = "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html><head><title>404 Not Found</title></head></html>\n";
+    let a = read_text("PerSald.SE", html);
+    assert_eq!(codes(&a), ["unreadable-actuals"]);
+    assert!(matches!(
+        a.findings[0].kind,
+        Kind::UnreadableActuals(UnreadableActuals::Html)
     ));
 }
