@@ -207,3 +207,37 @@ fn sie_html_named_se_is_unreadable() {
         Kind::UnreadableActuals(UnreadableActuals::Html)
     ));
 }
+
+#[test]
+fn excel_s_own_web_page_with_its_styles_comments_and_hidden_row_is_read() {
+    // "Save as Web Page" from Excel: Windows-1252, a style block, conditional
+    // comments, `x:num` with and without a value, a formula cell (`x:fmla`), and the
+    // hidden row of empty cells Excel ends a table with.
+    let page = b"<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"\r\n\
+        xmlns:x=\"urn:schemas-microsoft-com:office:excel\"\r\n\
+        xmlns=\"http://www.w3.org/TR/REC-html40\">\r\n<head>\r\n\
+        <meta http-equiv=Content-Type content=\"text/html; charset=windows-1252\">\r\n\
+        <style>\r\n<!--table\r\n\t{mso-displayed-decimal-separator:\"\\,\";\r\n\
+        \tmso-displayed-thousand-separator:\" \";}\r\n.xl65\r\n\t{mso-number-format:\"\\#\\,\\#\\#0\\.00\";}\r\n-->\r\n</style>\r\n\
+        <!--[if gte mso 9]><xml>\r\n <x:ExcelWorkbook><x:ExcelWorksheets><x:ExcelWorksheet>\r\n\
+        <x:Name>Huvudbok</x:Name></x:ExcelWorksheet></x:ExcelWorksheets></x:ExcelWorkbook>\r\n</xml><![endif]-->\r\n\
+        </head>\r\n<body link=blue vlink=purple>\r\n\
+        <table border=0 cellpadding=0 cellspacing=0 width=256 style='border-collapse:collapse'>\r\n\
+        <col width=64 span=4 style='width:48pt'>\r\n\
+        <tr height=20><td height=20>Period</td><td>Konto</td><td>Projekt</td><td>Belopp</td></tr>\r\n\
+        <tr height=20><td align=right x:num>202304</td><td align=right x:num>6550</td>\
+        <td>Sm\xe5projekt</td><td class=xl65 align=right x:num=\"-1234.5\">-1 234,50</td></tr>\r\n\
+        <tr height=20><td>Summa</td><td></td><td></td>\
+        <td class=xl65 align=right x:num=\"-1234.5\" x:fmla=\"=SUM(D2)\">-1 234,50</td></tr>\r\n\
+        <![if supportMisalignedColumns]>\r\n<tr height=0 style='display:none'>\r\n\
+        <td width=64 style='width:48pt'></td><td width=64 style='width:48pt'></td></tr>\r\n<![endif]>\r\n\
+        </table>\r\n</body>\r\n</html>\r\n"
+        .to_vec();
+    let a = read_page("Huvudbok april.xls", &page);
+    assert_eq!(
+        actual(&a, 2023, 4, "6550", Some("Småprojekt")),
+        d("-1234.5")
+    );
+    assert_eq!(codes(&a), ["actuals-total-row"], "{:#?}", a.findings);
+    assert_eq!(a.rows_read, 2);
+}
