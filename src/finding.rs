@@ -407,7 +407,7 @@ fn severity_by_kind(kind: &Kind) -> Severity {
             since_start,
             ..
         } => match TotalMatch::of(*amount, *since_previous, *since_start) {
-            TotalMatch::Neither => Severity::Warning,
+            TotalMatch::Neither | TotalMatch::NoAmount => Severity::Warning,
             TotalMatch::Subtotal | TotalMatch::GrandTotal => Severity::Info,
         },
         Kind::MoreActualsTotalRows { .. } => Severity::Info,

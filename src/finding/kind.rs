@@ -192,12 +192,21 @@ pub enum TotalMatch {
     /// All rows above it, from the table's start.
     GrandTotal,
     Neither,
+    /// The row has no amount to compare.
+    NoAmount,
 }
 
 impl TotalMatch {
     /// The match of a total row's `amount`: the rows since the previous total row
     /// (`None`: there is none above it) first, then all rows above it.
-    pub fn of(amount: Decimal, since_previous: Option<Decimal>, since_start: Decimal) -> Self {
+    pub fn of(
+        amount: Option<Decimal>,
+        since_previous: Option<Decimal>,
+        since_start: Decimal,
+    ) -> Self {
+        let Some(amount) = amount else {
+            return TotalMatch::NoAmount;
+        };
         match since_previous {
             Some(sum) if sum == amount => TotalMatch::Subtotal,
             _ if since_start == amount => TotalMatch::GrandTotal,
@@ -462,7 +471,9 @@ pub enum Kind {
     ActualsTotalRow {
         /// The field that names it a total, as written (trimmed, shortened).
         label: String,
-        amount: Decimal,
+        /// `None`: the row has no amount (empty, or a formula whose value the file
+        /// does not hold), so it is compared with nothing.
+        amount: Option<Decimal>,
         /// The data rows since the previous total row; `None`: no total row above.
         since_previous: Option<Decimal>,
         /// All data rows above it.

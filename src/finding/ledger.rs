@@ -275,7 +275,7 @@ fn actuals_row_message(
 /// A total row: not counted, and which sum of the rows above it its amount is.
 fn total_row_message(
     label: &str,
-    amount: Decimal,
+    amount: Option<Decimal>,
     since_previous: Option<Decimal>,
     since_start: Decimal,
     lang: Lang,
@@ -291,7 +291,7 @@ fn total_row_message(
             q(label)
         ),
     };
-    let amount_text = a(&amount);
+    let amount_text = amount.map(|v| a(&v)).unwrap_or_default();
     let sums = match (TotalMatch::of(amount, since_previous, since_start), sv) {
         (TotalMatch::Subtotal, true) => format!(
             ": beloppet {amount_text} är summan av raderna sedan föregående summarad (delsumma)."
@@ -315,6 +315,14 @@ fn total_row_message(
             } else {
                 ""
             }
+        ),
+        (TotalMatch::NoAmount, true) => format!(
+            ", men den har inget belopp (cellen är tom, eller en formel vars värde inte sparats i filen), så den kunde inte jämföras med raderna ovanför den ({}). Raderna ovanför räknades som de står.",
+            a(&since_start)
+        ),
+        (TotalMatch::NoAmount, false) => format!(
+            ", but it has no amount (the cell is empty, or a formula whose value the file does not hold), so it could not be compared with the rows above it ({}). The rows above were counted as they stand.",
+            a(&since_start)
         ),
         (TotalMatch::Neither, _) => {
             let start = a(&since_start);

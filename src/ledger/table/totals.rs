@@ -28,7 +28,8 @@ pub(super) struct Totals {
 struct TotalRow {
     place: Place,
     label: String,
-    amount: Decimal,
+    /// `None`: no amount (see [`Kind::ActualsTotalRow`]).
+    amount: Option<Decimal>,
     /// The sums when the row was read; in the second part of a file read on two
     /// threads, of that part only until [`Totals::absorb`].
     since_previous: Decimal,
@@ -81,7 +82,7 @@ impl Totals {
     }
 
     /// A total row; `false` when a sum it is compared with is beyond exact amounts.
-    fn push(&mut self, place: Place, label: &str, amount: Decimal) -> bool {
+    fn push(&mut self, place: Place, label: &str, amount: Option<Decimal>) -> bool {
         let after_total = std::mem::replace(&mut self.seen, true);
         let sums = (self.since_previous, self.since_start());
         self.before_previous = sums.1;
@@ -188,7 +189,9 @@ impl Sums {
     /// `actuals-total-row` finding. It is one when some field names a total
     /// ([`names_total`]), its amount column holds an amount, and nothing else is wrong
     /// with it: its period is a month, empty or itself names a total, and its amount
-    /// and budget are amounts in range. Anything else stays an `invalid-actuals-row`.
+    /// and budget are amounts in range; or, without an amount (an empty cell, a
+    /// formula with no stored value), when its period's field names a total and it
+    /// has no account. Anything else stays an `invalid-actuals-row`.
     /// `fields`: the row's fields as text with their columns, asked for only here.
     pub(super) fn total_row(
         &mut self,
@@ -201,15 +204,20 @@ impl Sums {
         {
             return false;
         }
-        let Ok(amount) = row.amount else {
-            return false;
+        // `Summa` in the period's column: the row is a total whatever its amount.
+        let labelled = matches!(&row.period, Err(p) if names_total(p.as_bytes()));
+        let amount = match &row.amount {
+            Ok(v) => Some(*v),
+            // A total whose formula has no stored value: a total without its amount.
+            Err((_, NotAmount::Uncalculated)) if labelled => None,
+            Err(_) => return false,
         };
         let budget_ok = match &row.budget {
             None => true,
             Some(Ok(b)) => self.scale(*b).is_some(),
             Some(Err(_)) => false,
         };
-        if !budget_ok || self.scale(amount).is_none() {
+        if !budget_ok || amount.is_some_and(|v| self.scale(v).is_none()) {
             return false;
         }
         let fields = fields();
@@ -220,12 +228,17 @@ impl Sums {
                 .map_or("", |(_, t)| t.trim())
         };
         let c = self.columns;
-        if [c.amount, c.debit, c.credit]
+        let no_amount = [c.amount, c.debit, c.credit]
             .iter()
-            .all(|at| text(*at).is_empty())
-        {
-            return false;
-        }
+            .all(|at| text(*at).is_empty());
+        // Without an amount only a row labelled a total in its period's column and
+        // with no account is one (`Summa;;;`): it carries no money, and is compared
+        // with nothing.
+        let amount = match no_amount {
+            true if labelled && trim(row.account).is_empty() => None,
+            true => return false,
+            false => amount,
+        };
         let Some((_, label)) = fields
             .iter()
             .find(|(_, t)| names_total(t.trim().as_bytes()))

@@ -158,8 +158,8 @@ fn english_headers_are_read_as_the_swedish_ones() {
 #[test]
 fn text_rows_without_account_and_money_are_named_once() {
     // Headings between the rows and a page footer: one note, the first quoted; a
-    // text with money, a total's label without its amount, and a month without an
-    // account stay invalid rows.
+    // text with money and a month without an account stay invalid rows; a total's
+    // label without its amount is a total row compared with nothing.
     let csv = "Period;Konto;Projekt;Text;Belopp;Budget\n\
                Projekt P1;;;;;\n\
                202301;4010;P1;;100;\n\
@@ -189,7 +189,11 @@ fn text_rows_without_account_and_money_are_named_once() {
         .filter(|f| f.code().as_str() == "invalid-actuals-row")
         .map(|f| f.line)
         .collect();
-    assert_eq!(invalid, [Some(7), Some(8), Some(9), Some(10)]);
+    assert_eq!(invalid, [Some(7), Some(8), Some(10)]);
+    let total = (a.findings.iter())
+        .find(|f| f.code().as_str() == "actuals-total-row")
+        .expect("the total row");
+    assert_eq!((total.line, total.severity), (Some(9), Severity::Warning));
 }
 
 #[test]
