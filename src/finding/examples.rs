@@ -370,6 +370,13 @@ pub(super) fn examples() -> Vec<Kind> {
             actual: d(5200),
             budget: d(5000),
         },
+        // The ledger's öre in tkr: shown to the nearest ten kronor.
+        Kind::ActualExceedsBudget {
+            area: s("HR"),
+            initiative: s("Digitalisering inom HR"),
+            actual: Decimal::new(520012345, 5),
+            budget: d(5000),
+        },
         Kind::PeriodGap {
             months: vec![s("2023-02")],
         },
@@ -551,6 +558,12 @@ pub(super) fn examples() -> Vec<Kind> {
             initiative: s("Digitalisering inom HR"),
             forecast: d(900),
             actual: d(1200),
+        },
+        // Rounded, the actual would show as the forecast: shown exact.
+        Kind::ForecastBelowActual {
+            initiative: s("Digitalisering inom HR"),
+            forecast: Decimal::new(120034, 2),
+            actual: Decimal::new(1200344, 3),
         },
         Kind::PeriodMismatch {
             found: s("2023-03"),

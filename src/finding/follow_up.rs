@@ -8,6 +8,12 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
     let (a, q, sv) = words(lang);
     // Amounts from the ledger, in tkr: shown to the nearest ten kronor.
     let l = |v: &Decimal| crate::lang::ledger_tkr(*v, lang);
+    // A ledger amount beside the figure it is compared with: to the nearest ten
+    // kronor unless that would show the two alike (then exact).
+    let beside = |actual: &Decimal, other: &Decimal| match l(actual) == a(other) {
+        true => a(actual),
+        false => l(actual),
+    };
     Some(match kind {
         Kind::UnmappedActual {
             project,
@@ -130,14 +136,14 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
                 format!(
                     "{area} › {}: ekonomisystemets periodiserade budget för året är {} tkr men beslutad budget är {} tkr. Budget helår visas som beslutat; rätta budgeten i ekonomisystemet.",
                     q(initiative),
-                    a(ledger),
+                    beside(ledger, decided),
                     a(decided)
                 )
             } else {
                 format!(
                     "{area} › {}: the ledger's periodised budget for the year is {} tkr but the decided budget is {} tkr. The decided full-year budget is shown; correct the budget in the ledger.",
                     q(initiative),
-                    a(ledger),
+                    beside(ledger, decided),
                     a(decided)
                 )
             }
@@ -219,14 +225,14 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
                     "{}: prognosen är lägre än redan bokfört utfall – prognosen för helåret är {} tkr men utfallet hittills är {} tkr. Kontrollera prognosen; den kan inte bli lägre än det som redan är bokfört.",
                     q(initiative),
                     a(forecast),
-                    a(actual)
+                    beside(actual, forecast)
                 )
             } else {
                 format!(
                     "{}: the forecast is below the actual already booked – the full-year forecast is {} tkr but the actual to date is {} tkr. Check the forecast; it cannot end up below what is already booked.",
                     q(initiative),
                     a(forecast),
-                    a(actual)
+                    beside(actual, forecast)
                 )
             }
         }
@@ -298,14 +304,14 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
                 format!(
                     "{area} › {}: utfallet hittills {} tkr överskrider hela årets budget {} tkr.",
                     q(initiative),
-                    a(actual),
+                    beside(actual, budget),
                     a(budget)
                 )
             } else {
                 format!(
                     "{area} › {}: the actual to date of {} tkr exceeds the full-year budget of {} tkr.",
                     q(initiative),
-                    a(actual),
+                    beside(actual, budget),
                     a(budget)
                 )
             }
