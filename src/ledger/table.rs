@@ -308,7 +308,7 @@ pub fn read_xml2003(bytes: &[u8], file: &str, opts: &ReadOptions) -> Actuals {
     }
 }
 
-/// A web page larger than this is `unreadable-actuals`: its parsed tree takes
+/// A web page larger than this is `unreadable-actuals` (too large): its cells take
 /// several times its size in memory, and a ledger this large is exported as CSV.
 pub const MAX_HTML_BYTES: u64 = 64 * 1024 * 1024;
 

@@ -3,18 +3,27 @@
 //! (one per `<table>`, named `Tabell 1`, `Tabell 2`…, rows and columns counted from
 //! the table's first cell) that the workbook path reads like sheets.
 //!
-//! Parsed with `scraper` (html5ever's HTML parser, which mends what browsers mend:
-//! cells and rows left open, stray tags). A cell's value is its text with the
-//! whitespace collapsed as a browser shows it (`&nbsp;` stays a no-break space, which
-//! the amount reader takes as a digit group separator); Excel's and LibreOffice's
-//! HTML give a number's exact value beside its shown text (`x:num`, `sdval`), which
-//! is used when it is a number.
-//! `colspan` and `rowspan` move the cells after them as Excel places them.
+//! Read as a stream of tags with html5ever's tokenizer (the HTML standard's, as
+//! browsers read tags, attributes, entities, comments and scripts), with no document
+//! tree: the cells go straight into the grids, so memory is the cells' (a tree of the
+//! page would take about forty times the file). A table's structure is mended as a
+//! browser mends it where exports leave it open: a cell or row ends at the next one
+//! or at the table's end, a cell outside a row starts one, and a table nested in a
+//! cell has its own rows. A cell's value is its text with the whitespace collapsed
+//! as a browser shows it (`&nbsp;` stays a no-break space, which the amount reader
+//! takes as a digit group separator); Excel's and LibreOffice's HTML give a number's
+//! exact value beside its shown text (`x:num`, `sdval`), which is used when it is a
+//! number. `colspan` and `rowspan` move the cells after them as Excel places them.
 
 use crate::grid::{Cell, Grid, Value};
 use crate::location::CellRef;
-use scraper::{ElementRef, Html, Node};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
 use std::borrow::Cow;
+use std::cell::RefCell;
 
 /// Spans beyond these are taken as these, as browsers do (the HTML standard's
 /// limits).
@@ -59,104 +68,255 @@ fn declared_charset(head: &[u8]) -> Option<&[u8]> {
     (end > 0).then(|| &rest[..end])
 }
 
-/// The page's tables as grids, in the order they stand; tables without a filled
+/// The page's tables as grids, in the order they open; tables without a filled
 /// cell are left out (layout tables of an error page).
 pub(super) fn tables(bytes: &[u8]) -> Vec<Grid> {
-    let page = Html::parse_document(&decode(bytes));
-    // One pass over the page: each row goes to its nearest table (a row of a table
-    // nested in a cell is that table's), tables numbered in the order they open.
-    let mut number = std::collections::HashMap::new();
-    let mut rows: Vec<Vec<ElementRef<'_>>> = Vec::new();
-    for element in page
-        .root_element()
-        .descendants()
-        .filter_map(ElementRef::wrap)
-    {
-        match element.value().name() {
-            "table" => {
-                number.insert(element.id(), rows.len());
-                rows.push(Vec::new());
-            }
-            "tr" => {
-                // The parser places a row in its table's body, head or foot: the
-                // nearest table is a few steps up.
-                let table = (element.ancestors().filter_map(ElementRef::wrap))
-                    .find(|a| a.value().name() == "table");
-                let at = table.and_then(|t| number.get(&t.id()).copied());
-                if let Some(at) = at {
-                    rows[at].push(element);
-                }
-            }
-            _ => {}
-        }
+    let text = decode(bytes);
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(&text));
+    drop(text);
+    let tokenizer = Tokenizer::new(Page::default(), TokenizerOpts::default());
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    let mut state = tokenizer.sink.0.into_inner();
+    while !state.open.is_empty() {
+        state.close_table();
     }
-    let mut grids = Vec::new();
-    for table_rows in rows {
-        let cells = table_cells(&table_rows);
-        if !cells.is_empty() {
-            let name = format!("Tabell {}", grids.len() + 1);
-            grids.push(Grid::from_cells(name, cells));
-        }
-    }
-    grids
+    state.done.sort_by_key(|(number, _)| *number);
+    (state.done.into_iter().enumerate())
+        .map(|(i, (_, cells))| Grid::from_cells(format!("Tabell {}", i + 1), cells))
+        .collect()
 }
 
-/// The filled cells of one table's rows, placed as Excel places them: a cell
-/// after a spanned one moves right. A `rowspan` cell's value stands in each row it
-/// spans (a grouped report writes a month or an account once for its rows); a
-/// `colspan` cell's only in its first column. As in Excel, a table has at most
-/// [`EXCEL_COLUMNS`](super::EXCEL_COLUMNS) columns: cells beyond them are not read.
-fn table_cells(rows: &[ElementRef<'_>]) -> Vec<Cell> {
-    let mut cells = Vec::new();
-    // For each column: how many rows from this one on a cell above covers, and the
-    // value it repeats in them.
-    let mut covered: Vec<(u32, Option<Value>)> = Vec::new();
-    for (row, tr) in (0u32..).zip(rows) {
-        let mut col = 0u32;
-        for cell in tr.children().filter_map(ElementRef::wrap) {
-            if !matches!(cell.value().name(), "td" | "th") {
-                continue;
+/// The tokenizer's sink: the tables read so far.
+#[derive(Default)]
+struct Page(RefCell<Tables>);
+
+#[derive(Default)]
+struct Tables {
+    /// The tables open, innermost last.
+    open: Vec<Table>,
+    /// The tables closed with a filled cell: the order they opened in, and cells.
+    done: Vec<(usize, Vec<Cell>)>,
+    opened: usize,
+    /// Inside a script, a style or a title: no cell text.
+    raw: Option<&'static str>,
+}
+
+/// A table being read.
+#[derive(Default)]
+struct Table {
+    number: usize,
+    cells: Vec<Cell>,
+    /// For each column: how many rows from this one on a cell above covers, and
+    /// the value it repeats in them.
+    covered: Vec<(u32, Option<Value>)>,
+    /// The row being read, and the next row's number.
+    row: Option<u32>,
+    next_row: u32,
+    col: u32,
+    cell: Option<OpenCell>,
+}
+
+/// A cell being read.
+struct OpenCell {
+    col: u32,
+    rows: u32,
+    exact: Option<rust_decimal::Decimal>,
+    text: String,
+    /// Beyond Excel's last column: read past, not kept.
+    beyond: bool,
+}
+
+impl TokenSink for Page {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        let mut t = self.0.borrow_mut();
+        match token {
+            Token::TagToken(tag) => return t.tag(&tag),
+            Token::CharacterTokens(text) => t.text(&text),
+            _ => {}
+        }
+        TokenSinkResult::Continue
+    }
+}
+
+impl Tables {
+    fn tag(&mut self, tag: &Tag) -> TokenSinkResult<()> {
+        let name: &str = &tag.name;
+        if let Some(raw) = self.raw {
+            if tag.kind == TagKind::EndTag && name == raw {
+                self.raw = None;
             }
-            col = past_covered(row, col, &covered, &mut cells);
-            if col >= super::EXCEL_COLUMNS {
-                break;
+            return TokenSinkResult::Continue;
+        }
+        match (tag.kind, name) {
+            (TagKind::StartTag, "script" | "style" | "title" | "textarea") => {
+                self.raw = Some(match name {
+                    "script" => "script",
+                    "style" => "style",
+                    "title" => "title",
+                    _ => "textarea",
+                });
+                let kind = match name {
+                    "script" => RawKind::ScriptData,
+                    "style" => RawKind::Rawtext,
+                    _ => RawKind::Rcdata,
+                };
+                return TokenSinkResult::RawData(kind);
             }
-            let span = |name: &str, max: u32| {
-                (cell.value().attr(name))
-                    .and_then(|v| v.trim().parse::<u32>().ok())
-                    .map_or(1, |n| n.clamp(1, max))
-            };
-            let cols = span("colspan", MAX_COLSPAN).min(super::EXCEL_COLUMNS - col);
-            let rows = span("rowspan", MAX_ROWSPAN);
-            let value = cell_value(cell);
-            let end = (col + cols) as usize;
-            if covered.len() < end {
-                covered.resize(end, (0, None));
-            }
-            for (i, c) in covered[col as usize..end].iter_mut().enumerate() {
-                *c = (rows, value.clone().filter(|_| i == 0 && rows > 1));
-            }
-            if let Some(value) = value {
-                cells.push(Cell {
-                    at: CellRef::new(row, col),
-                    value,
-                    formula: false,
+            (TagKind::StartTag, "table") => {
+                self.opened += 1;
+                self.open.push(Table {
+                    number: self.opened,
+                    ..Table::default()
                 });
             }
-            col += cols;
+            (TagKind::EndTag, "table") => self.close_table(),
+            (TagKind::StartTag, "tr") => {
+                if let Some(table) = self.open.last_mut() {
+                    table.end_row();
+                    table.start_row();
+                }
+            }
+            (TagKind::EndTag, "tr") => {
+                if let Some(table) = self.open.last_mut() {
+                    table.end_row();
+                }
+            }
+            (TagKind::StartTag, "td" | "th") => {
+                if let Some(table) = self.open.last_mut() {
+                    table.start_cell(tag);
+                }
+            }
+            (TagKind::EndTag, "td" | "th") => {
+                if let Some(table) = self.open.last_mut() {
+                    table.close_cell();
+                }
+            }
+            // A line break or a block between pieces of a cell's text: a space.
+            (_, "br" | "p" | "div" | "li") => self.text(" "),
+            _ => {}
         }
-        // The columns after the row's last cell that a cell above covers.
-        while (col as usize) < covered.len() {
-            col = past_covered(row, col, &covered, &mut cells).max(col + 1);
+        TokenSinkResult::Continue
+    }
+
+    fn text(&mut self, text: &str) {
+        if self.raw.is_some() {
+            return;
         }
-        for c in &mut covered {
+        if let Some(cell) = self.open.last_mut().and_then(|t| t.cell.as_mut()) {
+            cell.text.push_str(text);
+        }
+    }
+
+    fn close_table(&mut self) {
+        if let Some(mut table) = self.open.pop() {
+            table.end_row();
+            if !table.cells.is_empty() {
+                self.done.push((table.number, table.cells));
+            }
+        }
+    }
+}
+
+impl Table {
+    fn start_row(&mut self) {
+        self.row = Some(self.next_row);
+        self.next_row += 1;
+        self.col = 0;
+    }
+
+    /// Ends the row being read: its open cell closed, the values of the cells
+    /// above that cover its columns after its last cell placed, one row less to
+    /// cover for each.
+    fn end_row(&mut self) {
+        self.close_cell();
+        let Some(row) = self.row.take() else {
+            return;
+        };
+        while (self.col as usize) < self.covered.len() {
+            self.col =
+                past_covered(row, self.col, &self.covered, &mut self.cells).max(self.col + 1);
+        }
+        for c in &mut self.covered {
             c.0 = c.0.saturating_sub(1);
             if c.0 == 0 {
                 c.1 = None;
             }
         }
     }
-    cells
+
+    fn start_cell(&mut self, tag: &Tag) {
+        self.close_cell();
+        if self.row.is_none() {
+            self.start_row();
+        }
+        let row = self.row.unwrap_or_default();
+        self.col = past_covered(row, self.col, &self.covered, &mut self.cells);
+        let attr = |name: &str| {
+            (tag.attrs.iter())
+                .find(|a| (*a.name.local).eq_ignore_ascii_case(name))
+                .map(|a| a.value.trim())
+        };
+        let span = |name: &str, max: u32| {
+            attr(name)
+                .and_then(|v| v.parse::<u32>().ok())
+                .map_or(1, |n| n.clamp(1, max))
+        };
+        let beyond = self.col >= super::EXCEL_COLUMNS;
+        let cols = span("colspan", MAX_COLSPAN).min(super::EXCEL_COLUMNS.saturating_sub(self.col));
+        let rows = span("rowspan", MAX_ROWSPAN);
+        let exact =
+            (attr("x:num").or_else(|| attr("sdval"))).and_then(super::fields::written_number);
+        if !beyond {
+            let end = (self.col + cols) as usize;
+            if self.covered.len() < end {
+                self.covered.resize(end, (0, None));
+            }
+            for c in &mut self.covered[self.col as usize..end] {
+                *c = (rows, None);
+            }
+        }
+        self.cell = Some(OpenCell {
+            col: self.col,
+            rows,
+            exact,
+            text: String::new(),
+            beyond,
+        });
+        self.col += cols.max(1);
+    }
+
+    /// Closes the open cell: its value placed, and repeated in the rows it spans.
+    fn close_cell(&mut self) {
+        let Some(cell) = self.cell.take() else {
+            return;
+        };
+        if cell.beyond {
+            return;
+        }
+        let value = match cell.exact {
+            Some(number) => Some(Value::Number(number)),
+            None => Some(shown_text(&cell.text))
+                .filter(|t| !t.is_empty())
+                .map(Value::Text),
+        };
+        let Some(value) = value else {
+            return;
+        };
+        if cell.rows > 1
+            && let Some(c) = self.covered.get_mut(cell.col as usize)
+        {
+            c.1 = Some(value.clone());
+        }
+        self.cells.push(Cell {
+            at: CellRef::new(self.row.unwrap_or_default(), cell.col),
+            value,
+            formula: false,
+        });
+    }
 }
 
 /// The first column from `col` on that no cell above covers in `row`; the values
@@ -180,44 +340,9 @@ fn past_covered(
     col
 }
 
-/// A cell's value: the exact number Excel (`x:num`) or LibreOffice (`sdval`) gives
-/// beside the text it shows, when there is one; else the text as shown; `None` for
-/// an empty cell.
-fn cell_value(cell: ElementRef<'_>) -> Option<Value> {
-    let exact = (cell.value().attrs())
-        .find(|(name, _)| name.eq_ignore_ascii_case("x:num") || name.eq_ignore_ascii_case("sdval"))
-        .and_then(|(_, v)| super::fields::written_number(v.trim()));
-    if let Some(number) = exact {
-        return Some(Value::Number(number));
-    }
-    let text = shown_text(cell);
-    (!text.is_empty()).then_some(Value::Text(text))
-}
-
-/// The text of a cell as a browser shows it: text pieces joined, a line break or a
-/// block between them as a space, runs of spaces, tabs and line ends as one space,
-/// trimmed. A nested table's text is that table's; scripts and styles are no text.
-fn shown_text(cell: ElementRef<'_>) -> String {
-    let mut raw = String::new();
-    // Depth first, not into a nested table, a script or a style: each node of the
-    // page is visited for one cell at most.
-    let mut stack: Vec<_> = cell.children().collect();
-    stack.reverse();
-    while let Some(node) = stack.pop() {
-        match node.value() {
-            Node::Text(t) => raw.push_str(t),
-            Node::Element(e) if matches!(e.name(), "table" | "script" | "style") => {}
-            Node::Element(e) => {
-                if matches!(e.name(), "br" | "p" | "div" | "li") {
-                    raw.push(' ');
-                }
-                let at = stack.len();
-                stack.extend(node.children());
-                stack[at..].reverse();
-            }
-            _ => {}
-        }
-    }
+/// A cell's text as a browser shows it: runs of spaces, tabs and line ends as one
+/// space, trimmed.
+fn shown_text(raw: &str) -> String {
     let mut text = String::with_capacity(raw.len());
     for word in raw.split([' ', '\t', '\n', '\r', '\x0C']) {
         if word.is_empty() {
