@@ -282,7 +282,14 @@ fn route(head: &[u8], ext: &str) -> Route {
     if starts(b"<") {
         let lower = body.to_ascii_lowercase();
         let has = |tag: &[u8]| memchr::memmem::find(&lower, tag).is_some();
-        if has(b"<html") || has(b"<!doctype html") || has(b"<table") {
+        // `<table>` or `<table border=1>`, not the `<table:table` of a flat ODS file.
+        let table = memchr::memmem::find_iter(&lower, b"<table").any(|at| {
+            matches!(
+                lower.get(at + 6),
+                Some(b'>' | b' ' | b'\t' | b'\r' | b'\n' | b'/')
+            )
+        });
+        if has(b"<html") || has(b"<!doctype html") || table {
             return Route::Html;
         }
     }

@@ -241,3 +241,18 @@ fn excel_s_own_web_page_with_its_styles_comments_and_hidden_row_is_read() {
     assert_eq!(codes(&a), ["actuals-total-row"], "{:#?}", a.findings);
     assert_eq!(a.rows_read, 2);
 }
+
+#[test]
+fn a_flat_opendocument_file_is_not_taken_for_a_web_page() {
+    // LibreOffice's flat XML (`.fods`) has `<table:table>`: no web page, and no form
+    // the readers know, so it is refused as such.
+    let fods = "<?xml version=\"1.0\"?>\n<office:document xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\">\
+        <office:body><office:spreadsheet><table:table table:name=\"U\"><table:table-row>\
+        <table:table-cell><text:p>Period</text:p></table:table-cell></table:table-row></table:table>\
+        </office:spreadsheet></office:body></office:document>";
+    let a = read_page("utfall.fods", fods.as_bytes());
+    assert!(matches!(
+        &a.findings[0].kind,
+        Kind::UnreadableActuals(UnreadableActuals::NotLedger { .. })
+    ));
+}
