@@ -178,24 +178,26 @@ impl Sums {
                 if repeats_header(found, row.account) {
                     return self.note_not_data(REPEATED_HEADER, row.place, String::new(), 1);
                 }
-                // Text with no account and no money (a heading, a page footer); a
-                // total's label without its amount stays invalid (the total is
-                // missing from the export).
+                // Text with no account and no money (a heading, a page footer) is a
+                // text row; a total's label without its amount a total row compared
+                // with nothing. The fields as text are asked for on this path only.
+                let all = fields();
                 if trim(row.account).is_empty()
                     && carries_no_money(&row)
                     && !names_total(found.as_bytes())
                 {
                     let text = match found.trim() {
-                        "" => fields()
-                            .into_iter()
-                            .map(|(_, t)| t)
-                            .find(|t| !t.trim().is_empty()),
-                        t => Some(t.to_string()),
+                        "" => (all.iter().map(|(_, t)| t.trim()))
+                            .find(|t| !t.is_empty())
+                            .unwrap_or_default(),
+                        t => t,
                     };
-                    let text = text.unwrap_or_default();
-                    return self.note_not_data(TEXT_ROW, row.place, text, 1);
+                    if !names_total(text.as_bytes()) {
+                        let text = text.to_string();
+                        return self.note_not_data(TEXT_ROW, row.place, text, 1);
+                    }
                 }
-                if self.total_row(&row, fields) {
+                if self.total_row(&row, || all) {
                     return;
                 }
                 let found = found.clone();

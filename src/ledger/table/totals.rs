@@ -190,8 +190,8 @@ impl Sums {
     /// ([`names_total`]), its amount column holds an amount, and nothing else is wrong
     /// with it: its period is a month, empty or itself names a total, and its amount
     /// and budget are amounts in range; or, without an amount (an empty cell, a
-    /// formula with no stored value), when its period's field names a total and it
-    /// has no account. Anything else stays an `invalid-actuals-row`.
+    /// formula with no stored value), when it has no month and no account. Anything
+    /// else stays an `invalid-actuals-row`.
     /// `fields`: the row's fields as text with their columns, asked for only here.
     pub(super) fn total_row(
         &mut self,
@@ -204,8 +204,16 @@ impl Sums {
         {
             return false;
         }
-        // `Summa` in the period's column: the row is a total whatever its amount.
-        let labelled = matches!(&row.period, Err(p) if names_total(p.as_bytes()));
+        let fields = fields();
+        let Some((_, label)) = fields
+            .iter()
+            .find(|(_, t)| names_total(t.trim().as_bytes()))
+        else {
+            return false;
+        };
+        // Labelled a total, with no month and no account (`Summa;;;`, `;;;Summa;`):
+        // a total whatever its amount.
+        let labelled = row.period.is_err() && trim(row.account).is_empty();
         let amount = match &row.amount {
             Ok(v) => Some(*v),
             // A total whose formula has no stored value: a total without its amount.
@@ -220,7 +228,6 @@ impl Sums {
         if !budget_ok || amount.is_some_and(|v| self.scale(v).is_none()) {
             return false;
         }
-        let fields = fields();
         let text = |col: Option<usize>| {
             fields
                 .iter()
@@ -231,19 +238,12 @@ impl Sums {
         let no_amount = [c.amount, c.debit, c.credit]
             .iter()
             .all(|at| text(*at).is_empty());
-        // Without an amount only a row labelled a total in its period's column and
-        // with no account is one (`Summa;;;`): it carries no money, and is compared
-        // with nothing.
+        // Without an amount only such a labelled row is a total: it carries no money,
+        // and is compared with nothing.
         let amount = match no_amount {
-            true if labelled && trim(row.account).is_empty() => None,
+            true if labelled => None,
             true => return false,
             false => amount,
-        };
-        let Some((_, label)) = fields
-            .iter()
-            .find(|(_, t)| names_total(t.trim().as_bytes()))
-        else {
-            return false;
         };
         if !self.totals.push(row.place, label.trim(), amount) {
             self.overflow = true;

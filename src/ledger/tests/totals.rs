@@ -273,3 +273,28 @@ fn a_workbook_with_summa_in_the_konto_column() {
         e
     });
 }
+
+#[test]
+fn a_total_s_label_without_an_amount_is_a_total_row_in_any_column() {
+    // `Summa` in the period's column or in another, no month, no account, no
+    // amount: a total row compared with nothing (a warning), not a text row.
+    let csv = "Period;Konto;Projekt;Text;Belopp\n\
+               202304;5410;P1;;100\n\
+               Summa;;;;\n\
+               ;;;Totalt;\n\
+               ;;;Rubrik;\n";
+    let a = read_text("u.csv", csv);
+    let mut found: Vec<(Option<u64>, &str, Severity)> = (a.findings.iter())
+        .map(|f| (f.line, f.code().as_str(), f.severity))
+        .collect();
+    found.sort_by_key(|f| f.0);
+    assert_eq!(
+        found,
+        [
+            (Some(3), "actuals-total-row", Severity::Warning),
+            (Some(4), "actuals-total-row", Severity::Warning),
+            (Some(5), "text-row", Severity::Info),
+        ]
+    );
+    assert_eq!(sum_of_entries(&a), d("100"));
+}
