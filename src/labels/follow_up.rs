@@ -157,4 +157,14 @@ pub fn form_sie(sie_type: impl std::fmt::Display) -> String {
 pub const FORM_CSV: &str = "CSV";
 pub const FORM_SHEET: &str = "Arbetsbok";
 pub const FORM_HTML: &str = "Webbsida (tabell)";
+/// The name findings give the `n`th table (from 1) of a ledger export that is a
+/// web page, as a sheet's name.
+pub fn page_table(n: usize) -> String {
+    format!("Tabell {n}")
+}
+/// The name of an Excel 2003 XML worksheet that has none (`n` from 1), as Excel
+/// names a new sheet.
+pub fn unnamed_sheet(n: usize) -> String {
+    format!("Blad{n}")
+}
 pub const FORM_UNREADABLE: &str = "oläsbar";

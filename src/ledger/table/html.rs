@@ -84,7 +84,7 @@ pub(super) fn tables(bytes: &[u8]) -> Vec<Grid> {
     }
     state.done.sort_by_key(|(number, _)| *number);
     (state.done.into_iter().enumerate())
-        .map(|(i, (_, cells))| Grid::from_cells(format!("Tabell {}", i + 1), cells))
+        .map(|(i, (_, cells))| Grid::from_cells(crate::labels::page_table(i + 1), cells))
         .collect()
 }
 

@@ -85,7 +85,8 @@ pub(super) fn sheets(bytes: &[u8]) -> Result<Vec<Grid>, String> {
             Event::Start(tag) => match tag.local_name().as_ref() {
                 "Worksheet" => {
                     name = Some(
-                        attr(&tag, "Name").unwrap_or_else(|| format!("Blad{}", grids.len() + 1)),
+                        attr(&tag, "Name")
+                            .unwrap_or_else(|| crate::labels::unnamed_sheet(grids.len() + 1)),
                     );
                     cells.clear();
                     hidden = false;
