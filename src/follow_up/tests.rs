@@ -63,6 +63,34 @@ fn key(year: i32, month: u8, account: &str, project: Option<&str>) -> Key {
     }
 }
 
+/// The follow-up of [`plan`] over one actuals file holding `entries` (one row
+/// each), budget year 2023.
+fn follow_up_of(file: &str, entries: BTreeMap<Key, Entry>, period: Option<u8>) -> FollowUp {
+    let actuals = Actuals {
+        file: file.into(),
+        form: None,
+        sheets: Vec::new(),
+        rows_read: entries.len() as u64,
+        entries: entries.into(),
+        findings: vec![],
+    };
+    let files = [ActualsFile {
+        actuals,
+        sha256: String::new(),
+    }];
+    let areas = plan();
+    let options = FollowUpOptions::default();
+    follow_up(Input {
+        budget_year: 2023,
+        period,
+        areas: &areas,
+        config: None,
+        options: &options,
+        actuals: &files,
+        forecasts: &[],
+    })
+}
+
 #[test]
 fn nothing_is_lost_and_each_krona_goes_one_way() {
     let mut entries = BTreeMap::new();
@@ -73,29 +101,7 @@ fn nothing_is_lost_and_each_krona_goes_one_way() {
     entries.insert(key(2022, 1, "5010", Some("P1")), entry("7000"));
     entries.insert(key(2022, 5, "5010", Some("P1")), entry("1000"));
     entries.insert(key(2021, 1, "5010", Some("P1")), entry("1"));
-    let actuals = Actuals {
-        file: "utfall.se".into(),
-        form: None,
-        sheets: Vec::new(),
-        rows_read: 7,
-        entries: entries.into(),
-        findings: vec![],
-    };
-    let files = [ActualsFile {
-        actuals,
-        sha256: String::new(),
-    }];
-    let areas = plan();
-    let options = FollowUpOptions::default();
-    let out = follow_up(Input {
-        budget_year: 2023,
-        period: None,
-        areas: &areas,
-        config: None,
-        options: &options,
-        actuals: &files,
-        forecasts: &[],
-    });
+    let out = follow_up_of("utfall.se", entries, None);
     assert_eq!(out.period, 2);
     let s = &out.sources[0];
     assert_eq!(s.cost_total, d("102.8"));
@@ -134,29 +140,7 @@ fn a_project_written_with_its_name_goes_to_its_code() {
     }
     entries.insert(key(2023, 3, "4010", Some("P10 x")), entry("500"));
     entries.insert(key(2023, 3, "4010", Some("P1-2")), entry("70"));
-    let actuals = Actuals {
-        file: "utfall.csv".into(),
-        form: None,
-        sheets: Vec::new(),
-        rows_read: 5,
-        entries: entries.into(),
-        findings: vec![],
-    };
-    let files = [ActualsFile {
-        actuals,
-        sha256: String::new(),
-    }];
-    let areas = plan();
-    let options = FollowUpOptions::default();
-    let out = follow_up(Input {
-        budget_year: 2023,
-        period: Some(3),
-        areas: &areas,
-        config: None,
-        options: &options,
-        actuals: &files,
-        forecasts: &[],
-    });
+    let out = follow_up_of("utfall.csv", entries, Some(3));
     let s = &out.sources[0];
     assert_eq!(s.to_initiatives, d("3"));
     assert_eq!(s.unmapped, d("0.57"));

@@ -56,6 +56,19 @@ struct Open {
     in_data: bool,
 }
 
+/// The workbook read so far.
+#[derive(Default)]
+struct Book {
+    grids: Vec<Grid>,
+    /// The worksheet being read: its name, cells and whether it is hidden.
+    sheet: Option<(String, Vec<Cell>, bool)>,
+    row: u32,
+    col: u32,
+    row_open: bool,
+    cell: Option<Open>,
+    in_visible: bool,
+}
+
 /// The worksheets of an Excel 2003 XML workbook, in order; `Err` with the XML
 /// reader's message when the file is no well-formed XML up to its first sheet.
 pub(super) fn sheets(bytes: &[u8]) -> Result<Vec<Grid>, String> {
@@ -64,122 +77,121 @@ pub(super) fn sheets(bytes: &[u8]) -> Result<Vec<Grid>, String> {
     config.check_end_names = false;
     config.trim_text(false);
     config.expand_empty_elements = true;
-    let mut grids: Vec<Grid> = Vec::new();
-    let mut cells: Vec<Cell> = Vec::new();
-    let mut name: Option<String> = None;
-    let (mut row, mut col) = (0u32, 0u32);
-    let mut row_open = false;
-    let mut cell: Option<Open> = None;
-    let mut in_visible = false;
-    let mut hidden = false;
+    let mut book = Book::default();
     let mut buf = Vec::new();
     loop {
         buf.clear();
-        let event = match xml.read_event_into(&mut buf) {
-            Ok(event) => event,
-            Err(e) if grids.is_empty() && name.is_none() => return Err(e.to_string()),
+        match xml.read_event_into(&mut buf) {
+            Ok(Event::Start(tag)) => book.start(&tag),
+            Ok(Event::Text(t)) => book.text(&t.xml10_content()),
+            Ok(Event::GeneralRef(r)) => {
+                let resolved = match r.as_ref() {
+                    "amp" => Some('&'),
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "quot" => Some('"'),
+                    "apos" => Some('\''),
+                    _ => r.resolve_char_ref().ok().flatten(),
+                };
+                book.text(&resolved.map(String::from).unwrap_or_default());
+            }
+            Ok(Event::End(tag)) => book.end(tag.local_name().as_ref()),
+            Ok(Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) if book.grids.is_empty() && book.sheet.is_none() => return Err(e.to_string()),
             // A damaged end: the sheets read so far are kept.
             Err(_) => break,
-        };
-        match event {
-            Event::Start(tag) => match tag.local_name().as_ref() {
-                "Worksheet" => {
-                    name = Some(
-                        attr(&tag, "Name")
-                            .unwrap_or_else(|| crate::labels::unnamed_sheet(grids.len() + 1)),
-                    );
-                    cells.clear();
-                    hidden = false;
-                    row = 0;
-                }
-                "Row" => {
-                    if let Some(i) = index(&tag) {
-                        row = i;
-                    }
-                    row_open = true;
-                    col = 0;
-                }
-                "Cell" if row_open => {
-                    if let Some(i) = index(&tag) {
-                        col = i;
-                    }
-                    cell = Some(Open {
-                        at: (row, col),
-                        kind: String::new(),
-                        text: String::new(),
-                        formula: attr(&tag, "Formula").is_some(),
-                        in_data: false,
-                    });
-                    let across = attr(&tag, "MergeAcross").and_then(|v| v.trim().parse().ok());
-                    col = col.saturating_add(1).saturating_add(across.unwrap_or(0));
-                }
-                "Data" => {
-                    if let Some(c) = &mut cell {
-                        c.kind = attr(&tag, "Type").unwrap_or_default();
-                        c.in_data = true;
-                    }
-                }
-                "Visible" => in_visible = true,
-                _ => {}
-            },
-            Event::Text(t) => {
-                let text = t.xml10_content();
-                match &mut cell {
-                    Some(c) if c.in_data => c.text.push_str(&text),
-                    // `SheetHidden`, `SheetVeryHidden`.
-                    _ if in_visible => hidden |= text.to_ascii_lowercase().contains("hidden"),
-                    _ => {}
-                }
-            }
-            Event::GeneralRef(r) => {
-                if let Some(c) = cell.as_mut().filter(|c| c.in_data) {
-                    let resolved = match r.as_ref() {
-                        "amp" => Some('&'),
-                        "lt" => Some('<'),
-                        "gt" => Some('>'),
-                        "quot" => Some('"'),
-                        "apos" => Some('\''),
-                        _ => r.resolve_char_ref().ok().flatten(),
-                    };
-                    c.text.extend(resolved);
-                }
-            }
-            Event::End(tag) => match tag.local_name().as_ref() {
-                "Data" => {
-                    if let Some(c) = &mut cell {
-                        c.in_data = false;
-                    }
-                }
-                "Cell" => {
-                    if let Some(c) = cell.take() {
-                        push(&mut cells, c);
-                    }
-                }
-                "Row" => {
-                    row_open = false;
-                    row = row.saturating_add(1);
-                }
-                "Visible" => in_visible = false,
-                "Worksheet" => {
-                    if let Some(n) = name.take() {
-                        let mut grid = Grid::from_cells(n, std::mem::take(&mut cells));
-                        grid.hidden = hidden;
-                        grids.push(grid);
-                    }
-                }
-                _ => {}
-            },
-            Event::Eof => break,
-            _ => {}
         }
     }
     // A file cut short: the sheet being read is kept with the cells it has.
-    if let Some(n) = name.take() {
-        let mut grid = Grid::from_cells(n, cells);
-        grid.hidden = hidden;
-        grids.push(grid);
+    book.end_sheet();
+    Ok(book.grids)
+}
+
+impl Book {
+    fn start(&mut self, tag: &BytesStart<'_>) {
+        match tag.local_name().as_ref() {
+            "Worksheet" => {
+                let name = attr(tag, "Name")
+                    .unwrap_or_else(|| crate::labels::unnamed_sheet(self.grids.len() + 1));
+                self.sheet = Some((name, Vec::new(), false));
+                self.row = 0;
+            }
+            "Row" => {
+                if let Some(i) = index(tag) {
+                    self.row = i;
+                }
+                self.row_open = true;
+                self.col = 0;
+            }
+            "Cell" if self.row_open => {
+                if let Some(i) = index(tag) {
+                    self.col = i;
+                }
+                self.cell = Some(Open {
+                    at: (self.row, self.col),
+                    kind: String::new(),
+                    text: String::new(),
+                    formula: attr(tag, "Formula").is_some(),
+                    in_data: false,
+                });
+                let across = attr(tag, "MergeAcross").and_then(|v| v.trim().parse().ok());
+                self.col = self
+                    .col
+                    .saturating_add(1)
+                    .saturating_add(across.unwrap_or(0));
+            }
+            "Data" => {
+                if let Some(c) = &mut self.cell {
+                    c.kind = attr(tag, "Type").unwrap_or_default();
+                    c.in_data = true;
+                }
+            }
+            "Visible" => self.in_visible = true,
+            _ => {}
+        }
     }
-    Ok(grids)
+
+    fn text(&mut self, text: &str) {
+        match (&mut self.cell, &mut self.sheet) {
+            (Some(c), _) if c.in_data => c.text.push_str(text),
+            // `SheetHidden`, `SheetVeryHidden`.
+            (_, Some((_, _, hidden))) if self.in_visible => {
+                *hidden |= text.to_ascii_lowercase().contains("hidden");
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, name: &str) {
+        match name {
+            "Data" => {
+                if let Some(c) = &mut self.cell {
+                    c.in_data = false;
+                }
+            }
+            "Cell" => {
+                if let (Some(c), Some((_, cells, _))) = (self.cell.take(), &mut self.sheet) {
+                    push(cells, c);
+                }
+            }
+            "Row" => {
+                self.row_open = false;
+                self.row = self.row.saturating_add(1);
+            }
+            "Visible" => self.in_visible = false,
+            "Worksheet" => self.end_sheet(),
+            _ => {}
+        }
+    }
+
+    fn end_sheet(&mut self) {
+        if let Some((name, cells, hidden)) = self.sheet.take() {
+            let mut grid = Grid::from_cells(name, cells);
+            grid.hidden = hidden;
+            self.grids.push(grid);
+        }
+    }
 }
 
 /// A read cell into the sheet's cells, when it holds something and lies within
