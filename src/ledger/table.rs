@@ -316,12 +316,7 @@ pub const MAX_HTML_BYTES: u64 = 64 * 1024 * 1024;
 /// tables are read as a workbook's sheets are. A page without a table that names a
 /// column of the ledger table is no export (an error page saved at download).
 pub fn read_html(bytes: &[u8], file: &str, opts: &ReadOptions) -> Actuals {
-    let tables = html::tables(bytes);
-    let named = tables.iter().any(|t| header(t).1.found() > 0);
-    if !named {
-        return Actuals::unreadable(file, Some(Form::Html), UnreadableActuals::Html);
-    }
-    read_grids(&tables, file, opts, Form::Html)
+    read_grids(&html::tables(bytes), file, opts, Form::Html)
 }
 
 /// Reads the sheets of a workbook (or the tables of a page) that have the header.
@@ -336,13 +331,14 @@ fn read_grids(sheets: &[Grid], file: &str, opts: &ReadOptions, form: Form) -> Ac
         }
     }
     if tables.is_empty() {
-        return Actuals::unreadable(
-            file,
-            Some(form),
-            UnreadableActuals::MissingColumns {
+        // A page none of whose tables names a ledger column is no export.
+        let why = match (form, best.found()) {
+            (Form::Html, 0) => UnreadableActuals::Html,
+            _ => UnreadableActuals::MissingColumns {
                 missing: best.missing(),
             },
-        );
+        };
+        return Actuals::unreadable(file, Some(form), why);
     }
     let hidden: Vec<SheetTable<'_>> = match tables.iter().any(|t| !t.grid.hidden) {
         true => tables.extract_if(.., |t| t.grid.hidden).collect(),
