@@ -475,6 +475,11 @@ pub(super) fn examples() -> Vec<Kind> {
             expected: ActualsExpected::Account,
         },
         Kind::InvalidActualsRow {
+            column: Some(s("Period")),
+            found: String::new(),
+            expected: ActualsExpected::Period,
+        },
+        Kind::InvalidActualsRow {
             column: Some(s("Belopp")),
             found: String::new(),
             expected: ActualsExpected::TableAmount(NotAmount::OutOfRange(String::new())),

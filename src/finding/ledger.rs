@@ -257,7 +257,16 @@ fn actuals_row_message(
             );
         }
     };
+    // An empty month or account beside an amount: the mark of a pivot table that
+    // writes a group's label on its first row only.
+    let pivot = matches!(expected, ActualsExpected::Period | ActualsExpected::Account);
     let problem = match (column, found.trim().is_empty(), sv) {
+        (Some(c), true, true) if pivot => format!(
+            "{c} saknas. Kommer exporten från en pivottabell som bara skriver värdet på gruppens första rad, välj Upprepa alla objektetiketter (Pivottabell › Design › Rapportlayout) och exportera igen."
+        ),
+        (Some(c), true, false) if pivot => format!(
+            "{c} is missing. If the export comes from a pivot table that writes a value on its group's first row only, choose Repeat All Item Labels (PivotTable › Design › Report Layout) and export again."
+        ),
         (Some(c), true, true) => format!("{c} saknas."),
         (Some(c), true, false) => format!("{c} is missing."),
         (None, true, true) => format!("Det saknas {what}."),

@@ -287,3 +287,27 @@ fn a_header_word_after_a_qualifier_names_its_column() {
     let a = read_text("u.csv", "Fiscal;Konto;Projekt;Belopp\n2023-06;6550;;8\n");
     assert!(a.is_unreadable());
 }
+
+#[test]
+fn a_pivot_layout_s_blank_labels_are_named_with_the_way_out() {
+    // A pivot table in tabular form writes a group's month and account on its
+    // first row only: the rows below are not guessed (a blank may be a real gap)
+    // but named, with how to export the labels on every row.
+    let csv = "Period;Konto;Projekt;Belopp\n\
+               202301;4010;P1;100\n\
+               ;;P2;50\n\
+               ;4020;P1;25\n";
+    let a = read_text("u.csv", csv);
+    assert_eq!(actual(&a, 2023, 1, "4010", Some("P1")), d("100"));
+    assert_eq!(a.entries.len(), 1);
+    let texts: Vec<String> = (a.findings.iter())
+        .map(|f| f.message(crate::lang::Lang::Sv))
+        .collect();
+    assert_eq!(texts.len(), 2, "{texts:#?}");
+    assert!(
+        texts
+            .iter()
+            .all(|t| t.starts_with("Period saknas.") && t.contains("Upprepa alla objektetiketter")),
+        "{texts:#?}"
+    );
+}
