@@ -30,25 +30,23 @@ use std::cell::RefCell;
 const MAX_COLSPAN: u32 = 1000;
 const MAX_ROWSPAN: u32 = 65_534;
 
-/// The page's characters: by its byte order mark, else the charset it declares in
-/// its head, else UTF-8 when it is valid UTF-8, else Windows-1252.
+/// The page's characters: by its byte order mark; else UTF-8 when the bytes are
+/// UTF-8 (whatever the page declares: exporters declare a charset they do not
+/// write, and Windows-1252 text with å, ä or ö is almost never valid UTF-8); else
+/// the charset it declares in its head; else Windows-1252.
 fn decode(bytes: &[u8]) -> Cow<'_, str> {
     if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
         return encoding.decode_with_bom_removal(bytes).0;
     }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Cow::Borrowed(text);
+    }
     let head = &bytes[..bytes.len().min(4096)];
     let declared = declared_charset(head).and_then(encoding_rs::Encoding::for_label);
-    match (declared, std::str::from_utf8(bytes)) {
-        (Some(encoding), _) if encoding != encoding_rs::UTF_8 => {
-            encoding.decode_without_bom_handling(bytes).0
-        }
-        (_, Ok(text)) => Cow::Borrowed(text),
-        (_, Err(_)) => {
-            encoding_rs::WINDOWS_1252
-                .decode_without_bom_handling(bytes)
-                .0
-        }
-    }
+    let encoding = declared
+        .filter(|e| *e != encoding_rs::UTF_8)
+        .unwrap_or(encoding_rs::WINDOWS_1252);
+    encoding.decode_without_bom_handling(bytes).0
 }
 
 /// The label after `charset=` in the page's head (`<meta charset="utf-8">` or

@@ -62,6 +62,12 @@ fn windows_1252_pages_and_pages_without_an_html_tag_are_read() {
     page.extend_from_slice(b"\xe4xj\xf6</td><td>10</td></tr></table></body></html>");
     let a = read_page("u.xls", &page);
     assert_eq!(actual(&a, 2023, 4, "4010", Some("Växjö")), d("10"));
+    // A page that declares Windows-1252 but is written in UTF-8 (exporters do): read
+    // as the UTF-8 it is, not as mojibake.
+    let lying = "<meta charset=\"windows-1252\"><table><tr><td>Period<td>Konto<td>Projekt\
+        <td>Belopp<tr><td>202304<td>4010<td>Växjö<td>10</table>";
+    let a = read_page("u.xls", lying.as_bytes());
+    assert_eq!(actual(&a, 2023, 4, "4010", Some("Växjö")), d("10"));
     let bare = "<table><tr><td>Period<td>Konto<td>Projekt<td>Belopp\
         <tr><td>202305<td>4010<td><td>7</table>";
     let a = read_page("u.xls", bare.as_bytes());
