@@ -1,7 +1,7 @@
 //! One field of a ledger table's row, read: the month (`202304`, a date, `jan-23`),
 //! the amount (the template's rules, and the forms ledger exports write), the
-//! account number and project code as the follow-up classifies them, and a CSV
-//! field's characters.
+//! account number and project code as the follow-up classifies them, a CSV
+//! field's characters, and the characters of a web page or an XML workbook.
 
 use crate::amount;
 use crate::finding::NotAmount;
@@ -370,4 +370,45 @@ pub(super) fn written_number(v: &str) -> Option<Decimal> {
     Decimal::from_str_exact(v)
         .ok()
         .or_else(|| Decimal::from_scientific(v).ok())
+}
+
+/// A web page's or an XML file's characters: by its byte order mark; else UTF-8
+/// when the bytes are UTF-8 (whatever the file declares: exporters declare a charset they do not
+/// write, and Windows-1252 text with å, ä or ö is almost never valid UTF-8); else
+/// the charset it declares in its head (`charset=` or `encoding=`); else
+/// Windows-1252.
+pub(super) fn markup_text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        return encoding.decode_with_bom_removal(bytes).0;
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    let declared = declared_charset(head).and_then(encoding_rs::Encoding::for_label);
+    let encoding = declared
+        .filter(|e| *e != encoding_rs::UTF_8)
+        .unwrap_or(encoding_rs::WINDOWS_1252);
+    encoding.decode_without_bom_handling(bytes).0
+}
+
+/// The label after `charset=` or `encoding=` in a file's head (`<meta
+/// charset="utf-8">`, `content="text/html; charset=windows-1252"`, `<?xml
+/// version="1.0" encoding="windows-1252"?>`).
+fn declared_charset(head: &[u8]) -> Option<&[u8]> {
+    let lower = head.to_ascii_lowercase();
+    let at = [&b"charset="[..], b"encoding="]
+        .iter()
+        .filter_map(|w| memchr::memmem::find(&lower, w).map(|at| at + w.len()))
+        .min()?;
+    let rest = &head[at..];
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or(rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
+    let end = rest
+        .iter()
+        .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')))
+        .unwrap_or(rest.len());
+    (end > 0).then(|| &rest[..end])
 }

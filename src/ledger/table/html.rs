@@ -22,7 +22,6 @@ use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
     BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
-use std::borrow::Cow;
 use std::cell::RefCell;
 
 /// Spans beyond these are taken as these, as browsers do (the HTML standard's
@@ -30,46 +29,10 @@ use std::cell::RefCell;
 const MAX_COLSPAN: u32 = 1000;
 const MAX_ROWSPAN: u32 = 65_534;
 
-/// The page's characters: by its byte order mark; else UTF-8 when the bytes are
-/// UTF-8 (whatever the page declares: exporters declare a charset they do not
-/// write, and Windows-1252 text with å, ä or ö is almost never valid UTF-8); else
-/// the charset it declares in its head; else Windows-1252.
-fn decode(bytes: &[u8]) -> Cow<'_, str> {
-    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
-        return encoding.decode_with_bom_removal(bytes).0;
-    }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Cow::Borrowed(text);
-    }
-    let head = &bytes[..bytes.len().min(4096)];
-    let declared = declared_charset(head).and_then(encoding_rs::Encoding::for_label);
-    let encoding = declared
-        .filter(|e| *e != encoding_rs::UTF_8)
-        .unwrap_or(encoding_rs::WINDOWS_1252);
-    encoding.decode_without_bom_handling(bytes).0
-}
-
-/// The label after `charset=` in the page's head (`<meta charset="utf-8">` or
-/// `content="text/html; charset=windows-1252"`).
-fn declared_charset(head: &[u8]) -> Option<&[u8]> {
-    let lower = head.to_ascii_lowercase();
-    let at = memchr::memmem::find(&lower, b"charset=")? + b"charset=".len();
-    let rest = &head[at..];
-    let rest = rest
-        .strip_prefix(b"\"")
-        .or(rest.strip_prefix(b"'"))
-        .unwrap_or(rest);
-    let end = rest
-        .iter()
-        .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')))
-        .unwrap_or(rest.len());
-    (end > 0).then(|| &rest[..end])
-}
-
 /// The page's tables as grids, in the order they open; tables without a filled
 /// cell are left out (layout tables of an error page).
 pub(super) fn tables(bytes: &[u8]) -> Vec<Grid> {
-    let text = decode(bytes);
+    let text = super::fields::markup_text(bytes);
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(&text));
     drop(text);

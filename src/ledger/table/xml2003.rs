@@ -72,7 +72,10 @@ struct Book {
 /// The worksheets of an Excel 2003 XML workbook, in order; `Err` with the XML
 /// reader's message when the file is no well-formed XML up to its first sheet.
 pub(super) fn sheets(bytes: &[u8]) -> Result<Vec<Grid>, String> {
-    let mut xml = quick_xml::Reader::from_reader(bytes);
+    // Read as UTF-8 text: quick-xml takes the bytes as UTF-8 whatever the
+    // declaration says.
+    let text = super::fields::markup_text(bytes);
+    let mut xml = quick_xml::Reader::from_str(&text);
     let config = xml.config_mut();
     config.check_end_names = false;
     config.trim_text(false);

@@ -122,3 +122,19 @@ fn a_damaged_or_cut_xml_workbook_is_named_not_read_as_a_web_page() {
         Kind::UnreadableActuals(UnreadableActuals::Html)
     ));
 }
+
+#[test]
+fn an_xml_workbook_in_windows_1252_reads_its_names() {
+    // The declaration names the encoding; å, ä, ö as single bytes.
+    let rows = HEADER.to_string()
+        + "   <Row><Cell><Data ss:Type=\"Number\">202301</Data></Cell><Cell><Data ss:Type=\"Number\">4010</Data></Cell>\
+             <Cell><Data ss:Type=\"String\">V\u{e4}xj\u{f6}</Data></Cell><Cell><Data ss:Type=\"Number\">5</Data></Cell></Row>\r\n";
+    let xml = book(&[("Blad1", &rows, false)]).replacen(
+        "<?xml version=\"1.0\"?>",
+        "<?xml version=\"1.0\" encoding=\"windows-1252\"?>",
+        1,
+    );
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&xml);
+    let a = checked(read_bytes(&bytes, "export.xls", &ReadOptions::default()));
+    assert_eq!(actual(&a, 2023, 1, "4010", Some("Växjö")), d("5"));
+}
