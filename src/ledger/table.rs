@@ -319,6 +319,12 @@ pub fn read_html(bytes: &[u8], file: &str, opts: &ReadOptions) -> Actuals {
     read_grids(&html::tables(bytes), file, opts, Form::Html)
 }
 
+/// The grids a web page's tables become (for the readers' tests).
+#[cfg(test)]
+pub(crate) fn html_tables_for_tests(bytes: &[u8]) -> Vec<Grid> {
+    html::tables(bytes)
+}
+
 /// Reads the sheets of a workbook (or the tables of a page) that have the header.
 fn read_grids(sheets: &[Grid], file: &str, opts: &ReadOptions, form: Form) -> Actuals {
     let mut best = Columns::default();

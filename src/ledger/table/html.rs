@@ -28,6 +28,13 @@ use std::cell::RefCell;
 /// limits).
 const MAX_COLSPAN: u32 = 1000;
 const MAX_ROWSPAN: u32 = 65_534;
+/// The steps a table may spend on its spans (columns skipped or repeated into, over
+/// all its rows) beyond [`SPAN_STEPS_PER_CELL`] per cell of its own: a grouped
+/// report spends a few per row; a page built to make spans cost more than its cells
+/// (thousands of spans over thousands of empty rows) loses its spans instead of
+/// taking time and memory in proportion to their product.
+const SPAN_STEPS: u64 = 1_000_000;
+const SPAN_STEPS_PER_CELL: u64 = 16;
 
 /// The page's tables as grids, in the order they open; tables without a filled
 /// cell are left out (layout tables of an error page).
@@ -77,6 +84,11 @@ struct Table {
     next_row: u32,
     col: u32,
     cell: Option<OpenCell>,
+    /// Cells of its own read, and steps spent on spans (see [`SPAN_STEPS`]).
+    own: u64,
+    steps: u64,
+    /// The span budget was spent: no more spans are kept.
+    spans_off: bool,
 }
 
 /// A cell being read.
@@ -198,15 +210,42 @@ impl Table {
             return;
         };
         while (self.col as usize) < self.covered.len() {
-            self.col =
-                past_covered(row, self.col, &self.covered, &mut self.cells).max(self.col + 1);
+            self.col = self.past_covered(row).max(self.col + 1);
         }
+        self.steps += self.covered.len() as u64;
         for c in &mut self.covered {
             c.0 = c.0.saturating_sub(1);
             if c.0 == 0 {
                 c.1 = None;
             }
         }
+        // Only as wide as the spans still open: a wide title above costs no row below.
+        while self.covered.last().is_some_and(|c| c.0 == 0) {
+            self.covered.pop();
+        }
+        if self.steps > SPAN_STEPS + SPAN_STEPS_PER_CELL * self.own {
+            self.spans_off = true;
+            self.covered.clear();
+        }
+    }
+
+    /// The first column from the current one on that no cell above covers in
+    /// `row`; the values the covering cells repeat are placed on the way.
+    fn past_covered(&mut self, row: u32) -> u32 {
+        let mut col = self.col;
+        while let Some((_, value)) = (self.covered.get(col as usize)).filter(|(rows, _)| *rows > 0)
+        {
+            if let Some(value) = value {
+                self.cells.push(Cell {
+                    at: CellRef::new(row, col),
+                    value: value.clone(),
+                    formula: false,
+                });
+            }
+            self.steps += 1;
+            col += 1;
+        }
+        col
     }
 
     fn start_cell(&mut self, tag: &Tag) {
@@ -215,7 +254,7 @@ impl Table {
             self.start_row();
         }
         let row = self.row.unwrap_or_default();
-        self.col = past_covered(row, self.col, &self.covered, &mut self.cells);
+        self.col = self.past_covered(row);
         let attr = |name: &str| {
             (tag.attrs.iter())
                 .find(|a| (*a.name.local).eq_ignore_ascii_case(name))
@@ -231,7 +270,7 @@ impl Table {
         let rows = span("rowspan", MAX_ROWSPAN);
         let exact =
             (attr("x:num").or_else(|| attr("sdval"))).and_then(super::fields::written_number);
-        if !beyond {
+        if !beyond && !self.spans_off {
             let end = (self.col + cols) as usize;
             if self.covered.len() < end {
                 self.covered.resize(end, (0, None));
@@ -267,6 +306,7 @@ impl Table {
         let Some(value) = value else {
             return;
         };
+        self.own += 1;
         if cell.rows > 1
             && let Some(c) = self.covered.get_mut(cell.col as usize)
         {
@@ -278,27 +318,6 @@ impl Table {
             formula: false,
         });
     }
-}
-
-/// The first column from `col` on that no cell above covers in `row`; the values
-/// the covering cells repeat are placed on the way.
-fn past_covered(
-    row: u32,
-    mut col: u32,
-    covered: &[(u32, Option<Value>)],
-    cells: &mut Vec<Cell>,
-) -> u32 {
-    while let Some((_, value)) = covered.get(col as usize).filter(|(rows, _)| *rows > 0) {
-        if let Some(value) = value {
-            cells.push(Cell {
-                at: CellRef::new(row, col),
-                value: value.clone(),
-                formula: false,
-            });
-        }
-        col += 1;
-    }
-    col
 }
 
 /// A cell's text as a browser shows it: runs of spaces, tabs and line ends as one
