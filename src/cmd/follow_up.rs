@@ -284,11 +284,14 @@ fn expand(paths: &[PathBuf], input: &Path) -> Result<(Vec<NamedPath>, Vec<Findin
             .strip_prefix(input)
             .or_else(|_| p.strip_prefix(base))
             .unwrap_or(p);
-        shown
-            .components()
+        // `/`-separated; an absolute path keeps its one leading `/` (its root is a
+        // component of its own, which joined would give `//tmp/…`).
+        let parts: Vec<String> = (shown.components())
+            .filter(|c| !matches!(c, std::path::Component::RootDir))
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect::<Vec<_>>()
-            .join("/")
+            .collect();
+        let root = if shown.has_root() { "/" } else { "" };
+        format!("{root}{}", parts.join("/"))
     };
     let mut out = Vec::new();
     let mut skipped = Vec::new();

@@ -957,6 +957,13 @@ fn documents_beside_the_exports_are_skipped_with_a_note() {
         .filter(|(file, ..)| file.ends_with("LÄSMIG.md") || file.ends_with("Anvisning.docx"))
         .collect();
     assert_eq!(notes.len(), 2, "{notes:?}");
+    // Outside the plan folder a file is named by its path, with one leading `/`.
+    assert!(
+        notes
+            .iter()
+            .all(|(file, ..)| file.starts_with('/') && !file.starts_with("//")),
+        "{notes:?}"
+    );
     assert!(
         notes.iter().all(|(_, severity, _)| *severity == "info"),
         "{notes:?}"
