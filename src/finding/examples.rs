@@ -395,6 +395,10 @@ pub(super) fn examples() -> Vec<Kind> {
         Kind::UnreadableActuals(UnreadableActuals::MissingColumns {
             missing: vec![s("Belopp")],
         }),
+        Kind::UnreadableActuals(UnreadableActuals::AmbiguousColumns {
+            role: s("Belopp"),
+            columns: vec![(s("D"), s("Belopp")), (s("E"), s("Utfall"))],
+        }),
         Kind::UnreadableActuals(UnreadableActuals::NotLedger {
             extension: s(".pdf"),
         }),

@@ -138,6 +138,12 @@ pub enum UnreadableActuals {
     MissingColumns {
         missing: Vec<String>,
     },
+    /// Two columns of the header claim the column a row's money is read from
+    /// (`role`, e.g. `Belopp`): each as its column letters and header text.
+    AmbiguousColumns {
+        role: String,
+        columns: Vec<(String, String)>,
+    },
     /// A workbook the grid reader refused.
     Workbook(Unreadable),
     /// A panic inside a reader, caught.

@@ -153,9 +153,24 @@ fn actuals_unreadable_message(why: &UnreadableActuals, lang: Lang) -> String {
         (UnreadableActuals::NoPeriodRows { sie_type }, false) => format!("The SIE file (type {sie_type}) has no rows per period (#PSALDO, #PBUDGET or #TRANS), only year balances, so it gives no actuals per month. Export SIE type 2, 3 or 4 (period balances or transactions)."),
         (UnreadableActuals::MissingColumns { missing }, true) => format!("Tabellhuvudet hittades inte: ingen rad har alla rubriker som behövs (saknas: {}). Exportera rapporten med kolumnerna Period, Konto, Projekt och Belopp.", list(missing)),
         (UnreadableActuals::MissingColumns { missing }, false) => format!("The table header was not found: no row holds every heading needed (missing: {}). Export the report with the columns Period, Konto, Projekt and Belopp.", list(missing)),
+        (UnreadableActuals::AmbiguousColumns { role, columns }, true) => format!("Kolumnerna {} läses båda som {role}; det går inte att avgöra vilken som ska räknas, så filen lästes inte. Ta bort eller byt namn på den kolumn som inte ska räknas och läs in filen igen.", ambiguous_columns(columns, lang)),
+        (UnreadableActuals::AmbiguousColumns { role, columns }, false) => format!("The columns {} are both read as {role}; which one counts cannot be told, so the file was not read. Delete or rename the column that does not count and read the file again.", ambiguous_columns(columns, lang)),
         (UnreadableActuals::Workbook(inner), _) => super::message(&Kind::UnreadableFile(inner.clone()), lang),
         (UnreadableActuals::Internal(detail), true) => format!("Internt fel när utfallsfilen lästes ({detail}). Filen hoppades över; rapportera felet till utvecklarna."),
         (UnreadableActuals::Internal(detail), false) => format!("Internal error while reading the actuals file ({detail}). The file was skipped; please report it to the developers."),
+    }
+}
+
+/// `D (”Belopp”) och E (”Utfall”)`: columns by their letters and header texts.
+fn ambiguous_columns(columns: &[(String, String)], lang: Lang) -> String {
+    let named: Vec<String> = (columns.iter())
+        .map(|(letters, text)| format!("{letters} ({})", quoted(text, lang)))
+        .collect();
+    match named.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            format!("{} {} {last}", rest.join(", "), lang.pick("och", "and"))
+        }
+        _ => named.concat(),
     }
 }
 

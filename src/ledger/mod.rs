@@ -208,6 +208,13 @@ impl Actuals {
         }
     }
 
+    /// The file's refusal with its place: the finding of [`Actuals::unreadable`]
+    /// given a sheet and cell or a line by `place`.
+    pub(crate) fn located(mut self, place: impl Fn(Finding) -> Finding) -> Actuals {
+        self.findings = self.findings.into_iter().map(place).collect();
+        self
+    }
+
     /// The source rows summed into the entries.
     pub fn rows_in_entries(&self) -> u64 {
         self.entries.values().map(|e| u64::from(e.rows)).sum()

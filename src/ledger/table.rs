@@ -70,6 +70,19 @@ struct Columns {
     /// The header's number of fields (a CSV row with a non-empty field past them
     /// is named).
     width: usize,
+    /// Two columns that both name what a row's money is read from (`Belopp` and
+    /// `Utfall`, two `Budget`): which one counts cannot be told, so the table is
+    /// not read ([`Columns::ambiguous`]).
+    doubled: Option<Doubled>,
+}
+
+/// Two header cells that claim one column a row's money is read from.
+#[derive(Debug, Clone, Copy)]
+struct Doubled {
+    /// The column's name (`Belopp`, `Budget`, `Debet`, `Kredit`).
+    role: &'static str,
+    /// The two cells' column numbers, in order.
+    at: [usize; 2],
 }
 
 const PERIOD: &str = "Period";
@@ -153,9 +166,12 @@ impl Columns {
     fn from_header<'a>(cells: impl Iterator<Item = (usize, &'a str)>) -> Columns {
         let mut c = Columns::default();
         let mut date = None;
+        // The first cell claimed twice, of each column that holds money.
+        let mut twice: Vec<Doubled> = Vec::new();
         for (i, text) in cells {
             c.width = c.width.max(i + 1);
-            let slot = match Columns::classify(text) {
+            let role = Columns::classify(text);
+            let slot = match role {
                 Some(DATE) => &mut date,
                 Some(PERIOD) => &mut c.period,
                 Some(ACCOUNT) => &mut c.account,
@@ -167,11 +183,40 @@ impl Columns {
                 Some(CREDIT) => &mut c.credit,
                 _ => continue,
             };
+            match (*slot, role) {
+                (Some(first), Some(role @ (AMOUNT | BUDGET | DEBIT | CREDIT)))
+                    if !twice.iter().any(|d| d.role == role) =>
+                {
+                    twice.push(Doubled {
+                        role,
+                        at: [first, i],
+                    })
+                }
+                _ => {}
+            }
             slot.get_or_insert(i);
         }
         // A booking date gives the month when the report has no period of its own.
         c.period = c.period.or(date);
+        // `Debet` and `Kredit` are read only when there is no `Belopp`.
+        let read = |role: &str| match role {
+            DEBIT | CREDIT => c.amount.is_none(),
+            _ => true,
+        };
+        c.doubled = twice.into_iter().find(|d| read(d.role));
         c
+    }
+
+    /// The two header cells that claim one money column, with their texts as
+    /// `text` gives them by column, as an `unreadable-actuals` reason.
+    fn ambiguous(&self, text: impl Fn(usize) -> String) -> Option<UnreadableActuals> {
+        let d = self.doubled?;
+        Some(UnreadableActuals::AmbiguousColumns {
+            role: d.role.to_string(),
+            columns: (d.at.iter())
+                .map(|&i| (crate::location::column_letters(i as u32), text(i)))
+                .collect(),
+        })
     }
 
     fn missing(&self) -> Vec<String> {
@@ -350,6 +395,16 @@ fn read_grids(sheets: &[Grid], file: &str, opts: &ReadOptions, form: Form) -> Ac
         true => tables.extract_if(.., |t| t.grid.hidden).collect(),
         false => Vec::new(),
     };
+    // A table whose money column is claimed twice is not read: which one counts
+    // cannot be told.
+    for t in &tables {
+        let text = |col: usize| cell_text(t.grid.value(CellRef::new(t.row, col as u32)));
+        if let (Some(why), Some(d)) = (t.cols.ambiguous(text), t.cols.doubled) {
+            let place = CellRef::new(t.row, d.at[1] as u32);
+            return Actuals::unreadable(file, Some(form), why)
+                .located(|f| f.at(&t.grid.name, Some(place)));
+        }
+    }
     let months: Vec<_> = tables.iter().map(SheetTable::months).collect();
     let (counted, overlaps) = crate::ledger::settle_overlaps(&months);
     let read: Vec<String> = (tables.iter().zip(&counted))

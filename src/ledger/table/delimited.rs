@@ -247,6 +247,8 @@ struct Part<'o> {
     delimiter: Option<u8>,
     /// Where the header record ends in the stream (after its line break).
     header_end: Option<u64>,
+    /// The header names one money column twice: the reason and the header's line.
+    refused: Option<(UnreadableActuals, u64)>,
 }
 
 impl<'o> Part<'o> {
@@ -269,6 +271,7 @@ impl<'o> Part<'o> {
             header_only: false,
             delimiter,
             header_end: None,
+            refused: None,
         }
     }
 
@@ -367,6 +370,15 @@ impl<'o> Part<'o> {
                     .map(|(i, t)| (*i, t.as_ref())),
             );
             if found.missing().is_empty() {
+                let text = |i: usize| {
+                    text_of(record.get(i).unwrap_or_default())
+                        .trim()
+                        .to_string()
+                };
+                if let Some(why) = found.ambiguous(text) {
+                    self.refused = Some((why, line));
+                    return false;
+                }
                 self.columns = Some(found);
                 self.sums.columns = found;
                 return !self.header_only;
@@ -437,6 +449,10 @@ impl<'o> Part<'o> {
     /// The actuals; `None` when the joined parts' sums of one key together leave
     /// the range of exact amounts (see [`Sums::finish`]).
     fn finish_joined(self) -> Option<Actuals> {
+        if let Some((why, line)) = self.refused {
+            let refused = Actuals::unreadable(self.file, Some(Form::Csv), why);
+            return Some(refused.located(|f| f.at_line(line)));
+        }
         if self.columns.is_none() {
             return Some(Actuals::unreadable(
                 self.file,

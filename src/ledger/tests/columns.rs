@@ -1,0 +1,148 @@
+//! A table's header claiming one money column twice (`Belopp` and `Utfall`, two
+//! `Budget`, two `Debet`): which one counts cannot be told, so the file is refused
+//! with both columns named, in a CSV (on one thread and cut in two) and in a
+//! workbook; columns that do not hold money may stand twice.
+
+use super::*;
+use crate::lang::Lang;
+use crate::location::CellRef;
+
+/// The refusal's reason, or a panic naming the findings.
+fn refusal(a: &Actuals) -> &UnreadableActuals {
+    match a.findings.as_slice() {
+        [f] => match &f.kind {
+            Kind::UnreadableActuals(why) => why,
+            other => panic!("not a refusal: {other:?}"),
+        },
+        other => panic!("one finding expected: {other:#?}"),
+    }
+}
+
+fn ambiguous(role: &str, columns: [(&str, &str); 2]) -> UnreadableActuals {
+    UnreadableActuals::AmbiguousColumns {
+        role: role.to_string(),
+        columns: (columns.iter())
+            .map(|(l, t)| (l.to_string(), t.to_string()))
+            .collect(),
+    }
+}
+
+#[test]
+fn two_amount_columns_in_a_csv_refuse_the_file_at_its_header() {
+    // A report title above the header; `Belopp` is empty, `Utfall` holds the money:
+    // summing either would be a guess.
+    let text = "Huvudbok 2023;;;;\n;;;;\nPeriod;Konto;Projekt;Belopp;Utfall\n\
+                202301;6550;23101;;1000,00\n202302;6550;23101;;2000,00\n";
+    let a = read_text("u.csv", text);
+    assert!(a.is_unreadable());
+    assert_eq!(
+        refusal(&a),
+        &ambiguous("Belopp", [("D", "Belopp"), ("E", "Utfall")])
+    );
+    assert_eq!(a.findings[0].line, Some(3), "the header's line");
+    assert_eq!(a.rows_read, 0);
+    let sv = a.findings[0].message(Lang::Sv);
+    assert!(
+        sv.contains("D (”Belopp”) och E (”Utfall”) läses båda som Belopp"),
+        "{sv}"
+    );
+    assert!(sv.contains("Ta bort eller byt namn på den kolumn"), "{sv}");
+}
+
+#[test]
+fn every_money_column_claimed_twice_is_named() {
+    let cases = [
+        (
+            "Period;Konto;Projekt;Belopp;Belopp SEK\n202301;6550;P1;5;5\n",
+            ambiguous("Belopp", [("D", "Belopp"), ("E", "Belopp SEK")]),
+        ),
+        (
+            "Period;Konto;Projekt;Amount;Actual\n202301;6550;P1;5;5\n",
+            ambiguous("Belopp", [("D", "Amount"), ("E", "Actual")]),
+        ),
+        (
+            "Period;Konto;Projekt;Belopp;Budget;Budget kr\n202301;6550;P1;5;1;1\n",
+            ambiguous("Budget", [("E", "Budget"), ("F", "Budget kr")]),
+        ),
+        (
+            "Period;Konto;Projekt;Debet;Kredit;Debet\n202301;6550;P1;5;;\n",
+            ambiguous("Debet", [("D", "Debet"), ("F", "Debet")]),
+        ),
+        (
+            "Kredit;Period;Konto;Projekt;Debet;Credit\n;202301;6550;P1;5;\n",
+            ambiguous("Kredit", [("A", "Kredit"), ("F", "Credit")]),
+        ),
+    ];
+    for (text, why) in cases {
+        let a = read_text("u.csv", text);
+        assert_eq!(refusal(&a), &why, "{text}");
+        assert_eq!(a.findings[0].line, Some(1), "{text}");
+    }
+}
+
+#[test]
+fn columns_not_read_or_holding_no_money_may_stand_twice() {
+    // With `Belopp`, `Debet` and `Kredit` are not read: a second `Kredit` is no
+    // question.
+    let a = read_text(
+        "u.csv",
+        "Period;Konto;Projekt;Belopp;Debet;Kredit;Kredit\n202301;6550;P1;5;5;;\n",
+    );
+    assert_eq!(actual(&a, 2023, 1, "6550", Some("P1")), d("5"));
+    assert!(a.findings.is_empty(), "{:#?}", a.findings);
+    // An amount beside the previous year's and a full-year figure: only one is the
+    // month's actual.
+    let a = read_text(
+        "u.csv",
+        "Period;Konto;Projekt;Utfall;Utfall fg år;Budget helår\n202301;6550;P1;5;7;9\n",
+    );
+    assert_eq!(actual(&a, 2023, 1, "6550", Some("P1")), d("5"));
+    assert!(a.findings.is_empty(), "{:#?}", a.findings);
+}
+
+#[test]
+fn a_large_csv_with_two_amount_columns_is_refused_as_the_small_one_is() {
+    let mut text = String::from("Period;Konto;Projekt;Belopp;Utfall\n");
+    for v in 0..60_000u32 {
+        text.push_str(&format!(
+            "2023{:02};4010;P{};{v},00;{v},00\n",
+            1 + v % 12,
+            v % 9
+        ));
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("stor.csv");
+    std::fs::write(&path, &text).expect("write");
+    let two = table::read_csv_split(&path, "stor.csv", &ReadOptions::default());
+    assert_eq!(
+        refusal(&two),
+        &ambiguous("Belopp", [("D", "Belopp"), ("E", "Utfall")])
+    );
+    assert_eq!(
+        two,
+        table::read_csv(text.as_bytes(), "stor.csv", &ReadOptions::default())
+    );
+}
+
+#[test]
+fn two_amount_columns_in_a_workbook_refuse_it_at_the_second_header_cell() {
+    use Fill::{Number as N, Text as T};
+    let xlsx = workbook(
+        &["Period", "Konto", "Projekt", "Belopp", "Utfall"],
+        &[[
+            Some(T("2023-01")),
+            Some(N(6550.0)),
+            Some(T("P1")),
+            None,
+            Some(N(1000.0)),
+        ]],
+    );
+    let a = checked(read_bytes(&xlsx, "u.xlsx", &ReadOptions::default()));
+    assert_eq!(
+        refusal(&a),
+        &ambiguous("Belopp", [("D", "Belopp"), ("E", "Utfall")])
+    );
+    let f = &a.findings[0];
+    assert_eq!(f.sheet.as_deref(), Some("Sheet1"));
+    assert_eq!(f.cell, Some(CellRef::new(0, 4)), "E1");
+}
