@@ -103,6 +103,14 @@ impl Columns {
     /// fg år`, `Utfall ack`, `Budget helår`), which would be summed as the wrong
     /// thing.
     fn classify(text: &str) -> Option<&'static str> {
+        Columns::classify_spelling(text).map(|(role, _)| role)
+    }
+
+    /// [`Columns::classify`], and whether the header names an account's or
+    /// project's code explicitly (`Kontonr`, `Projektnummer`, `Project ID`): such a
+    /// column is read before a plain `Projekt` beside it, which may hold names. A
+    /// name column (`Account name`, `Projekt (namn)`, `Konto benämning`) names none.
+    fn classify_spelling(text: &str) -> Option<(&'static str, bool)> {
         let norm = crate::labels::normalize(text);
         let norm = norm.trim_end_matches([' ', '.', ':']);
         let mut words = norm
@@ -144,10 +152,11 @@ impl Columns {
                     | "%"
             )
         };
-        if words.any(other_figure) {
+        let rest: Vec<&str> = words.map(|w| w.trim_end_matches('.')).collect();
+        if rest.iter().any(|w| other_figure(w)) {
             return None;
         }
-        match word {
+        let role = match word {
             "period" | "månad" | "period:" | "bokföringsperiod" | "redovisningsperiod"
             | "bokföringsmånad" | "month" => Some(PERIOD),
             "datum" | "bokföringsdatum" | "bokf.datum" | "bokfdatum" | "verifikationsdatum"
@@ -160,7 +169,70 @@ impl Columns {
             "debet" | "debit" => Some(DEBIT),
             "kredit" | "credit" => Some(CREDIT),
             _ => None,
+        }?;
+        // An amount in a currency other than the ledger's own (`Belopp i
+        // dokumentvaluta`, `Belopp EUR`, `Amount in doc. curr.`) is not the cost:
+        // the local one beside it is (`Belopp i lokal valuta`, `Belopp SEK`).
+        let local = |w: &&str| {
+            matches!(
+                *w,
+                "lokal"
+                    | "local"
+                    | "sek"
+                    | "kr"
+                    | "kronor"
+                    | "redovisningsvaluta"
+                    | "bokföringsvaluta"
+            )
+        };
+        let foreign = |w: &&str| {
+            matches!(
+                *w,
+                "valuta"
+                    | "dokumentvaluta"
+                    | "transaktionsvaluta"
+                    | "originalvaluta"
+                    | "utländsk"
+                    | "currency"
+                    | "curr"
+                    | "cur"
+                    | "doc"
+                    | "document"
+                    | "eur"
+                    | "usd"
+                    | "nok"
+                    | "dkk"
+                    | "gbp"
+            )
+        };
+        if matches!(role, AMOUNT | BUDGET | DEBIT | CREDIT)
+            && rest.iter().any(foreign)
+            && !rest.iter().any(local)
+        {
+            return None;
         }
+        if !matches!(role, ACCOUNT | PROJECT) {
+            return Some((role, false));
+        }
+        let name = |w: &&str| {
+            matches!(
+                *w,
+                "namn" | "name" | "benämning" | "beskrivning" | "description" | "text"
+            )
+        };
+        if rest.iter().any(name) {
+            return None;
+        }
+        let code = matches!(
+            word,
+            "kontonr" | "kontonummer" | "projektnummer" | "projektkod" | "projektnr"
+        ) || (rest.iter()).any(|w| {
+            matches!(
+                *w,
+                "nr" | "nummer" | "kod" | "code" | "id" | "no" | "number"
+            )
+        });
+        Some((role, code))
     }
 
     fn from_header<'a>(cells: impl Iterator<Item = (usize, &'a str)>) -> Columns {
@@ -168,9 +240,26 @@ impl Columns {
         let mut date = None;
         // The first cell claimed twice, of each column that holds money.
         let mut twice: Vec<Doubled> = Vec::new();
+        // The account and project columns taken are named as codes.
+        let mut coded = [false; 2];
         for (i, text) in cells {
             c.width = c.width.max(i + 1);
-            let role = Columns::classify(text);
+            let spelling = Columns::classify_spelling(text);
+            let role = spelling.map(|(role, _)| role);
+            let code = spelling.is_some_and(|(_, code)| code);
+            // A column named as the code is read before a plain one beside it.
+            let taken = match role {
+                Some(ACCOUNT) => Some((&mut c.account, &mut coded[0])),
+                Some(PROJECT) => Some((&mut c.project, &mut coded[1])),
+                _ => None,
+            };
+            if let Some((slot, coded)) = taken
+                && (slot.is_none() || (code && !*coded))
+            {
+                *slot = Some(i);
+                *coded = code;
+                continue;
+            }
             let slot = match role {
                 Some(DATE) => &mut date,
                 Some(PERIOD) => &mut c.period,

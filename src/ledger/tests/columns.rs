@@ -1,7 +1,8 @@
 //! A table's header claiming one money column twice (`Belopp` and `Utfall`, two
 //! `Budget`, two `Debet`): which one counts cannot be told, so the file is refused
 //! with both columns named, in a CSV (on one thread and cut in two) and in a
-//! workbook; columns that do not hold money may stand twice.
+//! workbook; columns that do not hold money may stand twice. An amount in a foreign
+//! currency is not read, and a column named as the code wins over a plain one.
 
 use super::*;
 use crate::lang::Lang;
@@ -145,4 +146,65 @@ fn two_amount_columns_in_a_workbook_refuse_it_at_the_second_header_cell() {
     let f = &a.findings[0];
     assert_eq!(f.sheet.as_deref(), Some("Sheet1"));
     assert_eq!(f.cell, Some(CellRef::new(0, 4)), "E1");
+}
+
+#[test]
+fn an_amount_in_a_foreign_currency_beside_the_local_one_is_not_read() {
+    // SAP's general-ledger layout: the document currency first, the local one after.
+    let text = "Period;Konto;Projekt;Belopp i dokumentvaluta;Dokumentvaluta;Belopp i lokal valuta;Lokal valuta\n\
+                202304;6550;P1;10000,00;EUR;114750,00;SEK\n202304;6550;P1;1000,00;SEK;1000,00;SEK\n";
+    let a = read_text("sap.csv", text);
+    assert_eq!(actual(&a, 2023, 4, "6550", Some("P1")), d("115750"));
+    for (header, amounts) in [
+        ("Belopp EUR;Belopp SEK", "10;114,75"),
+        ("Belopp SEK;Belopp EUR", "114,75;10"),
+        ("Amount in doc. curr.;Amount in local cur.", "10;114,75"),
+        ("Belopp valuta;Belopp", "10;114,75"),
+    ] {
+        let text = format!("Period;Konto;Projekt;{header}\n202304;6550;P1;{amounts}\n");
+        let a = read_text("u.csv", &text);
+        assert_eq!(
+            actual(&a, 2023, 4, "6550", Some("P1")),
+            d("114.75"),
+            "{header}"
+        );
+        assert!(a.findings.is_empty(), "{header}: {:#?}", a.findings);
+    }
+    // Two amounts in the ledger's own currency are still a question.
+    let a = read_text(
+        "u.csv",
+        "Period;Konto;Projekt;Belopp inkl moms;Belopp exkl moms\n202304;6550;P1;125;100\n",
+    );
+    assert!(a.is_unreadable());
+}
+
+#[test]
+fn a_column_named_as_the_code_is_read_before_a_plain_one_and_names_are_not_read() {
+    // `Projekt` holds the name, `Projektnr` the code: the code is the key.
+    for header in [
+        "Period;Konto;Projekt;Projektnr;Belopp",
+        "Period;Konto;Projekt;Projekt nr;Belopp",
+        "Period;Konto;Project;Project ID;Belopp",
+    ] {
+        let text = format!("{header}\n202304;6550;IT gemensamt;23300;5\n");
+        let a = read_text("u.csv", &text);
+        assert_eq!(
+            actual(&a, 2023, 4, "6550", Some("23300")),
+            d("5"),
+            "{header}"
+        );
+    }
+    // The code first and a plain one after: the code stays.
+    let a = read_text(
+        "u.csv",
+        "Period;Kontonr;Konto;Projektnr;Projekt;Belopp\n202304;6550;Konsulter;23300;IT gemensamt;5\n",
+    );
+    assert_eq!(actual(&a, 2023, 4, "6550", Some("23300")), d("5"));
+    // A name column before the code column is no account or project column.
+    let a = read_text(
+        "u.csv",
+        "Period;Account name;Account;Project name;Project;Amount\n202304;Konsulter;6550;IT gemensamt;23300;5\n",
+    );
+    assert_eq!(actual(&a, 2023, 4, "6550", Some("23300")), d("5"));
+    assert!(a.findings.is_empty(), "{:#?}", a.findings);
 }
