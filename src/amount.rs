@@ -20,17 +20,41 @@ pub fn plausible(v: Decimal) -> bool {
     v.abs() <= MAX_AMOUNT
 }
 
-/// `a + b` when the result is a plausible amount (see [`MAX_AMOUNT`]).
+/// `a + b` when the result is a plausible amount (see [`MAX_AMOUNT`]): exact, so
+/// that a sum is rounded once, at its end ([`at_excel_digits`]).
 pub fn add(a: Decimal, b: Decimal) -> Option<Decimal> {
     a.checked_add(b).filter(|s| plausible(*s))
 }
 
 /// The sum of amounts that are each bounded (so it cannot overflow in practice);
-/// saturating, so that not even an impossible input can make it panic.
+/// saturating, so that not even an impossible input can make it panic. At Excel's
+/// 15 significant digits, as [`add`].
 pub fn total(values: impl IntoIterator<Item = Decimal>) -> Decimal {
-    values
-        .into_iter()
-        .fold(Decimal::ZERO, |sum, v| sum.saturating_add(v))
+    at_excel_digits(
+        values
+            .into_iter()
+            .fold(Decimal::ZERO, |sum, v| sum.saturating_add(v)),
+    )
+}
+
+/// A sum of cell values as Excel shows and compares it: at 15 significant digits.
+/// A cell holding a split amount (`=20000/3`) is read as 6666.66666666667, its
+/// 15 digits, and three of them add up to 20000.00000000001 — a figure no one
+/// wrote, which Excel shows as 20 000 and finds equal to its `Summa`. A sum that
+/// 15 digits hold (every sum of amounts written with at most a few decimals) is
+/// returned as it is, its scale kept. Rounded once, at the sum's end: each term
+/// is within half a unit of its 15th digit of the value Excel holds, so a sum of
+/// many such terms rounded at every step could drift from what Excel shows.
+pub fn at_excel_digits(sum: Decimal) -> Decimal {
+    // Fifteen digits of mantissa or fewer: nothing to round (the common case); a
+    // sum beyond any budget is reported as it is.
+    if sum.mantissa().unsigned_abs() < 1_000_000_000_000_000 || !plausible(sum) {
+        return sum;
+    }
+    match sum.round_sf(crate::grid::EXCEL_DIGITS as u32) {
+        Some(shown) if shown != sum => shown.normalize(),
+        _ => sum,
+    }
 }
 
 /// What an amount cell holds.
@@ -177,6 +201,26 @@ fn english_groups(body: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_sum_is_rounded_to_excel_digits_only_where_fifteen_digits_do_not_hold_it() {
+        let d = |t: &str| t.parse::<Decimal>().expect("decimal");
+        // Three thirds of 20 000 at 15 digits each.
+        assert_eq!(at_excel_digits(d("20000.00000000001")), d("20000"));
+        assert_eq!(at_excel_digits(d("5499.999999999996")), d("5500"));
+        assert_eq!(at_excel_digits(d("-1500.000000000004")), d("-1500"));
+        // Held by 15 digits: returned as it is, scale kept.
+        assert_eq!(at_excel_digits(d("13000.00")).to_string(), "13000.00");
+        assert_eq!(at_excel_digits(d("91510.125")).to_string(), "91510.125");
+        assert_eq!(
+            at_excel_digits(d("123456789012.345")).to_string(),
+            "123456789012.345"
+        );
+        // A real difference stays one: a krona in a sum of a billion tkr.
+        assert_ne!(at_excel_digits(d("1000000000.001")), d("1000000000"));
+        assert_eq!(total([d("6666.66666666667"); 3]), d("20000"));
+        assert_eq!(total([d("0.1"), d("0.2")]).to_string(), "0.3");
+    }
     use super::*;
     use std::str::FromStr;
 

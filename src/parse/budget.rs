@@ -39,6 +39,10 @@ pub(super) fn parse(
         row: [blank(0), blank(0), blank(0)],
     };
     rows::read(grid, &mut budget, sink, rows_read);
+    let t = &mut budget.table;
+    for sum in [&mut t.sum_new, &mut t.sum_existing, &mut t.sum_amount] {
+        *sum = amount::at_excel_digits(*sum);
+    }
     budget.table
 }
 
@@ -138,7 +142,7 @@ impl Budget<'_> {
         // Every amount is at most 10^12 tkr (`amount::MAX_AMOUNT`); a row or a
         // column summing beyond that is reported once, at the cell where it does.
         let sums = amount::add(n, e)
-            .map(|parts| (parts, None))
+            .map(|parts| (amount::at_excel_digits(parts), None))
             .unwrap_or_else(|| (Decimal::ZERO, Some((amount, n.saturating_add(e)))));
         let (parts, mut too_large) = sums;
         let a = match (too_large, broken) {

@@ -375,13 +375,15 @@ pub(super) fn check_total(cell: &AmountCell, col: &ColSum, sheet: &str, sink: &m
     if !report_cells([cell], sheet, sink) || col.unreadable {
         return;
     }
-    let computed = col.sum;
+    // A column's sums as Excel shows them (see `amount::at_excel_digits`).
+    let computed = amount::at_excel_digits(col.sum);
+    let from_parts = col.from_parts.map(amount::at_excel_digits);
     if let Some(stated) = recomputable(cell, computed, sheet, sink)
         && stated != computed
-        && col.from_parts != Some(stated)
+        && from_parts != Some(stated)
     {
         match col.root {
-            Some(root) if cell.formula && stated == col.shown => {
+            Some(root) if cell.formula && stated == amount::at_excel_digits(col.shown) => {
                 let shows = Shows::Value {
                     shown: stated,
                     right: computed,

@@ -50,6 +50,10 @@ pub(super) fn parse(
         impact: None,
     };
     rows::read(grid, &mut plan, sink, rows_read);
+    let t = &mut plan.table;
+    for sum in t.sum_development.iter_mut().chain(&mut t.sum_maintenance) {
+        *sum = amount::at_excel_digits(*sum);
+    }
     plan.table
 }
 

@@ -489,3 +489,46 @@ fn text_longer_than_excel_holds_is_a_finding_and_written_shortened() {
     assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
     assert!(run.dir.path().join("r.json").is_file());
 }
+
+/// Amounts split in thirds (`=20000/3`): each cell holds a binary fraction, which
+/// is read at 15 digits (6666.66666666667), and the sums of such cells are compared
+/// as Excel shows them, at 15 significant digits once at the sum's end — not as
+/// 20 000,00000000001, a figure no one wrote. Both as Excel stores the values (17
+/// digits: the harness's `f64`s and their `f64` sums) and as LibreOffice does (15
+/// digits: `Vidmakthållande` in thirds adds up exactly to 5 499,999999999996, which
+/// LibreOffice stores and shows as 5 500; rounding every partial sum would give
+/// 5 499,99999999999).
+#[test]
+fn amounts_split_in_thirds_sum_as_excel_shows_them() {
+    let third = 20000.0 / 3.0;
+    let (a, b, c) = (333.333333333333, 666.666666666667, 1333.33333333333);
+    let maintenance = [1000.0, 500.0, a, a, a, a, b, b, c];
+    let initiatives = (maintenance.iter().enumerate())
+        .map(|(i, m)| Initiative {
+            name: format!("Initiativ {}", i + 1),
+            new: if i < 3 { third } else { 0.0 },
+            existing: if i < 3 { 0.0 } else { 1000.0 },
+            development: vec![if i < 3 { third } else { 1000.0 }, 0.0, 0.0],
+            maintenance: vec![*m, 0.0, 0.0],
+            impact: None,
+        })
+        .collect();
+    let template = Template::new("HR").with_initiatives(initiatives);
+    let plan_total = template.plan_total_row();
+    let template = template.set(
+        Sheet::Plan,
+        &format!("E{plan_total}"),
+        f(&format!("=SUM(E4:E{})", plan_total - 1), "5500"),
+    );
+    let run = Run::new().add("HR.xlsx", &template).config(
+        "budget_year = 2023\nyears = [2023, 2024, 2025]\n[[area]]\nname = \"HR\"\nframe = 26000\n",
+    );
+    let out = run.consolidate(&[]);
+    let report = run.report();
+    let found = findings(&report);
+    assert!(found.is_empty(), "{found:#?}");
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+    let area = &report["areas"][0];
+    assert_eq!(area["new_development"], "20000");
+    assert_eq!(area["total"], "26000");
+}
