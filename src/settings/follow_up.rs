@@ -32,9 +32,13 @@ pub struct FollowUpConfig {
     pub actuals_unit: Option<ActualsUnit>,
 }
 
-/// Which accounts are cost: inclusive numeric ranges of account numbers.
+/// Which accounts are cost: inclusive numeric ranges of account numbers, each with
+/// the number of digits its bounds are written with. An account with more digits
+/// than that is a sub-account (`65501` under a range `4000-7999`: Kommun-Bas's
+/// four-digit account 6550 with a fifth digit of the city's own) and is compared
+/// by its first digits, as its parent account.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CostAccounts(pub Vec<(u64, u64)>);
+pub struct CostAccounts(pub Vec<(u64, u64, usize)>);
 
 impl CostAccounts {
     /// BAS / Kommun-Bas classes 4–7: every account whose first digit is 4 to 7.
@@ -50,10 +54,12 @@ impl CostAccounts {
         if self.0.is_empty() {
             return matches!(account.as_bytes()[0], b'4'..=b'7');
         }
-        let Ok(n) = account.parse::<u64>() else {
-            return false;
-        };
-        self.0.iter().any(|(lo, hi)| (*lo..=*hi).contains(&n))
+        self.0.iter().any(|(lo, hi, digits)| {
+            let parent = account.get(..*digits).unwrap_or(account);
+            parent
+                .parse::<u64>()
+                .is_ok_and(|n| (*lo..=*hi).contains(&n))
+        })
     }
 
     /// `"4000-7999"` or `"4010"`.
@@ -61,8 +67,9 @@ impl CostAccounts {
         let mut ranges = Vec::new();
         for item in items {
             let (a, b) = item.split_once(['-', '–']).unwrap_or((item, item));
-            match (a.trim().parse::<u64>(), b.trim().parse::<u64>()) {
-                (Ok(lo), Ok(hi)) if lo <= hi => ranges.push((lo, hi)),
+            let (a, b) = (a.trim(), b.trim());
+            match (a.parse::<u64>(), b.parse::<u64>()) {
+                (Ok(lo), Ok(hi)) if lo <= hi => ranges.push((lo, hi, a.len().max(b.len()))),
                 _ => return Err(item.clone()),
             }
         }

@@ -119,3 +119,28 @@ fn bad_config_names_line_and_key() {
     assert!(text.contains("rad 3"), "{text}");
     assert!(text.contains("okänd nyckel ”frame_total”"), "{text}");
 }
+
+/// A city's own fifth or sixth digit under a four-digit account (`65501` under
+/// Kommun-Bas's 6550) is counted as its parent account; ranges written with
+/// five digits compare five.
+#[test]
+fn cost_accounts_count_sub_accounts_under_their_parent() {
+    let ranges = |items: &[&str]| {
+        let items: Vec<String> = items.iter().map(|s| s.to_string()).collect();
+        CostAccounts::parse(&items).expect("ranges")
+    };
+    let four = ranges(&["4000-7999"]);
+    for account in ["6550", "65501", "655012", "4000", "79999"] {
+        assert!(four.contains(account), "{account}");
+    }
+    for account in ["3010", "30101", "8010", "80001", "999", "65a01", ""] {
+        assert!(!four.contains(account), "{account}");
+    }
+    let single = ranges(&["4010"]);
+    assert!(single.contains("40101") && !single.contains("40201"));
+    let five = ranges(&["40000-79999"]);
+    assert!(five.contains("65501") && !five.contains("6550") && !five.contains("80000"));
+    // The default, classes 4–7, holds any length.
+    let default = CostAccounts(Vec::new());
+    assert!(default.contains("65501") && default.contains("4") && !default.contains("30101"));
+}
