@@ -537,7 +537,14 @@ pub(super) fn examples() -> Vec<Kind> {
             since_previous: None,
             since_start: d(4500),
         },
-        Kind::MoreActualsTotalRows { rows: 40 },
+        Kind::MoreActualsTotalRows {
+            rows: 40,
+            unchecked: 0,
+        },
+        Kind::MoreActualsTotalRows {
+            rows: 10_040,
+            unchecked: 12,
+        },
         Kind::ActualsRepeatedHeader { rows: 1 },
         Kind::ActualsRepeatedHeader { rows: 12 },
         Kind::ActualsTextRow {

@@ -488,6 +488,8 @@ pub enum Kind {
     /// More total rows than are named one by one (code `actuals-total-row`).
     MoreActualsTotalRows {
         rows: u64,
+        /// Of them, those past the ones kept for comparison: not compared.
+        unchecked: u64,
     },
     /// Rows of a ledger table that repeat its header (an export in parts, joined,
     /// or one with the header on every page): not data, so not summed; `rows` of

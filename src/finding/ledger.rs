@@ -39,12 +39,20 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
             since_previous,
             since_start,
         } => total_row_message(label, *amount, *since_previous, *since_start, lang),
-        Kind::MoreActualsTotalRows { rows } => match sv {
+        Kind::MoreActualsTotalRows { rows, unchecked: 0 } => match sv {
             true => format!(
-                "Ytterligare {rows} summarader räknades inte in i utfallet; bara de första anges var för sig, med jämförelsen mot raderna ovanför dem."
+                "Ytterligare {rows} summarader räknades inte in i utfallet; var och en är summan av raderna ovanför den. Bara de första summaraderna, och de som inte stämmer, anges var för sig."
             ),
             false => format!(
-                "{rows} more total rows were not counted in the actuals; only the first are named one by one, with the comparison against the rows above them."
+                "{rows} more total rows were not counted in the actuals; each is the sum of the rows above it. Only the first total rows, and those that do not match, are named one by one."
+            ),
+        },
+        Kind::MoreActualsTotalRows { rows, unchecked } => match sv {
+            true => format!(
+                "Ytterligare {rows} summarader räknades inte in i utfallet. {unchecked} av dem jämfördes inte med raderna ovanför: filen har fler än 10 000 summarader som inte är summan av raderna närmast ovanför, så den är troligen ingen vanlig export. Kontrollera exporten."
+            ),
+            false => format!(
+                "{rows} more total rows were not counted in the actuals. {unchecked} of them were not compared with the rows above: the file has more than 10 000 total rows that are not the sum of the rows just above them, so it is most likely no ordinary export. Check the export."
             ),
         },
         Kind::ActualsRepeatedHeader { rows } => match (rows, sv) {

@@ -231,7 +231,7 @@ impl Actuals {
                     ..
                 } => *rows,
                 Kind::InvalidActualsRow { .. } | Kind::ActualsTotalRow { .. } => 1,
-                Kind::MoreActualsTotalRows { rows }
+                Kind::MoreActualsTotalRows { rows, .. }
                 | Kind::ActualsSheetLeftOut { rows, .. }
                 | Kind::ActualsRepeatedHeader { rows }
                 | Kind::ActualsTextRow { rows, .. } => *rows,

@@ -3,6 +3,7 @@
 //! never summed, and compared exactly with the data rows above them.
 
 use super::*;
+use crate::finding::TotalMatch;
 
 /// A table's total rows ([`Sums::total_row`]) and the running sums of the data rows
 /// (amounts as written, before the unit) that each is compared with. `None`: a sum
@@ -19,10 +20,23 @@ pub(super) struct Totals {
     seen: bool,
     /// The first total rows, named one by one.
     named: Vec<TotalRow>,
-    /// The total rows past the named ones: how many, and the first one's place.
+    /// Total rows past the named ones that are not the sum of the rows since the
+    /// total row above them: kept, so that at the end of the reading each is either
+    /// the sum of all rows above it (a grand total, counted in `more`) or named, as a
+    /// named one would be. At most [`DOUBTFUL_ROWS`].
+    doubtful: Vec<TotalRow>,
+    /// The total rows past the named ones that matched, how many, and the first
+    /// one's place (of all past the named).
     more: u64,
     more_at: Option<Place>,
+    /// Of `more`, those past [`DOUBTFUL_ROWS`] that could not be compared.
+    unchecked: u64,
 }
+
+/// The most total rows past the named ones kept for a comparison at the end (see
+/// [`Totals::doubtful`]): a file with more than these, each not the sum of the rows
+/// just above it, has most of its "totals" wrong or is no export.
+const DOUBTFUL_ROWS: usize = 10_000;
 
 #[derive(Debug)]
 struct TotalRow {
@@ -45,8 +59,10 @@ impl Default for Totals {
             before_previous: Some(Decimal::ZERO),
             seen: false,
             named: Vec::new(),
+            doubtful: Vec::new(),
             more: 0,
             more_at: None,
+            unchecked: 0,
         }
     }
 }
@@ -87,24 +103,42 @@ impl Totals {
         let sums = (self.since_previous, self.since_start());
         self.before_previous = sums.1;
         self.since_previous = Some(Decimal::ZERO);
-        if self.named.len() >= NAMED_ROWS {
-            self.more += 1;
+        let full = self.named.len() >= NAMED_ROWS;
+        if full {
             self.more_at.get_or_insert(place);
-            return true;
+            // The sum of the rows since the total row above: a subtotal that holds.
+            if after_total && amount.is_some() && amount == sums.0 {
+                self.more += 1;
+                return true;
+            }
         }
         let (Some(since_previous), Some(since_start)) = sums else {
             return false;
         };
-        let label = short_label(label);
-        self.named.push(TotalRow {
+        let row = TotalRow {
             place,
-            label,
+            label: short_label(label),
             amount,
             since_previous,
             since_start,
             after_total,
-        });
+        };
+        match full {
+            false => self.named.push(row),
+            true => self.keep_doubtful(row),
+        }
         true
+    }
+
+    /// A total row past the named ones, compared at the end of the reading.
+    fn keep_doubtful(&mut self, row: TotalRow) {
+        match self.doubtful.len() < DOUBTFUL_ROWS {
+            true => self.doubtful.push(row),
+            false => {
+                self.more += 1;
+                self.unchecked += 1;
+            }
+        }
     }
 
     /// Joins the total rows of the part of a file that follows this one (read on its
@@ -114,13 +148,11 @@ impl Totals {
     /// The result is the one-thread read's. `false`: a sum beyond exact amounts.
     pub(super) fn absorb(&mut self, other: Totals, moved: impl Fn(Place) -> Place) -> bool {
         let mut exact = true;
+        // Where this part's rows were summed to: the other part's sums since its
+        // start gain it.
+        let offset = self.since_start();
         for mut t in other.named {
             t.place = moved(t.place);
-            if self.named.len() >= NAMED_ROWS {
-                self.more += 1;
-                self.more_at.get_or_insert(t.place);
-                continue;
-            }
             let previous = match t.after_total {
                 true => Some(t.since_previous),
                 false => self
@@ -137,9 +169,28 @@ impl Totals {
             t.since_previous = previous;
             t.since_start = start;
             t.after_total |= self.seen;
-            self.named.push(t);
+            if self.named.len() < NAMED_ROWS {
+                self.named.push(t);
+                continue;
+            }
+            self.more_at.get_or_insert(t.place);
+            match TotalMatch::of(t.amount, t.after_total.then_some(previous), start) {
+                TotalMatch::Subtotal => self.more += 1,
+                _ => self.keep_doubtful(t),
+            }
+        }
+        for mut t in other.doubtful {
+            // Past the other part's named rows: a total row stands above each.
+            let Some(start) = offset.and_then(|o| o.checked_add(t.since_start)) else {
+                exact = false;
+                continue;
+            };
+            t.place = moved(t.place);
+            t.since_start = start;
+            self.keep_doubtful(t);
         }
         self.more += other.more;
+        self.unchecked += other.unchecked;
         if let Some(p) = other.more_at {
             self.more_at.get_or_insert(moved(p));
         }
@@ -254,7 +305,19 @@ impl Sums {
 
     /// The findings of the total rows, at the end of a reading.
     pub(super) fn total_findings(&mut self) {
-        for t in std::mem::take(&mut self.totals.named) {
+        // Past the named ones, a grand total is counted; any other is named.
+        let doubtful = std::mem::take(&mut self.totals.doubtful);
+        let (grand, named): (Vec<TotalRow>, Vec<TotalRow>) = doubtful.into_iter().partition(|t| {
+            TotalMatch::of(
+                t.amount,
+                t.after_total.then_some(t.since_previous),
+                t.since_start,
+            ) == TotalMatch::GrandTotal
+        });
+        self.totals.more += grand.len() as u64;
+        let mut rows = std::mem::take(&mut self.totals.named);
+        rows.extend(named);
+        for t in rows {
             let finding = Finding::new(Kind::ActualsTotalRow {
                 label: t.label,
                 amount: t.amount,
@@ -265,9 +328,10 @@ impl Sums {
             let finding = self.placed(finding, t.place);
             self.findings.push(finding);
         }
-        if let Some(place) = self.totals.more_at {
-            let rows = self.totals.more;
-            let finding = Finding::new(Kind::MoreActualsTotalRows { rows }).in_file(&self.file);
+        if let Some(place) = self.totals.more_at.filter(|_| self.totals.more > 0) {
+            let (rows, unchecked) = (self.totals.more, self.totals.unchecked);
+            let finding =
+                Finding::new(Kind::MoreActualsTotalRows { rows, unchecked }).in_file(&self.file);
             let finding = self.placed(finding, place);
             self.findings.push(finding);
         }

@@ -484,20 +484,52 @@ fn csv_total_rows_read_on_two_threads_equal_one_thread() {
     text.push_str(&format!("Summa;;;{sum}\n"));
     assert_eq!(matches(&both(&text))[0].1, TotalMatch::GrandTotal);
     // More total rows than are named, on both sides of the cut: the first 200 are
-    // named, the rest counted from the first one past them.
+    // named; past them a subtotal that holds is counted, a grand total too (which
+    // only the whole file's sums tell), and one that is neither is named, wherever
+    // it stands.
     let mut text = String::from("Period;Konto;Projekt;Belopp\n");
+    let (mut group, mut all) = (Decimal::ZERO, Decimal::ZERO);
     for v in 0..3000u32 {
         row(&mut text, v);
-        if v % 10 == 0 {
-            text.push_str(&format!("Delsumma;;;{v},25\n"));
+        let amount = Decimal::from(v) + Decimal::new(25, 2);
+        group += amount;
+        all += amount;
+        if v % 5 == 4 {
+            // Rows 1 249 and 2 749 lie on either side of the cut, both past the
+            // 200 named total rows.
+            let stated = match v {
+                1249 | 2749 => group + Decimal::ONE,
+                _ => group,
+            };
+            text.push_str(&format!("Delsumma;;;{stated}\n"));
+            group = Decimal::ZERO;
+        }
+        if v == 2499 {
+            text.push_str(&format!("Totalt hittills;;;{all}\n"));
         }
     }
     let one = both(&text);
-    assert_eq!(matches(&one).len(), 200);
+    let found = matches(&one);
+    assert_eq!(found.len(), 202, "{found:?}");
+    assert_eq!(found[0].1, TotalMatch::GrandTotal, "no total row above it");
     assert!(
-        one.findings
+        found[1..200]
             .iter()
-            .any(|f| matches!(f.kind, Kind::MoreActualsTotalRows { rows: 100 }))
+            .all(|(_, m)| *m == TotalMatch::Subtotal)
+    );
+    assert_eq!(found[200].1, TotalMatch::Neither);
+    assert_eq!(found[201].1, TotalMatch::Neither);
+    assert!(found[200].0 < one.rows_read / 2 && found[201].0 > one.rows_read / 2);
+    assert!(
+        one.findings.iter().any(|f| matches!(
+            f.kind,
+            Kind::MoreActualsTotalRows {
+                rows: 399,
+                unchecked: 0
+            }
+        )),
+        "398 subtotals and the grand total past the named: {:#?}",
+        one.findings.last()
     );
 }
 

@@ -205,7 +205,10 @@ fn past_200_total_rows_the_rest_are_counted_in_one_finding() {
     assert_eq!(a.findings.len(), 201);
     assert!(matches!(
         a.findings[200].kind,
-        Kind::MoreActualsTotalRows { rows: 50 }
+        Kind::MoreActualsTotalRows {
+            rows: 50,
+            unchecked: 0
+        }
     ));
     assert_eq!(a.findings[200].line, Some(2 + 2 * 200 + 1));
     assert_eq!(a.rows_in_findings(), 250);
@@ -297,4 +300,50 @@ fn a_total_s_label_without_an_amount_is_a_total_row_in_any_column() {
         ]
     );
     assert_eq!(sum_of_entries(&a), d("100"));
+}
+
+/// Past the 200 named total rows, a subtotal that does not hold is still named —
+/// a row missing near the end of a long report of subtotals is seen — and a grand
+/// total is told from the whole file's sums. Past 10 000 such rows the rest are
+/// counted, said not compared.
+#[test]
+fn a_wrong_total_past_the_named_ones_is_still_named() {
+    let mut csv = String::from("Period;Konto;Projekt;Belopp\n");
+    for i in 0..250 {
+        csv.push_str(&format!("202304;5410;P{i};{i}\nDelsumma;;;{i}\n"));
+    }
+    // A row left out of the export: the subtotal says 10 more than its rows.
+    csv.push_str("202304;5410;P1;5\nDelsumma;;;15\n");
+    let all: u32 = (0..250).sum::<u32>() + 5;
+    csv.push_str(&format!("Totalsumma;;;{all}\n"));
+    let a = read_text("u.csv", &csv);
+    let warned: Vec<_> = (a.findings.iter())
+        .filter(|f| f.severity == Severity::Warning)
+        .collect();
+    assert_eq!(warned.len(), 1, "{warned:#?}");
+    assert_eq!(warned[0].line, Some(2 + 2 * 250 + 1));
+    assert!(matches!(
+        a.findings.last().map(|f| &f.kind),
+        Some(Kind::MoreActualsTotalRows {
+            rows: 51,
+            unchecked: 0
+        })
+    ));
+    // Every total row wrong: 200 named, 10 000 more compared and named, the rest
+    // counted as not compared.
+    let mut csv = String::from("Period;Konto;Projekt;Belopp\n");
+    for _ in 0..10_300 {
+        csv.push_str("202304;5410;P1;2\nDelsumma;;;1\n");
+    }
+    let a = read_text("u.csv", &csv);
+    assert_eq!(a.findings.len(), 10_201);
+    let last = a.findings.last().expect("the count");
+    assert!(matches!(
+        last.kind,
+        Kind::MoreActualsTotalRows {
+            rows: 100,
+            unchecked: 100
+        }
+    ));
+    assert!(last.message(Lang::Sv).contains("100 av dem jämfördes inte"));
 }
