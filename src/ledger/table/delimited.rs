@@ -17,10 +17,35 @@ use std::path::Path;
 mod plain;
 use plain::Plain;
 
-/// The delimiter of a CSV: the one of `;`, tab and `,` that occurs most often in its
-/// header line (the first line naming `Konto`), else in its first non-empty line.
+/// The delimiter of a CSV: the one of `;`, tab and `,` with which a line of its head
+/// names the most of the table's columns (a title above the header, `Urval: period
+/// 202301-202304, konto 4000-7999`, names fewer than the header does); when none
+/// tells, the one that occurs most often in its header line (the first line naming
+/// `Konto`), else in its first non-empty line.
 fn sniff_delimiter(head: &[u8]) -> u8 {
     let lines = || head.split(|b| *b == b'\n').filter(|l| !trim(l).is_empty());
+    let candidates = [b';', b'\t', b','];
+    let named = |d: u8| {
+        (lines().take(HEADER_SEARCH_ROWS))
+            .map(|line| {
+                let fields = line.split(|b| *b == d).map(|f| {
+                    let f = trim(f);
+                    let f = f.strip_prefix(b"\"").unwrap_or(f);
+                    text_of(f.strip_suffix(b"\"").unwrap_or(f)).into_owned()
+                });
+                let fields: Vec<String> = fields.collect();
+                Columns::from_header(fields.iter().enumerate().map(|(i, t)| (i, t.as_str())))
+                    .found()
+            })
+            .max()
+            .unwrap_or(0)
+    };
+    let found = candidates.map(named);
+    let most = found.iter().copied().max().unwrap_or(0);
+    if most >= 2 && found.iter().filter(|f| **f == most).count() == 1 {
+        let at = found.iter().position(|f| *f == most).unwrap_or(0);
+        return candidates[at];
+    }
     let header = lines()
         .take(HEADER_SEARCH_ROWS)
         .find(|l| l.to_ascii_lowercase().windows(5).any(|w| w == b"konto"))

@@ -208,3 +208,29 @@ fn a_column_named_as_the_code_is_read_before_a_plain_one_and_names_are_not_read(
     assert_eq!(actual(&a, 2023, 4, "6550", Some("23300")), d("5"));
     assert!(a.findings.is_empty(), "{:#?}", a.findings);
 }
+
+/// The delimiter is the one with which a line of the head is the header: a report's
+/// selection line above it, with commas, semicolons or the word `konto`, does not
+/// decide it.
+#[test]
+fn a_title_line_with_other_delimiters_does_not_choose_the_delimiter() {
+    for text in [
+        "Urval: period 202301-202304, konto 4000-7999\nPeriod;Konto;Projekt;Belopp\n202304;6550;P1;412 500,00\n",
+        "Huvudbok, Göteborgs Stad, konto 4000-7999\nUtskriven 2023-05-03, av A. Andersson\n\nPeriod;Konto;Projekt;Belopp\n202304;6550;P1;412500,00\n",
+        "Urval; konto 4000-7999; period 2023\nPeriod,Konto,Projekt,Belopp\n202304,6550,P1,412500.00\n",
+        "Rapport, konto; alla\nPeriod\tKonto\tProjekt\tBelopp\n202304\t6550\tP1\t412500,00\n",
+        "\"Urval: konto 4000-7999, period 2023\"\n\"Period\";\"Konto\";\"Projekt\";\"Belopp\"\n\"202304\";\"6550\";\"P1\";\"412500,00\"\n",
+    ] {
+        let a = read_text("u.csv", text);
+        assert_eq!(
+            actual(&a, 2023, 4, "6550", Some("P1")),
+            d("412500"),
+            "{text}"
+        );
+        assert!(
+            a.findings.iter().all(|f| f.code().as_str() == "text-row"),
+            "{text}: {:#?}",
+            a.findings
+        );
+    }
+}
