@@ -26,13 +26,42 @@ pub(super) fn parse_period(text: &str) -> Option<(i32, u8)> {
     match numeric {
         Some(p) => Some(p),
         None if t.iter().any(u8::is_ascii_alphabetic) => named_month(text.trim()),
-        None if t.contains(&b'.') => dotted_date(text.trim()),
-        None => None,
+        None => dotted_date(text.trim()).or_else(|| year_and_month(text.trim())),
     }
 }
 
+/// A month and its year in another spelling than `2023-04`: `2023-4`, `2023.04`,
+/// `2023 04`, `2023/4`, the month first (`04/2023`, `4-2023`, `04.2023`), SAP's
+/// period of the fiscal year `004/2023`; and a period or date written as a float,
+/// `202304.0`, as pandas writes a column with a gap in it. Only a year of four
+/// digits and a month of one or two (or SAP's three, `001`–`012`): no day.
+fn year_and_month(text: &str) -> Option<(i32, u8)> {
+    let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    if let Some((whole, zeros)) = text.split_once('.')
+        && digits(whole)
+        && matches!(whole.len(), 6 | 8)
+        && !zeros.is_empty()
+        && zeros.bytes().all(|b| b == b'0')
+    {
+        return parse_period(whole);
+    }
+    let (a, b) = text.split_once(['-', '.', '/', ' '])?;
+    if !digits(a) || !digits(b) {
+        return None;
+    }
+    let (year, month) = match (a.len(), b.len()) {
+        (4, 1 | 2) => (a, b),
+        (1 | 2, 4) => (b, a),
+        (3, 4) if a.starts_with('0') => (b, a),
+        _ => return None,
+    };
+    let (year, month): (i32, u8) = (year.parse().ok()?, month.parse().ok()?);
+    ((1..=12).contains(&month) && year >= 1000).then_some((year, month))
+}
+
 /// A date written day first with points, as German, Finnish and Norwegian settings
-/// and SAP write it: `01.04.2023`, `1.4.2023`, a time after it allowed. Points mean
+/// and SAP write it: `01.04.2023`, `1.4.2023`, `15.04.23` (a two-digit year in this
+/// century), a time after it allowed. Points mean
 /// day first everywhere (unlike `1/4/2023`, which is not read).
 fn dotted_date(text: &str) -> Option<(i32, u8)> {
     let date = text.split(' ').next()?;
@@ -46,8 +75,10 @@ fn dotted_date(text: &str) -> Option<(i32, u8)> {
     let (day, month, year) = (
         number(day, 1..=2)?,
         number(month, 1..=2)?,
-        number(year, 4..=4)?,
+        number(year, 2..=4).filter(|_| year.len() != 3)?,
     );
+    // A two-digit year (`15.04.23`) is in this century.
+    let year = if year < 100 { 2000 + year } else { year };
     let valid = parts.next().is_none() && (1..=31).contains(&day) && (1..=12).contains(&month);
     (valid && year >= 1000).then_some((year as i32, month as u8))
 }

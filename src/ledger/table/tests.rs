@@ -1,4 +1,4 @@
-//! The table reader's amount forms (`fields`).
+//! The table reader's field forms (`fields`): amounts and periods.
 
 use super::fields::plain_amount;
 use super::*;
@@ -121,5 +121,44 @@ fn amounts_as_ledger_exports_write_them() {
         ("1.234,", NotAmount::Text("1.234,".into())),
     ] {
         assert_eq!(parse_amount_text(text), Err(why), "{text:?}");
+    }
+}
+
+/// The months a period column holds, in every spelling exports write (and the
+/// ones that are not a month, which stay a finding).
+#[test]
+fn periods_in_every_spelling() {
+    let apr = Some((2023, 4));
+    for text in [
+        "202304",
+        "2023-04",
+        "2023/04",
+        "2023-04-15",
+        "20230415",
+        "01.04.2023",
+        "15.04.23",
+        "2023-4",
+        "2023.04",
+        "2023.4",
+        "2023 04",
+        "04/2023",
+        "4/2023",
+        "4-2023",
+        "04.2023",
+        "004/2023",
+        "202304.0",
+        "202304.00",
+        "20230415.0",
+        "apr-23",
+        "april 2023",
+        " 2023-04 ",
+    ] {
+        assert_eq!(fields::parse_period(text), apr, "{text}");
+    }
+    for text in [
+        "", "2023", "202313", "2023-13", "13/2023", "2023.0", "202304.5", "1/4/2023", "4", "abc",
+        "0/2023", "104/2023", "20.04.1", "2023--04",
+    ] {
+        assert_eq!(fields::parse_period(text), None, "{text}");
     }
 }
