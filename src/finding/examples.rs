@@ -399,6 +399,10 @@ pub(super) fn examples() -> Vec<Kind> {
             role: s("Belopp"),
             columns: vec![(s("D"), s("Belopp")), (s("E"), s("Utfall"))],
         }),
+        Kind::UnreadableActuals(UnreadableActuals::WorkbookTooLarge(TooLarge::Span {
+            cells: 1_066_500,
+            limit: 1_000_000,
+        })),
         Kind::UnreadableActuals(UnreadableActuals::NotLedger {
             extension: s(".pdf"),
         }),

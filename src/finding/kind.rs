@@ -146,6 +146,8 @@ pub enum UnreadableActuals {
     },
     /// A workbook the grid reader refused.
     Workbook(Unreadable),
+    /// A workbook too large for the grid reader (its cells, its sheets' span).
+    WorkbookTooLarge(TooLarge),
     /// A panic inside a reader, caught.
     Internal(String),
 }

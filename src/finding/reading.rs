@@ -87,20 +87,7 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
             }
         }
         Kind::TooLarge(what) => {
-            // Counts grouped as amounts are (96 000 000 / 96,000,000).
-            let n = |count: u64| amount(Decimal::from(count), lang);
-            let detail = match (what, sv) {
-                (TooLarge::File { bytes }, true) => format!("filen är {} MiB", bytes / (1 << 20)),
-                (TooLarge::File { bytes }, false) => format!("the file is {} MiB", bytes / (1 << 20)),
-                (TooLarge::ZipPart { part, bytes }, true) => format!("delen {part} anger {} MiB okomprimerat", bytes / (1 << 20)),
-                (TooLarge::ZipPart { part, bytes }, false) => format!("part {part} declares {} MiB uncompressed", bytes / (1 << 20)),
-                (TooLarge::SharedStrings { declared }, true) => format!("den anger {} delade texter, fler än delen kan rymma", n(*declared)),
-                (TooLarge::SharedStrings { declared }, false) => format!("it declares {} shared strings, more than its part can hold", n(*declared)),
-                (TooLarge::Cells { limit }, true) => format!("bladet har fler än {} ifyllda celler", n(*limit as u64)),
-                (TooLarge::Cells { limit }, false) => format!("the sheet has more than {} filled cells", n(*limit as u64)),
-                (TooLarge::Span { cells, limit }, true) => format!("bladen spänner tillsammans över {} celler, fler än {} (en .xls- eller .ods-fil läses som hela rektanglar)", n(*cells), n(*limit as u64)),
-                (TooLarge::Span { cells, limit }, false) => format!("its sheets together span {} cells, more than {} (an .xls or .ods file is read as whole rectangles)", n(*cells), n(*limit as u64)),
-            };
+            let detail = too_large_detail(what, lang);
             if sv {
                 format!("För stor för att vara en budgetmall: {detail}. Den lästes inte.")
             } else {
@@ -127,4 +114,47 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
         }
         _ => return None,
     })
+}
+
+/// What made a workbook too large to read, as a clause of a message (the plan's
+/// `too-large` and a ledger workbook's `unreadable-actuals`).
+pub(super) fn too_large_detail(what: &TooLarge, lang: Lang) -> String {
+    let sv = lang == Lang::Sv;
+    // Counts grouped as amounts are (96 000 000 / 96,000,000).
+    let n = |count: u64| amount(Decimal::from(count), lang);
+    match (what, sv) {
+        (TooLarge::File { bytes }, true) => format!("filen är {} MiB", bytes / (1 << 20)),
+        (TooLarge::File { bytes }, false) => format!("the file is {} MiB", bytes / (1 << 20)),
+        (TooLarge::ZipPart { part, bytes }, true) => {
+            format!("delen {part} anger {} MiB okomprimerat", bytes / (1 << 20))
+        }
+        (TooLarge::ZipPart { part, bytes }, false) => format!(
+            "part {part} declares {} MiB uncompressed",
+            bytes / (1 << 20)
+        ),
+        (TooLarge::SharedStrings { declared }, true) => format!(
+            "den anger {} delade texter, fler än delen kan rymma",
+            n(*declared)
+        ),
+        (TooLarge::SharedStrings { declared }, false) => format!(
+            "it declares {} shared strings, more than its part can hold",
+            n(*declared)
+        ),
+        (TooLarge::Cells { limit }, true) => {
+            format!("bladet har fler än {} ifyllda celler", n(*limit as u64))
+        }
+        (TooLarge::Cells { limit }, false) => {
+            format!("the sheet has more than {} filled cells", n(*limit as u64))
+        }
+        (TooLarge::Span { cells, limit }, true) => format!(
+            "bladen spänner tillsammans över {} celler, fler än {} (en .xls- eller .ods-fil läses som hela rektanglar)",
+            n(*cells),
+            n(*limit as u64)
+        ),
+        (TooLarge::Span { cells, limit }, false) => format!(
+            "its sheets together span {} cells, more than {} (an .xls or .ods file is read as whole rectangles)",
+            n(*cells),
+            n(*limit as u64)
+        ),
+    }
 }

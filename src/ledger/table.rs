@@ -416,14 +416,9 @@ pub fn read_sheet(bytes: &[u8], file: &str, opts: &ReadOptions) -> Actuals {
         Err(ReadError::Unreadable(u)) => {
             return Actuals::unreadable(file, Some(Form::Sheet), UnreadableActuals::Workbook(u));
         }
-        Err(ReadError::TooLarge(_)) => {
-            return Actuals::unreadable(
-                file,
-                Some(Form::Sheet),
-                UnreadableActuals::TooLarge {
-                    bytes: bytes.len() as u64,
-                },
-            );
+        Err(ReadError::TooLarge(what)) => {
+            let why = UnreadableActuals::WorkbookTooLarge(what);
+            return Actuals::unreadable(file, Some(Form::Sheet), why);
         }
     };
     read_grids(&sheets, file, opts, Form::Sheet)

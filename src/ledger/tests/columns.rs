@@ -234,3 +234,36 @@ fn a_title_line_with_other_delimiters_does_not_choose_the_delimiter() {
         );
     }
 }
+
+/// A ledger workbook the grid reader finds too large (an `.ods` whose one stray
+/// cell far down makes its sheet a rectangle of over a million cells) says so, and
+/// what to save instead — not "0 MiB, too large".
+#[test]
+fn a_workbook_too_large_says_why_and_what_to_save_instead() {
+    use std::io::Write;
+    let value = r#"<table:table-cell office:value-type="float" office:value="1"/>"#;
+    let content = format!(
+        r#"<?xml version="1.0"?><office:document-content><office:body><office:spreadsheet><table:table table:name="Utfall"><table:table-row>{value}{value}{value}{value}</table:table-row><table:table-row table:number-rows-repeated="299998"><table:table-cell table:number-columns-repeated="4"/></table:table-row><table:table-row>{value}</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    zip.start_file("mimetype", options).expect("zip");
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .expect("zip");
+    zip.start_file("content.xml", options).expect("zip");
+    zip.write_all(content.as_bytes()).expect("zip");
+    let bytes = zip.finish().expect("zip").into_inner();
+    let a = checked(read_bytes(&bytes, "utfall.ods", &ReadOptions::default()));
+    assert!(matches!(
+        refusal(&a),
+        UnreadableActuals::WorkbookTooLarge(crate::finding::TooLarge::Span {
+            cells: 1_200_000,
+            ..
+        })
+    ));
+    let sv = a.findings[0].message(Lang::Sv);
+    assert!(
+        sv.contains("1 200 000 celler") && sv.contains("Spara exporten som CSV"),
+        "{sv}"
+    );
+}
