@@ -15,6 +15,7 @@ use crate::labels;
 use crate::location::CellRef;
 use calamine::{Data, Reader};
 use rust_decimal::Decimal;
+use std::collections::HashSet;
 use std::io::Cursor;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -365,8 +366,10 @@ fn read_picked(bytes: &[u8], pick: Pick) -> Result<Book, ReadError> {
     catch_unwind(AssertUnwindSafe(|| match format {
         Format::Xlsx => read_xlsx(bytes, pick),
         Format::Xlsb => read_xlsb(bytes, pick),
-        Format::Xls => read_eager::<calamine::Xls<_>>(bytes, pick),
-        Format::Ods => read_eager::<calamine::Ods<_>>(bytes, pick),
+        Format::Xls => read_eager::<calamine::Xls<_>>(bytes, pick, |_, _| HashSet::new()),
+        Format::Ods => read_eager::<calamine::Ods<_>>(bytes, pick, |sheet, wanted| {
+            ods::empty_results(bytes, sheet, wanted)
+        }),
     }))
     .unwrap_or_else(|panic| {
         let detail = panic
@@ -432,8 +435,14 @@ impl Collector {
 
 /// xls and ods: calamine parses every sheet when the file is opened (their formats
 /// bound the sheet size), so the ranges already exist; we only copy the non-empty
-/// cells out, at absolute positions.
-fn read_eager<R>(bytes: &[u8], pick: Pick) -> Result<Book, ReadError>
+/// cells out, at absolute positions. Of the formulas calamine gives no value,
+/// `empty_results(sheet, cells)` tells those whose result is an empty text: they
+/// are read as such, the others as never calculated.
+fn read_eager<R>(
+    bytes: &[u8],
+    pick: Pick,
+    empty_results: impl Fn(&str, &HashSet<CellRef>) -> HashSet<CellRef>,
+) -> Result<Book, ReadError>
 where
     R: Reader<Cursor<Vec<u8>>>,
     R::Error: std::fmt::Display,
@@ -460,15 +469,29 @@ where
         // A formula whose cached value is empty is absent from the value range.
         if let Some(f) = &formulas {
             let (fr0, fc0) = f.start().unwrap_or((0, 0));
-            for (r, c, text) in f.used_cells() {
-                let (row, col) = (fr0 + r as u32, fc0 + c as u32);
-                if !text.is_empty()
-                    && range
-                        .get_value((row, col))
-                        .is_none_or(|v| matches!(v, Data::Empty))
-                {
-                    out.push(CellRef::new(row, col), Value::Empty, true)?;
-                }
+            let valueless: Vec<CellRef> = f
+                .used_cells()
+                .map(|(r, c, text)| (fr0 + r as u32, fc0 + c as u32, text))
+                .filter(|(row, col, text)| {
+                    !text.is_empty()
+                        && range
+                            .get_value((*row, *col))
+                            .is_none_or(|v| matches!(v, Data::Empty))
+                })
+                .map(|(row, col, _)| CellRef::new(row, col))
+                .collect();
+            let shown_empty = if valueless.is_empty() {
+                HashSet::new()
+            } else {
+                empty_results(name, &valueless.iter().copied().collect())
+            };
+            for at in valueless {
+                let value = if shown_empty.contains(&at) {
+                    Value::Text(String::new())
+                } else {
+                    Value::Empty
+                };
+                out.push(at, value, true)?;
             }
         }
         Ok(())

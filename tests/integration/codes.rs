@@ -941,7 +941,7 @@ fn formula_without_value_in_a_name_cell_is_not_an_initiative_named_0() {
 
 #[test]
 fn formula_without_value_in_an_input_cell_is_an_error() {
-    // An empty cached string: the value was never calculated, and a plan amount
+    // No cached value at all: the value was never calculated, and a plan amount
     // cannot be recomputed from anything.
     let mut template =
         Template::new("HR").set(Sheet::Plan, "C5", Cell::Formula("=3000*2".into(), None));
@@ -957,6 +957,23 @@ fn formula_without_value_in_an_input_cell_is_an_error() {
         Some("C5"),
     );
     assert!(f.message.contains("spara"), "{}", f.message);
+}
+
+#[test]
+fn a_formula_whose_result_is_empty_text_is_an_empty_cell() {
+    // `=IF(B5>0;"";100)` calculated: Excel and LibreOffice store the empty text
+    // as `t="str"` with an empty `<v></v>`, as rust_xlsxwriter writes it here. The
+    // cell reads as empty (0), not as a formula never calculated.
+    let empty = Cell::Formula("=IF(B5>0,\"\",100)".into(), Some(String::new()));
+    let run = Run::new().add(
+        "HR.xlsx",
+        &Template::new("HR").set(Sheet::Plan, "E5", empty),
+    );
+    let out = run.consolidate(&[]);
+    let found = findings(&run.report());
+    assert!(found.is_empty(), "{found:#?}");
+    assert_eq!(out.status, 0, "{}", out.stdout);
+    assert_eq!(run.report()["totals"]["total"], "13000");
 }
 
 #[test]

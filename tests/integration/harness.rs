@@ -83,8 +83,8 @@ pub struct Template {
     pub initiatives: Vec<Initiative>,
     overrides: BTreeMap<(Sheet, u32, u16), Cell>,
     pub without_plan_sheet: bool,
-    /// Formulas written without a result store an empty value (never calculated)
-    /// instead of rust_xlsxwriter's placeholder 0.
+    /// Formulas written without a result store no value at all (never calculated,
+    /// as openpyxl writes them) instead of rust_xlsxwriter's placeholder 0.
     pub uncalculated_formulas: bool,
 }
 
@@ -313,6 +313,15 @@ impl Template {
             }
         }
         wb.save(path).expect("save");
+        if self.uncalculated_formulas {
+            // rust_xlsxwriter stores the result "" as `t="str"` with `<v></v>`, which
+            // is how Excel stores a calculated empty text; a formula never
+            // calculated has no `<v>` at all.
+            rewrite_parts(path, |name, text| {
+                name.starts_with("xl/worksheets/")
+                    .then(|| text.replace("</f><v></v></c>", "</f></c>"))
+            });
+        }
     }
 }
 
