@@ -287,11 +287,25 @@ pub(super) fn examples() -> Vec<Kind> {
             sheet: "Budgetfördelning",
             used: Some(s("Budgetfördelning ")),
             others: vec![s("Budgetfördelning")],
+            copies: vec![],
         },
         Kind::AmbiguousSheet {
             sheet: "Budgetfördelning",
             used: None,
             others: vec![s("Budgetfördelning"), s("budgetfördelning ")],
+            copies: vec![],
+        },
+        Kind::AmbiguousSheet {
+            sheet: "Budgetfördelning",
+            used: Some(s("Budgetfördelning")),
+            others: vec![],
+            copies: vec![s("Budgetfördelning (2)")],
+        },
+        Kind::AmbiguousSheet {
+            sheet: "Utvecklingsinitiativ",
+            used: Some(s("Utvecklingsinitiativ")),
+            others: vec![s("utvecklingsinitiativ")],
+            copies: vec![s("Utvecklingsinitiativ (2)"), s("Utvecklingsinitiativ (3)")],
         },
         Kind::AmbiguousColumn {
             header: s("Utveckling 2024"),

@@ -378,6 +378,8 @@ pub enum Kind {
         sheet: &'static str,
         used: Option<String>,
         others: Vec<String>,
+        /// Copies Excel made of the sheet (`Budgetfördelning (2)`), not read.
+        copies: Vec<String>,
     },
     /// Two or more columns of a table's header claim one header.
     AmbiguousColumn {

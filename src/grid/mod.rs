@@ -191,7 +191,8 @@ pub struct Book {
 
 /// Several sheets match one required sheet name (`Budgetfördelning` hidden and
 /// `Budgetfördelning ` visible): the only visible one is read; with more than one
-/// visible, none is.
+/// visible, none is. Copies Excel made of it (`Budgetfördelning (2)`) are never
+/// read, but named.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SheetChoice {
     /// The required sheet's label.
@@ -200,6 +201,9 @@ pub struct SheetChoice {
     pub used: Option<String>,
     /// The other candidates (all of them when none was read), in workbook order.
     pub others: Vec<String>,
+    /// Worksheets named as copies of the required sheet ([`labels::is_sheet_copy`]),
+    /// in workbook order.
+    pub copies: Vec<String>,
 }
 
 /// Which sheets a reader streams into the [`Book`].
@@ -264,8 +268,38 @@ impl Book {
 
 /// The sheet to read for `label`: the only (work)sheet whose name matches it
 /// forgivingly; of several, the only visible one (the others are named in the
-/// choice); of several visible ones, none (all named in the choice).
+/// choice); of several visible ones, none (all named in the choice). Worksheets
+/// named as Excel names a copy of it (`Budgetfördelning (2)`) are named in the
+/// choice too, beside a sheet of the name itself; they are never read.
 fn choose_sheet(
+    sheets: &[calamine::Sheet],
+    label: &'static str,
+) -> (Option<String>, Option<SheetChoice>) {
+    let (name, choice) = choose_named(sheets, label);
+    let copies: Vec<String> = sheets
+        .iter()
+        .filter(|s| {
+            s.typ == calamine::SheetType::WorkSheet && labels::is_sheet_copy(&s.name, label)
+        })
+        .map(|s| s.name.clone())
+        .collect();
+    if copies.is_empty() || (name.is_none() && choice.is_none()) {
+        return (name, choice);
+    }
+    let choice = match choice {
+        Some(choice) => SheetChoice { copies, ..choice },
+        None => SheetChoice {
+            label,
+            used: name.clone(),
+            others: Vec::new(),
+            copies,
+        },
+    };
+    (name, Some(choice))
+}
+
+/// [`choose_sheet`] among the sheets of the name itself.
+fn choose_named(
     sheets: &[calamine::Sheet],
     label: &'static str,
 ) -> (Option<String>, Option<SheetChoice>) {
@@ -305,6 +339,7 @@ fn choose_sheet(
                             label,
                             used: Some(used),
                             others,
+                            copies: Vec::new(),
                         }),
                     )
                 }
@@ -314,6 +349,7 @@ fn choose_sheet(
                         label,
                         used: None,
                         others: names(&|_| true),
+                        copies: Vec::new(),
                     }),
                 ),
             }
@@ -565,6 +601,7 @@ mod tests {
                     label,
                     used: Some("Budgetfördelning ".into()),
                     others: vec!["Budgetfördelning".into()],
+                    copies: vec![],
                 })
             )
         );
@@ -580,9 +617,30 @@ mod tests {
                     label,
                     used: None,
                     others: vec!["Budgetfördelning".into(), "BUDGETFÖRDELNING".into()],
+                    copies: vec![],
                 })
             )
         );
+        // A copy Excel made (`Budgetfördelning (2)`) is never read, but named; a
+        // copy of another sheet, or a copy alone, is not this sheet's choice.
+        let copied = [
+            sheet("Budgetfördelning (2)", ws, shown),
+            sheet("Budgetfördelning", ws, shown),
+            sheet("Utvecklingsinitiativ (2)", ws, shown),
+        ];
+        assert_eq!(
+            chosen(&copied),
+            (
+                Some("Budgetfördelning".into()),
+                Some(SheetChoice {
+                    label,
+                    used: Some("Budgetfördelning".into()),
+                    others: vec![],
+                    copies: vec!["Budgetfördelning (2)".into()],
+                })
+            )
+        );
+        assert_eq!(chosen(&copied[..1]), (None, None));
         let with_chart = [
             sheet("Budgetfördelning", chart, shown),
             sheet("Budgetfördelning ", ws, shown),

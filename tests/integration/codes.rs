@@ -1061,6 +1061,27 @@ fn ambiguous_sheet() {
 }
 
 #[test]
+fn ambiguous_sheet_names_a_copy_made_by_excel() {
+    // Excel's "Move or Copy → Create a copy" names the copy `Budgetfördelning (2)`;
+    // a lead who edits the copy must hear that the original was read.
+    let mut template = Template::new("HR");
+    template
+        .sheet_copies
+        .push((Sheet::Budget, "Budgetfördelning (2)".into()));
+    let run = Run::new().add("HR.xlsx", &template);
+    let f = expect_one(&run, &[], "ambiguous-sheet", "warning", HR, B, None);
+    assert!(
+        f.message.starts_with(
+            "Bladet ”Budgetfördelning” lästes. Bladet ”Budgetfördelning (2)” är en kopia"
+        ),
+        "{}",
+        f.message
+    );
+    assert!(f.message.contains("Ta bort kopian"), "{}", f.message);
+    assert_eq!(run.report()["totals"]["total"], "13000");
+}
+
+#[test]
 fn ambiguous_column() {
     let run = Run::new().add(
         "HR.xlsx",
