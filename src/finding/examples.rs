@@ -35,10 +35,22 @@ pub(super) fn examples() -> Vec<Kind> {
         Kind::NotAWorkbook {
             extension: s(".txt"),
             document: false,
+            rename_to: None,
         },
         Kind::NotAWorkbook {
             extension: s(".md"),
             document: true,
+            rename_to: None,
+        },
+        Kind::NotAWorkbook {
+            extension: s(""),
+            document: false,
+            rename_to: Some(s("HR.xlsx")),
+        },
+        Kind::NotAWorkbook {
+            extension: s(""),
+            document: false,
+            rename_to: None,
         },
         Kind::TooLarge(TooLarge::File { bytes: 300 << 20 }),
         Kind::TooLarge(TooLarge::ZipPart {

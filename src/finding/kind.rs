@@ -226,10 +226,14 @@ impl TotalMatch {
 pub enum Kind {
     UnreadableFile(Unreadable),
     NotAWorkbook {
+        /// `.txt`; empty when the name has none.
         extension: String,
         /// A document no spreadsheet program saves a sheet as (`.md`, `.docx`):
         /// an info, not a warning.
         document: bool,
+        /// A name without an extension whose content is an Excel workbook: the
+        /// name to give it (`HR.xlsx`).
+        rename_to: Option<String>,
     },
     TooLarge(TooLarge),
     MissingSheet {

@@ -466,6 +466,49 @@ fn check_skips_a_file_without_a_workbook_extension_as_consolidate_does() {
 }
 
 #[test]
+fn not_a_workbook_without_an_extension_says_so_and_names_the_workbook_it_is() {
+    // A workbook whose extension was lost (`HR`), an `.xls` likewise, and a text
+    // file without one: each is skipped, and the message says what to rename.
+    let xls = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lo-sheet.xls");
+    let run = Run::new()
+        .add("Ekonomi.xlsx", &Template::new("Ekonomi"))
+        .add("HR", &Template::new("HR"))
+        .add_bytes("IT", &std::fs::read(xls).expect("fixture"))
+        .add_bytes("anteckningar", b"hej");
+    let found: Vec<(String, String)> = run_for(&run, &[], "not-a-workbook")
+        .into_iter()
+        .map(|f| (f.file.unwrap_or_default(), f.message))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "HR".to_string(),
+                "Filnamnet har ingen ändelse, men filen ser ut som en Excel-arbetsbok: byt namn på den till ”HR.xlsx”. Filen hoppas över.".to_string()
+            ),
+            (
+                "IT".to_string(),
+                "Filnamnet har ingen ändelse, men filen ser ut som en Excel-arbetsbok: byt namn på den till ”IT.xls”. Filen hoppas över.".to_string()
+            ),
+            (
+                "anteckningar".to_string(),
+                "Filnamnet har ingen ändelse, så filen läses inte som en arbetsbok; den hoppas över.".to_string()
+            ),
+        ]
+    );
+    assert_eq!(run.consolidate(&[]).status, 0);
+    let out = run.exec(&["check", "input/HR"]);
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.ends_with(
+            "Filen läses först när den har en arbetsboks ändelse: byt namn på den till ”HR.xlsx” och kör check igen.\n"
+        ),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
 fn duplicate_area() {
     let run = Run::new()
         .add("HR.xlsx", &Template::new("HR"))
