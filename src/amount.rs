@@ -60,7 +60,7 @@ pub fn at_excel_digits(sum: Decimal) -> Decimal {
 /// What an amount cell holds.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reading {
-    /// No value (and no formula): counts as 0.
+    /// No value (and no formula), or a formula whose result is empty text: counts as 0.
     Empty,
     Number {
         value: Decimal,
@@ -108,13 +108,10 @@ pub fn read(cell: Option<&Cell>) -> Reading {
                 Reading::Empty
             }
         }
-        Value::Text(t) if t.trim().is_empty() => {
-            if cell.formula {
-                Reading::Uncalculated
-            } else {
-                Reading::Empty
-            }
-        }
+        // A formula's calculated result that is an empty text (`=IF(B6>0;"";100)`,
+        // stored as `t="str"` with an empty `<v></v>`) is an empty cell, not one
+        // never calculated: that has no stored value at all (`Value::Empty`).
+        Value::Text(t) if t.trim().is_empty() => Reading::Empty,
         Value::Number(d) if !plausible(*d) => Reading::Invalid(NotAmount::Implausible(*d)),
         Value::Number(d) => Reading::Number {
             value: *d,
@@ -299,7 +296,7 @@ mod tests {
         assert_eq!(read(Some(&cell(Value::Empty, true))), Reading::Uncalculated);
         assert_eq!(
             read(Some(&cell(Value::Text(String::new()), true))),
-            Reading::Uncalculated
+            Reading::Empty
         );
         assert!(read(Some(&cell(Value::Number(Decimal::ZERO), true))).is_formula_zero());
         assert_eq!(

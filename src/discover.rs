@@ -287,11 +287,55 @@ fn not_a_workbook(path: &Path, name: &str) -> Finding {
         .map(|e| e.to_string_lossy().into_owned())
         .unwrap_or_default();
     let document = DOCUMENT_EXTENSIONS.contains(&extension.to_ascii_lowercase().as_str());
+    // A name without an extension (`HR`, or `HR.`) may be a workbook whose
+    // extension was lost, as mail programs and renaming by hand do.
+    let rename_to = if extension.is_empty() {
+        excel_content(path).and_then(|ext| {
+            let stem = path.file_name()?.to_string_lossy();
+            Some(format!("{}.{ext}", stem.trim_end_matches('.')))
+        })
+    } else {
+        None
+    };
     Finding::new(Kind::NotAWorkbook {
-        extension: format!(".{extension}"),
+        extension: if extension.is_empty() {
+            String::new()
+        } else {
+            format!(".{extension}")
+        },
         document,
+        rename_to,
     })
     .in_file(name)
+}
+
+/// The first bytes of an OLE compound file, as an `.xls` is stored.
+const CFB_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// The extension an Excel workbook's content calls for, told from its bytes
+/// without reading it: `xlsx` for a zip holding `xl/workbook.xml`, `xls` for an
+/// OLE compound file. `None` for anything else, and for what is no regular file
+/// (a FIFO is never opened).
+fn excel_content(path: &Path) -> Option<&'static str> {
+    use std::io::Read;
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return None;
+    }
+    let mut file = std::fs::File::open(path).ok()?;
+    let mut head = [0u8; 8];
+    file.read_exact(&mut head).ok()?;
+    if head == CFB_MAGIC {
+        return Some("xls");
+    }
+    if !head.starts_with(b"PK") {
+        return None;
+    }
+    // Only the zip's directory is read, not its parts.
+    let zip = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
+    zip.file_names()
+        .flatten()
+        .any(|n| n.replace('\\', "/").eq_ignore_ascii_case("xl/workbook.xml"))
+        .then_some("xlsx")
 }
 
 fn relative_name(root: &Path, path: &Path) -> String {

@@ -281,6 +281,17 @@ pub fn matches(text: &str, label: &str) -> bool {
     is_key(text, &normalize(label))
 }
 
+/// True when `name` is what Excel's "Move or Copy → Create a copy" names a copy of
+/// the sheet `label`: the label, under the forgiving rule, then ` (N)`
+/// (`Budgetfördelning (2)`).
+pub fn is_sheet_copy(name: &str, label: &str) -> bool {
+    let key = normalize(name);
+    let Some((base, number)) = key.strip_suffix(')').and_then(|k| k.rsplit_once(" (")) else {
+        return false;
+    };
+    !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) && base == normalize(label)
+}
+
 /// The canonical spelling of a `Påverkan` value (`Liten`, `Mellan`, `Stor`), if it is one.
 pub fn impact(text: &str) -> Option<&'static str> {
     if let Some(exact) = IMPACT_VALUES.into_iter().find(|v| *v == text) {
@@ -311,6 +322,17 @@ mod tests {
         assert_eq!(normalize("BELOPP TKR"), "belopp tkr");
         assert_eq!(normalize("Summa :"), "summa");
         assert_eq!(normalize("a\u{a0}b"), "a b");
+    }
+
+    #[test]
+    fn a_sheet_copy_is_the_label_then_a_number_in_brackets() {
+        assert!(is_sheet_copy("Budgetfördelning (2)", SHEET_BUDGET));
+        assert!(is_sheet_copy(" budgetfördelning  (12) ", SHEET_BUDGET));
+        assert!(!is_sheet_copy("Budgetfördelning", SHEET_BUDGET));
+        assert!(!is_sheet_copy("Budgetfördelning ()", SHEET_BUDGET));
+        assert!(!is_sheet_copy("Budgetfördelning (gammal)", SHEET_BUDGET));
+        assert!(!is_sheet_copy("Budgetfördelning 2023 (2)", SHEET_BUDGET));
+        assert!(!is_sheet_copy("Utvecklingsinitiativ (2)", SHEET_BUDGET));
     }
 
     #[test]

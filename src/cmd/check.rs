@@ -47,11 +47,21 @@ pub fn run(s: &CheckSettings, lang: Lang, quiet: bool) -> Result<Outcome, Error>
     ));
     let unfilled = list_left_to_fill(&mut out, &files, &findings, one, lang);
     super::list_feedback(&mut out, &feedback, lang);
-    out.push_str(if files.is_empty() {
-        terminal::nothing_to_send(one, lang)
+    if files.is_empty() {
+        let renames: Vec<String> = skipped
+            .iter()
+            .filter_map(|f| match &f.kind {
+                Kind::NotAWorkbook {
+                    rename_to: Some(to),
+                    ..
+                } => Some(to.clone()),
+                _ => None,
+            })
+            .collect();
+        out.push_str(&terminal::nothing_to_send(one, &renames, lang));
     } else {
-        terminal::send_verdict(errors, unfilled, one, lang)
-    });
+        out.push_str(terminal::send_verdict(errors, unfilled, one, lang));
+    }
     out.push('\n');
     super::print_text(&out, s.json.as_deref());
     Ok(Outcome { errors })

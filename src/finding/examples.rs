@@ -35,10 +35,22 @@ pub(super) fn examples() -> Vec<Kind> {
         Kind::NotAWorkbook {
             extension: s(".txt"),
             document: false,
+            rename_to: None,
         },
         Kind::NotAWorkbook {
             extension: s(".md"),
             document: true,
+            rename_to: None,
+        },
+        Kind::NotAWorkbook {
+            extension: s(""),
+            document: false,
+            rename_to: Some(s("HR.xlsx")),
+        },
+        Kind::NotAWorkbook {
+            extension: s(""),
+            document: false,
+            rename_to: None,
         },
         Kind::TooLarge(TooLarge::File { bytes: 300 << 20 }),
         Kind::TooLarge(TooLarge::ZipPart {
@@ -287,11 +299,25 @@ pub(super) fn examples() -> Vec<Kind> {
             sheet: "Budgetfördelning",
             used: Some(s("Budgetfördelning ")),
             others: vec![s("Budgetfördelning")],
+            copies: vec![],
         },
         Kind::AmbiguousSheet {
             sheet: "Budgetfördelning",
             used: None,
             others: vec![s("Budgetfördelning"), s("budgetfördelning ")],
+            copies: vec![],
+        },
+        Kind::AmbiguousSheet {
+            sheet: "Budgetfördelning",
+            used: Some(s("Budgetfördelning")),
+            others: vec![],
+            copies: vec![s("Budgetfördelning (2)")],
+        },
+        Kind::AmbiguousSheet {
+            sheet: "Utvecklingsinitiativ",
+            used: Some(s("Utvecklingsinitiativ")),
+            others: vec![s("utvecklingsinitiativ")],
+            copies: vec![s("Utvecklingsinitiativ (2)"), s("Utvecklingsinitiativ (3)")],
         },
         Kind::AmbiguousColumn {
             header: s("Utveckling 2024"),

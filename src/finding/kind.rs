@@ -228,10 +228,14 @@ impl TotalMatch {
 pub enum Kind {
     UnreadableFile(Unreadable),
     NotAWorkbook {
+        /// `.txt`; empty when the name has none.
         extension: String,
         /// A document no spreadsheet program saves a sheet as (`.md`, `.docx`):
         /// an info, not a warning.
         document: bool,
+        /// A name without an extension whose content is an Excel workbook: the
+        /// name to give it (`HR.xlsx`).
+        rename_to: Option<String>,
     },
     TooLarge(TooLarge),
     MissingSheet {
@@ -380,6 +384,8 @@ pub enum Kind {
         sheet: &'static str,
         used: Option<String>,
         others: Vec<String>,
+        /// Copies Excel made of the sheet (`Budgetfördelning (2)`), not read.
+        copies: Vec<String>,
     },
     /// Two or more columns of a table's header claim one header.
     AmbiguousColumn {

@@ -39,23 +39,29 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
             };
             if sv { format!("{} {} är ogiltigt; {hint}.", label, q(found)) } else { format!("{} {} is not valid; {hint}.", label, q(found)) }
         }
-        Kind::AmbiguousSheet { sheet, used: Some(used), others } => {
+        Kind::AmbiguousSheet { sheet, used: Some(used), others, copies } if others.is_empty() => {
+            let copies = copies_note(sheet, copies, Some(used), lang);
+            if sv { format!("Bladet {} lästes.{copies}", q(used)) } else { format!("The sheet {} was read.{copies}", q(used)) }
+        }
+        Kind::AmbiguousSheet { sheet, used: Some(used), others, copies } => {
             let one = others.len() == 1;
             let others: Vec<String> = others.iter().map(|o| q(o)).collect();
+            let copies = copies_note(sheet, copies, Some(used), lang);
             if sv {
                 let hidden = if one { "det dolda bladet" } else { "de dolda bladen" };
-                format!("Flera blad heter {} (namnen skiljer sig bara i mellanslag eller stora och små bokstäver): det synliga bladet {} lästes, {hidden} {} lästes inte. Ta bort det dolda om det är inaktuellt (högerklicka på en bladflik och välj Ta fram för att se det), så att bara ett blad med namnet finns kvar.", q(sheet), q(used), list(&others))
+                format!("Flera blad heter {} (namnen skiljer sig bara i mellanslag eller stora och små bokstäver): det synliga bladet {} lästes, {hidden} {} lästes inte. Ta bort det dolda om det är inaktuellt (högerklicka på en bladflik och välj Ta fram för att se det), så att bara ett blad med namnet finns kvar.{copies}", q(sheet), q(used), list(&others))
             } else {
                 let hidden = if one { "the hidden sheet" } else { "the hidden sheets" };
-                format!("Several sheets are named {} (the names differ only in spaces or case): the visible sheet {} was read, {hidden} {} not. Delete the hidden one if it is outdated (right-click a sheet tab and choose Unhide to see it), so that only one sheet of that name remains.", q(sheet), q(used), list(&others))
+                format!("Several sheets are named {} (the names differ only in spaces or case): the visible sheet {} was read, {hidden} {} not. Delete the hidden one if it is outdated (right-click a sheet tab and choose Unhide to see it), so that only one sheet of that name remains.{copies}", q(sheet), q(used), list(&others))
             }
         }
-        Kind::AmbiguousSheet { sheet, used: None, others } => {
+        Kind::AmbiguousSheet { sheet, used: None, others, copies } => {
             let others: Vec<String> = others.iter().map(|o| q(o)).collect();
+            let copies = copies_note(sheet, copies, None, lang);
             if sv {
-                format!("Flera synliga blad heter {} (namnen skiljer sig bara i mellanslag eller stora och små bokstäver): {}. Det går inte att avgöra vilket som gäller, så tjänsteområdet tas inte med. Ta bort eller byt namn på de blad som inte gäller.", q(sheet), list(&others))
+                format!("Flera synliga blad heter {} (namnen skiljer sig bara i mellanslag eller stora och små bokstäver): {}. Det går inte att avgöra vilket som gäller, så tjänsteområdet tas inte med. Ta bort eller byt namn på de blad som inte gäller.{copies}", q(sheet), list(&others))
             } else {
-                format!("Several visible sheets are named {} (the names differ only in spaces or case): {}. Which one counts cannot be told, so the service area is left out. Delete or rename the sheets that do not count.", q(sheet), list(&others))
+                format!("Several visible sheets are named {} (the names differ only in spaces or case): {}. Which one counts cannot be told, so the service area is left out. Delete or rename the sheets that do not count.{copies}", q(sheet), list(&others))
             }
         }
         Kind::AmbiguousColumn { header, cells } => {
@@ -123,6 +129,43 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
         },
         _ => return None,
     })
+}
+
+/// What `ambiguous-sheet` says of the copies Excel made of `sheet` ("Move or Copy",
+/// `Budgetfördelning (2)`), after a space: they were not read; delete them, or move
+/// their figures into the sheet read (`read`; `None`: the one that counts). Empty
+/// without copies.
+fn copies_note(sheet: &str, copies: &[String], read: Option<&str>, lang: Lang) -> String {
+    let (_, q, sv) = words(lang);
+    if copies.is_empty() {
+        return String::new();
+    }
+    let one = copies.len() == 1;
+    let names: Vec<String> = copies.iter().map(|c| q(c)).collect();
+    let names = list(&names);
+    let into = match (read, sv) {
+        (Some(read), _) => q(read),
+        (None, true) => "det blad som gäller".to_string(),
+        (None, false) => "the sheet that counts".to_string(),
+    };
+    match (sv, one) {
+        (true, true) => format!(
+            " Bladet {names} är en kopia av {} (Flytta eller kopiera → Skapa en kopia) och lästes inte. Ta bort kopian, eller flytta dess siffror till {into} om det är kopian som är ifylld.",
+            q(sheet)
+        ),
+        (true, false) => format!(
+            " Bladen {names} är kopior av {} (Flytta eller kopiera → Skapa en kopia) och lästes inte. Ta bort kopiorna, eller flytta deras siffror till {into} om det är en kopia som är ifylld.",
+            q(sheet)
+        ),
+        (false, true) => format!(
+            " The sheet {names} is a copy of {} (Move or Copy → Create a copy) and was not read. Delete the copy, or move its figures into {into} if the copy is the one filled in.",
+            q(sheet)
+        ),
+        (false, false) => format!(
+            " The sheets {names} are copies of {} (Move or Copy → Create a copy) and were not read. Delete the copies, or move their figures into {into} if a copy is the one filled in.",
+            q(sheet)
+        ),
+    }
 }
 
 /// The workbook's sheet that is most likely the missing one renamed by mistake

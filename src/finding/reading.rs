@@ -64,12 +64,22 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
                 }
             }
         },
-        Kind::NotAWorkbook { extension, document: false } => if sv {
+        Kind::NotAWorkbook { extension, rename_to: Some(to), .. } if extension.is_empty() => if sv {
+            format!("Filnamnet har ingen ändelse, men filen ser ut som en Excel-arbetsbok: byt namn på den till {}. Filen hoppas över.", q(to))
+        } else {
+            format!("The file name has no extension, but the file looks like an Excel workbook: rename it to {}. The file is skipped.", q(to))
+        },
+        Kind::NotAWorkbook { extension, .. } if extension.is_empty() => if sv {
+            "Filnamnet har ingen ändelse, så filen läses inte som en arbetsbok; den hoppas över.".to_string()
+        } else {
+            "The file name has no extension, so it is not read as a workbook; the file is skipped.".to_string()
+        },
+        Kind::NotAWorkbook { extension, document: false, .. } => if sv {
             format!("Inte en arbetsbok (ändelsen {} läses inte); filen hoppas över.", q(extension))
         } else {
             format!("Not a workbook (extension {} is not read); the file is skipped.", q(extension))
         },
-        Kind::NotAWorkbook { extension, document: true } => if sv {
+        Kind::NotAWorkbook { extension, document: true, .. } => if sv {
             format!("Ett dokument, inte en arbetsbok (ändelsen {} läses inte); filen hoppas över.", q(extension))
         } else {
             format!("A document, not a workbook (extension {} is not read); the file is skipped.", q(extension))

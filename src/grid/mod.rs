@@ -15,6 +15,7 @@ use crate::labels;
 use crate::location::CellRef;
 use calamine::{Data, Reader};
 use rust_decimal::Decimal;
+use std::collections::HashSet;
 use std::io::Cursor;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -190,7 +191,8 @@ pub struct Book {
 
 /// Several sheets match one required sheet name (`Budgetfördelning` hidden and
 /// `Budgetfördelning ` visible): the only visible one is read; with more than one
-/// visible, none is.
+/// visible, none is. Copies Excel made of it (`Budgetfördelning (2)`) are never
+/// read, but named.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SheetChoice {
     /// The required sheet's label.
@@ -199,6 +201,9 @@ pub struct SheetChoice {
     pub used: Option<String>,
     /// The other candidates (all of them when none was read), in workbook order.
     pub others: Vec<String>,
+    /// Worksheets named as copies of the required sheet ([`labels::is_sheet_copy`]),
+    /// in workbook order.
+    pub copies: Vec<String>,
 }
 
 /// Which sheets a reader streams into the [`Book`].
@@ -263,8 +268,38 @@ impl Book {
 
 /// The sheet to read for `label`: the only (work)sheet whose name matches it
 /// forgivingly; of several, the only visible one (the others are named in the
-/// choice); of several visible ones, none (all named in the choice).
+/// choice); of several visible ones, none (all named in the choice). Worksheets
+/// named as Excel names a copy of it (`Budgetfördelning (2)`) are named in the
+/// choice too, beside a sheet of the name itself; they are never read.
 fn choose_sheet(
+    sheets: &[calamine::Sheet],
+    label: &'static str,
+) -> (Option<String>, Option<SheetChoice>) {
+    let (name, choice) = choose_named(sheets, label);
+    let copies: Vec<String> = sheets
+        .iter()
+        .filter(|s| {
+            s.typ == calamine::SheetType::WorkSheet && labels::is_sheet_copy(&s.name, label)
+        })
+        .map(|s| s.name.clone())
+        .collect();
+    if copies.is_empty() || (name.is_none() && choice.is_none()) {
+        return (name, choice);
+    }
+    let choice = match choice {
+        Some(choice) => SheetChoice { copies, ..choice },
+        None => SheetChoice {
+            label,
+            used: name.clone(),
+            others: Vec::new(),
+            copies,
+        },
+    };
+    (name, Some(choice))
+}
+
+/// [`choose_sheet`] among the sheets of the name itself.
+fn choose_named(
     sheets: &[calamine::Sheet],
     label: &'static str,
 ) -> (Option<String>, Option<SheetChoice>) {
@@ -304,6 +339,7 @@ fn choose_sheet(
                             label,
                             used: Some(used),
                             others,
+                            copies: Vec::new(),
                         }),
                     )
                 }
@@ -313,6 +349,7 @@ fn choose_sheet(
                         label,
                         used: None,
                         others: names(&|_| true),
+                        copies: Vec::new(),
                     }),
                 ),
             }
@@ -365,8 +402,10 @@ fn read_picked(bytes: &[u8], pick: Pick) -> Result<Book, ReadError> {
     catch_unwind(AssertUnwindSafe(|| match format {
         Format::Xlsx => read_xlsx(bytes, pick),
         Format::Xlsb => read_xlsb(bytes, pick),
-        Format::Xls => read_eager::<calamine::Xls<_>>(bytes, pick),
-        Format::Ods => read_eager::<calamine::Ods<_>>(bytes, pick),
+        Format::Xls => read_eager::<calamine::Xls<_>>(bytes, pick, |_, _| HashSet::new()),
+        Format::Ods => read_eager::<calamine::Ods<_>>(bytes, pick, |sheet, wanted| {
+            ods::empty_results(bytes, sheet, wanted)
+        }),
     }))
     .unwrap_or_else(|panic| {
         let detail = panic
@@ -432,8 +471,14 @@ impl Collector {
 
 /// xls and ods: calamine parses every sheet when the file is opened (their formats
 /// bound the sheet size), so the ranges already exist; we only copy the non-empty
-/// cells out, at absolute positions.
-fn read_eager<R>(bytes: &[u8], pick: Pick) -> Result<Book, ReadError>
+/// cells out, at absolute positions. Of the formulas calamine gives no value,
+/// `empty_results(sheet, cells)` tells those whose result is an empty text: they
+/// are read as such, the others as never calculated.
+fn read_eager<R>(
+    bytes: &[u8],
+    pick: Pick,
+    empty_results: impl Fn(&str, &HashSet<CellRef>) -> HashSet<CellRef>,
+) -> Result<Book, ReadError>
 where
     R: Reader<Cursor<Vec<u8>>>,
     R::Error: std::fmt::Display,
@@ -460,15 +505,29 @@ where
         // A formula whose cached value is empty is absent from the value range.
         if let Some(f) = &formulas {
             let (fr0, fc0) = f.start().unwrap_or((0, 0));
-            for (r, c, text) in f.used_cells() {
-                let (row, col) = (fr0 + r as u32, fc0 + c as u32);
-                if !text.is_empty()
-                    && range
-                        .get_value((row, col))
-                        .is_none_or(|v| matches!(v, Data::Empty))
-                {
-                    out.push(CellRef::new(row, col), Value::Empty, true)?;
-                }
+            let valueless: Vec<CellRef> = f
+                .used_cells()
+                .map(|(r, c, text)| (fr0 + r as u32, fc0 + c as u32, text))
+                .filter(|(row, col, text)| {
+                    !text.is_empty()
+                        && range
+                            .get_value((*row, *col))
+                            .is_none_or(|v| matches!(v, Data::Empty))
+                })
+                .map(|(row, col, _)| CellRef::new(row, col))
+                .collect();
+            let shown_empty = if valueless.is_empty() {
+                HashSet::new()
+            } else {
+                empty_results(name, &valueless.iter().copied().collect())
+            };
+            for at in valueless {
+                let value = if shown_empty.contains(&at) {
+                    Value::Text(String::new())
+                } else {
+                    Value::Empty
+                };
+                out.push(at, value, true)?;
             }
         }
         Ok(())
@@ -542,6 +601,7 @@ mod tests {
                     label,
                     used: Some("Budgetfördelning ".into()),
                     others: vec!["Budgetfördelning".into()],
+                    copies: vec![],
                 })
             )
         );
@@ -557,9 +617,30 @@ mod tests {
                     label,
                     used: None,
                     others: vec!["Budgetfördelning".into(), "BUDGETFÖRDELNING".into()],
+                    copies: vec![],
                 })
             )
         );
+        // A copy Excel made (`Budgetfördelning (2)`) is never read, but named; a
+        // copy of another sheet, or a copy alone, is not this sheet's choice.
+        let copied = [
+            sheet("Budgetfördelning (2)", ws, shown),
+            sheet("Budgetfördelning", ws, shown),
+            sheet("Utvecklingsinitiativ (2)", ws, shown),
+        ];
+        assert_eq!(
+            chosen(&copied),
+            (
+                Some("Budgetfördelning".into()),
+                Some(SheetChoice {
+                    label,
+                    used: Some("Budgetfördelning".into()),
+                    others: vec![],
+                    copies: vec!["Budgetfördelning (2)".into()],
+                })
+            )
+        );
+        assert_eq!(chosen(&copied[..1]), (None, None));
         let with_chart = [
             sheet("Budgetfördelning", chart, shown),
             sheet("Budgetfördelning ", ws, shown),

@@ -16,10 +16,15 @@
 //! LibreOffice writes them, hold no value and do not count. It errs on the large
 //! side: every cell with a value or a formula counts as filled, and consecutive empty
 //! cells before a filled one are added up.
+//!
+//! It also tells, for formulas calamine gives no value, which of them show an empty
+//! text ([`empty_results`]): calamine reads both kinds alike.
 
 use super::{MAX_CELLS, ReadError};
 use crate::finding::TooLarge;
+use crate::location::CellRef;
 use quick_xml::events::{BytesStart, Event};
+use std::collections::HashSet;
 use std::io::{Cursor, Read};
 
 /// Checks an `.ods` (a zip with `content.xml`), opened by the zip check; see the
@@ -87,6 +92,99 @@ fn filled_span(content: impl Read) -> u64 {
     }
     // A sheet cut off by the end of a damaged stream still counts.
     total.saturating_add(sheet.span())
+}
+
+/// Of `wanted` (formula cells of `sheet` that calamine gives no value), those whose
+/// result is an empty text. LibreOffice writes such a result (`=IF(B6>0;"";100)`) as
+/// a formula with no value type and an empty paragraph, `<text:p/>`; a formula never
+/// calculated (written by a script) has no paragraph at all. calamine reads both as
+/// empty. The repeats walked are those [`precheck`] bounded.
+pub(super) fn empty_results(
+    bytes: &[u8],
+    sheet: &str,
+    wanted: &HashSet<CellRef>,
+) -> HashSet<CellRef> {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return HashSet::new();
+    };
+    let Ok(content) = zip.by_name("content.xml") else {
+        return HashSet::new();
+    };
+    shown_empty(content.take(super::MAX_PART_BYTES), sheet, wanted)
+}
+
+/// [`empty_results`] in `content.xml`.
+fn shown_empty(content: impl Read, sheet: &str, wanted: &HashSet<CellRef>) -> HashSet<CellRef> {
+    let mut found = HashSet::new();
+    let mut xml = super::sniff::calamine_xml(content, 8 * 1024);
+    let mut buf = Vec::new();
+    let mut in_sheet = false;
+    let (mut row, mut row_repeats, mut col) = (0u64, 1u64, 0u64);
+    // The formula cell being read (its columns), when it has no value type.
+    let mut open: Option<(u64, u64)> = None;
+    // A cell's note (`office:annotation`) has paragraphs of its own.
+    let mut in_note = false;
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) => match e.name().as_ref() {
+                "table:table" => {
+                    in_sheet = attribute(&e, "table:name").as_deref() == Some(sheet);
+                    row = 0;
+                }
+                "table:table-row" if in_sheet => {
+                    row_repeats = repeated(&e, "table:number-rows-repeated");
+                    col = 0;
+                }
+                "table:table-cell" | "table:covered-table-cell" if in_sheet => {
+                    let repeats = repeated(&e, "table:number-columns-repeated");
+                    let untyped = attribute(&e, "office:value-type").is_none();
+                    if untyped && attribute(&e, "table:formula").is_some() {
+                        open = Some((col, repeats));
+                    }
+                    col = col.saturating_add(repeats);
+                }
+                "office:annotation" => in_note = true,
+                "text:p" if !in_note => {
+                    if let Some((first, repeats)) = open.take() {
+                        for r in row..row.saturating_add(row_repeats) {
+                            for c in first..first.saturating_add(repeats) {
+                                let (Ok(r), Ok(c)) = (u32::try_from(r), u32::try_from(c)) else {
+                                    continue;
+                                };
+                                let at = CellRef::new(r, c);
+                                if wanted.contains(&at) {
+                                    found.insert(at);
+                                }
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            },
+            Ok(Event::End(e)) => match e.name().as_ref() {
+                "office:annotation" => in_note = false,
+                "table:table-cell" | "table:covered-table-cell" => open = None,
+                "table:table-row" if in_sheet => row = row.saturating_add(row_repeats),
+                "table:table" if in_sheet => return found,
+                _ => {}
+            },
+            Ok(Event::Eof) | Err(_) => return found,
+            Ok(_) => {}
+        }
+    }
+}
+
+/// An attribute's value, unescaped (`None` when absent).
+fn attribute(e: &BytesStart<'_>, name: &str) -> Option<String> {
+    e.attributes()
+        .with_checks(false)
+        .flatten()
+        .find(|a| a.key.as_ref() == name)
+        .map(|a| {
+            quick_xml::escape::unescape(&a.value)
+                .map_or_else(|_| a.value.to_string(), |v| v.into_owned())
+        })
 }
 
 #[derive(Default)]
@@ -204,6 +302,32 @@ mod tests {
     fn leading_empty_rows_and_formulas() {
         let rows = r#"<table:table-row table:number-rows-repeated="100"><table:table-cell/></table:table-row><table:table-row><table:table-cell table:number-columns-repeated="9"/><table:table-cell table:formula="of:=1+1"/></table:table-row>"#;
         assert_eq!(span(rows), 10);
+    }
+
+    #[test]
+    fn a_formula_showing_an_empty_paragraph_has_an_empty_text_result() {
+        // As LibreOffice writes `=IF(B1>0;"";100)` calculated: no value type, an
+        // empty paragraph. A formula a script wrote without its value has none; a
+        // note's paragraph is not the cell's.
+        let shown = r#"<table:table-cell table:formula="of:=IF([.B1]&gt;0;&quot;&quot;;100)"><text:p/></table:table-cell>"#;
+        let bare = r#"<table:table-cell table:formula="of:=1+1"/>"#;
+        let noted = r#"<table:table-cell table:formula="of:=1+1"><office:annotation><text:p>Obs</text:p></office:annotation></table:table-cell>"#;
+        let typed = r#"<table:table-cell table:formula="of:=1+1" office:value-type="float" office:value="2"><text:p>2</text:p></table:table-cell>"#;
+        let rows = format!(
+            r#"<table:table-row>{VALUE}{shown}{bare}</table:table-row><table:table-row table:number-rows-repeated="2">{noted}<table:table-cell table:number-columns-repeated="2"/>{shown}</table:table-row><table:table-row>{typed}</table:table-row>"#
+        );
+        let xml = content(&rows).replace(
+            r#"<table:table table:name="A">"#,
+            r#"<table:table table:name="Tom"/><table:table table:name="A &amp; B">"#,
+        );
+        let at = |r, c| CellRef::new(r, c);
+        let wanted: HashSet<CellRef> = [at(0, 1), at(0, 2), at(1, 0), at(1, 3), at(2, 3), at(3, 0)]
+            .into_iter()
+            .collect();
+        let found = shown_empty(xml.as_bytes(), "A & B", &wanted);
+        let expected: HashSet<CellRef> = [at(0, 1), at(1, 3), at(2, 3)].into_iter().collect();
+        assert_eq!(found, expected);
+        assert!(shown_empty(xml.as_bytes(), "Tom", &wanted).is_empty());
     }
 
     #[test]

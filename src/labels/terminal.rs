@@ -199,18 +199,46 @@ pub fn send_verdict(errors: bool, unfilled: bool, one: bool, lang: Lang) -> &'st
     }
 }
 
-/// `check`: the verdict when none of the files given is a workbook.
-pub fn nothing_to_send(one: bool, lang: Lang) -> &'static str {
-    if one {
-        lang.pick(
-            "Filen är ingen arbetsbok, så det finns inget att skicka.",
-            "The file is not a workbook, so there is nothing to send.",
-        )
-    } else {
-        lang.pick(
-            "Ingen av filerna är en arbetsbok, så det finns inget att skicka.",
-            "None of the files is a workbook, so there is nothing to send.",
-        )
+/// `check`: the verdict when none of the files given is a workbook. `renames`: the
+/// names to give those that are Excel workbooks without an extension (`HR.xlsx`).
+pub fn nothing_to_send(one: bool, renames: &[String], lang: Lang) -> String {
+    let sv = lang == Lang::Sv;
+    let quoted: Vec<String> = renames
+        .iter()
+        .map(|r| {
+            if sv {
+                format!("”{r}”")
+            } else {
+                format!("“{r}”")
+            }
+        })
+        .collect();
+    let names = quoted.join(", ");
+    match (one, renames.is_empty(), sv) {
+        (true, true, _) => lang
+            .pick(
+                "Filen är ingen arbetsbok, så det finns inget att skicka.",
+                "The file is not a workbook, so there is nothing to send.",
+            )
+            .to_string(),
+        (false, true, _) => lang
+            .pick(
+                "Ingen av filerna är en arbetsbok, så det finns inget att skicka.",
+                "None of the files is a workbook, so there is nothing to send.",
+            )
+            .to_string(),
+        (true, false, true) => format!(
+            "Filen läses först när den har en arbetsboks ändelse: byt namn på den till {names} och kör check igen."
+        ),
+        (true, false, false) => format!(
+            "The file is read only once it has a workbook's extension: rename it to {names} and run check again."
+        ),
+        (false, false, true) => format!(
+            "Ingen av filerna läses som en arbetsbok. Byt namn på dem som är arbetsböcker utan ändelse (till {names}) och kör check igen."
+        ),
+        (false, false, false) => format!(
+            "None of the files is read as a workbook. Rename those that are workbooks without an extension (to {names}) and run check again."
+        ),
     }
 }
 

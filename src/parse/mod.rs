@@ -134,6 +134,7 @@ fn present<'g>(
                 sheet,
                 used: choice.used.clone(),
                 others: choice.others.clone(),
+                copies: choice.copies.clone(),
             },
         );
     }

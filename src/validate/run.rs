@@ -368,11 +368,19 @@ fn check_frames(files: &mut [Loaded], config: &Config, outcome: &mut Outcome) {
         );
         if let Some(mut kind) = frame_kind(None, total, frame) {
             if let Kind::FrameDeviation { left_out, .. } = &mut kind {
-                *left_out = files
+                // Each area once, though two of its files have errors (`HR.xlsx`
+                // and `HR (1).xlsx`), and none that another of its files brings in.
+                let included: Vec<&String> = files
                     .iter()
-                    .filter(|f| f.status == Status::Errors)
-                    .map(|f| f.area.clone().unwrap_or_else(|| f.file.clone()))
+                    .filter(|f| f.status == Status::Included)
+                    .filter_map(|f| f.area.as_ref())
                     .collect();
+                for f in files.iter().filter(|f| f.status == Status::Errors) {
+                    let name = f.area.clone().unwrap_or_else(|| f.file.clone());
+                    if !included.contains(&&name) && !left_out.contains(&name) {
+                        left_out.push(name);
+                    }
+                }
             }
             outcome.findings.push(Finding::new(kind));
         }

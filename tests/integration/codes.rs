@@ -466,6 +466,49 @@ fn check_skips_a_file_without_a_workbook_extension_as_consolidate_does() {
 }
 
 #[test]
+fn not_a_workbook_without_an_extension_says_so_and_names_the_workbook_it_is() {
+    // A workbook whose extension was lost (`HR`), an `.xls` likewise, and a text
+    // file without one: each is skipped, and the message says what to rename.
+    let xls = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lo-sheet.xls");
+    let run = Run::new()
+        .add("Ekonomi.xlsx", &Template::new("Ekonomi"))
+        .add("HR", &Template::new("HR"))
+        .add_bytes("IT", &std::fs::read(xls).expect("fixture"))
+        .add_bytes("anteckningar", b"hej");
+    let found: Vec<(String, String)> = run_for(&run, &[], "not-a-workbook")
+        .into_iter()
+        .map(|f| (f.file.unwrap_or_default(), f.message))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "HR".to_string(),
+                "Filnamnet har ingen ändelse, men filen ser ut som en Excel-arbetsbok: byt namn på den till ”HR.xlsx”. Filen hoppas över.".to_string()
+            ),
+            (
+                "IT".to_string(),
+                "Filnamnet har ingen ändelse, men filen ser ut som en Excel-arbetsbok: byt namn på den till ”IT.xls”. Filen hoppas över.".to_string()
+            ),
+            (
+                "anteckningar".to_string(),
+                "Filnamnet har ingen ändelse, så filen läses inte som en arbetsbok; den hoppas över.".to_string()
+            ),
+        ]
+    );
+    assert_eq!(run.consolidate(&[]).status, 0);
+    let out = run.exec(&["check", "input/HR"]);
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.ends_with(
+            "Filen läses först när den har en arbetsboks ändelse: byt namn på den till ”HR.xlsx” och kör check igen.\n"
+        ),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
 fn duplicate_area() {
     let run = Run::new()
         .add("HR.xlsx", &Template::new("HR"))
@@ -941,7 +984,7 @@ fn formula_without_value_in_a_name_cell_is_not_an_initiative_named_0() {
 
 #[test]
 fn formula_without_value_in_an_input_cell_is_an_error() {
-    // An empty cached string: the value was never calculated, and a plan amount
+    // No cached value at all: the value was never calculated, and a plan amount
     // cannot be recomputed from anything.
     let mut template =
         Template::new("HR").set(Sheet::Plan, "C5", Cell::Formula("=3000*2".into(), None));
@@ -957,6 +1000,23 @@ fn formula_without_value_in_an_input_cell_is_an_error() {
         Some("C5"),
     );
     assert!(f.message.contains("spara"), "{}", f.message);
+}
+
+#[test]
+fn a_formula_whose_result_is_empty_text_is_an_empty_cell() {
+    // `=IF(B5>0;"";100)` calculated: Excel and LibreOffice store the empty text
+    // as `t="str"` with an empty `<v></v>`, as rust_xlsxwriter writes it here. The
+    // cell reads as empty (0), not as a formula never calculated.
+    let empty = Cell::Formula("=IF(B5>0,\"\",100)".into(), Some(String::new()));
+    let run = Run::new().add(
+        "HR.xlsx",
+        &Template::new("HR").set(Sheet::Plan, "E5", empty),
+    );
+    let out = run.consolidate(&[]);
+    let found = findings(&run.report());
+    assert!(found.is_empty(), "{found:#?}");
+    assert_eq!(out.status, 0, "{}", out.stdout);
+    assert_eq!(run.report()["totals"]["total"], "13000");
 }
 
 #[test]
@@ -1040,6 +1100,27 @@ fn ambiguous_sheet() {
         None,
     );
     assert!(f.message.contains("dolda bladet"), "{}", f.message);
+    assert_eq!(run.report()["totals"]["total"], "13000");
+}
+
+#[test]
+fn ambiguous_sheet_names_a_copy_made_by_excel() {
+    // Excel's "Move or Copy → Create a copy" names the copy `Budgetfördelning (2)`;
+    // a lead who edits the copy must hear that the original was read.
+    let mut template = Template::new("HR");
+    template
+        .sheet_copies
+        .push((Sheet::Budget, "Budgetfördelning (2)".into()));
+    let run = Run::new().add("HR.xlsx", &template);
+    let f = expect_one(&run, &[], "ambiguous-sheet", "warning", HR, B, None);
+    assert!(
+        f.message.starts_with(
+            "Bladet ”Budgetfördelning” lästes. Bladet ”Budgetfördelning (2)” är en kopia"
+        ),
+        "{}",
+        f.message
+    );
+    assert!(f.message.contains("Ta bort kopian"), "{}", f.message);
     assert_eq!(run.report()["totals"]["total"], "13000");
 }
 

@@ -83,9 +83,12 @@ pub struct Template {
     pub initiatives: Vec<Initiative>,
     overrides: BTreeMap<(Sheet, u32, u16), Cell>,
     pub without_plan_sheet: bool,
-    /// Formulas written without a result store an empty value (never calculated)
-    /// instead of rust_xlsxwriter's placeholder 0.
+    /// Formulas written without a result store no value at all (never calculated,
+    /// as openpyxl writes them) instead of rust_xlsxwriter's placeholder 0.
     pub uncalculated_formulas: bool,
+    /// Sheets written after the two, each a copy of one of them under another
+    /// name (as Excel's "Move or Copy → Create a copy" makes `Budgetfördelning (2)`).
+    pub sheet_copies: Vec<(Sheet, String)>,
 }
 
 impl Template {
@@ -116,6 +119,7 @@ impl Template {
             overrides: BTreeMap::new(),
             without_plan_sheet: false,
             uncalculated_formulas: false,
+            sheet_copies: Vec::new(),
         }
     }
 
@@ -278,12 +282,17 @@ impl Template {
         );
         let cells = self.cells();
         let date = Format::new().set_num_format("yyyy-mm-dd");
-        for sheet in [Sheet::Budget, Sheet::Plan] {
+        let copies = self
+            .sheet_copies
+            .iter()
+            .map(|(s, name)| (*s, name.as_str()));
+        let sheets = [Sheet::Budget, Sheet::Plan].map(|s| (s, s.name()));
+        for (sheet, name) in sheets.into_iter().chain(copies) {
             if sheet == Sheet::Plan && self.without_plan_sheet {
                 continue;
             }
             let ws: &mut Worksheet = wb.add_worksheet();
-            ws.set_name(sheet.name()).expect("name");
+            ws.set_name(name).expect("name");
             if self.uncalculated_formulas {
                 ws.set_formula_result_default("");
             }
@@ -313,6 +322,15 @@ impl Template {
             }
         }
         wb.save(path).expect("save");
+        if self.uncalculated_formulas {
+            // rust_xlsxwriter stores the result "" as `t="str"` with `<v></v>`, which
+            // is how Excel stores a calculated empty text; a formula never
+            // calculated has no `<v>` at all.
+            rewrite_parts(path, |name, text| {
+                name.starts_with("xl/worksheets/")
+                    .then(|| text.replace("</f><v></v></c>", "</f></c>"))
+            });
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 //! workbook with forced recalculation, and every number it computes equals the
 //! value we stored. Needs `soffice` (Debian: libreoffice-calc-nogui).
 
-use crate::harness::{Run, Template, read_sheet};
+use crate::harness::{Cell, Run, Sheet, Template, findings, read_sheet};
 use rust_xlsxwriter::{Formula, Workbook};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -29,23 +29,27 @@ fn recalc_profile(work: &Path) -> PathBuf {
 /// LibreOffice opens `file`, recalculates every formula and saves it as xlsx in
 /// `work/resaved/`, as a user saving in LibreOffice would; returns the new path.
 pub fn recalculate_and_save(file: &Path, work: &Path) -> PathBuf {
+    recalculate_and_save_as(file, work, "xlsx:Calc MS Excel 2007 XML", "xlsx")
+}
+
+/// As [`recalculate_and_save`], in the format of LibreOffice's `filter`, giving a
+/// file with extension `ext`.
+fn recalculate_and_save_as(file: &Path, work: &Path, filter: &str, ext: &str) -> PathBuf {
     let profile = recalc_profile(work);
     let out = Command::new("soffice")
         .arg(format!(
             "-env:UserInstallation=file://{}",
             profile.display()
         ))
-        .args([
-            "--headless",
-            "--convert-to",
-            "xlsx:Calc MS Excel 2007 XML",
-            "--outdir",
-        ])
+        .args(["--headless", "--convert-to", filter, "--outdir"])
         .arg(work.join("resaved"))
         .arg(file)
         .output()
         .expect("soffice must be installed (apt-get install -y libreoffice-calc-nogui)");
-    let resaved = work.join("resaved").join(file.file_name().expect("name"));
+    let resaved = work
+        .join("resaved")
+        .join(file.file_name().expect("name"))
+        .with_extension(ext);
     assert!(
         resaved.is_file(),
         "LibreOffice did not save: {}",
@@ -208,4 +212,32 @@ fn recalculated_workbook_equals_our_stored_values() {
         .expect("Summa row");
     assert_eq!(total[4], "26000");
     assert_eq!(total[6], "500", "Avvikelse = Ram − Summa over the areas");
+}
+
+#[test]
+fn an_empty_text_result_saved_by_libreoffice_is_an_empty_cell() {
+    // LibreOffice stores a calculated `=IF(B5>0;"";100)` as `t="str"` with an empty
+    // `<v></v>` in xlsx, and in ods as a formula with no value type and an empty
+    // paragraph. Both read as an empty cell, not as a formula never calculated.
+    let empty = Cell::Formula("=IF(B5>0,\"\",100)".into(), Some("100".into()));
+    let run = Run::new();
+    let made = run.dir.path().join("HR.xlsx");
+    Template::new("HR")
+        .set(Sheet::Plan, "E5", empty)
+        .write(&made);
+    for (filter, ext) in [("xlsx:Calc MS Excel 2007 XML", "xlsx"), ("ods", "ods")] {
+        let saved = recalculate_and_save_as(&made, run.dir.path(), filter, ext);
+        let out = run.exec(&["check", saved.to_str().expect("path"), "--json", "r.json"]);
+        let report: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(run.dir.path().join("r.json")).expect("json"),
+        )
+        .expect("parse");
+        let codes: Vec<String> = findings(&report)
+            .into_iter()
+            .map(|f| format!("{} {:?} {}", f.code, f.cell, f.message))
+            .collect();
+        assert!(codes.is_empty(), "{ext}: {codes:#?}");
+        assert_eq!(out.status, 0, "{ext}: {}", out.stdout);
+        assert_eq!(report["areas"][0]["total"], "13000", "{ext}");
+    }
 }

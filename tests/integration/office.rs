@@ -254,6 +254,24 @@ fn a_total_under_its_frame_names_the_areas_left_out() {
 }
 
 #[test]
+fn an_area_left_out_with_two_files_is_named_once_under_the_frame() {
+    // Two files hold HR (a copy saved as `HR (1).xlsx`): both are duplicate-area
+    // errors, and the total's reason names HR once.
+    let run = Run::new()
+        .config(FRAMES)
+        .add("HR.xlsx", &Template::new("HR"))
+        .add("HR (1).xlsx", &Template::new("HR"))
+        .add("IT.xlsx", &Template::new("IT-tjänster"));
+    let out = run.consolidate(&["--partial"]);
+    assert_eq!(
+        lines_with(&out.stdout, "Totalen"),
+        [
+            "varning  frame-deviation        Totalen 13 000 understiger totalramen 30 000 med 17 000, eftersom HR inte är med (fel). Rätta det och kör igen."
+        ]
+    );
+}
+
+#[test]
 fn quiet_never_points_to_errors_above_and_unattributed_files_are_named() {
     let broken = Template::new("Ekonomi").set(Sheet::Budget, "D10", n(5100.0));
     let run = Run::new()
