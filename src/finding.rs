@@ -478,6 +478,16 @@ fn list(items: &[String]) -> String {
     items.join(", ")
 }
 
+/// `a, b och c` (`a, b and c`): items joined as a sentence names them.
+fn list_and(items: &[String], lang: Lang) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            format!("{} {} {last}", rest.join(", "), lang.pick("och", "and"))
+        }
+        _ => items.concat(),
+    }
+}
+
 #[cfg(test)]
 mod examples;
 #[cfg(test)]

@@ -66,12 +66,7 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
         }
         Kind::AmbiguousColumn { header, cells } => {
             let cells: Vec<String> = cells.iter().map(CellRef::to_string).collect();
-            let cells = match cells.split_last() {
-                Some((last, rest)) if !rest.is_empty() => {
-                    format!("{} {} {last}", rest.join(", "), lang.pick("och", "and"))
-                }
-                _ => cells.join(""),
-            };
+            let cells = super::list_and(&cells, lang);
             if sv {
                 format!("Rubriken {} står i flera kolumner ({cells}); det går inte att avgöra vilken kolumn som gäller, så tabellen lästes inte. Ta bort eller byt namn på den kolumn som inte gäller.", q(header))
             } else {

@@ -176,12 +176,7 @@ fn ambiguous_columns(columns: &[(String, String)], lang: Lang) -> String {
     let named: Vec<String> = (columns.iter())
         .map(|(letters, text)| format!("{letters} ({})", quoted(text, lang)))
         .collect();
-    match named.split_last() {
-        Some((last, rest)) if !rest.is_empty() => {
-            format!("{} {} {last}", rest.join(", "), lang.pick("och", "and"))
-        }
-        _ => named.concat(),
-    }
+    super::list_and(&named, lang)
 }
 
 /// What a ledger row's officer can do: the export is the ledger's, not theirs.
