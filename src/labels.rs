@@ -281,15 +281,35 @@ pub fn matches(text: &str, label: &str) -> bool {
     is_key(text, &normalize(label))
 }
 
-/// True when `name` is what Excel's "Move or Copy → Create a copy" names a copy of
-/// the sheet `label`: the label, under the forgiving rule, then ` (N)`
-/// (`Budgetfördelning (2)`).
+/// True when `name` is what a spreadsheet program names a copy of the sheet
+/// `label`: the label, under the forgiving rule, then Excel's ` (N)` ("Move or
+/// Copy → Create a copy": `Budgetfördelning (2)`) or LibreOffice's `_N` (its
+/// copy is the name, `_` and the first free number from 2: `Budgetfördelning_2`),
+/// also a copy of a copy (`Budgetfördelning_2_2`).
 pub fn is_sheet_copy(name: &str, label: &str) -> bool {
-    let key = normalize(name);
-    let Some((base, number)) = key.strip_suffix(')').and_then(|k| k.rsplit_once(" (")) else {
-        return false;
-    };
-    !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) && base == normalize(label)
+    let label = normalize(label);
+    let mut key = normalize(name);
+    let mut copied = false;
+    loop {
+        let base =
+            if let Some((base, number)) = key.strip_suffix(')').and_then(|k| k.rsplit_once(" (")) {
+                is_number(number).then_some(base)
+            } else {
+                key.rsplit_once('_')
+                    .and_then(|(base, number)| is_number(number).then_some(base))
+            };
+        match base {
+            Some(base) => {
+                key = base.trim_end().to_string();
+                copied = true;
+            }
+            None => return copied && key == label,
+        }
+    }
+}
+
+fn is_number(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The canonical spelling of a `Påverkan` value (`Liten`, `Mellan`, `Stor`), if it is one.
@@ -325,7 +345,7 @@ mod tests {
     }
 
     #[test]
-    fn a_sheet_copy_is_the_label_then_a_number_in_brackets() {
+    fn a_sheet_copy_is_the_label_then_excels_or_libreoffices_number() {
         assert!(is_sheet_copy("Budgetfördelning (2)", SHEET_BUDGET));
         assert!(is_sheet_copy(" budgetfördelning  (12) ", SHEET_BUDGET));
         assert!(!is_sheet_copy("Budgetfördelning", SHEET_BUDGET));
@@ -333,6 +353,14 @@ mod tests {
         assert!(!is_sheet_copy("Budgetfördelning (gammal)", SHEET_BUDGET));
         assert!(!is_sheet_copy("Budgetfördelning 2023 (2)", SHEET_BUDGET));
         assert!(!is_sheet_copy("Utvecklingsinitiativ (2)", SHEET_BUDGET));
+        // LibreOffice's copy: the name, `_` and a number.
+        assert!(is_sheet_copy("Budgetfördelning_2", SHEET_BUDGET));
+        assert!(is_sheet_copy("Utvecklingsinitiativ_3", SHEET_PLAN));
+        assert!(is_sheet_copy("Budgetfördelning_2_2", SHEET_BUDGET));
+        assert!(is_sheet_copy("Budgetfördelning (2) (3)", SHEET_BUDGET));
+        assert!(!is_sheet_copy("Budgetfördelning_", SHEET_BUDGET));
+        assert!(!is_sheet_copy("Budgetfördelning_gammal", SHEET_BUDGET));
+        assert!(!is_sheet_copy("Budgetfördelning_2023_x", SHEET_BUDGET));
     }
 
     #[test]
