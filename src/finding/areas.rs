@@ -271,7 +271,7 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
             left_out,
         } if !left_out.is_empty() => {
             let under = frame.saturating_sub(*total);
-            let names = list(left_out);
+            let names = list_and(left_out, lang);
             let one = left_out.len() == 1;
             if sv {
                 let fix = if one { "Rätta det" } else { "Rätta dem" };

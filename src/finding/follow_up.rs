@@ -152,12 +152,12 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
             if sv {
                 format!(
                     "Budget ack för {} är jämnt fördelad, en tolftedel per månad: ingen periodiserad budget finns i ekonomisystemet och ingen periodiseringsnyckel i budget.toml.",
-                    list(areas)
+                    list_and(areas, lang)
                 )
             } else {
                 format!(
                     "Budget to date for {} is spread evenly, a twelfth per month: the ledger has no periodised budget and budget.toml has no periodisation key.",
-                    list(areas)
+                    list_and(areas, lang)
                 )
             }
         }
@@ -165,12 +165,12 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
             if sv {
                 format!(
                     "{area}: ingen prognos för {}; budgeten används som prognos.",
-                    list(initiatives)
+                    list_and(initiatives, lang)
                 )
             } else {
                 format!(
                     "{area}: no forecast for {}; the budget is used as forecast.",
-                    list(initiatives)
+                    list_and(initiatives, lang)
                 )
             }
         }
@@ -320,12 +320,12 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
             if sv {
                 format!(
                     "Inga kostnader alls finns för {} i någon utfallsfil. Saknas en export från ekonomisystemet?",
-                    list(months)
+                    list_and(months, lang)
                 )
             } else {
                 format!(
                     "No costs at all are found for {} in any actuals file. Is an export from the ledger missing?",
-                    list(months)
+                    list_and(months, lang)
                 )
             }
         }

@@ -97,7 +97,7 @@ fn sheet_left_out_message(sheet: &str, rows: u64, why: &SheetLeftOut, lang: Lang
     let q = |t: &str| quoted(t, lang);
     let list = |names: &[String]| {
         let names: Vec<String> = names.iter().map(|n| q(n)).collect();
-        names.join(", ")
+        list_and(&names, lang)
     };
     let rows_sv = if rows == 1 {
         "1 rad".to_string()

@@ -232,7 +232,7 @@ wb.save(sys.argv[1])
         text[2]
     );
     assert!(
-        text[1].contains("(1 rad") && text[1].contains("”Jan”, ”Feb”, ”Mars (2)”"),
+        text[1].contains("(1 rad") && text[1].contains("”Jan”, ”Feb” och ”Mars (2)”"),
         "{}",
         text[1]
     );
