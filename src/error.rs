@@ -19,6 +19,13 @@ pub enum Error {
     MissingFile {
         path: PathBuf,
     },
+    /// The follow-up's actuals or forecasts path names nothing. `forecasts`: which
+    /// input; `configured`: it came from `[follow_up]` in the configuration, not a flag.
+    MissingFollowUpInput {
+        path: PathBuf,
+        forecasts: bool,
+        configured: bool,
+    },
     /// A folder given to `check`, which takes workbooks.
     FolderNotFile {
         path: PathBuf,
@@ -102,6 +109,14 @@ impl Error {
             ),
             (Error::MissingFile { path }, Sv) => format!("Filen {} finns inte.", path.display()),
             (Error::MissingFile { path }, En) => format!("File {} does not exist.", path.display()),
+            (
+                Error::MissingFollowUpInput {
+                    path,
+                    forecasts,
+                    configured,
+                },
+                _,
+            ) => missing_follow_up_input(path, *forecasts, *configured, lang),
             (Error::FolderNotFile { path }, Sv) => format!(
                 "{} är en mapp, och check kontrollerar arbetsböcker. Ange filerna (till exempel {1}/*.xlsx), eller sammanställ mappen med: budget-consolidator consolidate {1}",
                 path.display(),
@@ -188,7 +203,47 @@ impl Error {
 /// A system's reason in Swedish words: the folder checks' own words, and an
 /// operating-system error (`No such file or directory (os error 2)`) by its kind.
 /// A reason without a known translation is kept as it is.
-pub fn reason_sv(reason: &str) -> String {
+pub fn missing_follow_up_input(
+    path: &std::path::Path,
+    forecasts: bool,
+    configured: bool,
+    lang: crate::lang::Lang,
+) -> String {
+    let sv = lang == crate::lang::Lang::Sv;
+    let path = path.display();
+    let (what, key, flag) = match (forecasts, sv) {
+        (true, true) => ("Prognoserna", "forecasts", "--forecasts"),
+        (false, true) => ("Utfallet", "actuals", "--actuals"),
+        (true, false) => ("The forecasts", "forecasts", "--forecasts"),
+        (false, false) => ("The actuals", "actuals", "--actuals"),
+    };
+    let put = match (forecasts, sv) {
+        (true, true) => {
+            "Skapa mappen och lägg tjänsteområdenas ifyllda prognoser i den (follow-up template skriver dem)"
+        }
+        (false, true) => "Lägg exporten från ekonomisystemet (SIE, CSV eller arbetsbok) där",
+        (true, false) => {
+            "Create the folder and put the areas' filled-in forecasts in it (follow-up template writes them)"
+        }
+        (false, false) => "Put the ledger's export (SIE, CSV or workbook) there",
+    };
+    match (configured, sv) {
+        (true, true) => format!(
+            "{what} finns inte: {path} är varken en fil eller en mapp. Sökvägen kommer från [follow_up] {key} i konfigurationen. {put}, eller ange en annan sökväg med {flag}."
+        ),
+        (false, true) => format!(
+            "{what} finns inte: {path}, som angavs med {flag}, är varken en fil eller en mapp. Kontrollera stavningen."
+        ),
+        (true, false) => format!(
+            "{what} do not exist: {path} is neither a file nor a folder. The path comes from [follow_up] {key} in the configuration. {put}, or give another path with {flag}."
+        ),
+        (false, false) => format!(
+            "{what} do not exist: {path}, given with {flag}, is neither a file nor a folder. Check the spelling."
+        ),
+    }
+}
+
+fn reason_sv(reason: &str) -> String {
     if reason.contains('\n') || REASONS_SV.iter().any(|(en, _)| fill(en, reason).is_some()) {
         let mut text = reason.lines().map(line_sv).collect::<Vec<_>>().join("\n");
         if reason.ends_with('\n') {

@@ -151,20 +151,28 @@ fn follow_up_settings(args: FollowUpArgs) -> Result<FollowUpSettings, Error> {
         previous: None,
     })?;
     let config = plan.config.as_ref();
-    let actuals = if args.ledger.actuals.is_empty() {
-        config.map(Config::actuals_paths).unwrap_or_default()
-    } else {
-        args.ledger.actuals
+    let actuals_configured = args.ledger.actuals.is_empty();
+    let actuals = match actuals_configured {
+        true => config.map(Config::actuals_paths).unwrap_or_default(),
+        false => args.ledger.actuals,
     };
-    let forecasts = if args.ledger.forecasts.is_empty() {
-        config.map(Config::forecasts_paths).unwrap_or_default()
-    } else {
-        args.ledger.forecasts
+    let forecasts_configured = args.ledger.forecasts.is_empty();
+    let forecasts = match forecasts_configured {
+        true => config.map(Config::forecasts_paths).unwrap_or_default(),
+        false => args.ledger.forecasts,
     };
-    if let Some(missing) = actuals.iter().chain(&forecasts).find(|p| !p.exists()) {
-        return Err(Error::MissingFile {
-            path: missing.clone(),
-        });
+    let given = [
+        (&actuals, false, actuals_configured),
+        (&forecasts, true, forecasts_configured),
+    ];
+    for (paths, forecasts, configured) in given {
+        if let Some(missing) = paths.iter().find(|p| !p.exists()) {
+            return Err(Error::MissingFollowUpInput {
+                path: missing.clone(),
+                forecasts,
+                configured,
+            });
+        }
     }
     // No output lands in a folder of actuals or forecasts, and the JSON report
     // overwrites none of them (the plan folder was checked above).

@@ -976,3 +976,49 @@ fn documents_beside_the_exports_are_skipped_with_a_note() {
             .all(|f| f["severity"] != "error")
     );
 }
+
+#[test]
+fn a_missing_forecasts_or_actuals_path_says_where_it_came_from_and_what_to_do() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let plan = dir.path().join("plan");
+    std::fs::create_dir(&plan).expect("plan");
+    for entry in std::fs::read_dir(sample()).expect("sample") {
+        let path = entry.expect("entry").path();
+        if path.is_file() {
+            std::fs::copy(&path, plan.join(path.file_name().expect("name"))).expect("copy");
+        }
+    }
+    let follow_up = |extra: &[&str]| {
+        let out = Command::new(BIN)
+            .arg("follow-up")
+            .arg(&plan)
+            .arg("--out")
+            .arg(dir.path().join("output"))
+            .args(extra)
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(2));
+        String::from_utf8_lossy(&out.stderr).trim().to_string()
+    };
+    // budget.toml names `utfall` and `prognos`, which this copy of the plan lacks.
+    let text = follow_up(&[]);
+    assert!(text.starts_with("Utfallet finns inte: "), "{text}");
+    assert!(
+        text.contains("[follow_up] actuals i konfigurationen") && text.contains("--actuals"),
+        "{text}"
+    );
+    std::fs::create_dir(plan.join("utfall")).expect("utfall");
+    let text = follow_up(&[]);
+    assert!(text.starts_with("Prognoserna finns inte: "), "{text}");
+    assert!(
+        text.contains("[follow_up] forecasts i konfigurationen")
+            && text.contains("follow-up template"),
+        "{text}"
+    );
+    let text = follow_up(&["--forecasts", "prognoser-saknas", "--lang", "en"]);
+    assert_eq!(
+        text,
+        "The forecasts do not exist: prognoser-saknas, given with --forecasts, is neither a file nor a folder. Check the spelling."
+    );
+    assert!(!dir.path().join("output").exists(), "nothing written");
+}
