@@ -162,16 +162,13 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
             }
         }
         Kind::NoForecast { area, initiatives } => {
+            // Quoted: an initiative's name may itself hold an `och`.
+            let quoted: Vec<String> = initiatives.iter().map(|i| q(i)).collect();
+            let names = list_and(&quoted, lang);
             if sv {
-                format!(
-                    "{area}: ingen prognos för {}; budgeten används som prognos.",
-                    list_and(initiatives, lang)
-                )
+                format!("{area}: ingen prognos för {names}; budgeten används som prognos.")
             } else {
-                format!(
-                    "{area}: no forecast for {}; the budget is used as forecast.",
-                    list_and(initiatives, lang)
-                )
+                format!("{area}: no forecast for {names}; the budget is used as forecast.")
             }
         }
         Kind::DuplicateForecast {
