@@ -568,11 +568,11 @@ mod tests {
         });
         assert_eq!(
             f.message(Lang::Sv),
-            "Totalen 65 510 understiger totalramen 91 510 med 26 000, eftersom Ekonomi och HR inte är med (fel). Rätta dem och kör igen."
+            "Totalen 65 510 understiger totalramen 91 510 med 26 000, eftersom ”Ekonomi” och ”HR” inte är med (fel). Rätta dem och kör igen."
         );
         assert_eq!(
             f.message(Lang::En),
-            "The total 65,510 is below the total frame 91,510 by 26,000, because Ekonomi and HR are left out (errors). Correct them and run again."
+            "The total 65,510 is below the total frame 91,510 by 26,000, because “Ekonomi” and “HR” are left out (errors). Correct them and run again."
         );
     }
 

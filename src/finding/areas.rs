@@ -271,7 +271,9 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
             left_out,
         } if !left_out.is_empty() => {
             let under = frame.saturating_sub(*total);
-            let names = list_and(left_out, lang);
+            // Quoted: an area's name may itself hold an `och` (Ledning och styrning).
+            let quoted: Vec<String> = left_out.iter().map(|n| q(n)).collect();
+            let names = list_and(&quoted, lang);
             let one = left_out.len() == 1;
             if sv {
                 let fix = if one { "Rätta det" } else { "Rätta dem" };

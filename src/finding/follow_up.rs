@@ -149,6 +149,8 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
             }
         }
         Kind::EvenPeriodisation { areas } => {
+            let quoted: Vec<String> = areas.iter().map(|n| q(n)).collect();
+            let areas = &quoted;
             if sv {
                 format!(
                     "Budget ack för {} är jämnt fördelad, en tolftedel per månad: ingen periodiserad budget finns i ekonomisystemet och ingen periodiseringsnyckel i budget.toml.",

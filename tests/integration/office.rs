@@ -241,14 +241,14 @@ fn a_total_under_its_frame_names_the_areas_left_out() {
     assert_eq!(
         lines_with(&out.stdout, "Totalen"),
         [
-            "varning  frame-deviation        Totalen 26 000 understiger totalramen 30 000 med 4 000, eftersom Ekonomi inte är med (fel). Rätta det och kör igen."
+            "varning  frame-deviation        Totalen 26 000 understiger totalramen 30 000 med 4 000, eftersom ”Ekonomi” inte är med (fel). Rätta det och kör igen."
         ]
     );
     let out = run.consolidate(&["--partial", "--lang", "en"]);
     assert_eq!(
         lines_with(&out.stdout, "The total"),
         [
-            "warning  frame-deviation        The total 26,000 is below the total frame 30,000 by 4,000, because Ekonomi is left out (errors). Correct it and run again."
+            "warning  frame-deviation        The total 26,000 is below the total frame 30,000 by 4,000, because “Ekonomi” is left out (errors). Correct it and run again."
         ]
     );
 }
@@ -266,7 +266,7 @@ fn an_area_left_out_with_two_files_is_named_once_under_the_frame() {
     assert_eq!(
         lines_with(&out.stdout, "Totalen"),
         [
-            "varning  frame-deviation        Totalen 13 000 understiger totalramen 30 000 med 17 000, eftersom HR inte är med (fel). Rätta det och kör igen."
+            "varning  frame-deviation        Totalen 13 000 understiger totalramen 30 000 med 17 000, eftersom ”HR” inte är med (fel). Rätta det och kör igen."
         ]
     );
 }
