@@ -106,10 +106,12 @@ pub fn run(s: &VerifySettings, lang: Lang, _quiet: bool) -> Result<Outcome, Erro
 
     let mut amounts = 0;
     let mut cells_differ = 0;
+    let mut compared_cells = false;
     if input.is_dir()
         && let Some(derived) = repeat(run, &input, &workbook_dir, &mut differences)?
     {
         let compared = compare(&stored, &derived);
+        compared_cells = true;
         amounts = compared.amounts;
         if compared.unrecomputed > 0 {
             notes.push(text::unrecomputed(compared.unrecomputed, lang));
@@ -148,6 +150,7 @@ pub fn run(s: &VerifySettings, lang: Lang, _quiet: bool) -> Result<Outcome, Erro
             unchanged,
             files: recorded.files.len(),
             cells_differ,
+            compared: compared_cells,
         };
         out.push_str(&text::not_verified(&tally, &amounts_text, lang));
         if !input.is_dir() {

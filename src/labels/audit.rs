@@ -179,6 +179,8 @@ pub struct Tally {
     pub unchanged: usize,
     pub files: usize,
     pub cells_differ: usize,
+    /// A new consolidation was made, so its cells were compared with the stored ones.
+    pub compared: bool,
 }
 
 pub fn not_verified(t: &Tally, amounts_text: &str, lang: Lang) -> String {
@@ -187,14 +189,23 @@ pub fn not_verified(t: &Tally, amounts_text: &str, lang: Lang) -> String {
         unchanged,
         files,
         cells_differ,
+        compared,
     } = *t;
-    match lang {
-        Lang::Sv => format!(
+    match (lang, compared) {
+        (Lang::Sv, false) => format!(
+            "Inte verifierad: {total} {} – {unchanged} av {files} filer oförändrade; inga celler jämfördes, eftersom ingen ny sammanställning kunde göras\n",
+            plural(total, "skillnad", "skillnader"),
+        ),
+        (Lang::En, false) => format!(
+            "Not verified: {total} {} – {unchanged} of {files} files unchanged; no cells were compared, since no new consolidation could be made\n",
+            plural(total, "difference", "differences"),
+        ),
+        (Lang::Sv, true) => format!(
             "Inte verifierad: {total} {} – {unchanged} av {files} filer oförändrade, {cells_differ} {} skiljer, {amounts_text} belopp stämmer\n",
             plural(total, "skillnad", "skillnader"),
             plural(cells_differ, "cell", "celler"),
         ),
-        Lang::En => format!(
+        (Lang::En, true) => format!(
             "Not verified: {total} {} – {unchanged} of {files} files unchanged, {cells_differ} {} differ, {amounts_text} amounts agree\n",
             plural(total, "difference", "differences"),
             plural(cells_differ, "cell", "cells"),

@@ -193,6 +193,29 @@ fn an_input_changed_or_removed_after_the_run_is_caught() {
 }
 
 #[test]
+fn an_input_that_no_longer_consolidates_says_no_cells_were_compared() {
+    let run = Run::new().add("HR.xlsx", &Template::new("HR"));
+    assert_eq!(run.consolidate(&[]).status, 0);
+    // HR's new development no longer sums to its development: an error, so a new
+    // consolidation writes no workbook and there is nothing to compare cells with.
+    let mut broken = Template::new("HR");
+    broken.initiatives[0].new = 900.0;
+    broken.write(&run.input().join("HR.xlsx"));
+    let out = verify(&run, &[]);
+    assert_eq!(out.status, 1, "{}{}", out.stdout, out.stderr);
+    let last = out.stdout.lines().last().unwrap_or_default();
+    assert!(
+        last.starts_with("Inte verifierad: ")
+            && last.ends_with(
+                "0 av 1 filer oförändrade; inga celler jämfördes, eftersom ingen ny sammanställning kunde göras"
+            ),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("belopp stämmer"), "{}", out.stdout);
+}
+
+#[test]
 fn a_moved_pair_of_folders_verifies_and_a_moved_input_needs_input() {
     let run = Run::new().add("HR.xlsx", &Template::new("HR"));
     assert_eq!(run.consolidate(&[]).status, 0);
