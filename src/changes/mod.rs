@@ -191,6 +191,15 @@ impl AreaChanges {
     pub fn heading(&self, lang: Lang) -> String {
         let area = &self.area;
         match (&self.old_version, &self.new_version, lang) {
+            // The same version with other content: the lead forgot to raise it.
+            (Some(o), Some(n), Lang::Sv) if o == n && !self.changes.is_empty() => {
+                format!("{area}: version {o} i båda, fast innehållet har ändrats (höj versionen)")
+            }
+            (Some(o), Some(n), Lang::En) if o == n && !self.changes.is_empty() => {
+                format!(
+                    "{area}: version {o} in both, although the content changed (raise the version)"
+                )
+            }
             (Some(o), Some(n), Lang::Sv) => format!("{area}: version {o} → {n}"),
             (Some(o), Some(n), Lang::En) => format!("{area}: version {o} → {n}"),
             (None, Some(n), Lang::Sv) => format!("{area}: nytt tjänsteområde (version {n})"),

@@ -59,6 +59,21 @@ fn a_changed_column_is_named_once_with_the_plans_words() {
 }
 
 #[test]
+fn the_same_version_with_other_content_asks_for_the_version_to_be_raised() {
+    let old = area("2.0", vec![budget("A", 100, 0, 100)]);
+    let new = area("2.0", vec![budget("A", 200, 0, 200)]);
+    let changes = compare(&old, &new);
+    assert_eq!(
+        changes[0].heading(Lang::Sv),
+        "IT-tjänster: version 2.0 i båda, fast innehållet har ändrats (höj versionen)"
+    );
+    assert_eq!(
+        changes[0].heading(Lang::En),
+        "IT-tjänster: version 2.0 in both, although the content changed (raise the version)"
+    );
+}
+
+#[test]
 fn the_budget_years_development_is_named_when_it_moves_on_its_own() {
     let old = area("1.0", vec![budget("A", 100, 0, 100)]);
     let new = area("2.0", vec![budget("A", 100, 0, 250)]);
