@@ -469,6 +469,30 @@ pub(super) fn examples() -> Vec<Kind> {
             expected: ActualsExpected::Date,
         },
         Kind::InvalidActualsRow {
+            column: Some(s("Period")),
+            found: s("2023-04-31"),
+            expected: ActualsExpected::NoSuchDay {
+                year: 2023,
+                month: 4,
+            },
+        },
+        Kind::InvalidActualsRow {
+            column: None,
+            found: s("20230229"),
+            expected: ActualsExpected::NoSuchDay {
+                year: 2023,
+                month: 2,
+            },
+        },
+        Kind::InvalidActualsRow {
+            column: None,
+            found: s("20230432"),
+            expected: ActualsExpected::VoucherDate {
+                line: 12,
+                no_such_day: Some((2023, 4)),
+            },
+        },
+        Kind::InvalidActualsRow {
             column: Some(s("Konto")),
             found: s("lön"),
             expected: ActualsExpected::Account,

@@ -163,6 +163,16 @@ pub enum ActualsExpected {
     Period,
     /// A date `ÅÅÅÅMMDD`.
     Date,
+    /// A date of a month (`year`, `month` 1–12) that has no such day: `2023-04-31`,
+    /// `20230229`, `31.04.2023`.
+    NoSuchDay { year: i32, month: u8 },
+    /// A `#TRANS` without a date of its own, in a voucher whose `#VER` (on `line`)
+    /// has a date that is no date (`found`); `no_such_day`: its month, when only
+    /// the day is wrong.
+    VoucherDate {
+        line: u64,
+        no_such_day: Option<(i32, u8)>,
+    },
     /// An account number.
     Account,
     /// A year number (`0`, `-1`) as in `#RAR`.

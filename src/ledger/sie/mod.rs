@@ -40,7 +40,7 @@ use group::{Group, HotKey, slot};
 use keys::{Acc, GroupKey, TransAcc, TransKey};
 pub(crate) use keys::{FxMap, Interner};
 use lex::{Tok, Tokens, fingerprint, is_data_label, parse_int, parse_units, trim, unescaped, word};
-pub(crate) use lex::{parse_amount, parse_date, parse_period};
+pub(crate) use lex::{date_fields, parse_amount, parse_date, parse_period};
 
 /// The longest line read as a record; longer lines are named in a finding.
 pub const LINE_LIMIT: usize = 64 * 1024;
@@ -178,6 +178,8 @@ struct State<'o> {
     psaldo_has_project: bool,
     trans_seen: bool,
     ver_date: Option<(i32, u8)>,
+    /// The line and text of the current voucher's `#VER` date when it is no date.
+    bad_ver_date: Option<(u64, Vec<u8>)>,
     /// The fingerprint of the `#RTRANS` just read: the next `#TRANS`, when it is the
     /// same row, is its repeat.
     rtrans: Option<(u64, TransKey)>,
@@ -220,6 +222,7 @@ impl<'o> State<'o> {
             psaldo_has_project: false,
             trans_seen: false,
             ver_date: None,
+            bad_ver_date: None,
             rtrans: None,
             findings: Vec::new(),
             found: Vec::new(),

@@ -162,6 +162,13 @@ impl State<'_> {
         for (i, mut f) in other.findings.into_iter().enumerate() {
             let line = f.line.map(|l| l + offset);
             f.line = line;
+            if let Kind::InvalidActualsRow {
+                expected: ActualsExpected::VoucherDate { line, .. },
+                ..
+            } = &mut f.kind
+            {
+                *line += offset;
+            }
             let raw = found.next_if(|(at, ..)| *at == i);
             if self.findings.len() < NAMED_ROWS {
                 if let Some((_, raw, cut)) = raw {

@@ -8,25 +8,104 @@ use crate::finding::NotAmount;
 use crate::ledger::sie;
 use rust_decimal::Decimal;
 
+/// What a period field holds, as [`read_period`] reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum PeriodText {
+    Month(i32, u8),
+    /// A date of this month that the month has no day of (`2023-04-31`,
+    /// `20230229`, `31.04.2023`): no month at all, named as a date that does not exist.
+    NoSuchDay(i32, u8),
+    No,
+}
+
+impl PeriodText {
+    fn month(self) -> Option<(i32, u8)> {
+        match self {
+            PeriodText::Month(y, m) => Some((y, m)),
+            _ => None,
+        }
+    }
+}
+
+impl From<Option<(i32, u8)>> for PeriodText {
+    fn from(month: Option<(i32, u8)>) -> Self {
+        month.map_or(PeriodText::No, |(y, m)| PeriodText::Month(y, m))
+    }
+}
+
+/// A date's month, when the month has the day ([`crate::calendar`], the one rule
+/// of every reader).
+fn date_of(year: i32, month: u8, day: u32) -> PeriodText {
+    match crate::calendar::is_date(year, month, day) {
+        true => PeriodText::Month(year, month),
+        false if (1..=12).contains(&month) => PeriodText::NoSuchDay(year, month),
+        false => PeriodText::No,
+    }
+}
+
 /// A period cell as text: `202304`, `2023-04`, `2023-04-01` (a date as text or
 /// cell), `20230401` (a date as SIE and many exports write it), `01.04.2023`.
 pub(super) fn parse_period(text: &str) -> Option<(i32, u8)> {
+    read_period(text).month()
+}
+
+/// The month of a period field whose [`parse_period`] found none, when the field is
+/// a date its month has no such day of: what its finding names.
+pub(super) fn no_such_day(text: &str) -> Option<(i32, u8)> {
+    match read_period(text) {
+        PeriodText::NoSuchDay(y, m) => Some((y, m)),
+        _ => None,
+    }
+}
+
+/// [`parse_period`], telling a date that does not exist from no period.
+fn read_period(text: &str) -> PeriodText {
     let t = text.trim().as_bytes();
     let numeric = match t.len() {
-        6 => sie::parse_period(t),
-        8 if t.iter().all(u8::is_ascii_digit) => sie::parse_date(t),
+        6 => sie::parse_period(t).into(),
+        8 if t.iter().all(u8::is_ascii_digit) => match sie::date_fields(t) {
+            Some((y, m, d)) => date_of(y, m, d),
+            None => PeriodText::No,
+        },
         7.. if matches!(t[4], b'-' | b'/')
             && (t.len() == 7 || matches!(t[7], b'-' | b'/' | b'T' | b' ')) =>
         {
-            sie::parse_period(&[t[0], t[1], t[2], t[3], t[5], t[6]])
+            iso_date(t)
         }
-        _ => None,
+        _ => PeriodText::No,
     };
     // Digits first: most rows are numeric, and a name needs letters.
     match numeric {
-        Some(p) => Some(p),
-        None if t.iter().any(u8::is_ascii_alphabetic) => named_month(text.trim()),
-        None => dotted_date(text.trim()).or_else(|| year_and_month(text.trim())),
+        PeriodText::No if t.iter().any(u8::is_ascii_alphabetic) => named_month(text.trim()).into(),
+        PeriodText::No => match dotted_date(text.trim()) {
+            PeriodText::No => year_and_month(text.trim()),
+            read => read,
+        },
+        read => read,
+    }
+}
+
+/// `2023-04`, `2023/04`, a month with a time after it (`2023-04T…`, `2023-04 …`),
+/// or a date `2023-04-28` (`2023/04/28`, a day of one or two digits, a time after
+/// it allowed), whose day the month must have.
+fn iso_date(t: &[u8]) -> PeriodText {
+    let month = sie::parse_period(&[t[0], t[1], t[2], t[3], t[5], t[6]]);
+    let Some((year, m)) = month else {
+        return PeriodText::No;
+    };
+    if t.len() == 7 || matches!(t[7], b'T' | b' ') {
+        return PeriodText::Month(year, m);
+    }
+    let day = &t[8..];
+    let end = (day.iter())
+        .position(|b| matches!(b, b'T' | b' '))
+        .unwrap_or(day.len());
+    match &day[..end] {
+        [d] if d.is_ascii_digit() => date_of(year, m, u32::from(d - b'0')),
+        [a, b] if a.is_ascii_digit() && b.is_ascii_digit() => {
+            date_of(year, m, u32::from(a - b'0') * 10 + u32::from(b - b'0'))
+        }
+        _ => PeriodText::No,
     }
 }
 
@@ -35,7 +114,7 @@ pub(super) fn parse_period(text: &str) -> Option<(i32, u8)> {
 /// period of the fiscal year `004/2023`; and a period or date written as a float,
 /// `202304.0`, as pandas writes a column with a gap in it. Only a year of four
 /// digits and a month of one or two (or SAP's three, `001`–`012`): no day.
-fn year_and_month(text: &str) -> Option<(i32, u8)> {
+fn year_and_month(text: &str) -> PeriodText {
     let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
     if let Some((whole, zeros)) = text.split_once('.')
         && digits(whole)
@@ -43,27 +122,39 @@ fn year_and_month(text: &str) -> Option<(i32, u8)> {
         && !zeros.is_empty()
         && zeros.bytes().all(|b| b == b'0')
     {
-        return parse_period(whole);
+        return read_period(whole);
     }
-    let (a, b) = text.split_once(['-', '.', '/', ' '])?;
+    let Some((a, b)) = text.split_once(['-', '.', '/', ' ']) else {
+        return PeriodText::No;
+    };
     if !digits(a) || !digits(b) {
-        return None;
+        return PeriodText::No;
     }
     let (year, month) = match (a.len(), b.len()) {
         (4, 1 | 2) => (a, b),
         (1 | 2, 4) => (b, a),
         (3, 4) if a.starts_with('0') => (b, a),
-        _ => return None,
+        _ => return PeriodText::No,
     };
-    let (year, month): (i32, u8) = (year.parse().ok()?, month.parse().ok()?);
-    ((1..=12).contains(&month) && year >= 1000).then_some((year, month))
+    let (Ok(year), Ok(month)) = (year.parse::<i32>(), month.parse::<u8>()) else {
+        return PeriodText::No;
+    };
+    ((1..=12).contains(&month) && year >= 1000)
+        .then_some((year, month))
+        .into()
 }
 
 /// A date written day first with points, as German, Finnish and Norwegian settings
 /// and SAP write it: `01.04.2023`, `1.4.2023`, `15.04.23` (a two-digit year in this
 /// century), a time after it allowed. Points mean
-/// day first everywhere (unlike `1/4/2023`, which is not read).
-fn dotted_date(text: &str) -> Option<(i32, u8)> {
+/// day first everywhere (unlike `1/4/2023`, which is not read). The month must
+/// have the day.
+fn dotted_date(text: &str) -> PeriodText {
+    dotted_fields(text).map_or(PeriodText::No, |(y, m, d)| date_of(y, m, d))
+}
+
+/// A dotted date's year, month (1–12) and day (1–31).
+fn dotted_fields(text: &str) -> Option<(i32, u8, u32)> {
     let date = text.split(' ').next()?;
     let mut parts = date.split('.');
     let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
@@ -80,7 +171,7 @@ fn dotted_date(text: &str) -> Option<(i32, u8)> {
     // A two-digit year (`15.04.23`) is in this century.
     let year = if year < 100 { 2000 + year } else { year };
     let valid = parts.next().is_none() && (1..=31).contains(&day) && (1..=12).contains(&month);
-    (valid && year >= 1000).then_some((year as i32, month as u8))
+    (valid && year >= 1000).then_some((year as i32, month as u8, day))
 }
 
 /// A row's period: its period field as [`parse_period`] reads it, or, when the
