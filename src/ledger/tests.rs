@@ -597,6 +597,7 @@ mod columns;
 mod dates;
 mod disguised;
 mod exports;
+mod line_ends;
 mod sheets;
 mod split;
 mod totals;

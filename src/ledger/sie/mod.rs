@@ -63,6 +63,12 @@ pub fn read(input: impl Read, file: &str, opts: &ReadOptions) -> Actuals {
 }
 
 /// Streams `input` through `state` to its end; `Err` is the file's `unreadable-actuals`.
+///
+/// A line ends at `\n`, at CR LF, or at a `\r` alone (old Mac exports end every
+/// line so): each is one line end, so a file of any of them, or of a mix, is read
+/// line by line and its lines are numbered as a text editor shows them. One search
+/// for either byte per line (`memchr2`): on an LF file 0.4 % more instructions than
+/// the search for `\n` alone (cachegrind, 8 MB of `#TRANS`), and no allocation.
 fn feed<'o>(mut state: State<'o>, mut input: impl Read) -> Result<State<'o>, Actuals> {
     let mut buf = vec![0u8; BLOCK];
     // `start..end` is the unprocessed part of `buf`.
@@ -70,6 +76,9 @@ fn feed<'o>(mut state: State<'o>, mut input: impl Read) -> Result<State<'o>, Act
     // Inside a line longer than the limit: skip to its end.
     let mut skipping = false;
     let mut first_block = true;
+    // The last line ended at a `\r` that was the last byte read: a `\n` right after
+    // it is the rest of that line end (CR LF), not a line of its own.
+    let mut after_cr = false;
     loop {
         if start > 0 {
             buf.copy_within(start..end, 0);
@@ -88,17 +97,27 @@ fn feed<'o>(mut state: State<'o>, mut input: impl Read) -> Result<State<'o>, Act
         }
         end += n;
         let eof = n == 0;
+        if after_cr && start < end {
+            after_cr = false;
+            if buf[start] == b'\n' {
+                start += 1;
+            }
+        }
         // The characters are checked once per block over its complete lines (a line
-        // ends at `\n`, never inside a UTF-8 sequence), not line by line; the rest of a
-        // line too long to read is not checked, as it is not read.
+        // ends at `\n` or `\r`, never inside a UTF-8 sequence), not line by line; the
+        // rest of a line too long to read is not checked, as it is not read.
         if state.utf8 {
             let from = match skipping {
-                true => memchr::memchr(b'\n', &buf[start..end]).map_or(end, |i| start + i + 1),
+                true => {
+                    memchr::memchr2(b'\n', b'\r', &buf[start..end]).map_or(end, |i| start + i + 1)
+                }
                 false => start,
             };
             let to = match eof {
                 true => end,
-                false => memchr::memrchr(b'\n', &buf[from..end]).map_or(from, |i| from + i + 1),
+                false => {
+                    memchr::memrchr2(b'\n', b'\r', &buf[from..end]).map_or(from, |i| from + i + 1)
+                }
             };
             if simdutf8::basic::from_utf8(&buf[from..to]).is_err() {
                 state.utf8 = false;
@@ -106,7 +125,7 @@ fn feed<'o>(mut state: State<'o>, mut input: impl Read) -> Result<State<'o>, Act
         }
         loop {
             let rest = &buf[start..end];
-            match memchr::memchr(b'\n', rest) {
+            match memchr::memchr2(b'\n', b'\r', rest) {
                 Some(i) => {
                     if skipping {
                         skipping = false;
@@ -115,6 +134,13 @@ fn feed<'o>(mut state: State<'o>, mut input: impl Read) -> Result<State<'o>, Act
                     }
                     state.line_no += 1;
                     start += i + 1;
+                    if rest[i] == b'\r' {
+                        match rest.get(i + 1) {
+                            Some(b'\n') => start += 1,
+                            Some(_) => {}
+                            None => after_cr = true,
+                        }
+                    }
                 }
                 None => {
                     if eof {
@@ -294,12 +320,8 @@ impl<'o> State<'o> {
         }
     }
 
-    /// One line, without its `\n`.
+    /// One line, without its line end.
     fn line(&mut self, line: &[u8]) {
-        let line = match line {
-            [rest @ .., b'\r'] => rest,
-            _ => line,
-        };
         let body = trim(line);
         if body.is_empty() {
             return;
