@@ -528,6 +528,14 @@ pub(super) fn examples() -> Vec<Kind> {
             expected: ActualsExpected::TableAmount(NotAmount::Text(s("12 tkr"))),
         },
         Kind::InvalidActualsRow {
+            column: Some(s("Belopp")),
+            found: s("1,2345E+03"),
+            expected: ActualsExpected::TableAmount(NotAmount::Scientific {
+                text: s("1,2345E+03"),
+                step: Decimal::new(1, 1),
+            }),
+        },
+        Kind::InvalidActualsRow {
             column: Some(s("Konto")),
             found: String::new(),
             expected: ActualsExpected::Account,

@@ -68,6 +68,13 @@ pub enum NotAmount {
     /// The column's sum (or the row's `Belopp` from its parts) down to this cell
     /// goes beyond any plausible budget (10^12 tkr).
     SumTooLarge(Decimal),
+    /// A ledger table's amount in scientific notation (`1,2345E+03`, as Excel shows
+    /// a number in a narrow column or formatted Scientific) whose last digit stands
+    /// for `step` kronor, coarser than the öre: the shown number may be rounded.
+    Scientific {
+        text: String,
+        step: Decimal,
+    },
 }
 
 /// A formula cell whose error or wrong value follows from a root-cause finding.

@@ -306,7 +306,8 @@ impl Sums {
     ) -> RowKey {
         let account = self.accounts.id(account);
         let project = match trim(project) {
-            [] => NO_PROJECT,
+            // Empty, also behind Excel's text protection: no project.
+            [] | b"=\"\"" | b"'" => NO_PROJECT,
             p => self.projects.id(p),
         };
         ((year as u32) << 4 | u32::from(month), account, project)
