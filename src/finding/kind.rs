@@ -487,6 +487,18 @@ pub enum Kind {
         /// The file that is not counted (with `--partial`; without it nothing is
         /// written).
         left_out: String,
+        /// The (month, account, project) keys with cost in both files in those
+        /// months, and of them those with the same amount in both.
+        shared_rows: usize,
+        same_amounts: usize,
+    },
+    /// Two actuals files with cost in the same months (`2023-01`) but no (month,
+    /// account, project) in common: read as parts of one ledger (one export per
+    /// cost centre), both counted.
+    ActualsInParts {
+        first: String,
+        second: String,
+        months: Vec<String>,
     },
     UnreadableActuals(UnreadableActuals),
     InvalidActualsRow {

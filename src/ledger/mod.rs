@@ -140,11 +140,21 @@ pub struct Overlap {
 /// so that no month is counted twice: of two that overlap, the one whose months the
 /// other holds all of is left out (the older, shorter export); else the later one.
 pub fn settle_overlaps(months: &[BTreeSet<(i32, u8)>]) -> (Vec<bool>, Vec<Overlap>) {
+    settle_overlaps_by(months, |_, _| true)
+}
+
+/// [`settle_overlaps`], where two exports with months in common overlap only when
+/// `same_rows(earlier, later)` says so (they hold the same rows in those months):
+/// exports of different parts of a ledger for the same months are both counted.
+pub fn settle_overlaps_by(
+    months: &[BTreeSet<(i32, u8)>],
+    same_rows: impl Fn(usize, usize) -> bool,
+) -> (Vec<bool>, Vec<Overlap>) {
     let mut counted = vec![true; months.len()];
     let mut overlaps = Vec::new();
     for j in 0..months.len() {
         let earlier: Vec<usize> = (0..j)
-            .filter(|&i| counted[i] && !months[i].is_disjoint(&months[j]))
+            .filter(|&i| counted[i] && !months[i].is_disjoint(&months[j]) && same_rows(i, j))
             .collect();
         // The new export holds every month of each earlier one it meets: it
         // replaces them. Otherwise it is the one left out.
