@@ -493,14 +493,6 @@ pub(super) fn examples() -> Vec<Kind> {
         },
         Kind::InvalidActualsRow {
             column: None,
-            found: s("20230229"),
-            expected: ActualsExpected::NoSuchDay {
-                year: 2023,
-                month: 2,
-            },
-        },
-        Kind::InvalidActualsRow {
-            column: None,
             found: s("20230432"),
             expected: ActualsExpected::VoucherDate {
                 line: 12,

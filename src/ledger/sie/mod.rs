@@ -103,25 +103,8 @@ fn feed<'o>(mut state: State<'o>, mut input: impl Read) -> Result<State<'o>, Act
                 start += 1;
             }
         }
-        // The characters are checked once per block over its complete lines (a line
-        // ends at `\n` or `\r`, never inside a UTF-8 sequence), not line by line; the
-        // rest of a line too long to read is not checked, as it is not read.
-        if state.utf8 {
-            let from = match skipping {
-                true => {
-                    memchr::memchr2(b'\n', b'\r', &buf[start..end]).map_or(end, |i| start + i + 1)
-                }
-                false => start,
-            };
-            let to = match eof {
-                true => end,
-                false => {
-                    memchr::memrchr2(b'\n', b'\r', &buf[from..end]).map_or(from, |i| from + i + 1)
-                }
-            };
-            if simdutf8::basic::from_utf8(&buf[from..to]).is_err() {
-                state.utf8 = false;
-            }
+        if state.utf8 && !complete_lines_are_utf8(&buf[start..end], skipping, eof) {
+            state.utf8 = false;
         }
         loop {
             let rest = &buf[start..end];
@@ -161,6 +144,23 @@ fn feed<'o>(mut state: State<'o>, mut input: impl Read) -> Result<State<'o>, Act
             }
         }
     }
+}
+
+/// Whether the complete lines of a block are UTF-8: the characters are checked once
+/// per block over its complete lines (a line ends at `\n` or `\r`, never inside a
+/// UTF-8 sequence), not line by line; the rest of a line too long to read
+/// (`skipping`) is not checked, as it is not read, and at the end (`eof`) the last
+/// line counts as complete.
+fn complete_lines_are_utf8(block: &[u8], skipping: bool, eof: bool) -> bool {
+    let from = match skipping {
+        true => memchr::memchr2(b'\n', b'\r', block).map_or(block.len(), |i| i + 1),
+        false => 0,
+    };
+    let to = match eof {
+        true => block.len(),
+        false => memchr::memrchr2(b'\n', b'\r', &block[from..]).map_or(from, |i| from + i + 1),
+    };
+    simdutf8::basic::from_utf8(&block[from..to]).is_ok()
 }
 
 fn read_some(input: &mut impl Read, out: &mut [u8]) -> std::io::Result<usize> {
