@@ -189,7 +189,9 @@ fn split_plan(path: &Path, file: &str, opts: &ReadOptions) -> std::io::Result<Op
     (&mut f).take(SNIFF_BYTES).read_to_end(&mut window)?;
     Ok(memchr::memchr(b'\n', &window).map(|nl| SplitPlan {
         start: start as u64,
-        start_line: memchr::memchr_iter(b'\n', &head[..start]).count() as u64 + 1,
+        // Line breaks as the one-thread read counts them (a lone `\r` in a title
+        // line above the header is one).
+        start_line: line_breaks(&head[..start]).count() as u64 + 1,
         utf8: probe.utf8,
         at: mid + nl as u64 + 1,
         columns,

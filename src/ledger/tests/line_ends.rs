@@ -122,3 +122,20 @@ fn csv_rows_with_cr_only_line_ends_are_named_by_their_lines() {
     let mixed = lf.replacen('\n', "\r", 2).replacen('\n', "\r\n", 2);
     assert_eq!(lines(&mixed), [Some(4), Some(6), Some(8)]);
 }
+
+#[test]
+fn a_csv_title_ending_in_a_lone_cr_is_counted_alike_on_two_threads() {
+    // Found by fuzzing: the two-thread read counted the lines above the header by
+    // their `\n` only, so with a title ending in a `\r` alone it named every row a
+    // line too early.
+    let text = "Rapport\r;\nPeriod;Konto;Projekt;Belopp;Budget\n404602;43-02;4010;V\u{e4}lf\u{e4}rd;1234.0\n\
+                52;02302;4010;;3,900;\n202301;4010;P1;1;\n202301;4010;P1;2;\n";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("u.csv");
+    std::fs::write(&path, text).expect("write");
+    let opts = ReadOptions::default();
+    let one = checked(table::read_csv(text.as_bytes(), "u.csv", &opts));
+    let lines: Vec<Option<u64>> = one.findings.iter().map(|f| f.line).collect();
+    assert_eq!(lines, [Some(4), Some(5)]);
+    assert_eq!(table::read_csv_split(&path, "u.csv", &opts), one);
+}
