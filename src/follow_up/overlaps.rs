@@ -48,7 +48,7 @@ impl Join<'_> {
         let cost: Vec<CostKeys<'_>> = files.iter().map(|f| self.cost_keys(f)).collect();
         let months: Vec<BTreeSet<(i32, u8)>> = cost.iter().map(|c| c.months.clone()).collect();
         let same_rows = |i: usize, j: usize| shared(&cost[i], &cost[j]).0 > 0;
-        let (counted, overlaps) = crate::ledger::settle_overlaps_by(&months, same_rows);
+        let (counted, overlaps) = crate::ledger::settle_overlaps(&months, same_rows);
         for o in overlaps {
             let (a, b) = (&cost[o.first], &cost[o.second]);
             let (shared_rows, same_amounts) = shared(a, b);

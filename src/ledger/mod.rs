@@ -137,16 +137,12 @@ pub struct Overlap {
 }
 
 /// Which of several exports, given in order by the months they hold, are counted,
-/// so that no month is counted twice: of two that overlap, the one whose months the
-/// other holds all of is left out (the older, shorter export); else the later one.
-pub fn settle_overlaps(months: &[BTreeSet<(i32, u8)>]) -> (Vec<bool>, Vec<Overlap>) {
-    settle_overlaps_by(months, |_, _| true)
-}
-
-/// [`settle_overlaps`], where two exports with months in common overlap only when
-/// `same_rows(earlier, later)` says so (they hold the same rows in those months):
-/// exports of different parts of a ledger for the same months are both counted.
-pub fn settle_overlaps_by(
+/// so that no row is counted twice: two with months in common overlap when
+/// `same_rows(earlier, later)` says they hold the same rows in those months (exports
+/// of different parts of a ledger for the same months are both counted); of two
+/// that overlap, the one whose months the other holds all of is left out (the older,
+/// shorter export); else the later one.
+pub fn settle_overlaps(
     months: &[BTreeSet<(i32, u8)>],
     same_rows: impl Fn(usize, usize) -> bool,
 ) -> (Vec<bool>, Vec<Overlap>) {
