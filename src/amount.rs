@@ -255,6 +255,34 @@ mod tests {
         }
     }
 
+    /// The forms only a ledger report writes (read by `ledger::table`, whose unit
+    /// and sign conventions are known) stay refused in a plan's template, where a
+    /// unit, a trailing minus or a formula-like text is more likely a typo.
+    #[test]
+    fn the_ledgers_own_forms_stay_refused_in_a_template() {
+        for text in [
+            "1.234.567",
+            "1 234,50-",
+            "(1 234,50)",
+            "1 234,50 kr",
+            "kr 1 000,00",
+            "1 000 kronor",
+            "1,23456E+03",
+            "=\"6550\"",
+            "'6550",
+        ] {
+            assert_eq!(
+                parse_text(text),
+                Err(NotAmount::Text(text.into())),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            parse_text("1.234"),
+            Err(NotAmount::Ambiguous("1.234".into()))
+        );
+    }
+
     #[test]
     fn amounts_beyond_any_budget_are_invalid() {
         assert_eq!(MAX_AMOUNT, d("1000000000000"));

@@ -245,7 +245,10 @@ codes! {
     PeriodGap => "period-gap", Warning, FollowUp, [PeriodGap], "En månad utan kostnader",
         help: ("Lägg till exporten för månaden.", "Add the export for the month.");
     OverlappingActuals => "overlapping-actuals", Error, FollowUp, [OverlappingActuals], "Samma månad i två utfallsfiler",
-        help: ("Ta bort den äldre exporten.", "Remove the older export.");
+        help: ("Ta bort den äldre exporten, eller exportera alla ansvar i en fil.", "Remove the older export, or export all cost centres in one file.");
+    ActualsInParts => "actuals-in-parts", Warning, FollowUp, [ActualsInParts], "Samma månad i två utfallsfiler, olika rader",
+        help: ("Kontrollera att filerna är olika delar av bokföringen (t.ex. olika ansvar).",
+               "Check that the files are different parts of the ledger (e.g. different cost centres).");
     UnreadableActuals => "unreadable-actuals", Error, Ledger, [UnreadableActuals], "Utfallsfilen kan inte läsas",
         help: ("Gör om exporten ur ekonomisystemet.", "Export the actuals from the ledger again.");
     InvalidActualsRow => "invalid-actuals-row", Error, Ledger, [InvalidActualsRow], "Ogiltig rad i utfallsfilen",
@@ -510,7 +513,7 @@ mod tests {
                     .all(|c| c.is_ascii_lowercase() || c == '-')
             );
         }
-        assert_eq!(Code::ALL.len(), 60);
+        assert_eq!(Code::ALL.len(), 61);
     }
 
     #[test]

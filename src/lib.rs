@@ -16,6 +16,7 @@
 //! - [`changes`]: two versions → what changed, per area and initiative
 //! - [`write`], [`report`]: the workbook, the terminal text and the JSON report
 //! - [`provenance`]: what a workbook records so that `verify` can repeat its run
+//! - [`calendar`]: which days a month has, the one date rule of every reader
 //! - [`ledger`]: the follow-up's actuals — SIE and table exports → ledger rows
 //! - [`forecast`]: the areas' forecast tables (workbook or CSV) → forecast rows
 //! - [`follow_up`]: plan + actuals + forecasts → the monthly follow-up, pure `Decimal`
@@ -27,6 +28,7 @@
 //! Amounts are `rust_decimal::Decimal` from the cell to the report.
 
 pub mod amount;
+pub mod calendar;
 pub mod changes;
 pub mod cli;
 pub mod cmd;

@@ -13,6 +13,7 @@
 //! with no file is `väntas` up to and including the deadline and `saknas` after it
 //! (or always, without a deadline). The findings do not depend on any of this.
 
+use crate::calendar::days_in_month;
 use crate::labels::{normalize, rounds as text};
 use crate::lang::Lang;
 use crate::model::{compare_versions, is_version_number};
@@ -90,15 +91,6 @@ impl Date {
 impl std::fmt::Display for Date {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
-fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => 31,
     }
 }
 

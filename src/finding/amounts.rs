@@ -221,6 +221,16 @@ pub(super) fn amount_problem(reason: &NotAmount, lang: Lang) -> String {
     match (reason, lang == Lang::Sv) {
         (NotAmount::Text(t), true) => format!("texten {} är inget belopp.", q(t)),
         (NotAmount::Text(t), false) => format!("the text {} is not an amount.", q(t)),
+        (NotAmount::Scientific { text, step }, true) => format!(
+            "{} är skrivet i grundpotensform, som Excel visar ett tal i en för smal kolumn eller med formatet Vetenskaplig. Dess sista siffra står för {} kr, så beloppet kan vara avrundat och läses inte. Formatera kolumnen som tal med två decimaler och exportera igen.",
+            q(text),
+            amount(*step, lang)
+        ),
+        (NotAmount::Scientific { text, step }, false) => format!(
+            "{} is written in scientific notation, as Excel shows a number in a narrow column or formatted Scientific. Its last digit stands for {} kr, so the amount may be rounded and is not read. Format the column as a number with two decimals and export again.",
+            q(text),
+            amount(*step, lang)
+        ),
         (NotAmount::Ambiguous(t), sv) => match (ambiguous_readings(t), sv) {
             (Some(r), true) if r.comma => format!(
                 "{} är tvetydigt – {} för en svensk men {} i engelsk skrivning.",
@@ -323,6 +333,8 @@ fn amount_advice(reason: &NotAmount, sv: bool) -> String {
     let text = match (reason, sv) {
         (NotAmount::Text(_), true) => "Skriv ett tal i tkr.",
         (NotAmount::Text(_), false) => "Write a number in tkr.",
+        (NotAmount::Scientific { .. }, true) => "Formatera kolumnen som tal med två decimaler.",
+        (NotAmount::Scientific { .. }, false) => "Format the column as a number with two decimals.",
         (NotAmount::Ambiguous(_), _) => "",
         (NotAmount::Date(_), true) => "Skriv beloppet och formatera cellen som tal.",
         (NotAmount::Date(_), false) => "Write the amount and format the cell as a number.",

@@ -411,6 +411,21 @@ pub(super) fn examples() -> Vec<Kind> {
             second: s("utfall/jan-apr.csv"),
             months: vec![s("2023-01"), s("2023-02")],
             left_out: s("utfall/jan-mar.csv"),
+            shared_rows: 48,
+            same_amounts: 48,
+        },
+        Kind::OverlappingActuals {
+            first: s("utfall/ansvar-100.csv"),
+            second: s("utfall/ansvar-200.csv"),
+            months: vec![s("2023-04")],
+            left_out: s("utfall/ansvar-200.csv"),
+            shared_rows: 3,
+            same_amounts: 0,
+        },
+        Kind::ActualsInParts {
+            first: s("utfall/ansvar-100.csv"),
+            second: s("utfall/ansvar-200.csv"),
+            months: vec![s("2023-01"), s("2023-02")],
         },
         Kind::UnreadableActuals(UnreadableActuals::Html),
         Kind::UnreadableActuals(UnreadableActuals::ChecksumMissing),
@@ -469,6 +484,22 @@ pub(super) fn examples() -> Vec<Kind> {
             expected: ActualsExpected::Date,
         },
         Kind::InvalidActualsRow {
+            column: Some(s("Period")),
+            found: s("2023-04-31"),
+            expected: ActualsExpected::NoSuchDay {
+                year: 2023,
+                month: 4,
+            },
+        },
+        Kind::InvalidActualsRow {
+            column: None,
+            found: s("20230432"),
+            expected: ActualsExpected::VoucherDate {
+                line: 12,
+                no_such_day: Some((2023, 4)),
+            },
+        },
+        Kind::InvalidActualsRow {
             column: Some(s("Konto")),
             found: s("lön"),
             expected: ActualsExpected::Account,
@@ -502,6 +533,14 @@ pub(super) fn examples() -> Vec<Kind> {
             column: Some(s("Belopp")),
             found: s("12 tkr"),
             expected: ActualsExpected::TableAmount(NotAmount::Text(s("12 tkr"))),
+        },
+        Kind::InvalidActualsRow {
+            column: Some(s("Belopp")),
+            found: s("1,2345E+03"),
+            expected: ActualsExpected::TableAmount(NotAmount::Scientific {
+                text: s("1,2345E+03"),
+                step: Decimal::new(1, 1),
+            }),
         },
         Kind::InvalidActualsRow {
             column: Some(s("Konto")),

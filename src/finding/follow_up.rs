@@ -333,19 +333,74 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
             second,
             months,
             left_out,
+            shared_rows,
+            same_amounts,
+        } => overlap_message(
+            [first, second, left_out],
+            &list(months),
+            (*shared_rows, *same_amounts),
+            sv,
+        ),
+        Kind::ActualsInParts {
+            first,
+            second,
+            months,
         } => {
             if sv {
                 format!(
-                    "{first} och {second} har båda utfall för {}, som då skulle räknas två gånger; {left_out} räknas därför inte. Ta bort den äldre exporten eller dela upp den så att varje månad finns i en fil.",
+                    "{first} och {second} har båda utfall för {}, men ingen kombination av konto och projekt finns i båda filerna de månaderna. De lästes som delar av samma bokföring (t.ex. en export per ansvar) och båda räknas. Är de i stället samma bokföring två gånger, t.ex. ur två ekonomisystem med olika kontonummer, ta bort den ena exporten.",
                     list(months)
                 )
             } else {
                 format!(
-                    "{first} and {second} both hold actuals for {}, which would then be counted twice; {left_out} is therefore not counted. Remove the older export or split it so that each month is in one file.",
+                    "{first} and {second} both hold actuals for {}, but no combination of account and project is in both files in those months. They were read as parts of one ledger (e.g. one export per cost centre) and both are counted. If they are instead the same bookings twice, e.g. from two ledger systems with different account numbers, remove one of the exports.",
                     list(months)
                 )
             }
         }
         _ => return None,
     })
+}
+
+/// `overlapping-actuals`: what the two files share, which is not counted, and how to
+/// tell an older export beside a newer one from exports per cost centre.
+fn overlap_message(
+    [first, second, left_out]: [&String; 3],
+    months: &str,
+    (rows, same): (usize, usize),
+    sv: bool,
+) -> String {
+    let same_sv = match same {
+        s if s == rows && rows == 1 => "med samma belopp".to_string(),
+        s if s == rows => "alla med samma belopp".to_string(),
+        0 if rows == 1 => "med olika belopp".to_string(),
+        0 => "ingen med samma belopp".to_string(),
+        s => format!("{s} med samma belopp"),
+    };
+    let same_en = match same {
+        s if s == rows && rows == 1 => "with the same amount".to_string(),
+        s if s == rows => "all with the same amount".to_string(),
+        0 if rows == 1 => "with different amounts".to_string(),
+        0 => "none with the same amount".to_string(),
+        s => format!("{s} with the same amount"),
+    };
+    let (rows_sv, rows_en) = match rows {
+        1 => (
+            "1 kombination av månad, konto och projekt finns".to_string(),
+            "1 combination of month, account and project is".to_string(),
+        ),
+        n => (
+            format!("{n} kombinationer av månad, konto och projekt finns"),
+            format!("{n} combinations of month, account and project are"),
+        ),
+    };
+    if sv {
+        format!(
+            "{first} och {second} har båda utfall för {months}, och {rows_sv} i båda filerna ({same_sv}), som då skulle räknas två gånger; {left_out} räknas därför inte. Är den ena en äldre export av samma bokföring, ta bort den, eller dela upp exporterna så att varje månad finns i en fil. Är filerna i stället exporter för olika ansvar (kostnadsställen) som bokför på samma konton och projekt, kan det inte avgöras ur filerna: exportera alla ansvar i en fil och ta bort delfilerna."
+        )
+    } else {
+        format!(
+            "{first} and {second} both hold actuals for {months}, and {rows_en} in both files ({same_en}), which would then be counted twice; {left_out} is therefore not counted. If one is an older export of the same bookings, remove it, or split the exports so that each month is in one file. If the files are instead exports for different cost centres booking on the same accounts and projects, the files cannot tell: export all cost centres in one file and remove the partial ones."
+        )
+    }
 }

@@ -68,6 +68,13 @@ pub enum NotAmount {
     /// The column's sum (or the row's `Belopp` from its parts) down to this cell
     /// goes beyond any plausible budget (10^12 tkr).
     SumTooLarge(Decimal),
+    /// A ledger table's amount in scientific notation (`1,2345E+03`, as Excel shows
+    /// a number in a narrow column or formatted Scientific) whose last digit stands
+    /// for `step` kronor, coarser than the öre: the shown number may be rounded.
+    Scientific {
+        text: String,
+        step: Decimal,
+    },
 }
 
 /// A formula cell whose error or wrong value follows from a root-cause finding.
@@ -163,6 +170,16 @@ pub enum ActualsExpected {
     Period,
     /// A date `ÅÅÅÅMMDD`.
     Date,
+    /// A date of a month (`year`, `month` 1–12) that has no such day: `2023-04-31`,
+    /// `20230229`, `31.04.2023`.
+    NoSuchDay { year: i32, month: u8 },
+    /// A `#TRANS` without a date of its own, in a voucher whose `#VER` (on `line`)
+    /// has a date that is no date (`found`); `no_such_day`: its month, when only
+    /// the day is wrong.
+    VoucherDate {
+        line: u64,
+        no_such_day: Option<(i32, u8)>,
+    },
     /// An account number.
     Account,
     /// A year number (`0`, `-1`) as in `#RAR`.
@@ -470,6 +487,18 @@ pub enum Kind {
         /// The file that is not counted (with `--partial`; without it nothing is
         /// written).
         left_out: String,
+        /// The (month, account, project) keys with cost in both files in those
+        /// months, and of them those with the same amount in both.
+        shared_rows: usize,
+        same_amounts: usize,
+    },
+    /// Two actuals files with cost in the same months (`2023-01`) but no (month,
+    /// account, project) in common: read as parts of one ledger (one export per
+    /// cost centre), both counted.
+    ActualsInParts {
+        first: String,
+        second: String,
+        months: Vec<String>,
     },
     UnreadableActuals(UnreadableActuals),
     InvalidActualsRow {

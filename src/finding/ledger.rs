@@ -218,6 +218,49 @@ fn actuals_row_message(
         (ActualsExpected::Period, false) => "a period YYYYMM with month 01–12, e.g. 202304",
         (ActualsExpected::Date, true) => "ett datum ÅÅÅÅMMDD, t.ex. 20230415",
         (ActualsExpected::Date, false) => "a date YYYYMMDD, e.g. 20230415",
+        (ActualsExpected::NoSuchDay { year, month }, _) => {
+            let days = crate::calendar::days_in_month(*year, *month);
+            let problem = match (column, sv) {
+                (Some(c), true) => format!("{c}: {} är inget datum", q(found)),
+                (Some(c), false) => format!("{c}: {} is no date", q(found)),
+                (None, true) => format!("Datumet {} finns inte", q(found)),
+                (None, false) => format!("The date {} does not exist", q(found)),
+            };
+            return match sv {
+                true => format!(
+                    "{problem}: {year}-{month:02} har {days} dagar. {}",
+                    row_not_counted(lang)
+                ),
+                false => format!(
+                    "{problem}: {year}-{month:02} has {days} days. {}",
+                    row_not_counted(lang)
+                ),
+            };
+        }
+        (ActualsExpected::VoucherDate { line, no_such_day }, _) => {
+            let why = match (no_such_day, sv) {
+                (Some((y, m)), true) => format!(
+                    "finns inte: {y}-{m:02} har {} dagar",
+                    crate::calendar::days_in_month(*y, *m)
+                ),
+                (Some((y, m)), false) => format!(
+                    "does not exist: {y}-{m:02} has {} days",
+                    crate::calendar::days_in_month(*y, *m)
+                ),
+                (None, true) => "är inget datum ÅÅÅÅMMDD".to_string(),
+                (None, false) => "is no date YYYYMMDD".to_string(),
+            };
+            return match sv {
+                true => format!(
+                    "#TRANS har inget eget datum, och verifikationens datum (#VER på rad {line}), {}, {why}. Raden hör därför inte till någon månad och räknades inte; rätta datumet på #VER-raden, eller exportera om ur ekonomisystemet.",
+                    q(found)
+                ),
+                false => format!(
+                    "#TRANS has no date of its own, and its voucher's date (#VER on line {line}), {}, {why}. So the row belongs to no month and was not counted; correct the date on the #VER line, or export again from the ledger.",
+                    q(found)
+                ),
+            };
+        }
         (ActualsExpected::Account, true) => "ett kontonummer",
         (ActualsExpected::Account, false) => "an account number",
         (ActualsExpected::YearIndex, true) => {

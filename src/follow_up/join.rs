@@ -10,7 +10,7 @@ use super::{
 use crate::finding::{Finding, Kind};
 use crate::ledger::{Entry, Key, Place};
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 /// Unmapped cost is summed per file, year and project code.
 type UnmappedKey = (String, i32, Option<String>);
@@ -412,42 +412,6 @@ impl Join<'_> {
                 .collect(),
             findings: self.findings,
         }
-    }
-
-    /// The months (year, month) a file holds actual cost for.
-    fn cost_months(&self, file: &ActualsFile) -> BTreeSet<(i32, u8)> {
-        let cost = &self.input.options.cost_accounts;
-        file.actuals
-            .entries
-            .iter()
-            .filter(|(k, e)| {
-                cost.contains(&k.account) && (1..=12).contains(&k.month) && has_actual(e)
-            })
-            .map(|(k, _)| (k.year, k.month))
-            .collect()
-    }
-
-    /// `overlapping-actuals`: two files holding actuals for the same month. Which
-    /// files are counted (one flag per actuals file): of two that overlap, the one
-    /// whose months the other holds all of is left out (the older, shorter export);
-    /// else the later one. So that even with `--partial` no month is counted twice.
-    pub(super) fn overlaps(&mut self) -> Vec<bool> {
-        let files = self.input.actuals;
-        let months: Vec<BTreeSet<(i32, u8)>> = files.iter().map(|f| self.cost_months(f)).collect();
-        let (counted, overlaps) = crate::ledger::settle_overlaps(&months);
-        for o in overlaps {
-            let (a, b) = (&files[o.first].actuals.file, &files[o.second].actuals.file);
-            self.findings.push(
-                Finding::new(Kind::OverlappingActuals {
-                    first: a.clone(),
-                    second: b.clone(),
-                    months: o.months,
-                    left_out: files[o.left_out].actuals.file.clone(),
-                })
-                .in_file(b.clone()),
-            );
-        }
-        counted
     }
 }
 

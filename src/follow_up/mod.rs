@@ -20,6 +20,7 @@ mod forecasts;
 mod groups;
 mod join;
 mod mapping;
+mod overlaps;
 mod periodisation;
 
 pub(crate) use mapping::closest;

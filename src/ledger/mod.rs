@@ -137,14 +137,20 @@ pub struct Overlap {
 }
 
 /// Which of several exports, given in order by the months they hold, are counted,
-/// so that no month is counted twice: of two that overlap, the one whose months the
-/// other holds all of is left out (the older, shorter export); else the later one.
-pub fn settle_overlaps(months: &[BTreeSet<(i32, u8)>]) -> (Vec<bool>, Vec<Overlap>) {
+/// so that no row is counted twice: two with months in common overlap when
+/// `same_rows(earlier, later)` says they hold the same rows in those months (exports
+/// of different parts of a ledger for the same months are both counted); of two
+/// that overlap, the one whose months the other holds all of is left out (the older,
+/// shorter export); else the later one.
+pub fn settle_overlaps(
+    months: &[BTreeSet<(i32, u8)>],
+    same_rows: impl Fn(usize, usize) -> bool,
+) -> (Vec<bool>, Vec<Overlap>) {
     let mut counted = vec![true; months.len()];
     let mut overlaps = Vec::new();
     for j in 0..months.len() {
         let earlier: Vec<usize> = (0..j)
-            .filter(|&i| counted[i] && !months[i].is_disjoint(&months[j]))
+            .filter(|&i| counted[i] && !months[i].is_disjoint(&months[j]) && same_rows(i, j))
             .collect();
         // The new export holds every month of each earlier one it meets: it
         // replaces them. Otherwise it is the one left out.

@@ -407,9 +407,11 @@ fn cell_period(period: &Value, year: Option<&Value>) -> Result<(i32, u8), String
 /// Reads a ledger report saved as a workbook: every sheet that has the header (a
 /// report split by month, one sheet each), as one table whose findings name their
 /// sheet. A hidden sheet is read only when no visible one has the header; a sheet
-/// with actuals for a month another sheet holds is left out as an overlapping
-/// export is ([`settle_overlaps`](crate::ledger::settle_overlaps)). Each sheet
-/// left out is named, with its rows.
+/// with the same rows (month, account, project) as another sheet in a month both
+/// hold is left out as an overlapping export is
+/// ([`settle_overlaps`](crate::ledger::settle_overlaps)), while sheets of other
+/// rows for the same months (one per cost centre) are read. Each sheet left out is
+/// named, with its rows.
 pub fn read_sheet(bytes: &[u8], file: &str, opts: &ReadOptions) -> Actuals {
     let sheets = match grid::read_all_sheets(bytes) {
         Ok(sheets) => sheets,
@@ -489,8 +491,15 @@ fn read_grids(sheets: &[Grid], file: &str, opts: &ReadOptions, form: Form) -> Ac
                 .located(|f| f.at(&t.grid.name, Some(place)));
         }
     }
-    let months: Vec<_> = tables.iter().map(SheetTable::months).collect();
-    let (counted, overlaps) = crate::ledger::settle_overlaps(&months);
+    // Sheets with the same months overlap when they hold the same rows (a copied
+    // sheet, `Mars (2)`); sheets of other rows for those months (one per cost
+    // centre) are parts of one table, read as the sheets of a report by month are.
+    let keys: Vec<_> = tables.iter().map(SheetTable::keys).collect();
+    let months: Vec<std::collections::BTreeSet<(i32, u8)>> = (keys.iter())
+        .map(|k| k.iter().map(|(y, m, ..)| (*y, *m)).collect())
+        .collect();
+    let same_rows = |i: usize, j: usize| !keys[i].is_disjoint(&keys[j]);
+    let (counted, overlaps) = crate::ledger::settle_overlaps(&months, same_rows);
     let read: Vec<String> = (tables.iter().zip(&counted))
         .filter(|(_, c)| **c)
         .map(|(t, _)| t.grid.name.clone())
@@ -550,8 +559,9 @@ impl SheetTable<'_> {
         self.data_rows().count() as u64
     }
 
-    /// The months of the rows whose period is one and whose amount is filled.
-    fn months(&self) -> std::collections::BTreeSet<(i32, u8)> {
+    /// The (month, account, project) keys of the rows whose period is one and whose
+    /// amount is filled, account and project as the follow-up reads them.
+    fn keys(&self) -> std::collections::BTreeSet<SheetKey> {
         let cols = self.cols;
         let at = |row: u32, col: Option<usize>| col.map(|c| CellRef::new(row, c as u32));
         self.data_rows()
@@ -560,15 +570,19 @@ impl SheetTable<'_> {
                 let filled = [cols.amount, cols.debit, cols.credit]
                     .into_iter()
                     .any(|col| !value(col).is_empty());
-                filled
-                    .then(|| {
-                        cell_period(value(cols.period), cols.year.map(|_| value(cols.year))).ok()
-                    })
-                    .flatten()
+                let period = cell_period(value(cols.period), cols.year.map(|_| value(cols.year)));
+                let (year, month) = period.ok().filter(|_| filled)?;
+                let account = account_number(&cell_text(value(cols.account)));
+                let project = project_code(&cell_text(value(cols.project)));
+                Some((year, month, account, project))
             })
             .collect()
     }
 }
+
+/// A sheet row's month, account and project, for telling a copied sheet (the same
+/// rows) from a sheet of another part of the ledger (other rows, the same months).
+type SheetKey = (i32, u8, String, String);
 
 /// The sheet's header row and its columns; `None` and the most columns any row
 /// named when no row has the header.

@@ -593,9 +593,12 @@ fn a_csv_row_is_named_by_its_line_whatever_the_line_ends() {
     assert_eq!(cr.entries.len(), 1);
 }
 
+mod amounts;
 mod columns;
+mod dates;
 mod disguised;
 mod exports;
+mod line_ends;
 mod sheets;
 mod split;
 mod totals;

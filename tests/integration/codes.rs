@@ -1754,6 +1754,79 @@ fn overlapping_actuals_are_never_counted_twice_even_with_partial() {
     assert_eq!(run.report()["totals"]["actual_to_date"], "102");
 }
 
+#[test]
+fn actuals_in_parts_are_both_counted_and_named() {
+    // One export per cost centre for the same months, with no month, account and
+    // project in common: not the same rows twice, so both count (300 tkr), named.
+    let run = Run::new().add("HR.xlsx", &fu_template(Some("P2")));
+    let ansvar_100 = ledger_csv(&[FU_ROWS[0], "2023-02;6550;P1;1000"]);
+    let ansvar_200 = ledger_csv(&[FU_ROWS[1], "2023-02;5410;P1;2000"]);
+    let f = one(
+        follow_up_for(
+            &run,
+            &[
+                ("utfall-100.csv", &ansvar_100),
+                ("utfall-200.csv", &ansvar_200),
+            ],
+            &[],
+            "actuals-in-parts",
+        ),
+        "actuals-in-parts",
+        "warning",
+        Some("utfall-200.csv"),
+    );
+    assert!(
+        f.message
+            .contains("utfall-100.csv och utfall-200.csv har båda utfall för 2023-01, 2023-02")
+            && f.message.contains("båda räknas"),
+        "{}",
+        f.message
+    );
+    let report = run.report();
+    assert!(
+        findings(&report)
+            .iter()
+            .all(|f| f.code != "overlapping-actuals"),
+        "{report:#}"
+    );
+    // 100 000 + 1 000 + 200 000 + 2 000 kr.
+    assert_eq!(report["totals"]["actual_to_date"], "303");
+}
+
+#[test]
+fn overlapping_actuals_with_the_same_keys_say_how_to_tell_cost_centres_apart() {
+    // Two cost centres booking on the same account and project in January: the rows
+    // cannot tell them from one export given twice, so one file is left out, and the
+    // message counts the rows in both and says what to do.
+    let run = Run::new().add("HR.xlsx", &fu_template(Some("P2")));
+    let ansvar_100 = ledger_csv(&[FU_ROWS[0], FU_ROWS[1]]);
+    let ansvar_200 = ledger_csv(&["2023-01;6550;P1;7000", "2023-01;6550;P2;200000"]);
+    let f = one(
+        follow_up_for(
+            &run,
+            &[
+                ("utfall-100.csv", &ansvar_100),
+                ("utfall-200.csv", &ansvar_200),
+            ],
+            &["--partial"],
+            "overlapping-actuals",
+        ),
+        "overlapping-actuals",
+        "error",
+        Some("utfall-200.csv"),
+    );
+    assert!(
+        f.message.contains(
+            "2 kombinationer av månad, konto och projekt finns i båda filerna (1 med samma belopp)"
+        ) && f.message.contains("utfall-100.csv räknas därför inte")
+            && f.message.contains("exportera alla ansvar i en fil"),
+        "{}",
+        f.message
+    );
+    // The same months: the later file counts, 7 000 + 200 000 kr.
+    assert_eq!(run.report()["totals"]["actual_to_date"], "207");
+}
+
 // The follow-up's actuals readers (`ledger::read`), on files written to disk here:
 // one file holding exactly the defect, and the code, severity, file and line named.
 

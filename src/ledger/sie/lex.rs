@@ -184,12 +184,18 @@ pub(crate) fn parse_period(raw: &[u8]) -> Option<(i32, u8)> {
     ((1..=12).contains(&month) && year >= 1000).then_some((year, month))
 }
 
-/// `ÅÅÅÅMMDD` → (year, month).
+/// `ÅÅÅÅMMDD` → (year, month), when the month has that day (`20230431` is no date).
 pub(crate) fn parse_date(raw: &[u8]) -> Option<(i32, u8)> {
+    let (year, month, day) = date_fields(raw)?;
+    crate::calendar::is_date(year, month, day).then_some((year, month))
+}
+
+/// `ÅÅÅÅMMDD` as its year, month (01–12) and day, whether or not the month has the
+/// day: what a finding about a date that does not exist (`20230431`) names.
+pub(crate) fn date_fields(raw: &[u8]) -> Option<(i32, u8, u32)> {
     let d = digits::<8>(raw)?;
     let (year, month) = parse_period(&raw[..6])?;
-    let day = d[6] * 10 + d[7];
-    (1..=31).contains(&day).then_some((year, month))
+    Some((year, month, d[6] * 10 + d[7]))
 }
 
 pub(super) fn parse_int(raw: &[u8]) -> Option<i64> {

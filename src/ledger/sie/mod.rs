@@ -40,7 +40,7 @@ use group::{Group, HotKey, slot};
 use keys::{Acc, GroupKey, TransAcc, TransKey};
 pub(crate) use keys::{FxMap, Interner};
 use lex::{Tok, Tokens, fingerprint, is_data_label, parse_int, parse_units, trim, unescaped, word};
-pub(crate) use lex::{parse_amount, parse_date, parse_period};
+pub(crate) use lex::{date_fields, parse_amount, parse_date, parse_period};
 
 /// The longest line read as a record; longer lines are named in a finding.
 pub const LINE_LIMIT: usize = 64 * 1024;
@@ -63,6 +63,12 @@ pub fn read(input: impl Read, file: &str, opts: &ReadOptions) -> Actuals {
 }
 
 /// Streams `input` through `state` to its end; `Err` is the file's `unreadable-actuals`.
+///
+/// A line ends at `\n`, at CR LF, or at a `\r` alone (old Mac exports end every
+/// line so): each is one line end, so a file of any of them, or of a mix, is read
+/// line by line and its lines are numbered as a text editor shows them. One search
+/// for either byte per line (`memchr2`): on an LF file 0.4 % more instructions than
+/// the search for `\n` alone (cachegrind, 8 MB of `#TRANS`), and no allocation.
 fn feed<'o>(mut state: State<'o>, mut input: impl Read) -> Result<State<'o>, Actuals> {
     let mut buf = vec![0u8; BLOCK];
     // `start..end` is the unprocessed part of `buf`.
@@ -70,6 +76,9 @@ fn feed<'o>(mut state: State<'o>, mut input: impl Read) -> Result<State<'o>, Act
     // Inside a line longer than the limit: skip to its end.
     let mut skipping = false;
     let mut first_block = true;
+    // The last line ended at a `\r` that was the last byte read: a `\n` right after
+    // it is the rest of that line end (CR LF), not a line of its own.
+    let mut after_cr = false;
     loop {
         if start > 0 {
             buf.copy_within(start..end, 0);
@@ -88,25 +97,18 @@ fn feed<'o>(mut state: State<'o>, mut input: impl Read) -> Result<State<'o>, Act
         }
         end += n;
         let eof = n == 0;
-        // The characters are checked once per block over its complete lines (a line
-        // ends at `\n`, never inside a UTF-8 sequence), not line by line; the rest of a
-        // line too long to read is not checked, as it is not read.
-        if state.utf8 {
-            let from = match skipping {
-                true => memchr::memchr(b'\n', &buf[start..end]).map_or(end, |i| start + i + 1),
-                false => start,
-            };
-            let to = match eof {
-                true => end,
-                false => memchr::memrchr(b'\n', &buf[from..end]).map_or(from, |i| from + i + 1),
-            };
-            if simdutf8::basic::from_utf8(&buf[from..to]).is_err() {
-                state.utf8 = false;
+        if after_cr && start < end {
+            after_cr = false;
+            if buf[start] == b'\n' {
+                start += 1;
             }
+        }
+        if state.utf8 && !complete_lines_are_utf8(&buf[start..end], skipping, eof) {
+            state.utf8 = false;
         }
         loop {
             let rest = &buf[start..end];
-            match memchr::memchr(b'\n', rest) {
+            match memchr::memchr2(b'\n', b'\r', rest) {
                 Some(i) => {
                     if skipping {
                         skipping = false;
@@ -115,6 +117,13 @@ fn feed<'o>(mut state: State<'o>, mut input: impl Read) -> Result<State<'o>, Act
                     }
                     state.line_no += 1;
                     start += i + 1;
+                    if rest[i] == b'\r' {
+                        match rest.get(i + 1) {
+                            Some(b'\n') => start += 1,
+                            Some(_) => {}
+                            None => after_cr = true,
+                        }
+                    }
                 }
                 None => {
                     if eof {
@@ -135,6 +144,23 @@ fn feed<'o>(mut state: State<'o>, mut input: impl Read) -> Result<State<'o>, Act
             }
         }
     }
+}
+
+/// Whether the complete lines of a block are UTF-8: the characters are checked once
+/// per block over its complete lines (a line ends at `\n` or `\r`, never inside a
+/// UTF-8 sequence), not line by line; the rest of a line too long to read
+/// (`skipping`) is not checked, as it is not read, and at the end (`eof`) the last
+/// line counts as complete.
+fn complete_lines_are_utf8(block: &[u8], skipping: bool, eof: bool) -> bool {
+    let from = match skipping {
+        true => memchr::memchr2(b'\n', b'\r', block).map_or(block.len(), |i| i + 1),
+        false => 0,
+    };
+    let to = match eof {
+        true => block.len(),
+        false => memchr::memrchr2(b'\n', b'\r', &block[from..]).map_or(from, |i| from + i + 1),
+    };
+    simdutf8::basic::from_utf8(&block[from..to]).is_ok()
 }
 
 fn read_some(input: &mut impl Read, out: &mut [u8]) -> std::io::Result<usize> {
@@ -178,6 +204,8 @@ struct State<'o> {
     psaldo_has_project: bool,
     trans_seen: bool,
     ver_date: Option<(i32, u8)>,
+    /// The line and text of the current voucher's `#VER` date when it is no date.
+    bad_ver_date: Option<(u64, Vec<u8>)>,
     /// The fingerprint of the `#RTRANS` just read: the next `#TRANS`, when it is the
     /// same row, is its repeat.
     rtrans: Option<(u64, TransKey)>,
@@ -220,6 +248,7 @@ impl<'o> State<'o> {
             psaldo_has_project: false,
             trans_seen: false,
             ver_date: None,
+            bad_ver_date: None,
             rtrans: None,
             findings: Vec::new(),
             found: Vec::new(),
@@ -291,12 +320,8 @@ impl<'o> State<'o> {
         }
     }
 
-    /// One line, without its `\n`.
+    /// One line, without its line end.
     fn line(&mut self, line: &[u8]) {
-        let line = match line {
-            [rest @ .., b'\r'] => rest,
-            _ => line,
-        };
         let body = trim(line);
         if body.is_empty() {
             return;

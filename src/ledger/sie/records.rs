@@ -136,7 +136,14 @@ impl State<'_> {
     pub(super) fn ver(&mut self, mut toks: Tokens<'_>) {
         let _series = toks.next();
         let _number = toks.next();
-        self.ver_date = word(toks.next()).and_then(parse_date);
+        let date = word(toks.next()).unwrap_or(b"");
+        self.ver_date = parse_date(date);
+        // A date that is no date is kept (the voucher's only allocation, and only
+        // then): its rows without a date of their own name it.
+        self.bad_ver_date = match self.ver_date {
+            None if !date.is_empty() => Some((self.line_no, date[..date.len().min(60)].to_vec())),
+            _ => None,
+        };
     }
 
     pub(super) fn trans(
@@ -170,14 +177,25 @@ impl State<'_> {
             Some(date) if !date.is_empty() => match parse_date(date) {
                 Some(m) => Some(m),
                 None => {
-                    self.invalid(date, ActualsExpected::Date);
+                    let expected = match date_fields(date) {
+                        Some((year, month, _)) => ActualsExpected::NoSuchDay { year, month },
+                        None => ActualsExpected::Date,
+                    };
+                    self.invalid(date, expected);
                     return;
                 }
             },
             _ => self.ver_date,
         };
         let Some((year, month)) = month else {
-            self.invalid(b"", ActualsExpected::Date);
+            match self.bad_ver_date.take() {
+                Some((line, date)) => {
+                    let no_such_day = date_fields(&date).map(|(y, m, _)| (y, m));
+                    self.invalid(&date, ActualsExpected::VoucherDate { line, no_such_day });
+                    self.bad_ver_date = Some((line, date));
+                }
+                None => self.invalid(b"", ActualsExpected::Date),
+            }
             return;
         };
         let account = self.accounts.id(account);

@@ -86,7 +86,8 @@ fn split_point(path: &Path) -> std::io::Result<Option<u64>> {
     let mut window = Vec::new();
     (&mut f).take(BLOCK as u64).read_to_end(&mut window)?;
     let mut i = 0;
-    while let Some(nl) = memchr::memchr(b'\n', &window[i..]) {
+    // A line starts after any line end: `\n`, CR LF or a `\r` alone.
+    while let Some(nl) = memchr::memchr2(b'\n', b'\r', &window[i..]) {
         let start = i + nl + 1;
         let rest = trim(&window[start..]);
         if rest.len() > 4
@@ -162,6 +163,13 @@ impl State<'_> {
         for (i, mut f) in other.findings.into_iter().enumerate() {
             let line = f.line.map(|l| l + offset);
             f.line = line;
+            if let Kind::InvalidActualsRow {
+                expected: ActualsExpected::VoucherDate { line, .. },
+                ..
+            } = &mut f.kind
+            {
+                *line += offset;
+            }
             let raw = found.next_if(|(at, ..)| *at == i);
             if self.findings.len() < NAMED_ROWS {
                 if let Some((_, raw, cut)) = raw {

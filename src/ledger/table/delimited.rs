@@ -189,7 +189,9 @@ fn split_plan(path: &Path, file: &str, opts: &ReadOptions) -> std::io::Result<Op
     (&mut f).take(SNIFF_BYTES).read_to_end(&mut window)?;
     Ok(memchr::memchr(b'\n', &window).map(|nl| SplitPlan {
         start: start as u64,
-        start_line: memchr::memchr_iter(b'\n', &head[..start]).count() as u64 + 1,
+        // Line breaks as the one-thread read counts them (a lone `\r` in a title
+        // line above the header is one).
+        start_line: line_breaks(&head[..start]).count() as u64 + 1,
         utf8: probe.utf8,
         at: mid + nl as u64 + 1,
         columns,
@@ -200,7 +202,9 @@ fn split_plan(path: &Path, file: &str, opts: &ReadOptions) -> std::io::Result<Op
 /// The input of the csv reader, which keeps where its line breaks are, so that a
 /// record is named by the line its data starts on. The csv crate's own line count
 /// is taken before the blank lines it skips and, after a CR LF, before the LF, so
-/// it names the wrong line after a blank line and on CR LF files.
+/// it names the wrong line after a blank line and on CR LF files. A line break is
+/// a `\n`, a CR LF or a `\r` alone (an old Mac export), as the csv crate ends a
+/// record at each.
 struct Lines<R> {
     inner: R,
     /// Bytes passed on.
@@ -209,6 +213,17 @@ struct Lines<R> {
     ahead: std::collections::VecDeque<u64>,
     /// Line breaks behind the records read so far.
     behind: u64,
+    /// A `\r` that was the last byte passed on: a line break unless the next read
+    /// starts with the `\n` of a CR LF.
+    cr_at_end: Option<u64>,
+}
+
+/// The line breaks of `bytes` by their offsets: each `\n`, and each `\r` that no
+/// `\n` follows (an old Mac export's line end; CR LF is one break, at its `\n`). A
+/// `\r` at the very end is the caller's to decide.
+fn line_breaks(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr2_iter(b'\n', b'\r', bytes)
+        .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1).is_some_and(|b| *b != b'\n'))
 }
 
 impl<R: Read> Lines<R> {
@@ -218,6 +233,7 @@ impl<R: Read> Lines<R> {
             offset: 0,
             ahead: Default::default(),
             behind: 0,
+            cr_at_end: None,
         }
     }
 
@@ -232,7 +248,7 @@ impl<R: Read> Lines<R> {
             ends_with_break = at + 1 == end;
         }
         let last = self.behind + u64::from(!ends_with_break);
-        let inside = memchr::memchr_iter(b'\n', fields).count() as u64;
+        let inside = line_breaks(fields).count() as u64 + u64::from(fields.last() == Some(&b'\r'));
         last.saturating_sub(inside).max(1)
     }
 
@@ -246,8 +262,17 @@ impl<R: Read> Read for Lines<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
         let from = self.offset;
+        let bytes = &buf[..n];
+        if let Some(at) = self.cr_at_end.take()
+            && bytes.first() != Some(&b'\n')
+        {
+            self.ahead.push_back(at);
+        }
         self.ahead
-            .extend(memchr::memchr_iter(b'\n', &buf[..n]).map(|i| from + i as u64));
+            .extend(line_breaks(bytes).map(|i| from + i as u64));
+        if bytes.last() == Some(&b'\r') {
+            self.cr_at_end = Some(from + n as u64 - 1);
+        }
         self.offset += n as u64;
         Ok(n)
     }

@@ -200,8 +200,13 @@ impl Sums {
                 if self.total_row(&row, || all) {
                     return;
                 }
+                // A date that does not exist (`2023-04-31`) is said to be one.
+                let expected = match super::fields::no_such_day(found) {
+                    Some((year, month)) => ActualsExpected::NoSuchDay { year, month },
+                    None => ActualsExpected::Period,
+                };
                 let found = found.clone();
-                return self.invalid(row.place, PERIOD, found, ActualsExpected::Period);
+                return self.invalid(row.place, PERIOD, found, expected);
             }
         };
         let account = trim(row.account);
@@ -301,7 +306,8 @@ impl Sums {
     ) -> RowKey {
         let account = self.accounts.id(account);
         let project = match trim(project) {
-            [] => NO_PROJECT,
+            // Empty, also behind Excel's text protection: no project.
+            [] | b"=\"\"" | b"'" => NO_PROJECT,
             p => self.projects.id(p),
         };
         ((year as u32) << 4 | u32::from(month), account, project)

@@ -167,6 +167,29 @@ fn sheets_with_the_same_month_are_not_both_counted() {
 }
 
 #[test]
+fn sheets_of_other_rows_for_the_same_months_are_all_read() {
+    // One sheet per cost centre, January and February each, on other accounts: no
+    // row stands on two sheets, so each is read; of a sheet and its copy, one is
+    // (the later, holding all of the other's months, as of two files).
+    let ansvar_100: &[_] = &[("202301", "4010", 100.0), ("202302", "4010", 50.0)];
+    let ansvar_200: &[_] = &[("202301", "5410", 7.0), ("202302", "5410", 3.0)];
+    let a = read_book(&sheets(&[
+        ("Ansvar 100", false, Some(ansvar_100)),
+        ("Ansvar 200", false, Some(ansvar_200)),
+        ("Ansvar 100 (2)", false, Some(ansvar_100)),
+    ]));
+    assert_eq!(a.sheets, ["Ansvar 200", "Ansvar 100 (2)"]);
+    assert_eq!(actual(&a, 2023, 1, "4010", Some("P1")), d("100"));
+    assert_eq!(actual(&a, 2023, 2, "5410", Some("P1")), d("3"));
+    assert_eq!(codes(&a), ["actuals-sheet-left-out"]);
+    assert!(matches!(
+        &a.findings[0].kind,
+        Kind::ActualsSheetLeftOut { sheet, why: crate::finding::SheetLeftOut::SameMonths { other, .. }, .. }
+            if sheet == "Ansvar 100" && other == "Ansvar 100 (2)"
+    ));
+}
+
+#[test]
 fn each_sheets_total_row_is_compared_with_its_own_rows() {
     let jan: &[_] = &[("202301", "4010", 100.0), ("Summa", "", 100.0)];
     let feb: &[_] = &[("202302", "4010", 40.0), ("Summa", "", 40.0)];
