@@ -214,6 +214,9 @@ codes! {
     AmbiguousColumn => "ambiguous-column", Error, Layout, [AmbiguousColumn], "Flera kolumner med samma rubrik",
         help: ("Ta bort eller byt namn på kolumnen som inte gäller.",
                "Delete or rename the column that does not count.");
+    UnitNotTkr => "unit-not-tkr", Error, Layout, [UnitNotTkr], "Rubriken anger en annan enhet än tkr",
+        help: ("Räkna om beloppen till tkr och ändra rubriken, eller rätta rubriken om beloppen redan är i tkr.",
+               "Convert the amounts to tkr and change the header, or correct the header if the amounts are already in tkr.");
     TextTooLong => "text-too-long", Warning, Reading, [TextTooLong], "För lång text, förkortad",
         help: ("Korta texten.", "Shorten the text.");
     UnmappedActual => "unmapped-actual", Warning, FollowUp, [UnmappedActual], "Utfall som inte hör till något initiativ",
@@ -510,7 +513,7 @@ mod tests {
                     .all(|c| c.is_ascii_lowercase() || c == '-')
             );
         }
-        assert_eq!(Code::ALL.len(), 60);
+        assert_eq!(Code::ALL.len(), 61);
     }
 
     #[test]

@@ -6,11 +6,33 @@
 //! It reads no amounts and makes no findings.
 
 use crate::grid::{Cell, Grid, Value};
-use crate::labels::{self, normalize};
+use crate::labels::{self, Unit, normalize};
 use crate::location::CellRef;
 
+/// A header cell whose unit is not the template's tkr (`Belopp (kr)`): the amounts
+/// below it are in kronor or millions, 1 000 times off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrongUnit {
+    pub cell: CellRef,
+    /// The header as written.
+    pub header: String,
+    pub unit: Unit,
+}
+
+impl WrongUnit {
+    /// The header cell's wrong unit, if its unit is kronor or millions.
+    fn of(cell: CellRef, header: &str, unit: Option<Unit>) -> Option<WrongUnit> {
+        unit.filter(|u| *u != Unit::Thousands)
+            .map(|unit| WrongUnit {
+                cell,
+                header: header.trim().to_string(),
+                unit,
+            })
+    }
+}
+
 /// The columns of `Budgetfördelning`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BudgetLayout {
     pub header_row: u32,
     pub text: u32,
@@ -19,6 +41,8 @@ pub struct BudgetLayout {
     pub amount: u32,
     /// The optional `Projekt` column (project codes for the follow-up).
     pub project: Option<u32>,
+    /// The amount headers that name another unit than tkr.
+    pub wrong_units: Vec<WrongUnit>,
 }
 
 /// Why a table's header could not be used.
@@ -32,8 +56,8 @@ pub enum HeaderError {
 }
 
 /// The header cells of one role (e.g. every `Nyutveckling` of a row): its text as
-/// written and its column, left to right.
-type Claims = Vec<(String, u32)>;
+/// written, its column and the unit written after the label, left to right.
+type Claims = Vec<(String, u32, Option<Unit>)>;
 
 /// [`HeaderError::Ambiguous`] for the first role with more than one column.
 fn ambiguous<'c>(row: u32, roles: impl IntoIterator<Item = &'c Claims>) -> Option<HeaderError> {
@@ -44,7 +68,7 @@ fn ambiguous<'c>(row: u32, roles: impl IntoIterator<Item = &'c Claims>) -> Optio
             header: claims[0].0.clone(),
             cells: claims
                 .iter()
-                .map(|(_, col)| CellRef::new(row, *col))
+                .map(|(_, col, _)| CellRef::new(row, *col))
                 .collect(),
         })
 }
@@ -65,21 +89,25 @@ pub fn budget_header(grid: &Grid) -> Result<BudgetLayout, HeaderError> {
             let Value::Text(t) = &cell.value else {
                 continue;
             };
+            // The label without a unit after it (`Belopp (tkr)`, `Nyutveckling, kr`).
             let key = normalize(t);
+            let (key, mut unit) = labels::split_unit(&key);
             let role = if key == labels::key::TEXT || key == labels::key::INITIATIVE {
                 &mut text
             } else if key == labels::key::NEW {
                 &mut new
-            } else if key.starts_with(labels::key::EXISTING_PREFIX) {
+            } else if let Some(rest) = key.strip_prefix(labels::key::EXISTING_PREFIX) {
+                // Matched by its beginning: a unit may stand anywhere after it.
+                unit = unit.or_else(|| labels::unit_word_in(rest));
                 &mut existing
             } else if key == labels::key::AMOUNT || key == labels::key::AMOUNT_SHORT {
                 &mut amount
-            } else if labels::key::PROJECT.contains(&key.as_str()) {
+            } else if labels::key::PROJECT.contains(&key) {
                 &mut project
             } else {
                 continue;
             };
-            role.push((t.trim().to_string(), cell.at.col));
+            role.push((t.trim().to_string(), cell.at.col, unit));
         }
         if let ([t, ..], [n, ..], [e, ..], [a, ..]) =
             (&text[..], &new[..], &existing[..], &amount[..])
@@ -87,6 +115,12 @@ pub fn budget_header(grid: &Grid) -> Result<BudgetLayout, HeaderError> {
             if let Some(error) = ambiguous(row, [&text, &new, &existing, &amount, &project]) {
                 return Err(error);
             }
+            let wrong_units = [n, e, a]
+                .into_iter()
+                .filter_map(|(header, col, unit)| {
+                    WrongUnit::of(CellRef::new(row, *col), header, *unit)
+                })
+                .collect();
             return Ok(BudgetLayout {
                 header_row: row,
                 text: t.1,
@@ -94,6 +128,7 @@ pub fn budget_header(grid: &Grid) -> Result<BudgetLayout, HeaderError> {
                 existing: e.1,
                 amount: a.1,
                 project: project.first().map(|p| p.1),
+                wrong_units,
             });
         }
         let missing: Vec<String> = [
@@ -185,6 +220,8 @@ pub struct PlanLayout {
     /// Development and maintenance column for each of `years`.
     pub development: Vec<u32>,
     pub maintenance: Vec<u32>,
+    /// The header cells (a year's or a group label's) that name another unit than tkr.
+    pub wrong_units: Vec<WrongUnit>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -196,31 +233,42 @@ enum Group {
 const DEV_LABELS: [&str; 2] = ["utveckling", "utvecklingsinitiativ"];
 const MAINT_LABELS: [&str; 2] = ["vidmakthållande", "påverkan vidmakthålla"];
 
-fn group_of(key: &str) -> Option<Group> {
+/// A group label (`Utveckling`, `Påverkan vidmakthålla (tkr)`) and the unit written
+/// after it.
+fn group_of(key: &str) -> Option<(Group, Option<Unit>)> {
+    let (key, unit) = labels::split_unit(key);
     if DEV_LABELS.contains(&key) {
-        Some(Group::Development)
+        Some((Group::Development, unit))
     } else if MAINT_LABELS.contains(&key) {
-        Some(Group::Maintenance)
+        Some((Group::Maintenance, unit))
     } else {
         None
     }
 }
 
-/// A plausible plan year in a header cell: a whole number or its text.
-fn year_of(value: &Value) -> Option<i32> {
-    let year = match value {
-        Value::Number(d) if d.fract().is_zero() => i32::try_from(d.trunc()).ok()?,
-        Value::Text(t) => t.trim().parse().ok()?,
+/// A plausible plan year in a header cell: a whole number or its text (`2023`,
+/// `2023 (tkr)`), with the unit written after it.
+fn year_of(value: &Value) -> Option<(i32, Option<Unit>)> {
+    let (year, unit) = match value {
+        Value::Number(d) if d.fract().is_zero() => (i32::try_from(d.trunc()).ok()?, None),
+        Value::Text(t) => {
+            let key = normalize(t);
+            let (year, unit) = labels::split_unit(&key);
+            (year.parse().ok()?, unit)
+        }
         _ => return None,
     };
-    (1900..=2200).contains(&year).then_some(year)
+    (1900..=2200).contains(&year).then_some((year, unit))
 }
 
-/// `Utveckling 2023` → (Development, 2023).
-fn group_year(key: &str) -> Option<(Group, i32)> {
+/// `Utveckling 2023` → (Development, 2023); `Utveckling 2023 (kr)` and
+/// `Utveckling (kr) 2023` with their unit.
+fn group_year(key: &str) -> Option<(Group, i32, Option<Unit>)> {
+    let (key, unit) = labels::split_unit(key);
     let (label, year) = key.rsplit_once(' ')?;
     let year: i32 = year.parse().ok()?;
-    Some((group_of(label)?, year)).filter(|_| (1900..=2200).contains(&year))
+    let (group, label_unit) = group_of(label)?;
+    Some((group, year, unit.or(label_unit))).filter(|_| (1900..=2200).contains(&year))
 }
 
 fn text_key(cell: &Cell) -> Option<String> {
@@ -240,12 +288,13 @@ pub fn plan_header(grid: &Grid) -> Result<PlanLayout, HeaderError> {
     let mut rows = grid.rows().peekable();
     while let Some((row, cells)) = rows.next() {
         // One-row form: `Utveckling 2023`, `Vidmakthållande 2023`, …
+        let mut wrong_units = Vec::new();
         let mut columns: Vec<(Group, i32, u32)> = cells
             .iter()
             .filter_map(|c| {
-                text_key(c)
-                    .and_then(|k| group_year(&k))
-                    .map(|(g, y)| (g, y, c.at.col))
+                let (g, y, unit) = text_key(c).and_then(|k| group_year(&k))?;
+                wrong_units.extend(WrongUnit::of(c.at, &c.value.display(), unit));
+                Some((g, y, c.at.col))
             })
             .collect();
         if columns.iter().any(|(g, ..)| *g == Group::Development) {
@@ -257,15 +306,15 @@ pub fn plan_header(grid: &Grid) -> Result<PlanLayout, HeaderError> {
                 .iter()
                 .find(|c| text_key(c).as_deref() == Some("påverkan"))
                 .map(|c| c.at.col);
-            return finish(row, label_col, impact, &mut columns);
+            return finish(row, label_col, impact, &mut columns, wrong_units);
         }
         // Two-row form: group labels here, years in the row directly below.
-        let groups: Vec<(u32, Group)> = cells
+        let groups: Vec<(&Cell, Group, Option<Unit>)> = cells
             .iter()
             .filter_map(|c| {
                 text_key(c)
                     .and_then(|k| group_of(&k))
-                    .map(|g| (c.at.col, g))
+                    .map(|(g, unit)| (c, g, unit))
             })
             .collect();
         if groups.is_empty() {
@@ -274,14 +323,7 @@ pub fn plan_header(grid: &Grid) -> Result<PlanLayout, HeaderError> {
         let Some(&(below_row, below)) = rows.peek().filter(|(r, _)| *r == row + 1) else {
             continue;
         };
-        let mut columns: Vec<(Group, i32, u32)> = below
-            .iter()
-            .filter_map(|c| {
-                let year = year_of(&c.value)?;
-                let group = groups.iter().rev().find(|(col, _)| *col <= c.at.col)?.1;
-                Some((group, year, c.at.col))
-            })
-            .collect();
+        let (mut columns, wrong_units) = year_columns(&groups, below);
         if columns.is_empty() {
             continue;
         }
@@ -294,7 +336,7 @@ pub fn plan_header(grid: &Grid) -> Result<PlanLayout, HeaderError> {
             .clone()
             .find(|c| text_key(c).as_deref() == Some("påverkan"))
             .map(|c| c.at.col);
-        return finish(below_row, label_col, impact, &mut columns);
+        return finish(below_row, label_col, impact, &mut columns, wrong_units);
     }
     Err(HeaderError::Missing(vec![
         format!("{} ÅÅÅÅ", labels::PLAN_DEVELOPMENT),
@@ -302,11 +344,42 @@ pub fn plan_header(grid: &Grid) -> Result<PlanLayout, HeaderError> {
     ]))
 }
 
+/// The year columns of a two-row header: each year of the row below the group
+/// labels, under the nearest label at or left of it; and the units other than tkr
+/// written in a year cell, else in its group label (named once).
+fn year_columns(
+    groups: &[(&Cell, Group, Option<Unit>)],
+    below: &[Cell],
+) -> (Vec<(Group, i32, u32)>, Vec<WrongUnit>) {
+    let (mut columns, mut wrong_units) = (Vec::new(), Vec::new());
+    for c in below {
+        let Some((year, unit)) = year_of(&c.value) else {
+            continue;
+        };
+        let Some(&(label, group, label_unit)) =
+            groups.iter().rev().find(|(g, ..)| g.at.col <= c.at.col)
+        else {
+            continue;
+        };
+        match WrongUnit::of(c.at, &c.value.display(), unit) {
+            Some(wrong) => wrong_units.push(wrong),
+            None if unit.is_none() => wrong_units.extend(
+                WrongUnit::of(label.at, &label.value.display(), label_unit)
+                    .filter(|w| !wrong_units.contains(w)),
+            ),
+            None => {}
+        }
+        columns.push((group, year, c.at.col));
+    }
+    (columns, wrong_units)
+}
+
 fn finish(
     header_row: u32,
     label_col: Option<u32>,
     impact: Option<u32>,
     columns: &mut [(Group, i32, u32)],
+    wrong_units: Vec<WrongUnit>,
 ) -> Result<PlanLayout, HeaderError> {
     columns.sort_by_key(|&(g, y, col)| (y, g == Group::Maintenance, col));
     // One group and year in two columns (two `Utveckling 2024`).
@@ -367,6 +440,7 @@ fn finish(
         years,
         development,
         maintenance,
+        wrong_units,
     })
 }
 
@@ -413,6 +487,7 @@ mod tests {
                 existing: 6,
                 amount: 1,
                 project: None,
+                wrong_units: Vec::new(),
             })
         );
     }
@@ -427,6 +502,53 @@ mod tests {
         assert_eq!(
             budget_header(&g),
             Err(HeaderError::Missing(vec![labels::COL_EXISTING.to_string()]))
+        );
+    }
+
+    #[test]
+    fn a_unit_after_a_header_is_no_part_of_it_and_kronor_is_named() {
+        let g = grid(&[
+            (3, 0, t("Text")),
+            (3, 1, t("Nyutveckling (tkr)")),
+            (
+                3,
+                2,
+                t("Utveckling inom befintlig tjänst/tjänsteerbjudande (kr)"),
+            ),
+            (3, 3, t("Belopp, tkr")),
+        ]);
+        let layout = budget_header(&g).expect("header");
+        assert_eq!((layout.new, layout.existing, layout.amount), (1, 2, 3));
+        assert_eq!(
+            layout.wrong_units,
+            [WrongUnit {
+                cell: CellRef::new(3, 2),
+                header: "Utveckling inom befintlig tjänst/tjänsteerbjudande (kr)".into(),
+                unit: Unit::Kronor,
+            }]
+        );
+        // Two rows: a group label's unit is named once, at the label.
+        let g = grid(&[
+            (2, 1, t("Utveckling (mnkr)")),
+            (2, 3, t("Vidmakthållande, tkr")),
+            (3, 1, n(2023)),
+            (3, 2, t("2024 (tkr)")),
+            (3, 3, n(2023)),
+            (3, 4, t("2024 kr")),
+        ]);
+        let layout = plan_header(&g).expect("header");
+        assert_eq!(layout.years, [2023, 2024]);
+        let named: Vec<_> = layout
+            .wrong_units
+            .iter()
+            .map(|w| (w.cell, w.unit))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                (CellRef::new(2, 1), Unit::Millions),
+                (CellRef::new(3, 4), Unit::Kronor)
+            ]
         );
     }
 

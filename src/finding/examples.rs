@@ -648,6 +648,14 @@ pub(super) fn examples() -> Vec<Kind> {
                 shows: Shows::Error(s("#VALUE!")),
             }],
         },
+        Kind::UnitNotTkr {
+            header: s("Utveckling inom befintlig tjänst (kr)"),
+            unit: crate::labels::Unit::Kronor,
+        },
+        Kind::UnitNotTkr {
+            header: s("Belopp (mnkr)"),
+            unit: crate::labels::Unit::Millions,
+        },
         Kind::EmptyMetadata { label: "Datum" },
         Kind::EmptyTemplate,
     ]

@@ -392,6 +392,12 @@ pub enum Kind {
         header: String,
         cells: Vec<CellRef>,
     },
+    /// An amount column's header names another unit than the template's tkr
+    /// (`Belopp (kr)`): its amounts are read as written, 1 000 times off.
+    UnitNotTkr {
+        header: String,
+        unit: crate::labels::Unit,
+    },
     /// A text cell longer than Excel holds: read and written shortened to `limit`.
     TextTooLong {
         length: usize,

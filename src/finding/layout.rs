@@ -73,6 +73,16 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
                 format!("The header {} stands in several columns ({cells}); which column counts cannot be told, so the table was not read. Delete or rename the column that does not count.", q(header))
             }
         }
+        Kind::UnitNotTkr { header, unit } => {
+            let thousand = a(&Decimal::from(1000));
+            let millions = *unit == crate::labels::Unit::Millions;
+            match (sv, millions) {
+                (true, false) => format!("Rubriken {} anger beloppen i kronor, men mallens belopp är i tkr (tusen kronor): kolumnens belopp blir {thousand} gånger för stora. Räkna om beloppen till tkr (dela med {thousand}) och ta bort enheten ur rubriken, eller rätta rubriken om beloppen redan är i tkr.", q(header)),
+                (true, true) => format!("Rubriken {} anger beloppen i miljoner kronor, men mallens belopp är i tkr (tusen kronor): kolumnens belopp blir {thousand} gånger för små. Räkna om beloppen till tkr (gånger {thousand}) och ta bort enheten ur rubriken, eller rätta rubriken om beloppen redan är i tkr.", q(header)),
+                (false, false) => format!("The header {} gives the amounts in kronor, but the template's amounts are in tkr (thousands of kronor): the column's amounts would be {thousand} times too large. Convert the amounts to tkr (divide by {thousand}) and remove the unit from the header, or correct the header if the amounts are already in tkr.", q(header)),
+                (false, true) => format!("The header {} gives the amounts in millions of kronor, but the template's amounts are in tkr (thousands of kronor): the column's amounts would be {thousand} times too small. Convert the amounts to tkr (multiply by {thousand}) and remove the unit from the header, or correct the header if the amounts are already in tkr.", q(header)),
+            }
+        }
         Kind::MissingTotalRow { sheet } => if sv {
             format!("Summa-raden saknas i {}: tabellen ska avslutas med en rad där initiativet heter Summa.", q(sheet))
         } else {

@@ -1135,6 +1135,69 @@ fn ambiguous_column() {
 }
 
 #[test]
+fn unit_not_tkr_names_a_header_in_kronor_even_one_matched_by_its_beginning() {
+    // `Utveckling inom befintlig …` is matched by its beginning, so `(kr)` after it
+    // was read as tkr: every amount in the column 1 000 times too large.
+    let run = Run::new().add(
+        "HR.xlsx",
+        &Template::new("HR")
+            .set(
+                Sheet::Budget,
+                "C9",
+                t("Utveckling inom befintlig tjänst (kr)"),
+            )
+            .set(Sheet::Plan, "C3", t("Utveckling 2024, mnkr")),
+    );
+    let found = run_for(&run, &[], "unit-not-tkr");
+    let at: Vec<_> = found
+        .iter()
+        .map(|f| (f.severity.as_str(), f.sheet.as_deref(), f.cell.as_deref()))
+        .collect();
+    assert_eq!(at, [("error", B, Some("C9")), ("error", P, Some("C3"))]);
+    assert!(
+        found[0]
+            .message
+            .contains("”Utveckling inom befintlig tjänst (kr)”")
+            && found[0].message.contains("kronor")
+            && found[0].message.contains("tkr"),
+        "{}",
+        found[0].message
+    );
+    assert!(
+        found[1].message.contains("miljoner kronor"),
+        "{}",
+        found[1].message
+    );
+    // The area has errors: not consolidated, no workbook.
+    assert_eq!(run.report()["status"], "errors");
+    assert!(!run.workbook().exists());
+}
+
+#[test]
+fn headers_with_tkr_after_the_label_are_the_template_s_headers() {
+    let run = Run::new().add(
+        "HR.xlsx",
+        &Template::new("HR")
+            .set(Sheet::Budget, "B9", t("Nyutveckling (tkr)"))
+            .set(
+                Sheet::Budget,
+                "C9",
+                t("Utveckling inom befintlig tjänst, tkr"),
+            )
+            .set(Sheet::Budget, "D9", t("Belopp (Tkr)"))
+            .set(Sheet::Plan, "B3", t("Utveckling 2023 (tkr)"))
+            .set(Sheet::Plan, "E3", t("Vidmakthållande 2023 (tusen kronor)"))
+            .set(Sheet::Plan, "F3", t("Vidmakthållande 2024 kkr")),
+    );
+    let out = run.consolidate(&[]);
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+    let report = run.report();
+    assert_eq!(findings(&report), []);
+    assert_eq!(report["totals"]["total"], "13000");
+    assert_eq!(report["totals"]["maintenance_by_year"]["2024"], "500");
+}
+
+#[test]
 fn text_too_long() {
     // A note of 36 000 characters beside the table: more than an Excel cell holds
     // (patched into the shared strings; rust_xlsxwriter refuses to write it).
