@@ -213,6 +213,24 @@ fn missing_header() {
 }
 
 #[test]
+fn missing_header_in_the_plan_names_only_the_group_that_is_missing() {
+    // The development headers written `Utv. 2023` …: the maintenance ones are there.
+    let mut template = Template::new("HR");
+    for (at, year) in [("B3", 2023), ("C3", 2024), ("D3", 2025)] {
+        template = template.set(Sheet::Plan, at, t(&format!("Utv. {year}")));
+    }
+    let run = Run::new().add("HR.xlsx", &template);
+    let f = expect_one(&run, &[], "missing-header", "error", HR, P, None);
+    assert!(
+        f.message
+            .contains("(saknas: Utveckling 2023, Utveckling 2024, Utveckling 2025)"),
+        "{}",
+        f.message
+    );
+    assert!(!f.message.contains("Vidmakthållande"), "{}", f.message);
+}
+
+#[test]
 fn missing_metadata() {
     let run = Run::new().add(
         "HR.xlsx",
