@@ -52,6 +52,9 @@ pub struct Parsed {
     pub meta: Option<Metadata>,
     /// Where the `Budgetår` value stands, for year findings.
     pub budget_year_cell: Option<CellRef>,
+    /// The `Tjänsteområde` value, once read: known even when another field or a
+    /// table cannot be read, so that the file still counts for its area.
+    pub area: Option<String>,
     pub area_cell: Option<CellRef>,
     pub budget: Option<BudgetTable>,
     pub plan: Option<PlanTable>,

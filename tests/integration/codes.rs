@@ -349,6 +349,37 @@ fn missing_area() {
 const FIVE_AREAS: &str = "budget_year = 2023\nyears = [2023, 2024, 2025]\n\n\
     [[area]]\nname = \"Ekonomi\"\n[[area]]\nname = \"HR\"\n[[area]]\nname = \"IT-tjänster\"\n";
 
+#[test]
+fn an_area_whose_table_cannot_be_read_is_not_also_missing() {
+    // HR's budget table has lost its Nyutveckling header: the file is HR's, with
+    // an error, not a file of no area beside a missing HR.
+    let run = Run::new().config(HR_CONFIG).add(
+        "HR.xlsx",
+        &Template::new("HR").set(Sheet::Budget, "B9", t("Nyutv")),
+    );
+    let out = run.consolidate(&[]);
+    assert_eq!(out.status, 1, "{}", out.stdout);
+    let codes: Vec<String> = findings(&run.report())
+        .into_iter()
+        .map(|f| f.code)
+        .collect();
+    assert_eq!(codes, ["missing-header"]);
+    assert!(
+        out.stdout.contains("Läste 1 fil med 1 tjänsteområde,")
+            && out.stdout.contains("Inte med (har fel): HR (HR.xlsx)"),
+        "{}",
+        out.stdout
+    );
+    // With --partial, Källor names the file's area.
+    let out = run.consolidate(&["--partial"]);
+    assert_eq!(out.status, 1, "{}", out.stdout);
+    let sources = crate::harness::read_sheet(&run.workbook(), "Källor");
+    assert!(
+        sources.iter().any(|((_, c), v)| *c == 1 && v == "HR"),
+        "{sources:?}"
+    );
+}
+
 /// `check FILE` run from the folder holding the file, as a lead runs it.
 fn check_in_input(run: &Run, args: &[&str]) -> crate::harness::Outcome {
     let out = std::process::Command::new(crate::harness::BIN)
