@@ -176,7 +176,7 @@ codes! {
     UncategorizedAmount => "uncategorized-amount", Error, Amounts, [UncategorizedAmount], "Belopp utan kategori",
         help: ("För beloppet till Nyutveckling eller Utveckling inom befintlig tjänst.",
                "Put the amount in Nyutveckling or Utveckling inom befintlig tjänst.");
-    MissingInitiativeName => "missing-initiative-name", Error, Layout, [MissingInitiativeName], "Initiativ utan namn",
+    MissingInitiativeName => "missing-initiative-name", ByKind, Layout, [MissingInitiativeName, ValueWithoutInitiative], "Initiativ utan namn",
         help: ("Skriv initiativets namn på raden.", "Write the initiative's name on the row.");
     DuplicateInitiative => "duplicate-initiative", Error, Layout, [DuplicateInitiative], "Samma initiativ två gånger",
         help: ("Slå ihop raderna eller ge initiativen olika namn.",
@@ -187,7 +187,7 @@ codes! {
     UnmatchedInitiative => "unmatched-initiative", Warning, CrossSheet, [UnmatchedInitiative], "Initiativ bara på ett av bladen",
         help: ("Skriv initiativets namn likadant på båda bladen.",
                "Write the initiative's name the same way on both sheets.");
-    HeadingRow => "heading-row", Info, Layout, [HeadingRow], "Rubrikrad, inga belopp",
+    HeadingRow => "heading-row", ByKind, Layout, [HeadingRow, HeadingRowWithValue], "Rubrikrad, inga belopp",
         help: ("", "");
     YearMismatch => "year-mismatch", Error, Areas, [YearMismatch], "Fel år",
         help: ("Rätta Budgetår eller planåren i mallen (eller i budget.toml).",
@@ -402,7 +402,10 @@ fn severity_by_kind(kind: &Kind) -> Severity {
         | Kind::NotAWorkbook {
             document: false, ..
         }
-        | Kind::FolderLoop { .. } => Severity::Warning,
+        | Kind::FolderLoop { .. }
+        | Kind::HeadingRowWithValue { .. }
+        | Kind::ValueWithoutInitiative { .. } => Severity::Warning,
+        Kind::HeadingRow { .. } => Severity::Info,
         Kind::NotAWorkbook { document: true, .. } => Severity::Info,
         Kind::ActualsTotalRow {
             amount,

@@ -227,6 +227,19 @@ pub(super) fn examples() -> Vec<Kind> {
         Kind::HeadingRow {
             text: s("Kommande utveckling"),
         },
+        Kind::HeadingRowWithValue {
+            text: s("Ny e-tjänst"),
+            column: "Påverkan",
+            value: s("Liten"),
+        },
+        Kind::ValueWithoutInitiative {
+            column: "Påverkan",
+            value: s("Mellan"),
+        },
+        Kind::ValueWithoutInitiative {
+            column: "Projekt",
+            value: s("P2301"),
+        },
         Kind::YearMismatch {
             kind: YearKind::BudgetYear,
             found: s("2024"),

@@ -344,6 +344,19 @@ pub enum Kind {
     HeadingRow {
         text: String,
     },
+    /// A named row with no amounts but a value in a column that holds none
+    /// (`Påverkan`, `Projekt`): read as a heading, and the value not used.
+    HeadingRowWithValue {
+        text: String,
+        column: &'static str,
+        value: String,
+    },
+    /// A row with no name and no amounts, only a value in a column that holds no
+    /// amount (a `Påverkan`, a `Projekt` code): not read, and named.
+    ValueWithoutInitiative {
+        column: &'static str,
+        value: String,
+    },
     YearMismatch {
         kind: YearKind,
         found: String,

@@ -113,6 +113,16 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
         } else {
             format!("The row has amounts ({}) but no initiative name. Write the initiative's name.", a(value))
         },
+        Kind::HeadingRowWithValue { text, column, value } => if sv {
+            format!("Raden {} har {column} {} men inga belopp; den läses som en rubrik och dess {column} räknas inte. Fyll i beloppen om raden är ett initiativ.", q(text), q(value))
+        } else {
+            format!("Row {} has {column} {} but no amounts; it is read as a heading and its {column} is left out. Fill in the amounts if the row is an initiative.", q(text), q(value))
+        },
+        Kind::ValueWithoutInitiative { column, value } => if sv {
+            format!("Raden har {column} {} men inget initiativ och inga belopp, så den läses inte. Skriv initiativets namn och belopp på raden, eller ta bort {column} om raden inte ska vara med.", q(value))
+        } else {
+            format!("The row has {column} {} but no initiative name and no amounts, so it is left out. Write the initiative's name and amounts on the row, or delete its {column} if the row does not belong.", q(value))
+        },
         Kind::DuplicateInitiative { name, first_row } => if sv {
             format!("Initiativet {} står redan på rad {first_row}; varje initiativ ska stå en gång.", q(name))
         } else {

@@ -889,6 +889,73 @@ fn numbered_plan_names_match_budget_names() {
     assert!(run_for(&run, &[], "unmatched-initiative").is_empty());
 }
 
+/// HR's template with a third initiative `Ny e-tjänst` of no amounts, assessed
+/// `Liten`, with the Projekt code P3 (budget row 12, plan row 6, Påverkan in H).
+fn with_an_initiative_of_no_amounts() -> Template {
+    let mut template = Template::new("HR");
+    template.initiatives.push(Initiative {
+        name: "Ny e-tjänst".into(),
+        new: 0.0,
+        existing: 0.0,
+        development: vec![0.0; 3],
+        maintenance: vec![0.0; 3],
+        impact: Some("Liten".into()),
+    });
+    template
+        .set(Sheet::Budget, "E9", t("Projekt"))
+        .set(Sheet::Budget, "E12", t("P3"))
+}
+
+#[test]
+fn a_heading_row_with_a_paverkan_or_a_project_code_names_the_value_left_out() {
+    let run = Run::new().add("HR.xlsx", &with_an_initiative_of_no_amounts());
+    let found = run_for(&run, &[], "heading-row");
+    let places: Vec<_> = found
+        .iter()
+        .map(|f| (f.sheet.as_deref(), f.cell.as_deref(), f.severity.as_str()))
+        .collect();
+    assert_eq!(
+        places,
+        [(B, Some("A12"), "warning"), (P, Some("A6"), "warning")]
+    );
+    assert!(
+        found[0].message.contains("Projekt ”P3”") && found[1].message.contains("Påverkan ”Liten”"),
+        "{found:#?}"
+    );
+    assert_eq!(run.report()["status"], "ok");
+    assert_eq!(run.report()["totals"]["total"], "13000");
+}
+
+#[test]
+fn a_row_with_only_a_paverkan_or_a_project_code_is_named_at_that_cell() {
+    let template = with_an_initiative_of_no_amounts()
+        .set(Sheet::Budget, "A12", Cell::Blank)
+        .set(Sheet::Plan, "A6", Cell::Blank);
+    let run = Run::new().add("HR.xlsx", &template);
+    let found = run_for(&run, &[], "missing-initiative-name");
+    let places: Vec<_> = found
+        .iter()
+        .map(|f| (f.sheet.as_deref(), f.cell.as_deref(), f.severity.as_str()))
+        .collect();
+    assert_eq!(
+        places,
+        [(B, Some("E12"), "warning"), (P, Some("H6"), "warning")]
+    );
+    for f in &found {
+        assert!(
+            f.message.contains("men inget initiativ och inga belopp") && !f.message.contains("(0)"),
+            "{}",
+            f.message
+        );
+    }
+    assert!(
+        found[1].message.contains("Påverkan ”Liten”"),
+        "{}",
+        found[1].message
+    );
+    assert_eq!(run.report()["status"], "ok");
+}
+
 #[test]
 fn heading_row() {
     let mut template = Template::new("HR");
