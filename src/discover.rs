@@ -135,8 +135,25 @@ pub fn discover(dir: &Path, skip: &[PathBuf]) -> Result<Discovered, Error> {
         .sort_by_cached_key(|w| (w.name.nfc().collect::<String>(), w.name.clone()));
     found.skipped.sort_by(|a, b| a.file.cmp(&b.file));
     if found.workbooks.is_empty() {
+        // Workbooks whose extension was lost are no workbooks to the run, but the
+        // error names them with the name to give them.
+        let renames = found
+            .skipped
+            .iter()
+            .filter_map(|f| match (&f.file, &f.kind) {
+                (
+                    Some(file),
+                    Kind::NotAWorkbook {
+                        rename_to: Some(to),
+                        ..
+                    },
+                ) => Some((file.clone(), to.clone())),
+                _ => None,
+            })
+            .collect();
         return Err(Error::NoWorkbooks {
             path: dir.to_path_buf(),
+            renames,
         });
     }
     Ok(found)

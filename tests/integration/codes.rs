@@ -558,6 +558,29 @@ fn not_a_workbook_without_an_extension_says_so_and_names_the_workbook_it_is() {
 }
 
 #[test]
+fn a_folder_of_workbooks_without_extensions_names_the_names_to_give_them() {
+    // Nothing the run can read, so it stops (exit 2); but what to rename is said.
+    let run = Run::new()
+        .add("HR", &Template::new("HR"))
+        .add_bytes("anteckningar", b"hej");
+    let out = run.consolidate(&[]);
+    assert_eq!(out.status, 2, "{}{}", out.stdout, out.stderr);
+    assert_eq!(
+        out.stderr,
+        "Mappen input innehåller inga arbetsböcker (.xlsx, .xlsm, .xlsb, .xls, .ods). Filen ”HR” saknar ändelse men är en Excel-arbetsbok: byt namn på den till ”HR.xlsx” och kör igen.\n"
+    );
+    let run = run.add("IT", &Template::new("IT"));
+    let out = run.exec(&["--lang", "en", "consolidate", "input", "--out", "output"]);
+    assert_eq!(out.status, 2, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stderr
+            .contains("rename “HR” to “HR.xlsx”, “IT” to “IT.xlsx” and run again."),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
 fn duplicate_area() {
     let run = Run::new()
         .add("HR.xlsx", &Template::new("HR"))
