@@ -135,8 +135,25 @@ pub fn discover(dir: &Path, skip: &[PathBuf]) -> Result<Discovered, Error> {
         .sort_by_cached_key(|w| (w.name.nfc().collect::<String>(), w.name.clone()));
     found.skipped.sort_by(|a, b| a.file.cmp(&b.file));
     if found.workbooks.is_empty() {
+        // Workbooks whose extension was lost are no workbooks to the run, but the
+        // error names them with the name to give them.
+        let renames = found
+            .skipped
+            .iter()
+            .filter_map(|f| match (&f.file, &f.kind) {
+                (
+                    Some(file),
+                    Kind::NotAWorkbook {
+                        rename_to: Some(to),
+                        ..
+                    },
+                ) => Some((file.clone(), to.clone())),
+                _ => None,
+            })
+            .collect();
         return Err(Error::NoWorkbooks {
             path: dir.to_path_buf(),
+            renames,
         });
     }
     Ok(found)
@@ -309,23 +326,25 @@ fn not_a_workbook(path: &Path, name: &str) -> Finding {
     .in_file(name)
 }
 
-/// The first bytes of an OLE compound file, as an `.xls` is stored.
-const CFB_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-
-/// The extension an Excel workbook's content calls for, told from its bytes
-/// without reading it: `xlsx` for a zip holding `xl/workbook.xml`, `xls` for an
-/// OLE compound file. `None` for anything else, and for what is no regular file
-/// (a FIFO is never opened).
+/// The extension an Excel workbook's content calls for, told from its bytes:
+/// `xlsx` for a zip holding `xl/workbook.xml` (only its directory is read), `xls`
+/// for a compound file holding a workbook stream (not a Word `.doc` or an Outlook
+/// `.msg`, the same container). `None` for anything else, and for what is no
+/// regular file (a FIFO is never opened).
 fn excel_content(path: &Path) -> Option<&'static str> {
     use std::io::Read;
-    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
-        return None;
-    }
+    let meta = std::fs::metadata(path).ok().filter(|m| m.is_file())?;
     let mut file = std::fs::File::open(path).ok()?;
     let mut head = [0u8; 8];
     file.read_exact(&mut head).ok()?;
-    if head == CFB_MAGIC {
-        return Some("xls");
+    if head == crate::grid::CFB_MAGIC {
+        // The directory lies anywhere in the file: read it whole, within the
+        // reader's bound for a file.
+        if meta.len() > crate::grid::MAX_PART_BYTES {
+            return None;
+        }
+        let bytes = std::fs::read(path).ok()?;
+        return crate::grid::is_compound_workbook(&bytes).then_some("xls");
     }
     if !head.starts_with(b"PK") {
         return None;

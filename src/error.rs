@@ -11,9 +11,11 @@ pub enum Error {
         path: PathBuf,
         reason: Reason,
     },
-    /// The folder has no file with a workbook extension.
+    /// The folder has no file with a workbook extension. `renames`: files without
+    /// an extension whose content is a workbook, each with the name to give it.
     NoWorkbooks {
         path: PathBuf,
+        renames: Vec<(String, String)>,
     },
     /// A file given to `check` does not exist.
     MissingFile {
@@ -99,13 +101,15 @@ impl Error {
                     r(reason)
                 )
             }
-            (Error::NoWorkbooks { path }, Sv) => format!(
-                "Mappen {} innehåller inga arbetsböcker (.xlsx, .xlsm, .xlsb, .xls, .ods).",
-                path.display()
+            (Error::NoWorkbooks { path, renames }, Sv) => format!(
+                "Mappen {} innehåller inga arbetsböcker (.xlsx, .xlsm, .xlsb, .xls, .ods).{}",
+                path.display(),
+                rename_hint(renames, lang)
             ),
-            (Error::NoWorkbooks { path }, En) => format!(
-                "Folder {} contains no workbooks (.xlsx, .xlsm, .xlsb, .xls, .ods).",
-                path.display()
+            (Error::NoWorkbooks { path, renames }, En) => format!(
+                "Folder {} contains no workbooks (.xlsx, .xlsm, .xlsb, .xls, .ods).{}",
+                path.display(),
+                rename_hint(renames, lang)
             ),
             (Error::MissingFile { path }, Sv) => format!("Filen {} finns inte.", path.display()),
             (Error::MissingFile { path }, En) => format!("File {} does not exist.", path.display()),
@@ -433,6 +437,45 @@ fn as_typed(path: &std::path::Path) -> String {
         format!("\"{shown}\"")
     } else {
         shown
+    }
+}
+
+/// What [`Error::NoWorkbooks`] adds when files without an extension are workbooks:
+/// the names to give them, after a space (`HR` → `HR.xlsx`); empty when none is.
+fn rename_hint(renames: &[(String, String)], lang: crate::lang::Lang) -> String {
+    let sv = lang == crate::lang::Lang::Sv;
+    let q = |t: &str| {
+        if sv {
+            format!("”{t}”")
+        } else {
+            format!("“{t}”")
+        }
+    };
+    let to = lang.pick("till", "to");
+    let pairs: Vec<String> = renames
+        .iter()
+        .map(|(from, into)| format!("{} {to} {}", q(from), q(into)))
+        .collect();
+    match (renames.len(), sv) {
+        (0, _) => String::new(),
+        (1, true) => format!(
+            " Filen {} saknar ändelse men är en Excel-arbetsbok: byt namn på den till {} och kör igen.",
+            q(&renames[0].0),
+            q(&renames[0].1)
+        ),
+        (1, false) => format!(
+            " The file {} has no extension but is an Excel workbook: rename it to {} and run again.",
+            q(&renames[0].0),
+            q(&renames[0].1)
+        ),
+        (_, true) => format!(
+            " Filerna saknar ändelse men är Excel-arbetsböcker: byt namn på {} och kör igen.",
+            pairs.join(", ")
+        ),
+        (_, false) => format!(
+            " The files have no extension but are Excel workbooks: rename {} and run again.",
+            pairs.join(", ")
+        ),
     }
 }
 

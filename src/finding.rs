@@ -176,7 +176,7 @@ codes! {
     UncategorizedAmount => "uncategorized-amount", Error, Amounts, [UncategorizedAmount], "Belopp utan kategori",
         help: ("För beloppet till Nyutveckling eller Utveckling inom befintlig tjänst.",
                "Put the amount in Nyutveckling or Utveckling inom befintlig tjänst.");
-    MissingInitiativeName => "missing-initiative-name", Error, Layout, [MissingInitiativeName], "Initiativ utan namn",
+    MissingInitiativeName => "missing-initiative-name", ByKind, Layout, [MissingInitiativeName, ValueWithoutInitiative], "Initiativ utan namn",
         help: ("Skriv initiativets namn på raden.", "Write the initiative's name on the row.");
     DuplicateInitiative => "duplicate-initiative", Error, Layout, [DuplicateInitiative], "Samma initiativ två gånger",
         help: ("Slå ihop raderna eller ge initiativen olika namn.",
@@ -187,7 +187,7 @@ codes! {
     UnmatchedInitiative => "unmatched-initiative", Warning, CrossSheet, [UnmatchedInitiative], "Initiativ bara på ett av bladen",
         help: ("Skriv initiativets namn likadant på båda bladen.",
                "Write the initiative's name the same way on both sheets.");
-    HeadingRow => "heading-row", Info, Layout, [HeadingRow], "Rubrikrad, inga belopp",
+    HeadingRow => "heading-row", ByKind, Layout, [HeadingRow, HeadingRowWithValue], "Rubrikrad, inga belopp",
         help: ("", "");
     YearMismatch => "year-mismatch", Error, Areas, [YearMismatch], "Fel år",
         help: ("Rätta Budgetår eller planåren i mallen (eller i budget.toml).",
@@ -214,6 +214,9 @@ codes! {
     AmbiguousColumn => "ambiguous-column", Error, Layout, [AmbiguousColumn], "Flera kolumner med samma rubrik",
         help: ("Ta bort eller byt namn på kolumnen som inte gäller.",
                "Delete or rename the column that does not count.");
+    UnitNotTkr => "unit-not-tkr", Error, Layout, [UnitNotTkr], "Rubriken anger en annan enhet än tkr",
+        help: ("Räkna om beloppen till tkr och ändra rubriken, eller rätta rubriken om beloppen redan är i tkr.",
+               "Convert the amounts to tkr and change the header, or correct the header if the amounts are already in tkr.");
     TextTooLong => "text-too-long", Warning, Reading, [TextTooLong], "För lång text, förkortad",
         help: ("Korta texten.", "Shorten the text.");
     UnmappedActual => "unmapped-actual", Warning, FollowUp, [UnmappedActual], "Utfall som inte hör till något initiativ",
@@ -402,7 +405,10 @@ fn severity_by_kind(kind: &Kind) -> Severity {
         | Kind::NotAWorkbook {
             document: false, ..
         }
-        | Kind::FolderLoop { .. } => Severity::Warning,
+        | Kind::FolderLoop { .. }
+        | Kind::HeadingRowWithValue { .. }
+        | Kind::ValueWithoutInitiative { .. } => Severity::Warning,
+        Kind::HeadingRow { .. } => Severity::Info,
         Kind::NotAWorkbook { document: true, .. } => Severity::Info,
         Kind::ActualsTotalRow {
             amount,
@@ -513,7 +519,7 @@ mod tests {
                     .all(|c| c.is_ascii_lowercase() || c == '-')
             );
         }
-        assert_eq!(Code::ALL.len(), 61);
+        assert_eq!(Code::ALL.len(), 62);
     }
 
     #[test]

@@ -85,10 +85,12 @@ pub const OUT_SOURCE_LINK: &str = "Källa";
 mod feedback;
 mod follow_up;
 mod template;
+mod units;
 mod workbook;
 pub use feedback::*;
 pub use follow_up::*;
 pub use template::*;
+pub use units::{Unit, split_unit, unit_word_in};
 pub use workbook::*;
 
 /// A noun's form for a count, in Swedish and English alike: `one` for 1, `many`

@@ -160,8 +160,11 @@ pub fn load_bytes(bytes: &[u8], file: &str, path: &Path, keep_grids: bool) -> Lo
     loaded.rows_read = parsed.rows_read;
     loaded.area_cell = parsed.area_cell;
     loaded.budget_year_cell = parsed.budget_year_cell;
+    // The area as written, also when a table or another field cannot be read: the
+    // file is then this area's, with errors, not a file of no area (and the area
+    // is not missing from the run as well).
+    loaded.area = parsed.area;
     if let (Some(meta), Some(budget), Some(plan)) = (parsed.meta, parsed.budget, parsed.plan) {
-        loaded.area = Some(meta.area.clone());
         loaded.plan = Some(AreaPlan { meta, budget, plan });
     }
     if keep_grids {

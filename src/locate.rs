@@ -6,11 +6,33 @@
 //! It reads no amounts and makes no findings.
 
 use crate::grid::{Cell, Grid, Value};
-use crate::labels::{self, normalize};
+use crate::labels::{self, Unit, normalize};
 use crate::location::CellRef;
 
+/// A header cell whose unit is not the template's tkr (`Belopp (kr)`): the amounts
+/// below it are in kronor or millions, 1 000 times off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrongUnit {
+    pub cell: CellRef,
+    /// The header as written.
+    pub header: String,
+    pub unit: Unit,
+}
+
+impl WrongUnit {
+    /// The header cell's wrong unit, if its unit is kronor or millions.
+    fn of(cell: CellRef, header: &str, unit: Option<Unit>) -> Option<WrongUnit> {
+        unit.filter(|u| *u != Unit::Thousands)
+            .map(|unit| WrongUnit {
+                cell,
+                header: header.trim().to_string(),
+                unit,
+            })
+    }
+}
+
 /// The columns of `Budgetfördelning`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BudgetLayout {
     pub header_row: u32,
     pub text: u32,
@@ -19,6 +41,8 @@ pub struct BudgetLayout {
     pub amount: u32,
     /// The optional `Projekt` column (project codes for the follow-up).
     pub project: Option<u32>,
+    /// The amount headers that name another unit than tkr.
+    pub wrong_units: Vec<WrongUnit>,
 }
 
 /// Why a table's header could not be used.
@@ -32,8 +56,8 @@ pub enum HeaderError {
 }
 
 /// The header cells of one role (e.g. every `Nyutveckling` of a row): its text as
-/// written and its column, left to right.
-type Claims = Vec<(String, u32)>;
+/// written, its column and the unit written after the label, left to right.
+type Claims = Vec<(String, u32, Option<Unit>)>;
 
 /// [`HeaderError::Ambiguous`] for the first role with more than one column.
 fn ambiguous<'c>(row: u32, roles: impl IntoIterator<Item = &'c Claims>) -> Option<HeaderError> {
@@ -44,7 +68,7 @@ fn ambiguous<'c>(row: u32, roles: impl IntoIterator<Item = &'c Claims>) -> Optio
             header: claims[0].0.clone(),
             cells: claims
                 .iter()
-                .map(|(_, col)| CellRef::new(row, *col))
+                .map(|(_, col, _)| CellRef::new(row, *col))
                 .collect(),
         })
 }
@@ -65,21 +89,25 @@ pub fn budget_header(grid: &Grid) -> Result<BudgetLayout, HeaderError> {
             let Value::Text(t) = &cell.value else {
                 continue;
             };
+            // The label without a unit after it (`Belopp (tkr)`, `Nyutveckling, kr`).
             let key = normalize(t);
+            let (key, mut unit) = labels::split_unit(&key);
             let role = if key == labels::key::TEXT || key == labels::key::INITIATIVE {
                 &mut text
             } else if key == labels::key::NEW {
                 &mut new
-            } else if key.starts_with(labels::key::EXISTING_PREFIX) {
+            } else if let Some(rest) = key.strip_prefix(labels::key::EXISTING_PREFIX) {
+                // Matched by its beginning: a unit may stand anywhere after it.
+                unit = unit.or_else(|| labels::unit_word_in(rest));
                 &mut existing
             } else if key == labels::key::AMOUNT || key == labels::key::AMOUNT_SHORT {
                 &mut amount
-            } else if labels::key::PROJECT.contains(&key.as_str()) {
+            } else if labels::key::PROJECT.contains(&key) {
                 &mut project
             } else {
                 continue;
             };
-            role.push((t.trim().to_string(), cell.at.col));
+            role.push((t.trim().to_string(), cell.at.col, unit));
         }
         if let ([t, ..], [n, ..], [e, ..], [a, ..]) =
             (&text[..], &new[..], &existing[..], &amount[..])
@@ -87,6 +115,12 @@ pub fn budget_header(grid: &Grid) -> Result<BudgetLayout, HeaderError> {
             if let Some(error) = ambiguous(row, [&text, &new, &existing, &amount, &project]) {
                 return Err(error);
             }
+            let wrong_units = [n, e, a]
+                .into_iter()
+                .filter_map(|(header, col, unit)| {
+                    WrongUnit::of(CellRef::new(row, *col), header, *unit)
+                })
+                .collect();
             return Ok(BudgetLayout {
                 header_row: row,
                 text: t.1,
@@ -94,6 +128,7 @@ pub fn budget_header(grid: &Grid) -> Result<BudgetLayout, HeaderError> {
                 existing: e.1,
                 amount: a.1,
                 project: project.first().map(|p| p.1),
+                wrong_units,
             });
         }
         let missing: Vec<String> = [
@@ -185,6 +220,8 @@ pub struct PlanLayout {
     /// Development and maintenance column for each of `years`.
     pub development: Vec<u32>,
     pub maintenance: Vec<u32>,
+    /// The header cells (a year's or a group label's) that name another unit than tkr.
+    pub wrong_units: Vec<WrongUnit>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -196,31 +233,42 @@ enum Group {
 const DEV_LABELS: [&str; 2] = ["utveckling", "utvecklingsinitiativ"];
 const MAINT_LABELS: [&str; 2] = ["vidmakthållande", "påverkan vidmakthålla"];
 
-fn group_of(key: &str) -> Option<Group> {
+/// A group label (`Utveckling`, `Påverkan vidmakthålla (tkr)`) and the unit written
+/// after it.
+fn group_of(key: &str) -> Option<(Group, Option<Unit>)> {
+    let (key, unit) = labels::split_unit(key);
     if DEV_LABELS.contains(&key) {
-        Some(Group::Development)
+        Some((Group::Development, unit))
     } else if MAINT_LABELS.contains(&key) {
-        Some(Group::Maintenance)
+        Some((Group::Maintenance, unit))
     } else {
         None
     }
 }
 
-/// A plausible plan year in a header cell: a whole number or its text.
-fn year_of(value: &Value) -> Option<i32> {
-    let year = match value {
-        Value::Number(d) if d.fract().is_zero() => i32::try_from(d.trunc()).ok()?,
-        Value::Text(t) => t.trim().parse().ok()?,
+/// A plausible plan year in a header cell: a whole number or its text (`2023`,
+/// `2023 (tkr)`), with the unit written after it.
+fn year_of(value: &Value) -> Option<(i32, Option<Unit>)> {
+    let (year, unit) = match value {
+        Value::Number(d) if d.fract().is_zero() => (i32::try_from(d.trunc()).ok()?, None),
+        Value::Text(t) => {
+            let key = normalize(t);
+            let (year, unit) = labels::split_unit(&key);
+            (year.parse().ok()?, unit)
+        }
         _ => return None,
     };
-    (1900..=2200).contains(&year).then_some(year)
+    (1900..=2200).contains(&year).then_some((year, unit))
 }
 
-/// `Utveckling 2023` → (Development, 2023).
-fn group_year(key: &str) -> Option<(Group, i32)> {
+/// `Utveckling 2023` → (Development, 2023); `Utveckling 2023 (kr)` and
+/// `Utveckling (kr) 2023` with their unit.
+fn group_year(key: &str) -> Option<(Group, i32, Option<Unit>)> {
+    let (key, unit) = labels::split_unit(key);
     let (label, year) = key.rsplit_once(' ')?;
     let year: i32 = year.parse().ok()?;
-    Some((group_of(label)?, year)).filter(|_| (1900..=2200).contains(&year))
+    let (group, label_unit) = group_of(label)?;
+    Some((group, year, unit.or(label_unit))).filter(|_| (1900..=2200).contains(&year))
 }
 
 fn text_key(cell: &Cell) -> Option<String> {
@@ -238,14 +286,18 @@ fn is_initiative_label(key: &str, one_row: bool) -> bool {
 pub fn plan_header(grid: &Grid) -> Result<PlanLayout, HeaderError> {
     // Only the rows down to the header are looked at (not collected up front).
     let mut rows = grid.rows().peekable();
+    // The years of the first row of `Vidmakthållande ÅÅÅÅ` cells without any
+    // `Utveckling ÅÅÅÅ`: what is missing is then the development columns alone.
+    let mut maintenance_years: Option<Vec<i32>> = None;
     while let Some((row, cells)) = rows.next() {
         // One-row form: `Utveckling 2023`, `Vidmakthållande 2023`, …
+        let mut wrong_units = Vec::new();
         let mut columns: Vec<(Group, i32, u32)> = cells
             .iter()
             .filter_map(|c| {
-                text_key(c)
-                    .and_then(|k| group_year(&k))
-                    .map(|(g, y)| (g, y, c.at.col))
+                let (g, y, unit) = text_key(c).and_then(|k| group_year(&k))?;
+                wrong_units.extend(WrongUnit::of(c.at, &c.value.display(), unit));
+                Some((g, y, c.at.col))
             })
             .collect();
         if columns.iter().any(|(g, ..)| *g == Group::Development) {
@@ -257,15 +309,21 @@ pub fn plan_header(grid: &Grid) -> Result<PlanLayout, HeaderError> {
                 .iter()
                 .find(|c| text_key(c).as_deref() == Some("påverkan"))
                 .map(|c| c.at.col);
-            return finish(row, label_col, impact, &mut columns);
+            return finish(row, label_col, impact, &mut columns, wrong_units);
+        }
+        if maintenance_years.is_none() && !columns.is_empty() {
+            let mut years: Vec<i32> = columns.iter().map(|c| c.1).collect();
+            years.sort_unstable();
+            years.dedup();
+            maintenance_years = Some(years);
         }
         // Two-row form: group labels here, years in the row directly below.
-        let groups: Vec<(u32, Group)> = cells
+        let groups: Vec<(&Cell, Group, Option<Unit>)> = cells
             .iter()
             .filter_map(|c| {
                 text_key(c)
                     .and_then(|k| group_of(&k))
-                    .map(|g| (c.at.col, g))
+                    .map(|(g, unit)| (c, g, unit))
             })
             .collect();
         if groups.is_empty() {
@@ -274,14 +332,7 @@ pub fn plan_header(grid: &Grid) -> Result<PlanLayout, HeaderError> {
         let Some(&(below_row, below)) = rows.peek().filter(|(r, _)| *r == row + 1) else {
             continue;
         };
-        let mut columns: Vec<(Group, i32, u32)> = below
-            .iter()
-            .filter_map(|c| {
-                let year = year_of(&c.value)?;
-                let group = groups.iter().rev().find(|(col, _)| *col <= c.at.col)?.1;
-                Some((group, year, c.at.col))
-            })
-            .collect();
+        let (mut columns, wrong_units) = year_columns(&groups, below);
         if columns.is_empty() {
             continue;
         }
@@ -294,12 +345,48 @@ pub fn plan_header(grid: &Grid) -> Result<PlanLayout, HeaderError> {
             .clone()
             .find(|c| text_key(c).as_deref() == Some("påverkan"))
             .map(|c| c.at.col);
-        return finish(below_row, label_col, impact, &mut columns);
+        return finish(below_row, label_col, impact, &mut columns, wrong_units);
     }
-    Err(HeaderError::Missing(vec![
-        format!("{} ÅÅÅÅ", labels::PLAN_DEVELOPMENT),
-        format!("{} ÅÅÅÅ", labels::PLAN_MAINTENANCE),
-    ]))
+    Err(HeaderError::Missing(match maintenance_years {
+        Some(years) => years
+            .iter()
+            .map(|y| format!("{} {y}", labels::PLAN_DEVELOPMENT))
+            .collect(),
+        None => vec![
+            format!("{} ÅÅÅÅ", labels::PLAN_DEVELOPMENT),
+            format!("{} ÅÅÅÅ", labels::PLAN_MAINTENANCE),
+        ],
+    }))
+}
+
+/// The year columns of a two-row header: each year of the row below the group
+/// labels, under the nearest label at or left of it; and the units other than tkr
+/// written in a year cell, else in its group label (named once).
+fn year_columns(
+    groups: &[(&Cell, Group, Option<Unit>)],
+    below: &[Cell],
+) -> (Vec<(Group, i32, u32)>, Vec<WrongUnit>) {
+    let (mut columns, mut wrong_units) = (Vec::new(), Vec::new());
+    for c in below {
+        let Some((year, unit)) = year_of(&c.value) else {
+            continue;
+        };
+        let Some(&(label, group, label_unit)) =
+            groups.iter().rev().find(|(g, ..)| g.at.col <= c.at.col)
+        else {
+            continue;
+        };
+        match WrongUnit::of(c.at, &c.value.display(), unit) {
+            Some(wrong) => wrong_units.push(wrong),
+            None if unit.is_none() => wrong_units.extend(
+                WrongUnit::of(label.at, &label.value.display(), label_unit)
+                    .filter(|w| !wrong_units.contains(w)),
+            ),
+            None => {}
+        }
+        columns.push((group, year, c.at.col));
+    }
+    (columns, wrong_units)
 }
 
 fn finish(
@@ -307,6 +394,7 @@ fn finish(
     label_col: Option<u32>,
     impact: Option<u32>,
     columns: &mut [(Group, i32, u32)],
+    wrong_units: Vec<WrongUnit>,
 ) -> Result<PlanLayout, HeaderError> {
     columns.sort_by_key(|&(g, y, col)| (y, g == Group::Maintenance, col));
     // One group and year in two columns (two `Utveckling 2024`).
@@ -367,187 +455,9 @@ fn finish(
         years,
         development,
         maintenance,
+        wrong_units,
     })
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use rust_decimal::Decimal;
-
-    fn grid(cells: &[(u32, u32, Value)]) -> Grid {
-        Grid::from_cells(
-            "t",
-            cells
-                .iter()
-                .map(|(r, c, v)| Cell {
-                    at: CellRef::new(*r, *c),
-                    value: v.clone(),
-                    formula: false,
-                })
-                .collect(),
-        )
-    }
-    fn t(s: &str) -> Value {
-        Value::Text(s.into())
-    }
-    fn n(y: i64) -> Value {
-        Value::Number(Decimal::from(y))
-    }
-
-    #[test]
-    fn budget_header_found_by_text_in_any_order() {
-        let g = grid(&[
-            (0, 0, t("Fördelning av budget 2023")),
-            (5, 1, t("Belopp")),
-            (5, 2, t(" nyutveckling ")),
-            (5, 4, t("Initiativ")),
-            (5, 6, t("Utveckling inom befintlig\ntjänst")),
-        ]);
-        assert_eq!(
-            budget_header(&g),
-            Ok(BudgetLayout {
-                header_row: 5,
-                text: 4,
-                new: 2,
-                existing: 6,
-                amount: 1,
-                project: None,
-            })
-        );
-    }
-
-    #[test]
-    fn budget_header_names_what_is_missing() {
-        let g = grid(&[
-            (2, 0, t("Text")),
-            (2, 1, t("Nyutveckling")),
-            (2, 2, t("Belopp tkr")),
-        ]);
-        assert_eq!(
-            budget_header(&g),
-            Err(HeaderError::Missing(vec![labels::COL_EXISTING.to_string()]))
-        );
-    }
-
-    #[test]
-    fn metadata_value_is_next_non_empty_cell() {
-        let g = grid(&[
-            (1, 0, t("Tjänsteområde:")),
-            (1, 3, t("HR")),
-            (2, 0, t("Version")),
-        ]);
-        let f = meta_field(&g, labels::META_AREA, None).expect("label");
-        assert_eq!(f.value.map(|c| c.at), Some(CellRef::new(1, 3)));
-        assert_eq!(
-            meta_field(&g, labels::META_VERSION, None).and_then(|f| f.value),
-            None
-        );
-        assert!(meta_field(&g, labels::META_AREA, Some(1)).is_none());
-    }
-
-    #[test]
-    fn metadata_label_and_value_in_one_cell() {
-        // `Tjänsteområde: HR` in one cell: the value is the text after the colon,
-        // at the label's cell; a title that only begins with the label is none.
-        let g = grid(&[
-            (0, 0, t("Tjänsteområde HR:s plan")),
-            (1, 0, t("Tjänsteområde:  HR ")),
-            (2, 0, t("Budgetår: 2023")),
-            (2, 1, t("fel")),
-        ]);
-        let f = meta_field(&g, labels::META_AREA, None).expect("label");
-        assert_eq!(f.label_cell, CellRef::new(1, 0));
-        let value = f.value.expect("value");
-        assert_eq!((value.at, &value.value), (CellRef::new(1, 0), &t("HR")));
-        let year = meta_field(&g, labels::META_BUDGET_YEAR, None).expect("label");
-        assert_eq!(year.value.map(|c| c.value.clone()), Some(t("2023")));
-    }
-
-    #[test]
-    fn plan_header_two_rows_as_in_the_seed() {
-        // Row 2: merged group labels; row 3: years; no initiative label.
-        let g = grid(&[
-            (0, 0, t("Tjänsteområde ekonomis utvecklingsinitiativ, tkr")),
-            (2, 1, t("Utvecklingsinitiativ")),
-            (2, 4, t("Påverkan vidmakthålla")),
-            (3, 1, n(2023)),
-            (3, 2, n(2024)),
-            (3, 3, n(2025)),
-            (3, 4, n(2023)),
-            (3, 5, t("2024")),
-            (3, 6, n(2025)),
-        ]);
-        let layout = plan_header(&g).expect("header");
-        assert_eq!(layout.header_row, 3);
-        assert_eq!(layout.initiative, 0);
-        assert_eq!(layout.years, vec![2023, 2024, 2025]);
-        assert_eq!(layout.development, vec![1, 2, 3]);
-        assert_eq!(layout.maintenance, vec![4, 5, 6]);
-        assert_eq!(layout.impact, None);
-    }
-
-    #[test]
-    fn plan_header_one_row_with_impact() {
-        let g = grid(&[
-            (4, 0, t("Initiativ")),
-            (4, 1, t("Utveckling 2024")),
-            (4, 2, t("Vidmakthållande 2024")),
-            (4, 3, t("Utveckling 2023")),
-            (4, 4, t("Vidmakthållande 2023")),
-            (4, 5, t("Påverkan")),
-        ]);
-        let layout = plan_header(&g).expect("header");
-        assert_eq!(layout.years, vec![2023, 2024]);
-        assert_eq!(layout.development, vec![3, 1]);
-        assert_eq!(layout.maintenance, vec![4, 2]);
-        assert_eq!(layout.impact, Some(5));
-    }
-
-    #[test]
-    fn plan_header_reports_a_missing_year_column() {
-        let g = grid(&[
-            (0, 0, t("Initiativ")),
-            (0, 1, t("Utveckling 2023")),
-            (0, 2, t("Utveckling 2024")),
-            (0, 3, t("Vidmakthållande 2023")),
-        ]);
-        assert_eq!(
-            plan_header(&g),
-            Err(HeaderError::Missing(vec![
-                "Vidmakthållande 2024".to_string()
-            ]))
-        );
-    }
-
-    #[test]
-    fn a_header_in_two_columns_is_ambiguous_not_the_first() {
-        let g = grid(&[
-            (2, 0, t("Initiativ")),
-            (2, 1, t("Utveckling 2024")),
-            (2, 2, t("Vidmakthållande 2024")),
-            (2, 4, t("Utveckling 2024 ")),
-        ]);
-        assert_eq!(
-            plan_header(&g),
-            Err(HeaderError::Ambiguous {
-                header: "Utveckling 2024".into(),
-                cells: vec![CellRef::new(2, 1), CellRef::new(2, 4)],
-            })
-        );
-        let g = grid(&[
-            (8, 0, t("Text")),
-            (8, 1, t("Nyutveckling")),
-            (8, 2, t("Utveckling inom befintlig tjänst")),
-            (8, 3, t("Belopp tkr")),
-            (8, 5, t("Belopp")),
-        ]);
-        assert_eq!(
-            budget_header(&g),
-            Err(HeaderError::Ambiguous {
-                header: "Belopp tkr".into(),
-                cells: vec![CellRef::new(8, 3), CellRef::new(8, 5)],
-            })
-        );
-    }
-}
+mod tests;

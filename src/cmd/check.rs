@@ -30,7 +30,7 @@ pub fn run(s: &CheckSettings, lang: Lang, quiet: bool) -> Result<Outcome, Error>
         let status = super::consolidate::json_status(errors, false);
         super::write_json(path, &report::json::report(&cons, &findings, status, lang))?;
     }
-    let counts = Counts::of(files.len(), &cons, &findings);
+    let counts = Counts::of(&files, &cons, &findings);
     let feedback = match &s.feedback {
         Some(dir) => super::write_feedback(dir, &files, &findings, lang, false)?,
         None => Vec::new(),

@@ -245,7 +245,7 @@ fn findings_and_table(
     quiet: bool,
     lang: Lang,
 ) -> String {
-    let counts = Counts::of(files.len(), cons, findings);
+    let counts = Counts::of(files, cons, findings);
     let mut out = report::terminal::render(if quiet { &[] } else { findings }, &counts, lang);
     if !quiet {
         let table = report::table::render(cons, files, lang);

@@ -92,7 +92,7 @@ pub fn compute(s: &FollowUpSettings, quiet: bool) -> Result<Computed, Error> {
     // One block per file, as the plan's report: the plan's findings of a file first,
     // then the follow-up's about it; findings about the whole run last.
     findings.sort_by(|a, b| (a.file.is_none(), &a.file).cmp(&(b.file.is_none(), &b.file)));
-    let counts = Counts::of(files.len(), &cons, &findings);
+    let counts = Counts::of(&files, &cons, &findings);
     let round =
         crate::rounds::Round::forecast(config, fu.budget_year, fu.period, &round_files, today);
     Ok(Computed {

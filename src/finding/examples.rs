@@ -227,6 +227,19 @@ pub(super) fn examples() -> Vec<Kind> {
         Kind::HeadingRow {
             text: s("Kommande utveckling"),
         },
+        Kind::HeadingRowWithValue {
+            text: s("Ny e-tjänst"),
+            column: "Påverkan",
+            value: s("Liten"),
+        },
+        Kind::ValueWithoutInitiative {
+            column: "Påverkan",
+            value: s("Mellan"),
+        },
+        Kind::ValueWithoutInitiative {
+            column: "Projekt",
+            value: s("P2301"),
+        },
         Kind::YearMismatch {
             kind: YearKind::BudgetYear,
             found: s("2024"),
@@ -686,6 +699,14 @@ pub(super) fn examples() -> Vec<Kind> {
                 cell: CellRef::new(4, 1),
                 shows: Shows::Error(s("#VALUE!")),
             }],
+        },
+        Kind::UnitNotTkr {
+            header: s("Utveckling inom befintlig tjänst (kr)"),
+            unit: crate::labels::Unit::Kronor,
+        },
+        Kind::UnitNotTkr {
+            header: s("Belopp (mnkr)"),
+            unit: crate::labels::Unit::Millions,
         },
         Kind::EmptyMetadata { label: "Datum" },
         Kind::EmptyTemplate,

@@ -361,6 +361,19 @@ pub enum Kind {
     HeadingRow {
         text: String,
     },
+    /// A named row with no amounts but a value in a column that holds none
+    /// (`Påverkan`, `Projekt`): read as a heading, and the value not used.
+    HeadingRowWithValue {
+        text: String,
+        column: &'static str,
+        value: String,
+    },
+    /// A row with no name and no amounts, only a value in a column that holds no
+    /// amount (a `Påverkan`, a `Projekt` code): not read, and named.
+    ValueWithoutInitiative {
+        column: &'static str,
+        value: String,
+    },
     YearMismatch {
         kind: YearKind,
         found: String,
@@ -408,6 +421,12 @@ pub enum Kind {
     AmbiguousColumn {
         header: String,
         cells: Vec<CellRef>,
+    },
+    /// An amount column's header names another unit than the template's tkr
+    /// (`Belopp (kr)`): its amounts are read as written, 1 000 times off.
+    UnitNotTkr {
+        header: String,
+        unit: crate::labels::Unit,
     },
     /// A text cell longer than Excel holds: read and written shortened to `limit`.
     TextTooLong {

@@ -73,6 +73,16 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
                 format!("The header {} stands in several columns ({cells}); which column counts cannot be told, so the table was not read. Delete or rename the column that does not count.", q(header))
             }
         }
+        Kind::UnitNotTkr { header, unit } => {
+            let thousand = a(&Decimal::from(1000));
+            let millions = *unit == crate::labels::Unit::Millions;
+            match (sv, millions) {
+                (true, false) => format!("Rubriken {} anger beloppen i kronor, men mallens belopp är i tkr (tusen kronor): kolumnens belopp blir {thousand} gånger för stora. Räkna om beloppen till tkr (dela med {thousand}) och ta bort enheten ur rubriken, eller rätta rubriken om beloppen redan är i tkr.", q(header)),
+                (true, true) => format!("Rubriken {} anger beloppen i miljoner kronor, men mallens belopp är i tkr (tusen kronor): kolumnens belopp blir {thousand} gånger för små. Räkna om beloppen till tkr (gånger {thousand}) och ta bort enheten ur rubriken, eller rätta rubriken om beloppen redan är i tkr.", q(header)),
+                (false, false) => format!("The header {} gives the amounts in kronor, but the template's amounts are in tkr (thousands of kronor): the column's amounts would be {thousand} times too large. Convert the amounts to tkr (divide by {thousand}) and remove the unit from the header, or correct the header if the amounts are already in tkr.", q(header)),
+                (false, true) => format!("The header {} gives the amounts in millions of kronor, but the template's amounts are in tkr (thousands of kronor): the column's amounts would be {thousand} times too small. Convert the amounts to tkr (multiply by {thousand}) and remove the unit from the header, or correct the header if the amounts are already in tkr.", q(header)),
+            }
+        }
         Kind::MissingTotalRow { sheet } => if sv {
             format!("Summa-raden saknas i {}: tabellen ska avslutas med en rad där initiativet heter Summa.", q(sheet))
         } else {
@@ -102,6 +112,16 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
             format!("Raden har belopp ({}) men inget namn på initiativet. Skriv initiativets namn.", a(value))
         } else {
             format!("The row has amounts ({}) but no initiative name. Write the initiative's name.", a(value))
+        },
+        Kind::HeadingRowWithValue { text, column, value } => if sv {
+            format!("Raden {} har {column} {} men inga belopp; den läses som en rubrik och dess {column} räknas inte. Fyll i beloppen om raden är ett initiativ.", q(text), q(value))
+        } else {
+            format!("Row {} has {column} {} but no amounts; it is read as a heading and its {column} is left out. Fill in the amounts if the row is an initiative.", q(text), q(value))
+        },
+        Kind::ValueWithoutInitiative { column, value } => if sv {
+            format!("Raden har {column} {} men inget initiativ och inga belopp, så den läses inte. Skriv initiativets namn och belopp på raden, eller ta bort {column} om raden inte ska vara med.", q(value))
+        } else {
+            format!("The row has {column} {} but no initiative name and no amounts, so it is left out. Write the initiative's name and amounts on the row, or delete its {column} if the row does not belong.", q(value))
         },
         Kind::DuplicateInitiative { name, first_row } => if sv {
             format!("Initiativet {} står redan på rad {first_row}; varje initiativ ska stå en gång.", q(name))

@@ -26,7 +26,7 @@ mod values;
 mod xls;
 mod xlsx;
 
-pub use sniff::sniff;
+pub use sniff::{is_compound_workbook, sniff};
 pub use values::EXCEL_DIGITS;
 use values::value;
 pub use xlsx::{WrittenCell, read_written_workbook};
@@ -378,7 +378,9 @@ impl From<TooLarge> for ReadError {
 
 pub(super) const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 pub(super) const EMPTY_ZIP_MAGIC: &[u8] = b"PK\x05\x06";
-pub(super) const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+/// The first bytes of an OLE compound file: an `.xls`, but also an old Word
+/// document, an Outlook message or an encrypted `.xlsx` ([`is_compound_workbook`]).
+pub(crate) const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 /// Reads the two template sheets of a workbook given as bytes.
 pub fn read_book(bytes: &[u8]) -> Result<Book, ReadError> {

@@ -39,6 +39,13 @@ pub fn sniff(bytes: &[u8]) -> Result<Format, ReadError> {
     Err(Unreadable::NotSpreadsheet.into())
 }
 
+/// True when `bytes` are a compound file holding a workbook stream (`Workbook` or
+/// `Book`, as calamine reads it): an `.xls`. A Word `.doc`, an Outlook `.msg` or an
+/// encrypted `.xlsx` is the same container without one.
+pub fn is_compound_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(CFB_MAGIC) && matches!(cfb::precheck(bytes), Ok(Some(_)))
+}
+
 /// The first name that two entries of a zip's central directory share, read from
 /// the end-of-central-directory record (`None` for a zip64 directory or damage).
 pub(super) fn duplicate_entry_name(bytes: &[u8]) -> Option<String> {

@@ -4,8 +4,8 @@
 
 use super::Sink;
 use super::cells::{
-    AmountCell, Broken, ColSum, Column, blame, broken_by_invalid, broken_by_text, check_total,
-    in_row, recomputable, report_cells, sum_too_large, uncalculated_error,
+    AmountCell, Broken, ColSum, Column, blame, broken_by_invalid, broken_by_text, cell_text,
+    check_total, in_row, recomputable, report_cells, sum_too_large, uncalculated_error,
 };
 use super::rows::{self, Table};
 use crate::amount::{self, Reading};
@@ -37,6 +37,7 @@ pub(super) fn parse(
         cols: Default::default(),
         broken_rows,
         row: [blank(0), blank(0), blank(0)],
+        project_text: String::new(),
     };
     rows::read(grid, &mut budget, sink, rows_read);
     let t = &mut budget.table;
@@ -55,6 +56,8 @@ struct Budget<'g> {
     broken_rows: &'g mut Broken,
     /// The row's Nyutveckling, Utveckling inom befintlig tjänst and Belopp.
     row: [AmountCell; 3],
+    /// The row's `Projekt` cell as text (empty without the column).
+    project_text: String,
 }
 
 /// A budget row's amounts: Nyutveckling, Utveckling inom befintlig tjänst,
@@ -223,7 +226,19 @@ impl Table for Budget<'_> {
                 Column::Label(labels::COL_AMOUNT_SHORT),
             ),
         ];
-        !name.is_empty() || !self.row.iter().all(AmountCell::is_blank)
+        self.project_text = l
+            .project
+            .map(|col| cell_text(in_row(cells, col)))
+            .unwrap_or_default();
+        !name.is_empty()
+            || !self.row.iter().all(AmountCell::is_blank)
+            || !self.project_text.is_empty()
+    }
+
+    fn other_value(&self) -> Option<(&'static str, String, CellRef)> {
+        let col = self.l.project.filter(|_| !self.project_text.is_empty())?;
+        let at = CellRef::new(self.row[0].at.row, col);
+        Some((labels::COL_PROJECT, self.project_text.clone(), at))
     }
 
     fn values(&mut self, name: &str, sink: &mut Sink<'_>) -> Option<Amounts> {

@@ -63,6 +63,7 @@ pub(super) fn parse(
         .and_then(|f| f.value)
         .map(|c| c.value.display().trim().to_string());
     parsed.area_cell = area.as_ref().map(|(at, _)| *at);
+    parsed.area = area.as_ref().map(|(_, name)| name.clone());
     parsed.budget_year_cell = year.map(|(at, _)| at);
     if let (Some((_, area)), Some(version), Some((_, budget_year))) = (area, version, year) {
         parsed.meta = Some(Metadata {

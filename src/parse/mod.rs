@@ -52,6 +52,9 @@ pub struct Parsed {
     pub meta: Option<Metadata>,
     /// Where the `Budgetår` value stands, for year findings.
     pub budget_year_cell: Option<CellRef>,
+    /// The `Tjänsteområde` value, once read: known even when another field or a
+    /// table cannot be read, so that the file still counts for its area.
+    pub area: Option<String>,
     pub area_cell: Option<CellRef>,
     pub budget: Option<BudgetTable>,
     pub plan: Option<PlanTable>,
@@ -82,6 +85,7 @@ pub fn parse(book: &Book, sink: &mut Sink<'_>) -> Parsed {
             .map(|l| (grid.name.clone(), CellRef::new(l.header_row + 1, l.text)));
         metadata::parse(grid, header_row, sink, &mut parsed);
         if let Some(layout) = located(layout, grid, labels::SHEET_BUDGET, sink) {
+            wrong_units(&layout.wrong_units, grid, sink);
             parsed.budget = Some(budget::parse(
                 grid,
                 &layout,
@@ -94,6 +98,7 @@ pub fn parse(book: &Book, sink: &mut Sink<'_>) -> Parsed {
     if let Some(grid) = present(book.plan.as_ref(), labels::SHEET_PLAN, book, sink)
         && let Some(layout) = located(locate::plan_header(grid), grid, labels::SHEET_PLAN, sink)
     {
+        wrong_units(&layout.wrong_units, grid, sink);
         let budget_year = parsed.meta.as_ref().map(|m| m.budget_year);
         let linked = Linked {
             broken: &broken,
@@ -149,6 +154,19 @@ fn present<'g>(
         );
     }
     grid
+}
+
+/// An amount header naming kronor or millions (`Belopp (kr)`): `unit-not-tkr` at
+/// its cell. The table is read all the same (its other findings still help the
+/// lead), and the error keeps the area out of the consolidation.
+fn wrong_units(wrong: &[locate::WrongUnit], grid: &Grid, sink: &mut Sink<'_>) {
+    for w in wrong {
+        let kind = Kind::UnitNotTkr {
+            header: w.header.clone(),
+            unit: w.unit,
+        };
+        sink.push(&grid.name, Some(w.cell), kind);
+    }
 }
 
 /// The table's layout, or a `missing-header` finding naming the headers not found,

@@ -149,6 +149,11 @@ impl Table for Plan<'_> {
             || !self.all.iter().all(AmountCell::is_blank)
     }
 
+    fn other_value(&self) -> Option<(&'static str, String, CellRef)> {
+        let at = self.impact_cell.filter(|_| !self.impact_text.is_empty())?;
+        Some((labels::PLAN_IMPACT, self.impact_text.clone(), at))
+    }
+
     fn values(&mut self, _: &str, sink: &mut Sink<'_>) -> Option<Amounts> {
         let (sheet, table) = (self.sheet, &mut self.table);
         for (sums, cell) in self.cols.iter_mut().zip(&self.all) {

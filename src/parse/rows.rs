@@ -1,8 +1,8 @@
 //! The row loop both tables share. Below the header, row by row until the `Summa`
 //! row: a blank row is no data; a row whose amounts cannot be read is counted as
 //! unread; a row with amounts but no name, a heading row (a name, every amount
-//! zero), a negative amount and a name used twice are reported; every other row is
-//! kept. What differs between the sheets — which cells hold amounts, the sheet's
+//! zero), a row holding only a `Påverkan` or a `Projekt` code, a negative amount and
+//! a name used twice are reported; every other row is kept. What differs between the sheets — which cells hold amounts, the sheet's
 //! own checks, the `Summa` row — comes from a [`Table`].
 
 use super::Sink;
@@ -24,6 +24,10 @@ pub(super) trait Table {
     fn header(&self) -> (u32, u32);
     /// Reads a row's cells; false when the row is blank (no data).
     fn load(&mut self, row: u32, cells: &[Cell], name: &str, sink: &mut Sink<'_>) -> bool;
+    /// The row's value in a column that holds no amount (`Påverkan`, `Projekt`),
+    /// with that column's name and the cell, when there is one: named when the row
+    /// is not read as an initiative, so that it is not dropped silently.
+    fn other_value(&self) -> Option<(&'static str, String, CellRef)>;
     /// The row's amounts, or `None` when the row cannot be used (reported).
     fn values(&mut self, name: &str, sink: &mut Sink<'_>) -> Option<Self::Values>;
     /// The row's amounts, in the order a finding shows the first non-zero one.
@@ -89,19 +93,8 @@ pub(super) fn read<T: Table>(
             table.unread(String::new());
             continue;
         }
-        if name.is_empty() {
-            let shown = T::amounts(&values)
-                .find(|v| !v.is_zero())
-                .unwrap_or_default();
-            sink.push(
-                sheet,
-                Some(name_at),
-                Kind::MissingInitiativeName { amount: shown },
-            );
-            continue;
-        }
-        if T::amounts(&values).all(|v| v.is_zero()) {
-            sink.push(sheet, Some(name_at), Kind::HeadingRow { text: name });
+        let shown = T::amounts(&values).find(|v| !v.is_zero());
+        if no_initiative(&*table, &name, name_at, shown, sheet, sink) {
             continue;
         }
         for (cell, v) in table.signed(&values) {
@@ -130,6 +123,49 @@ pub(super) fn read<T: Table>(
         }
         None => sink.push(sheet, None, Kind::MissingTotalRow { sheet: T::SHEET }),
     }
+}
+
+/// Reports a row that is no initiative — one without a name, or a heading (a name,
+/// no amounts) — and says whether it is one. `shown` is the row's first non-zero
+/// amount. A value such a row holds in another column (a `Påverkan`, a `Projekt`
+/// code) is named, never dropped silently.
+fn no_initiative<T: Table>(
+    table: &T,
+    name: &str,
+    name_at: CellRef,
+    shown: Option<Decimal>,
+    sheet: &str,
+    sink: &mut Sink<'_>,
+) -> bool {
+    let (at, kind) = match (name.is_empty(), shown, table.other_value()) {
+        // No amounts either: the row holds only a Påverkan or a Projekt code,
+        // named at its cell.
+        (true, None, Some((column, value, at))) => {
+            (at, Kind::ValueWithoutInitiative { column, value })
+        }
+        (true, shown, _) => {
+            let amount = shown.unwrap_or_default();
+            (name_at, Kind::MissingInitiativeName { amount })
+        }
+        (false, None, Some((column, value, _))) => {
+            let text = name.to_string();
+            (
+                name_at,
+                Kind::HeadingRowWithValue {
+                    text,
+                    column,
+                    value,
+                },
+            )
+        }
+        (false, None, None) => {
+            let text = name.to_string();
+            (name_at, Kind::HeadingRow { text })
+        }
+        (false, Some(_), _) => return false,
+    };
+    sink.push(sheet, Some(at), kind);
+    true
 }
 
 /// A name cell that is a formula without its text: no stored value, or a stored

@@ -9,6 +9,7 @@ pub mod terminal;
 
 use crate::consolidate::Consolidation;
 use crate::finding::{Finding, Severity};
+use crate::loaded::Loaded;
 
 /// Counts of a run, for the one-line summary.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -22,16 +23,17 @@ pub struct Counts {
 }
 
 impl Counts {
-    /// The counts of a run: its files, the consolidation's areas, and the findings
-    /// by severity.
-    pub fn of(files: usize, cons: &Consolidation<'_>, findings: &[Finding]) -> Self {
+    /// The counts of a run: its files, the areas they name (also a file whose
+    /// tables could not be read names its area), and the findings by severity.
+    pub fn of(files: &[Loaded], cons: &Consolidation<'_>, findings: &[Finding]) -> Self {
         Counts {
-            files,
+            files: files.len(),
             // Two files for one area are one area.
-            areas: cons
-                .areas
+            areas: files
                 .iter()
-                .map(|a| crate::labels::normalize(&a.area))
+                .filter_map(|f| f.area.as_deref())
+                .chain(cons.areas.iter().map(|a| a.area.as_str()))
+                .map(crate::labels::normalize)
                 .collect::<std::collections::BTreeSet<_>>()
                 .len(),
             included: cons.included().count(),

@@ -213,6 +213,24 @@ fn missing_header() {
 }
 
 #[test]
+fn missing_header_in_the_plan_names_only_the_group_that_is_missing() {
+    // The development headers written `Utv. 2023` …: the maintenance ones are there.
+    let mut template = Template::new("HR");
+    for (at, year) in [("B3", 2023), ("C3", 2024), ("D3", 2025)] {
+        template = template.set(Sheet::Plan, at, t(&format!("Utv. {year}")));
+    }
+    let run = Run::new().add("HR.xlsx", &template);
+    let f = expect_one(&run, &[], "missing-header", "error", HR, P, None);
+    assert!(
+        f.message
+            .contains("(saknas: Utveckling 2023, Utveckling 2024, Utveckling 2025)"),
+        "{}",
+        f.message
+    );
+    assert!(!f.message.contains("Vidmakthållande"), "{}", f.message);
+}
+
+#[test]
 fn missing_metadata() {
     let run = Run::new().add(
         "HR.xlsx",
@@ -330,6 +348,37 @@ fn missing_area() {
 /// The areas of the sample's `budget.toml`, with `HR` among them.
 const FIVE_AREAS: &str = "budget_year = 2023\nyears = [2023, 2024, 2025]\n\n\
     [[area]]\nname = \"Ekonomi\"\n[[area]]\nname = \"HR\"\n[[area]]\nname = \"IT-tjänster\"\n";
+
+#[test]
+fn an_area_whose_table_cannot_be_read_is_not_also_missing() {
+    // HR's budget table has lost its Nyutveckling header: the file is HR's, with
+    // an error, not a file of no area beside a missing HR.
+    let run = Run::new().config(HR_CONFIG).add(
+        "HR.xlsx",
+        &Template::new("HR").set(Sheet::Budget, "B9", t("Nyutv")),
+    );
+    let out = run.consolidate(&[]);
+    assert_eq!(out.status, 1, "{}", out.stdout);
+    let codes: Vec<String> = findings(&run.report())
+        .into_iter()
+        .map(|f| f.code)
+        .collect();
+    assert_eq!(codes, ["missing-header"]);
+    assert!(
+        out.stdout.contains("Läste 1 fil med 1 tjänsteområde,")
+            && out.stdout.contains("Inte med (har fel): HR (HR.xlsx)"),
+        "{}",
+        out.stdout
+    );
+    // With --partial, Källor names the file's area.
+    let out = run.consolidate(&["--partial"]);
+    assert_eq!(out.status, 1, "{}", out.stdout);
+    let sources = crate::harness::read_sheet(&run.workbook(), "Källor");
+    assert!(
+        sources.iter().any(|((_, c), v)| *c == 1 && v == "HR"),
+        "{sources:?}"
+    );
+}
 
 /// `check FILE` run from the folder holding the file, as a lead runs it.
 fn check_in_input(run: &Run, args: &[&str]) -> crate::harness::Outcome {
@@ -505,6 +554,29 @@ fn not_a_workbook_without_an_extension_says_so_and_names_the_workbook_it_is() {
         ),
         "{}",
         out.stdout
+    );
+}
+
+#[test]
+fn a_folder_of_workbooks_without_extensions_names_the_names_to_give_them() {
+    // Nothing the run can read, so it stops (exit 2); but what to rename is said.
+    let run = Run::new()
+        .add("HR", &Template::new("HR"))
+        .add_bytes("anteckningar", b"hej");
+    let out = run.consolidate(&[]);
+    assert_eq!(out.status, 2, "{}{}", out.stdout, out.stderr);
+    assert_eq!(
+        out.stderr,
+        "Mappen input innehåller inga arbetsböcker (.xlsx, .xlsm, .xlsb, .xls, .ods). Filen ”HR” saknar ändelse men är en Excel-arbetsbok: byt namn på den till ”HR.xlsx” och kör igen.\n"
+    );
+    let run = run.add("IT", &Template::new("IT"));
+    let out = run.exec(&["--lang", "en", "consolidate", "input", "--out", "output"]);
+    assert_eq!(out.status, 2, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stderr
+            .contains("rename “HR” to “HR.xlsx”, “IT” to “IT.xlsx” and run again."),
+        "{}",
+        out.stderr
     );
 }
 
@@ -840,6 +912,73 @@ fn numbered_plan_names_match_budget_names() {
     assert!(run_for(&run, &[], "unmatched-initiative").is_empty());
 }
 
+/// HR's template with a third initiative `Ny e-tjänst` of no amounts, assessed
+/// `Liten`, with the Projekt code P3 (budget row 12, plan row 6, Påverkan in H).
+fn with_an_initiative_of_no_amounts() -> Template {
+    let mut template = Template::new("HR");
+    template.initiatives.push(Initiative {
+        name: "Ny e-tjänst".into(),
+        new: 0.0,
+        existing: 0.0,
+        development: vec![0.0; 3],
+        maintenance: vec![0.0; 3],
+        impact: Some("Liten".into()),
+    });
+    template
+        .set(Sheet::Budget, "E9", t("Projekt"))
+        .set(Sheet::Budget, "E12", t("P3"))
+}
+
+#[test]
+fn a_heading_row_with_a_paverkan_or_a_project_code_names_the_value_left_out() {
+    let run = Run::new().add("HR.xlsx", &with_an_initiative_of_no_amounts());
+    let found = run_for(&run, &[], "heading-row");
+    let places: Vec<_> = found
+        .iter()
+        .map(|f| (f.sheet.as_deref(), f.cell.as_deref(), f.severity.as_str()))
+        .collect();
+    assert_eq!(
+        places,
+        [(B, Some("A12"), "warning"), (P, Some("A6"), "warning")]
+    );
+    assert!(
+        found[0].message.contains("Projekt ”P3”") && found[1].message.contains("Påverkan ”Liten”"),
+        "{found:#?}"
+    );
+    assert_eq!(run.report()["status"], "ok");
+    assert_eq!(run.report()["totals"]["total"], "13000");
+}
+
+#[test]
+fn a_row_with_only_a_paverkan_or_a_project_code_is_named_at_that_cell() {
+    let template = with_an_initiative_of_no_amounts()
+        .set(Sheet::Budget, "A12", Cell::Blank)
+        .set(Sheet::Plan, "A6", Cell::Blank);
+    let run = Run::new().add("HR.xlsx", &template);
+    let found = run_for(&run, &[], "missing-initiative-name");
+    let places: Vec<_> = found
+        .iter()
+        .map(|f| (f.sheet.as_deref(), f.cell.as_deref(), f.severity.as_str()))
+        .collect();
+    assert_eq!(
+        places,
+        [(B, Some("E12"), "warning"), (P, Some("H6"), "warning")]
+    );
+    for f in &found {
+        assert!(
+            f.message.contains("men inget initiativ och inga belopp") && !f.message.contains("(0)"),
+            "{}",
+            f.message
+        );
+    }
+    assert!(
+        found[1].message.contains("Påverkan ”Liten”"),
+        "{}",
+        found[1].message
+    );
+    assert_eq!(run.report()["status"], "ok");
+}
+
 #[test]
 fn heading_row() {
     let mut template = Template::new("HR");
@@ -1132,6 +1271,69 @@ fn ambiguous_column() {
     );
     let f = expect_one(&run, &[], "ambiguous-column", "error", HR, P, Some("I3"));
     assert!(f.message.contains("E3 och I3"), "{}", f.message);
+}
+
+#[test]
+fn unit_not_tkr_names_a_header_in_kronor_even_one_matched_by_its_beginning() {
+    // `Utveckling inom befintlig …` is matched by its beginning, so `(kr)` after it
+    // was read as tkr: every amount in the column 1 000 times too large.
+    let run = Run::new().add(
+        "HR.xlsx",
+        &Template::new("HR")
+            .set(
+                Sheet::Budget,
+                "C9",
+                t("Utveckling inom befintlig tjänst (kr)"),
+            )
+            .set(Sheet::Plan, "C3", t("Utveckling 2024, mnkr")),
+    );
+    let found = run_for(&run, &[], "unit-not-tkr");
+    let at: Vec<_> = found
+        .iter()
+        .map(|f| (f.severity.as_str(), f.sheet.as_deref(), f.cell.as_deref()))
+        .collect();
+    assert_eq!(at, [("error", B, Some("C9")), ("error", P, Some("C3"))]);
+    assert!(
+        found[0]
+            .message
+            .contains("”Utveckling inom befintlig tjänst (kr)”")
+            && found[0].message.contains("kronor")
+            && found[0].message.contains("tkr"),
+        "{}",
+        found[0].message
+    );
+    assert!(
+        found[1].message.contains("miljoner kronor"),
+        "{}",
+        found[1].message
+    );
+    // The area has errors: not consolidated, no workbook.
+    assert_eq!(run.report()["status"], "errors");
+    assert!(!run.workbook().exists());
+}
+
+#[test]
+fn headers_with_tkr_after_the_label_are_the_template_s_headers() {
+    let run = Run::new().add(
+        "HR.xlsx",
+        &Template::new("HR")
+            .set(Sheet::Budget, "B9", t("Nyutveckling (tkr)"))
+            .set(
+                Sheet::Budget,
+                "C9",
+                t("Utveckling inom befintlig tjänst, tkr"),
+            )
+            .set(Sheet::Budget, "D9", t("Belopp (Tkr)"))
+            .set(Sheet::Plan, "B3", t("Utveckling 2023 (tkr)"))
+            .set(Sheet::Plan, "E3", t("Vidmakthållande 2023 (tusen kronor)"))
+            .set(Sheet::Plan, "F3", t("Vidmakthållande 2024 kkr")),
+    );
+    let out = run.consolidate(&[]);
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+    let report = run.report();
+    assert_eq!(findings(&report), []);
+    assert_eq!(report["totals"]["total"], "13000");
+    assert_eq!(report["totals"]["maintenance_by_year"]["2024"], "500");
 }
 
 #[test]

@@ -228,6 +228,49 @@ fn old_word_and_powerpoint_files_renamed_xls_say_what_they_are() {
 }
 
 #[test]
+fn a_compound_file_without_an_extension_is_an_xls_only_with_a_workbook_stream() {
+    // The same container holds an `.xls`, a Word `.doc` and an Outlook `.msg`: only
+    // the one with a `Workbook` stream is told to be renamed `.xls`.
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lo-sheet.xls");
+    let xls = std::fs::read(fixture).expect("fixture");
+    let utf16 = |s: &str| -> Vec<u8> { s.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+    let workbook = [utf16("Workbook"), vec![0, 0]].concat();
+    let entry = xls
+        .windows(workbook.len())
+        .position(|w| w == workbook.as_slice())
+        .expect("the Workbook entry");
+    let mut doc = xls.clone();
+    let mut name = utf16("WordDocument");
+    name.resize(64, 0);
+    doc[entry..entry + 64].copy_from_slice(&name);
+    doc[entry + 64..entry + 66].copy_from_slice(&26u16.to_le_bytes());
+    let run = Run::new()
+        .add("HR.xlsx", &Template::new("HR"))
+        .add_bytes("Brev", &doc)
+        .add_bytes("IT", &xls);
+    let out = run.consolidate(&[]);
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+    let messages: Vec<(String, String)> = findings(&run.report())
+        .into_iter()
+        .filter(|f| f.code == "not-a-workbook")
+        .map(|f| (f.file.unwrap_or_default(), f.message))
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            (
+                "Brev".to_string(),
+                "Filnamnet har ingen ändelse, så filen läses inte som en arbetsbok; den hoppas över.".to_string()
+            ),
+            (
+                "IT".to_string(),
+                "Filnamnet har ingen ändelse, men filen ser ut som en Excel-arbetsbok: byt namn på den till ”IT.xls”. Filen hoppas över.".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
 fn an_excel_4_macro_sheet_is_named_with_what_to_do() {
     // Excel 4.0 macros live in their own sheet type (`xl/macrosheets/`), which the
     // reader cannot open at all.
