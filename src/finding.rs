@@ -287,6 +287,8 @@ codes! {
     SimilarArea => "similar-area", Error, Areas, [SimilarArea], "Troligen samma tjänsteområde två gånger",
         help: ("Lägg ett av namnen som alias i budget.toml.",
                "Add one of the names as an alias in budget.toml.");
+    WrongKindOfFile => "wrong-kind-of-file", Error, Reading, [WrongKindOfFile], "Fel sorts fil (plan, prognos eller utfall)",
+        help: ("", "");
 }
 
 /// One problem or note about the input, with where it is.
@@ -519,7 +521,27 @@ mod tests {
                     .all(|c| c.is_ascii_lowercase() || c == '-')
             );
         }
-        assert_eq!(Code::ALL.len(), 62);
+        assert_eq!(Code::ALL.len(), 63);
+    }
+
+    #[test]
+    fn a_workbook_is_told_apart_by_its_sheet_names_as_the_readers_match_them() {
+        let kind = |names: &[&str]| {
+            FileKind::of_sheets(&names.iter().map(|n| n.to_string()).collect::<Vec<_>>())
+        };
+        let plan = ["Instruktioner", "budgetfördelning ", "UTVECKLINGSINITIATIV"];
+        assert_eq!(kind(&plan), Some(FileKind::Plan));
+        assert_eq!(
+            kind(&["PROGNOS", "Instruktioner"]),
+            Some(FileKind::Forecast)
+        );
+        // Both plan sheets beside a `Prognos` sheet: a template with an extra sheet.
+        let both = ["Budgetfördelning", "Utvecklingsinitiativ", "Prognos"];
+        assert_eq!(kind(&both), Some(FileKind::Plan));
+        // One plan sheet only, or a sheet whose name merely begins like one: neither.
+        assert_eq!(kind(&["Budgetfördelning", "Blad2"]), None);
+        assert_eq!(kind(&["Prognoser 2024"]), None);
+        assert_eq!(kind(&[]), None);
     }
 
     #[test]

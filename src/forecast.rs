@@ -11,7 +11,7 @@
 //! so that one header rule serves both.
 
 use crate::amount::{self, Reading};
-use crate::finding::{Finding, Kind, Unreadable};
+use crate::finding::{FileKind, Finding, Kind, Unreadable};
 use crate::follow_up::{ForecastFile, ForecastMeta, ForecastRow, Origin};
 use crate::grid::{Cell, Grid, Value};
 use crate::labels::normalize;
@@ -124,13 +124,19 @@ pub fn read_with_grid(path: &Path, file: &str) -> (ForecastFile, Option<Grid>) {
         }
     };
     let Some((grid, l)) = grids.iter().find_map(|g| layout(g).map(|l| (g, l))) else {
-        out.findings.push(
-            Finding::new(Kind::MissingHeader {
+        let names: Vec<String> = grids.iter().map(|g| g.name.clone()).collect();
+        let kind = match (csv, FileKind::of_sheets(&names)) {
+            // A plan template given where forecasts are read.
+            (false, Some(FileKind::Plan)) => Kind::WrongKindOfFile {
+                found: FileKind::Plan,
+                wanted: FileKind::Forecast,
+            },
+            _ => Kind::MissingHeader {
                 sheet: TABLE,
                 missing: vec![labels::KEY_COLUMNS.into(), COL_FORECAST.into()],
-            })
-            .in_file(file),
-        );
+            },
+        };
+        out.findings.push(Finding::new(kind).in_file(file));
         return (out, None);
     };
     out.meta = meta(grid, l.header_row);
@@ -170,6 +176,14 @@ fn read_grids(path: &Path) -> Result<(Vec<Grid>, bool), Kind> {
     };
     if bytes.is_empty() {
         return Err(Kind::UnreadableFile(Unreadable::Empty));
+    }
+    // An SIE export given where forecasts are read.
+    let head = &bytes[..bytes.len().min(4096)];
+    if crate::ledger::is_sie(head, &path.to_string_lossy()) {
+        return Err(Kind::WrongKindOfFile {
+            found: FileKind::Ledger,
+            wanted: FileKind::Forecast,
+        });
     }
     let ext = path
         .extension()

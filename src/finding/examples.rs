@@ -40,6 +40,16 @@ pub(super) fn examples() -> Vec<Kind> {
             rename_to: None,
         },
         Kind::NotAWorkbook {
+            extension: s(".se"),
+            document: false,
+            rename_to: None,
+        },
+        Kind::NotAWorkbook {
+            extension: s(".CSV"),
+            document: false,
+            rename_to: None,
+        },
+        Kind::NotAWorkbook {
             extension: s(".md"),
             document: true,
             rename_to: None,
@@ -443,6 +453,18 @@ pub(super) fn examples() -> Vec<Kind> {
         },
         Kind::EmptyMetadata { label: "Datum" },
         Kind::EmptyTemplate,
+        Kind::WrongKindOfFile {
+            found: FileKind::Forecast,
+            wanted: FileKind::Plan,
+        },
+        Kind::WrongKindOfFile {
+            found: FileKind::Plan,
+            wanted: FileKind::Forecast,
+        },
+        Kind::WrongKindOfFile {
+            found: FileKind::Ledger,
+            wanted: FileKind::Forecast,
+        },
     ]);
     kinds
 }

@@ -141,6 +141,10 @@ pub enum UnreadableActuals {
     NoPeriodRows {
         sie_type: u8,
     },
+    /// A plan template or a forecast workbook given as a ledger export.
+    OtherInput {
+        found: FileKind,
+    },
     /// A table whose header lacks required columns (`Belopp`…).
     MissingColumns {
         missing: Vec<String>,
@@ -642,6 +646,42 @@ pub enum Kind {
         other: String,
         other_file: String,
     },
+    /// A file of one of the tool's inputs given where another is read: a forecast
+    /// workbook among the plan's templates, a plan template or an SIE file given to
+    /// `follow-up check` (a ledger export given a plan template is
+    /// `unreadable-actuals`, [`UnreadableActuals::OtherInput`]).
+    WrongKindOfFile {
+        found: FileKind,
+        wanted: FileKind,
+    },
+}
+
+/// The tool's three kinds of input, for a file given where another kind is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// A plan template: the sheets `Budgetfördelning` and `Utvecklingsinitiativ`.
+    Plan,
+    /// A forecast workbook: the sheet `Prognos`.
+    Forecast,
+    /// A ledger export (SIE).
+    Ledger,
+}
+
+impl FileKind {
+    /// What a workbook's sheet names say it is: both plan sheets make a plan
+    /// template, a `Prognos` sheet (without them) a forecast workbook; the names
+    /// are matched as the readers match them.
+    pub fn of_sheets(names: &[String]) -> Option<FileKind> {
+        use crate::labels::{SHEET_BUDGET, SHEET_PLAN, forecast::SHEET, matches};
+        let has = |label: &str| names.iter().any(|n| matches(n, label));
+        if has(SHEET_BUDGET) && has(SHEET_PLAN) {
+            Some(FileKind::Plan)
+        } else if has(SHEET) {
+            Some(FileKind::Forecast)
+        } else {
+            None
+        }
+    }
 }
 
 /// Why a sheet of a ledger workbook was not read (`actuals-sheet-left-out`).

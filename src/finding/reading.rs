@@ -1,8 +1,72 @@
 //! Messages of the codes about getting at a file at all: `unreadable-file`,
-//! `not-a-workbook` (also a folder loop), `too-large`, `internal-error`, `text-too-long`.
+//! `not-a-workbook` (also a folder loop), `too-large`, `internal-error`, `text-too-long`,
+//! `wrong-kind-of-file`.
 
 use super::*;
 use std::fmt::Write as _;
+
+/// `wrong-kind-of-file` (and `unreadable-actuals` for a plan or forecast workbook
+/// given as a ledger export): what the file is, what it is not, and where a file of
+/// its kind is read.
+pub(super) fn wrong_kind(found: FileKind, wanted: FileKind, lang: Lang) -> String {
+    let q = |t: &str| quoted(t, lang);
+    let sv = lang == Lang::Sv;
+    let what = match (found, sv) {
+        (FileKind::Plan, true) => format!(
+            "en budgetmall (den har bladen {} och {})",
+            q(crate::labels::SHEET_BUDGET),
+            q(crate::labels::SHEET_PLAN)
+        ),
+        (FileKind::Plan, false) => format!(
+            "a budget template (it has the sheets {} and {})",
+            q(crate::labels::SHEET_BUDGET),
+            q(crate::labels::SHEET_PLAN)
+        ),
+        (FileKind::Forecast, true) => format!(
+            "en prognosarbetsbok (den har bladet {})",
+            q(crate::labels::forecast::SHEET)
+        ),
+        (FileKind::Forecast, false) => format!(
+            "a forecast workbook (it has the sheet {})",
+            q(crate::labels::forecast::SHEET)
+        ),
+        (FileKind::Ledger, true) => "en SIE-fil från ekonomisystemet".to_string(),
+        (FileKind::Ledger, false) => "an SIE file from the ledger".to_string(),
+    };
+    let not = match (wanted, sv) {
+        (FileKind::Plan, true) => "ingen budgetmall",
+        (FileKind::Plan, false) => "not a budget template",
+        (FileKind::Forecast, true) => "ingen prognosarbetsbok",
+        (FileKind::Forecast, false) => "not a forecast workbook",
+        (FileKind::Ledger, true) => "ingen export av utfallet från ekonomisystemet",
+        (FileKind::Ledger, false) => "not an export of the actuals from the ledger",
+    };
+    let belongs = match (found, sv) {
+        (FileKind::Plan, true) => {
+            "Budgetmallar kontrolleras med budget-consolidator check och läses från planens mapp."
+        }
+        (FileKind::Plan, false) => {
+            "Budget templates are checked with budget-consolidator check and read from the plan's folder."
+        }
+        (FileKind::Forecast, true) => {
+            "Prognosarbetsböcker kontrolleras med budget-consolidator follow-up check och läses av månadsuppföljningen från prognosmappen (--forecasts)."
+        }
+        (FileKind::Forecast, false) => {
+            "Forecast workbooks are checked with budget-consolidator follow-up check and read by the follow-up from the forecast folder (--forecasts)."
+        }
+        (FileKind::Ledger, true) => {
+            "Utfallet läses av månadsuppföljningen från utfallsmappen (--actuals)."
+        }
+        (FileKind::Ledger, false) => {
+            "The actuals are read by the follow-up from the actuals folder (--actuals)."
+        }
+    };
+    if sv {
+        format!("Filen är {what}, {not}. {belongs}")
+    } else {
+        format!("The file is {what}, {not}. {belongs}")
+    }
+}
 
 /// The message of a kind of this family; `None` for a kind of another.
 pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
@@ -74,6 +138,18 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
         } else {
             "The file name has no extension, so it is not read as a workbook; the file is skipped.".to_string()
         },
+        // The follow-up's inputs in the plan's folder, or given to `check`: said
+        // what they are and where they are read.
+        Kind::NotAWorkbook { extension, document: false, .. } if matches!(extension.to_ascii_lowercase().as_str(), ".se" | ".si" | ".sie") => if sv {
+            format!("En SIE-fil från ekonomisystemet, ingen budgetmall (ändelsen {}); utfallet läses av månadsuppföljningen från utfallsmappen (--actuals). Filen hoppas över.", q(extension))
+        } else {
+            format!("An SIE file from the ledger, not a budget template (extension {}); the actuals are read by the follow-up from the actuals folder (--actuals). The file is skipped.", q(extension))
+        },
+        Kind::NotAWorkbook { extension, document: false, .. } if extension.eq_ignore_ascii_case(".csv") => if sv {
+            format!("En CSV-fil, ingen budgetmall (ändelsen {}): budgetmallar läses som arbetsböcker (.xlsx, .xls, .ods), medan utfall och prognoser i CSV läses av månadsuppföljningen (--actuals, --forecasts). Filen hoppas över.", q(extension))
+        } else {
+            format!("A CSV file, not a budget template (extension {}): budget templates are read as workbooks (.xlsx, .xls, .ods), while actuals and forecasts in CSV are read by the follow-up (--actuals, --forecasts). The file is skipped.", q(extension))
+        },
         Kind::NotAWorkbook { extension, document: false, .. } => if sv {
             format!("Inte en arbetsbok (ändelsen {} läses inte); filen hoppas över.", q(extension))
         } else {
@@ -84,6 +160,7 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
         } else {
             format!("A document, not a workbook (extension {} is not read); the file is skipped.", q(extension))
         },
+        Kind::WrongKindOfFile { found, wanted } => wrong_kind(*found, *wanted, lang),
         Kind::FolderLoop { link, target } => {
             let (sv_target, en_target) = if target.is_empty() {
                 ("indatamappen själv".to_string(), "the input folder itself".to_string())

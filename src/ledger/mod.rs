@@ -326,6 +326,13 @@ fn route(head: &[u8], ext: &str) -> Route {
     }
 }
 
+/// Whether a file is an SIE export, told as the reader tells it: its first bytes
+/// (`#FLAGGA`), else its extension (`.se`, `.si`, `.sie`). `head` is the file's
+/// start, a few kilobytes are enough.
+pub fn is_sie(head: &[u8], file: &str) -> bool {
+    route(head, &extension(file)) == Route::Sie
+}
+
 /// Reads one actuals file. `file` is the name findings carry. Never panics: a panic
 /// inside a reader becomes `unreadable-actuals` for this file only.
 pub fn read(path: &Path, file: &str, opts: &ReadOptions) -> Actuals {

@@ -20,7 +20,9 @@
 
 use super::{Actuals, Entry, Form, Key, Place, ReadOptions, Unit};
 use crate::amount::{self, Reading};
-use crate::finding::{ActualsExpected, Finding, Kind, NotAmount, SheetLeftOut, UnreadableActuals};
+use crate::finding::{
+    ActualsExpected, FileKind, Finding, Kind, NotAmount, SheetLeftOut, UnreadableActuals,
+};
 use crate::grid::{self, Grid, ReadError, Value};
 use crate::location::CellRef;
 use rust_decimal::Decimal;
@@ -469,8 +471,11 @@ fn read_grids(sheets: &[Grid], file: &str, opts: &ReadOptions, form: Form) -> Ac
     }
     if tables.is_empty() {
         // A page none of whose tables names a ledger column is no export.
-        let why = match (form, best.found()) {
-            (Form::Html, 0) => UnreadableActuals::Html,
+        let names: Vec<String> = sheets.iter().map(|g| g.name.clone()).collect();
+        let why = match (form, best.found(), FileKind::of_sheets(&names)) {
+            (Form::Html, 0, _) => UnreadableActuals::Html,
+            // A plan template or a forecast workbook given as the ledger's export.
+            (Form::Sheet, _, Some(found)) => UnreadableActuals::OtherInput { found },
             _ => UnreadableActuals::MissingColumns {
                 missing: best.missing(),
             },

@@ -5,7 +5,7 @@
 //! Every data row read is either kept in a table or named in a finding; blank rows
 //! (no text, no non-zero amount) are not data. Cross-sheet rules live in `validate`.
 
-use crate::finding::{Finding, Kind};
+use crate::finding::{FileKind, Finding, Kind};
 use crate::grid::{Book, Grid};
 use crate::labels;
 use crate::locate::{self, HeaderError};
@@ -76,6 +76,10 @@ pub fn parse(book: &Book, sink: &mut Sink<'_>) -> Parsed {
             },
         );
     }
+    if let Some(kind) = other_kind(book) {
+        sink.push_finding(Finding::new(kind));
+        return parsed;
+    }
     if let Some(grid) = present(book.budget.as_ref(), labels::SHEET_BUDGET, book, sink) {
         let layout = locate::budget_header(grid);
         let header_row = layout.as_ref().ok().map(|l| l.header_row);
@@ -119,6 +123,20 @@ pub fn parse(book: &Book, sink: &mut Sink<'_>) -> Parsed {
         }
     }
     parsed
+}
+
+/// `wrong-kind-of-file` for a forecast workbook among the templates: it has
+/// neither of the plan's sheets (nor a sheet claiming to be one), and a `Prognos`
+/// sheet. It says what the file is, where two `missing-sheet` findings would say
+/// only what it lacks.
+fn other_kind(book: &Book) -> Option<Kind> {
+    let lacks_both = book.budget.is_none() && book.plan.is_none() && book.ambiguous.is_empty();
+    (lacks_both && FileKind::of_sheets(&book.sheet_names) == Some(FileKind::Forecast)).then_some(
+        Kind::WrongKindOfFile {
+            found: FileKind::Forecast,
+            wanted: FileKind::Plan,
+        },
+    )
 }
 
 /// The sheet, or a `missing-sheet` finding that lists the sheets the file has. When

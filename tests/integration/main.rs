@@ -28,3 +28,4 @@ mod seed;
 mod submissions;
 mod template;
 mod values;
+mod wrong_kind;

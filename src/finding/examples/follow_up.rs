@@ -44,6 +44,12 @@ pub(super) fn examples() -> Vec<Kind> {
             stated: s("12"),
             computed: 13,
         }),
+        Kind::UnreadableActuals(UnreadableActuals::OtherInput {
+            found: FileKind::Plan,
+        }),
+        Kind::UnreadableActuals(UnreadableActuals::OtherInput {
+            found: FileKind::Forecast,
+        }),
         Kind::UnreadableActuals(UnreadableActuals::MissingColumns {
             missing: vec![s("Belopp")],
         }),
