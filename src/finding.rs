@@ -491,10 +491,17 @@ fn list(items: &[String]) -> String {
 
 /// `a, b och c` (`a, b and c`): items joined as a sentence names them.
 fn list_and(items: &[String], lang: Lang) -> String {
+    joined(items, lang.pick("och", "and"))
+}
+
+/// `a, b eller c` (`a, b or c`): alternatives joined as a sentence offers them.
+fn list_or(items: &[String], lang: Lang) -> String {
+    joined(items, lang.pick("eller", "or"))
+}
+
+fn joined(items: &[String], word: &str) -> String {
     match items.split_last() {
-        Some((last, rest)) if !rest.is_empty() => {
-            format!("{} {} {last}", rest.join(", "), lang.pick("och", "and"))
-        }
+        Some((last, rest)) if !rest.is_empty() => format!("{} {word} {last}", rest.join(", ")),
         _ => items.concat(),
     }
 }

@@ -387,6 +387,11 @@ pub(super) fn examples() -> Vec<Kind> {
             closest: vec![s("Digitalisering inom HR")],
         },
         Kind::UnknownInitiative {
+            area: Some(s("HR")),
+            initiative: s("Lön och HR-stöd"),
+            closest: vec![s("Lön, HR-stöd"), s("Lön och HR")],
+        },
+        Kind::UnknownInitiative {
             area: None,
             initiative: s("P9999"),
             closest: vec![],

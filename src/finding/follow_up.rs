@@ -101,12 +101,14 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
             initiative,
             closest,
         } => {
+            // Quoted, as a name may hold a comma: `”A, B” eller ”C”`.
+            let quoted: Vec<String> = closest.iter().map(|c| q(c)).collect();
             let near = if closest.is_empty() {
                 String::new()
             } else if sv {
-                format!(" Menade du: {}?", list(closest))
+                format!(" Menade du {}?", list_or(&quoted, lang))
             } else {
-                format!(" Did you mean: {}?", list(closest))
+                format!(" Did you mean {}?", list_or(&quoted, lang))
             };
             match (area, sv) {
                 (Some(ar), true) => {

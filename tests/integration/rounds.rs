@@ -278,7 +278,7 @@ fn follow_up_check_names_every_problem_in_swedish_and_english() {
         format!("varning  forecast-below-actual  Prognos › G12: ”{}”: prognosen är lägre än redan bokfört utfall – prognosen för helåret är {} tkr men utfallet hittills är {} tkr. Kontrollera prognosen; den kan inte bli lägre än det som redan är bokfört.", given[0].0, a(below), a(given[0].2)),
         format!("varning  number-as-text         Prognos › G14: Prognos helår är skrivet som text (”{}”) och lästes som {}. Skriv talet som ett tal.", given[2].1, a(given[2].1)),
         format!("varning  missing-comment        Prognos › G15: ”{}”: prognosen {} tkr avviker mer än 10 % från budgeten {} tkr men har ingen kommentar. Skriv en kommentar i kolumnen Kommentar.", given[3].0, a(far), a(given[3].1)),
-        format!("fel      unknown-initiative     Prognos › G16: IT-tjänster har inget initiativ ”{} X” i planen. Menade du: {}?", given[4].0.replace('-', ""), given[4].0),
+        format!("fel      unknown-initiative     Prognos › G16: IT-tjänster har inget initiativ ”{} X” i planen. Menade du ”{}”?", given[4].0.replace('-', ""), given[4].0),
         "Kontrollerade 1 prognosfil · 3 fel, 3 varningar, 0 info".to_string(),
         "Rätta felen innan du skickar filen.".to_string(),
     ] {
