@@ -193,21 +193,25 @@ pub fn not_verified(t: &Tally, amounts_text: &str, lang: Lang) -> String {
     } = *t;
     match (lang, compared) {
         (Lang::Sv, false) => format!(
-            "Inte verifierad: {total} {} – {unchanged} av {files} filer oförändrade; inga celler jämfördes, eftersom ingen ny sammanställning kunde göras\n",
+            "Inte verifierad: {total} {} – {unchanged} av {files} {}; inga celler jämfördes, eftersom ingen ny sammanställning kunde göras\n",
             plural(total, "skillnad", "skillnader"),
+            plural(files, "fil oförändrad", "filer oförändrade"),
         ),
         (Lang::En, false) => format!(
-            "Not verified: {total} {} – {unchanged} of {files} files unchanged; no cells were compared, since no new consolidation could be made\n",
+            "Not verified: {total} {} – {unchanged} of {files} {} unchanged; no cells were compared, since no new consolidation could be made\n",
             plural(total, "difference", "differences"),
+            plural(files, "file", "files"),
         ),
         (Lang::Sv, true) => format!(
-            "Inte verifierad: {total} {} – {unchanged} av {files} filer oförändrade, {cells_differ} {} skiljer, {amounts_text} belopp stämmer\n",
+            "Inte verifierad: {total} {} – {unchanged} av {files} {}, {cells_differ} {} skiljer, {amounts_text} belopp stämmer\n",
             plural(total, "skillnad", "skillnader"),
+            plural(files, "fil oförändrad", "filer oförändrade"),
             plural(cells_differ, "cell", "celler"),
         ),
         (Lang::En, true) => format!(
-            "Not verified: {total} {} – {unchanged} of {files} files unchanged, {cells_differ} {} differ, {amounts_text} amounts agree\n",
+            "Not verified: {total} {} – {unchanged} of {files} {} unchanged, {cells_differ} {} differ, {amounts_text} amounts agree\n",
             plural(total, "difference", "differences"),
+            plural(files, "file", "files"),
             plural(cells_differ, "cell", "cells"),
         ),
     }

@@ -207,7 +207,7 @@ fn an_input_that_no_longer_consolidates_says_no_cells_were_compared() {
     assert!(
         last.starts_with("Inte verifierad: ")
             && last.ends_with(
-                "0 av 1 filer oförändrade; inga celler jämfördes, eftersom ingen ny sammanställning kunde göras"
+                "0 av 1 fil oförändrad; inga celler jämfördes, eftersom ingen ny sammanställning kunde göras"
             ),
         "{}",
         out.stdout
