@@ -360,31 +360,64 @@ pub fn plan_header(grid: &Grid) -> Result<PlanLayout, HeaderError> {
 }
 
 /// The year columns of a two-row header: each year of the row below the group
-/// labels, under the nearest label at or left of it; and the units other than tkr
-/// written in a year cell, else in its group label (named once).
+/// labels, under its label; and the units other than tkr written in a year cell,
+/// else in its group label (named once).
+///
+/// The years stand in runs: adjacent columns, each year after the one before
+/// (`2023 2024 2025 | 2023 2024 2025`). A run with one group's label anywhere above
+/// it belongs to that group, so that a label centred by hand over its years (in the
+/// middle column, not the first) names all of them, as a merged cell's does; any
+/// other year goes under the nearest label at or left of it.
 fn year_columns(
     groups: &[(&Cell, Group, Option<Unit>)],
     below: &[Cell],
 ) -> (Vec<(Group, i32, u32)>, Vec<WrongUnit>) {
-    let (mut columns, mut wrong_units) = (Vec::new(), Vec::new());
-    for c in below {
-        let Some((year, unit)) = year_of(&c.value) else {
-            continue;
-        };
-        let Some(&(label, group, label_unit)) =
-            groups.iter().rev().find(|(g, ..)| g.at.col <= c.at.col)
-        else {
-            continue;
-        };
-        match WrongUnit::of(c.at, &c.value.display(), unit) {
-            Some(wrong) => wrong_units.push(wrong),
-            None if unit.is_none() => wrong_units.extend(
-                WrongUnit::of(label.at, &label.value.display(), label_unit)
-                    .filter(|w| !wrong_units.contains(w)),
-            ),
-            None => {}
+    let years: Vec<(&Cell, i32, Option<Unit>)> = below
+        .iter()
+        .filter_map(|c| year_of(&c.value).map(|(year, unit)| (c, year, unit)))
+        .collect();
+    let mut runs: Vec<&[(&Cell, i32, Option<Unit>)]> = Vec::new();
+    let mut start = 0;
+    for i in 1..=years.len() {
+        let ends = i == years.len()
+            || years[i].0.at.col != years[i - 1].0.at.col + 1
+            || years[i].1 <= years[i - 1].1;
+        if ends {
+            runs.push(&years[start..i]);
+            start = i;
         }
-        columns.push((group, year, c.at.col));
+    }
+    let (mut columns, mut wrong_units) = (Vec::new(), Vec::new());
+    for run in runs {
+        let (first, last) = (run[0].0.at.col, run[run.len() - 1].0.at.col);
+        let over: Vec<&(&Cell, Group, Option<Unit>)> = groups
+            .iter()
+            .filter(|(g, ..)| (first..=last).contains(&g.at.col))
+            .collect();
+        let run_label = match over.as_slice() {
+            [only] => Some(**only),
+            _ => None,
+        };
+        for &(c, year, unit) in run {
+            let Some((label, group, label_unit)) = run_label.or_else(|| {
+                groups
+                    .iter()
+                    .rev()
+                    .find(|(g, ..)| g.at.col <= c.at.col)
+                    .copied()
+            }) else {
+                continue;
+            };
+            match WrongUnit::of(c.at, &c.value.display(), unit) {
+                Some(wrong) => wrong_units.push(wrong),
+                None if unit.is_none() => wrong_units.extend(
+                    WrongUnit::of(label.at, &label.value.display(), label_unit)
+                        .filter(|w| !wrong_units.contains(w)),
+                ),
+                None => {}
+            }
+            columns.push((group, year, c.at.col));
+        }
     }
     (columns, wrong_units)
 }

@@ -165,6 +165,46 @@ fn plan_header_two_rows_as_in_the_seed() {
 }
 
 #[test]
+fn a_group_label_centred_over_its_years_names_all_of_them() {
+    // The labels typed by hand over the middle of their years (no merged cell),
+    // as in the seed's form otherwise; also over the last year, and with the years
+    // in a row of their own further right.
+    for (development, maintenance) in [(2, 5), (3, 6), (1, 6), (3, 4)] {
+        let g = grid(&[
+            (2, development, t("Utveckling")),
+            (2, maintenance, t("Vidmakthållande")),
+            (3, 0, t("Initiativ")),
+            (3, 1, n(2023)),
+            (3, 2, n(2024)),
+            (3, 3, n(2025)),
+            (3, 4, n(2023)),
+            (3, 5, n(2024)),
+            (3, 6, n(2025)),
+        ]);
+        let layout = plan_header(&g).expect("header");
+        let at = (development, maintenance);
+        assert_eq!(layout.development, vec![1, 2, 3], "{at:?}");
+        assert_eq!(layout.maintenance, vec![4, 5, 6], "{at:?}");
+    }
+    // Without a break in the years, one run with both labels over it: each year
+    // goes under the nearest label at or left of it, as before.
+    let g = grid(&[
+        (2, 1, t("Utveckling")),
+        (2, 3, t("Vidmakthållande")),
+        (3, 0, t("Initiativ")),
+        (3, 1, n(2023)),
+        (3, 2, n(2024)),
+        (3, 3, n(2025)),
+        (3, 4, n(2026)),
+    ]);
+    let layout = plan_header(&g);
+    assert!(
+        matches!(layout, Err(HeaderError::Missing(ref m)) if m.iter().any(|h| h.contains("2023"))),
+        "{layout:?}"
+    );
+}
+
+#[test]
 fn plan_header_one_row_with_impact() {
     let g = grid(&[
         (4, 0, t("Initiativ")),

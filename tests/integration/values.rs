@@ -2,7 +2,7 @@
 //! results, sheets and columns that two candidates claim, versions written with a
 //! comma, 1904 dates, and amounts far beyond any budget.
 
-use crate::harness::{Initiative, Run, Sheet, Template, f, findings, rewrite_parts};
+use crate::harness::{Initiative, Run, Sheet, Template, f, findings, n, rewrite_parts, t};
 
 /// Replaces the element of cell `at` in a sheet's XML with `<c r=at s=..{attrs}>{inner}</c>`,
 /// keeping its style, as Excel writes a cell.
@@ -531,4 +531,33 @@ fn amounts_split_in_thirds_sum_as_excel_shows_them() {
     let area = &report["areas"][0];
     assert_eq!(area["new_development"], "20000");
     assert_eq!(area["total"], "26000");
+}
+
+#[test]
+fn group_labels_typed_over_the_middle_of_their_years_name_all_of_them() {
+    // A two-row header made by hand: `Utveckling` and `Vidmakthållande` typed over
+    // the middle year of their three (centred by eye, no merged cell), the years as
+    // numbers below. Read as the merged form is, the figures are the one-row form's.
+    let mut hand = Template::new("HR")
+        .set(Sheet::Plan, "C2", t("Utveckling"))
+        .set(Sheet::Plan, "F2", t("Vidmakthållande"));
+    for (i, y) in [2023.0, 2024.0, 2025.0, 2023.0, 2024.0, 2025.0]
+        .iter()
+        .enumerate()
+    {
+        let col = char::from(b'B' + i as u8);
+        hand = hand.set(Sheet::Plan, &format!("{col}3"), n(*y));
+    }
+    let run = Run::new().add("HR.xlsx", &hand);
+    let out = run.consolidate(&[]);
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+    let report = run.report();
+    let errors: Vec<_> = findings(&report)
+        .into_iter()
+        .filter(|f| f.severity == "error")
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let one_row = Run::new().add("HR.xlsx", &Template::new("HR"));
+    assert_eq!(one_row.consolidate(&[]).status, 0);
+    assert_eq!(report["areas"], one_row.report()["areas"]);
 }
