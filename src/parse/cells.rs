@@ -28,7 +28,24 @@ pub(super) fn cell_text(cell: Option<&Cell>) -> String {
     }
 }
 
-pub(crate) fn is_total_row(text: &str) -> bool {
+/// Whether a row is the table's `Summa` row, from its cells: see [`total_named`].
+pub(crate) fn is_total_row_in(cells: &[Cell], name_col: u32) -> bool {
+    total_named(&cell_text(in_row(cells, name_col)), cells, name_col)
+}
+
+/// Whether the row whose initiative cell reads `name` is the table's `Summa` row:
+/// that cell says so, or it is empty and a cell left of it does — a column added
+/// before the names (`Nr`), with `Summa` typed in it on the total row.
+pub(super) fn total_named(name: &str, cells: &[Cell], name_col: u32) -> bool {
+    is_total_row(name)
+        || (name.is_empty()
+            && cells
+                .iter()
+                .take_while(|c| c.at.col < name_col)
+                .any(|c| matches!(&c.value, Value::Text(t) if is_total_row(t.trim()))))
+}
+
+pub(super) fn is_total_row(text: &str) -> bool {
     // Cheap length check first: this runs on every row's initiative cell.
     let text = text.trim_start();
     text.len() < 16 && text.starts_with(['S', 's']) && labels::is_key(text, labels::key::TOTAL_ROW)

@@ -19,7 +19,7 @@ mod metadata;
 mod plan;
 mod rows;
 
-pub(crate) use cells::is_total_row;
+pub(crate) use cells::is_total_row_in;
 
 /// Collects findings for one file and sheet.
 #[derive(Debug)]

@@ -6,7 +6,7 @@
 //! own checks, the `Summa` row — comes from a [`Table`].
 
 use super::Sink;
-use super::cells::{AmountCell, cell_text, in_row, is_total_row};
+use super::cells::{AmountCell, cell_text, in_row, is_total_row_in, total_named};
 use crate::finding::Kind;
 use crate::grid::{Cell, Grid, Value};
 use crate::labels::initiative_key;
@@ -68,7 +68,7 @@ pub(super) fn read<T: Table>(
     for (row, cells) in grid.rows().filter(|(r, _)| *r > header_row) {
         let name_at = CellRef::new(row, name_col);
         let name = cell_text(in_row(cells, name_col));
-        if is_total_row(&name) {
+        if total_named(&name, cells, name_col) {
             total_row = Some(row);
             break;
         }
@@ -194,7 +194,7 @@ fn below_total(grid: &Grid, total_row: u32, name_col: u32, sink: &mut Sink<'_>) 
     let mut found = grid
         .rows()
         .filter(|(r, _)| *r > total_row)
-        .filter(|(_, cells)| !is_total_row(&cell_text(in_row(cells, name_col))))
+        .filter(|(_, cells)| !is_total_row_in(cells, name_col))
         .filter(|(_, cells)| cells.iter().any(has_amount));
     let Some((first_row, cells)) = found.next() else {
         return;

@@ -404,11 +404,7 @@ fn follows(
 fn total_row(grid: &Grid, l: &Look) -> Option<u32> {
     grid.rows()
         .filter(|(r, _)| *r > l.header_row)
-        .find(|(_, cells)| {
-            cells.iter().any(|c| {
-                c.at.col == l.text_col && crate::parse::is_total_row(c.value.display().trim())
-            })
-        })
+        .find(|(_, cells)| crate::parse::is_total_row_in(cells, l.text_col))
         .map(|(r, _)| r)
 }
 

@@ -561,3 +561,60 @@ fn group_labels_typed_over_the_middle_of_their_years_name_all_of_them() {
     assert_eq!(one_row.consolidate(&[]).status, 0);
     assert_eq!(report["areas"], one_row.report()["areas"]);
 }
+
+/// openpyxl inserts a column before the names in both sheets (a lead's `Nr`
+/// column) and, when `summa_left`, moves each table's `Summa` label into it.
+const ADD_NR_COLUMN: &str = r#"
+import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1])
+summa_left = sys.argv[1].endswith("left.xlsx")
+for ws in (wb["Budgetfördelning"], wb["Utvecklingsinitiativ"]):
+    ws.insert_cols(1)
+    for r in range(1, ws.max_row + 1):
+        name = ws.cell(row=r, column=2)
+        if name.value in ("Initiativ", "Text"):
+            ws.cell(row=r, column=1).value = "Nr"
+        elif name.value == "Summa" and summa_left:
+            ws.cell(row=r, column=1).value = "Summa"
+            name.value = None
+wb.save(sys.argv[1])
+"#;
+
+#[test]
+fn a_summa_label_in_a_column_added_before_the_names_ends_the_table() {
+    for file in ["HR-nr.xlsx", "HR-left.xlsx"] {
+        let run = Run::new().add(file, &Template::new("HR"));
+        crate::harness::openpyxl(ADD_NR_COLUMN, &run.input().join(file));
+        let out = run.consolidate(&[]);
+        assert_eq!(out.status, 0, "{file}: {}{}", out.stdout, out.stderr);
+        let report = run.report();
+        let errors: Vec<_> = findings(&report)
+            .into_iter()
+            .filter(|f| f.severity == "error")
+            .collect();
+        assert!(errors.is_empty(), "{file}: {errors:?}");
+        assert_eq!(report["totals"]["total"], "13000", "{file}");
+    }
+}
+
+#[test]
+fn a_summa_label_left_of_a_named_row_does_not_end_the_table() {
+    // The row has its own initiative name: it is data, whatever stands left of it,
+    // and the table still lacks its Summa row.
+    let run = Run::new().add("HR.xlsx", &Template::new("HR"));
+    crate::harness::openpyxl(
+        "import openpyxl, sys\nwb = openpyxl.load_workbook(sys.argv[1])\nws = wb['Budgetfördelning']\nws.insert_cols(1)\nfor r in range(1, ws.max_row + 1):\n    if ws.cell(row=r, column=2).value == 'Summa':\n        ws.cell(row=r, column=2).value = 'Extra konsult'\n        ws.cell(row=r, column=1).value = 'Summa'\nwb.save(sys.argv[1])",
+        &run.input().join("HR.xlsx"),
+    );
+    let out = run.consolidate(&[]);
+    assert_eq!(out.status, 1, "{}{}", out.stdout, out.stderr);
+    let codes: Vec<String> = findings(&run.report())
+        .into_iter()
+        .filter(|f| f.severity == "error")
+        .map(|f| f.code)
+        .collect();
+    assert!(
+        codes.contains(&"missing-total-row".to_string()),
+        "{codes:?}"
+    );
+}
