@@ -247,10 +247,12 @@ fn group_of(key: &str) -> Option<(Group, Option<Unit>)> {
 }
 
 /// A plausible plan year in a header cell: a whole number or its text (`2023`,
-/// `2023 (tkr)`), with the unit written after it.
+/// `2023 (tkr)`), with the unit written after it; or a date, whose year it is (a
+/// header row of dates formatted to show the year, `2023-01-01` as `2023`).
 fn year_of(value: &Value) -> Option<(i32, Option<Unit>)> {
     let (year, unit) = match value {
         Value::Number(d) if d.fract().is_zero() => (i32::try_from(d.trunc()).ok()?, None),
+        Value::Date(iso) => (iso.get(..4)?.parse().ok()?, None),
         Value::Text(t) => {
             let key = normalize(t);
             let (year, unit) = labels::split_unit(&key);

@@ -205,6 +205,26 @@ fn a_group_label_centred_over_its_years_names_all_of_them() {
 }
 
 #[test]
+fn a_row_of_dates_formatted_as_years_is_the_year_row() {
+    // A two-row header whose years are dates (1 January, shown as `yyyy`), as a
+    // sheet copied from a dated report has them.
+    let d = |iso: &str| Value::Date(iso.into());
+    let g = grid(&[
+        (2, 1, t("Utveckling")),
+        (2, 3, t("Vidmakthållande")),
+        (3, 0, t("Initiativ")),
+        (3, 1, d("2023-01-01")),
+        (3, 2, d("2024-01-01T00:00:00")),
+        (3, 3, d("2023-01-01")),
+        (3, 4, d("2024-12-31")),
+    ]);
+    let layout = plan_header(&g).expect("header");
+    assert_eq!(layout.years, vec![2023, 2024]);
+    assert_eq!(layout.development, vec![1, 2]);
+    assert_eq!(layout.maintenance, vec![3, 4]);
+}
+
+#[test]
 fn plan_header_one_row_with_impact() {
     let g = grid(&[
         (4, 0, t("Initiativ")),

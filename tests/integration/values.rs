@@ -618,3 +618,19 @@ fn a_summa_label_left_of_a_named_row_does_not_end_the_table() {
         "{codes:?}"
     );
 }
+
+#[test]
+fn years_written_as_dates_shown_as_years_are_plan_years() {
+    // openpyxl writes the two-row header's years as dates (1 January) with the
+    // number format `yyyy`: Excel shows 2023, and so the year row is read.
+    let run = Run::new().add("HR.xlsx", &Template::new("HR"));
+    crate::harness::openpyxl(
+        "import openpyxl, sys, datetime\nwb = openpyxl.load_workbook(sys.argv[1])\nws = wb['Utvecklingsinitiativ']\nws['B2'] = 'Utveckling'\nws['E2'] = 'Vidmakthållande'\nfor i, y in enumerate([2023, 2024, 2025] * 2):\n    c = ws.cell(row=3, column=2 + i)\n    c.value = datetime.date(y, 1, 1)\n    c.number_format = 'yyyy'\nwb.save(sys.argv[1])",
+        &run.input().join("HR.xlsx"),
+    );
+    let out = run.consolidate(&[]);
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+    let one_row = Run::new().add("HR.xlsx", &Template::new("HR"));
+    assert_eq!(one_row.consolidate(&[]).status, 0);
+    assert_eq!(run.report()["areas"], one_row.report()["areas"]);
+}
