@@ -60,7 +60,7 @@ pub fn run(s: &CheckSettings, lang: Lang, quiet: bool) -> Result<Outcome, Error>
             .collect();
         out.push_str(&terminal::nothing_to_send(one, &renames, lang));
     } else {
-        out.push_str(terminal::send_verdict(errors, unfilled, one, lang));
+        out.push_str(super::send_verdict(&findings, unfilled, one, lang));
     }
     out.push('\n');
     super::print_text(&out, s.json.as_deref());

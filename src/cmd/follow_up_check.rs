@@ -79,8 +79,8 @@ pub fn run(s: &FollowUpCheckSettings, lang: Lang, quiet: bool) -> Result<Outcome
         lang,
     ));
     super::list_feedback(&mut out, &feedback, lang);
-    out.push_str(terminal::send_verdict(
-        errors,
+    out.push_str(super::send_verdict(
+        &findings,
         false,
         s.files.len() == 1,
         lang,

@@ -180,6 +180,32 @@ pub fn print_text(text: &str, json: Option<&std::path::Path>) {
 }
 
 /// Appends one line per feedback copy written.
+/// The last line of `check` and `follow-up check`: what to do before sending. When
+/// every error says the file is of another kind (`wrong-kind-of-file`), there is
+/// nothing to correct in it: the line says to use the command its message names.
+pub fn send_verdict(
+    findings: &[Finding],
+    unfilled: bool,
+    one: bool,
+    lang: crate::lang::Lang,
+) -> &'static str {
+    use crate::finding::{Kind, Severity};
+    let errors: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
+    let any = !errors.is_empty();
+    if any
+        && errors
+            .iter()
+            .all(|f| matches!(f.kind, Kind::WrongKindOfFile { .. }))
+    {
+        let files: std::collections::BTreeSet<_> = errors.iter().map(|f| &f.file).collect();
+        return crate::labels::terminal::wrong_kind_verdict(files.len() == 1, lang);
+    }
+    crate::labels::terminal::send_verdict(any, unfilled, one, lang)
+}
+
 pub fn list_feedback(out: &mut String, written: &[std::path::PathBuf], lang: crate::lang::Lang) {
     for path in written {
         out.push_str(&format!(

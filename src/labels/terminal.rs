@@ -199,6 +199,21 @@ pub fn send_verdict(errors: bool, unfilled: bool, one: bool, lang: Lang) -> &'st
     }
 }
 
+/// `check`, `follow-up check`: the verdict when every error is a file of another
+/// kind than the command reads (`wrong-kind-of-file`); `one`: in one file.
+pub fn wrong_kind_verdict(one: bool, lang: Lang) -> &'static str {
+    match one {
+        true => lang.pick(
+            "Filen är av en annan sort än kommandot kontrollerar: kontrollera den med kommandot som meddelandet ovan nämner.",
+            "The file is of another kind than the command checks: check it with the command the message above names.",
+        ),
+        false => lang.pick(
+            "Filerna med fel är av en annan sort än kommandot kontrollerar: kontrollera dem med kommandona som meddelandena ovan nämner.",
+            "The files with errors are of another kind than the command checks: check them with the commands the messages above name.",
+        ),
+    }
+}
+
 /// `check`: the verdict when none of the files given is a workbook. `renames`: the
 /// names to give those that are Excel workbooks without an extension (`HR.xlsx`).
 pub fn nothing_to_send(one: bool, renames: &[String], lang: Lang) -> String {

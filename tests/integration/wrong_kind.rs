@@ -21,6 +21,9 @@ wb.create_sheet("Instruktioner")
 wb.save(sys.argv[1])
 "#;
 
+/// The last line when the only errors are a file of another kind.
+const VERDICT: &str = "Filen är av en annan sort än kommandot kontrollerar: kontrollera den med kommandot som meddelandet ovan nämner.";
+
 fn forecast_by_openpyxl(run: &Run, name: &str) -> std::path::PathBuf {
     let path = run.dir.path().join(name);
     crate::harness::openpyxl(FORECAST_BY_OPENPYXL, &path);
@@ -45,6 +48,12 @@ fn a_forecast_workbook_given_to_check_is_named_as_one() {
             "Filen är en prognosarbetsbok (den har bladet ”Prognos”), ingen budgetmall. Prognosarbetsböcker kontrolleras med budget-consolidator follow-up check och läses av månadsuppföljningen från prognosmappen (--forecasts).",
         );
         assert!(out.stdout.contains("wrong-kind-of-file"), "{}", out.stdout);
+        assert_eq!(
+            out.stdout.trim_end().lines().last(),
+            Some(VERDICT),
+            "{}",
+            out.stdout
+        );
     }
 }
 
@@ -111,7 +120,22 @@ fn a_plan_template_given_to_follow_up_check_is_named_as_one() {
             "{}",
             found[0].message
         );
+        assert_eq!(
+            out.stdout.trim_end().lines().last(),
+            Some(VERDICT),
+            "{}",
+            out.stdout
+        );
     }
+    // Beside a file with an error of its own, the usual verdict.
+    std::fs::write(run.dir.path().join("tom.xlsx"), b"").expect("write");
+    let both = run.exec(&["follow-up", "check", "input/HR.xlsx", "tom.xlsx"]);
+    assert_eq!(
+        both.stdout.trim_end().lines().last(),
+        Some("Rätta felen innan du skickar filerna."),
+        "{}",
+        both.stdout
+    );
 }
 
 #[test]
