@@ -28,9 +28,11 @@ pub enum Error {
         forecasts: bool,
         configured: bool,
     },
-    /// A folder given to `check`, which takes workbooks.
+    /// A folder given to `check` (or `follow-up check`, `forecasts`), which takes
+    /// workbooks.
     FolderNotFile {
         path: PathBuf,
+        forecasts: bool,
     },
     Config {
         path: PathBuf,
@@ -121,13 +123,47 @@ impl Error {
                 },
                 _,
             ) => missing_follow_up_input(path, *forecasts, *configured, lang),
-            (Error::FolderNotFile { path }, Sv) => format!(
+            (
+                Error::FolderNotFile {
+                    path,
+                    forecasts: false,
+                },
+                Sv,
+            ) => format!(
                 "{} är en mapp, och check kontrollerar arbetsböcker. Ange filerna (till exempel {1}/*.xlsx), eller sammanställ mappen med: budget-consolidator consolidate {1}",
                 path.display(),
                 as_typed(path)
             ),
-            (Error::FolderNotFile { path }, En) => format!(
+            (
+                Error::FolderNotFile {
+                    path,
+                    forecasts: false,
+                },
+                En,
+            ) => format!(
                 "{} is a folder, and check checks workbooks. Name the files (for example {1}/*.xlsx), or consolidate the folder with: budget-consolidator consolidate {1}",
+                path.display(),
+                as_typed(path)
+            ),
+            (
+                Error::FolderNotFile {
+                    path,
+                    forecasts: true,
+                },
+                Sv,
+            ) => format!(
+                "{} är en mapp, och follow-up check kontrollerar prognosarbetsböcker. Ange filerna (till exempel {1}/*.xlsx), eller gör månadsuppföljningen med mappens prognoser: budget-consolidator follow-up --forecasts {1}",
+                path.display(),
+                as_typed(path)
+            ),
+            (
+                Error::FolderNotFile {
+                    path,
+                    forecasts: true,
+                },
+                En,
+            ) => format!(
+                "{} is a folder, and follow-up check checks forecast workbooks. Name the files (for example {1}/*.xlsx), or make the monthly follow-up with the folder's forecasts: budget-consolidator follow-up --forecasts {1}",
                 path.display(),
                 as_typed(path)
             ),
@@ -632,10 +668,19 @@ mod tests {
     fn a_suggested_command_quotes_a_folder_with_a_space() {
         let e = Error::FolderNotFile {
             path: PathBuf::from("Budget 2024"),
+            forecasts: false,
         };
         assert_eq!(
             e.message(Lang::En),
             "Budget 2024 is a folder, and check checks workbooks. Name the files (for example \"Budget 2024\"/*.xlsx), or consolidate the folder with: budget-consolidator consolidate \"Budget 2024\""
+        );
+        let e = Error::FolderNotFile {
+            path: PathBuf::from("input/prognos"),
+            forecasts: true,
+        };
+        assert_eq!(
+            e.message(Lang::Sv),
+            "input/prognos är en mapp, och follow-up check kontrollerar prognosarbetsböcker. Ange filerna (till exempel input/prognos/*.xlsx), eller gör månadsuppföljningen med mappens prognoser: budget-consolidator follow-up --forecasts input/prognos"
         );
     }
 

@@ -104,7 +104,7 @@ pub(super) fn follow_up(mut args: FollowUpArgs) -> Result<Task, Error> {
 
 fn follow_up_check(args: FollowUpCheckArgs) -> Result<Task, Error> {
     if let Some(not_file) = args.files.iter().find(|f| !f.is_file()) {
-        return Err(not_a_file(not_file));
+        return Err(not_a_file(not_file, true));
     }
     if let Some(json) = &args.reports.json {
         let inputs: Vec<PathBuf> = args.files.iter().chain(&args.plan).cloned().collect();
@@ -245,11 +245,12 @@ pub fn parse_period(text: &str) -> Option<(i32, u8)> {
     ((1900..=2200).contains(&y) && (1..=12).contains(&m)).then_some((y, m))
 }
 
-/// A path given where a workbook is expected: a folder, or nothing at all.
-fn not_a_file(path: &std::path::Path) -> Error {
+/// A path given where a workbook is expected (a forecast workbook when
+/// `forecasts`): a folder, or nothing at all.
+fn not_a_file(path: &std::path::Path, forecasts: bool) -> Error {
     let path = path.to_path_buf();
     match path.is_dir() {
-        true => Error::FolderNotFile { path },
+        true => Error::FolderNotFile { path, forecasts },
         false => Error::MissingFile { path },
     }
 }
@@ -257,7 +258,7 @@ fn not_a_file(path: &std::path::Path) -> Error {
 pub(super) fn check(args: CheckArgs) -> Result<Task, Error> {
     // A FIFO, socket or device is let through: loading reports it without opening it.
     if let Some(not_file) = args.files.iter().find(|f| f.is_dir() || !f.exists()) {
-        return Err(not_a_file(not_file));
+        return Err(not_a_file(not_file, false));
     }
     if let Some(json) = &args.reports.json {
         refuse_json_over_input(json, &args.files)?;
