@@ -192,6 +192,11 @@ fn read_grids(path: &Path) -> Result<(Vec<Grid>, bool), Kind> {
     if ext == "csv" || ext == "txt" {
         return Ok((vec![csv_grid(&bytes)], true));
     }
+    // Neither a table nor a workbook by its name (a `.pdf`, a name without an
+    // extension): skipped as the plan's folder skips it, not read as a workbook.
+    if let Some(skipped) = crate::discover::not_read(path, "") {
+        return Err(skipped.kind);
+    }
     match crate::grid::read_all_sheets(&bytes) {
         Ok(g) => Ok((g, false)),
         Err(crate::grid::ReadError::Unreadable(why)) => Err(Kind::UnreadableFile(why)),

@@ -276,7 +276,9 @@ type NamedPath = (PathBuf, String);
 /// Excel lock files left out), each with the name findings give it: relative to
 /// the plan folder's parent when inside it, else as given. A document in a folder
 /// (`LÄSMIG.md`, notes as `.docx`) is skipped with a note, as in the plan's folder;
-/// a file named on its own is always read.
+/// a file named on its own is always read. The plan's `budget.toml` in a folder is
+/// the configuration, not data, and one file reached twice (named twice, or named
+/// and in a folder named) is read once.
 fn expand(paths: &[PathBuf], input: &Path) -> Result<(Vec<NamedPath>, Vec<Finding>), Error> {
     let base = input.parent().unwrap_or(Path::new(""));
     let name = |p: &Path| -> String {
@@ -307,7 +309,11 @@ fn expand(paths: &[PathBuf], input: &Path) -> Result<(Vec<NamedPath>, Vec<Findin
                 .filter(|f| f.is_file())
                 .filter(|f| {
                     let n = f.file_name().map(|n| n.to_string_lossy().into_owned());
-                    n.is_some_and(|n| !n.starts_with('.') && !n.starts_with("~$"))
+                    n.is_some_and(|n| {
+                        !n.starts_with('.')
+                            && !n.starts_with("~$")
+                            && n != crate::settings::CONFIG_FILE
+                    })
                 })
                 .collect();
             files.sort();
@@ -322,6 +328,8 @@ fn expand(paths: &[PathBuf], input: &Path) -> Result<(Vec<NamedPath>, Vec<Findin
             out.push((p.clone(), name(p)));
         }
     }
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|(p, _)| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
     Ok((out, skipped))
 }
 

@@ -1022,3 +1022,82 @@ fn a_missing_forecasts_or_actuals_path_says_where_it_came_from_and_what_to_do() 
     );
     assert!(!dir.path().join("output").exists(), "nothing written");
 }
+
+#[test]
+fn an_export_named_twice_is_read_once_and_a_forecast_folder_s_other_files_are_skipped() {
+    // The same SIE file named on its own and again through its folder: one file,
+    // read once, so no overlap with itself and the board's row as before.
+    let dir = tempfile::tempdir().expect("tmp");
+    let utfall = sample().join("utfall");
+    let sie = utfall.join("huvudbok-2023-01-04.se");
+    let (sie, utfall) = (
+        sie.to_str().expect("utf-8"),
+        utfall.to_str().expect("utf-8"),
+    );
+    let r = run(
+        dir.path(),
+        &[
+            "--period",
+            "2023-04",
+            "--actuals",
+            sie,
+            "--actuals",
+            utfall,
+            "--actuals",
+            sie,
+        ],
+    );
+    assert_eq!(totals(&r), ROW.map(String::from));
+    let codes: Vec<String> = crate::harness::findings(&r)
+        .into_iter()
+        .map(|f| f.code)
+        .collect();
+    assert!(
+        !codes.contains(&"overlapping-actuals".to_string()),
+        "{codes:?}"
+    );
+    assert_eq!(
+        r["sources"]
+            .as_array()
+            .expect("sources")
+            .iter()
+            .filter(|s| s["file"].as_str().is_some_and(|f| f.ends_with(".se")))
+            .count(),
+        1
+    );
+    // A forecast folder holding the plan's configuration and a PDF: the
+    // configuration is no data, the PDF a skipped non-workbook, not an unreadable
+    // workbook.
+    let prognos = dir.path().join("prognos");
+    std::fs::create_dir(&prognos).expect("mkdir");
+    for entry in std::fs::read_dir(sample().join("prognos")).expect("prognos") {
+        let path = entry.expect("entry").path();
+        std::fs::copy(&path, prognos.join(path.file_name().expect("name"))).expect("copy");
+    }
+    std::fs::copy(sample().join("budget.toml"), prognos.join("budget.toml")).expect("copy");
+    std::fs::write(prognos.join("protokoll.pdf"), b"%PDF-1.4\n").expect("write");
+    let r = run(
+        dir.path(),
+        &[
+            "--period",
+            "2023-04",
+            "--forecasts",
+            prognos.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(totals(&r), ROW.map(String::from));
+    let about: Vec<(String, String)> = crate::harness::findings(&r)
+        .into_iter()
+        .filter(|f| {
+            f.file
+                .as_deref()
+                .is_some_and(|n| n.ends_with(".pdf") || n.ends_with(".toml"))
+        })
+        .map(|f| (f.file.unwrap_or_default(), f.code))
+        .collect();
+    assert_eq!(about.len(), 1, "{about:?}");
+    assert!(
+        about[0].0.ends_with("protokoll.pdf") && about[0].1 == "not-a-workbook",
+        "{about:?}"
+    );
+}
