@@ -167,6 +167,19 @@ pub fn run(s: &VerifySettings, lang: Lang, _quiet: bool) -> Result<Outcome, Erro
 /// consolidation of ours.
 fn read_consolidation(workbook: &Path) -> Result<(Sheets, Recorded), Error> {
     let stored = read_back(workbook)?;
+    // Another of the tool's workbooks, or a template: said what it is.
+    let has = |label: &str| stored.iter().any(|(name, _)| name == label);
+    if has(labels::FOLLOW_UP_SUMMARY) {
+        return Err(not_ours(workbook, text::FOLLOW_UP));
+    }
+    let names: Vec<String> = stored.iter().map(|(name, _)| name.clone()).collect();
+    match crate::finding::FileKind::of_sheets(&names) {
+        Some(crate::finding::FileKind::Plan) => return Err(not_ours(workbook, text::PLAN)),
+        Some(crate::finding::FileKind::Forecast) => {
+            return Err(not_ours(workbook, text::FORECAST));
+        }
+        _ => {}
+    }
     let recorded = stored
         .iter()
         .find(|(name, _)| name == labels::OUT_SOURCES)

@@ -30,6 +30,18 @@ pub const NOT_INITIATIVES_COLUMNS: (&str, &str) = (
     "bladet Initiativ har inte sammanställningens kolumner",
     "its sheet Initiativ does not have the consolidation's columns",
 );
+pub const FOLLOW_UP: (&str, &str) = (
+    "det är en månadsuppföljning, som verify inte gör om: kör follow-up igen på samma indata",
+    "it is a monthly follow-up, which verify does not repeat: run follow-up again on the same inputs",
+);
+pub const PLAN: (&str, &str) = (
+    "det är en budgetmall: kontrollera den med check, eller verifiera sammanställningen som consolidate skrev",
+    "it is a budget template: check it with check, or verify the consolidation that consolidate wrote",
+);
+pub const FORECAST: (&str, &str) = (
+    "det är en prognosarbetsbok: kontrollera den med follow-up check",
+    "it is a forecast workbook: check it with follow-up check",
+);
 pub const NO_RUN_BLOCK: (&str, &str) = (
     "bladet Källor har inget fullständigt Körning-block",
     "its sheet Källor has no complete Körning block",

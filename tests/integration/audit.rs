@@ -253,11 +253,40 @@ fn a_moved_pair_of_folders_verifies_and_a_moved_input_needs_input() {
 #[test]
 fn a_workbook_not_of_ours_is_exit_2() {
     let run = Run::new().add("HR.xlsx", &Template::new("HR"));
+    crate::harness::openpyxl(
+        "import openpyxl, sys\nwb = openpyxl.Workbook()\nwb.active.title = 'Budget'\nwb.save(sys.argv[1])",
+        &run.dir.path().join("annan.xlsx"),
+    );
+    let out = run.exec(&["verify", "annan.xlsx"]);
+    assert_eq!(out.status, 2);
+    assert_eq!(
+        out.stderr,
+        "annan.xlsx är ingen sammanställning från budget-consolidator (bladet Källor saknas); verify kontrollerar arbetsböcker som consolidate har skrivit.\n"
+    );
+    // The tool's other files are said to be what they are, with what to do.
     let out = run.exec(&["verify", "input/HR.xlsx"]);
     assert_eq!(out.status, 2);
     assert_eq!(
         out.stderr,
-        "input/HR.xlsx är ingen sammanställning från budget-consolidator (bladet Källor saknas); verify kontrollerar arbetsböcker som consolidate har skrivit.\n"
+        "input/HR.xlsx är ingen sammanställning från budget-consolidator (det är en budgetmall: kontrollera den med check, eller verifiera sammanställningen som consolidate skrev); verify kontrollerar arbetsböcker som consolidate har skrivit.\n"
+    );
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
+    let fu = run.exec(&[
+        "follow-up",
+        sample.to_str().expect("utf-8"),
+        "--period",
+        "2023-04",
+        "--out",
+        "uppf",
+        "-q",
+    ]);
+    assert_eq!(fu.status, 0, "{}{}", fu.stdout, fu.stderr);
+    let out = run.exec(&["verify", "uppf/uppfoljning-2023-04.xlsx"]);
+    assert_eq!(out.status, 2);
+    assert!(
+        out.stderr.contains("(det är en månadsuppföljning, som verify inte gör om: kör follow-up igen på samma indata)"),
+        "{}",
+        out.stderr
     );
 }
 
