@@ -378,8 +378,12 @@ const REASONS_SV: &[(&str, &str)] = &[
     ),
     ("--area needs a name", "--area behöver ett namn"),
     (
-        "template --area needs --budget-year and --years, e.g. --budget-year 2023 --years 2023-2025",
-        "template --area behöver --budget-year och --years, t.ex. --budget-year 2023 --years 2023-2025",
+        "template --area needs --budget-year and --years (or a --config that gives them), e.g. --budget-year 2023 --years 2023-2025",
+        "template --area behöver --budget-year och --years (eller en --config som anger dem), t.ex. --budget-year 2023 --years 2023-2025",
+    ),
+    (
+        "--area {}: {} lists no such area (known: {})",
+        "--area {}: {} har inget sådant tjänsteområde (kända: {})",
     ),
     (
         "budget year {} is not among the plan years {}",

@@ -357,10 +357,33 @@ pub(super) fn template(args: TemplateArgs) -> Result<Task, Error> {
         if area.trim().is_empty() {
             return Err(usage("--area needs a name".into()));
         }
-        let (Some(budget_year), Some(years)) = (args.budget_year, cli_years) else {
-            return Err(usage("template --area needs --budget-year and --years, e.g. --budget-year 2023 --years 2023-2025".into()));
+        // With --config: the years from it unless given, and the area as it names
+        // it (an alias gives the area's name), or refused when it lists others.
+        let config = args.config.as_deref().map(Config::load).transpose()?;
+        let area = match config.as_ref().filter(|c| !c.areas.is_empty()) {
+            None => area.trim().to_string(),
+            Some(c) => match c.area_for(&area) {
+                Some(known) => known.name.clone(),
+                None => {
+                    let path = args.config.clone().unwrap_or_default();
+                    let known: Vec<&str> = c.areas.iter().map(|a| a.name.as_str()).collect();
+                    return Err(usage(format!(
+                        "--area {}: {} lists no such area (known: {})",
+                        area.trim(),
+                        path.display(),
+                        known.join(", ")
+                    )));
+                }
+            },
         };
-        (vec![area.trim().to_string()], budget_year, years, false)
+        let budget_year = args
+            .budget_year
+            .or(config.as_ref().and_then(|c| c.budget_year));
+        let years = cli_years.or(config.as_ref().and_then(|c| c.years.clone()));
+        let (Some(budget_year), Some(years)) = (budget_year, years) else {
+            return Err(usage("template --area needs --budget-year and --years (or a --config that gives them), e.g. --budget-year 2023 --years 2023-2025".into()));
+        };
+        (vec![area], budget_year, years, false)
     };
     if !years.contains(&budget_year) {
         return Err(usage(format!(

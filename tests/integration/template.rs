@@ -215,6 +215,41 @@ fn template_all_writes_one_file_per_configured_area() {
 }
 
 #[test]
+fn template_area_takes_the_years_and_the_name_from_the_configuration() {
+    let run = Run::new().config(
+        "budget_year = 2024\nyears = [2024, 2025]\n\n[[area]]\nname = \"IT/Digitalt\"\naliases = [\"IT\"]\n",
+    );
+    // An alias, in another case: the template is the area's, by its name.
+    let args = ["template", "--area", "it", "--config", "input/budget.toml"];
+    let out = run.exec(&[&args[..], &["--out", "IT.xlsx"]].concat());
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+    let (status, report) = check_json(&run, "IT.xlsx");
+    assert_eq!(status, 0);
+    assert_eq!(report["areas"][0]["area"], "IT/Digitalt");
+    assert_eq!(report["budget_year"], 2024);
+    // A flag still wins over the configuration.
+    let out = run.exec(&[&args[..], &["--years", "2024-2026", "--out", "IT3.xlsx"]].concat());
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("2024–2026"), "{}", out.stdout);
+    // An area the configuration does not list is refused before anything is written.
+    let out = run.exec(&[
+        "template",
+        "--area",
+        "HR",
+        "--config",
+        "input/budget.toml",
+        "--out",
+        "HR.xlsx",
+    ]);
+    assert_eq!(out.status, 2);
+    assert_eq!(
+        out.stderr.trim_end(),
+        "fel: --area HR: input/budget.toml har inget sådant tjänsteområde (kända: IT/Digitalt)"
+    );
+    assert!(!run.dir.path().join("HR.xlsx").exists());
+}
+
+#[test]
 fn template_usage_errors_exit_2() {
     let run = Run::new();
     let out = run.exec(&["template", "--area", "HR", "--out", "x.xlsx"]);
