@@ -5,69 +5,6 @@
 use super::*;
 use std::fmt::Write as _;
 
-/// `wrong-kind-of-file` (and `unreadable-actuals` for a plan or forecast workbook
-/// given as a ledger export): what the file is, what it is not, and where a file of
-/// its kind is read.
-pub(super) fn wrong_kind(found: FileKind, wanted: FileKind, lang: Lang) -> String {
-    let q = |t: &str| quoted(t, lang);
-    let sv = lang == Lang::Sv;
-    let what = match (found, sv) {
-        (FileKind::Plan, true) => format!(
-            "en budgetmall (den har bladen {} och {})",
-            q(crate::labels::SHEET_BUDGET),
-            q(crate::labels::SHEET_PLAN)
-        ),
-        (FileKind::Plan, false) => format!(
-            "a budget template (it has the sheets {} and {})",
-            q(crate::labels::SHEET_BUDGET),
-            q(crate::labels::SHEET_PLAN)
-        ),
-        (FileKind::Forecast, true) => format!(
-            "en prognosarbetsbok (den har bladet {})",
-            q(crate::labels::forecast::SHEET)
-        ),
-        (FileKind::Forecast, false) => format!(
-            "a forecast workbook (it has the sheet {})",
-            q(crate::labels::forecast::SHEET)
-        ),
-        (FileKind::Ledger, true) => "en SIE-fil från ekonomisystemet".to_string(),
-        (FileKind::Ledger, false) => "an SIE file from the ledger".to_string(),
-    };
-    let not = match (wanted, sv) {
-        (FileKind::Plan, true) => "ingen budgetmall",
-        (FileKind::Plan, false) => "not a budget template",
-        (FileKind::Forecast, true) => "ingen prognosarbetsbok",
-        (FileKind::Forecast, false) => "not a forecast workbook",
-        (FileKind::Ledger, true) => "ingen export av utfallet från ekonomisystemet",
-        (FileKind::Ledger, false) => "not an export of the actuals from the ledger",
-    };
-    let belongs = match (found, sv) {
-        (FileKind::Plan, true) => {
-            "Budgetmallar kontrolleras med budget-consolidator check och läses från planens mapp."
-        }
-        (FileKind::Plan, false) => {
-            "Budget templates are checked with budget-consolidator check and read from the plan's folder."
-        }
-        (FileKind::Forecast, true) => {
-            "Prognosarbetsböcker kontrolleras med budget-consolidator follow-up check och läses av månadsuppföljningen från prognosmappen (--forecasts)."
-        }
-        (FileKind::Forecast, false) => {
-            "Forecast workbooks are checked with budget-consolidator follow-up check and read by the follow-up from the forecast folder (--forecasts)."
-        }
-        (FileKind::Ledger, true) => {
-            "Utfallet läses av månadsuppföljningen från utfallsmappen (--actuals)."
-        }
-        (FileKind::Ledger, false) => {
-            "The actuals are read by the follow-up from the actuals folder (--actuals)."
-        }
-    };
-    if sv {
-        format!("Filen är {what}, {not}. {belongs}")
-    } else {
-        format!("The file is {what}, {not}. {belongs}")
-    }
-}
-
 /// The message of a kind of this family; `None` for a kind of another.
 pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
     let q = |t: &str| quoted(t, lang);
@@ -201,6 +138,69 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
         }
         _ => return None,
     })
+}
+
+/// `wrong-kind-of-file` (and `unreadable-actuals` for a plan or forecast workbook
+/// given as a ledger export): what the file is, what it is not, and where a file of
+/// its kind is read.
+pub(super) fn wrong_kind(found: FileKind, wanted: FileKind, lang: Lang) -> String {
+    let q = |t: &str| quoted(t, lang);
+    let sv = lang == Lang::Sv;
+    let what = match (found, sv) {
+        (FileKind::Plan, true) => format!(
+            "en budgetmall (den har bladen {} och {})",
+            q(crate::labels::SHEET_BUDGET),
+            q(crate::labels::SHEET_PLAN)
+        ),
+        (FileKind::Plan, false) => format!(
+            "a budget template (it has the sheets {} and {})",
+            q(crate::labels::SHEET_BUDGET),
+            q(crate::labels::SHEET_PLAN)
+        ),
+        (FileKind::Forecast, true) => format!(
+            "en prognosarbetsbok (den har bladet {})",
+            q(crate::labels::forecast::SHEET)
+        ),
+        (FileKind::Forecast, false) => format!(
+            "a forecast workbook (it has the sheet {})",
+            q(crate::labels::forecast::SHEET)
+        ),
+        (FileKind::Ledger, true) => "en SIE-fil från ekonomisystemet".to_string(),
+        (FileKind::Ledger, false) => "an SIE file from the ledger".to_string(),
+    };
+    let not = match (wanted, sv) {
+        (FileKind::Plan, true) => "ingen budgetmall",
+        (FileKind::Plan, false) => "not a budget template",
+        (FileKind::Forecast, true) => "ingen prognosarbetsbok",
+        (FileKind::Forecast, false) => "not a forecast workbook",
+        (FileKind::Ledger, true) => "ingen export av utfallet från ekonomisystemet",
+        (FileKind::Ledger, false) => "not an export of the actuals from the ledger",
+    };
+    let belongs = match (found, sv) {
+        (FileKind::Plan, true) => {
+            "Budgetmallar kontrolleras med budget-consolidator check och läses från planens mapp."
+        }
+        (FileKind::Plan, false) => {
+            "Budget templates are checked with budget-consolidator check and read from the plan's folder."
+        }
+        (FileKind::Forecast, true) => {
+            "Prognosarbetsböcker kontrolleras med budget-consolidator follow-up check och läses av månadsuppföljningen från prognosmappen (--forecasts)."
+        }
+        (FileKind::Forecast, false) => {
+            "Forecast workbooks are checked with budget-consolidator follow-up check and read by the follow-up from the forecast folder (--forecasts)."
+        }
+        (FileKind::Ledger, true) => {
+            "Utfallet läses av månadsuppföljningen från utfallsmappen (--actuals)."
+        }
+        (FileKind::Ledger, false) => {
+            "The actuals are read by the follow-up from the actuals folder (--actuals)."
+        }
+    };
+    if sv {
+        format!("Filen är {what}, {not}. {belongs}")
+    } else {
+        format!("The file is {what}, {not}. {belongs}")
+    }
 }
 
 /// What made a workbook too large to read, as a clause of a message (the plan's
