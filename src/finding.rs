@@ -270,6 +270,9 @@ codes! {
     ForecastBelowActual => "forecast-below-actual", Warning, FollowUp, [ForecastBelowActual], "Prognosen lägre än bokfört utfall",
         help: ("Kontrollera prognosen; den kan inte bli lägre än det som redan är bokfört.",
                "Check the forecast; it cannot end up below what is already booked.");
+    ForecastSheetLeftOut => "extra-forecast-sheet", Warning, FollowUp, [ForecastSheetLeftOut], "Blad i prognosfilen som inte lästes",
+        help: ("Ta bort bladet om det inte gäller, eller flytta dess prognoser till bladet som lästes.",
+               "Delete the sheet if it does not count, or move its forecasts to the sheet that was read.");
     PeriodMismatch => "period-mismatch", Error, FollowUp, [PeriodMismatch], "Prognosen gäller fel månad",
         help: ("Hämta mallen för rätt månad med follow-up template --period.",
                "Get the template for the right month with follow-up template --period.");
@@ -290,6 +293,10 @@ codes! {
     WrongKindOfFile => "wrong-kind-of-file", Error, Reading, [WrongKindOfFile], "Fel sorts fil (plan, prognos eller utfall)",
         help: ("", "");
 }
+
+/// The length of the longest code (`missing-initiative-name`): the width of the
+/// terminal's code column.
+pub const LONGEST_CODE: usize = 23;
 
 /// One problem or note about the input, with where it is.
 #[derive(Debug, Clone, PartialEq)]
@@ -528,7 +535,10 @@ mod tests {
                     .all(|c| c.is_ascii_lowercase() || c == '-')
             );
         }
-        assert_eq!(Code::ALL.len(), 63);
+        // The terminal's code column is this wide.
+        let longest = Code::ALL.iter().map(|c| c.as_str().len()).max();
+        assert_eq!(longest, Some(LONGEST_CODE));
+        assert_eq!(Code::ALL.len(), 64);
     }
 
     #[test]

@@ -123,7 +123,23 @@ pub fn read_with_grid(path: &Path, file: &str) -> (ForecastFile, Option<Grid>) {
             return (out, None);
         }
     };
-    let Some((grid, l)) = grids.iter().find_map(|g| layout(g).map(|l| (g, l))) else {
+    // Every sheet with the table: the one named `Prognos` is read (else the first),
+    // and the others are named with their rows, so that none is left out unsaid.
+    let mut tables: Vec<(&Grid, Layout)> = grids
+        .iter()
+        .filter_map(|g| layout(g).map(|l| (g, l)))
+        .collect();
+    let chosen = (tables.iter())
+        .position(|(g, _)| crate::labels::matches(&g.name, labels::SHEET))
+        .unwrap_or(0);
+    let others: Vec<(&Grid, Layout)> = match tables.is_empty() {
+        true => Vec::new(),
+        false => {
+            let first = tables.remove(chosen);
+            std::mem::replace(&mut tables, vec![first])
+        }
+    };
+    let Some(&(grid, l)) = tables.first() else {
         let names: Vec<String> = grids.iter().map(|g| g.name.clone()).collect();
         let kind = match (csv, FileKind::of_sheets(&names)) {
             // A plan template given where forecasts are read.
@@ -157,8 +173,46 @@ pub fn read_with_grid(path: &Path, file: &str) -> (ForecastFile, Option<Grid>) {
         }
         out.rows_read += 1;
     }
+    if !others.is_empty() {
+        let rows = others
+            .iter()
+            .map(|(g, l)| {
+                let other = Table {
+                    grid: g,
+                    layout: l,
+                    ..table.clone()
+                };
+                data_rows(&other)
+            })
+            .sum();
+        let kind = Kind::ForecastSheetLeftOut {
+            read: grid.name.clone(),
+            left_out: others.iter().map(|(g, _)| g.name.clone()).collect(),
+            rows,
+        };
+        out.findings
+            .push(Finding::new(kind).in_file(file).at(&others[0].0.name, None));
+    }
     let grid = grid.clone();
     (out, Some(grid))
+}
+
+/// The data rows of a table that is not read: its rows down to its total row that
+/// are not blank.
+fn data_rows(table: &Table<'_>) -> u64 {
+    let mut rows = 0;
+    for (row, cells) in table
+        .grid
+        .rows()
+        .filter(|(r, _)| *r > table.layout.header_row)
+    {
+        match table.row(row, cells) {
+            RowRead::Blank => {}
+            RowRead::Total => break,
+            RowRead::Row(_) | RowRead::Finding(_) => rows += 1,
+        }
+    }
+    rows
 }
 
 /// The file's sheets as grids (a CSV as one), and whether it was a CSV; what
@@ -205,6 +259,7 @@ fn read_grids(path: &Path) -> Result<(Vec<Grid>, bool), Kind> {
 }
 
 /// The table found: where, how its columns lie, and the area given above it.
+#[derive(Clone)]
 struct Table<'a> {
     grid: &'a Grid,
     layout: &'a Layout,

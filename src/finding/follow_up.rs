@@ -216,6 +216,42 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
                 )
             }
         }
+        Kind::ForecastSheetLeftOut {
+            read,
+            left_out,
+            rows,
+        } => {
+            let names: Vec<String> = left_out.iter().map(|n| q(n)).collect();
+            let (one, rows) = (left_out.len() == 1, *rows as usize);
+            let rows_sv = crate::labels::count(rows, "rad", "rader");
+            let rows_en = crate::labels::count(rows, "row", "rows");
+            match (sv, one) {
+                (true, true) => format!(
+                    "Bladet {} lästes. Bladet {} har också en prognostabell ({rows_sv}) och lästes inte. Ta bort det, eller flytta dess prognoser till {} om det är det som gäller.",
+                    q(read),
+                    names[0],
+                    q(read)
+                ),
+                (true, false) => format!(
+                    "Bladet {} lästes. Bladen {} har också prognostabeller ({rows_sv}) och lästes inte. Ta bort dem, eller flytta deras prognoser till {} om det är något av dem som gäller.",
+                    q(read),
+                    list_and(&names, lang),
+                    q(read)
+                ),
+                (false, true) => format!(
+                    "The sheet {} was read. The sheet {} holds a forecast table too ({rows_en}) and was not read. Delete it, or move its forecasts to {} if it is the one that counts.",
+                    q(read),
+                    names[0],
+                    q(read)
+                ),
+                (false, false) => format!(
+                    "The sheet {} was read. The sheets {} hold forecast tables too ({rows_en}) and were not read. Delete them, or move their forecasts to {} if one of them is the one that counts.",
+                    q(read),
+                    list_and(&names, lang),
+                    q(read)
+                ),
+            }
+        }
         Kind::ForecastBelowActual {
             initiative,
             forecast,

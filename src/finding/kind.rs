@@ -584,6 +584,14 @@ pub enum Kind {
         forecast: Decimal,
         actual: Decimal,
     },
+    /// A forecast workbook with the forecast table on more than one sheet (a copy
+    /// `Prognos (2)`, an older sheet kept): `read` was read, the sheets `left_out`
+    /// (with `rows` data rows in all) were not.
+    ForecastSheetLeftOut {
+        read: String,
+        left_out: Vec<String>,
+        rows: u64,
+    },
     /// A forecast workbook for another month than the one asked for (`2023-04`).
     PeriodMismatch {
         found: String,

@@ -2,7 +2,7 @@
 //! one line with its full place, then a one-line summary.
 
 use super::Counts;
-use crate::finding::Finding;
+use crate::finding::{Finding, LONGEST_CODE};
 use crate::labels::report as text;
 use crate::lang::Lang;
 use std::fmt::Write as _;
@@ -23,7 +23,7 @@ pub fn findings(findings: &[Finding], lang: Lang) -> String {
         let place = f.place(lang);
         let _ = writeln!(
             out,
-            "  {:<8} {:<22} {}{}{}",
+            "  {:<8} {:<LONGEST_CODE$} {}{}{}",
             f.severity.label(lang),
             f.code().as_str(),
             place,

@@ -506,7 +506,7 @@ fn check_skips_a_file_without_a_workbook_extension_as_consolidate_does() {
     assert_eq!(
         out.stdout,
         format!(
-            "input/README.md\n  info     not-a-workbook         input/README.md: {}\n\n\
+            "input/README.md\n  info     not-a-workbook          input/README.md: {}\n\n\
              Filen har 0 fel och 0 varningar, 1 info.\n\
              Filen är ingen arbetsbok, så det finns inget att skicka.\n",
             consolidated.message
@@ -2199,6 +2199,27 @@ fn codes_of(out: &str) -> Vec<(&str, &str)> {
 }
 
 #[test]
+fn extra_forecast_sheet() {
+    // LibreOffice's copy of the sheet (`Prognos_2`), moved before the original and
+    // filled with another forecast: the sheet named `Prognos` is read, the copy is
+    // named with its row, and its forecast (below the actual) is not counted.
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = forecast_book(dir.path(), 1200);
+    crate::harness::openpyxl(
+        "import openpyxl, sys\nwb = openpyxl.load_workbook(sys.argv[1])\nc = wb.copy_worksheet(wb['Prognos'])\nc.title = 'Prognos_2'\nc['G12'] = 1100\nwb.move_sheet(c, offset=-2)\nwb.save(sys.argv[1])",
+        &path,
+    );
+    let (code, out) = forecast_check(&path, "2023-04");
+    assert_eq!(code, Some(0), "a warning only: {out}");
+    assert_eq!(
+        codes_of(&out),
+        [("varning", "extra-forecast-sheet")],
+        "{out}"
+    );
+    assert!(out.contains("Prognos_2: Bladet ”Prognos” lästes. Bladet ”Prognos_2” har också en prognostabell (1 rad) och lästes inte."), "{out}");
+}
+
+#[test]
 fn forecast_below_actual() {
     let dir = tempfile::tempdir().expect("tmp");
     let path = forecast_book(dir.path(), 1100);
@@ -2223,7 +2244,7 @@ fn period_mismatch() {
     let path = forecast_book(dir.path(), 1200);
     let (code, out) = forecast_check(&path, "2023-05");
     assert_eq!(code, Some(1), "{out}");
-    assert!(out.contains("fel      period-mismatch        Prognos › B5: Prognosfilen gäller perioden ”2023-04” men uppföljningen gäller ”2023-05”."), "{out}");
+    assert!(out.contains("fel      period-mismatch         Prognos › B5: Prognosfilen gäller perioden ”2023-04” men uppföljningen gäller ”2023-05”."), "{out}");
     let (code, ok) = forecast_check(&path, "2023-04");
     assert_eq!(code, Some(0), "{ok}");
     assert_eq!(codes_of(&out), [("fel", "period-mismatch")], "{out}");

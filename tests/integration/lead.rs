@@ -88,7 +88,7 @@ fn text_in_an_input_cell_is_the_error_and_the_broken_formulas_its_consequence() 
     assert_eq!(
         sv.stdout,
         "resaved/HR-ifylld.xlsx\n  \
-         fel      number-as-text         resaved/HR-ifylld.xlsx › Budgetfördelning › C11: \
+         fel      number-as-text          resaved/HR-ifylld.xlsx › Budgetfördelning › C11: \
          Utveckling inom befintlig tjänst: ”4 200” är text — skriv talet utan mellanslag eller som tal. \
          Därför: D11 visar #VÄRDEFEL!, C41 visar 8 000 i stället för 12 200, D41 visar #VÄRDEFEL!.\n\
          \n\
@@ -141,11 +141,11 @@ fn every_independent_mistake_is_reported_in_one_round_and_highlighted() {
     assert_eq!(
         out.stdout,
         "input/HR.xlsx\n  \
-         fel      row-sum-mismatch       input/HR.xlsx › Budgetfördelning › D10: Belopp 5 100 ≠ Nyutveckling 800 + Utveckling inom befintlig tjänst 4 200 = 5 000. \
+         fel      row-sum-mismatch        input/HR.xlsx › Budgetfördelning › D10: Belopp 5 100 ≠ Nyutveckling 800 + Utveckling inom befintlig tjänst 4 200 = 5 000. \
          Rätta Belopp eller delbeloppen så att Belopp är deras summa.\n  \
-         fel      total-mismatch         input/HR.xlsx › Budgetfördelning › C12: Summa Utveckling inom befintlig tjänst 12 000 ≠ summan av raderna 12 200. \
+         fel      total-mismatch          input/HR.xlsx › Budgetfördelning › C12: Summa Utveckling inom befintlig tjänst 12 000 ≠ summan av raderna 12 200. \
          Rätta raderna eller Summa-raden (låt den vara en SUMMA-formel över kolumnen).\n  \
-         fel      total-mismatch         input/HR.xlsx › Utvecklingsinitiativ › F6: Summa Vidmakthållande 2024 400 ≠ summan av raderna 500. \
+         fel      total-mismatch          input/HR.xlsx › Utvecklingsinitiativ › F6: Summa Vidmakthållande 2024 400 ≠ summan av raderna 500. \
          Rätta raderna eller Summa-raden (låt den vara en SUMMA-formel över kolumnen).\n\
          \n\
          Filen har 3 fel och 0 varningar.\n\
@@ -176,9 +176,9 @@ fn a_blank_template_is_not_ready_to_send_and_check_says_what_is_left() {
     assert_eq!(
         sv.stdout,
         "HR.xlsx\n  \
-         varning  missing-metadata       HR.xlsx › Budgetfördelning › B7: ”Datum” är inte ifyllt. Fyll i cellen till höger om etiketten innan du skickar filen.\n  \
-         varning  missing-metadata       HR.xlsx › Budgetfördelning › B8: ”Ansvarig” är inte ifyllt. Fyll i cellen till höger om etiketten innan du skickar filen.\n  \
-         varning  empty-template         HR.xlsx › Budgetfördelning › A11: Mallen har inga initiativ: både Budgetfördelning och Utvecklingsinitiativ är tomma. Fyll i ett initiativ per rad innan du skickar filen.\n\
+         varning  missing-metadata        HR.xlsx › Budgetfördelning › B7: ”Datum” är inte ifyllt. Fyll i cellen till höger om etiketten innan du skickar filen.\n  \
+         varning  missing-metadata        HR.xlsx › Budgetfördelning › B8: ”Ansvarig” är inte ifyllt. Fyll i cellen till höger om etiketten innan du skickar filen.\n  \
+         varning  empty-template          HR.xlsx › Budgetfördelning › A11: Mallen har inga initiativ: både Budgetfördelning och Utvecklingsinitiativ är tomma. Fyll i ett initiativ per rad innan du skickar filen.\n\
          \n\
          Filen har 0 fel och 3 varningar.\n\
          Kvar att fylla i: Datum, Ansvarig, initiativen.\n\

@@ -97,8 +97,8 @@ fn similar_area_names_without_a_configuration_are_an_error() {
     assert_eq!(
         lines_with(&out.stdout, "similar-area")[..2],
         [
-            "fel      similar-area           IT.xlsx › Budgetfördelning › B3: Tjänsteområdet ”IT-tjänster” och ”IT-tjanster” i IT2.xlsx är troligen samma tjänsteområde två gånger — lägg ett av namnen som alias i budget.toml (eller rätta namnet i filen).",
-            "fel      similar-area           IT.xlsx › Budgetfördelning › B3: Tjänsteområdet ”IT-tjänster” och ”Tjänsteområde IT” i IT3.xlsx är troligen samma tjänsteområde två gånger — lägg ett av namnen som alias i budget.toml (eller rätta namnet i filen).",
+            "fel      similar-area            IT.xlsx › Budgetfördelning › B3: Tjänsteområdet ”IT-tjänster” och ”IT-tjanster” i IT2.xlsx är troligen samma tjänsteområde två gånger — lägg ett av namnen som alias i budget.toml (eller rätta namnet i filen).",
+            "fel      similar-area            IT.xlsx › Budgetfördelning › B3: Tjänsteområdet ”IT-tjänster” och ”Tjänsteområde IT” i IT3.xlsx är troligen samma tjänsteområde två gånger — lägg ett av namnen som alias i budget.toml (eller rätta namnet i filen).",
         ]
     );
     let similar: Vec<_> = findings(&run.report())
@@ -115,7 +115,7 @@ fn similar_area_names_without_a_configuration_are_an_error() {
     let out = run.consolidate(&["--lang", "en"]);
     assert_eq!(
         lines_with(&out.stdout, "similar-area")[0],
-        "error    similar-area           IT.xlsx › Budgetfördelning › B3: Service areas “IT-tjänster” and “IT-tjanster” in IT2.xlsx are most likely the same area twice — add one of the names as an alias in budget.toml (or correct the name in the file)."
+        "error    similar-area            IT.xlsx › Budgetfördelning › B3: Service areas “IT-tjänster” and “IT-tjanster” in IT2.xlsx are most likely the same area twice — add one of the names as an alias in budget.toml (or correct the name in the file)."
     );
 }
 
@@ -146,14 +146,14 @@ fn an_unknown_area_names_the_closest_configured_one() {
     assert_eq!(
         lines_with(&out.stdout, "unknown-area"),
         [
-            "fel      unknown-area           IT.xlsx › Budgetfördelning › B3: Tjänsteområdet ”IT-tjanster” finns inte i konfigurationen (kända: HR, IT-tjänster, Ekonomi). Menade du IT-tjänster? Rätta namnet eller lägg till det som alias i budget.toml."
+            "fel      unknown-area            IT.xlsx › Budgetfördelning › B3: Tjänsteområdet ”IT-tjanster” finns inte i konfigurationen (kända: HR, IT-tjänster, Ekonomi). Menade du IT-tjänster? Rätta namnet eller lägg till det som alias i budget.toml."
         ]
     );
     let out = run.consolidate(&["--lang", "en"]);
     assert_eq!(
         lines_with(&out.stdout, "unknown-area"),
         [
-            "error    unknown-area           IT.xlsx › Budgetfördelning › B3: Service area “IT-tjanster” is not in the configuration (known: HR, IT-tjänster, Ekonomi). Did you mean IT-tjänster? Correct the name or add it as an alias in budget.toml."
+            "error    unknown-area            IT.xlsx › Budgetfördelning › B3: Service area “IT-tjanster” is not in the configuration (known: HR, IT-tjänster, Ekonomi). Did you mean IT-tjänster? Correct the name or add it as an alias in budget.toml."
         ]
     );
 }
@@ -170,8 +170,8 @@ fn two_files_for_one_area_count_as_one_area_and_same_versions_are_explained() {
         assert_eq!(
             lines_with(&out.stdout, "duplicate-area"),
             [
-                "fel      duplicate-area         HR-kopia.xlsx › Budgetfördelning › B3: Tjänsteområdet ”HR” finns i flera filer: HR-kopia.xlsx, HR.xlsx; båda har version 2.0 — ta bort den ena eller höj versionen.",
-                "fel      duplicate-area         HR.xlsx › Budgetfördelning › B3: Tjänsteområdet ”HR” finns i flera filer: HR-kopia.xlsx, HR.xlsx; båda har version 2.0 — ta bort den ena eller höj versionen.",
+                "fel      duplicate-area          HR-kopia.xlsx › Budgetfördelning › B3: Tjänsteområdet ”HR” finns i flera filer: HR-kopia.xlsx, HR.xlsx; båda har version 2.0 — ta bort den ena eller höj versionen.",
+                "fel      duplicate-area          HR.xlsx › Budgetfördelning › B3: Tjänsteområdet ”HR” finns i flera filer: HR-kopia.xlsx, HR.xlsx; båda har version 2.0 — ta bort den ena eller höj versionen.",
             ]
         );
         assert!(
@@ -184,7 +184,7 @@ fn two_files_for_one_area_count_as_one_area_and_same_versions_are_explained() {
     let out = run.consolidate(&["--lang", "en"]);
     assert_eq!(
         lines_with(&out.stdout, "duplicate-area")[0],
-        "error    duplicate-area         HR-kopia.xlsx › Budgetfördelning › B3: Service area “HR” appears in several files: HR-kopia.xlsx, HR.xlsx; both have version 2.0 — remove one of them or raise the version."
+        "error    duplicate-area          HR-kopia.xlsx › Budgetfördelning › B3: Service area “HR” appears in several files: HR-kopia.xlsx, HR.xlsx; both have version 2.0 — remove one of them or raise the version."
     );
     // Different versions: --latest-version is the way out, and chooses.
     let run = run.add(
@@ -241,14 +241,14 @@ fn a_total_under_its_frame_names_the_areas_left_out() {
     assert_eq!(
         lines_with(&out.stdout, "Totalen"),
         [
-            "varning  frame-deviation        Totalen 26 000 understiger totalramen 30 000 med 4 000, eftersom ”Ekonomi” inte är med (fel). Rätta det och kör igen."
+            "varning  frame-deviation         Totalen 26 000 understiger totalramen 30 000 med 4 000, eftersom ”Ekonomi” inte är med (fel). Rätta det och kör igen."
         ]
     );
     let out = run.consolidate(&["--partial", "--lang", "en"]);
     assert_eq!(
         lines_with(&out.stdout, "The total"),
         [
-            "warning  frame-deviation        The total 26,000 is below the total frame 30,000 by 4,000, because “Ekonomi” is left out (errors). Correct it and run again."
+            "warning  frame-deviation         The total 26,000 is below the total frame 30,000 by 4,000, because “Ekonomi” is left out (errors). Correct it and run again."
         ]
     );
 }
@@ -266,7 +266,7 @@ fn an_area_left_out_with_two_files_is_named_once_under_the_frame() {
     assert_eq!(
         lines_with(&out.stdout, "Totalen"),
         [
-            "varning  frame-deviation        Totalen 13 000 understiger totalramen 30 000 med 17 000, eftersom ”HR” inte är med (fel). Rätta det och kör igen."
+            "varning  frame-deviation         Totalen 13 000 understiger totalramen 30 000 med 17 000, eftersom ”HR” inte är med (fel). Rätta det och kör igen."
         ]
     );
 }

@@ -273,12 +273,12 @@ fn follow_up_check_names_every_problem_in_swedish_and_english() {
     let below = given[0].2 - d("100");
     let far = (given[3].1 / d("2")).max(given[3].2);
     for line in [
-        "fel      period-mismatch        Prognos › B5: Prognosfilen gäller perioden ”2023-03” men uppföljningen gäller ”2023-04”. Hämta mallen för rätt månad (budget-consolidator follow-up template --period 2023-04).".to_string(),
-        format!("fel      negative-amount        Prognos › G13: Prognos helår är negativt ({}); utvecklingsbelopp ska vara 0 eller mer.", a(d("-5"))),
-        format!("varning  forecast-below-actual  Prognos › G12: ”{}”: prognosen är lägre än redan bokfört utfall – prognosen för helåret är {} tkr men utfallet hittills är {} tkr. Kontrollera prognosen; den kan inte bli lägre än det som redan är bokfört.", given[0].0, a(below), a(given[0].2)),
-        format!("varning  number-as-text         Prognos › G14: Prognos helår är skrivet som text (”{}”) och lästes som {}. Skriv talet som ett tal.", given[2].1, a(given[2].1)),
-        format!("varning  missing-comment        Prognos › G15: ”{}”: prognosen {} tkr avviker mer än 10 % från budgeten {} tkr men har ingen kommentar. Skriv en kommentar i kolumnen Kommentar.", given[3].0, a(far), a(given[3].1)),
-        format!("fel      unknown-initiative     Prognos › G16: IT-tjänster har inget initiativ ”{} X” i planen. Menade du ”{}”?", given[4].0.replace('-', ""), given[4].0),
+        "fel      period-mismatch         Prognos › B5: Prognosfilen gäller perioden ”2023-03” men uppföljningen gäller ”2023-04”. Hämta mallen för rätt månad (budget-consolidator follow-up template --period 2023-04).".to_string(),
+        format!("fel      negative-amount         Prognos › G13: Prognos helår är negativt ({}); utvecklingsbelopp ska vara 0 eller mer.", a(d("-5"))),
+        format!("varning  forecast-below-actual   Prognos › G12: ”{}”: prognosen är lägre än redan bokfört utfall – prognosen för helåret är {} tkr men utfallet hittills är {} tkr. Kontrollera prognosen; den kan inte bli lägre än det som redan är bokfört.", given[0].0, a(below), a(given[0].2)),
+        format!("varning  number-as-text          Prognos › G14: Prognos helår är skrivet som text (”{}”) och lästes som {}. Skriv talet som ett tal.", given[2].1, a(given[2].1)),
+        format!("varning  missing-comment         Prognos › G15: ”{}”: prognosen {} tkr avviker mer än 10 % från budgeten {} tkr men har ingen kommentar. Skriv en kommentar i kolumnen Kommentar.", given[3].0, a(far), a(given[3].1)),
+        format!("fel      unknown-initiative      Prognos › G16: IT-tjänster har inget initiativ ”{} X” i planen. Menade du ”{}”?", given[4].0.replace('-', ""), given[4].0),
         "Kontrollerade 1 prognosfil · 3 fel, 3 varningar, 0 info".to_string(),
         "Rätta felen innan du skickar filen.".to_string(),
     ] {
@@ -287,9 +287,9 @@ fn follow_up_check_names_every_problem_in_swedish_and_english() {
     let (code, en) = strip(check("en"));
     assert_eq!(code, 1, "{en}");
     for line in [
-        "error    period-mismatch        Prognos › B5: The forecast file is for the period “2023-03” but the follow-up is for “2023-04”. Get the template for the right month (budget-consolidator follow-up template --period 2023-04).".to_string(),
-        format!("warning  forecast-below-actual  Prognos › G12: “{}”: the forecast is below the actual already booked – the full-year forecast is {} tkr but the actual to date is {} tkr. Check the forecast; it cannot end up below what is already booked.", given[0].0, e(below), e(given[0].2)),
-        format!("warning  missing-comment        Prognos › G15: “{}”: the forecast of {} tkr deviates more than 10 % from the budget of {} tkr but has no comment. Write a comment in the Kommentar column.", given[3].0, e(far), e(given[3].1)),
+        "error    period-mismatch         Prognos › B5: The forecast file is for the period “2023-03” but the follow-up is for “2023-04”. Get the template for the right month (budget-consolidator follow-up template --period 2023-04).".to_string(),
+        format!("warning  forecast-below-actual   Prognos › G12: “{}”: the forecast is below the actual already booked – the full-year forecast is {} tkr but the actual to date is {} tkr. Check the forecast; it cannot end up below what is already booked.", given[0].0, e(below), e(given[0].2)),
+        format!("warning  missing-comment         Prognos › G15: “{}”: the forecast of {} tkr deviates more than 10 % from the budget of {} tkr but has no comment. Write a comment in the Kommentar column.", given[3].0, e(far), e(given[3].1)),
         "Checked 1 forecast file · 3 errors, 3 warnings, 0 info".to_string(),
     ] {
         assert!(en.contains(&line), "missing line\n{line}\nin\n{en}");

@@ -463,7 +463,7 @@ fn a_forecast_for_an_earlier_month_is_used_but_not_counted_as_this_months() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("varning  stale-forecast         prognos/HR-prognos-2023-03.xlsx › Prognos › B5: Prognosen för HR gäller 2023-03, men uppföljningen gäller 2023-04."),
+        stdout.contains("varning  stale-forecast          prognos/HR-prognos-2023-03.xlsx › Prognos › B5: Prognosen för HR gäller 2023-03, men uppföljningen gäller 2023-04."),
         "{stdout}"
     );
     assert_eq!(

@@ -256,6 +256,16 @@ pub(super) fn examples() -> Vec<Kind> {
                 months: vec![s("2023-03")],
             },
         },
+        Kind::ForecastSheetLeftOut {
+            read: s("Prognos"),
+            left_out: vec![s("Prognos (2)")],
+            rows: 2,
+        },
+        Kind::ForecastSheetLeftOut {
+            read: s("Prognos"),
+            left_out: vec![s("Prognos april"), s("Prognos_2")],
+            rows: 5,
+        },
         Kind::ForecastBelowActual {
             initiative: s("Digitalisering inom HR"),
             forecast: d(900),
