@@ -123,23 +123,8 @@ pub fn read_with_grid(path: &Path, file: &str) -> (ForecastFile, Option<Grid>) {
             return (out, None);
         }
     };
-    // Every sheet with the table: the one named `Prognos` is read (else the first),
-    // and the others are named with their rows, so that none is left out unsaid.
-    let mut tables: Vec<(&Grid, Layout)> = grids
-        .iter()
-        .filter_map(|g| layout(g).map(|l| (g, l)))
-        .collect();
-    let chosen = (tables.iter())
-        .position(|(g, _)| crate::labels::matches(&g.name, labels::SHEET))
-        .unwrap_or(0);
-    let others: Vec<(&Grid, Layout)> = match tables.is_empty() {
-        true => Vec::new(),
-        false => {
-            let first = tables.remove(chosen);
-            std::mem::replace(&mut tables, vec![first])
-        }
-    };
-    let Some(&(grid, l)) = tables.first() else {
+    let (chosen, others) = tables(&grids);
+    let Some((grid, l)) = chosen else {
         let names: Vec<String> = grids.iter().map(|g| g.name.clone()).collect();
         let kind = match (csv, FileKind::of_sheets(&names)) {
             // A plan template given where forecasts are read.
@@ -173,28 +158,52 @@ pub fn read_with_grid(path: &Path, file: &str) -> (ForecastFile, Option<Grid>) {
         }
         out.rows_read += 1;
     }
-    if !others.is_empty() {
-        let rows = others
-            .iter()
-            .map(|(g, l)| {
-                let other = Table {
-                    grid: g,
-                    layout: l,
-                    ..table.clone()
-                };
-                data_rows(&other)
-            })
-            .sum();
-        let kind = Kind::ForecastSheetLeftOut {
-            read: grid.name.clone(),
-            left_out: others.iter().map(|(g, _)| g.name.clone()).collect(),
-            rows,
-        };
-        out.findings
-            .push(Finding::new(kind).in_file(file).at(&others[0].0.name, None));
+    if let Some(finding) = left_out(&others, &table) {
+        out.findings.push(finding);
     }
     let grid = grid.clone();
     (out, Some(grid))
+}
+
+/// A sheet with the table, and where its columns lie.
+type Found<'g> = (&'g Grid, Layout);
+
+/// Every sheet with the table: the one named `Prognos` is read (else the first),
+/// and the others are named with their rows ([`left_out`]), so that none is left
+/// out unsaid.
+fn tables(grids: &[Grid]) -> (Option<Found<'_>>, Vec<Found<'_>>) {
+    let mut tables: Vec<Found<'_>> = grids
+        .iter()
+        .filter_map(|g| layout(g).map(|l| (g, l)))
+        .collect();
+    let named = (tables.iter())
+        .position(|(g, _)| crate::labels::matches(&g.name, labels::SHEET))
+        .unwrap_or(0);
+    match tables.is_empty() {
+        true => (None, Vec::new()),
+        false => (Some(tables.remove(named)), tables),
+    }
+}
+
+/// `extra-forecast-sheet` for the sheets with the table that `read` is not.
+fn left_out(others: &[Found<'_>], read: &Table<'_>) -> Option<Finding> {
+    let (first, _) = others.first()?;
+    let rows = others
+        .iter()
+        .map(|(g, l)| {
+            data_rows(&Table {
+                grid: g,
+                layout: l,
+                ..read.clone()
+            })
+        })
+        .sum();
+    let kind = Kind::ForecastSheetLeftOut {
+        read: read.grid.name.clone(),
+        left_out: others.iter().map(|(g, _)| g.name.clone()).collect(),
+        rows,
+    };
+    Some(Finding::new(kind).in_file(read.file).at(&first.name, None))
 }
 
 /// The data rows of a table that is not read: its rows down to its total row that

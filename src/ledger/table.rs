@@ -458,6 +458,20 @@ pub(crate) fn html_tables_for_tests(bytes: &[u8]) -> Vec<Grid> {
     html::tables(bytes)
 }
 
+/// Why no sheet (or table of a page) has the header: a page none of whose tables
+/// names a ledger column is no export; a plan template or a forecast workbook is
+/// named as one; else the header's missing columns, of the sheet closest to it.
+fn no_table(sheets: &[Grid], form: Form, best: &Columns) -> UnreadableActuals {
+    let names: Vec<String> = sheets.iter().map(|g| g.name.clone()).collect();
+    match (form, best.found(), FileKind::of_sheets(&names)) {
+        (Form::Html, 0, _) => UnreadableActuals::Html,
+        (Form::Sheet, _, Some(found)) => UnreadableActuals::OtherInput { found },
+        _ => UnreadableActuals::MissingColumns {
+            missing: best.missing(),
+        },
+    }
+}
+
 /// Reads the sheets of a workbook (or the tables of a page) that have the header.
 fn read_grids(sheets: &[Grid], file: &str, opts: &ReadOptions, form: Form) -> Actuals {
     let mut best = Columns::default();
@@ -470,17 +484,7 @@ fn read_grids(sheets: &[Grid], file: &str, opts: &ReadOptions, form: Form) -> Ac
         }
     }
     if tables.is_empty() {
-        // A page none of whose tables names a ledger column is no export.
-        let names: Vec<String> = sheets.iter().map(|g| g.name.clone()).collect();
-        let why = match (form, best.found(), FileKind::of_sheets(&names)) {
-            (Form::Html, 0, _) => UnreadableActuals::Html,
-            // A plan template or a forecast workbook given as the ledger's export.
-            (Form::Sheet, _, Some(found)) => UnreadableActuals::OtherInput { found },
-            _ => UnreadableActuals::MissingColumns {
-                missing: best.missing(),
-            },
-        };
-        return Actuals::unreadable(file, Some(form), why);
+        return Actuals::unreadable(file, Some(form), no_table(sheets, form, &best));
     }
     let hidden: Vec<SheetTable<'_>> = match tables.iter().any(|t| !t.grid.hidden) {
         true => tables.extract_if(.., |t| t.grid.hidden).collect(),

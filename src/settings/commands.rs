@@ -353,37 +353,7 @@ pub(super) fn template(args: TemplateArgs) -> Result<Task, Error> {
             true,
         )
     } else {
-        let area = args.area.clone().unwrap_or_default();
-        if area.trim().is_empty() {
-            return Err(usage("--area needs a name".into()));
-        }
-        // With --config: the years from it unless given, and the area as it names
-        // it (an alias gives the area's name), or refused when it lists others.
-        let config = args.config.as_deref().map(Config::load).transpose()?;
-        let area = match config.as_ref().filter(|c| !c.areas.is_empty()) {
-            None => area.trim().to_string(),
-            Some(c) => match c.area_for(&area) {
-                Some(known) => known.name.clone(),
-                None => {
-                    let path = args.config.clone().unwrap_or_default();
-                    let known: Vec<&str> = c.areas.iter().map(|a| a.name.as_str()).collect();
-                    return Err(usage(format!(
-                        "--area {}: {} lists no such area (known: {})",
-                        area.trim(),
-                        path.display(),
-                        known.join(", ")
-                    )));
-                }
-            },
-        };
-        let budget_year = args
-            .budget_year
-            .or(config.as_ref().and_then(|c| c.budget_year));
-        let years = cli_years.or(config.as_ref().and_then(|c| c.years.clone()));
-        let (Some(budget_year), Some(years)) = (budget_year, years) else {
-            return Err(usage("template --area needs --budget-year and --years (or a --config that gives them), e.g. --budget-year 2023 --years 2023-2025".into()));
-        };
-        (vec![area], budget_year, years, false)
+        one_area(&args, cli_years)?
     };
     if !years.contains(&budget_year) {
         return Err(usage(format!(
@@ -411,4 +381,44 @@ pub(super) fn template(args: TemplateArgs) -> Result<Task, Error> {
         })
         .collect();
     Ok(Task::Template(TemplateSettings { templates }))
+}
+
+/// `template --area`'s area, budget year and plan years: from the flags, else from
+/// `--config`, whose area list the name must be in (an alias gives the name).
+fn one_area(
+    args: &TemplateArgs,
+    cli_years: Option<Vec<i32>>,
+) -> Result<(Vec<String>, i32, Vec<i32>, bool), Error> {
+    let usage = |reason: String| Error::Usage { reason };
+    let area = args.area.clone().unwrap_or_default();
+    if area.trim().is_empty() {
+        return Err(usage("--area needs a name".into()));
+    }
+    // With --config: the years from it unless given, and the area as it names
+    // it (an alias gives the area's name), or refused when it lists others.
+    let config = args.config.as_deref().map(Config::load).transpose()?;
+    let area = match config.as_ref().filter(|c| !c.areas.is_empty()) {
+        None => area.trim().to_string(),
+        Some(c) => match c.area_for(&area) {
+            Some(known) => known.name.clone(),
+            None => {
+                let path = args.config.clone().unwrap_or_default();
+                let known: Vec<&str> = c.areas.iter().map(|a| a.name.as_str()).collect();
+                return Err(usage(format!(
+                    "--area {}: {} lists no such area (known: {})",
+                    area.trim(),
+                    path.display(),
+                    known.join(", ")
+                )));
+            }
+        },
+    };
+    let budget_year = args
+        .budget_year
+        .or(config.as_ref().and_then(|c| c.budget_year));
+    let years = cli_years.or(config.as_ref().and_then(|c| c.years.clone()));
+    let (Some(budget_year), Some(years)) = (budget_year, years) else {
+        return Err(usage("template --area needs --budget-year and --years (or a --config that gives them), e.g. --budget-year 2023 --years 2023-2025".into()));
+    };
+    Ok((vec![area], budget_year, years, false))
 }
