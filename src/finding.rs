@@ -9,7 +9,8 @@
 //! family's file under `finding/` (`reading`, `layout`, `amounts`, `cross_sheet`,
 //! `areas`, `follow_up`, `ledger`), one `match` arm per kind, so no kind can lack a
 //! message in either language. Adding a code: a row in `codes!`, a variant in
-//! `kind.rs`, its arm in its family's file, an example in `examples.rs`, then
+//! `kind.rs`, its arm in its family's file, an example in `examples.rs` (or
+//! `examples/follow_up.rs`), then
 //! `UPDATE_GOLDEN=1 cargo test golden` and the README's code table.
 //!
 //! Findings are data; they never abort a run. Fatal problems live in `error.rs`.
