@@ -14,7 +14,7 @@ use crate::amount::{self, Reading};
 use crate::finding::{FileKind, Finding, Kind, Unreadable};
 use crate::follow_up::{ForecastFile, ForecastMeta, ForecastRow, Origin};
 use crate::grid::{Cell, Grid, Value};
-use crate::labels::normalize;
+use crate::labels::{Unit, normalize};
 use crate::location::CellRef;
 use std::path::Path;
 
@@ -37,23 +37,38 @@ struct Layout {
     comment: Option<u32>,
     budget: Option<u32>,
     actual: Option<u32>,
+    /// The unit the forecast's header names after its label (`Prognos helår (kr)`),
+    /// when it names one.
+    forecast_unit: Option<Unit>,
 }
 
+/// The table's header: the first row with a forecast column and an initiative or
+/// project column. A header is matched by its label, a unit after it
+/// (`Prognos helår (tkr)`, `Prognos, kr`) set apart as the plan's headers are.
 fn layout(grid: &Grid) -> Option<Layout> {
     for (row, cells) in grid.rows() {
-        let find = |labels: &[&str]| {
+        let find_unit = |labels: &[&str]| {
             cells.iter().find_map(|c| match &c.value {
-                Value::Text(t) if labels.contains(&normalize(t).as_str()) => Some(c.at.col),
+                Value::Text(t) => {
+                    let key = normalize(t);
+                    let (label, unit) = crate::labels::split_unit(&key);
+                    labels.contains(&label).then_some((c.at.col, unit))
+                }
                 _ => None,
             })
         };
-        let (initiative, project, forecast) = (find(&INITIATIVE), find(&PROJECT), find(&FORECAST));
-        if let (Some(forecast), true) = (forecast, initiative.is_some() || project.is_some()) {
+        let find = |labels: &[&str]| find_unit(labels).map(|(col, _)| col);
+        let (initiative, project) = (find(&INITIATIVE), find(&PROJECT));
+        if let (Some((forecast, forecast_unit)), true) = (
+            find_unit(&FORECAST),
+            initiative.is_some() || project.is_some(),
+        ) {
             return Some(Layout {
                 header_row: row,
                 initiative,
                 project,
                 forecast,
+                forecast_unit,
                 area: find(&AREA),
                 comment: find(&COMMENT),
                 budget: find(&BUDGET),
@@ -149,6 +164,19 @@ pub fn read_with_grid(path: &Path, file: &str) -> (ForecastFile, Option<Grid>) {
         file,
         meta_area: out.meta.area.as_ref().and_then(|(v, _)| v.clone()),
     };
+    // A forecast in kronor or millions would be 1 000 times off: the table is not
+    // read, and the header says why (its rows counted as read, none used).
+    if let Some(unit) = l.forecast_unit.filter(|u| *u != Unit::Thousands) {
+        let at = CellRef::new(l.header_row, l.forecast);
+        let header = grid.value(at).display();
+        let finding = Finding::new(Kind::UnitNotTkr { header, unit }).in_file(file);
+        out.findings.push(match csv {
+            true => finding.at_line(u64::from(l.header_row) + 1),
+            false => finding.at(&grid.name, Some(at)),
+        });
+        out.rows_read = data_rows(&table);
+        return (out, Some(grid.clone()));
+    }
     for (row, cells) in grid.rows().filter(|(r, _)| *r > l.header_row) {
         match table.row(row, cells) {
             RowRead::Blank => continue,
@@ -386,24 +414,31 @@ fn csv_grid(bytes: &[u8]) -> Grid {
         .into_iter()
         .max_by_key(|d| count(*d))
         .unwrap_or(b';');
+    // Rows by the line a text editor shows them on (CR LF, blank lines).
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
-        .from_reader(text.as_bytes());
+        .from_reader(crate::csv_lines::Lines::new(text.as_bytes()));
     let mut cells = Vec::new();
-    for (row, record) in reader.records().enumerate() {
-        let Ok(record) = record else { continue };
-        let line = record
-            .position()
-            .map(|p| u32::try_from(p.line().saturating_sub(1)).unwrap_or(u32::MAX))
-            .unwrap_or(u32::try_from(row).unwrap_or(u32::MAX));
+    let mut record = csv::StringRecord::new();
+    loop {
+        let read = reader.read_record(&mut record);
+        let end = reader.position().byte();
+        let line = reader.get_mut().line_of(end, record.as_slice().as_bytes());
+        match read {
+            Ok(true) => {}
+            Ok(false) => break,
+            // Not reached on decoded text with flexible records.
+            Err(_) => continue,
+        }
+        let row = u32::try_from(line.saturating_sub(1)).unwrap_or(u32::MAX);
         for (col, field) in record.iter().enumerate() {
             if field.trim().is_empty() {
                 continue;
             }
             cells.push(Cell {
-                at: CellRef::new(line, u32::try_from(col).unwrap_or(u32::MAX)),
+                at: CellRef::new(row, u32::try_from(col).unwrap_or(u32::MAX)),
                 value: Value::Text(field.to_string()),
                 formula: false,
             });
@@ -466,5 +501,51 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].code().as_str(), "stale-forecast");
         assert_eq!((found[0].sheet.as_deref(), found[0].line), (None, Some(2)));
+    }
+
+    #[test]
+    fn a_csv_with_cr_lf_and_blank_lines_names_the_lines_an_editor_shows() {
+        // Excel on Windows ends lines with CR LF; a blank line stands before the
+        // header and between rows. The metadata is found, and rows keep their lines.
+        let text = "Tjänsteområde;HR\r\nPeriod;2023-04\r\n\r\nProjekt;Prognos helår\r\nP1;100\r\n\r\nP2;tio\r\n";
+        let f = read_text("HR-prognos.csv", text.as_bytes());
+        let value = |m: &Option<(Option<String>, _)>| m.as_ref().and_then(|(v, _)| v.clone());
+        assert_eq!(value(&f.meta.area).as_deref(), Some("HR"));
+        assert_eq!(value(&f.meta.period).as_deref(), Some("2023-04"));
+        assert_eq!(f.rows.len(), 1);
+        assert_eq!(f.rows[0].origin.line, Some(5));
+        assert_eq!(f.findings.len(), 1, "{:?}", f.findings);
+        assert_eq!(f.findings[0].line, Some(7));
+    }
+
+    #[test]
+    fn a_unit_after_the_forecast_header_is_read_and_another_than_tkr_refused() {
+        for header in [
+            "Prognos helår (tkr)",
+            "Prognos, tkr",
+            "Helårsprognos",
+            "Årsprognos i tkr",
+        ] {
+            let f = read_text("p.csv", format!("Projekt;{header}\nP1;100\n").as_bytes());
+            assert_eq!(f.rows.len(), 1, "{header}: {:?}", f.findings);
+            assert!(f.findings.is_empty(), "{header}: {:?}", f.findings);
+        }
+        for (header, unit) in [
+            ("Prognos helår (kr)", crate::labels::Unit::Kronor),
+            ("Prognos, mnkr", crate::labels::Unit::Millions),
+        ] {
+            let f = read_text(
+                "p.csv",
+                format!("\nProjekt;{header}\nP1;100\nP2;200\n").as_bytes(),
+            );
+            assert!(f.rows.is_empty(), "{header}: nothing is used");
+            assert_eq!(f.rows_read, 2, "{header}: the rows are counted as read");
+            let kind = Kind::UnitNotTkr {
+                header: header.to_string(),
+                unit,
+            };
+            assert_eq!(f.findings.len(), 1, "{header}: {:?}", f.findings);
+            assert_eq!((&f.findings[0].kind, f.findings[0].line), (&kind, Some(2)));
+        }
     }
 }

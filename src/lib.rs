@@ -33,6 +33,7 @@ pub mod changes;
 pub mod cli;
 pub mod cmd;
 pub mod consolidate;
+pub mod csv_lines;
 pub mod discover;
 pub mod error;
 pub mod finding;

@@ -15,7 +15,7 @@ pub const KEY_COLUMNS: &str = "Initiativ / Projekt";
 pub mod header {
     pub const INITIATIVE: [&str; 2] = ["initiativ", "utvecklingsinitiativ"];
     pub const PROJECT: [&str; 3] = ["projekt", "projektnummer", "projektkod"];
-    pub const FORECAST: [&str; 3] = ["prognos helår", "prognos", "prognos helår tkr"];
+    pub const FORECAST: [&str; 4] = ["prognos helår", "prognos", "helårsprognos", "årsprognos"];
     pub const AREA: [&str; 1] = ["tjänsteområde"];
     pub const COMMENT: [&str; 1] = ["kommentar"];
     pub const BUDGET: [&str; 2] = ["budget helår", "budget"];
