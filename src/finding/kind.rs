@@ -141,6 +141,13 @@ pub enum UnreadableActuals {
     NoPeriodRows {
         sie_type: u8,
     },
+    /// A money column's header names another unit (`named`) than the actuals are
+    /// read in (tkr when `tkr`, else kronor): `Belopp (tkr)`, `Belopp, mnkr`.
+    UnitMismatch {
+        header: String,
+        named: crate::labels::Unit,
+        tkr: bool,
+    },
     /// A plan template or a forecast workbook given as a ledger export.
     OtherInput {
         found: FileKind,

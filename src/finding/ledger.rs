@@ -159,6 +159,7 @@ fn actuals_unreadable_message(why: &UnreadableActuals, lang: Lang) -> String {
         (UnreadableActuals::ChecksumMismatch { stated, computed }, false) => format!("The SIE file's checksum does not match: the file states {stated}, its content gives {computed}. The file was edited or damaged after the export; export it again."),
         (UnreadableActuals::NoPeriodRows { sie_type }, true) => format!("SIE-filen (typ {sie_type}) har inga rader per period (#PSALDO, #PBUDGET eller #TRANS), bara årssaldon, så den ger inget utfall per månad. Exportera SIE typ 2, 3 eller 4 (periodsaldon eller transaktioner)."),
         (UnreadableActuals::NoPeriodRows { sie_type }, false) => format!("The SIE file (type {sie_type}) has no rows per period (#PSALDO, #PBUDGET or #TRANS), only year balances, so it gives no actuals per month. Export SIE type 2, 3 or 4 (period balances or transactions)."),
+        (UnreadableActuals::UnitMismatch { header, named, tkr }, _) => unit_mismatch(header, *named, *tkr, lang),
         (UnreadableActuals::OtherInput { found }, _) => super::reading::wrong_kind(*found, FileKind::Ledger, lang),
         (UnreadableActuals::MissingColumns { missing }, true) => format!("Tabellhuvudet hittades inte: ingen rad har alla rubriker som behövs (saknas: {}). Exportera rapporten med kolumnerna Period, Konto, Projekt och Belopp.", list(missing)),
         (UnreadableActuals::MissingColumns { missing }, false) => format!("The table header was not found: no row holds every heading needed (missing: {}). Export the report with the columns Period, Konto, Projekt and Belopp.", list(missing)),
@@ -169,6 +170,46 @@ fn actuals_unreadable_message(why: &UnreadableActuals, lang: Lang) -> String {
         (UnreadableActuals::Workbook(inner), _) => super::message(&Kind::UnreadableFile(inner.clone()), lang),
         (UnreadableActuals::Internal(detail), true) => format!("Internt fel när utfallsfilen lästes ({detail}). Filen hoppades över; rapportera felet till utvecklarna."),
         (UnreadableActuals::Internal(detail), false) => format!("Internal error while reading the actuals file ({detail}). The file was skipped; please report it to the developers."),
+    }
+}
+
+/// `unreadable-actuals` for a money column whose header names another unit than
+/// the actuals are read in: what it says, what is read, and the two ways out.
+fn unit_mismatch(header: &str, named: crate::labels::Unit, tkr: bool, lang: Lang) -> String {
+    use crate::labels::Unit;
+    let q = |t: &str| quoted(t, lang);
+    let sv = lang == Lang::Sv;
+    let (said_sv, said_en) = match named {
+        Unit::Thousands => ("tkr", "tkr"),
+        Unit::Kronor => ("kronor", "kronor"),
+        Unit::Millions => ("miljoner kronor", "millions of kronor"),
+    };
+    let (read, other) = match tkr {
+        true => ("tkr", "kronor"),
+        false => ("kronor", "tkr"),
+    };
+    let fix_sv = match named {
+        Unit::Millions => format!("Exportera beloppen i {read}"),
+        _ => format!(
+            "Sätt actuals_unit = \"{other}\" under [follow_up] i budget.toml, eller exportera beloppen i {read}"
+        ),
+    };
+    let fix_en = match named {
+        Unit::Millions => format!("Export the amounts in {read}"),
+        _ => format!(
+            "Set actuals_unit = \"{other}\" under [follow_up] in budget.toml, or export the amounts in {read}"
+        ),
+    };
+    if sv {
+        format!(
+            "Kolumnen {} anger beloppen i {said_sv}, men utfallet läses i {read} (actuals_unit i budget.toml): varje belopp skulle bli 1 000 gånger fel, så filen lästes inte. {fix_sv}, och läs in filen igen.",
+            q(header)
+        )
+    } else {
+        format!(
+            "The column {} gives the amounts in {said_en}, but the actuals are read in {read} (actuals_unit in budget.toml): every amount would be 1,000 times off, so the file was not read. {fix_en}, and read the file again.",
+            q(header)
+        )
     }
 }
 

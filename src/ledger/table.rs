@@ -310,6 +310,32 @@ impl Columns {
         })
     }
 
+    /// A money column whose header names another unit than the one the actuals
+    /// are read in (`Belopp (tkr)` while they are read in kronor, `Belopp, mnkr`),
+    /// with its text as `text` gives it, as an `unreadable-actuals` reason: read as
+    /// it stands, every amount would be 1 000 times off.
+    fn wrong_unit(&self, text: impl Fn(usize) -> String, unit: Unit) -> Option<UnreadableActuals> {
+        use crate::labels::Unit as Named;
+        let money = match self.amount {
+            Some(amount) => [Some(amount), None, self.budget],
+            None => [self.debit, self.credit, self.budget],
+        };
+        money.into_iter().flatten().find_map(|col| {
+            let header = text(col);
+            let key = crate::labels::normalize(&header);
+            let named = crate::labels::split_unit(&key).1?;
+            let agrees = matches!(
+                (named, unit),
+                (Named::Kronor, Unit::Kronor) | (Named::Thousands, Unit::Tkr)
+            );
+            (!agrees).then_some(UnreadableActuals::UnitMismatch {
+                header,
+                named,
+                tkr: unit == Unit::Tkr,
+            })
+        })
+    }
+
     fn missing(&self) -> Vec<String> {
         [
             (self.period, PERIOD),
@@ -496,6 +522,11 @@ fn read_grids(sheets: &[Grid], file: &str, opts: &ReadOptions, form: Form) -> Ac
         let text = |col: usize| cell_text(t.grid.value(CellRef::new(t.row, col as u32)));
         if let (Some(why), Some(d)) = (t.cols.ambiguous(text), t.cols.doubled) {
             let place = CellRef::new(t.row, d.at[1] as u32);
+            return Actuals::unreadable(file, Some(form), why)
+                .located(|f| f.at(&t.grid.name, Some(place)));
+        }
+        if let Some(why) = t.cols.wrong_unit(text, opts.table_unit) {
+            let place = CellRef::new(t.row, t.cols.amount_at().unwrap_or(0) as u32);
             return Actuals::unreadable(file, Some(form), why)
                 .located(|f| f.at(&t.grid.name, Some(place)));
         }

@@ -44,6 +44,21 @@ pub(super) fn examples() -> Vec<Kind> {
             stated: s("12"),
             computed: 13,
         }),
+        Kind::UnreadableActuals(UnreadableActuals::UnitMismatch {
+            header: s("Belopp (tkr)"),
+            named: crate::labels::Unit::Thousands,
+            tkr: false,
+        }),
+        Kind::UnreadableActuals(UnreadableActuals::UnitMismatch {
+            header: s("Utfall, kr"),
+            named: crate::labels::Unit::Kronor,
+            tkr: true,
+        }),
+        Kind::UnreadableActuals(UnreadableActuals::UnitMismatch {
+            header: s("Belopp mnkr"),
+            named: crate::labels::Unit::Millions,
+            tkr: false,
+        }),
         Kind::UnreadableActuals(UnreadableActuals::OtherInput {
             found: FileKind::Plan,
         }),

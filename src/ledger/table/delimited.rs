@@ -347,7 +347,10 @@ impl<'o> Part<'o> {
                         .trim()
                         .to_string()
                 };
-                if let Some(why) = found.ambiguous(text) {
+                if let Some(why) = found
+                    .ambiguous(text)
+                    .or_else(|| found.wrong_unit(text, self.sums.unit))
+                {
                     self.refused = Some((why, line));
                     return false;
                 }

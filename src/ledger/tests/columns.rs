@@ -2,7 +2,8 @@
 //! `Budget`, two `Debet`): which one counts cannot be told, so the file is refused
 //! with both columns named, in a CSV (on one thread and cut in two) and in a
 //! workbook; columns that do not hold money may stand twice. An amount in a foreign
-//! currency is not read, and a column named as the code wins over a plain one.
+//! currency is not read, and a column named as the code wins over a plain one. A
+//! money header naming another unit than the actuals are read in refuses the file.
 
 use super::*;
 use crate::lang::Lang;
@@ -266,4 +267,65 @@ fn a_workbook_too_large_says_why_and_what_to_save_instead() {
         sv.contains("1 200 000 celler") && sv.contains("Spara exporten som CSV"),
         "{sv}"
     );
+}
+
+#[test]
+fn a_money_header_naming_another_unit_than_the_actuals_are_read_in_refuses_the_file() {
+    use crate::labels::Unit as Named;
+    let mismatch = |header: &str, named, tkr| UnreadableActuals::UnitMismatch {
+        header: header.to_string(),
+        named,
+        tkr,
+    };
+    let kronor = ReadOptions::default();
+    let tkr = ReadOptions {
+        table_unit: Unit::Tkr,
+        ..ReadOptions::default()
+    };
+    let csv = |header: &str| format!("Period;Konto;Projekt;{header}\n202301;6550;P1;1,5\n");
+    // Read in kronor (the default): a header in tkr or millions would be 1 000 off.
+    for (header, named) in [
+        ("Belopp (tkr)", Named::Thousands),
+        ("Utfall tkr", Named::Thousands),
+        ("Belopp i tusen kronor", Named::Thousands),
+        ("Belopp, mnkr", Named::Millions),
+    ] {
+        let a = read_bytes(csv(header).as_bytes(), "u.csv", &kronor);
+        assert_eq!(refusal(&a), &mismatch(header, named, false), "{header}");
+        assert_eq!(a.findings[0].line, Some(1));
+    }
+    // Read in tkr: a header in kronor is refused, one in tkr read as tkr.
+    let a = read_bytes(csv("Belopp, kr").as_bytes(), "u.csv", &tkr);
+    assert_eq!(refusal(&a), &mismatch("Belopp, kr", Named::Kronor, true));
+    let a = checked(read_bytes(csv("Belopp (tkr)").as_bytes(), "u.csv", &tkr));
+    assert_eq!(actual(&a, 2023, 1, "6550", Some("P1")), d("1500"));
+    // A header naming the unit the actuals are read in, or none, is read as before.
+    for header in ["Belopp (kr)", "Belopp SEK", "Belopp"] {
+        let a = checked(read_bytes(csv(header).as_bytes(), "u.csv", &kronor));
+        assert_eq!(
+            actual(&a, 2023, 1, "6550", Some("P1")),
+            d("1.5"),
+            "{header}"
+        );
+    }
+    // The budget column too, and in a workbook at the amount's header cell.
+    use Fill::{Number as N, Text as T};
+    let xlsx = workbook(
+        &["Period", "Konto", "Projekt", "Belopp", "Budget (tkr)"],
+        &[[
+            Some(T("2023-01")),
+            Some(N(6550.0)),
+            Some(T("P1")),
+            Some(N(10.0)),
+            Some(N(1.0)),
+        ]],
+    );
+    let a = read_bytes(&xlsx, "u.xlsx", &kronor);
+    assert_eq!(
+        refusal(&a),
+        &mismatch("Budget (tkr)", Named::Thousands, false)
+    );
+    assert_eq!(a.findings[0].cell, Some(CellRef::new(0, 3)));
+    let message = a.findings[0].message(Lang::Sv);
+    assert!(message.contains("Sätt actuals_unit = \"tkr\""), "{message}");
 }
