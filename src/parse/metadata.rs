@@ -76,6 +76,8 @@ pub(super) fn parse(
     }
 }
 
+/// `2023-01-18`: an ISO date written as text, of a day the calendar has (not
+/// `2023-13-01` or `2023-02-30`, which are `invalid-metadata`).
 fn is_iso_date(t: &str) -> bool {
     let b = t.as_bytes();
     b.len() == 10
@@ -84,6 +86,7 @@ fn is_iso_date(t: &str) -> bool {
         && b.iter()
             .enumerate()
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && Date::parse(t).is_some()
 }
 
 /// `Budgetår` as a year from 1900 to 2200, or an `invalid-metadata` finding.

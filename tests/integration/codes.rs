@@ -314,6 +314,20 @@ fn invalid_metadata() {
 }
 
 #[test]
+fn a_datum_the_calendar_does_not_have_is_an_invalid_metadata_warning() {
+    // Typed as text in ISO form, but no such day: refused as any bad Datum is (a
+    // warning, Datum being optional), not kept as the file's date.
+    for date in ["2023-02-30", "2023-13-01", "2023-04-31"] {
+        let run = Run::new().add(
+            "HR.xlsx",
+            &Template::new("HR").set(Sheet::Budget, "B6", t(date)),
+        );
+        let f = expect_one(&run, &[], "invalid-metadata", "warning", HR, B, Some("B6"));
+        assert!(f.message.contains(date), "{}", f.message);
+    }
+}
+
+#[test]
 fn unknown_area() {
     let run = Run::new()
         .config(HR_CONFIG)
