@@ -315,6 +315,44 @@ const REASONS_SV: &[(&str, &str)] = &[
         "okänd nyckel ”{}”; tillåten nyckel: {}",
     ),
     ("missing field `{}`", "nyckeln ”{}” saknas"),
+    // The value types of budget.toml, in the words of its reader, said as a
+    // finance officer editing it would: before the general pattern below.
+    (
+        "invalid value: string \"{}\", expected a Decimal type representing a fixed-point number",
+        "ogiltigt belopp ”{}”: skriv beloppet som ett tal, utan citattecken och mellanslag, t.ex. 13000 eller 13000.5",
+    ),
+    (
+        "invalid type: {}, expected a Decimal type representing a fixed-point number",
+        "fel typ av värde ({}); väntat: ett belopp skrivet som tal, t.ex. 13000",
+    ),
+    (
+        "invalid type: string \"{}\", expected i32",
+        "”{}” står inom citattecken: skriv talet utan dem, t.ex. 2023",
+    ),
+    (
+        "invalid type: {}, expected i32",
+        "fel typ av värde ({}); väntat: ett heltal, t.ex. 2023",
+    ),
+    (
+        "invalid type: {}, expected a string",
+        "fel typ av värde ({}); väntat: en text inom citattecken, t.ex. \"HR\"",
+    ),
+    (
+        "invalid type: {}, expected a sequence",
+        "fel typ av värde ({}); väntat: en lista inom hakparenteser, t.ex. [2023, 2024, 2025]",
+    ),
+    (
+        "unknown variant `{}`, expected `{}` or `{}`",
+        "okänt värde ”{}”; tillåtet är ”{}” eller ”{}”",
+    ),
+    (
+        "unknown variant `{}`, expected one of {}",
+        "okänt värde ”{}”; tillåtna värden: {}",
+    ),
+    (
+        "unexpected key or value, expected newline, `#`",
+        "oväntat innehåll efter värdet: ett decimaltal skrivs med punkt (13000.5), en text inom citattecken (\"HR\"), och varje nyckel på en egen rad",
+    ),
     (
         "invalid type: {}, expected {}",
         "fel typ av värde ({}); väntat: {}",
@@ -421,7 +459,10 @@ fn fill<'t>(pattern: &str, text: &'t str) -> Option<Vec<&'t str>> {
 fn line_sv(line: &str) -> String {
     for (en, sv) in REASONS_SV {
         if let Some(values) = fill(en, line) {
-            let values: Vec<String> = values.iter().map(|v| v.replace('`', "")).collect();
+            let values: Vec<String> = values
+                .iter()
+                .map(|v| value_sv(&v.replace('`', "")))
+                .collect();
             let mut out = String::new();
             for (i, piece) in sv.split("{}").enumerate() {
                 if i > 0 {
@@ -433,6 +474,25 @@ fn line_sv(line: &str) -> String {
         }
     }
     os_reason_sv(line)
+}
+
+/// A value as the TOML reader names it, in Swedish: `integer 2023` → `heltalet
+/// 2023`, `floating point 2023.5`, `boolean true`, `string "x"`; other text as it is.
+fn value_sv(value: &str) -> String {
+    let named = [
+        ("integer ", "heltalet "),
+        ("floating point ", "decimaltalet "),
+        ("boolean ", "sanningsvärdet "),
+        ("string ", "texten "),
+        ("sequence", "en lista"),
+        ("map", "en tabell"),
+    ];
+    for (en, sv) in named {
+        if let Some(rest) = value.strip_prefix(en) {
+            return format!("{sv}{rest}");
+        }
+    }
+    value.to_string()
 }
 
 fn os_reason_sv(reason: &str) -> String {
@@ -607,6 +667,52 @@ mod tests {
             sv("budget_year = 2023\nframe_total = 5\n"),
             "Konfigurationen budget.toml är felaktig: TOML-fel på rad 2, kolumn 1\n  |\n2 | frame_total = 5\n  | ^^^^^^^^^^^\nokänd nyckel ”frame_total”; tillåtna nycklar: budget_year, years, total_frame, area, project, report_group, follow_up, rounds\n"
         );
+        // The value types as someone editing the file writes them wrong: the last
+        // line of the message says what to write instead, in Swedish.
+        let last = |text: &str| {
+            sv(text)
+                .trim_end()
+                .lines()
+                .last()
+                .unwrap_or_default()
+                .to_string()
+        };
+        for (text, said) in [
+            (
+                "budget_year = \"2023\"\n",
+                "”2023” står inom citattecken: skriv talet utan dem, t.ex. 2023",
+            ),
+            (
+                "budget_year = 2023.5\n",
+                "fel typ av värde (decimaltalet 2023.5); väntat: ett heltal, t.ex. 2023",
+            ),
+            (
+                "years = 2023\n",
+                "fel typ av värde (heltalet 2023); väntat: en lista inom hakparenteser, t.ex. [2023, 2024, 2025]",
+            ),
+            (
+                "[[area]]\nname = \"HR\"\nframe = \"13 000\"\n",
+                "ogiltigt belopp ”13 000”: skriv beloppet som ett tal, utan citattecken och mellanslag, t.ex. 13000 eller 13000.5",
+            ),
+            (
+                "[[area]]\nname = \"HR\"\nframe = true\n",
+                "fel typ av värde (sanningsvärdet true); väntat: ett belopp skrivet som tal, t.ex. 13000",
+            ),
+            (
+                "[[area]]\nname = 5\n",
+                "fel typ av värde (heltalet 5); väntat: en text inom citattecken, t.ex. \"HR\"",
+            ),
+            (
+                "[follow_up]\nactuals_unit = \"tusen\"\n",
+                "okänt värde ”tusen”; tillåtet är ”kronor” eller ”tkr”",
+            ),
+            (
+                "[[area]]\nname = \"HR\"\nframe = 13000,5\n",
+                "oväntat innehåll efter värdet: ett decimaltal skrivs med punkt (13000.5), en text inom citattecken (\"HR\"), och varje nyckel på en egen rad",
+            ),
+        ] {
+            assert_eq!(last(text), said, "{text}");
+        }
         assert_eq!(
             sv("budget_year = 2026\nyears = [2023, 2024]\n"),
             "Konfigurationen budget.toml är felaktig: budget_year 2026 finns inte bland years [2023, 2024]"
