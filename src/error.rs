@@ -338,6 +338,10 @@ const REASONS_SV: &[(&str, &str)] = &[
         "fel typ av värde ({}); väntat: en text inom citattecken, t.ex. \"HR\"",
     ),
     (
+        "invalid type: {}, expected a TOML datetime",
+        "fel typ av värde ({}); väntat: ett datum utan citattecken, t.ex. 2022-10-14",
+    ),
+    (
         "invalid type: {}, expected a sequence",
         "fel typ av värde ({}); väntat: en lista inom hakparenteser, t.ex. [2023, 2024, 2025]",
     ),
@@ -701,6 +705,10 @@ mod tests {
             (
                 "[[area]]\nname = 5\n",
                 "fel typ av värde (heltalet 5); väntat: en text inom citattecken, t.ex. \"HR\"",
+            ),
+            (
+                "[rounds]\nplan_deadline = \"2022-10-14\"\n",
+                "fel typ av värde (texten \"2022-10-14\"); väntat: ett datum utan citattecken, t.ex. 2022-10-14",
             ),
             (
                 "[follow_up]\nactuals_unit = \"tusen\"\n",
