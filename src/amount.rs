@@ -118,7 +118,7 @@ pub fn read(cell: Option<&Cell>) -> Reading {
             formula: cell.formula,
         },
         Value::HugeNumber(t) => Reading::Invalid(NotAmount::OutOfRange(t.clone())),
-        Value::Text(t) => match parse_text(t) {
+        Value::Text(t) => match parse_text(t).or_else(|e| in_tkr(t).ok_or(e)) {
             Ok(value) if !plausible(value) => Reading::Invalid(NotAmount::Implausible(value)),
             Ok(value) => Reading::Text {
                 value,
@@ -129,6 +129,16 @@ pub fn read(cell: Option<&Cell>) -> Reading {
         Value::Bool(b) => Reading::Invalid(NotAmount::Bool(*b)),
         Value::Date(d) => Reading::Invalid(NotAmount::Date(d.clone())),
         Value::Error(e) => Reading::Invalid(NotAmount::ErrorValue(e.clone())),
+    }
+}
+
+/// A number written as text with the template's own unit after it (`800 tkr`,
+/// `1 200,5 tkr`): the number. Any other unit (`800 kr`) is no amount in tkr.
+fn in_tkr(text: &str) -> Option<Decimal> {
+    let key = crate::labels::normalize(text);
+    match crate::labels::split_unit(&key) {
+        (number, Some(crate::labels::Unit::Thousands)) => parse_text(number).ok(),
+        _ => None,
     }
 }
 
@@ -198,6 +208,37 @@ fn english_groups(body: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_number_typed_with_the_template_s_unit_tkr_is_read_and_another_unit_is_not() {
+        let text = |t: &str| {
+            read(Some(&Cell {
+                at: crate::location::CellRef::new(0, 0),
+                value: Value::Text(t.into()),
+                formula: false,
+            }))
+        };
+        for (written, value) in [
+            ("800 tkr", 800),
+            ("800 TKR", 800),
+            ("1 200 tkr", 1200),
+            ("800 tusen kronor", 800),
+        ] {
+            match text(written) {
+                Reading::Text { value: v, text } => {
+                    assert_eq!(v, Decimal::from(value), "{written}");
+                    assert_eq!(text, written, "the text as typed, for the message");
+                }
+                other => panic!("{written}: {other:?}"),
+            }
+        }
+        for written in ["800 kr", "800 mnkr", "tkr", "800tkr"] {
+            assert!(
+                matches!(text(written), Reading::Invalid(NotAmount::Text(_))),
+                "{written}"
+            );
+        }
+    }
 
     #[test]
     fn a_sum_is_rounded_to_excel_digits_only_where_fifteen_digits_do_not_hold_it() {

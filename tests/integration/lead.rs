@@ -486,7 +486,8 @@ fn text_that_is_no_number_is_the_error_and_the_formulas_its_consequence() {
 
 #[test]
 fn the_note_on_a_consequence_sends_the_lead_to_their_own_file() {
-    // The sample's HR template with "12 tkr" typed in C11: D11 and the Summa D13
+    // The sample's HR template with "12 kr" typed in C11 (no amount in tkr; "12 tkr"
+    // would be read as 12, a number typed as text): D11 and the Summa D13
     // show #VÄRDEFEL!. The copy holds values, so its D11 stays #VÄRDEFEL! whatever
     // is typed in its C11; the note must say where the correction works.
     let run = Run::new();
@@ -497,7 +498,7 @@ fn the_note_on_a_consequence_sends_the_lead_to_their_own_file() {
         r#"
 import openpyxl, sys
 wb = openpyxl.load_workbook(sys.argv[1])
-wb["Budgetfördelning"]["C11"] = "12 tkr"
+wb["Budgetfördelning"]["C11"] = "12 kr"
 wb.save(sys.argv[2])
 "#,
         &["HR.xlsx", "tkr.xlsx"],
