@@ -45,6 +45,11 @@ pub(super) fn examples() -> Vec<Kind> {
             rename_to: None,
         },
         Kind::NotAWorkbook {
+            extension: s(".xltx"),
+            document: false,
+            rename_to: None,
+        },
+        Kind::NotAWorkbook {
             extension: s(".CSV"),
             document: false,
             rename_to: None,

@@ -87,6 +87,15 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
         } else {
             format!("A CSV file, not a budget template (extension {}): budget templates are read as workbooks (.xlsx, .xls, .ods), while actuals and forecasts in CSV are read by the follow-up (--actuals, --forecasts). The file is skipped.", q(extension))
         },
+        // A spreadsheet saved in a form that is not read: said how to save it.
+        Kind::NotAWorkbook { extension, document: false, .. } if saved_as(extension).is_some() => {
+            let (sv_what, en_what) = saved_as(extension).unwrap_or_default();
+            if sv {
+                format!("{sv_what} (ändelsen {}), som inte läses: spara den som Excel-arbetsbok (.xlsx) och lägg den i mappen. Filen hoppas över.", q(extension))
+            } else {
+                format!("{en_what} (extension {}), which is not read: save it as an Excel workbook (.xlsx) and put that in the folder. The file is skipped.", q(extension))
+            }
+        }
         Kind::NotAWorkbook { extension, document: false, .. } => if sv {
             format!("Inte en arbetsbok (ändelsen {} läses inte); filen hoppas över.", q(extension))
         } else {
@@ -136,6 +145,22 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
                 format!("The text in the cell is {} characters long, more than the {} an Excel cell holds. It was read and is written shortened to {} characters. Shorten the text (put long descriptions in a document of their own).", n(*length), n(*limit), n(*limit))
             }
         }
+        _ => return None,
+    })
+}
+
+/// A spreadsheet saved in a form that is not read, by its extension: what it is,
+/// in Swedish and English (an Excel or LibreOffice template, a Numbers file, a flat
+/// OpenDocument spreadsheet).
+fn saved_as(extension: &str) -> Option<(&'static str, &'static str)> {
+    Some(match extension.to_ascii_lowercase().as_str() {
+        ".xltx" | ".xltm" | ".xlt" => ("En Excel-mall", "An Excel template"),
+        ".ots" => ("En LibreOffice-mall", "A LibreOffice template"),
+        ".numbers" => ("En Numbers-fil", "A Numbers file"),
+        ".fods" => (
+            "Ett platt OpenDocument-kalkylark",
+            "A flat OpenDocument spreadsheet",
+        ),
         _ => return None,
     })
 }
