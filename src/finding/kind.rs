@@ -152,6 +152,11 @@ pub enum UnreadableActuals {
     OtherInput {
         found: FileKind,
     },
+    /// A report with a column per month (`months` header cells name one) instead of
+    /// a period column and an amount column.
+    MonthColumns {
+        months: usize,
+    },
     /// A table whose header lacks required columns (`Belopp`…).
     MissingColumns {
         missing: Vec<String>,

@@ -76,6 +76,9 @@ struct Columns {
     /// `Utfall`, two `Budget`): which one counts cannot be told, so the table is
     /// not read ([`Columns::ambiguous`]).
     doubled: Option<Doubled>,
+    /// Header cells that name a month (`Jan`, `april`, `2023-01`, `jan-23`): a report
+    /// with a column per month, which has no period column to read.
+    months: usize,
 }
 
 /// Two header cells that claim one column a row's money is read from.
@@ -246,6 +249,13 @@ impl Columns {
         let mut coded = [false; 2];
         for (i, text) in cells {
             c.width = c.width.max(i + 1);
+            let t = text.trim();
+            if fields::month_of_name(t).is_some()
+                || fields::named_month(t).is_some()
+                || parse_period(t).is_some()
+            {
+                c.months += 1;
+            }
             let spelling = Columns::classify_spelling(text);
             let role = spelling.map(|(role, _)| role);
             let code = spelling.is_some_and(|(_, code)| code);
@@ -334,6 +344,19 @@ impl Columns {
                 tkr: unit == Unit::Tkr,
             })
         })
+    }
+
+    /// Why a file whose best header candidate is this one was not read: a report
+    /// with a column per month, or the columns it lacks.
+    fn not_found(&self) -> UnreadableActuals {
+        match self.months {
+            2.. => UnreadableActuals::MonthColumns {
+                months: self.months,
+            },
+            _ => UnreadableActuals::MissingColumns {
+                missing: self.missing(),
+            },
+        }
     }
 
     fn missing(&self) -> Vec<String> {
@@ -492,9 +515,7 @@ fn no_table(sheets: &[Grid], form: Form, best: &Columns) -> UnreadableActuals {
     match (form, best.found(), FileKind::of_sheets(&names)) {
         (Form::Html, 0, _) => UnreadableActuals::Html,
         (Form::Sheet, _, Some(found)) => UnreadableActuals::OtherInput { found },
-        _ => UnreadableActuals::MissingColumns {
-            missing: best.missing(),
-        },
+        _ => best.not_found(),
     }
 }
 

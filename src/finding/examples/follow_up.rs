@@ -65,6 +65,7 @@ pub(super) fn examples() -> Vec<Kind> {
         Kind::UnreadableActuals(UnreadableActuals::OtherInput {
             found: FileKind::Forecast,
         }),
+        Kind::UnreadableActuals(UnreadableActuals::MonthColumns { months: 12 }),
         Kind::UnreadableActuals(UnreadableActuals::MissingColumns {
             missing: vec![s("Belopp")],
         }),

@@ -432,9 +432,7 @@ impl<'o> Part<'o> {
             return Some(Actuals::unreadable(
                 self.file,
                 Some(Form::Csv),
-                UnreadableActuals::MissingColumns {
-                    missing: self.best.missing(),
-                },
+                self.best.not_found(),
             ));
         }
         self.sums.finish(Form::Csv, self.utf8)

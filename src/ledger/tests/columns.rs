@@ -329,3 +329,48 @@ fn a_money_header_naming_another_unit_than_the_actuals_are_read_in_refuses_the_f
     let message = a.findings[0].message(Lang::Sv);
     assert!(message.contains("Sätt actuals_unit = \"tkr\""), "{message}");
 }
+
+#[test]
+fn a_report_with_a_column_per_month_is_named_as_one() {
+    // Months by name (Swedish or English, abbreviated), as periods, or as named
+    // months, in a CSV and in a workbook below a title: said what the report is and
+    // how to export it, not only which columns it lacks.
+    for header in [
+        "Konto;Projekt;Jan;Feb;Mar;Apr",
+        "Konto;Projekt;januari;februari",
+        "Konto;Projekt;2023-01;2023-02;2023-03",
+        "Kontonr;Projekt;jan-23;feb-23",
+    ] {
+        let months = header.split(';').count() - 2;
+        let a = read_text("u.csv", &format!("{header}\n6550;P1;1;2;3;4\n"));
+        assert_eq!(
+            refusal(&a),
+            &UnreadableActuals::MonthColumns { months },
+            "{header}"
+        );
+    }
+    // One month-like heading is no such report: the missing columns are named.
+    let a = read_text("u.csv", "Konto;Projekt;Jan;Summa\n6550;P1;1;1\n");
+    assert!(matches!(
+        refusal(&a),
+        UnreadableActuals::MissingColumns { .. }
+    ));
+    use Fill::{Number as N, Text as T};
+    let xlsx = workbook(
+        &["Konto", "Projekt", "januari", "februari", "mars"],
+        &[[
+            Some(N(6550.0)),
+            Some(T("P1")),
+            Some(N(1.0)),
+            Some(N(2.0)),
+            Some(N(3.0)),
+        ]],
+    );
+    let a = read_bytes(&xlsx, "u.xlsx", &ReadOptions::default());
+    assert_eq!(refusal(&a), &UnreadableActuals::MonthColumns { months: 3 });
+    let message = a.findings[0].message(Lang::Sv);
+    assert!(
+        message.starts_with("Rapporten har en kolumn per månad (3 månadskolumner)"),
+        "{message}"
+    );
+}
