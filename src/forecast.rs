@@ -40,6 +40,8 @@ struct Layout {
     /// The unit the forecast's header names after its label (`Prognos helår (kr)`),
     /// when it names one.
     forecast_unit: Option<Unit>,
+    /// A second column headed as the forecast.
+    forecast_twice: Option<u32>,
 }
 
 /// The table's header: the first row with a forecast column and an initiative or
@@ -57,6 +59,10 @@ fn layout(grid: &Grid) -> Option<Layout> {
                 _ => None,
             })
         };
+        let heads = |c: &Cell, labels: &[&str]| match &c.value {
+            Value::Text(t) => labels.contains(&crate::labels::split_unit(&normalize(t)).0),
+            _ => false,
+        };
         let find = |labels: &[&str]| find_unit(labels).map(|(col, _)| col);
         let (initiative, project) = (find(&INITIATIVE), find(&PROJECT));
         if let (Some((forecast, forecast_unit)), true) = (
@@ -69,6 +75,10 @@ fn layout(grid: &Grid) -> Option<Layout> {
                 project,
                 forecast,
                 forecast_unit,
+                forecast_twice: (cells.iter())
+                    .filter(|c| c.at.col != forecast)
+                    .find(|c| heads(c, &FORECAST))
+                    .map(|c| c.at.col),
                 area: find(&AREA),
                 comment: find(&COMMENT),
                 budget: find(&BUDGET),
@@ -164,12 +174,11 @@ pub fn read_with_grid(path: &Path, file: &str) -> (ForecastFile, Option<Grid>) {
         file,
         meta_area: out.meta.area.as_ref().and_then(|(v, _)| v.clone()),
     };
-    // A forecast in kronor or millions would be 1 000 times off: the table is not
-    // read, and the header says why (its rows counted as read, none used).
-    if let Some(unit) = l.forecast_unit.filter(|u| *u != Unit::Thousands) {
+    // A header that cannot be read as it stands: the table is not read, and the
+    // header says why (its rows counted as read, none used).
+    if let Some(kind) = unreadable_header(grid, &l) {
         let at = CellRef::new(l.header_row, l.forecast);
-        let header = grid.value(at).display();
-        let finding = Finding::new(Kind::UnitNotTkr { header, unit }).in_file(file);
+        let finding = Finding::new(kind).in_file(file);
         out.findings.push(match csv {
             true => finding.at_line(u64::from(l.header_row) + 1),
             false => finding.at(&grid.name, Some(at)),
@@ -195,6 +204,25 @@ pub fn read_with_grid(path: &Path, file: &str) -> (ForecastFile, Option<Grid>) {
 
 /// A sheet with the table, and where its columns lie.
 type Found<'g> = (&'g Grid, Layout);
+
+/// Why a found header cannot be read as it stands: the forecast in kronor or
+/// millions (1 000 times off), or two columns that both head the forecast
+/// (`Prognos` and `Prognos helår`: which one the lead filled in cannot be told).
+fn unreadable_header(grid: &Grid, l: &Layout) -> Option<Kind> {
+    if let Some(second) = l.forecast_twice {
+        let cells = vec![
+            CellRef::new(l.header_row, l.forecast),
+            CellRef::new(l.header_row, second),
+        ];
+        return Some(Kind::AmbiguousColumn {
+            header: COL_FORECAST.to_string(),
+            cells,
+        });
+    }
+    let unit = l.forecast_unit.filter(|u| *u != Unit::Thousands)?;
+    let header = grid.value(CellRef::new(l.header_row, l.forecast)).display();
+    Some(Kind::UnitNotTkr { header, unit })
+}
 
 /// Every sheet with the table: the one named `Prognos` is read (else the first),
 /// and the others are named with their rows ([`left_out`]), so that none is left
@@ -547,5 +575,30 @@ mod tests {
             assert_eq!(f.findings.len(), 1, "{header}: {:?}", f.findings);
             assert_eq!((&f.findings[0].kind, f.findings[0].line), (&kind, Some(2)));
         }
+    }
+
+    #[test]
+    fn two_forecast_columns_refuse_the_table() {
+        // `Prognos` beside `Prognos helår`: which one the lead filled in cannot be
+        // told, so no row is used and both cells are named.
+        let f = read_text(
+            "p.csv",
+            "Projekt;Prognos;Prognos helår (tkr)\nP1;100;120\nP2;1;2\n".as_bytes(),
+        );
+        assert!(f.rows.is_empty());
+        assert_eq!(f.rows_read, 2);
+        let kind = Kind::AmbiguousColumn {
+            header: COL_FORECAST.to_string(),
+            cells: vec![CellRef::new(0, 1), CellRef::new(0, 2)],
+        };
+        assert_eq!(f.findings.len(), 1, "{:?}", f.findings);
+        assert_eq!((&f.findings[0].kind, f.findings[0].line), (&kind, Some(1)));
+        // `Föregående prognos` is another column, not a second forecast.
+        let f = read_text(
+            "p.csv",
+            "Projekt;Föregående prognos;Prognos helår\nP1;100;120\n".as_bytes(),
+        );
+        assert_eq!(f.rows.len(), 1);
+        assert_eq!(f.rows[0].forecast, Decimal::from(120));
     }
 }
