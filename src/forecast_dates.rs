@@ -68,9 +68,20 @@ fn month_finding(file: &ForecastFile, period: (i32, u8)) -> Option<Finding> {
     Some(file.at_meta(Finding::new(kind), file.meta.period.as_ref()))
 }
 
-/// `future-date`, at the `Datum` cell, when the workbook's date is after today.
+/// `future-date`, at the `Datum` cell, when the workbook's date is after today;
+/// `invalid-metadata` (a warning) when it is no date the calendar has.
 pub fn date_finding(file: &ForecastFile, today: Date) -> Option<Finding> {
-    let date = ForecastMeta::value(&file.meta.date).and_then(Date::parse)?;
+    let written = ForecastMeta::value(&file.meta.date)?;
+    let Some(date) = Date::parse(written) else {
+        // Not a day the calendar has (`2023-02-30`, `3 maj`): Datum is optional, so
+        // a warning, as a plan template's bad Datum is.
+        let mut finding = Finding::new(Kind::InvalidMetadata {
+            label: crate::forecast::labels::META_DATE,
+            found: written.to_string(),
+        });
+        finding.severity = crate::finding::Severity::Warning;
+        return Some(file.at_meta(finding, file.meta.date.as_ref()));
+    };
     (date > today).then(|| {
         let kind = Kind::FutureDate {
             date: date.to_string(),
@@ -115,8 +126,21 @@ mod tests {
         assert_eq!(codes(workbook(Some("2022-12"), None)), ["stale-forecast"]);
         assert_eq!(codes(workbook(Some("2023-06"), None)), ["later-forecast"]);
         assert_eq!(codes(workbook(None, Some("2023-05-06"))), ["future-date"]);
-        // Not a month, not a date: `follow-up check` names those.
-        assert!(codes(workbook(Some("april"), Some("snart"))).is_empty());
+        // Not a month: `follow-up check` names it. Not a date, or a day the calendar
+        // does not have: a warning here, Datum being optional.
+        assert!(codes(workbook(Some("april"), None)).is_empty());
+        assert_eq!(
+            codes(workbook(Some("2023-04"), Some("snart"))),
+            ["invalid-metadata"]
+        );
+        assert_eq!(
+            codes(workbook(Some("2023-04"), Some("2023-02-30"))),
+            ["invalid-metadata"]
+        );
+        let today = Date::parse("2023-05-05").expect("date");
+        let bad = date_finding(&workbook(None, Some("2023-02-30")), today).expect("finding");
+        assert_eq!(bad.severity, crate::finding::Severity::Warning);
+        assert_eq!(bad.cell, Some(CellRef::new(7, 1)));
         assert!(codes(ForecastFile::default()).is_empty());
     }
 
