@@ -44,9 +44,20 @@ pub fn check(files: &[ForecastFile], period: (i32, u8), today: Date) -> Vec<Find
 }
 
 /// `stale-forecast` or `later-forecast`, at the `Period` cell, when the workbook
-/// names another month than the follow-up's.
+/// names another month than the follow-up's; `invalid-metadata` (a warning) when
+/// its `Period` is no month.
 fn month_finding(file: &ForecastFile, period: (i32, u8)) -> Option<Finding> {
-    let found = month_of(&file.meta)?;
+    let Some(found) = month_of(&file.meta) else {
+        // A `Period` that is no month (`april`): the forecast counts as the follow-up
+        // month's, and the warning says which cell to correct.
+        let written = ForecastMeta::value(&file.meta.period)?;
+        let mut finding = Finding::new(Kind::InvalidMetadata {
+            label: crate::forecast::labels::META_PERIOD,
+            found: written.to_string(),
+        });
+        finding.severity = crate::finding::Severity::Warning;
+        return Some(file.at_meta(finding, file.meta.period.as_ref()));
+    };
     // Without a Tjänsteområde the message names the file instead.
     let area = ForecastMeta::value(&file.meta.area)
         .unwrap_or(&file.file)
@@ -126,9 +137,9 @@ mod tests {
         assert_eq!(codes(workbook(Some("2022-12"), None)), ["stale-forecast"]);
         assert_eq!(codes(workbook(Some("2023-06"), None)), ["later-forecast"]);
         assert_eq!(codes(workbook(None, Some("2023-05-06"))), ["future-date"]);
-        // Not a month: `follow-up check` names it. Not a date, or a day the calendar
-        // does not have: a warning here, Datum being optional.
-        assert!(codes(workbook(Some("april"), None)).is_empty());
+        // Not a month, not a date, or a day the calendar does not have: a warning
+        // here (`follow-up check` makes the Period an error).
+        assert_eq!(codes(workbook(Some("april"), None)), ["invalid-metadata"]);
         assert_eq!(
             codes(workbook(Some("2023-04"), Some("snart"))),
             ["invalid-metadata"]
