@@ -103,6 +103,10 @@ pub(super) fn examples() -> Vec<Kind> {
             label: "Datum",
             found: s("igår"),
         },
+        Kind::InvalidMetadata {
+            label: "Period",
+            found: s("april"),
+        },
         Kind::UnknownArea {
             area: s("Inköp"),
             known: vec![s("HR")],

@@ -34,6 +34,8 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
                 (crate::labels::META_BUDGET_YEAR, false) => "write a year, e.g. 2023",
                 (crate::labels::META_DATE, true) => "skriv ett datum, t.ex. 2023-03-01",
                 (crate::labels::META_DATE, false) => "write a date, e.g. 2023-03-01",
+                (crate::labels::forecast::META_PERIOD, true) => "skriv månaden som ÅÅÅÅ-MM, t.ex. 2023-04",
+                (crate::labels::forecast::META_PERIOD, false) => "write the month as YYYY-MM, e.g. 2023-04",
                 (_, true) => "skriv ett giltigt värde",
                 (_, false) => "write a valid value",
             };
