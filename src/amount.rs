@@ -118,7 +118,7 @@ pub fn read(cell: Option<&Cell>) -> Reading {
             formula: cell.formula,
         },
         Value::HugeNumber(t) => Reading::Invalid(NotAmount::OutOfRange(t.clone())),
-        Value::Text(t) => match parse_text(t).or_else(|e| in_tkr(t).ok_or(e)) {
+        Value::Text(t) => match text_amount(t) {
             Ok(value) if !plausible(value) => Reading::Invalid(NotAmount::Implausible(value)),
             Ok(value) => Reading::Text {
                 value,
@@ -130,6 +130,12 @@ pub fn read(cell: Option<&Cell>) -> Reading {
         Value::Date(d) => Reading::Invalid(NotAmount::Date(d.clone())),
         Value::Error(e) => Reading::Invalid(NotAmount::ErrorValue(e.clone())),
     }
+}
+
+/// A template amount written as text: a number ([`parse_text`]), also with the
+/// template's unit after it (`800 tkr`).
+pub fn text_amount(text: &str) -> Result<Decimal, NotAmount> {
+    parse_text(text).or_else(|e| in_tkr(text).ok_or(e))
 }
 
 /// A number written as text with the template's own unit after it (`800 tkr`,

@@ -188,7 +188,7 @@ fn name_without_value(cell: Option<&Cell>) -> bool {
 fn below_total(grid: &Grid, total_row: u32, name_col: u32, sink: &mut Sink<'_>) {
     let has_amount = |c: &Cell| match &c.value {
         Value::Number(v) => !v.is_zero(),
-        Value::Text(t) => crate::amount::parse_text(t).is_ok_and(|v| !v.is_zero()),
+        Value::Text(t) => crate::amount::text_amount(t).is_ok_and(|v| !v.is_zero()),
         _ => false,
     };
     let mut found = grid
