@@ -310,6 +310,16 @@ pub fn is_sheet_copy(name: &str, label: &str) -> bool {
     }
 }
 
+/// True when `name` is `label` (under the forgiving rule) followed by more words —
+/// `Budgetfördelning 2023`, `Budgetfördelning gammal`, `Budgetfördelning - ny` — a
+/// sheet kept beside the required one, not the same name and no copy's.
+pub fn is_sheet_variant(name: &str, label: &str) -> bool {
+    let (label, key) = (normalize(label), normalize(name));
+    key.strip_prefix(&label).is_some_and(|rest| {
+        rest.starts_with([' ', '_', '-', '(', '.']) && !is_sheet_copy(name, &label)
+    })
+}
+
 fn is_number(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
 }

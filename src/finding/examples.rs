@@ -331,27 +331,38 @@ pub(super) fn examples() -> Vec<Kind> {
         },
         Kind::AmbiguousSheet {
             sheet: "Budgetfördelning",
+            used: Some(s("Budgetfördelning")),
+            others: vec![],
+            copies: vec![],
+            similar: vec![s("Budgetfördelning 2023")],
+        },
+        Kind::AmbiguousSheet {
+            sheet: "Budgetfördelning",
             used: Some(s("Budgetfördelning ")),
             others: vec![s("Budgetfördelning")],
             copies: vec![],
+            similar: vec![],
         },
         Kind::AmbiguousSheet {
             sheet: "Budgetfördelning",
             used: None,
             others: vec![s("Budgetfördelning"), s("budgetfördelning ")],
             copies: vec![],
+            similar: vec![],
         },
         Kind::AmbiguousSheet {
             sheet: "Budgetfördelning",
             used: Some(s("Budgetfördelning")),
             others: vec![],
             copies: vec![s("Budgetfördelning (2)")],
+            similar: vec![],
         },
         Kind::AmbiguousSheet {
             sheet: "Utvecklingsinitiativ",
             used: Some(s("Utvecklingsinitiativ")),
             others: vec![s("utvecklingsinitiativ")],
             copies: vec![s("Utvecklingsinitiativ (2)"), s("Utvecklingsinitiativ (3)")],
+            similar: vec![],
         },
         Kind::AmbiguousColumn {
             header: s("Utveckling 2024"),

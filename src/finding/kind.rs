@@ -432,6 +432,8 @@ pub enum Kind {
         others: Vec<String>,
         /// Copies Excel made of the sheet (`Budgetfördelning (2)`), not read.
         copies: Vec<String>,
+        /// Sheets named as the sheet and more (`Budgetfördelning 2023`), not read.
+        similar: Vec<String>,
     },
     /// Two or more columns of a table's header claim one header.
     AmbiguousColumn {

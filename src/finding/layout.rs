@@ -41,14 +41,14 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
             };
             if sv { format!("{} {} är ogiltigt; {hint}.", label, q(found)) } else { format!("{} {} is not valid; {hint}.", label, q(found)) }
         }
-        Kind::AmbiguousSheet { sheet, used: Some(used), others, copies } if others.is_empty() => {
-            let copies = copies_note(sheet, copies, Some(used), lang);
+        Kind::AmbiguousSheet { sheet, used: Some(used), others, copies, similar } if others.is_empty() => {
+            let copies = copies_note(sheet, copies, Some(used), lang) + &similar_note(sheet, similar, Some(used), lang);
             if sv { format!("Bladet {} lästes.{copies}", q(used)) } else { format!("The sheet {} was read.{copies}", q(used)) }
         }
-        Kind::AmbiguousSheet { sheet, used: Some(used), others, copies } => {
+        Kind::AmbiguousSheet { sheet, used: Some(used), others, copies, similar } => {
             let one = others.len() == 1;
             let others: Vec<String> = others.iter().map(|o| q(o)).collect();
-            let copies = copies_note(sheet, copies, Some(used), lang);
+            let copies = copies_note(sheet, copies, Some(used), lang) + &similar_note(sheet, similar, Some(used), lang);
             if sv {
                 let hidden = if one { "det dolda bladet" } else { "de dolda bladen" };
                 format!("Flera blad heter {} (namnen skiljer sig bara i mellanslag eller stora och små bokstäver): det synliga bladet {} lästes, {hidden} {} lästes inte. Ta bort det dolda om det är inaktuellt (högerklicka på en bladflik och välj Ta fram för att se det), så att bara ett blad med namnet finns kvar.{copies}", q(sheet), q(used), list(&others))
@@ -57,9 +57,9 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
                 format!("Several sheets are named {} (the names differ only in spaces or case): the visible sheet {} was read, {hidden} {} not. Delete the hidden one if it is outdated (right-click a sheet tab and choose Unhide to see it), so that only one sheet of that name remains.{copies}", q(sheet), q(used), list(&others))
             }
         }
-        Kind::AmbiguousSheet { sheet, used: None, others, copies } => {
+        Kind::AmbiguousSheet { sheet, used: None, others, copies, similar } => {
             let others: Vec<String> = others.iter().map(|o| q(o)).collect();
-            let copies = copies_note(sheet, copies, None, lang);
+            let copies = copies_note(sheet, copies, None, lang) + &similar_note(sheet, similar, None, lang);
             if sv {
                 format!("Flera synliga blad heter {} (namnen skiljer sig bara i mellanslag eller stora och små bokstäver): {}. Det går inte att avgöra vilket som gäller, så tjänsteområdet tas inte med. Ta bort eller byt namn på de blad som inte gäller.{copies}", q(sheet), list(&others))
             } else {
@@ -180,6 +180,41 @@ fn copies_note(sheet: &str, copies: &[String], read: Option<&str>, lang: Lang) -
         ),
         (false, false) => format!(
             " The sheets {names} are copies of {} (Move or Copy → Create a copy) and were not read. Delete the copies, or move their figures into {into} if a copy is the one filled in.",
+            q(sheet)
+        ),
+    }
+}
+
+/// What `ambiguous-sheet` says of the sheets named as `sheet` and more
+/// (`Budgetfördelning 2023`), after a space: they were not read; move the figures
+/// into the sheet read if one of them holds the ones that count.
+fn similar_note(sheet: &str, similar: &[String], read: Option<&str>, lang: Lang) -> String {
+    let (_, q, sv) = words(lang);
+    if similar.is_empty() {
+        return String::new();
+    }
+    let names: Vec<String> = similar.iter().map(|c| q(c)).collect();
+    let names = list(&names);
+    let into = match (read, sv) {
+        (Some(read), _) => q(read),
+        (None, true) => "det blad som gäller".to_string(),
+        (None, false) => "the sheet that counts".to_string(),
+    };
+    match (sv, similar.len() == 1) {
+        (true, true) => format!(
+            " Bladet {names} har ett namn som börjar som {} och lästes inte: bara bladet med det namnet läses. Ta bort det, eller flytta dess siffror till {into} om det är där de gällande siffrorna står.",
+            q(sheet)
+        ),
+        (true, false) => format!(
+            " Bladen {names} har namn som börjar som {} och lästes inte: bara bladet med det namnet läses. Ta bort dem, eller flytta siffrorna till {into} om det är där de gällande siffrorna står.",
+            q(sheet)
+        ),
+        (false, true) => format!(
+            " The sheet {names} has a name that begins as {} and was not read: only the sheet of that name is. Delete it, or move its figures into {into} if it holds the figures that count.",
+            q(sheet)
+        ),
+        (false, false) => format!(
+            " The sheets {names} have names that begin as {} and were not read: only the sheet of that name is. Delete them, or move their figures into {into} if they hold the figures that count.",
             q(sheet)
         ),
     }

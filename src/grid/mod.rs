@@ -204,6 +204,10 @@ pub struct SheetChoice {
     /// Worksheets named as copies of the required sheet ([`labels::is_sheet_copy`]),
     /// in workbook order.
     pub copies: Vec<String>,
+    /// Worksheets whose name is the required sheet's and more (`Budgetfördelning
+    /// 2023`, `Budgetfördelning gammal`), beside the sheet read: never read, but
+    /// named, as the figures meant may stand there.
+    pub similar: Vec<String>,
 }
 
 /// Which sheets a reader streams into the [`Book`].
@@ -283,16 +287,27 @@ fn choose_sheet(
         })
         .map(|s| s.name.clone())
         .collect();
-    if copies.is_empty() || (name.is_none() && choice.is_none()) {
+    let similar: Vec<String> = sheets
+        .iter()
+        .filter(|s| s.typ == calamine::SheetType::WorkSheet && !copies.contains(&s.name))
+        .filter(|s| labels::is_sheet_variant(&s.name, label))
+        .map(|s| s.name.clone())
+        .collect();
+    if (copies.is_empty() && similar.is_empty()) || (name.is_none() && choice.is_none()) {
         return (name, choice);
     }
     let choice = match choice {
-        Some(choice) => SheetChoice { copies, ..choice },
+        Some(choice) => SheetChoice {
+            copies,
+            similar,
+            ..choice
+        },
         None => SheetChoice {
             label,
             used: name.clone(),
             others: Vec::new(),
             copies,
+            similar,
         },
     };
     (name, Some(choice))
@@ -340,6 +355,7 @@ fn choose_named(
                             used: Some(used),
                             others,
                             copies: Vec::new(),
+                            similar: Vec::new(),
                         }),
                     )
                 }
@@ -350,6 +366,7 @@ fn choose_named(
                         used: None,
                         others: names(&|_| true),
                         copies: Vec::new(),
+                        similar: Vec::new(),
                     }),
                 ),
             }

@@ -64,6 +64,7 @@ fn of_several_matching_sheets_only_the_visible_worksheet_is_read() {
                 used: Some("Budgetfördelning ".into()),
                 others: vec!["Budgetfördelning".into()],
                 copies: vec![],
+                similar: vec![],
             })
         )
     );
@@ -80,6 +81,7 @@ fn of_several_matching_sheets_only_the_visible_worksheet_is_read() {
                 used: None,
                 others: vec!["Budgetfördelning".into(), "BUDGETFÖRDELNING".into()],
                 copies: vec![],
+                similar: vec![],
             })
         )
     );
@@ -99,10 +101,36 @@ fn of_several_matching_sheets_only_the_visible_worksheet_is_read() {
                 used: Some("Budgetfördelning".into()),
                 others: vec![],
                 copies: vec!["Budgetfördelning (2)".into()],
+                similar: vec![],
             })
         )
     );
     assert_eq!(chosen(&copied[..1]), (None, None));
+    // A sheet named as the required one and more (an older year kept, a new one
+    // begun) is never read, but named beside the sheet read; alone it is no choice.
+    let kept = [
+        sheet("Budgetfördelning", ws, shown),
+        sheet("Budgetfördelning 2023", ws, shown),
+        sheet("budgetfördelning - gammal", ws, shown),
+        sheet("Budgetfördelningar", ws, shown),
+    ];
+    assert_eq!(
+        chosen(&kept),
+        (
+            Some("Budgetfördelning".into()),
+            Some(SheetChoice {
+                label,
+                used: Some("Budgetfördelning".into()),
+                others: vec![],
+                copies: vec![],
+                similar: vec![
+                    "Budgetfördelning 2023".into(),
+                    "budgetfördelning - gammal".into()
+                ],
+            })
+        )
+    );
+    assert_eq!(chosen(&kept[1..]), (None, None));
     let with_chart = [
         sheet("Budgetfördelning", chart, shown),
         sheet("Budgetfördelning ", ws, shown),

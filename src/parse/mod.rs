@@ -158,6 +158,7 @@ fn present<'g>(
                 used: choice.used.clone(),
                 others: choice.others.clone(),
                 copies: choice.copies.clone(),
+                similar: choice.similar.clone(),
             },
         );
     }

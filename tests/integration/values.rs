@@ -629,3 +629,34 @@ fn years_written_as_dates_shown_as_years_are_plan_years() {
     );
     reads_as_the_template(&run);
 }
+
+#[test]
+fn a_sheet_named_as_the_budget_sheet_and_more_is_named_not_read() {
+    // The lead copies Budgetfördelning, renames the copy `Budgetfördelning 2023` and
+    // types new figures there: only `Budgetfördelning` is read, and the warning says
+    // the other sheet was not, so the figures meant are not lost unsaid.
+    let run = Run::new().add("HR.xlsx", &Template::new("HR"));
+    crate::harness::openpyxl(
+        "import openpyxl, sys\nwb = openpyxl.load_workbook(sys.argv[1])\nc = wb.copy_worksheet(wb['Budgetfördelning'])\nc.title = 'Budgetfördelning 2023'\nc['B10'] = 999\nwb.save(sys.argv[1])",
+        &run.input().join("HR.xlsx"),
+    );
+    let out = run.consolidate(&[]);
+    assert_eq!(
+        out.status, 0,
+        "a warning only: {}{}",
+        out.stdout, out.stderr
+    );
+    let report = run.report();
+    let warned: Vec<_> = findings(&report)
+        .into_iter()
+        .filter(|f| f.code == "ambiguous-sheet")
+        .collect();
+    assert_eq!(warned.len(), 1, "{warned:?}");
+    assert_eq!(warned[0].severity, "warning");
+    assert!(
+        warned[0].message.contains("Bladet ”Budgetfördelning 2023” har ett namn som börjar som ”Budgetfördelning” och lästes inte"),
+        "{}",
+        warned[0].message
+    );
+    assert_eq!(report["totals"]["total"], "13000");
+}
