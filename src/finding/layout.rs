@@ -222,13 +222,24 @@ fn similar_note(sheet: &str, similar: &[String], read: Option<&str>, lang: Lang)
 
 /// The workbook's sheet that is most likely the missing one renamed by mistake
 /// (`Budget fördelning`, `Budgetfordelning`, `Budgetfördelning 2`): within two edits
-/// of it once both are read forgivingly; `None` when no sheet is that near.
+/// of it once both are read forgivingly, else the only sheet named as it and more
+/// (`Budgetfördelning 2023`); `None` when no sheet is that near.
 fn near_sheet<'a>(sheet: &str, found: &'a [String]) -> Option<&'a str> {
     let want = crate::labels::normalize(sheet);
-    found
+    let near = found
         .iter()
         .map(|f| (strsim::levenshtein(&want, &crate::labels::normalize(f)), f))
         .filter(|(d, _)| *d <= 2)
         .min_by_key(|(d, _)| *d)
-        .map(|(_, f)| f.as_str())
+        .map(|(_, f)| f.as_str());
+    // Else the only sheet named as it and more (`Budgetfördelning 2023`).
+    near.or_else(|| {
+        let mut variants = found
+            .iter()
+            .filter(|f| crate::labels::is_sheet_variant(f, sheet));
+        match (variants.next(), variants.next()) {
+            (Some(only), None) => Some(only.as_str()),
+            _ => None,
+        }
+    })
 }

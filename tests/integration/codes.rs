@@ -203,6 +203,24 @@ fn a_sheet_renamed_by_a_space_is_named_with_the_fix() {
 }
 
 #[test]
+fn a_sheet_renamed_with_a_year_after_it_is_named_with_the_fix() {
+    let run = Run::new().add("HR.xlsx", &Template::new("HR"));
+    crate::harness::openpyxl(
+        "import openpyxl, sys\nwb = openpyxl.load_workbook(sys.argv[1])\nwb['Budgetfördelning'].title = 'Budgetfördelning 2023'\nwb.save(sys.argv[1])",
+        &run.input().join("HR.xlsx"),
+    );
+    let found = run_for(&run, &[], "missing-sheet");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0]
+            .message
+            .ends_with("Byt namn på bladet ”Budgetfördelning 2023” till ”Budgetfördelning”."),
+        "{}",
+        found[0].message
+    );
+}
+
+#[test]
 fn missing_header() {
     let run = Run::new().add(
         "HR.xlsx",
