@@ -148,6 +148,19 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
     })
 }
 
+/// The sheets not read, quoted and listed, and the sheet their figures belong in:
+/// the one read, else "the one that counts".
+fn sheets_and_target(sheets: &[String], read: Option<&str>, lang: Lang) -> (String, String) {
+    let (_, q, sv) = words(lang);
+    let names: Vec<String> = sheets.iter().map(|c| q(c)).collect();
+    let into = match (read, sv) {
+        (Some(read), _) => q(read),
+        (None, true) => "det blad som gäller".to_string(),
+        (None, false) => "the sheet that counts".to_string(),
+    };
+    (list(&names), into)
+}
+
 /// What `ambiguous-sheet` says of the copies Excel made of `sheet` ("Move or Copy",
 /// `Budgetfördelning (2)`), after a space: they were not read; delete them, or move
 /// their figures into the sheet read (`read`; `None`: the one that counts). Empty
@@ -157,15 +170,8 @@ fn copies_note(sheet: &str, copies: &[String], read: Option<&str>, lang: Lang) -
     if copies.is_empty() {
         return String::new();
     }
-    let one = copies.len() == 1;
-    let names: Vec<String> = copies.iter().map(|c| q(c)).collect();
-    let names = list(&names);
-    let into = match (read, sv) {
-        (Some(read), _) => q(read),
-        (None, true) => "det blad som gäller".to_string(),
-        (None, false) => "the sheet that counts".to_string(),
-    };
-    match (sv, one) {
+    let (names, into) = sheets_and_target(copies, read, lang);
+    match (sv, copies.len() == 1) {
         (true, true) => format!(
             " Bladet {names} är en kopia av {} (Flytta eller kopiera → Skapa en kopia) och lästes inte. Ta bort kopian, eller flytta dess siffror till {into} om det är kopian som är ifylld.",
             q(sheet)
@@ -193,13 +199,7 @@ fn similar_note(sheet: &str, similar: &[String], read: Option<&str>, lang: Lang)
     if similar.is_empty() {
         return String::new();
     }
-    let names: Vec<String> = similar.iter().map(|c| q(c)).collect();
-    let names = list(&names);
-    let into = match (read, sv) {
-        (Some(read), _) => q(read),
-        (None, true) => "det blad som gäller".to_string(),
-        (None, false) => "the sheet that counts".to_string(),
-    };
+    let (names, into) = sheets_and_target(similar, read, lang);
     match (sv, similar.len() == 1) {
         (true, true) => format!(
             " Bladet {names} har ett namn som börjar som {} och lästes inte: bara bladet med det namnet läses. Ta bort det, eller flytta dess siffror till {into} om det är där de gällande siffrorna står.",
