@@ -551,6 +551,14 @@ fn group_labels_typed_over_the_middle_of_their_years_name_all_of_them() {
     reads_as_the_template(&Run::new().add("HR.xlsx", &hand));
 }
 
+/// HR's template in a scratch input folder, then changed by `script` with openpyxl
+/// (another program's writer), as a lead edits it.
+fn hr_edited_by_openpyxl(script: &str) -> Run {
+    let run = Run::new().add("HR.xlsx", &Template::new("HR"));
+    crate::harness::openpyxl(script, &run.input().join("HR.xlsx"));
+    run
+}
+
 /// Consolidates `run` (HR's template, changed in form only): no error, and the
 /// area's figures are those of the template as it was written.
 fn reads_as_the_template(run: &Run) {
@@ -589,9 +597,7 @@ wb.save(sys.argv[1])
 #[test]
 fn a_summa_label_in_a_column_added_before_the_names_ends_the_table() {
     for summa_left in ["False", "True"] {
-        let run = Run::new().add("HR.xlsx", &Template::new("HR"));
-        let script = ADD_NR_COLUMN.replace("SUMMA_LEFT", summa_left);
-        crate::harness::openpyxl(&script, &run.input().join("HR.xlsx"));
+        let run = hr_edited_by_openpyxl(&ADD_NR_COLUMN.replace("SUMMA_LEFT", summa_left));
         reads_as_the_template(&run);
     }
 }
@@ -600,10 +606,8 @@ fn a_summa_label_in_a_column_added_before_the_names_ends_the_table() {
 fn a_summa_label_left_of_a_named_row_does_not_end_the_table() {
     // The row has its own initiative name: it is data, whatever stands left of it,
     // and the table still lacks its Summa row.
-    let run = Run::new().add("HR.xlsx", &Template::new("HR"));
-    crate::harness::openpyxl(
+    let run = hr_edited_by_openpyxl(
         "import openpyxl, sys\nwb = openpyxl.load_workbook(sys.argv[1])\nws = wb['Budgetfördelning']\nws.insert_cols(1)\nfor r in range(1, ws.max_row + 1):\n    if ws.cell(row=r, column=2).value == 'Summa':\n        ws.cell(row=r, column=2).value = 'Extra konsult'\n        ws.cell(row=r, column=1).value = 'Summa'\nwb.save(sys.argv[1])",
-        &run.input().join("HR.xlsx"),
     );
     let out = run.consolidate(&[]);
     assert_eq!(out.status, 1, "{}{}", out.stdout, out.stderr);
@@ -622,10 +626,8 @@ fn a_summa_label_left_of_a_named_row_does_not_end_the_table() {
 fn years_written_as_dates_shown_as_years_are_plan_years() {
     // openpyxl writes the two-row header's years as dates (1 January) with the
     // number format `yyyy`: Excel shows 2023, and so the year row is read.
-    let run = Run::new().add("HR.xlsx", &Template::new("HR"));
-    crate::harness::openpyxl(
+    let run = hr_edited_by_openpyxl(
         "import openpyxl, sys, datetime\nwb = openpyxl.load_workbook(sys.argv[1])\nws = wb['Utvecklingsinitiativ']\nws['B2'] = 'Utveckling'\nws['E2'] = 'Vidmakthållande'\nfor i, y in enumerate([2023, 2024, 2025] * 2):\n    c = ws.cell(row=3, column=2 + i)\n    c.value = datetime.date(y, 1, 1)\n    c.number_format = 'yyyy'\nwb.save(sys.argv[1])",
-        &run.input().join("HR.xlsx"),
     );
     reads_as_the_template(&run);
 }
@@ -635,10 +637,8 @@ fn a_sheet_named_as_the_budget_sheet_and_more_is_named_not_read() {
     // The lead copies Budgetfördelning, renames the copy `Budgetfördelning 2023` and
     // types new figures there: only `Budgetfördelning` is read, and the warning says
     // the other sheet was not, so the figures meant are not lost unsaid.
-    let run = Run::new().add("HR.xlsx", &Template::new("HR"));
-    crate::harness::openpyxl(
+    let run = hr_edited_by_openpyxl(
         "import openpyxl, sys\nwb = openpyxl.load_workbook(sys.argv[1])\nc = wb.copy_worksheet(wb['Budgetfördelning'])\nc.title = 'Budgetfördelning 2023'\nc['B10'] = 999\nwb.save(sys.argv[1])",
-        &run.input().join("HR.xlsx"),
     );
     let out = run.consolidate(&[]);
     assert_eq!(
