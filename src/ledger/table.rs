@@ -322,9 +322,13 @@ impl Columns {
 
     /// A money column whose header names another unit than the one the actuals
     /// are read in (`Belopp (tkr)` while they are read in kronor, `Belopp, mnkr`),
-    /// with its text as `text` gives it, as an `unreadable-actuals` reason: read as
-    /// it stands, every amount would be 1 000 times off.
-    fn wrong_unit(&self, text: impl Fn(usize) -> String, unit: Unit) -> Option<UnreadableActuals> {
+    /// with its text as `text` gives it: its column, and the `unreadable-actuals`
+    /// reason — read as it stands, every amount would be 1 000 times off.
+    fn wrong_unit(
+        &self,
+        text: impl Fn(usize) -> String,
+        unit: Unit,
+    ) -> Option<(usize, UnreadableActuals)> {
         use crate::labels::Unit as Named;
         let money = match self.amount {
             Some(amount) => [Some(amount), None, self.budget],
@@ -338,11 +342,12 @@ impl Columns {
                 (named, unit),
                 (Named::Kronor, Unit::Kronor) | (Named::Thousands, Unit::Tkr)
             );
-            (!agrees).then_some(UnreadableActuals::UnitMismatch {
+            let why = UnreadableActuals::UnitMismatch {
                 header,
                 named,
                 tkr: unit == Unit::Tkr,
-            })
+            };
+            (!agrees).then_some((col, why))
         })
     }
 
@@ -546,8 +551,8 @@ fn read_grids(sheets: &[Grid], file: &str, opts: &ReadOptions, form: Form) -> Ac
             return Actuals::unreadable(file, Some(form), why)
                 .located(|f| f.at(&t.grid.name, Some(place)));
         }
-        if let Some(why) = t.cols.wrong_unit(text, opts.table_unit) {
-            let place = CellRef::new(t.row, t.cols.amount_at().unwrap_or(0) as u32);
+        if let Some((col, why)) = t.cols.wrong_unit(text, opts.table_unit) {
+            let place = CellRef::new(t.row, col as u32);
             return Actuals::unreadable(file, Some(form), why)
                 .located(|f| f.at(&t.grid.name, Some(place)));
         }

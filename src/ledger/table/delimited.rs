@@ -349,7 +349,7 @@ impl<'o> Part<'o> {
                 };
                 if let Some(why) = found
                     .ambiguous(text)
-                    .or_else(|| found.wrong_unit(text, self.sums.unit))
+                    .or_else(|| found.wrong_unit(text, self.sums.unit).map(|(_, why)| why))
                 {
                     self.refused = Some((why, line));
                     return false;

@@ -308,7 +308,7 @@ fn a_money_header_naming_another_unit_than_the_actuals_are_read_in_refuses_the_f
             "{header}"
         );
     }
-    // The budget column too, and in a workbook at the amount's header cell.
+    // The budget column too, and in a workbook at its header cell.
     use Fill::{Number as N, Text as T};
     let xlsx = workbook(
         &["Period", "Konto", "Projekt", "Belopp", "Budget (tkr)"],
@@ -325,7 +325,8 @@ fn a_money_header_naming_another_unit_than_the_actuals_are_read_in_refuses_the_f
         refusal(&a),
         &mismatch("Budget (tkr)", Named::Thousands, false)
     );
-    assert_eq!(a.findings[0].cell, Some(CellRef::new(0, 3)));
+    // At the header that names the unit (E1), not the amount's.
+    assert_eq!(a.findings[0].cell, Some(CellRef::new(0, 4)));
     let message = a.findings[0].message(Lang::Sv);
     assert!(message.contains("Sätt actuals_unit = \"tkr\""), "{message}");
 }
