@@ -23,7 +23,7 @@ impl State<'_> {
         let mut budget = Rows::new();
         overflow |= !resolve(&self.pbudget, &mut budget, &mut mixed);
         let rows_read = self.invalid_rows + self.pbudget_rows + rows_from_actual;
-        let entries = self.entries(&actual, &budget, &mut overflow);
+        let entries = self.entries(actual, budget, &mut overflow);
         if overflow {
             // Only reachable beyond the amount bounds; refuse the file rather than
             // report a sum that is not the file's.
@@ -72,11 +72,14 @@ impl State<'_> {
     /// dimension or there are no transactions, else the transactions; and how many
     /// source rows they are.
     fn actual_rows(&mut self, mixed: &mut Mixed, overflow: &mut bool) -> (Rows, u64) {
-        let mut actual = Rows::new();
         if self.psaldo_has_project || !self.trans_seen {
+            let mut actual = Rows::new();
             *overflow |= !resolve(&self.psaldo, &mut actual, mixed);
             return (actual, self.psaldo_rows);
         }
+        // Exactly as many rows as keys: a grown vector's last doubling would hold up
+        // to twice that at the read's peak of memory.
+        let mut actual = Rows::with_capacity(self.trans.len());
         for (k, a) in std::mem::take(&mut self.trans) {
             let group = GroupKey {
                 year: (k.period >> 4) as i32,
@@ -100,9 +103,13 @@ impl State<'_> {
 
     /// The entries by name: each account and project decoded once, then summed per
     /// (year, month, account, project) as named (two codes can decode alike). Built
-    /// as one vector, sorted (stably: the actuals before the budget, each in reading
-    /// order) and merged in place, so that no second container holds them.
-    fn entries(&self, actual: &Rows, budget: &Rows, overflow: &mut bool) -> Entries {
+    /// as one vector, each list of rows freed once it is in, sorted in place and
+    /// merged in place, so that no second container holds them: the read's peak of
+    /// memory is here, and a stable sort's scratch space would add half the vector
+    /// again. Equal names are ordered the actuals before the budget, then by their
+    /// first line (a line is one row, so one code), so the order is total and the
+    /// merge the same on every run.
+    fn entries(&self, actual: Rows, budget: Rows, overflow: &mut bool) -> Entries {
         let utf8 = self.utf8;
         let accounts: Vec<String> = self
             .accounts
@@ -137,7 +144,10 @@ impl State<'_> {
                 entries.push((key, entry));
             }
         }
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        entries.sort_unstable_by(|a, b| {
+            let tie = |e: &Entry| (e.budget.is_some(), e.first);
+            a.0.cmp(&b.0).then_with(|| tie(&a.1).cmp(&tie(&b.1)))
+        });
         entries.dedup_by(|later, kept| {
             let same = later.0 == kept.0;
             if same && !kept.1.merge(&later.1) {

@@ -403,6 +403,9 @@ impl Sums {
             }
             last_rank = Some(r);
         }
+        // The slots are in `merged` now: freed before the entries are built beside it,
+        // as this is the read's peak of memory.
+        drop(std::mem::take(&mut self.slots));
         if overflow && self.joined {
             return None;
         }
