@@ -29,12 +29,15 @@ pub(super) struct Sums {
     pub(super) unit: Unit,
     pub(super) accounts: crate::ledger::sie::Interner,
     pub(super) projects: crate::ledger::sie::Interner,
-    /// The slot in `slots` of each key: twelve bytes, so that the map stays small.
+    /// The slot in `slots` of each key the `csv` path (or a workbook) has read:
+    /// twelve bytes, so that the map stays small. The plain reader's slots are not
+    /// in it ([`Sums::new_slot`]).
     pub(super) index: crate::ledger::sie::FxMap<RowKey, u32>,
     /// The sums, one per key, in the order the keys were first seen: a row whose key
     /// the reader has seen adds to its slot without a look-up by name. A file read
     /// in parts has the later part's slots appended ([`Sums::absorb`]): a key can
-    /// then stand in two slots, which the finish merges, as it merges spellings.
+    /// then stand in two slots, which the finish merges, as it merges spellings
+    /// and the plain reader's slots.
     pub(super) slots: Vec<(RowKey, Entry)>,
     /// Parts were joined: `index` covers the first part's slots only.
     pub(super) joined: bool,
@@ -321,6 +324,16 @@ impl Sums {
             self.slots.push((key, Entry::default()));
         }
         slot as usize
+    }
+
+    /// A slot of its own for a key, not entered in the index: the plain reader's
+    /// spelling of a key looks up its slot by the spelling, never by the key, so a
+    /// second look-up per new spelling would only cost time. A key also reached
+    /// by another spelling or by the `csv` path then stands in two slots, which
+    /// [`Sums::finish`] merges in reading order, as it merges the parts of a file.
+    pub(super) fn new_slot(&mut self, key: RowKey) -> usize {
+        self.slots.push((key, Entry::default()));
+        self.slots.len() - 1
     }
 
     /// Adds a valid row's amounts (in kronor) to its key's slot; a sum that would
