@@ -113,6 +113,7 @@ pub fn read_csv_split(path: &Path, file: &str, opts: &ReadOptions) -> Actuals {
             .and_then(|mut f| f.seek(SeekFrom::Start(from)).map(|_| f))
             .map_err(|e| part.io(e.to_string()))
             .and_then(|f| part.feed_plain(f.take(len), plan.columns, first_line));
+        part.sums.order_by_names(part.utf8);
         read.map(|read| (part, read))
     };
     let (first, second) = rayon::join(
