@@ -334,13 +334,23 @@ impl Sums {
     pub(super) fn order_by_names(&mut self, utf8: bool) {
         let (_, account_rank) = ranked_names(&self.accounts, utf8, account_number);
         let (_, project_rank) = ranked_names(&self.projects, utf8, project_code);
-        self.slots.sort_by_key(|&((period, account, project), _)| {
-            let project = match project {
-                NO_PROJECT => 0,
-                p => project_rank[p as usize],
-            };
-            (period, account_rank[account as usize], project)
-        });
+        // The ranks sorted with the slots' numbers (unique, so the unstable sort
+        // keeps reading order among equal names), then the slots gathered in that
+        // order: a sort of the slots themselves moved each one many times.
+        let mut order: Vec<((u32, u32, u32), u32)> = (self.slots.iter())
+            .map(|&((period, account, project), _)| {
+                let project = match project {
+                    NO_PROJECT => 0,
+                    p => project_rank[p as usize],
+                };
+                (period, account_rank[account as usize], project)
+            })
+            .zip(0..)
+            .collect();
+        order.sort_unstable();
+        self.slots = (order.into_iter())
+            .map(|(_, i)| self.slots[i as usize])
+            .collect();
         self.index.clear();
     }
 
