@@ -123,120 +123,30 @@ impl Columns {
             .filter(|w| !w.is_empty())
             .peekable();
         let mut word = words.next().unwrap_or("");
-        // A qualifier before the word that names the column: `Fiscal period`,
-        // `Posting date`, `Transaction date`, `Bokf. datum`, `Ver. datum`.
-        let qualifier = matches!(
-            word.trim_end_matches('.'),
-            "fiscal" | "posting" | "accounting" | "financial" | "transaction" | "bokf" | "ver"
-        );
-        if qualifier && words.peek().is_some() {
+        if is_qualifier(word) && words.peek().is_some() {
             word = words.next().unwrap_or("");
         }
-        let other_figure = |w: &str| {
-            matches!(
-                w.trim_end_matches('.'),
-                "fg" | "föreg"
-                    | "föregående"
-                    | "fj"
-                    | "fjol"
-                    | "ifjol"
-                    | "ack"
-                    | "ackum"
-                    | "ackumulerat"
-                    | "ackumulerad"
-                    | "helår"
-                    | "år"
-                    | "årsbudget"
-                    | "total"
-                    | "totalt"
-                    | "prognos"
-                    | "avvikelse"
-                    | "avv"
-                    | "diff"
-                    | "differens"
-                    | "%"
-            )
-        };
         let rest: Vec<&str> = words.map(|w| w.trim_end_matches('.')).collect();
-        if rest.iter().any(|w| other_figure(w)) {
+        if rest.iter().any(|w| is_other_figure(w)) {
             return None;
         }
-        let role = match word {
-            "period" | "månad" | "period:" | "bokföringsperiod" | "redovisningsperiod"
-            | "bokföringsmånad" | "month" => Some(PERIOD),
-            "datum" | "bokföringsdatum" | "bokf.datum" | "bokfdatum" | "verifikationsdatum"
-            | "ver.datum" | "verdatum" | "transaktionsdatum" | "date" => Some(DATE),
-            "konto" | "kontonr" | "kontonummer" | "account" => Some(ACCOUNT),
-            "projekt" | "projektnummer" | "projektkod" | "projektnr" | "project" => Some(PROJECT),
-            "belopp" | "utfall" | "amount" | "actual" | "actuals" => Some(AMOUNT),
-            "budget" => Some(BUDGET),
-            "år" | "räkenskapsår" | "bokföringsår" | "redovisningsår" | "year" => Some(YEAR),
-            "debet" | "debit" => Some(DEBIT),
-            "kredit" | "credit" => Some(CREDIT),
-            _ => None,
-        }?;
+        let role = role_of_word(word)?;
         // An amount in a currency other than the ledger's own (`Belopp i
         // dokumentvaluta`, `Belopp EUR`, `Amount in doc. curr.`) is not the cost:
         // the local one beside it is (`Belopp i lokal valuta`, `Belopp SEK`).
-        let local = |w: &&str| {
-            matches!(
-                *w,
-                "lokal"
-                    | "local"
-                    | "sek"
-                    | "kr"
-                    | "kronor"
-                    | "redovisningsvaluta"
-                    | "bokföringsvaluta"
-            )
-        };
-        let foreign = |w: &&str| {
-            matches!(
-                *w,
-                "valuta"
-                    | "dokumentvaluta"
-                    | "transaktionsvaluta"
-                    | "originalvaluta"
-                    | "utländsk"
-                    | "currency"
-                    | "curr"
-                    | "cur"
-                    | "doc"
-                    | "document"
-                    | "eur"
-                    | "usd"
-                    | "nok"
-                    | "dkk"
-                    | "gbp"
-            )
-        };
         if matches!(role, AMOUNT | BUDGET | DEBIT | CREDIT)
-            && rest.iter().any(foreign)
-            && !rest.iter().any(local)
+            && rest.iter().any(|w| is_foreign_currency(w))
+            && !rest.iter().any(|w| is_local_currency(w))
         {
             return None;
         }
         if !matches!(role, ACCOUNT | PROJECT) {
             return Some((role, false));
         }
-        let name = |w: &&str| {
-            matches!(
-                *w,
-                "namn" | "name" | "benämning" | "beskrivning" | "description" | "text"
-            )
-        };
-        if rest.iter().any(name) {
+        if rest.iter().any(|w| is_name_word(w)) {
             return None;
         }
-        let code = matches!(
-            word,
-            "kontonr" | "kontonummer" | "projektnummer" | "projektkod" | "projektnr"
-        ) || (rest.iter()).any(|w| {
-            matches!(
-                *w,
-                "nr" | "nummer" | "kod" | "code" | "id" | "no" | "number"
-            )
-        });
+        let code = is_code_spelling(word) || rest.iter().any(|w| is_code_word(w));
         Some((role, code))
     }
 
@@ -422,6 +332,116 @@ impl Columns {
         let out_of_range = || (String::new(), NotAmount::OutOfRange(String::new()));
         (debit.checked_sub(credit).ok_or_else(out_of_range), AMOUNT)
     }
+}
+
+/// A qualifier before the word that names the column: `Fiscal period`, `Posting
+/// date`, `Transaction date`, `Bokf. datum`, `Ver. datum`.
+fn is_qualifier(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "fiscal" | "posting" | "accounting" | "financial" | "transaction" | "bokf" | "ver"
+    )
+}
+
+/// A later word that makes a header another figure than the period's own: the
+/// previous year's, an accumulated or full-year one, a forecast or a deviation.
+fn is_other_figure(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "fg" | "föreg"
+            | "föregående"
+            | "fj"
+            | "fjol"
+            | "ifjol"
+            | "ack"
+            | "ackum"
+            | "ackumulerat"
+            | "ackumulerad"
+            | "helår"
+            | "år"
+            | "årsbudget"
+            | "total"
+            | "totalt"
+            | "prognos"
+            | "avvikelse"
+            | "avv"
+            | "diff"
+            | "differens"
+            | "%"
+    )
+}
+
+/// The column a header's first word names, if any.
+fn role_of_word(word: &str) -> Option<&'static str> {
+    match word {
+        "period" | "månad" | "period:" | "bokföringsperiod" | "redovisningsperiod"
+        | "bokföringsmånad" | "month" => Some(PERIOD),
+        "datum" | "bokföringsdatum" | "bokf.datum" | "bokfdatum" | "verifikationsdatum"
+        | "ver.datum" | "verdatum" | "transaktionsdatum" | "date" => Some(DATE),
+        "konto" | "kontonr" | "kontonummer" | "account" => Some(ACCOUNT),
+        "projekt" | "projektnummer" | "projektkod" | "projektnr" | "project" => Some(PROJECT),
+        "belopp" | "utfall" | "amount" | "actual" | "actuals" => Some(AMOUNT),
+        "budget" => Some(BUDGET),
+        "år" | "räkenskapsår" | "bokföringsår" | "redovisningsår" | "year" => Some(YEAR),
+        "debet" | "debit" => Some(DEBIT),
+        "kredit" | "credit" => Some(CREDIT),
+        _ => None,
+    }
+}
+
+/// A word that names the ledger's own currency (`lokal valuta`, `SEK`, `kr`).
+fn is_local_currency(word: &str) -> bool {
+    matches!(
+        word,
+        "lokal" | "local" | "sek" | "kr" | "kronor" | "redovisningsvaluta" | "bokföringsvaluta"
+    )
+}
+
+/// A word that names another currency than the ledger's own (`dokumentvaluta`,
+/// `EUR`, `doc. curr.`).
+fn is_foreign_currency(word: &str) -> bool {
+    matches!(
+        word,
+        "valuta"
+            | "dokumentvaluta"
+            | "transaktionsvaluta"
+            | "originalvaluta"
+            | "utländsk"
+            | "currency"
+            | "curr"
+            | "cur"
+            | "doc"
+            | "document"
+            | "eur"
+            | "usd"
+            | "nok"
+            | "dkk"
+            | "gbp"
+    )
+}
+
+/// A word that makes an account or project column one of names, not codes.
+fn is_name_word(word: &str) -> bool {
+    matches!(
+        word,
+        "namn" | "name" | "benämning" | "beskrivning" | "description" | "text"
+    )
+}
+
+/// A first word that names an account's or project's code by itself (`Kontonr`).
+fn is_code_spelling(word: &str) -> bool {
+    matches!(
+        word,
+        "kontonr" | "kontonummer" | "projektnummer" | "projektkod" | "projektnr"
+    )
+}
+
+/// A later word that names a code (`Projekt nr`, `Project ID`).
+fn is_code_word(word: &str) -> bool {
+    matches!(
+        word,
+        "nr" | "nummer" | "kod" | "code" | "id" | "no" | "number"
+    )
 }
 
 fn cell_text(v: &Value) -> String {
