@@ -19,6 +19,24 @@ fn carries_no_money(row: &Row<'_>) -> bool {
     zero(&row.amount) && row.budget.as_ref().is_none_or(zero)
 }
 
+/// The text a row of text alone is named by (a heading, a page footer: no account
+/// and no money): its period field's, else its first non-empty field's. `None` for
+/// any other row, and for a total's label without its amount, which is a total row
+/// compared with nothing.
+#[inline]
+fn text_row(row: &Row<'_>, found: &str, fields: &[(usize, String)]) -> Option<String> {
+    if !trim(row.account).is_empty() || !carries_no_money(row) || names_total(found.as_bytes()) {
+        return None;
+    }
+    let text = match found.trim() {
+        "" => (fields.iter().map(|(_, t)| t.trim()))
+            .find(|t| !t.is_empty())
+            .unwrap_or_default(),
+        t => t,
+    };
+    (!names_total(text.as_bytes())).then(|| text.to_string())
+}
+
 /// A row's key as the reader sums it: year·16 + month, and the account and project
 /// as interned numbers ([`NO_PROJECT`]: none).
 pub(super) type RowKey = (u32, u32, u32);
@@ -177,40 +195,7 @@ impl Sums {
         self.rows_read += 1;
         let (year, month) = match &row.period {
             Ok(p) => *p,
-            Err(found) => {
-                if repeats_header(found, row.account) {
-                    return self.note_not_data(REPEATED_HEADER, row.place, String::new(), 1);
-                }
-                // Text with no account and no money (a heading, a page footer) is a
-                // text row; a total's label without its amount a total row compared
-                // with nothing. The fields as text are asked for on this path only.
-                let all = fields();
-                if trim(row.account).is_empty()
-                    && carries_no_money(&row)
-                    && !names_total(found.as_bytes())
-                {
-                    let text = match found.trim() {
-                        "" => (all.iter().map(|(_, t)| t.trim()))
-                            .find(|t| !t.is_empty())
-                            .unwrap_or_default(),
-                        t => t,
-                    };
-                    if !names_total(text.as_bytes()) {
-                        let text = text.to_string();
-                        return self.note_not_data(TEXT_ROW, row.place, text, 1);
-                    }
-                }
-                if self.total_row(&row, || all) {
-                    return;
-                }
-                // A date that does not exist (`2023-04-31`) is said to be one.
-                let expected = match super::fields::no_such_day(found) {
-                    Some((year, month)) => ActualsExpected::NoSuchDay { year, month },
-                    None => ActualsExpected::Period,
-                };
-                let found = found.clone();
-                return self.invalid(row.place, PERIOD, found, expected);
-            }
+            Err(found) => return self.row_without_period(&row, found, fields),
         };
         let account = trim(row.account);
         if (account.is_empty() || names_total(account)) && self.total_row(&row, fields) {
@@ -221,37 +206,15 @@ impl Sums {
         }
 
         let written = row.amount.as_ref().map_or(Decimal::ZERO, |v| *v);
-        let amount = match row.amount.map(|v| self.scale(v)) {
-            Ok(Some(v)) => v,
-            Ok(None) => {
-                let why = NotAmount::OutOfRange(String::new());
-                return self.invalid(
-                    row.place,
-                    AMOUNT,
-                    String::new(),
-                    ActualsExpected::TableAmount(why),
-                );
-            }
-            Err((found, why)) => {
-                let column = row.amount_column;
-                return self.invalid(row.place, column, found, ActualsExpected::TableAmount(why));
-            }
+        let Some(amount) = self.scaled(row.place, row.amount, row.amount_column, AMOUNT) else {
+            return;
         };
-        let budget = match row.budget.map(|b| b.map(|v| self.scale(v))) {
-            None => None,
-            Some(Ok(Some(v))) => Some(v),
-            Some(Ok(None)) => {
-                let why = NotAmount::OutOfRange(String::new());
-                return self.invalid(
-                    row.place,
-                    BUDGET,
-                    String::new(),
-                    ActualsExpected::TableAmount(why),
-                );
-            }
-            Some(Err((found, why))) => {
-                return self.invalid(row.place, BUDGET, found, ActualsExpected::TableAmount(why));
-            }
+        let budget = match row
+            .budget
+            .map(|b| self.scaled(row.place, b, BUDGET, BUDGET))
+        {
+            Some(None) => return,
+            budget => budget.flatten(),
         };
         // Money on an account that is no account number could be cost or not: the
         // row is named. (A row of 0 on `Summa` or a label is summed as before.)
@@ -265,6 +228,58 @@ impl Sums {
         if self.add(slot, row.place, amount, budget) {
             self.totals.count(written);
         }
+    }
+
+    /// A row whose period field (`found`) is no period: a repeated header, a text
+    /// row, a total row, or an invalid row.
+    #[inline]
+    fn row_without_period(
+        &mut self,
+        row: &Row<'_>,
+        found: &str,
+        fields: impl FnOnce() -> Vec<(usize, String)>,
+    ) {
+        if repeats_header(found, row.account) {
+            return self.note_not_data(REPEATED_HEADER, row.place, String::new(), 1);
+        }
+        // The fields as text are asked for on this path only.
+        let all = fields();
+        if let Some(text) = text_row(row, found, &all) {
+            return self.note_not_data(TEXT_ROW, row.place, text, 1);
+        }
+        if self.total_row(row, || all) {
+            return;
+        }
+        // A date that does not exist (`2023-04-31`) is said to be one.
+        let expected = match super::fields::no_such_day(found) {
+            Some((year, month)) => ActualsExpected::NoSuchDay { year, month },
+            None => ActualsExpected::Period,
+        };
+        self.invalid(row.place, PERIOD, found.to_string(), expected)
+    }
+
+    /// A row's amount or budget in the table's unit; `None` when it is none, the row
+    /// then named: by `column` when its field is no amount, by `out_of_range` when
+    /// the unit takes it out of the range of exact amounts.
+    #[inline]
+    fn scaled(
+        &mut self,
+        place: Place,
+        value: Result<Decimal, (String, NotAmount)>,
+        column: &'static str,
+        out_of_range: &'static str,
+    ) -> Option<Decimal> {
+        let (column, found, why) = match value.map(|v| self.scale(v)) {
+            Ok(Some(v)) => return Some(v),
+            Ok(None) => (
+                out_of_range,
+                String::new(),
+                NotAmount::OutOfRange(String::new()),
+            ),
+            Err((found, why)) => (column, found, why),
+        };
+        self.invalid(place, column, found, ActualsExpected::TableAmount(why));
+        None
     }
 
     /// Rows of a kind that are no data (`rows` of them, the first at `place`).
