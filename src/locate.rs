@@ -73,18 +73,20 @@ fn ambiguous<'c>(row: u32, roles: impl IntoIterator<Item = &'c Claims>) -> Optio
         })
 }
 
-/// Finds the first row holding all four budget headers, or names the headers the
-/// best candidate row lacks. A header in two columns of that row is ambiguous.
-pub fn budget_header(grid: &Grid) -> Result<BudgetLayout, HeaderError> {
-    let mut best: Option<(usize, Vec<String>)> = None;
-    for (row, cells) in grid.rows() {
-        let (mut text, mut new, mut existing, mut amount, mut project) = (
-            Claims::new(),
-            Claims::new(),
-            Claims::new(),
-            Claims::new(),
-            Claims::new(),
-        );
+/// The header cells of one row of `Budgetfördelning`, by the column they name.
+#[derive(Default)]
+struct BudgetClaims {
+    text: Claims,
+    new: Claims,
+    existing: Claims,
+    amount: Claims,
+    project: Claims,
+}
+
+impl BudgetClaims {
+    /// The text cells of a row that name a column of the budget table.
+    fn of_row(cells: &[Cell]) -> BudgetClaims {
+        let mut claims = BudgetClaims::default();
         for cell in cells {
             let Value::Text(t) = &cell.value else {
                 continue;
@@ -93,70 +95,94 @@ pub fn budget_header(grid: &Grid) -> Result<BudgetLayout, HeaderError> {
             let key = normalize(t);
             let (key, mut unit) = labels::split_unit(&key);
             let role = if key == labels::key::TEXT || key == labels::key::INITIATIVE {
-                &mut text
+                &mut claims.text
             } else if key == labels::key::NEW {
-                &mut new
+                &mut claims.new
             } else if let Some(rest) = key.strip_prefix(labels::key::EXISTING_PREFIX) {
                 // Matched by its beginning: a unit may stand anywhere after it.
                 unit = unit.or_else(|| labels::unit_word_in(rest));
-                &mut existing
+                &mut claims.existing
             } else if key == labels::key::AMOUNT || key == labels::key::AMOUNT_SHORT {
-                &mut amount
+                &mut claims.amount
             } else if labels::key::PROJECT.contains(&key) {
-                &mut project
+                &mut claims.project
             } else {
                 continue;
             };
             role.push((t.trim().to_string(), cell.at.col, unit));
         }
-        if let ([t, ..], [n, ..], [e, ..], [a, ..]) =
-            (&text[..], &new[..], &existing[..], &amount[..])
-        {
-            if let Some(error) = ambiguous(row, [&text, &new, &existing, &amount, &project]) {
-                return Err(error);
-            }
-            let wrong_units = [n, e, a]
-                .into_iter()
-                .filter_map(|(header, col, unit)| {
-                    WrongUnit::of(CellRef::new(row, *col), header, *unit)
-                })
-                .collect();
-            return Ok(BudgetLayout {
-                header_row: row,
-                text: t.1,
-                new: n.1,
-                existing: e.1,
-                amount: a.1,
-                project: project.first().map(|p| p.1),
-                wrong_units,
-            });
+        claims
+    }
+
+    /// The layout, when `row` holds all four headers; an error when one of them
+    /// (or `Projekt`) stands in two columns.
+    fn layout(&self, row: u32) -> Option<Result<BudgetLayout, HeaderError>> {
+        let ([t, ..], [n, ..], [e, ..], [a, ..]) = (
+            &self.text[..],
+            &self.new[..],
+            &self.existing[..],
+            &self.amount[..],
+        ) else {
+            return None;
+        };
+        let roles = [
+            &self.text,
+            &self.new,
+            &self.existing,
+            &self.amount,
+            &self.project,
+        ];
+        if let Some(error) = ambiguous(row, roles) {
+            return Some(Err(error));
         }
-        let missing: Vec<String> = [
-            (&text, labels::COL_TEXT),
-            (&new, labels::COL_NEW),
-            (&existing, labels::COL_EXISTING),
-            (&amount, labels::COL_AMOUNT),
+        let wrong_units = [n, e, a]
+            .into_iter()
+            .filter_map(|(header, col, unit)| WrongUnit::of(CellRef::new(row, *col), header, *unit))
+            .collect();
+        Some(Ok(BudgetLayout {
+            header_row: row,
+            text: t.1,
+            new: n.1,
+            existing: e.1,
+            amount: a.1,
+            project: self.project.first().map(|p| p.1),
+            wrong_units,
+        }))
+    }
+
+    /// The labels of the four headers the row lacks, in the table's order.
+    fn missing(&self) -> Vec<String> {
+        [
+            (&self.text, labels::COL_TEXT),
+            (&self.new, labels::COL_NEW),
+            (&self.existing, labels::COL_EXISTING),
+            (&self.amount, labels::COL_AMOUNT),
         ]
         .into_iter()
         .filter(|(found, _)| found.is_empty())
         .map(|(_, label)| label.to_string())
-        .collect();
-        if best.as_ref().is_none_or(|(n, _)| missing.len() < *n) {
-            best = Some((missing.len(), missing));
+        .collect()
+    }
+}
+
+/// Finds the first row holding all four budget headers, or names the headers the
+/// best candidate row lacks (all four when the sheet has no row). A header in two
+/// columns of that row is ambiguous.
+pub fn budget_header(grid: &Grid) -> Result<BudgetLayout, HeaderError> {
+    let mut best: Option<Vec<String>> = None;
+    for (row, cells) in grid.rows() {
+        let claims = BudgetClaims::of_row(cells);
+        if let Some(layout) = claims.layout(row) {
+            return layout;
+        }
+        let missing = claims.missing();
+        if best.as_ref().is_none_or(|m| missing.len() < m.len()) {
+            best = Some(missing);
         }
     }
-    Err(HeaderError::Missing(best.map(|(_, m)| m).unwrap_or_else(
-        || {
-            [
-                labels::COL_TEXT,
-                labels::COL_NEW,
-                labels::COL_EXISTING,
-                labels::COL_AMOUNT,
-            ]
-            .map(String::from)
-            .to_vec()
-        },
-    )))
+    Err(HeaderError::Missing(
+        best.unwrap_or_else(|| BudgetClaims::default().missing()),
+    ))
 }
 
 /// A metadata label and the cell holding its value (the next non-empty cell to the
