@@ -112,7 +112,44 @@ impl State<'_> {
             NO_PROJECT => NO_PROJECT,
             p => projects[p as usize],
         };
-        for (k, mut a) in other.trans {
+        self.add_counts(&other);
+        self.absorb_trans(other.trans, offset, &accounts, &project);
+        for (budget, groups) in [(false, other.psaldo), (true, other.pbudget)] {
+            self.absorb_groups(budget, groups, offset, &accounts, &project);
+        }
+        self.absorb_findings(other.findings, other.found, offset);
+        if let Some(line) = other.more_rows_line {
+            self.more_rows_line.get_or_insert(line + offset);
+        }
+        self.line_no = other.line_no + offset;
+    }
+
+    /// The later part's flags and counts of rows and records, added to this part's.
+    fn add_counts(&mut self, other: &State<'_>) {
+        self.utf8 &= other.utf8;
+        if other.sie_type.is_some() {
+            self.sie_type = other.sie_type;
+        }
+        self.records += other.records;
+        self.psaldo_has_project |= other.psaldo_has_project;
+        self.trans_seen |= other.trans_seen;
+        self.invalid_rows += other.invalid_rows;
+        self.psaldo_rows += other.psaldo_rows;
+        self.pbudget_rows += other.pbudget_rows;
+        self.trans_rows += other.trans_rows;
+        self.overflow |= other.overflow;
+    }
+
+    /// The later part's `#TRANS` sums, under this part's numbers for its accounts
+    /// and projects and with its lines moved on by `offset`.
+    fn absorb_trans(
+        &mut self,
+        trans: FxMap<TransKey, TransAcc>,
+        offset: u64,
+        accounts: &[u32],
+        project: &impl Fn(u32) -> u32,
+    ) {
+        for (k, mut a) in trans {
             a.first += offset;
             let key = TransKey {
                 period: k.period,
@@ -135,32 +172,42 @@ impl State<'_> {
                 }
             }
         }
-        for (budget, groups) in [(false, other.psaldo), (true, other.pbudget)] {
-            for (k, g) in groups {
-                let key = GroupKey {
-                    account: accounts[k.account as usize],
-                    ..k
-                };
-                let into = match budget {
-                    false => self.psaldo.entry(key).or_default(),
-                    true => self.pbudget.entry(key).or_default(),
-                };
-                self.overflow |= !into.absorb(g, offset, &project);
-            }
+    }
+
+    /// The later part's `#PSALDO` groups (or, for `budget`, its `#PBUDGET` ones),
+    /// each joined into this part's group of the same (year, month, account).
+    fn absorb_groups(
+        &mut self,
+        budget: bool,
+        groups: FxMap<GroupKey, Group>,
+        offset: u64,
+        accounts: &[u32],
+        project: &impl Fn(u32) -> u32,
+    ) {
+        for (k, g) in groups {
+            let key = GroupKey {
+                account: accounts[k.account as usize],
+                ..k
+            };
+            let into = match budget {
+                false => self.psaldo.entry(key).or_default(),
+                true => self.pbudget.entry(key).or_default(),
+            };
+            self.overflow |= !into.absorb(g, offset, project);
         }
-        self.utf8 &= other.utf8;
-        if other.sie_type.is_some() {
-            self.sie_type = other.sie_type;
-        }
-        self.records += other.records;
-        self.psaldo_has_project |= other.psaldo_has_project;
-        self.trans_seen |= other.trans_seen;
-        self.invalid_rows += other.invalid_rows;
-        self.psaldo_rows += other.psaldo_rows;
-        self.pbudget_rows += other.pbudget_rows;
-        self.trans_rows += other.trans_rows;
-        let mut found = other.found.into_iter().peekable();
-        for (i, mut f) in other.findings.into_iter().enumerate() {
+    }
+
+    /// The later part's findings, their lines moved on by `offset`, and the raw
+    /// text of the rows they name (`found`, by finding): named while fewer than
+    /// [`NAMED_ROWS`] are, else counted from the first line left unnamed.
+    fn absorb_findings(
+        &mut self,
+        findings: Vec<Finding>,
+        found: Vec<(usize, Vec<u8>, bool)>,
+        offset: u64,
+    ) {
+        let mut found = found.into_iter().peekable();
+        for (i, mut f) in findings.into_iter().enumerate() {
             let line = f.line.map(|l| l + offset);
             f.line = line;
             if let Kind::InvalidActualsRow {
@@ -180,11 +227,6 @@ impl State<'_> {
                 self.more_rows_line.get_or_insert(line.unwrap_or(0));
             }
         }
-        if let Some(line) = other.more_rows_line {
-            self.more_rows_line.get_or_insert(line + offset);
-        }
-        self.overflow |= other.overflow;
-        self.line_no = other.line_no + offset;
     }
 }
 
