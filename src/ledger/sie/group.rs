@@ -59,8 +59,29 @@ impl Group {
     /// they were read. `None` for the amounts: a sum overflowed (cannot happen within
     /// the amount bounds; kept total by refusing the group).
     pub(super) fn resolve(&self) -> (Option<Resolved>, Option<ObjectReading>) {
-        let has_objects =
-            !self.single.is_empty() || !self.combined.is_empty() || self.other.is_some();
+        let (standard, single_and_combined) = self.standard_sum();
+        let unobjected = self.empty_is_unobjected(standard);
+        let mut none = self.empty.unwrap_or_else(|| Acc::new(self.first_line()));
+        let (mut out, ok) = match unobjected {
+            true => self.every_row_a_part(&mut none),
+            false => self.parts_of_the_total(&mut none, standard),
+        };
+        if none.rows > 0 {
+            out.push((NO_PROJECT, none));
+        }
+        let reading = if unobjected {
+            Some(ObjectReading::EmptyAsUnobjected)
+        } else if single_and_combined {
+            Some(ObjectReading::SingleRowUsed)
+        } else {
+            None
+        };
+        (ok.then_some(out), reading)
+    }
+
+    /// The projects' sum in the standard's form (a project's single-dimension row,
+    /// else its combined rows), and whether a project has both kinds of row.
+    fn standard_sum(&self) -> (Decimal, bool) {
         let mut standard = Decimal::ZERO;
         let mut single_and_combined = false;
         for (p, acc) in &self.combined {
@@ -73,8 +94,17 @@ impl Group {
         for (_, acc) in &self.single {
             standard += acc.sum;
         }
+        (standard, single_and_combined)
+    }
+
+    /// Whether `{}` is what was booked without objects rather than the total: the
+    /// projects (`standard`) or one other dimension's rows exceed it, or there is
+    /// no `{}` row beside object rows.
+    fn empty_is_unobjected(&self, standard: Decimal) -> bool {
+        let has_objects =
+            !self.single.is_empty() || !self.combined.is_empty() || self.other.is_some();
         let exceeds = |part: Decimal, total: Decimal| part.abs() > total.abs();
-        let unobjected = match &self.empty {
+        match &self.empty {
             None => has_objects,
             Some(total) => {
                 exceeds(standard, total.sum)
@@ -83,61 +113,61 @@ impl Group {
                         .iter()
                         .any(|(_, s)| exceeds(*s, total.sum))
             }
-        };
-        let mut out: Resolved = Vec::new();
-        let mut none = self.empty.unwrap_or_else(|| {
-            let first = [&self.other]
-                .into_iter()
-                .flatten()
-                .chain(self.single.iter().map(|(_, a)| a))
-                .chain(self.combined.iter().map(|(_, a)| a))
-                .map(|a| a.first)
-                .min()
-                .unwrap_or(0);
-            Acc::new(first)
-        });
+        }
+    }
+
+    /// The first line of the group's object rows (0 when it has none): where an
+    /// "utan projekt" without a `{}` row is said to begin.
+    fn first_line(&self) -> u64 {
+        [&self.other]
+            .into_iter()
+            .flatten()
+            .chain(self.single.iter().map(|(_, a)| a))
+            .chain(self.combined.iter().map(|(_, a)| a))
+            .map(|a| a.first)
+            .min()
+            .unwrap_or(0)
+    }
+
+    /// `{}` as what was booked without objects: a project is the sum of all its
+    /// rows, and the rows without a project are added to `none`. `false` on an
+    /// overflow.
+    fn every_row_a_part(&self, none: &mut Acc) -> (Resolved, bool) {
         let mut ok = true;
-        if unobjected {
-            let mut projects: Vec<(u32, Acc)> = self.single.clone();
-            for (p, acc) in &self.combined {
-                let at = slot(&mut projects, *p, acc.first);
+        let mut projects: Vec<(u32, Acc)> = self.single.clone();
+        for (p, acc) in &self.combined {
+            let at = slot(&mut projects, *p, acc.first);
+            ok &= at.merge(acc);
+        }
+        if let Some(other) = &self.other {
+            ok &= none.merge(other);
+        }
+        (projects, ok)
+    }
+
+    /// The standard's form: a project's single-dimension row is its amount (its
+    /// combined rows are counted as rows), else the sum of its combined rows; `none`
+    /// is the total less the projects (`standard`). `false` on an overflow.
+    fn parts_of_the_total(&self, none: &mut Acc, standard: Decimal) -> (Resolved, bool) {
+        let mut ok = true;
+        let mut projects: Vec<(u32, Acc)> = self.single.clone();
+        for (p, acc) in &self.combined {
+            let at = slot(&mut projects, *p, acc.first);
+            if self.single.iter().any(|(q, _)| q == p) {
+                at.rows = at.rows.saturating_add(acc.rows);
+                at.first = at.first.min(acc.first);
+            } else {
                 ok &= at.merge(acc);
             }
-            if let Some(other) = &self.other {
-                ok &= none.merge(other);
-            }
-            out.extend(projects);
-        } else {
-            let mut projects: Vec<(u32, Acc)> = self.single.clone();
-            for (p, acc) in &self.combined {
-                let at = slot(&mut projects, *p, acc.first);
-                if self.single.iter().any(|(q, _)| q == p) {
-                    at.rows = at.rows.saturating_add(acc.rows);
-                    at.first = at.first.min(acc.first);
-                } else {
-                    ok &= at.merge(acc);
-                }
-            }
-            match none.sum.checked_sub(standard) {
-                Some(rest) => none.sum = rest,
-                None => ok = false,
-            }
-            if let Some(other) = &self.other {
-                none.rows = none.rows.saturating_add(other.rows);
-                none.first = none.first.min(other.first);
-            }
-            out.extend(projects);
         }
-        if none.rows > 0 {
-            out.push((NO_PROJECT, none));
+        match none.sum.checked_sub(standard) {
+            Some(rest) => none.sum = rest,
+            None => ok = false,
         }
-        let reading = if unobjected {
-            Some(ObjectReading::EmptyAsUnobjected)
-        } else if single_and_combined {
-            Some(ObjectReading::SingleRowUsed)
-        } else {
-            None
-        };
-        (ok.then_some(out), reading)
+        if let Some(other) = &self.other {
+            none.rows = none.rows.saturating_add(other.rows);
+            none.first = none.first.min(other.first);
+        }
+        (projects, ok)
     }
 }
