@@ -83,15 +83,33 @@ impl Difference {
 pub fn run(s: &VerifySettings, lang: Lang, _quiet: bool) -> Result<Outcome, Error> {
     let (stored, recorded) = read_consolidation(&s.workbook)?;
     let run = &recorded.run;
-    let mut differences = Vec::new();
-    let mut notes = Vec::new();
+    let mut verdict = Verdict::default();
     if run.program != crate::provenance::this_program() {
         let this = crate::provenance::this_program();
-        notes.push(text::other_program(&run.program, &this, lang));
+        verdict
+            .notes
+            .push(text::other_program(&run.program, &this, lang));
     }
     if run.config.as_deref().map(sha256_hex) != run.config_sha256 {
-        differences.push(Difference::ConfigEdited);
+        verdict.differences.push(Difference::ConfigEdited);
     }
+    let (workbook_dir, input) = folders(s, run);
+    verdict.files = recorded.files.len();
+    verdict.unchanged = check_files(&recorded.files, &input, &mut verdict.differences);
+    if input.is_dir()
+        && let Some(derived) = repeat(run, &input, &workbook_dir, &mut verdict.differences)?
+    {
+        verdict.add_compared(compare(&stored, &derived), &recorded.files, lang);
+    }
+    print!("{}", verdict.text(&input, lang));
+    Ok(Outcome {
+        errors: !verdict.differences.is_empty(),
+    })
+}
+
+/// The folder the workbook stands in, and the input folder: `--input`, else the
+/// recorded one taken from the workbook's folder.
+fn folders(s: &VerifySettings, run: &RunRecord) -> (PathBuf, PathBuf) {
     let workbook_dir = s
         .workbook
         .parent()
@@ -102,65 +120,82 @@ pub fn run(s: &VerifySettings, lang: Lang, _quiet: bool) -> Result<Outcome, Erro
         .input
         .clone()
         .unwrap_or_else(|| crate::provenance::tidy(&workbook_dir.join(&run.input)));
-    let unchanged = check_files(&recorded.files, &input, &mut differences);
+    (workbook_dir, input)
+}
 
-    let mut amounts = 0;
-    let mut cells_differ = 0;
-    let mut compared_cells = false;
-    if input.is_dir()
-        && let Some(derived) = repeat(run, &input, &workbook_dir, &mut differences)?
-    {
-        let compared = compare(&stored, &derived);
-        compared_cells = true;
-        amounts = compared.amounts;
+/// What a verification found, in the order its report lists it.
+#[derive(Debug, Default)]
+struct Verdict {
+    notes: Vec<String>,
+    /// The differences listed (at most [`LISTED`] of the cells').
+    differences: Vec<Difference>,
+    /// The recorded files, and those of them unchanged.
+    files: usize,
+    unchanged: usize,
+    /// Amounts that agree.
+    amounts: usize,
+    /// Cells that differ, listed or not.
+    cells_differ: usize,
+    /// The cells were compared (the consolidation could be repeated).
+    compared_cells: bool,
+}
+
+impl Verdict {
+    /// The repeated workbook's comparison with the stored one; `recorded`, the
+    /// files `Källor` lists, against which the repeated run's new files are told.
+    fn add_compared(&mut self, compared: Compared, recorded: &[(String, String)], lang: Lang) {
+        self.compared_cells = true;
+        self.amounts = compared.amounts;
         if compared.unrecomputed > 0 {
-            notes.push(text::unrecomputed(compared.unrecomputed, lang));
+            self.notes
+                .push(text::unrecomputed(compared.unrecomputed, lang));
         }
         if compared.changes_sheet {
-            notes.push(text::changes_not_verified(lang));
+            self.notes.push(text::changes_not_verified(lang));
         }
-        let known: Vec<&str> = recorded.files.iter().map(|(f, _)| f.as_str()).collect();
+        let known: Vec<&str> = recorded.iter().map(|(f, _)| f.as_str()).collect();
         for file in compared.derived_files {
             if !known.contains(&file.as_str()) {
-                differences.push(Difference::FileNew { file });
+                self.differences.push(Difference::FileNew { file });
             }
         }
-        cells_differ = compared.differences.len();
-        differences.extend(compared.differences.into_iter().take(LISTED));
+        self.cells_differ = compared.differences.len();
+        self.differences
+            .extend(compared.differences.into_iter().take(LISTED));
     }
 
-    let mut out = String::new();
-    for line in notes
-        .into_iter()
-        .chain(differences.iter().map(|d| d.message(lang)))
-    {
-        out.push_str(&line);
-        out.push('\n');
-    }
-    let unlisted = cells_differ.saturating_sub(LISTED);
-    if unlisted > 0 {
-        out.push_str(&text::more_cells(unlisted, lang));
-    }
-    let amounts_text = lang::amount(rust_decimal::Decimal::from(amounts), lang);
-    if differences.is_empty() {
-        out.push_str(&text::verified(unchanged, amounts, &amounts_text, lang));
-    } else {
-        let tally = text::Tally {
-            total: differences.len() - cells_differ.min(LISTED) + cells_differ,
-            unchanged,
-            files: recorded.files.len(),
-            cells_differ,
-            compared: compared_cells,
-        };
-        out.push_str(&text::not_verified(&tally, &amounts_text, lang));
-        if !input.is_dir() {
-            out.push_str(text::input_moved(lang));
+    /// The report: notes and differences one a line, then the verdict, and a word on
+    /// the input folder when there is none at `input` (it was moved).
+    fn text(&self, input: &Path, lang: Lang) -> String {
+        let mut out = String::new();
+        let differences = self.differences.iter().map(|d| d.message(lang));
+        for line in self.notes.iter().cloned().chain(differences) {
+            out.push_str(&line);
+            out.push('\n');
         }
+        let unlisted = self.cells_differ.saturating_sub(LISTED);
+        if unlisted > 0 {
+            out.push_str(&text::more_cells(unlisted, lang));
+        }
+        let amounts_text = lang::amount(rust_decimal::Decimal::from(self.amounts), lang);
+        if self.differences.is_empty() {
+            let verified = text::verified(self.unchanged, self.amounts, &amounts_text, lang);
+            out.push_str(&verified);
+        } else {
+            let tally = text::Tally {
+                total: self.differences.len() - self.cells_differ.min(LISTED) + self.cells_differ,
+                unchanged: self.unchanged,
+                files: self.files,
+                cells_differ: self.cells_differ,
+                compared: self.compared_cells,
+            };
+            out.push_str(&text::not_verified(&tally, &amounts_text, lang));
+            if !input.is_dir() {
+                out.push_str(text::input_moved(lang));
+            }
+        }
+        out
     }
-    print!("{out}");
-    Ok(Outcome {
-        errors: !differences.is_empty(),
-    })
 }
 
 /// The workbook's sheets and what its `Källor` recorded; an error when it is no
