@@ -37,100 +37,66 @@ fn floats_are_read_at_excels_fifteen_digits() {
     assert!(matches!(float_value(f64::NAN), Value::HugeNumber(_)));
 }
 
-#[test]
-fn of_several_matching_sheets_only_the_visible_worksheet_is_read() {
-    use calamine::{Sheet, SheetType, SheetVisible};
-    let sheet = |name: &str, typ, visible| Sheet {
+/// A sheet of a workbook's list, as calamine gives it.
+fn sheet(name: &str, typ: calamine::SheetType, visible: calamine::SheetVisible) -> calamine::Sheet {
+    calamine::Sheet {
         name: name.into(),
         typ,
         visible,
-    };
+    }
+}
+
+/// The sheet `choose_sheet` reads of `sheets` as `Budgetfördelning`, and its note.
+fn chosen(sheets: &[calamine::Sheet]) -> (Option<String>, Option<SheetChoice>) {
+    choose_sheet(sheets, labels::SHEET_BUDGET)
+}
+
+/// The note on `Budgetfördelning`'s choice: the sheet read, the other candidates,
+/// the copies and the similar sheets.
+fn budget_choice(
+    used: Option<&str>,
+    others: &[&str],
+    copies: &[&str],
+    similar: &[&str],
+) -> SheetChoice {
+    let names = |names: &[&str]| names.iter().map(|n| n.to_string()).collect();
+    SheetChoice {
+        label: labels::SHEET_BUDGET,
+        used: used.map(String::from),
+        others: names(others),
+        copies: names(copies),
+        similar: names(similar),
+    }
+}
+
+#[test]
+fn of_several_matching_sheets_only_the_visible_worksheet_is_read() {
+    use calamine::{SheetType, SheetVisible};
     let (ws, chart) = (SheetType::WorkSheet, SheetType::ChartSheet);
     let (shown, hidden) = (SheetVisible::Visible, SheetVisible::Hidden);
-    let label = labels::SHEET_BUDGET;
-    let chosen = |sheets: &[Sheet]| choose_sheet(sheets, label);
     let only = [sheet("budgetfördelning", ws, hidden)];
     assert_eq!(chosen(&only), (Some("budgetfördelning".into()), None));
     let two = [
         sheet("Budgetfördelning", ws, SheetVisible::VeryHidden),
         sheet("Budgetfördelning ", ws, shown),
     ];
+    let used = "Budgetfördelning ";
     assert_eq!(
         chosen(&two),
         (
-            Some("Budgetfördelning ".into()),
-            Some(SheetChoice {
-                label,
-                used: Some("Budgetfördelning ".into()),
-                others: vec!["Budgetfördelning".into()],
-                copies: vec![],
-                similar: vec![],
-            })
+            Some(used.into()),
+            Some(budget_choice(Some(used), &["Budgetfördelning"], &[], &[]))
         )
     );
     let visible = [
         sheet("Budgetfördelning", ws, shown),
         sheet("BUDGETFÖRDELNING", ws, shown),
     ];
+    let others = ["Budgetfördelning", "BUDGETFÖRDELNING"];
     assert_eq!(
         chosen(&visible),
-        (
-            None,
-            Some(SheetChoice {
-                label,
-                used: None,
-                others: vec!["Budgetfördelning".into(), "BUDGETFÖRDELNING".into()],
-                copies: vec![],
-                similar: vec![],
-            })
-        )
+        (None, Some(budget_choice(None, &others, &[], &[])))
     );
-    // A copy Excel made (`Budgetfördelning (2)`) is never read, but named; a
-    // copy of another sheet, or a copy alone, is not this sheet's choice.
-    let copied = [
-        sheet("Budgetfördelning (2)", ws, shown),
-        sheet("Budgetfördelning", ws, shown),
-        sheet("Utvecklingsinitiativ (2)", ws, shown),
-    ];
-    assert_eq!(
-        chosen(&copied),
-        (
-            Some("Budgetfördelning".into()),
-            Some(SheetChoice {
-                label,
-                used: Some("Budgetfördelning".into()),
-                others: vec![],
-                copies: vec!["Budgetfördelning (2)".into()],
-                similar: vec![],
-            })
-        )
-    );
-    assert_eq!(chosen(&copied[..1]), (None, None));
-    // A sheet named as the required one and more (an older year kept, a new one
-    // begun) is never read, but named beside the sheet read; alone it is no choice.
-    let kept = [
-        sheet("Budgetfördelning", ws, shown),
-        sheet("Budgetfördelning 2023", ws, shown),
-        sheet("budgetfördelning - gammal", ws, shown),
-        sheet("Budgetfördelningar", ws, shown),
-    ];
-    assert_eq!(
-        chosen(&kept),
-        (
-            Some("Budgetfördelning".into()),
-            Some(SheetChoice {
-                label,
-                used: Some("Budgetfördelning".into()),
-                others: vec![],
-                copies: vec![],
-                similar: vec![
-                    "Budgetfördelning 2023".into(),
-                    "budgetfördelning - gammal".into()
-                ],
-            })
-        )
-    );
-    assert_eq!(chosen(&kept[1..]), (None, None));
     let with_chart = [
         sheet("Budgetfördelning", chart, shown),
         sheet("Budgetfördelning ", ws, shown),
@@ -139,6 +105,57 @@ fn of_several_matching_sheets_only_the_visible_worksheet_is_read() {
         chosen(&with_chart),
         (Some("Budgetfördelning ".into()), None)
     );
+}
+
+#[test]
+fn a_copy_excel_made_of_the_sheet_is_named_but_never_read() {
+    use calamine::{SheetType, SheetVisible};
+    let (ws, shown) = (SheetType::WorkSheet, SheetVisible::Visible);
+    // A copy Excel made (`Budgetfördelning (2)`) is never read, but named; a
+    // copy of another sheet, or a copy alone, is not this sheet's choice.
+    let copied = [
+        sheet("Budgetfördelning (2)", ws, shown),
+        sheet("Budgetfördelning", ws, shown),
+        sheet("Utvecklingsinitiativ (2)", ws, shown),
+    ];
+    let used = "Budgetfördelning";
+    assert_eq!(
+        chosen(&copied),
+        (
+            Some(used.into()),
+            Some(budget_choice(
+                Some(used),
+                &[],
+                &["Budgetfördelning (2)"],
+                &[]
+            ))
+        )
+    );
+    assert_eq!(chosen(&copied[..1]), (None, None));
+}
+
+#[test]
+fn a_sheet_named_as_the_sheet_and_more_is_named_but_never_read() {
+    use calamine::{SheetType, SheetVisible};
+    let (ws, shown) = (SheetType::WorkSheet, SheetVisible::Visible);
+    // A sheet named as the required one and more (an older year kept, a new one
+    // begun) is never read, but named beside the sheet read; alone it is no choice.
+    let kept = [
+        sheet("Budgetfördelning", ws, shown),
+        sheet("Budgetfördelning 2023", ws, shown),
+        sheet("budgetfördelning - gammal", ws, shown),
+        sheet("Budgetfördelningar", ws, shown),
+    ];
+    let used = "Budgetfördelning";
+    let similar = ["Budgetfördelning 2023", "budgetfördelning - gammal"];
+    assert_eq!(
+        chosen(&kept),
+        (
+            Some(used.into()),
+            Some(budget_choice(Some(used), &[], &[], &similar))
+        )
+    );
+    assert_eq!(chosen(&kept[1..]), (None, None));
 }
 
 #[test]
