@@ -1,6 +1,7 @@
 //! The two-thread reads (SIE and CSV) against the one-thread read of the same bytes.
 
 use super::*;
+use crate::finding::TotalMatch;
 
 /// A file read on two threads (`sie::read_split`, cut at a `#VER` line) gives
 /// exactly what the one-thread read gives: sums, rows, first lines, the `#RTRANS`
@@ -50,11 +51,11 @@ fn sie_read_on_two_threads_equals_one_thread() {
     );
 }
 
-#[test]
-fn csv_read_on_two_threads_equals_one_thread() {
-    // A BOM, a title above the header, CRLF line ends, a budget column, blank lines,
-    // more invalid rows than are named (in both halves), and Windows-1252 only in the
-    // second half, so that the halves disagree on the characters until joined.
+/// A large CSV file: a BOM, a title above the header, CRLF line ends, a budget
+/// column, blank lines, more invalid rows than are named (in both halves), and
+/// Windows-1252 only in the second half, so that the halves disagree on the
+/// characters until joined.
+fn large_csv() -> Vec<u8> {
     let mut text =
         b"\xEF\xBB\xBFHuvudbok 2023\r\n\r\nPeriod;Konto;Projekt;Belopp;Budget\r\n".to_vec();
     for v in 0..6000u32 {
@@ -79,11 +80,22 @@ fn csv_read_on_two_threads_equals_one_thread() {
             text.extend_from_slice(format!("Sida {};;;;\r\n", v / 1000).as_bytes());
         }
     }
+    text
+}
+
+/// `text` as the file `stor.csv`, read on one thread and on two.
+fn csv_read_both_ways(text: &[u8]) -> (Actuals, Actuals) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("stor.csv");
-    std::fs::write(&path, &text).expect("write");
-    let one = table::read_csv(&text[..], "stor.csv", &ReadOptions::default());
+    std::fs::write(&path, text).expect("write");
+    let one = table::read_csv(text, "stor.csv", &ReadOptions::default());
     let two = table::read_csv_split(&path, "stor.csv", &ReadOptions::default());
+    (one, two)
+}
+
+#[test]
+fn csv_read_on_two_threads_equals_one_thread() {
+    let (one, two) = csv_read_both_ways(&large_csv());
     assert!(one.entries.len() > 100, "{}", one.entries.len());
     assert!(one.findings.len() > 200, "more invalid rows than are named");
     assert!(
@@ -113,15 +125,20 @@ fn csv_read_on_two_threads_equals_one_thread() {
         two.rows_read,
         two.rows_in_entries() + two.rows_in_findings()
     );
-    // The same with LF line ends.
-    let lf: Vec<u8> = text.iter().copied().filter(|b| *b != b'\r').collect();
-    std::fs::write(&path, &lf).expect("write");
-    assert_eq!(
-        table::read_csv_split(&path, "stor.csv", &ReadOptions::default()),
-        table::read_csv(&lf[..], "stor.csv", &ReadOptions::default())
-    );
-    // A quoted field may hold a line break: such a file is read on one thread. Here
-    // the field holds many and stands in the middle, where the file is cut.
+}
+
+#[test]
+fn csv_with_lf_line_ends_read_on_two_threads_equals_one_thread() {
+    let lf: Vec<u8> = large_csv().into_iter().filter(|b| *b != b'\r').collect();
+    let (one, two) = csv_read_both_ways(&lf);
+    assert_eq!(two, one);
+}
+
+/// A quoted field may hold a line break: such a file is read on one thread. Here
+/// the field holds many and stands in the middle, where the file is cut.
+#[test]
+fn csv_with_line_breaks_in_a_quoted_field_at_the_cut_reads_alike_on_two_threads() {
+    let text = large_csv();
     let half = text.len() / 2;
     let cut = half
         + text[half..]
@@ -136,8 +153,7 @@ fn csv_read_on_two_threads_equals_one_thread() {
     }
     quoted.extend_from_slice(b"\";5,00;\r\n");
     quoted.extend_from_slice(&text[cut..]);
-    std::fs::write(&path, &quoted).expect("write");
-    let one = table::read_csv(&quoted[..], "stor.csv", &ReadOptions::default());
+    let (one, two) = csv_read_both_ways(&quoted);
     assert_eq!(
         one.entries
             .keys()
@@ -146,10 +162,7 @@ fn csv_read_on_two_threads_equals_one_thread() {
         1,
         "the quoted field is one project"
     );
-    assert_eq!(
-        table::read_csv_split(&path, "stor.csv", &ReadOptions::default()),
-        one
-    );
+    assert_eq!(two, one);
 }
 
 #[test]
@@ -213,6 +226,206 @@ impl Rng {
     }
 }
 
+/// The fields of the random files: every spelling the readers meet.
+const PERIODS: &[&[u8]] = &[
+    b"202301",
+    b"2023-02",
+    b"2023-03-15",
+    b"2023/04",
+    b" 202305 ",
+    b"202313",
+    b"",
+    b"2023",
+    b"2023-1",
+    b"x",
+    b"Summa",
+    b"Totalt:",
+];
+const ACCOUNTS: &[&[u8]] = &[
+    b"4010",
+    b" 4010",
+    b"4010 ",
+    b"5410",
+    b"",
+    b"Summa",
+    b"4\xA0",
+    b"5410 Summa",
+    b"5410 Konsultarvoden",
+    b"5410.0",
+    b"abc",
+    b"54x",
+    b"Delsumma",
+];
+const PROJECTS: &[&[u8]] = &[
+    b"P1",
+    b"p1",
+    b" P1",
+    b"",
+    b"\xC3\x96-proj",
+    b"\xD6-proj",
+    b"\xC3",
+    b"\x96x",
+    b"ett-mycket-langt-projektnamn-som-inte-ryms",
+];
+const AMOUNTS: &[&[u8]] = &[
+    b"100",
+    b"100,50",
+    b"-0",
+    b"-0,00",
+    b"0,00",
+    b"0",
+    b"1 000,00",
+    b"3,900",
+    b"12.5",
+    b"abc",
+    b"",
+    b" ",
+    b"99999999999999999999999",
+    b"+5",
+    b"0,001",
+    b"-12,75",
+    b" 7 ",
+    b"79228162514264337593543950335",
+    b"-79228162514264337593543950335",
+    b"1e3",
+    b"1 234,50-",
+    b"(500,00)",
+    b"0,00-",
+];
+
+/// A random file's columns in a random order, with a column the reader does not
+/// use, now and then `Budget`, and in some files `Debet` and `Kredit` instead of
+/// `Belopp`.
+fn random_columns(rng: &mut Rng) -> Vec<&'static [u8]> {
+    let budget = rng.one_in(3);
+    let mut names: Vec<&[u8]> = vec![b"Period", b"Konto", b"Projekt", b"Belopp", b"Ansvar"];
+    if budget {
+        names.push(b"Budget");
+    }
+    if rng.one_in(5) {
+        names.retain(|n| *n != b"Belopp");
+        names.extend([b"Debet".as_slice(), b"Kredit"]);
+    }
+    for i in (1..names.len()).rev() {
+        names.swap(i, (rng.next() % (i as u64 + 1)) as usize);
+    }
+    names
+}
+
+/// The random file of `round`: a delimiter, line ends, columns, now and then a BOM
+/// and a title, a header, and 50 to 449 random rows.
+fn random_csv(rng: &mut Rng, round: u32) -> Vec<u8> {
+    let delimiter = *rng.pick(&[b";", b",", b"\t"]).first().expect("one byte");
+    let crlf = rng.one_in(2);
+    let end: &[u8] = if crlf { b"\r\n" } else { b"\n" };
+    let names = random_columns(rng);
+    let mut text = Vec::new();
+    if rng.one_in(4) {
+        text.extend_from_slice(b"\xEF\xBB\xBF");
+    }
+    if rng.one_in(3) {
+        text.extend_from_slice(b"Huvudbok \xE5r 2023");
+        text.extend_from_slice(end);
+    }
+    text.extend_from_slice(&names.join(&delimiter));
+    text.extend_from_slice(end);
+    let rows = 50 + rng.next() % 400;
+    for _ in 0..rows {
+        random_row(rng, &names, (delimiter, end), round, &mut text);
+    }
+    text
+}
+
+/// One random row of the columns `names` onto `text`: now and then after a blank
+/// line, a blank field, a quote (some rounds) or a lone CR (others); with fewer
+/// fields than the header, or one past it; without its line end.
+fn random_row(
+    rng: &mut Rng,
+    names: &[&[u8]],
+    (delimiter, end): (u8, &[u8]),
+    round: u32,
+    text: &mut Vec<u8>,
+) {
+    let special = rng.next() % 40;
+    match special {
+        0 => text.extend_from_slice(end),
+        1 => text.extend_from_slice(&[delimiter, b' ', delimiter]),
+        2 if round.is_multiple_of(10) => text.extend_from_slice(b"\"citat\""),
+        3 if round % 10 == 1 => text.push(b'\r'),
+        _ => {}
+    }
+    let fields: Vec<&[u8]> = names
+        .iter()
+        .map(|name| match *name {
+            b"Period" => rng.pick(PERIODS),
+            b"Konto" => rng.pick(ACCOUNTS),
+            b"Projekt" => rng.pick(PROJECTS),
+            b"Belopp" => rng.pick(AMOUNTS),
+            b"Budget" | b"Debet" | b"Kredit" => rng.pick(AMOUNTS),
+            _ => rng.pick(&[b"100", b"", b"\xE5"]),
+        })
+        .collect();
+    let take = if rng.one_in(30) {
+        (rng.next() % fields.len() as u64) as usize
+    } else {
+        fields.len()
+    };
+    text.extend_from_slice(&fields[..take].join(&delimiter));
+    // Now and then a field past the header's: empty, blank or filled.
+    if take == fields.len() && rng.one_in(25) {
+        text.push(delimiter);
+        text.extend_from_slice(rng.pick(&[b"".as_slice(), b" ", b"50"]));
+    }
+    if !rng.one_in(50) || special > 3 {
+        text.extend_from_slice(end);
+    }
+}
+
+/// The random file `text` of `round`, written at `path` and read in kronor and in
+/// tkr on two threads (the plain reader) and on one (the `csv` crate): the total
+/// rows found. Where the reads differ, a panic shows them near the first difference.
+fn total_rows_read_alike(path: &std::path::Path, text: &[u8], round: u32) -> usize {
+    std::fs::write(path, text).expect("write");
+    let mut total_rows = 0;
+    for unit in [Unit::Kronor, Unit::Tkr] {
+        let opts = ReadOptions {
+            table_unit: unit,
+            ..ReadOptions::default()
+        };
+        let one = table::read_csv(text, "slump.csv", &opts);
+        let two = table::read_csv_split(path, "slump.csv", &opts);
+        total_rows += (one.findings.iter())
+            .filter(|f| matches!(f.kind, Kind::ActualsTotalRow { .. }))
+            .count();
+        if two != one {
+            reads_differ(round, &format!("{two:?}"), &format!("{one:?}"), text);
+        }
+    }
+    total_rows
+}
+
+/// The two reads of the random file `text` of `round`, where they first differ.
+fn reads_differ(round: u32, two: &str, one: &str, text: &[u8]) -> ! {
+    let at = two
+        .bytes()
+        .zip(one.bytes())
+        .position(|(a, b)| a != b)
+        .unwrap_or(two.len().min(one.len()));
+    let near = |s: &str| {
+        s.get(at.saturating_sub(300)..)
+            .unwrap_or("")
+            .chars()
+            .take(500)
+            .collect::<String>()
+    };
+    panic!(
+        "round {round}, two threads:\n{}\none thread:\n{}\nfile:\n{}",
+        near(two),
+        near(one),
+        String::from_utf8_lossy(text)
+    );
+}
+
 /// Random files of every spelling the readers meet, each read on two threads (the
 /// plain reader) and on one (the `csv` crate), compared in full. (Compared as values:
 /// where a key's running sum passes through zero, the number of decimals `Decimal`
@@ -220,173 +433,13 @@ impl Rng {
 /// normalized, so that is never seen.)
 #[test]
 fn csv_plain_reading_equals_the_csv_crate_on_random_files() {
-    const PERIODS: &[&[u8]] = &[
-        b"202301",
-        b"2023-02",
-        b"2023-03-15",
-        b"2023/04",
-        b" 202305 ",
-        b"202313",
-        b"",
-        b"2023",
-        b"2023-1",
-        b"x",
-        b"Summa",
-        b"Totalt:",
-    ];
-    const ACCOUNTS: &[&[u8]] = &[
-        b"4010",
-        b" 4010",
-        b"4010 ",
-        b"5410",
-        b"",
-        b"Summa",
-        b"4\xA0",
-        b"5410 Summa",
-        b"5410 Konsultarvoden",
-        b"5410.0",
-        b"abc",
-        b"54x",
-        b"Delsumma",
-    ];
-    const PROJECTS: &[&[u8]] = &[
-        b"P1",
-        b"p1",
-        b" P1",
-        b"",
-        b"\xC3\x96-proj",
-        b"\xD6-proj",
-        b"\xC3",
-        b"\x96x",
-        b"ett-mycket-langt-projektnamn-som-inte-ryms",
-    ];
-    const AMOUNTS: &[&[u8]] = &[
-        b"100",
-        b"100,50",
-        b"-0",
-        b"-0,00",
-        b"0,00",
-        b"0",
-        b"1 000,00",
-        b"3,900",
-        b"12.5",
-        b"abc",
-        b"",
-        b" ",
-        b"99999999999999999999999",
-        b"+5",
-        b"0,001",
-        b"-12,75",
-        b" 7 ",
-        b"79228162514264337593543950335",
-        b"-79228162514264337593543950335",
-        b"1e3",
-        b"1 234,50-",
-        b"(500,00)",
-        b"0,00-",
-    ];
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("slump.csv");
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut total_rows = 0;
     for round in 0..300 {
-        let delimiter = *rng.pick(&[b";", b",", b"\t"]).first().expect("one byte");
-        let crlf = rng.one_in(2);
-        let end: &[u8] = if crlf { b"\r\n" } else { b"\n" };
-        let budget = rng.one_in(3);
-        // The columns in a random order, with columns the reader does not use.
-        let mut names: Vec<&[u8]> = vec![b"Period", b"Konto", b"Projekt", b"Belopp", b"Ansvar"];
-        if budget {
-            names.push(b"Budget");
-        }
-        // Some files have Debet and Kredit instead of Belopp.
-        if rng.one_in(5) {
-            names.retain(|n| *n != b"Belopp");
-            names.extend([b"Debet".as_slice(), b"Kredit"]);
-        }
-        for i in (1..names.len()).rev() {
-            names.swap(i, (rng.next() % (i as u64 + 1)) as usize);
-        }
-        let mut text = Vec::new();
-        if rng.one_in(4) {
-            text.extend_from_slice(b"\xEF\xBB\xBF");
-        }
-        if rng.one_in(3) {
-            text.extend_from_slice(b"Huvudbok \xE5r 2023");
-            text.extend_from_slice(end);
-        }
-        text.extend_from_slice(&names.join(&delimiter));
-        text.extend_from_slice(end);
-        let rows = 50 + rng.next() % 400;
-        for _ in 0..rows {
-            let special = rng.next() % 40;
-            match special {
-                0 => text.extend_from_slice(end),
-                1 => text.extend_from_slice(&[delimiter, b' ', delimiter]),
-                2 if round % 10 == 0 => text.extend_from_slice(b"\"citat\""),
-                3 if round % 10 == 1 => text.push(b'\r'),
-                _ => {}
-            }
-            let fields: Vec<&[u8]> = names
-                .iter()
-                .map(|name| match *name {
-                    b"Period" => rng.pick(PERIODS),
-                    b"Konto" => rng.pick(ACCOUNTS),
-                    b"Projekt" => rng.pick(PROJECTS),
-                    b"Belopp" => rng.pick(AMOUNTS),
-                    b"Budget" | b"Debet" | b"Kredit" => rng.pick(AMOUNTS),
-                    _ => rng.pick(&[b"100", b"", b"\xE5"]),
-                })
-                .collect();
-            let take = if rng.one_in(30) {
-                (rng.next() % fields.len() as u64) as usize
-            } else {
-                fields.len()
-            };
-            text.extend_from_slice(&fields[..take].join(&delimiter));
-            // Now and then a field past the header's: empty, blank or filled.
-            if take == fields.len() && rng.one_in(25) {
-                text.push(delimiter);
-                text.extend_from_slice(rng.pick(&[b"".as_slice(), b" ", b"50"]));
-            }
-            if !rng.one_in(50) || special > 3 {
-                text.extend_from_slice(end);
-            }
-        }
-        std::fs::write(&path, &text).expect("write");
-        for unit in [Unit::Kronor, Unit::Tkr] {
-            let opts = ReadOptions {
-                table_unit: unit,
-                ..ReadOptions::default()
-            };
-            let one = table::read_csv(&text[..], "slump.csv", &opts);
-            let two = table::read_csv_split(&path, "slump.csv", &opts);
-            total_rows += (one.findings.iter())
-                .filter(|f| matches!(f.kind, Kind::ActualsTotalRow { .. }))
-                .count();
-            if two == one {
-                continue;
-            }
-            let (two, one) = (format!("{two:?}"), format!("{one:?}"));
-            let at = two
-                .bytes()
-                .zip(one.bytes())
-                .position(|(a, b)| a != b)
-                .unwrap_or(two.len().min(one.len()));
-            let near = |s: &str| {
-                s.get(at.saturating_sub(300)..)
-                    .unwrap_or("")
-                    .chars()
-                    .take(500)
-                    .collect::<String>()
-            };
-            panic!(
-                "round {round}, two threads:\n{}\none thread:\n{}\nfile:\n{}",
-                near(&two),
-                near(&one),
-                String::from_utf8_lossy(&text)
-            );
-        }
+        let text = random_csv(&mut rng, round);
+        total_rows += total_rows_read_alike(&path, &text, round);
     }
     assert!(
         total_rows > 100,
@@ -394,59 +447,69 @@ fn csv_plain_reading_equals_the_csv_crate_on_random_files() {
     );
 }
 
+/// The total rows of a read, by line, with the sum of the rows above that each
+/// one's amount equals.
+fn total_matches(a: &Actuals) -> Vec<(u64, TotalMatch)> {
+    a.findings
+        .iter()
+        .filter_map(|f| match &f.kind {
+            Kind::ActualsTotalRow {
+                amount,
+                since_previous,
+                since_start,
+                ..
+            } => Some((
+                f.line.unwrap_or(0),
+                TotalMatch::of(*amount, *since_previous, *since_start),
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `text` as the file `totaler.csv`, read on one thread and on two, which agree and
+/// account for every row: the one-thread read.
+fn totals_read_both_ways(text: &str) -> Actuals {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("totaler.csv");
+    std::fs::write(&path, text).expect("write");
+    let one = table::read_csv(text.as_bytes(), "totaler.csv", &ReadOptions::default());
+    let two = table::read_csv_split(&path, "totaler.csv", &ReadOptions::default());
+    assert_eq!(two, one);
+    assert_eq!(
+        two.rows_read,
+        two.rows_in_entries() + two.rows_in_findings()
+    );
+    one
+}
+
+/// Data row `v` of the total-row files, onto `text`; its amount is [`row_amount`].
+fn total_file_row(text: &mut String, v: u32) {
+    text.push_str(&format!(
+        "2023{:02};{};P{};{v},25\n",
+        1 + v % 12,
+        4000 + v % 7,
+        v % 5
+    ));
+}
+
+fn row_amount(v: u32) -> Decimal {
+    Decimal::from(v) + Decimal::new(25, 2)
+}
+
 /// Total rows past the cut compare with the rows above them on both sides of it:
 /// the second part's first total row reaches back to the first part's last one (or
 /// to the start), and every grand total counts the first part's rows.
 #[test]
 fn csv_total_rows_read_on_two_threads_equal_one_thread() {
-    use crate::finding::TotalMatch;
-    let matches = |a: &Actuals| -> Vec<(u64, TotalMatch)> {
-        a.findings
-            .iter()
-            .filter_map(|f| match &f.kind {
-                Kind::ActualsTotalRow {
-                    amount,
-                    since_previous,
-                    since_start,
-                    ..
-                } => Some((
-                    f.line.unwrap_or(0),
-                    TotalMatch::of(*amount, *since_previous, *since_start),
-                )),
-                _ => None,
-            })
-            .collect()
-    };
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("totaler.csv");
-    let both = |text: &str| {
-        std::fs::write(&path, text).expect("write");
-        let one = table::read_csv(text.as_bytes(), "totaler.csv", &ReadOptions::default());
-        let two = table::read_csv_split(&path, "totaler.csv", &ReadOptions::default());
-        assert_eq!(two, one);
-        assert_eq!(
-            two.rows_read,
-            two.rows_in_entries() + two.rows_in_findings()
-        );
-        one
-    };
-    let row = |text: &mut String, v: u32| {
-        text.push_str(&format!(
-            "2023{:02};{};P{};{v},25\n",
-            1 + v % 12,
-            4000 + v % 7,
-            v % 5
-        ));
-    };
     // Subtotals of ten rows in the first part; then 4 000 rows with no total, across
     // the cut; then a subtotal over them, a grand total and one that is neither.
     let mut text = String::from("Period;Konto;Projekt;Belopp\n");
     let (mut group, mut all) = (Decimal::ZERO, Decimal::ZERO);
     for v in 0..5000u32 {
-        row(&mut text, v);
-        let amount = Decimal::from(v) + Decimal::new(25, 2);
-        group += amount;
-        all += amount;
+        total_file_row(&mut text, v);
+        group += row_amount(v);
+        all += row_amount(v);
         if v < 1000 && v % 10 == 9 {
             text.push_str(&format!("Delsumma;;;{group}\n"));
             group = Decimal::ZERO;
@@ -456,8 +519,8 @@ fn csv_total_rows_read_on_two_threads_equal_one_thread() {
         ";Summa konto;;{group}\n;;Totalt;{all}\n;;Total;{}\n",
         all + Decimal::ONE
     ));
-    let one = both(&text);
-    let found = matches(&one);
+    let one = totals_read_both_ways(&text);
+    let found = total_matches(&one);
     assert_eq!(found.len(), 103);
     // The first has no total row above it: it is the sum of all rows above it.
     assert_eq!(found[0].1, TotalMatch::GrandTotal);
@@ -473,27 +536,35 @@ fn csv_total_rows_read_on_two_threads_equal_one_thread() {
         found[100].0 > one.rows_read / 2,
         "the subtotal is past the cut"
     );
-    // With no total row before the cut: the first one after it counts from the start.
+}
+
+/// With no total row before the cut: the first one after it counts from the start.
+#[test]
+fn csv_total_row_past_the_cut_with_none_before_it_counts_from_the_start() {
     let mut text = String::from("Period;Konto;Projekt;Belopp\n");
     for v in 0..3000u32 {
-        row(&mut text, v);
+        total_file_row(&mut text, v);
     }
-    let sum: Decimal = (0..3000u32)
-        .map(|v| Decimal::from(v) + Decimal::new(25, 2))
-        .sum();
+    let sum: Decimal = (0..3000u32).map(row_amount).sum();
     text.push_str(&format!("Summa;;;{sum}\n"));
-    assert_eq!(matches(&both(&text))[0].1, TotalMatch::GrandTotal);
-    // More total rows than are named, on both sides of the cut: the first 200 are
-    // named; past them a subtotal that holds is counted, a grand total too (which
-    // only the whole file's sums tell), and one that is neither is named, wherever
-    // it stands.
+    assert_eq!(
+        total_matches(&totals_read_both_ways(&text))[0].1,
+        TotalMatch::GrandTotal
+    );
+}
+
+/// More total rows than are named, on both sides of the cut: the first 200 are
+/// named; past them a subtotal that holds is counted, a grand total too (which only
+/// the whole file's sums tell), and one that is neither is named, wherever it
+/// stands.
+#[test]
+fn csv_total_rows_past_the_named_ones_are_told_alike_on_two_threads() {
     let mut text = String::from("Period;Konto;Projekt;Belopp\n");
     let (mut group, mut all) = (Decimal::ZERO, Decimal::ZERO);
     for v in 0..3000u32 {
-        row(&mut text, v);
-        let amount = Decimal::from(v) + Decimal::new(25, 2);
-        group += amount;
-        all += amount;
+        total_file_row(&mut text, v);
+        group += row_amount(v);
+        all += row_amount(v);
         if v % 5 == 4 {
             // Rows 1 249 and 2 749 lie on either side of the cut, both past the
             // 200 named total rows.
@@ -508,8 +579,8 @@ fn csv_total_rows_read_on_two_threads_equal_one_thread() {
             text.push_str(&format!("Totalt hittills;;;{all}\n"));
         }
     }
-    let one = both(&text);
-    let found = matches(&one);
+    let one = totals_read_both_ways(&text);
+    let found = total_matches(&one);
     assert_eq!(found.len(), 202, "{found:?}");
     assert_eq!(found[0].1, TotalMatch::GrandTotal, "no total row above it");
     assert!(
