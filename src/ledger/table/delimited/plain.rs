@@ -84,14 +84,10 @@ impl Part<'_> {
                 None => continue,
             };
             let block = &buf[..upto];
-            // Quotes and `\r`s in one pass: each `\r` must be a CR LF's (counted below).
-            let mut returns = 0;
-            for at in memchr::memchr2_iter(b'"', b'\r', block) {
-                if block[at] == b'"' {
-                    return Ok(Plain::NeedsCsv);
-                }
-                returns += 1;
-            }
+            // Each `\r` must be a CR LF's (counted below).
+            let Some(returns) = returns_unless_quoted(block) else {
+                return Ok(Plain::NeedsCsv);
+            };
             if self.utf8 && simdutf8::basic::from_utf8(block).is_err() {
                 self.utf8 = block_is_utf8(block, delimiter);
             }
@@ -482,6 +478,19 @@ fn positions_of(byte: u8, text: &[u8], window: &[u8], max: usize, out: &mut Vec<
         }
         at += 8;
     }
+}
+
+/// The number of `\r`s in `block`, or `None` when it has a `"`: both found in one
+/// pass.
+fn returns_unless_quoted(block: &[u8]) -> Option<usize> {
+    let mut returns = 0;
+    for at in memchr::memchr2_iter(b'"', b'\r', block) {
+        if block[at] == b'"' {
+            return None;
+        }
+        returns += 1;
+    }
+    Some(returns)
 }
 
 /// Whether every record of a block is UTF-8 by the `csv` path's rule: a record's
