@@ -10,6 +10,10 @@ mod follow_up;
 pub(super) fn examples() -> Vec<Kind> {
     let d = |v: i64| Decimal::from(v);
     let s = |t: &str| t.to_string();
+    let invalid = |column: &str, found: NotAmount| Kind::InvalidAmount {
+        column: s(column),
+        found,
+    };
     let mut kinds = vec![
         Kind::UnreadableFile(Unreadable::Empty),
         Kind::UnreadableFile(Unreadable::Encrypted),
@@ -158,38 +162,14 @@ pub(super) fn examples() -> Vec<Kind> {
             kept_file: s("b.xlsx"),
             kept_version: s("2.1"),
         },
-        Kind::InvalidAmount {
-            column: s("Nyutveckling"),
-            found: NotAmount::Text(s("ca 800")),
-        },
-        Kind::InvalidAmount {
-            column: s("Nyutveckling"),
-            found: NotAmount::Ambiguous(s("3,900")),
-        },
-        Kind::InvalidAmount {
-            column: s("Nyutveckling"),
-            found: NotAmount::Date(s("2024-01-01")),
-        },
-        Kind::InvalidAmount {
-            column: s("Nyutveckling"),
-            found: NotAmount::Bool(true),
-        },
-        Kind::InvalidAmount {
-            column: s("Nyutveckling"),
-            found: NotAmount::ErrorValue(s("#REF!")),
-        },
-        Kind::InvalidAmount {
-            column: s("Nyutveckling"),
-            found: NotAmount::OutOfRange(s("1e300")),
-        },
-        Kind::InvalidAmount {
-            column: s("Belopp"),
-            found: NotAmount::SumTooLarge(d(1_500_000_000_000)),
-        },
-        Kind::InvalidAmount {
-            column: s("Nyutveckling"),
-            found: NotAmount::Implausible(d(5_000_000_000_000)),
-        },
+        invalid("Nyutveckling", NotAmount::Text(s("ca 800"))),
+        invalid("Nyutveckling", NotAmount::Ambiguous(s("3,900"))),
+        invalid("Nyutveckling", NotAmount::Date(s("2024-01-01"))),
+        invalid("Nyutveckling", NotAmount::Bool(true)),
+        invalid("Nyutveckling", NotAmount::ErrorValue(s("#REF!"))),
+        invalid("Nyutveckling", NotAmount::OutOfRange(s("1e300"))),
+        invalid("Belopp", NotAmount::SumTooLarge(d(1_500_000_000_000))),
+        invalid("Nyutveckling", NotAmount::Implausible(d(5_000_000_000_000))),
         Kind::NegativeAmount {
             column: s("Nyutveckling"),
             value: d(-1500),
