@@ -277,6 +277,9 @@ codes! {
     PeriodMismatch => "period-mismatch", Error, FollowUp, [PeriodMismatch], "Prognosen gäller fel månad",
         help: ("Hämta mallen för rätt månad med follow-up template --period.",
                "Get the template for the right month with follow-up template --period.");
+    ForecastYear => "forecast-year", Error, FollowUp, [ForecastYear], "Prognosen gäller ett annat år",
+        help: ("Fyll i prognosen för uppföljningens år, eller lägg rätt års prognosfil i prognosmappen.",
+               "Fill in the forecast for the follow-up's year, or put the right year's forecast file in the forecast folder.");
     StaleForecast => "stale-forecast", Warning, FollowUp, [StaleForecast], "Prognosen gäller en tidigare månad",
         help: ("Be tjänsteområdet skicka prognosen för uppföljningens månad.",
                "Ask the area to send the forecast for the follow-up's month.");
@@ -539,7 +542,7 @@ mod tests {
         // The terminal's code column is this wide.
         let longest = Code::ALL.iter().map(|c| c.as_str().len()).max();
         assert_eq!(longest, Some(LONGEST_CODE));
-        assert_eq!(Code::ALL.len(), 64);
+        assert_eq!(Code::ALL.len(), 65);
     }
 
     #[test]

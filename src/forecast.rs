@@ -42,6 +42,28 @@ struct Layout {
     forecast_unit: Option<Unit>,
     /// A second column headed as the forecast.
     forecast_twice: Option<u32>,
+    /// The year the forecast's header names after its label (`Prognos helår 2023`,
+    /// as the board's report heads it), when it names one.
+    forecast_year: Option<i32>,
+}
+
+/// A header cell's label, the unit written after it and the year written after
+/// that (`Prognos helår 2023`, `Prognos helår (tkr) 2023`, `Prognos helår 2023
+/// (tkr)`), when `labels` has the label.
+fn heading(value: &Value, labels: &[&str]) -> Option<(Option<Unit>, Option<i32>)> {
+    let Value::Text(t) = value else {
+        return None;
+    };
+    let key = normalize(t);
+    let (label, unit) = crate::labels::split_unit(&key);
+    if labels.contains(&label) {
+        return Some((unit, None));
+    }
+    let (label, year) = crate::labels::split_year(label)?;
+    let (label, unit_before) = crate::labels::split_unit(label);
+    labels
+        .contains(&label)
+        .then_some((unit.or(unit_before), Some(year)))
 }
 
 /// The table's header: the first row with a forecast column and an initiative or
@@ -49,24 +71,18 @@ struct Layout {
 /// (`Prognos helår (tkr)`, `Prognos, kr`) set apart as the plan's headers are.
 fn layout(grid: &Grid) -> Option<Layout> {
     for (row, cells) in grid.rows() {
-        let find_unit = |labels: &[&str]| {
-            cells.iter().find_map(|c| match &c.value {
-                Value::Text(t) => {
-                    let key = normalize(t);
-                    let (label, unit) = crate::labels::split_unit(&key);
-                    labels.contains(&label).then_some((c.at.col, unit))
-                }
-                _ => None,
-            })
+        // Only the forecast's header may name a year; the other columns are
+        // matched by their label (and a unit) alone.
+        let find = |labels: &[&str]| {
+            (cells.iter())
+                .find(|c| matches!(heading(&c.value, labels), Some((_, None))))
+                .map(|c| c.at.col)
         };
-        let heads = |c: &Cell, labels: &[&str]| match &c.value {
-            Value::Text(t) => labels.contains(&crate::labels::split_unit(&normalize(t)).0),
-            _ => false,
-        };
-        let find = |labels: &[&str]| find_unit(labels).map(|(col, _)| col);
+        let forecasts =
+            || (cells.iter()).filter_map(|c| heading(&c.value, &FORECAST).map(|h| (c.at.col, h)));
         let (initiative, project) = (find(&INITIATIVE), find(&PROJECT));
-        if let (Some((forecast, forecast_unit)), true) = (
-            find_unit(&FORECAST),
+        if let (Some((forecast, (forecast_unit, forecast_year))), true) = (
+            forecasts().next(),
             initiative.is_some() || project.is_some(),
         ) {
             return Some(Layout {
@@ -75,10 +91,8 @@ fn layout(grid: &Grid) -> Option<Layout> {
                 project,
                 forecast,
                 forecast_unit,
-                forecast_twice: (cells.iter())
-                    .filter(|c| c.at.col != forecast)
-                    .find(|c| heads(c, &FORECAST))
-                    .map(|c| c.at.col),
+                forecast_year,
+                forecast_twice: forecasts().nth(1).map(|(col, _)| col),
                 area: find(&AREA),
                 comment: find(&COMMENT),
                 budget: find(&BUDGET),
@@ -166,6 +180,10 @@ pub fn read_with_grid(path: &Path, file: &str) -> (ForecastFile, Option<Grid>) {
         return (out, None);
     };
     out.meta = meta(grid, l.header_row);
+    out.header_year = l.forecast_year.map(|year| {
+        let at = CellRef::new(l.header_row, l.forecast);
+        (year, grid.value(at).display().trim().to_string(), at)
+    });
     out.sheet = (!csv).then(|| grid.name.clone());
     let table = Table {
         grid,
@@ -575,6 +593,47 @@ mod tests {
             assert_eq!(f.findings.len(), 1, "{header}: {:?}", f.findings);
             assert_eq!((&f.findings[0].kind, f.findings[0].line), (&kind, Some(2)));
         }
+    }
+
+    #[test]
+    fn a_year_after_the_forecast_header_is_read_with_the_header() {
+        for (header, unit) in [
+            ("Prognos helår 2023", None),
+            ("Prognos 2023", None),
+            ("Helårsprognos 2023 (tkr)", None),
+            ("Prognos helår (tkr) 2023", None),
+            ("ÅRSPROGNOS  2023", None),
+            ("Prognos helår 2023 (kr)", Some(crate::labels::Unit::Kronor)),
+        ] {
+            let f = read_text("p.csv", format!("Projekt;{header}\nP1;100\n").as_bytes());
+            let (year, written, at) = f.header_year.clone().expect(header);
+            assert_eq!(
+                (year, written.as_str(), at),
+                (2023, header, CellRef::new(0, 1))
+            );
+            match unit {
+                None => assert_eq!((f.rows.len(), f.findings.len()), (1, 0), "{header}"),
+                Some(unit) => {
+                    let kind = Kind::UnitNotTkr {
+                        header: header.to_string(),
+                        unit,
+                    };
+                    assert_eq!(f.findings[0].kind, kind, "{header}");
+                }
+            }
+        }
+        // Without a year the header names none; a year is no label of its own, and
+        // other columns are not matched with one (`Initiativ 2023` is no initiative).
+        let f = read_text("p.csv", "Projekt;Prognos helår\nP1;100\n".as_bytes());
+        assert_eq!((f.header_year, f.rows.len()), (None, 1));
+        let f = read_text("p.csv", b"Initiativ 2023;Prognos 2023\nX;100\n");
+        assert_eq!(f.findings[0].code().as_str(), "missing-header");
+        // Two years' forecasts side by side: which one is the follow-up's is the
+        // lead's to say, as for any two forecast columns.
+        let two = "Projekt;Prognos helår 2023;Prognos helår 2024\nP1;1;2\n";
+        let f = read_text("p.csv", two.as_bytes());
+        assert_eq!(f.findings[0].code().as_str(), "ambiguous-column");
+        assert!(f.rows.is_empty());
     }
 
     #[test]

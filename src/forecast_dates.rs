@@ -8,7 +8,9 @@
 //! earlier month is being followed up again). A `Datum` after the reference date is
 //! most likely a typo (`future-date`). A plain table without the metadata has no
 //! month and no date, and a file replaced by a newer version of the same area's is
-//! left out of the follow-up: neither gets a finding here.
+//! left out of the follow-up: neither gets a finding here. A forecast column headed
+//! for another year than the follow-up's (`Prognos helår 2024` in 2023) is
+//! `forecast-year`, and that file's forecasts are not used.
 
 use crate::finding::{Code, Finding, Kind};
 use crate::follow_up::{ForecastFile, ForecastMeta};
@@ -41,6 +43,21 @@ pub fn check(files: &[ForecastFile], period: (i32, u8), today: Date) -> Vec<Find
             month.into_iter().chain(date)
         })
         .collect()
+}
+
+/// `forecast-year`, at the forecast's header, when it names another year than the
+/// follow-up's (`Prognos helår 2024` in 2023): that file's forecasts are not used.
+pub fn year_finding(file: &ForecastFile, budget_year: i32) -> Option<Finding> {
+    let (found, header, at) = file.header_year.as_ref()?;
+    if *found == budget_year {
+        return None;
+    }
+    let kind = Kind::ForecastYear {
+        header: header.clone(),
+        found: *found,
+        expected: budget_year,
+    };
+    Some(file.at_meta(Finding::new(kind), Some(&(None, *at))))
 }
 
 /// `stale-forecast` or `later-forecast`, at the `Period` cell, when the workbook
@@ -177,6 +194,36 @@ mod tests {
         assert_eq!(found[0].file.as_deref(), Some("prognos/HR-prognos.xlsx"));
         assert_eq!(found[0].sheet.as_deref(), Some("Prognos"));
         assert_eq!(found[0].cell, Some(CellRef::new(4, 1)));
+    }
+
+    #[test]
+    fn a_forecast_headed_for_another_year_is_named_at_its_header() {
+        let at = CellRef::new(8, 2);
+        let file = |year| ForecastFile {
+            header_year: Some((year, format!("Prognos helår {year}"), at)),
+            ..workbook(Some("2023-04"), None)
+        };
+        assert_eq!(year_finding(&file(2023), 2023), None);
+        assert_eq!(year_finding(&workbook(None, None), 2023), None);
+        let found = year_finding(&file(2022), 2023).expect("another year");
+        assert_eq!(
+            found.kind,
+            Kind::ForecastYear {
+                header: "Prognos helår 2022".into(),
+                found: 2022,
+                expected: 2023,
+            }
+        );
+        assert_eq!(found.severity, crate::finding::Severity::Error);
+        assert_eq!(
+            (found.sheet.as_deref(), found.cell),
+            (Some("Prognos"), Some(at))
+        );
+        let csv = ForecastFile {
+            sheet: None,
+            ..file(2024)
+        };
+        assert_eq!(year_finding(&csv, 2023).expect("csv").line, Some(9));
     }
 
     #[test]

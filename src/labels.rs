@@ -93,6 +93,17 @@ pub use template::*;
 pub use units::{Unit, split_unit, unit_word_in};
 pub use workbook::*;
 
+/// A header's label and the year written after it (`utveckling 2023` → (`utveckling`,
+/// 2023), `prognos helår 2023`): the plan's year columns and a forecast column
+/// named for its year. `None` when the last word is no plausible year.
+pub fn split_year(key: &str) -> Option<(&str, i32)> {
+    let (label, year) = key.trim_end().rsplit_once(' ')?;
+    let year: i32 = year.parse().ok()?;
+    (1900..=2200)
+        .contains(&year)
+        .then_some((label.trim_end(), year))
+}
+
 /// A noun's form for a count, in Swedish and English alike: `one` for 1, `many`
 /// otherwise (`1 fil`, `0 filer`, `2 filer`).
 pub(crate) fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {

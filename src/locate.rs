@@ -293,10 +293,9 @@ fn year_of(value: &Value) -> Option<(i32, Option<Unit>)> {
 /// `Utveckling (kr) 2023` with their unit.
 fn group_year(key: &str) -> Option<(Group, i32, Option<Unit>)> {
     let (key, unit) = labels::split_unit(key);
-    let (label, year) = key.rsplit_once(' ')?;
-    let year: i32 = year.parse().ok()?;
+    let (label, year) = labels::split_year(key)?;
     let (group, label_unit) = group_of(label)?;
-    Some((group, year, unit.or(label_unit))).filter(|_| (1900..=2200).contains(&year))
+    Some((group, year, unit.or(label_unit)))
 }
 
 fn text_key(cell: &Cell) -> Option<String> {

@@ -75,7 +75,8 @@ pub fn compute(s: &FollowUpSettings, quiet: bool) -> Result<Computed, Error> {
         skipped,
     } = read_ledger_inputs(s)?;
     findings.extend(skipped);
-    let forecasts = without_superseded(config, round_files.clone());
+    let forecasts =
+        without_other_years(without_superseded(config, round_files.clone()), budget_year);
     let fu = follow_up::follow_up(follow_up::Input {
         budget_year,
         period,
@@ -199,6 +200,20 @@ fn without_superseded(
             if let Some((_, note)) = replaced.iter().find(|(k, _)| *k == i) {
                 f.rows.clear();
                 f.findings.push(note.clone());
+            }
+            f
+        })
+        .collect()
+}
+
+/// A forecast file whose forecast column is headed for another year than the
+/// follow-up's is left out of the join, with the error that says so.
+fn without_other_years(forecasts: Vec<ForecastFile>, budget_year: i32) -> Vec<ForecastFile> {
+    (forecasts.into_iter())
+        .map(|mut f| {
+            if let Some(finding) = crate::forecast_dates::year_finding(&f, budget_year) {
+                f.rows.clear();
+                f.findings.push(finding);
             }
             f
         })

@@ -54,6 +54,15 @@ pub fn run(s: &FollowUpCheckSettings, lang: Lang, quiet: bool) -> Result<Outcome
             // As the follow-up will say it; a month other than `--period`'s is
             // already `period-mismatch` above.
             mine.extend(crate::forecast_dates::date_finding(&file, today));
+            // The year a forecast column's header names, against `--period`'s, the
+            // workbook's own `Period`'s, or budget.toml's.
+            let own = crate::forecast_dates::month_of(&file.meta).map(|(y, _)| y);
+            let year = (s.period.map(|(y, _)| y))
+                .or(own)
+                .or(config.and_then(|c| c.budget_year));
+            if let Some(year) = year {
+                mine.extend(crate::forecast_dates::year_finding(&file, year));
+            }
         }
         mine.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         if let (Some(copies), false) = (&copies, mine.is_empty()) {

@@ -273,6 +273,23 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
                 )
             }
         }
+        Kind::ForecastYear {
+            header,
+            found,
+            expected,
+        } => {
+            if sv {
+                format!(
+                    "Prognoskolumnen {} gäller {found}, men uppföljningen gäller {expected}; filens prognoser räknas inte. Fyll i prognosen för {expected} (rubriken Prognos helår {expected}) eller lägg rätt års prognosfil i prognosmappen.",
+                    q(header)
+                )
+            } else {
+                format!(
+                    "The forecast column {} is for {found}, but the follow-up is for {expected}; the file's forecasts are not counted. Fill in the forecast for {expected} (headed Prognos helår {expected}) or put the right year's forecast file in the forecast folder.",
+                    q(header)
+                )
+            }
+        }
         Kind::PeriodMismatch { found, expected } => {
             if sv {
                 format!(

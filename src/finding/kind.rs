@@ -469,6 +469,13 @@ pub enum Kind {
         found: String,
         expected: String,
     },
+    /// A forecast column headed for another year (`Prognos helår 2024`) than the
+    /// follow-up's (`expected`): the file's forecasts are not used.
+    ForecastYear {
+        header: String,
+        found: i32,
+        expected: i32,
+    },
     /// A forecast workbook made for an earlier month (`found`, `2023-03`) than the
     /// follow-up's (`period`, `2023-04`): still the area's latest forecast, so used.
     StaleForecast {

@@ -127,6 +127,10 @@ pub struct ForecastFile {
     /// The sheet the table was found on; `None` for a CSV, whose findings name
     /// lines (and when no table was found, when there is no metadata to place).
     pub sheet: Option<String>,
+    /// The year the forecast column's header names (`Prognos helår 2023`), the
+    /// header as written and its cell, when it names one: checked against the
+    /// follow-up's year.
+    pub header_year: Option<(i32, String, CellRef)>,
 }
 
 impl ForecastFile {

@@ -1829,6 +1829,55 @@ fn missing_comment_on_a_large_deviation() {
 }
 
 #[test]
+fn forecast_year_leaves_out_a_forecast_headed_for_another_year() {
+    let run = Run::new().add("HR.xlsx", &fu_template(Some("P2")));
+    let csv = ledger_csv(&FU_ROWS);
+    let rows = "Digitalisering inom HR;3000;\nÖversyn IT-stöd inom lön och HR;7000;Senare start\n";
+    // The board report's own heading, for the follow-up's year, is the forecast's.
+    for heading in [
+        "Prognos helår 2023",
+        "Helårsprognos 2023 (tkr)",
+        "Prognos 2023",
+    ] {
+        let forecasts = format!("Initiativ;{heading};Kommentar\n{rows}");
+        let files = [
+            ("utfall.csv", csv.as_str()),
+            ("prognos.csv", forecasts.as_str()),
+        ];
+        assert_eq!(
+            follow_up_for(&run, &files, &[], "forecast-year"),
+            [],
+            "{heading}"
+        );
+        assert_eq!(run.report()["totals"]["forecast"], "10000", "{heading}");
+    }
+    // Another year's: an error at the header, and none of the file's forecasts used
+    // (the initiatives' forecasts fall back to their budgets, 13 000).
+    let forecasts = format!("Initiativ;Prognos helår 2024;Kommentar\n{rows}");
+    let files = [
+        ("utfall.csv", csv.as_str()),
+        ("prognos.csv", forecasts.as_str()),
+    ];
+    let f = one(
+        follow_up_for(&run, &files, &["--partial"], "forecast-year"),
+        "forecast-year",
+        "error",
+        Some("prognos.csv"),
+    );
+    assert_eq!(
+        f.message,
+        "Prognoskolumnen ”Prognos helår 2024” gäller 2024, men uppföljningen gäller 2023; filens prognoser räknas inte. Fyll i prognosen för 2023 (rubriken Prognos helår 2023) eller lägg rätt års prognosfil i prognosmappen."
+    );
+    let report = run.report();
+    let found = (report["findings"].as_array().expect("findings").iter())
+        .find(|f| f["code"] == "forecast-year")
+        .expect("forecast-year");
+    assert_eq!(found["line"], 1, "the header's line");
+    assert_eq!(report["totals"]["forecast"], "13000");
+    assert_eq!(report["status"], "partial");
+}
+
+#[test]
 fn duplicate_forecast_counts_the_initiative_once() {
     // The same forecast in two CSV files (a copy left beside it): the second file's
     // row is named and not counted, with --partial the forecast is the first's.
@@ -2262,6 +2311,25 @@ fn period_mismatch() {
     let (code, ok) = forecast_check(&path, "2023-04");
     assert_eq!(code, Some(0), "{ok}");
     assert_eq!(codes_of(&out), [("fel", "period-mismatch")], "{out}");
+}
+
+#[test]
+fn forecast_year_in_follow_up_check() {
+    // A plain table (no Period above it): `--period` gives the year it is held to.
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("prognos.csv");
+    std::fs::write(&path, "Projekt;Prognos helår 2024\nP1;1200\n").expect("write");
+    let (code, out) = forecast_check(&path, "2023-04");
+    assert_eq!(code, Some(1), "{out}");
+    // (A plain table without the workbook's metadata has other errors in `check`.)
+    let year = |out: &str| codes_of(out).contains(&("fel", "forecast-year"));
+    assert!(year(&out), "{out}");
+    assert!(
+        out.contains("rad 1: Prognoskolumnen ”Prognos helår 2024” gäller 2024"),
+        "{out}"
+    );
+    let (_, ok) = forecast_check(&path, "2024-04");
+    assert!(!year(&ok), "{ok}");
 }
 
 // ---- The forecasts' months and dates in `follow-up`: HR's forecast workbook as

@@ -297,6 +297,11 @@ pub(super) fn examples() -> Vec<Kind> {
             found: s("2023-03"),
             expected: s("2023-04"),
         },
+        Kind::ForecastYear {
+            header: s("Prognos helår 2024"),
+            found: 2024,
+            expected: 2023,
+        },
         Kind::StaleForecast {
             area: s("HR"),
             found: s("2023-03"),
