@@ -8,7 +8,7 @@ use super::Outcome;
 use crate::consolidate::consolidate;
 use crate::discover::discover;
 use crate::error::Error;
-use crate::finding::{Finding, Severity};
+use crate::finding::{Code, Finding, Severity};
 use crate::follow_up::{self, ActualsFile, ForecastFile, PlanArea, PlanInitiative};
 use crate::labels::terminal;
 use crate::lang::Lang;
@@ -75,8 +75,9 @@ pub fn compute(s: &FollowUpSettings, quiet: bool) -> Result<Computed, Error> {
         skipped,
     } = read_ledger_inputs(s)?;
     findings.extend(skipped);
-    let forecasts =
-        without_other_years(without_superseded(config, round_files.clone()), budget_year);
+    // A forecast for another year has an error (its submission too) and is left out.
+    let round_files = year_checked(round_files, budget_year);
+    let forecasts = without_other_years(without_superseded(config, round_files.clone()));
     let fu = follow_up::follow_up(follow_up::Input {
         budget_year,
         period,
@@ -206,14 +207,25 @@ fn without_superseded(
         .collect()
 }
 
-/// A forecast file whose forecast column is headed for another year than the
-/// follow-up's is left out of the join, with the error that says so.
-fn without_other_years(forecasts: Vec<ForecastFile>, budget_year: i32) -> Vec<ForecastFile> {
+/// Each forecast file whose forecast column is headed for another year than the
+/// follow-up's, with the error that says so.
+fn year_checked(forecasts: Vec<ForecastFile>, budget_year: i32) -> Vec<ForecastFile> {
     (forecasts.into_iter())
         .map(|mut f| {
-            if let Some(finding) = crate::forecast_dates::year_finding(&f, budget_year) {
+            f.findings
+                .extend(crate::forecast_dates::year_finding(&f, budget_year));
+            f
+        })
+        .collect()
+}
+
+/// The files [`year_checked`] found headed for another year are left out of the
+/// join: the error names them, and their rows are counted as read, not used.
+fn without_other_years(forecasts: Vec<ForecastFile>) -> Vec<ForecastFile> {
+    (forecasts.into_iter())
+        .map(|mut f| {
+            if f.findings.iter().any(|x| x.code() == Code::ForecastYear) {
                 f.rows.clear();
-                f.findings.push(finding);
             }
             f
         })
