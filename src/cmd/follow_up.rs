@@ -162,6 +162,7 @@ fn read_ledger_inputs(s: &FollowUpSettings) -> Result<LedgerInputs, Error> {
             ActualsUnit::Kronor => Unit::Kronor,
             ActualsUnit::Tkr => Unit::Tkr,
         },
+        ..ReadOptions::default()
     };
     let (actual_paths, mut skipped) = expand(&s.actuals, &s.plan.input)?;
     let (forecast_paths, documents) = expand(&s.forecasts, &s.plan.input)?;

@@ -178,6 +178,9 @@ pub struct ReadOptions {
     pub project_dimension: u32,
     /// The unit a table's amounts are written in; SIE is always kronor.
     pub table_unit: Unit,
+    /// The most distinct keys a text export may hold ([`MAX_KEYS`]; smaller in
+    /// tests).
+    pub max_keys: usize,
 }
 
 impl Default for ReadOptions {
@@ -185,6 +188,7 @@ impl Default for ReadOptions {
         ReadOptions {
             project_dimension: 6,
             table_unit: Unit::Kronor,
+            max_keys: MAX_KEYS,
         }
     }
 }
@@ -200,6 +204,13 @@ pub enum Unit {
 /// streamed, so the bound is about time, not memory; workbooks are bounded by
 /// [`crate::grid::MAX_PART_BYTES`] as templates are.
 pub const MAX_TEXT_BYTES: u64 = 4 << 30;
+
+/// The most distinct keys (and names of accounts and projects) a text export may
+/// hold: the readers' memory grows with them, not with the rows, and past this a
+/// file is `unreadable-actuals` (`TooManyKeys`) instead of filling the machine's
+/// memory. A city's year is about 100 000 (month, account, project) keys; this is
+/// 20 times that, some 400 MB of sums.
+pub const MAX_KEYS: usize = 2_000_000;
 
 impl Actuals {
     /// A file that could not be used at all: no entries, one finding.

@@ -66,6 +66,7 @@ pub(super) fn examples() -> Vec<Kind> {
             found: FileKind::Forecast,
         }),
         Kind::UnreadableActuals(UnreadableActuals::MonthColumns { months: 12 }),
+        Kind::UnreadableActuals(UnreadableActuals::TooManyKeys { limit: 2_000_000 }),
         Kind::UnreadableActuals(UnreadableActuals::MissingColumns {
             missing: vec![s("Belopp")],
         }),

@@ -45,6 +45,12 @@ pub enum UnreadableActuals {
     OtherInput {
         found: FileKind,
     },
+    /// More distinct (month, account, project) keys and names than a ledger holds
+    /// ([`crate::ledger::MAX_KEYS`], `limit`): most likely columns that hold no
+    /// account or project codes (a voucher number, a text), or a hostile file.
+    TooManyKeys {
+        limit: usize,
+    },
     /// A report with a column per month (`months` header cells name one) instead of
     /// a period column and an amount column.
     MonthColumns {

@@ -97,6 +97,7 @@ fn feed<'o>(mut state: State<'o>, mut input: impl Read) -> Result<State<'o>, Act
         }
         end += n;
         let eof = n == 0;
+        state = state.within_keys()?;
         if after_cr && start < end {
             after_cr = false;
             if buf[start] == b'\n' {
@@ -130,7 +131,7 @@ fn feed<'o>(mut state: State<'o>, mut input: impl Read) -> Result<State<'o>, Act
                         if !rest.is_empty() && !skipping {
                             state.line(&buf[start..end]);
                         }
-                        return Ok(state);
+                        return state.within_keys();
                     }
                     if rest.len() >= LINE_LIMIT {
                         if !skipping {
@@ -262,6 +263,22 @@ impl<'o> State<'o> {
             checksum_failure: None,
             checksum_line: 0,
             overflow: false,
+        }
+    }
+
+    /// The state, or `unreadable-actuals` when it holds more distinct keys and
+    /// names than a ledger has ([`ReadOptions::max_keys`]): checked at every block
+    /// read and at the end, so that a file of endless distinct keys stops before it
+    /// fills memory.
+    fn within_keys(self) -> Result<Self, Actuals> {
+        let names = self.accounts.names.len() + self.projects.names.len();
+        let held = names + self.trans.len() + self.psaldo.len() + self.pbudget.len();
+        match held > self.opts.max_keys {
+            true => {
+                let limit = self.opts.max_keys;
+                Err(self.unreadable(UnreadableActuals::TooManyKeys { limit }))
+            }
+            false => Ok(self),
         }
     }
 

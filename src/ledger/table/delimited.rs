@@ -222,6 +222,8 @@ struct Part<'o> {
     header_end: Option<u64>,
     /// The header names one money column twice: the reason and the header's line.
     refused: Option<(UnreadableActuals, u64)>,
+    /// The most distinct keys the file may hold ([`ReadOptions::max_keys`]).
+    max_keys: usize,
 }
 
 impl<'o> Part<'o> {
@@ -245,6 +247,25 @@ impl<'o> Part<'o> {
             delimiter,
             header_end: None,
             refused: None,
+            max_keys: opts.max_keys,
+        }
+    }
+
+    /// `unreadable-actuals` when the part holds more distinct keys and names (and
+    /// `more`, the plain reader's spellings) than a ledger has: checked now and
+    /// then, so that a file of endless distinct keys stops before it fills memory.
+    fn check_keys(&self, more: usize) -> Result<(), Actuals> {
+        let s = &self.sums;
+        let held = s.slots.len() + s.accounts.names.len() + s.projects.names.len() + more;
+        match held > self.max_keys {
+            true => Err(Actuals::unreadable(
+                self.file,
+                Some(Form::Csv),
+                UnreadableActuals::TooManyKeys {
+                    limit: self.max_keys,
+                },
+            )),
+            false => Ok(()),
         }
     }
 
@@ -268,13 +289,21 @@ impl<'o> Part<'o> {
             .buffer_capacity(1 << 20)
             .from_reader(stream);
         let mut record = csv::ByteRecord::new();
+        let mut records = 0u32;
         loop {
+            records = records.wrapping_add(1);
+            if records.is_multiple_of(16_384) {
+                self.check_keys(0)?;
+            }
             let read = reader.read_byte_record(&mut record);
             let end = reader.position().byte();
             let line = reader.get_mut().line_of(end, record.as_slice());
             match read {
                 Ok(true) => {}
-                Ok(false) => return Ok(self.done(reader.get_ref())),
+                Ok(false) => {
+                    self.check_keys(0)?;
+                    return Ok(self.done(reader.get_ref()));
+                }
                 Err(e) => {
                     if matches!(e.kind(), csv::ErrorKind::Io(_)) {
                         return Err(self.io(e.to_string()));

@@ -637,3 +637,51 @@ fn named_rows_are_decoded_as_the_whole_file_on_two_threads_too() {
         one
     );
 }
+
+/// A file of more distinct keys and names than `max_keys` is refused, read on one
+/// thread or on two, and the same file under a roomier limit is read: a file of
+/// endless distinct keys stops before it fills the machine's memory.
+#[test]
+fn more_keys_than_a_ledger_has_refuse_the_file_however_it_is_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = large_csv();
+    let csv_path = dir.path().join("stor.csv");
+    std::fs::write(&csv_path, &csv).expect("write");
+    let mut sie = String::from("#FLAGGA 0\n#SIETYP 4\n#DIM 6 \"Projekt\"\n");
+    for v in 0..3000u32 {
+        let month = 1 + v % 12;
+        sie.push_str(&format!(
+            "#VER A {v} 2023{month:02}15 \"\"\n{{\n   #TRANS 4010 {{6 \"P{v}\"}} 1.00\n}}\n"
+        ));
+    }
+    let sie_path = dir.path().join("stor.se");
+    std::fs::write(&sie_path, &sie).expect("write");
+    let reads = |opts: &ReadOptions| {
+        [
+            table::read_csv(&csv[..], "stor.csv", opts),
+            table::read_csv_split(&csv_path, "stor.csv", opts),
+            sie::read(sie.as_bytes(), "stor.se", opts),
+            sie::read_split(&sie_path, "stor.se", opts),
+        ]
+    };
+    // About 1 100 keys in the CSV, 3 000 in the SIE file.
+    let tight = ReadOptions {
+        max_keys: 500,
+        ..ReadOptions::default()
+    };
+    for a in reads(&tight) {
+        let kinds: Vec<&Kind> = a.findings.iter().map(|f| &f.kind).collect();
+        let refused = Kind::UnreadableActuals(UnreadableActuals::TooManyKeys { limit: 500 });
+        assert_eq!(kinds, [&refused], "{}", a.file);
+        assert!(a.entries.is_empty(), "{}", a.file);
+    }
+    let roomy = ReadOptions {
+        max_keys: 10_000,
+        ..ReadOptions::default()
+    };
+    for a in reads(&roomy) {
+        assert!(a.entries.len() > 1_000, "{}: {}", a.file, a.entries.len());
+        let too_many = |f: &Finding| matches!(f.kind, Kind::UnreadableActuals(_));
+        assert!(!a.findings.iter().any(too_many), "{}", a.file);
+    }
+}

@@ -77,6 +77,7 @@ impl Part<'_> {
             };
             filled += n;
             let at_end = n == 0;
+            self.check_keys(spellings.len())?;
             let upto = match memchr::memrchr(b'\n', &buf[..filled]) {
                 _ if at_end => filled,
                 Some(nl) => nl + 1,
@@ -111,6 +112,7 @@ impl Part<'_> {
                 return Ok(Plain::NeedsCsv);
             }
             if at_end {
+                self.check_keys(spellings.len())?;
                 self.flush(&mut scan.written);
                 self.fold(spellings);
                 return Ok(Plain::Read { next_line: line });
