@@ -92,75 +92,90 @@ fn configuration_rules_broken_read_in_swedish() {
     );
 }
 
+/// Each error's message in `lang`, compared exactly.
+fn reads(cases: Vec<(Error, Lang, &str)>) {
+    for (e, lang, text) in cases {
+        assert_eq!(e.message(lang), text, "{e:?}");
+    }
+}
+
 #[test]
 fn argument_and_output_reasons_read_in_swedish() {
-    let e = Error::Usage {
-        reason: "budget year 2026 is not among the plan years 2023–2025".into(),
-    };
-    assert_eq!(
-        e.message(Lang::Sv),
-        "fel: budgetåret 2026 finns inte bland planåren 2023–2025"
-    );
-    let e = Error::Output {
-        path: PathBuf::from("ut/konsoliderad-budget-2023.xlsx"),
-        reason: "HR.xlsx changed while it was being read; run again".into(),
-    };
-    assert_eq!(
-        e.message(Lang::Sv),
-        "Kan inte skriva ut/konsoliderad-budget-2023.xlsx: HR.xlsx ändrades medan den lästes; kör igen"
-    );
+    reads(vec![
+        (
+            Error::Usage {
+                reason: "budget year 2026 is not among the plan years 2023–2025".into(),
+            },
+            Lang::Sv,
+            "fel: budgetåret 2026 finns inte bland planåren 2023–2025",
+        ),
+        (
+            Error::Output {
+                path: PathBuf::from("ut/konsoliderad-budget-2023.xlsx"),
+                reason: "HR.xlsx changed while it was being read; run again".into(),
+            },
+            Lang::Sv,
+            "Kan inte skriva ut/konsoliderad-budget-2023.xlsx: HR.xlsx ändrades medan den lästes; kör igen",
+        ),
+    ]);
 }
 
 #[test]
 fn system_errors_read_in_swedish_with_the_path() {
-    let e = Error::Output {
+    let output = || Error::Output {
         path: PathBuf::from("/proc/x/konsoliderad-budget-2023.xlsx"),
         reason: std::io::Error::from_raw_os_error(2).into(),
     };
-    assert_eq!(
-        e.message(Lang::Sv),
-        "Kan inte skriva /proc/x/konsoliderad-budget-2023.xlsx: filen eller mappen finns inte (systemfel 2)"
-    );
-    assert_eq!(
-        e.message(Lang::En),
-        "Cannot write /proc/x/konsoliderad-budget-2023.xlsx: No such file or directory (os error 2)"
-    );
-    let e = Error::InputFolder {
-        path: PathBuf::from("saknas"),
-        reason: "no such folder".into(),
-    };
-    assert_eq!(
-        e.message(Lang::Sv),
-        "Indatamappen saknas kan inte läsas: mappen finns inte"
-    );
-    let e = Error::Json {
-        path: PathBuf::from("/root/r.json"),
-        reason: std::io::Error::from_raw_os_error(13).into(),
-    };
-    assert_eq!(
-        e.message(Lang::Sv),
-        "Kan inte skriva JSON-rapporten /root/r.json: behörighet saknas (systemfel 13)"
-    );
+    reads(vec![
+        (
+            output(),
+            Lang::Sv,
+            "Kan inte skriva /proc/x/konsoliderad-budget-2023.xlsx: filen eller mappen finns inte (systemfel 2)",
+        ),
+        (
+            output(),
+            Lang::En,
+            "Cannot write /proc/x/konsoliderad-budget-2023.xlsx: No such file or directory (os error 2)",
+        ),
+        (
+            Error::InputFolder {
+                path: PathBuf::from("saknas"),
+                reason: "no such folder".into(),
+            },
+            Lang::Sv,
+            "Indatamappen saknas kan inte läsas: mappen finns inte",
+        ),
+        (
+            Error::Json {
+                path: PathBuf::from("/root/r.json"),
+                reason: std::io::Error::from_raw_os_error(13).into(),
+            },
+            Lang::Sv,
+            "Kan inte skriva JSON-rapporten /root/r.json: behörighet saknas (systemfel 13)",
+        ),
+    ]);
 }
 
 #[test]
 fn a_suggested_command_quotes_a_folder_with_a_space() {
-    let e = Error::FolderNotFile {
-        path: PathBuf::from("Budget 2024"),
-        forecasts: false,
-    };
-    assert_eq!(
-        e.message(Lang::En),
-        "Budget 2024 is a folder, and check checks workbooks. Name the files (for example \"Budget 2024\"/*.xlsx), or consolidate the folder with: budget-consolidator consolidate \"Budget 2024\""
-    );
-    let e = Error::FolderNotFile {
-        path: PathBuf::from("input/prognos"),
-        forecasts: true,
-    };
-    assert_eq!(
-        e.message(Lang::Sv),
-        "input/prognos är en mapp, och follow-up check kontrollerar prognosarbetsböcker. Ange filerna (till exempel input/prognos/*.xlsx), eller gör månadsuppföljningen med mappens prognoser: budget-consolidator follow-up --forecasts input/prognos"
-    );
+    reads(vec![
+        (
+            Error::FolderNotFile {
+                path: PathBuf::from("Budget 2024"),
+                forecasts: false,
+            },
+            Lang::En,
+            "Budget 2024 is a folder, and check checks workbooks. Name the files (for example \"Budget 2024\"/*.xlsx), or consolidate the folder with: budget-consolidator consolidate \"Budget 2024\"",
+        ),
+        (
+            Error::FolderNotFile {
+                path: PathBuf::from("input/prognos"),
+                forecasts: true,
+            },
+            Lang::Sv,
+            "input/prognos är en mapp, och follow-up check kontrollerar prognosarbetsböcker. Ange filerna (till exempel input/prognos/*.xlsx), eller gör månadsuppföljningen med mappens prognoser: budget-consolidator follow-up --forecasts input/prognos",
+        ),
+    ]);
 }
 
 #[test]
