@@ -57,7 +57,7 @@ pub fn year_finding(file: &ForecastFile, budget_year: i32) -> Option<Finding> {
         found: *found,
         expected: budget_year,
     };
-    Some(file.at_meta(Finding::new(kind), Some(&(None, *at))))
+    Some(file.at_cell(Finding::new(kind), *at))
 }
 
 /// `stale-forecast` or `later-forecast`, at the `Period` cell, when the workbook

@@ -138,11 +138,19 @@ impl ForecastFile {
     /// table's sheet in a workbook, its line in a CSV; the file alone when the
     /// label is absent.
     pub fn at_meta(&self, f: Finding, field: Option<&(Option<String>, CellRef)>) -> Finding {
+        match field {
+            None => f.in_file(self.file.clone()),
+            Some((_, cell)) => self.at_cell(f, *cell),
+        }
+    }
+
+    /// A finding placed at a cell of the table's sheet: the cell in a workbook, its
+    /// line in a CSV.
+    pub fn at_cell(&self, f: Finding, cell: CellRef) -> Finding {
         let f = f.in_file(self.file.clone());
-        match (field, &self.sheet) {
-            (None, _) => f,
-            (Some((_, cell)), Some(sheet)) => f.at(sheet, Some(*cell)),
-            (Some((_, cell)), None) => f.at_line(u64::from(cell.row) + 1),
+        match &self.sheet {
+            Some(sheet) => f.at(sheet, Some(cell)),
+            None => f.at_line(u64::from(cell.row) + 1),
         }
     }
 }

@@ -212,6 +212,16 @@ pub const MAX_TEXT_BYTES: u64 = 4 << 30;
 /// 20 times that, some 400 MB of sums.
 pub const MAX_KEYS: usize = 2_000_000;
 
+impl ReadOptions {
+    /// Why a reader holding `held` distinct keys and names stops: more than
+    /// [`ReadOptions::max_keys`]. The one rule of the SIE and the CSV readers.
+    pub(crate) fn too_many_keys(&self, held: usize) -> Option<UnreadableActuals> {
+        (held > self.max_keys).then_some(UnreadableActuals::TooManyKeys {
+            limit: self.max_keys,
+        })
+    }
+}
+
 impl Actuals {
     /// A file that could not be used at all: no entries, one finding.
     pub fn unreadable(file: &str, form: Option<Form>, why: UnreadableActuals) -> Actuals {

@@ -273,12 +273,9 @@ impl<'o> State<'o> {
     fn within_keys(self) -> Result<Self, Actuals> {
         let names = self.accounts.names.len() + self.projects.names.len();
         let held = names + self.trans.len() + self.psaldo.len() + self.pbudget.len();
-        match held > self.opts.max_keys {
-            true => {
-                let limit = self.opts.max_keys;
-                Err(self.unreadable(UnreadableActuals::TooManyKeys { limit }))
-            }
-            false => Ok(self),
+        match self.opts.too_many_keys(held) {
+            Some(why) => Err(self.unreadable(why)),
+            None => Ok(self),
         }
     }
 

@@ -222,8 +222,8 @@ struct Part<'o> {
     header_end: Option<u64>,
     /// The header names one money column twice: the reason and the header's line.
     refused: Option<(UnreadableActuals, u64)>,
-    /// The most distinct keys the file may hold ([`ReadOptions::max_keys`]).
-    max_keys: usize,
+    /// The bound on distinct keys ([`ReadOptions::too_many_keys`]).
+    opts: ReadOptions,
 }
 
 impl<'o> Part<'o> {
@@ -247,7 +247,7 @@ impl<'o> Part<'o> {
             delimiter,
             header_end: None,
             refused: None,
-            max_keys: opts.max_keys,
+            opts: *opts,
         }
     }
 
@@ -257,15 +257,9 @@ impl<'o> Part<'o> {
     fn check_keys(&self, more: usize) -> Result<(), Actuals> {
         let s = &self.sums;
         let held = s.slots.len() + s.accounts.names.len() + s.projects.names.len() + more;
-        match held > self.max_keys {
-            true => Err(Actuals::unreadable(
-                self.file,
-                Some(Form::Csv),
-                UnreadableActuals::TooManyKeys {
-                    limit: self.max_keys,
-                },
-            )),
-            false => Ok(()),
+        match self.opts.too_many_keys(held) {
+            Some(why) => Err(Actuals::unreadable(self.file, Some(Form::Csv), why)),
+            None => Ok(()),
         }
     }
 
