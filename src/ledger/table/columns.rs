@@ -79,6 +79,11 @@ impl Columns {
         if rest.iter().any(|w| is_other_figure(w)) {
             return None;
         }
+        // `År-mån`, `År/månad`, `År mnd`: the year and the month in one column, the
+        // period — not a year column.
+        if word == "år" && rest.first().is_some_and(|w| is_month_word(w)) {
+            return Some((PERIOD, false));
+        }
         let role = role_of_word(word)?;
         // An amount in a currency other than the ledger's own (`Belopp i
         // dokumentvaluta`, `Belopp EUR`, `Amount in doc. curr.`) is not the cost:
@@ -324,7 +329,8 @@ fn is_other_figure(word: &str) -> bool {
 fn role_of_word(word: &str) -> Option<&'static str> {
     match word {
         "period" | "månad" | "period:" | "bokföringsperiod" | "redovisningsperiod"
-        | "bokföringsmånad" | "month" => Some(PERIOD),
+        | "bokföringsmånad" | "month" | "årmånad" | "årmån" | "årmnd" | "ååååmm" | "yyyymm"
+        | "yearmonth" => Some(PERIOD),
         "datum" | "bokföringsdatum" | "bokf.datum" | "bokfdatum" | "verifikationsdatum"
         | "ver.datum" | "verdatum" | "transaktionsdatum" | "date" => Some(DATE),
         "konto" | "kontonr" | "kontonummer" | "account" => Some(ACCOUNT),
@@ -336,6 +342,11 @@ fn role_of_word(word: &str) -> Option<&'static str> {
         "kredit" | "credit" => Some(CREDIT),
         _ => None,
     }
+}
+
+/// A word that names a month, after `År` in a period's header (`År-mån`).
+fn is_month_word(word: &str) -> bool {
+    matches!(word, "mån" | "månad" | "mnd" | "mm" | "month")
 }
 
 /// A word that names the ledger's own currency (`lokal valuta`, `SEK`, `kr`).
@@ -369,11 +380,12 @@ fn is_foreign_currency(word: &str) -> bool {
     )
 }
 
-/// A word that makes an account or project column one of names, not codes.
+/// A word that makes an account or project column one of names, not codes; `T`
+/// is Unit4's (Agresso's) mark of a text column, `Konto(T)` beside `Konto`.
 fn is_name_word(word: &str) -> bool {
     matches!(
         word,
-        "namn" | "name" | "benämning" | "beskrivning" | "description" | "text"
+        "namn" | "name" | "benämning" | "beskrivning" | "description" | "text" | "t" | "txt"
     )
 }
 

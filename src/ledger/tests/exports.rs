@@ -292,6 +292,50 @@ fn a_header_word_after_a_qualifier_names_its_column() {
 }
 
 #[test]
+fn a_year_and_month_header_names_the_period_not_a_year() {
+    // `År-mån`, `År/Mån`, `År månad`, `Årmånad`, `ÅÅÅÅMM`, as ledgers head the
+    // column of `202304`: the period, where `År` alone is the year column.
+    for header in [
+        "År-mån",
+        "År/Mån",
+        "ÅR MÅNAD",
+        "År-mnd",
+        "Årmånad",
+        "ÅÅÅÅMM",
+        "YYYYMM",
+        "År (mån)",
+    ] {
+        let a = read_text(
+            "u.csv",
+            &format!("{header};Konto;Projekt;Belopp\n202304;6550;P1;100\n2023-05;6550;P1;7\n"),
+        );
+        assert_eq!(
+            actual(&a, 2023, 4, "6550", Some("P1")),
+            d("100"),
+            "{header}"
+        );
+        assert_eq!(actual(&a, 2023, 5, "6550", Some("P1")), d("7"), "{header}");
+        assert!(a.findings.is_empty(), "{header}: {:#?}", a.findings);
+    }
+    // `År` is still the year beside a month column.
+    let a = read_text("u.csv", "År;Månad;Konto;Projekt;Belopp\n2023;4;6550;P1;9\n");
+    assert_eq!(actual(&a, 2023, 4, "6550", Some("P1")), d("9"));
+}
+
+#[test]
+fn a_text_column_marked_t_is_no_code_column_wherever_it_stands() {
+    // Unit4 (Agresso) writes each code's text beside it as `Konto(T)`; put before
+    // the code, it must not be read as the account or the project.
+    let a = read_text(
+        "u.csv",
+        "Period;Konto(T);Konto;Projekt (T);Projekt;Belopp\n\
+         202304;Konsulttjänster;6550;Stöd i ekonomiprocesser;23101;100\n",
+    );
+    assert_eq!(actual(&a, 2023, 4, "6550", Some("23101")), d("100"));
+    assert!(a.findings.is_empty(), "{:#?}", a.findings);
+}
+
+#[test]
 fn a_pivot_layout_s_blank_labels_are_named_with_the_way_out() {
     // A pivot table in tabular form writes a group's month and account on its
     // first row only: the rows below are not guessed (a blank may be a real gap)
