@@ -36,6 +36,11 @@ use xlsx::{read_xlsb, read_xlsx};
 pub const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
 /// A sheet with more non-empty cells than this is `too-large`.
 pub const MAX_CELLS: usize = 1_000_000;
+/// The same bound for a ledger export's sheet read cell by cell (`.xlsx`, `.xlsb`):
+/// Excel's full height of 1 048 576 rows at eight filled columns, a year's
+/// transactions exported to Excel (about 60 bytes a cell held, some 0.6 GB at
+/// the bound). `.xls` and `.ods` are read whole and keep [`MAX_CELLS`].
+pub const MAX_LEDGER_CELLS: usize = 8_400_000;
 
 /// The most text an Excel cell holds, in UTF-16 code units (as Excel and
 /// rust_xlsxwriter count it).
@@ -234,7 +239,7 @@ impl Book {
         };
         if pick == Pick::All {
             for sheet in &sheets {
-                let mut out = Collector::default();
+                let mut out = Collector::new(MAX_LEDGER_CELLS);
                 read(&sheet.name, &mut out)?;
                 let mut grid = Grid::from_cells(sheet.name.clone(), out.cells);
                 grid.hidden = sheet.visible != calamine::SheetVisible::Visible;
@@ -252,7 +257,7 @@ impl Book {
             let Some(name) = name else {
                 continue;
             };
-            let mut out = Collector::default();
+            let mut out = Collector::new(MAX_CELLS);
             read(&name, &mut out)?;
             book.shortened.extend(
                 out.shortened
@@ -444,20 +449,30 @@ pub(super) fn open_error(detail: String, password: bool) -> ReadError {
     }
 }
 
-pub(super) fn too_many_cells() -> ReadError {
-    TooLarge::Cells { limit: MAX_CELLS }.into()
+pub(super) fn too_many_cells(limit: usize) -> ReadError {
+    TooLarge::Cells { limit }.into()
 }
 
-/// Streams cells into a grid, counting the non-empty ones against [`MAX_CELLS`].
-#[derive(Default)]
+/// Streams cells into a grid, counting the non-empty ones against its limit.
 pub(super) struct Collector {
     cells: Vec<Cell>,
     counted: usize,
+    /// The most non-empty cells: [`MAX_CELLS`], or [`MAX_LEDGER_CELLS`].
+    limit: usize,
     /// Text cells cut to [`EXCEL_TEXT_LIMIT`], with the length read.
     shortened: Vec<(CellRef, usize)>,
 }
 
 impl Collector {
+    fn new(limit: usize) -> Self {
+        Collector {
+            cells: Vec::new(),
+            counted: 0,
+            limit,
+            shortened: Vec::new(),
+        }
+    }
+
     pub(super) fn push(
         &mut self,
         at: CellRef,
@@ -479,8 +494,8 @@ impl Collector {
         }
         if !empty {
             self.counted += 1;
-            if self.counted > MAX_CELLS {
-                return Err(too_many_cells());
+            if self.counted > self.limit {
+                return Err(too_many_cells(self.limit));
             }
         }
         self.cells.push(Cell { at, value, formula });

@@ -348,7 +348,7 @@ pub(super) fn read_written_xlsx(
                         continue;
                     }
                     if cells.len() >= MAX_CELLS {
-                        return Err(too_many_cells());
+                        return Err(too_many_cells(MAX_CELLS));
                     }
                     cells.push(WrittenCell {
                         at: CellRef::new(c.pos.0, c.pos.1),

@@ -78,6 +78,9 @@ pub(super) fn examples() -> Vec<Kind> {
             cells: 1_066_500,
             limit: 1_000_000,
         })),
+        Kind::UnreadableActuals(UnreadableActuals::WorkbookTooLarge(TooLarge::Cells {
+            limit: crate::grid::MAX_LEDGER_CELLS,
+        })),
         Kind::UnreadableActuals(UnreadableActuals::NotLedger {
             extension: s(".pdf"),
         }),

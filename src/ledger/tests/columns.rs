@@ -264,7 +264,8 @@ fn a_workbook_too_large_says_why_and_what_to_save_instead() {
     ));
     let sv = a.findings[0].message(Lang::Sv);
     assert!(
-        sv.contains("1 200 000 celler") && sv.contains("Spara exporten som CSV"),
+        sv.contains("1 200 000 celler")
+            && sv.contains("Spara exporten som .xlsx (som läses cell för cell) eller CSV"),
         "{sv}"
     );
 }

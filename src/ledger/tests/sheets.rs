@@ -207,3 +207,35 @@ fn each_sheets_total_row_is_compared_with_its_own_rows() {
     let sheets: Vec<_> = a.findings.iter().map(|f| f.sheet.as_deref()).collect();
     assert_eq!(sheets, [Some("Jan"), Some("Feb")]);
 }
+
+/// A year's transactions exported to Excel pass the template's bound of 1 000 000
+/// filled cells: a ledger `.xlsx` is held to [`crate::grid::MAX_LEDGER_CELLS`]
+/// instead, and every row is summed.
+#[test]
+fn a_ledger_workbook_past_a_million_cells_is_read_whole() {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet_with_constant_memory().expect("sheet");
+    for (c, h) in ["Period", "Konto", "Projekt", "Belopp"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).expect("write");
+    }
+    let rows: u32 = 250_001;
+    for r in 1..=rows {
+        ws.write_number(r, 0, f64::from(202301 + r % 4))
+            .expect("write");
+        ws.write_number(r, 1, 6550.0).expect("write");
+        ws.write_string(r, 2, "P1").expect("write");
+        ws.write_number(r, 3, f64::from(r % 100) + 0.25)
+            .expect("write");
+    }
+    let xlsx = wb.save_to_buffer().expect("xlsx");
+    let a = checked(read_bytes(&xlsx, "huvudbok.xlsx", &ReadOptions::default()));
+    assert!(a.findings.is_empty(), "{:#?}", a.findings);
+    let sum: Decimal = a.entries.values().map(|e| e.actual).sum();
+    let expected: Decimal = (1..=rows)
+        .map(|r| Decimal::from(r % 100) + Decimal::new(25, 2))
+        .sum();
+    assert_eq!(sum, expected);
+    let counted: u32 = a.entries.values().map(|e| e.rows).sum();
+    assert_eq!(counted, rows);
+    assert!((rows as usize + 1) * 4 > crate::grid::MAX_CELLS);
+}
