@@ -218,3 +218,26 @@ fn addresses() {
     );
     assert_eq!(CellRef::parse_a1("11"), None);
 }
+
+/// A collector counts the filled cells only (an empty formula is held but not
+/// counted) and refuses the first past its limit, naming the limit it holds.
+#[test]
+fn a_collector_refuses_the_first_filled_cell_past_its_own_limit() {
+    let mut out = Collector::new(2);
+    let number = || Value::Number(Decimal::ONE);
+    out.push(CellRef::new(0, 0), number(), false)
+        .expect("first");
+    out.push(CellRef::new(0, 1), Value::Empty, true)
+        .expect("empty formula");
+    out.push(CellRef::new(0, 2), Value::Text(" ".into()), false)
+        .expect("blank");
+    out.push(CellRef::new(1, 0), number(), false)
+        .expect("second");
+    assert_eq!(
+        out.push(CellRef::new(1, 1), number(), false),
+        Err(TooLarge::Cells { limit: 2 }.into())
+    );
+    assert_eq!(out.cells.len(), 3, "the blank text is not held");
+    // The two bounds the readers give it: a template's and a ledger's.
+    assert!(MAX_LEDGER_CELLS >= 1_048_576 * 8 && MAX_CELLS < MAX_LEDGER_CELLS);
+}

@@ -79,9 +79,9 @@ impl Columns {
         if rest.iter().any(|w| is_other_figure(w)) {
             return None;
         }
-        // `År-mån`, `År/månad`, `År mnd`: the year and the month in one column, the
-        // period — not a year column.
-        if word == "år" && rest.first().is_some_and(|w| is_month_word(w)) {
+        // `År-mån`, `År/månad`, `År mnd`, `Year/Month`: the year and the month in one
+        // column, the period — not a year column.
+        if matches!(word, "år" | "year") && rest.first().is_some_and(|w| is_month_word(w)) {
             return Some((PERIOD, false));
         }
         let role = role_of_word(word)?;

@@ -304,6 +304,7 @@ fn a_year_and_month_header_names_the_period_not_a_year() {
         "ÅÅÅÅMM",
         "YYYYMM",
         "År (mån)",
+        "Year/Month",
     ] {
         let a = read_text(
             "u.csv",
