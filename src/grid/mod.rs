@@ -39,8 +39,14 @@ pub const MAX_CELLS: usize = 1_000_000;
 /// The same bound for a ledger export's sheet read cell by cell (`.xlsx`, `.xlsb`):
 /// Excel's full height of 1 048 576 rows at eight filled columns, a year's
 /// transactions exported to Excel (about 60 bytes a cell held, some 0.6 GB at
-/// the bound). `.xls` and `.ods` are read whole and keep [`MAX_CELLS`].
+/// the bound). `.xls` and `.ods` are read whole: see [`MAX_LEDGER_SPAN`].
 pub const MAX_LEDGER_CELLS: usize = 8_400_000;
+/// The span (rows × columns, empty cells included) a ledger export's `.xls` or
+/// `.ods` sheets may have together: calamine holds each sheet as a whole rectangle
+/// of values and one of formulas, with our grid beside them — about 200 bytes a
+/// cell (a LibreOffice `.ods` of 300 000 rows × 5 columns: 297 MB), so some 0.6 GB
+/// at the bound, 600 000 rows of five columns. A template is held to [`MAX_CELLS`].
+pub const MAX_LEDGER_SPAN: usize = 3_000_000;
 
 /// The most text an Excel cell holds, in UTF-16 code units (as Excel and
 /// rust_xlsxwriter count it).
@@ -222,6 +228,16 @@ enum Pick {
     Template,
     /// Every sheet, into `Book::sheets`.
     All,
+}
+
+impl Pick {
+    /// The span an `.xls` or `.ods` read so may have.
+    fn span(self) -> usize {
+        match self {
+            Pick::Template => MAX_CELLS,
+            Pick::All => MAX_LEDGER_SPAN,
+        }
+    }
 }
 
 impl Book {
@@ -419,7 +435,7 @@ fn read_picked(bytes: &[u8], pick: Pick) -> Result<Book, ReadError> {
     if bytes.is_empty() {
         return Err(Unreadable::Empty.into());
     }
-    let format = sniff(bytes)?;
+    let format = sniff::sniff_within(bytes, pick.span())?;
     // calamine can panic on damaged input (for example in its .xls parser). That
     // is a damaged file, not a bug of ours: report it as one. What a panic cannot
     // express (a huge allocation, a loop) is refused before calamine sees the bytes.

@@ -12,7 +12,8 @@
 //! up, per sheet, the rectangle calamine would fill: the rows from the first to the
 //! last row holding a value (each counted as often as it is repeated) times the
 //! widest such row. It refuses the file as `too-large` when the sheets together
-//! exceed [`MAX_CELLS`]. Empty rows and cells repeated to the sheet's end, as
+//! exceed the bound it is given ([`super::MAX_CELLS`], or [`super::MAX_LEDGER_SPAN`]
+//! for a ledger export). Empty rows and cells repeated to the sheet's end, as
 //! LibreOffice writes them, hold no value and do not count. It errs on the large
 //! side: every cell with a value or a formula counts as filled, and consecutive empty
 //! cells before a filled one are added up.
@@ -20,7 +21,7 @@
 //! It also tells, for formulas calamine gives no value, which of them show an empty
 //! text ([`empty_results`]): calamine reads both kinds alike.
 
-use super::{MAX_CELLS, ReadError};
+use super::ReadError;
 use crate::finding::TooLarge;
 use crate::location::CellRef;
 use quick_xml::events::{BytesStart, Event};
@@ -29,18 +30,17 @@ use std::io::{Cursor, Read};
 
 /// Checks an `.ods` (a zip with `content.xml`), opened by the zip check; see the
 /// module documentation.
-pub(super) fn precheck(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<(), ReadError> {
+pub(super) fn precheck(
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    limit: usize,
+) -> Result<(), ReadError> {
     let Ok(content) = zip.by_name("content.xml") else {
         // calamine reports the missing part when it opens the file.
         return Ok(());
     };
     let cells = filled_span(content.take(super::MAX_PART_BYTES));
-    if cells > MAX_CELLS as u64 {
-        return Err(TooLarge::Span {
-            cells,
-            limit: MAX_CELLS,
-        }
-        .into());
+    if cells > limit as u64 {
+        return Err(TooLarge::Span { cells, limit }.into());
     }
     Ok(())
 }
@@ -252,6 +252,7 @@ fn has_value(e: &BytesStart<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::grid::MAX_CELLS;
 
     fn content(rows: &str) -> String {
         format!(
@@ -275,7 +276,7 @@ mod tests {
         ] {
             let bytes = std::fs::read(file).expect(file);
             let mut zip = zip::ZipArchive::new(Cursor::new(&bytes[..])).expect(file);
-            assert_eq!(precheck(&mut zip), Ok(()), "{file}");
+            assert_eq!(precheck(&mut zip, MAX_CELLS), Ok(()), "{file}");
             let cells = filled_span(zip.by_name("content.xml").expect(file));
             assert_eq!(cells, calamine, "{file}");
         }

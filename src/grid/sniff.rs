@@ -3,16 +3,23 @@
 //! declared count are checked before any reader sees the archive.
 
 use super::{
-    CFB_MAGIC, EMPTY_ZIP_MAGIC, Format, MAX_PART_BYTES, ReadError, ZIP_MAGIC, cfb, ods, xls,
+    CFB_MAGIC, EMPTY_ZIP_MAGIC, Format, MAX_CELLS, MAX_PART_BYTES, ReadError, ZIP_MAGIC, cfb, ods,
+    xls,
 };
 use crate::finding::{TooLarge, Unreadable};
 use std::io::{Cursor, Read};
 
 /// Decides the format from the bytes, and checks a zip's declared sizes before any
-/// reader sees it.
+/// reader sees it (an `.xls` or `.ods` held to a template's span, [`MAX_CELLS`]).
 pub fn sniff(bytes: &[u8]) -> Result<Format, ReadError> {
+    sniff_within(bytes, MAX_CELLS)
+}
+
+/// [`sniff`], with the span of cells an `.xls` or `.ods` may have: [`MAX_CELLS`],
+/// or [`super::MAX_LEDGER_SPAN`] for a ledger export.
+pub(super) fn sniff_within(bytes: &[u8], span: usize) -> Result<Format, ReadError> {
     if bytes.starts_with(ZIP_MAGIC) || bytes.starts_with(EMPTY_ZIP_MAGIC) {
-        return precheck_zip(bytes);
+        return precheck_zip(bytes, span);
     }
     if bytes.starts_with(CFB_MAGIC) {
         // An encrypted xlsx is a compound file holding an `EncryptedPackage` stream;
@@ -23,7 +30,7 @@ pub fn sniff(bytes: &[u8]) -> Result<Format, ReadError> {
         let stream = cfb::precheck(bytes)
             .map_err(|why| Unreadable::Corrupt(format!("compound file: {why}")))?;
         match stream {
-            Some(stream) => xls::precheck(&stream)?,
+            Some(stream) => xls::precheck(&stream, span)?,
             // No workbook stream: maybe an old Word or PowerPoint file (`.doc`,
             // `.ppt`, the same container) renamed.
             None if has_utf16(bytes, "WordDocument") => {
@@ -86,7 +93,7 @@ pub(super) fn has_utf16(bytes: &[u8], name: &str) -> bool {
     bytes.windows(marker.len()).any(|w| w == marker.as_slice())
 }
 
-pub(super) fn precheck_zip(bytes: &[u8]) -> Result<Format, ReadError> {
+pub(super) fn precheck_zip(bytes: &[u8], span: usize) -> Result<Format, ReadError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| Unreadable::Corrupt(format!("zip: {e}")))?;
     // The zip reader keeps one of two entries with the same name (the last).
@@ -157,7 +164,7 @@ pub(super) fn precheck_zip(bytes: &[u8]) -> Result<Format, ReadError> {
     if format == Format::Ods {
         // calamine expands an .ods's repeated rows into whole rectangles when it
         // opens the file: measure them first.
-        ods::precheck(&mut zip)?;
+        ods::precheck(&mut zip, span)?;
     }
     Ok(format)
 }

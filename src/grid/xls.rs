@@ -11,9 +11,10 @@
 //! This walks the records the way calamine does (the globals up to their EOF, then
 //! each sheet from the offset its BOUNDSHEET record gives, skipping embedded
 //! substreams) and refuses the file when the rectangles of all its sheets together
-//! exceed [`MAX_CELLS`]. A template spans a few hundred cells.
+//! exceed the bound it is given ([`super::MAX_CELLS`] for a template, which spans a few
+//! hundred cells; [`super::MAX_LEDGER_SPAN`] for a ledger export).
 
-use super::{MAX_CELLS, ReadError};
+use super::ReadError;
 use crate::finding::{TooLarge, Unreadable};
 
 const BOF: u16 = 0x0809;
@@ -26,7 +27,7 @@ const FORMULA: u16 = 0x0006;
 const MULRK: u16 = 0x00BD;
 
 /// Checks the workbook stream of an `.xls`; see the module documentation.
-pub(super) fn precheck(stream: &[u8]) -> Result<(), ReadError> {
+pub(super) fn precheck(stream: &[u8], limit: usize) -> Result<(), ReadError> {
     let mut sheets = Vec::new();
     for (typ, data, _) in Records::new(stream) {
         match typ {
@@ -63,12 +64,8 @@ pub(super) fn precheck(stream: &[u8]) -> Result<(), ReadError> {
             return Err(Unreadable::Corrupt("sheets overlap in the workbook stream".into()).into());
         }
         span = span.saturating_add(sheet_span);
-        if span > MAX_CELLS as u64 {
-            return Err(TooLarge::Span {
-                cells: span,
-                limit: MAX_CELLS,
-            }
-            .into());
+        if span > limit as u64 {
+            return Err(TooLarge::Span { cells: span, limit }.into());
         }
     }
     Ok(())
@@ -220,6 +217,7 @@ impl<'a> Iterator for Records<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::grid::MAX_CELLS;
 
     fn record(typ: u16, data: &[u8]) -> Vec<u8> {
         let mut r = typ.to_le_bytes().to_vec();
@@ -265,14 +263,14 @@ mod tests {
                 .expect(file)
                 .expect("a workbook stream");
             assert_eq!(&stream[..2], &BOF.to_le_bytes(), "{file}");
-            assert_eq!(precheck(&stream), Ok(()), "{file}");
+            assert_eq!(precheck(&stream, MAX_CELLS), Ok(()), "{file}");
         }
     }
 
     #[test]
     fn a_small_sheet_passes() {
         let stream = workbook(&[number(0, 0), number(39, 9)]);
-        assert_eq!(precheck(&stream), Ok(()));
+        assert_eq!(precheck(&stream, MAX_CELLS), Ok(()));
         assert_eq!(sheet_span(&stream[24..]).0, 400);
     }
 
@@ -280,7 +278,7 @@ mod tests {
     fn far_apart_cells_are_too_large() {
         let stream = workbook(&[number(0, 0), number(65_535, 65_535)]);
         assert_eq!(
-            precheck(&stream),
+            precheck(&stream, MAX_CELLS),
             Err(TooLarge::Span {
                 cells: 1 << 32,
                 limit: MAX_CELLS
@@ -296,7 +294,7 @@ mod tests {
         dims.extend([0, 0, 0xFF, 0, 0, 0]);
         let stream = workbook(&[record(DIMENSIONS, &dims), number(0, 0)]);
         assert!(matches!(
-            precheck(&stream),
+            precheck(&stream, MAX_CELLS),
             Err(ReadError::TooLarge(TooLarge::Span { .. }))
         ));
     }
@@ -306,7 +304,7 @@ mod tests {
         let mut stream = workbook(&[number(0, 0)]);
         stream[12..16].copy_from_slice(&100_000u32.to_le_bytes());
         assert!(matches!(
-            precheck(&stream),
+            precheck(&stream, MAX_CELLS),
             Err(ReadError::Unreadable(Unreadable::Corrupt(_)))
         ));
     }

@@ -236,35 +236,77 @@ fn a_title_line_with_other_delimiters_does_not_choose_the_delimiter() {
     }
 }
 
-/// A ledger workbook the grid reader finds too large (an `.ods` whose one stray
-/// cell far down makes its sheet a rectangle of over a million cells) says so, and
-/// what to save instead — not "0 MiB, too large".
-#[test]
-fn a_workbook_too_large_says_why_and_what_to_save_instead() {
+/// An `.ods` of the rows and repeated empty rows `rows` (its sheet `Utfall`).
+fn ods_of(rows: &str) -> Vec<u8> {
     use std::io::Write;
-    let value = r#"<table:table-cell office:value-type="float" office:value="1"/>"#;
     let content = format!(
-        r#"<?xml version="1.0"?><office:document-content><office:body><office:spreadsheet><table:table table:name="Utfall"><table:table-row>{value}{value}{value}{value}</table:table-row><table:table-row table:number-rows-repeated="299998"><table:table-cell table:number-columns-repeated="4"/></table:table-row><table:table-row>{value}</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#
+        r#"<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3"><office:body><office:spreadsheet><table:table table:name="Utfall">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
     );
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default();
     zip.start_file("mimetype", options).expect("zip");
     zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
         .expect("zip");
+    zip.start_file("META-INF/manifest.xml", options)
+        .expect("zip");
+    zip.write_all(
+        br#"<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#,
+    )
+    .expect("zip");
     zip.start_file("content.xml", options).expect("zip");
     zip.write_all(content.as_bytes()).expect("zip");
-    let bytes = zip.finish().expect("zip").into_inner();
+    zip.finish().expect("zip").into_inner()
+}
+
+/// A ledger workbook the grid reader finds too large (an `.ods` whose one stray
+/// cell far down makes its sheet a rectangle of over 3 000 000 cells) says so, and
+/// what to save instead — not "0 MiB, too large". One of 1 200 000 cells, past a
+/// template's bound, is a ledger's and is read.
+#[test]
+fn a_workbook_too_large_says_why_and_what_to_save_instead() {
+    let text = |t: &str| {
+        format!(
+            r#"<table:table-cell office:value-type="string"><text:p>{t}</text:p></table:table-cell>"#
+        )
+    };
+    let number =
+        |v: &str| format!(r#"<table:table-cell office:value-type="float" office:value="{v}"/>"#);
+    let row = |cells: &[String]| format!("<table:table-row>{}</table:table-row>", cells.concat());
+    let header = row(&["Period", "Konto", "Projekt", "Belopp"].map(text));
+    let data = |amount: &str| row(&[number("202304"), number("6550"), text("P1"), number(amount)]);
+    let gap = |rows: u32| {
+        format!(
+            r#"<table:table-row table:number-rows-repeated="{rows}"><table:table-cell table:number-columns-repeated="4"/></table:table-row>"#
+        )
+    };
+    // 1 + 1 + 299 997 + 1 rows of four columns: 1 200 000 cells.
+    let bytes = ods_of(&format!(
+        "{header}{}{}{}",
+        data("100"),
+        gap(299_997),
+        data("7")
+    ));
+    let a = checked(read_bytes(&bytes, "utfall.ods", &ReadOptions::default()));
+    assert!(a.findings.is_empty(), "{:#?}", a.findings);
+    assert_eq!(actual(&a, 2023, 4, "6550", Some("P1")), d("107"));
+    // 1 + 1 + 1 199 997 + 1 rows: 4 800 000 cells.
+    let bytes = ods_of(&format!(
+        "{header}{}{}{}",
+        data("100"),
+        gap(1_199_997),
+        data("7")
+    ));
     let a = checked(read_bytes(&bytes, "utfall.ods", &ReadOptions::default()));
     assert!(matches!(
         refusal(&a),
         UnreadableActuals::WorkbookTooLarge(crate::finding::TooLarge::Span {
-            cells: 1_200_000,
-            ..
+            cells: 4_800_000,
+            limit: crate::grid::MAX_LEDGER_SPAN,
         })
     ));
     let sv = a.findings[0].message(Lang::Sv);
     assert!(
-        sv.contains("1 200 000 celler")
+        sv.contains("4 800 000 celler")
             && sv.contains("Spara exporten som .xlsx (som läses cell för cell) eller CSV"),
         "{sv}"
     );
