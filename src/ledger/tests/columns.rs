@@ -279,24 +279,21 @@ fn a_workbook_too_large_says_why_and_what_to_save_instead() {
             r#"<table:table-row table:number-rows-repeated="{rows}"><table:table-cell table:number-columns-repeated="4"/></table:table-row>"#
         )
     };
-    // 1 + 1 + 299 997 + 1 rows of four columns: 1 200 000 cells.
-    let bytes = ods_of(&format!(
-        "{header}{}{}{}",
-        data("100"),
-        gap(299_997),
-        data("7")
-    ));
-    let a = checked(read_bytes(&bytes, "utfall.ods", &ReadOptions::default()));
+    // The header, a row, `empty` empty rows and a row, of four columns.
+    let read = |empty: u32| {
+        let rows = format!("{header}{}{}{}", data("100"), gap(empty), data("7"));
+        checked(read_bytes(
+            &ods_of(&rows),
+            "utfall.ods",
+            &ReadOptions::default(),
+        ))
+    };
+    // 1 + 1 + 299 997 + 1 rows: 1 200 000 cells.
+    let a = read(299_997);
     assert!(a.findings.is_empty(), "{:#?}", a.findings);
     assert_eq!(actual(&a, 2023, 4, "6550", Some("P1")), d("107"));
     // 1 + 1 + 1 199 997 + 1 rows: 4 800 000 cells.
-    let bytes = ods_of(&format!(
-        "{header}{}{}{}",
-        data("100"),
-        gap(1_199_997),
-        data("7")
-    ));
-    let a = checked(read_bytes(&bytes, "utfall.ods", &ReadOptions::default()));
+    let a = read(1_199_997);
     assert!(matches!(
         refusal(&a),
         UnreadableActuals::WorkbookTooLarge(crate::finding::TooLarge::Span {
