@@ -219,21 +219,19 @@ fn a_ledger_workbook_past_a_million_cells_is_read_whole() {
         ws.write_string(0, c as u16, *h).expect("write");
     }
     let rows: u32 = 250_001;
+    let amount = |r: u32| Decimal::from(r % 100) + Decimal::new(25, 2);
     for r in 1..=rows {
-        ws.write_number(r, 0, f64::from(202301 + r % 4))
-            .expect("write");
-        ws.write_number(r, 1, 6550.0).expect("write");
+        ws.write(r, 0, 202301 + r % 4).expect("write");
+        ws.write(r, 1, 6550).expect("write");
         ws.write_string(r, 2, "P1").expect("write");
-        ws.write_number(r, 3, f64::from(r % 100) + 0.25)
-            .expect("write");
+        // The amount as the tool writes its own: a Decimal, no float arithmetic.
+        ws.write(r, 3, amount(r)).expect("write");
     }
     let xlsx = wb.save_to_buffer().expect("xlsx");
     let a = checked(read_bytes(&xlsx, "huvudbok.xlsx", &ReadOptions::default()));
     assert!(a.findings.is_empty(), "{:#?}", a.findings);
     let sum: Decimal = a.entries.values().map(|e| e.actual).sum();
-    let expected: Decimal = (1..=rows)
-        .map(|r| Decimal::from(r % 100) + Decimal::new(25, 2))
-        .sum();
+    let expected: Decimal = (1..=rows).map(amount).sum();
     assert_eq!(sum, expected);
     let counted: u32 = a.entries.values().map(|e| e.rows).sum();
     assert_eq!(counted, rows);
