@@ -47,7 +47,9 @@ mod xml2003;
 pub(crate) use xml2003::is_xml2003;
 mod sums;
 mod totals;
-use columns::{ACCOUNT, AMOUNT, BUDGET, CREDIT, Columns, DATE, DEBIT, PERIOD};
+use columns::{
+    ACCOUNT, AMOUNT, BUDGET, CREDIT, Columns, DATE, DEBIT, MONTH_NAMES, MonthColumn, PERIOD,
+};
 use fields::{
     account_number, decode, is_account_number, order_free, parse_amount_text, parse_period,
     period_of, plain_units, project_code, trim,
@@ -128,6 +130,10 @@ pub fn read_xml2003(bytes: &[u8], file: &str, opts: &ReadOptions) -> Actuals {
         ),
     }
 }
+
+/// The most month columns a report with a column per month is read with: two
+/// years and a third, more than a rolling report shows.
+pub const MONTH_COLUMNS: usize = 32;
 
 /// A web page larger than this is `unreadable-actuals` (too large): its cells take
 /// several times its size in memory, and a ledger this large is exported as CSV.
@@ -264,6 +270,9 @@ impl SheetTable<'_> {
     fn keys(&self) -> std::collections::BTreeSet<SheetKey> {
         let cols = self.cols;
         let at = |row: u32, col: Option<usize>| col.map(|c| CellRef::new(row, c as u32));
+        if cols.by_month() {
+            return self.month_keys();
+        }
         self.data_rows()
             .filter_map(|(row, _)| {
                 let value = |col| at(row, col).map_or(&Value::Empty, |r| self.grid.value(r));
@@ -277,6 +286,34 @@ impl SheetTable<'_> {
                 Some((year, month, account, project))
             })
             .collect()
+    }
+}
+
+impl SheetTable<'_> {
+    /// [`SheetTable::keys`] of a report with a column per month: a key for each
+    /// filled month cell whose period is one.
+    fn month_keys(&self) -> std::collections::BTreeSet<SheetKey> {
+        let cols = self.cols;
+        let value = |row: u32, col: usize| self.grid.value(CellRef::new(row, col as u32));
+        let mut keys = std::collections::BTreeSet::new();
+        for (row, _) in self.data_rows() {
+            let year = cols
+                .year
+                .map(|c| cell_text(value(row, c)))
+                .unwrap_or_default();
+            let text = |col: Option<usize>| col.map(|c| cell_text(value(row, c)));
+            let account = account_number(&text(cols.account).unwrap_or_default());
+            let project = project_code(&text(cols.project).unwrap_or_default());
+            for m in cols
+                .month_columns()
+                .filter(|m| !value(row, m.col).is_empty())
+            {
+                if let Ok((year, month)) = cols.month_period(m, &year) {
+                    keys.insert((year, month, account.clone(), project.clone()));
+                }
+            }
+        }
+        keys
     }
 }
 
@@ -310,13 +347,34 @@ fn read_grid(sums: &mut Sums, table: &SheetTable<'_>) {
     let index = sums.sheets.len() as u16;
     sums.sheets.push(sheet.name.clone());
     sums.columns = cols;
-    sums.totals.new_sheet();
+    sums.new_sheet();
     let at = |row: u32, col: Option<usize>| col.map(|c| CellRef::new(row, c as u32));
     for (row, cells) in table.data_rows() {
         let get = |col: Option<usize>| at(row, col).and_then(|r| sheet.cell(r));
         let value = |col: Option<usize>| get(col).map_or(&Value::Empty, |c| &c.value);
         let account = cell_text(value(cols.account));
         let project = cell_text(value(cols.project));
+        let fields = || {
+            (cells.iter())
+                .map(|c| (c.at.col as usize, cell_text(&c.value)))
+                .collect()
+        };
+        if cols.by_month() {
+            let filled = |col| get(Some(col)).is_some_and(|c| !c.value.is_empty() || c.formula);
+            sums.by_month_row(
+                |col| Place::Cell(index, CellRef::new(row, col as u32)),
+                &cols
+                    .year
+                    .map(|_| cell_text(value(cols.year)))
+                    .unwrap_or_default(),
+                account.as_bytes(),
+                project.as_bytes(),
+                filled,
+                |col| cell_amount(get(Some(col))),
+                fields,
+            );
+            continue;
+        }
         let budget_cell = get(cols.budget).filter(|c| !c.value.is_empty() || c.formula);
         let (amount, amount_column) = cols.amount(|col| cell_amount(get(col)));
         let place = CellRef::new(row, cols.amount_at().unwrap_or(0) as u32);
@@ -329,11 +387,6 @@ fn read_grid(sums: &mut Sums, table: &SheetTable<'_>) {
             amount_column,
             budget: budget_cell.map(|c| cell_amount(Some(c))),
         };
-        sums.row(row_in, || {
-            cells
-                .iter()
-                .map(|c| (c.at.col as usize, cell_text(&c.value)))
-                .collect()
-        });
+        sums.row(row_in, fields);
     }
 }

@@ -594,6 +594,7 @@ fn a_csv_row_is_named_by_its_line_whatever_the_line_ends() {
 }
 
 mod amounts;
+mod by_month;
 mod columns;
 mod dates;
 mod disguised;

@@ -65,7 +65,14 @@ pub(super) fn examples() -> Vec<Kind> {
         Kind::UnreadableActuals(UnreadableActuals::OtherInput {
             found: FileKind::Forecast,
         }),
-        Kind::UnreadableActuals(UnreadableActuals::MonthColumns { months: 12 }),
+        Kind::UnreadableActuals(UnreadableActuals::MonthColumns {
+            months: 12,
+            without_year: true,
+        }),
+        Kind::UnreadableActuals(UnreadableActuals::MonthColumns {
+            months: 12,
+            without_year: false,
+        }),
         Kind::UnreadableActuals(UnreadableActuals::TooManyKeys { limit: 2_000_000 }),
         Kind::UnreadableActuals(UnreadableActuals::MissingColumns {
             missing: vec![s("Belopp")],

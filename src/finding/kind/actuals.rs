@@ -51,10 +51,12 @@ pub enum UnreadableActuals {
     TooManyKeys {
         limit: usize,
     },
-    /// A report with a column per month (`months` header cells name one) instead of
-    /// a period column and an amount column.
+    /// A report with a column per month (`months` header cells name one) that cannot
+    /// be read as one: `without_year` when the headers name the months alone and
+    /// there is no year column, else its columns are not those of such a report.
     MonthColumns {
         months: usize,
+        without_year: bool,
     },
     /// A table whose header lacks required columns (`Belopp`…).
     MissingColumns {

@@ -26,9 +26,39 @@ pub(super) struct Columns {
     /// not read ([`Columns::ambiguous`]).
     pub(super) doubled: Option<Doubled>,
     /// Header cells that name a month (`Jan`, `april`, `2023-01`, `jan-23`): a report
-    /// with a column per month, which has no period column to read.
+    /// with a column per month, read as such when [`Columns::by_month`] says so.
     pub(super) months: usize,
+    /// The first [`MONTH_COLUMNS`] of those cells, in the header's order.
+    pub(super) month_columns: [Option<MonthColumn>; MONTH_COLUMNS],
+    /// See [`Columns::by_month`].
+    by_month: bool,
 }
+
+/// A header cell that names a month: its column, the month, and its year when the
+/// header writes one (`2023-01`, `jan 2023`); without one (`Jan`) the year is the
+/// row's `År`.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct MonthColumn {
+    pub(super) col: usize,
+    pub(super) year: Option<i32>,
+    pub(super) month: u8,
+}
+
+/// The months' names as a finding names a month column's cell.
+pub(super) const MONTH_NAMES: [&str; 12] = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
 
 /// Two header cells that claim one column a row's money is read from.
 #[derive(Debug, Clone, Copy)]
@@ -114,11 +144,22 @@ impl Columns {
         for (i, text) in cells {
             c.width = c.width.max(i + 1);
             let t = text.trim();
-            if fields::month_of_name(t).is_some()
-                || fields::named_month(t).is_some()
-                || parse_period(t).is_some()
-            {
+            let month = match fields::month_of_name(t) {
+                Some(month) => Some((None, month)),
+                None => (fields::named_month(t).or_else(|| parse_period(t)))
+                    .map(|(year, month)| (Some(year), month)),
+            };
+            if let Some((year, month)) = month {
+                if let Some(slot) = c.month_columns.get_mut(c.months) {
+                    *slot = Some(MonthColumn {
+                        col: i,
+                        year,
+                        month,
+                    });
+                }
                 c.months += 1;
+                c.width = c.width.max(i + 1);
+                continue;
             }
             let spelling = Columns::classify_spelling(text);
             let role = spelling.map(|(role, _)| role);
@@ -169,7 +210,61 @@ impl Columns {
             _ => true,
         };
         c.doubled = twice.into_iter().find(|d| read(d.role));
+        c.by_month = c.reads_by_month();
+        if c.by_month {
+            c.doubled = c.doubled.or_else(|| c.month_twice());
+        }
         c
+    }
+
+    /// Whether the table is a report with a column per month (`Konto;Projekt;jan
+    /// 2023;feb 2023;…`), each filled month cell a row of its own: at least two
+    /// month columns and at most [`MONTH_COLUMNS`], no period, date or amount column,
+    /// and the year of every month known — from every month's header, or from a
+    /// year column (`År`) when no header writes one.
+    pub(super) fn by_month(&self) -> bool {
+        self.by_month
+    }
+
+    /// [`Columns::by_month`], from the header's columns.
+    fn reads_by_month(&self) -> bool {
+        let years = self.month_columns().filter(|m| m.year.is_some()).count();
+        (2..=MONTH_COLUMNS).contains(&self.months)
+            && self.period.is_none()
+            && self.amount_at().is_none()
+            && self.credit.is_none()
+            && (years == self.months || (years == 0 && self.year.is_some()))
+    }
+
+    /// The month columns, in the header's order.
+    pub(super) fn month_columns(&self) -> impl Iterator<Item = MonthColumn> + '_ {
+        self.month_columns.iter().flatten().copied()
+    }
+
+    /// The first month that two header cells name (`Jan` twice, or `2023-01` and
+    /// `jan 2023`): which one counts cannot be told.
+    fn month_twice(&self) -> Option<Doubled> {
+        let months: Vec<MonthColumn> = self.month_columns().collect();
+        months.iter().enumerate().find_map(|(i, a)| {
+            let b = months[i + 1..]
+                .iter()
+                .find(|b| (b.year, b.month) == (a.year, a.month))?;
+            Some(Doubled {
+                role: MONTH_NAMES[usize::from(a.month) - 1],
+                at: [a.col, b.col],
+            })
+        })
+    }
+
+    /// The period of a month column's cell: its header's year, else the row's
+    /// year cell (`year`); `Err` the year cell's text when it is no year.
+    pub(super) fn month_period(&self, m: MonthColumn, year: &str) -> Result<(i32, u8), String> {
+        match m.year {
+            Some(y) => Ok((y, m.month)),
+            None => fields::year_of(year)
+                .map(|y| (y, m.month))
+                .ok_or_else(|| year.trim().to_string()),
+        }
     }
 
     /// The two header cells that claim one money column, with their texts as
@@ -219,8 +314,13 @@ impl Columns {
     /// with a column per month, or the columns it lacks.
     pub(super) fn not_found(&self) -> UnreadableActuals {
         match self.months {
-            2.. => UnreadableActuals::MonthColumns {
+            2.. if !self.by_month() => UnreadableActuals::MonthColumns {
                 months: self.months,
+                without_year: self.period.is_none()
+                    && self.amount_at().is_none()
+                    && self.credit.is_none()
+                    && self.year.is_none()
+                    && self.month_columns().all(|m| m.year.is_none()),
             },
             _ => UnreadableActuals::MissingColumns {
                 missing: self.missing(),
@@ -229,11 +329,16 @@ impl Columns {
     }
 
     pub(super) fn missing(&self) -> Vec<String> {
+        // A report with a column per month has its periods and amounts in them.
+        let by_month = self.by_month().then_some(0);
         [
-            (self.period, PERIOD),
+            (self.period.or(by_month), PERIOD),
             (self.account, ACCOUNT),
             (self.project, PROJECT),
-            (self.amount.or(self.debit.and(self.credit)), AMOUNT),
+            (
+                self.amount.or(self.debit.and(self.credit)).or(by_month),
+                AMOUNT,
+            ),
         ]
         .into_iter()
         .filter(|(at, _)| at.is_none())
@@ -264,6 +369,7 @@ impl Columns {
         ]
         .into_iter()
         .flatten()
+        .chain(self.month_columns().map(|m| m.col))
     }
 
     /// A row's amount and the column it is named by: `Belopp`, or `Debet` − `Kredit`

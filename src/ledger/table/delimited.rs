@@ -174,7 +174,8 @@ fn split_plan(path: &Path, file: &str, opts: &ReadOptions) -> std::io::Result<Op
     };
     // The plain reader keys rows by period, account and project as written: a
     // month whose year stands in a column of its own is read on one thread.
-    if columns.year.is_some() {
+    // So is a report with a column per month.
+    if columns.year.is_some() || columns.by_month() {
         return Ok(None);
     }
     // The header record ends at `end`: after its `\n`, or between the `\r` and the
@@ -354,7 +355,7 @@ impl<'o> Part<'o> {
         if self.utf8 && !all.is_ascii() && std::str::from_utf8(all).is_err() {
             self.utf8 = false;
         }
-        let Some(cols) = self.columns else {
+        let Some(cols) = &self.columns else {
             self.seen += 1;
             let found = Columns::from_header(
                 record
@@ -389,17 +390,23 @@ impl<'o> Part<'o> {
         if record.iter().all(|f| trim(f).is_empty()) {
             return true;
         }
-        self.data_row(|at| field(record, at), || record.iter(), cols, line);
+        Self::data_row(
+            &mut self.sums,
+            |at| field(record, at),
+            || record.iter(),
+            cols,
+            line,
+        );
         true
     }
 
     /// One data row (not blank), its fields given by column; `all` gives every
     /// field, for a total row's label.
     fn data_row<'r, I: IntoIterator<Item = &'r [u8]>>(
-        &mut self,
+        sums: &mut Sums,
         field: impl Fn(Option<usize>) -> &'r [u8],
         all: impl Fn() -> I,
-        cols: Columns,
+        cols: &Columns,
         line: u64,
     ) {
         // A field past the header's: an amount cut at its decimal comma in a
@@ -410,7 +417,26 @@ impl<'o> Part<'o> {
             .find(|f| !trim(f).is_empty())
         {
             let found = text_of(extra).trim().to_string();
-            return self.sums.extra_fields(line, found, cols.width);
+            return sums.extra_fields(line, found, cols.width);
+        }
+        let fields = || {
+            all()
+                .into_iter()
+                .enumerate()
+                .map(|(i, f)| (i, text_of(f).into_owned()))
+                .collect()
+        };
+        if cols.by_month() {
+            let year = cols.year.map(|_| text_of(field(cols.year)));
+            return sums.by_month_row(
+                |_| Place::Line(line),
+                year.as_deref().unwrap_or_default(),
+                field(cols.account),
+                field(cols.project),
+                |col| !trim(field(Some(col))).is_empty(),
+                |col| csv_amount(field(Some(col))),
+                fields,
+            );
         }
         let period_text = text_of(field(cols.period));
         let year = cols.year.map(|_| text_of(field(cols.year)));
@@ -429,13 +455,7 @@ impl<'o> Part<'o> {
                 .filter(|_| !trim(field(cols.budget)).is_empty())
                 .map(|_| csv_amount(field(cols.budget))),
         };
-        self.sums.row(row, || {
-            all()
-                .into_iter()
-                .enumerate()
-                .map(|(i, f)| (i, text_of(f).into_owned()))
-                .collect()
-        });
+        sums.row(row, fields);
     }
 
     /// The one-thread read's actuals.

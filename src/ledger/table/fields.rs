@@ -186,17 +186,23 @@ pub(super) fn period_of(period: &str, year: Option<&str>) -> Option<(i32, u8)> {
     if let Some(p) = parse_period(period) {
         return Some(p);
     }
-    let year = year?.trim();
-    let year: i32 = match year.len() {
-        4 if year.bytes().all(|b| b.is_ascii_digit()) => year.parse().ok()?,
-        _ => return None,
-    };
+    let year = year_of(year?)?;
     let month = period.trim();
     let month = match month.len() {
         1 | 2 if month.bytes().all(|b| b.is_ascii_digit()) => month.parse().ok()?,
         _ => month_of_name(month)?,
     };
-    ((1..=12).contains(&month) && year >= 1000).then_some((year, month))
+    (1..=12).contains(&month).then_some((year, month))
+}
+
+/// A year cell's year (`2023`): four digits, from 1000 on.
+pub(super) fn year_of(text: &str) -> Option<i32> {
+    let year = text.trim();
+    let year: i32 = match year.len() {
+        4 if year.bytes().all(|b| b.is_ascii_digit()) => year.parse().ok()?,
+        _ => return None,
+    };
+    (year >= 1000).then_some(year)
 }
 
 /// A month written with its name and the year, as a report shows a date cell

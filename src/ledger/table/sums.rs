@@ -77,6 +77,12 @@ pub(super) struct Sums {
     pub(super) overflow: bool,
     /// The total rows, and the sums of the data rows they are compared with.
     pub(super) totals: Totals,
+    /// In a report with a column per month, each month column's after the first
+    /// (whose are `totals`): a total row's month cell is compared with its column.
+    pub(super) month_totals: Vec<Totals>,
+    /// The month column whose cell is being read, in such a report, and its
+    /// period when it has one.
+    pub(super) month_column: Option<(usize, Option<(i32, u8)>)>,
     /// The rows that are no data: those that repeat the header, and text rows.
     pub(super) not_data: [Option<NotData>; 2],
 }
@@ -125,6 +131,8 @@ impl Sums {
             order_matters: false,
             overflow: false,
             totals: Totals::default(),
+            month_totals: Vec::new(),
+            month_column: None,
             not_data: [None, None],
         }
     }
@@ -228,6 +236,71 @@ impl Sums {
         if self.add(slot, row.place, amount, budget) {
             self.totals.count(written);
         }
+    }
+
+    /// A row of a report with a column per month ([`Columns::by_month`]), for CSV
+    /// and workbook alike: each filled month cell is a row of its own, its period
+    /// the month column's (the year from its header or from `year`, the row's year
+    /// cell), and a total row's month cell is compared with the data rows of that
+    /// column. A row with no month cell filled is read once: a row of text or a
+    /// total's label when it has no account number, else a row of 0 in the first
+    /// month.
+    /// `place`, `filled` and `amount` are by column; `fields` as for [`Sums::row`].
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn by_month_row(
+        &mut self,
+        place: impl Fn(usize) -> Place,
+        year: &str,
+        account: &[u8],
+        project: &[u8],
+        filled: impl Fn(usize) -> bool,
+        amount: impl Fn(usize) -> Result<Decimal, (String, NotAmount)>,
+        fields: impl Fn() -> Vec<(usize, String)>,
+    ) {
+        let cols = self.columns;
+        let months: Vec<(usize, MonthColumn)> = (cols.month_columns().enumerate())
+            .filter(|(_, m)| filled(m.col))
+            .collect();
+        let none_filled = months.is_empty();
+        let first = cols.month_columns().next().map(|m| (0, m));
+        // With no month filled and no account number, the row is text or a total's
+        // label, read as a row without month and account is.
+        let label = none_filled && !is_account_number(trim(account));
+        for (k, m) in months.into_iter().chain(first.filter(|_| none_filled)) {
+            let period = match label {
+                true => Err(String::new()),
+                false => cols.month_period(m, year),
+            };
+            let row = Row {
+                place: place(m.col),
+                period,
+                account: if label { b"" } else { account },
+                project,
+                amount: amount(m.col),
+                amount_column: MONTH_NAMES[usize::from(m.month) - 1],
+                budget: None,
+            };
+            self.month_column = Some((m.col, row.period.clone().ok()));
+            match k.checked_sub(1) {
+                None => self.row(row, &fields),
+                Some(other) => {
+                    if self.month_totals.len() <= other {
+                        self.month_totals.resize_with(other + 1, Totals::default);
+                    }
+                    std::mem::swap(&mut self.totals, &mut self.month_totals[other]);
+                    self.row(row, &fields);
+                    std::mem::swap(&mut self.totals, &mut self.month_totals[other]);
+                }
+            }
+        }
+        self.month_column = None;
+    }
+
+    /// A new sheet of a workbook begins: its total rows are compared with its own
+    /// data rows, in every month column.
+    pub(super) fn new_sheet(&mut self) {
+        self.totals.new_sheet();
+        self.month_totals.iter_mut().for_each(Totals::new_sheet);
     }
 
     /// A row whose period field (`found`) is no period: a repeated header, a text

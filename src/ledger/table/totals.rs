@@ -286,9 +286,11 @@ impl Sums {
                 .map_or("", |(_, t)| t.trim())
         };
         let c = self.columns;
-        let no_amount = [c.amount, c.debit, c.credit]
-            .iter()
-            .all(|at| text(*at).is_empty());
+        let money = match self.month_column {
+            Some((month, _)) => [Some(month), None, None],
+            None => [c.amount, c.debit, c.credit],
+        };
+        let no_amount = money.iter().all(|at| text(*at).is_empty());
         // Without an amount only such a labelled row is a total: it carries no money,
         // and is compared with nothing.
         let amount = match no_amount {
@@ -296,15 +298,34 @@ impl Sums {
             true => return false,
             false => amount,
         };
-        if !self.totals.push(row.place, label.trim(), amount) {
+        // A month cell of a total row is named with its month.
+        let label = match self.month_column {
+            Some((_, Some((year, month)))) => {
+                let name = MONTH_NAMES[usize::from(month) - 1];
+                format!("{} ({name} {year})", label.trim())
+            }
+            _ => label.trim().to_string(),
+        };
+        if !self.totals.push(row.place, &label, amount) {
             self.overflow = true;
             self.order_matters = true;
         }
         true
     }
 
-    /// The findings of the total rows, at the end of a reading.
+    /// The findings of the total rows, at the end of a reading: the table's, and in
+    /// a report with a column per month, each further month column's.
     pub(super) fn total_findings(&mut self) {
+        self.column_total_findings();
+        for i in 0..self.month_totals.len() {
+            std::mem::swap(&mut self.totals, &mut self.month_totals[i]);
+            self.column_total_findings();
+            std::mem::swap(&mut self.totals, &mut self.month_totals[i]);
+        }
+    }
+
+    /// The findings of the total rows compared with one column.
+    fn column_total_findings(&mut self) {
         // Past the named ones, a grand total is counted; any other is named.
         let doubtful = std::mem::take(&mut self.totals.doubtful);
         let (grand, named): (Vec<TotalRow>, Vec<TotalRow>) = doubtful.into_iter().partition(|t| {

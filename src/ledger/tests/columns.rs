@@ -372,21 +372,23 @@ fn a_money_header_naming_another_unit_than_the_actuals_are_read_in_refuses_the_f
 }
 
 #[test]
-fn a_report_with_a_column_per_month_is_named_as_one() {
-    // Months by name (Swedish or English, abbreviated), as periods, or as named
-    // months, in a CSV and in a workbook below a title: said what the report is and
-    // how to export it, not only which columns it lacks.
+fn a_report_with_a_column_per_month_and_no_year_is_named_as_one() {
+    // Months by name (Swedish or English, abbreviated) with no year in the headers
+    // and no `År` column, in a CSV and in a workbook: said what the report is and
+    // what it lacks, not only which columns it lacks.
     for header in [
         "Konto;Projekt;Jan;Feb;Mar;Apr",
         "Konto;Projekt;januari;februari",
-        "Konto;Projekt;2023-01;2023-02;2023-03",
-        "Kontonr;Projekt;jan-23;feb-23",
+        "Kontonr;Projekt;Jan.;Feb.;March",
     ] {
         let months = header.split(';').count() - 2;
         let a = read_text("u.csv", &format!("{header}\n6550;P1;1;2;3;4\n"));
         assert_eq!(
             refusal(&a),
-            &UnreadableActuals::MonthColumns { months },
+            &UnreadableActuals::MonthColumns {
+                months,
+                without_year: true
+            },
             "{header}"
         );
     }
@@ -408,10 +410,17 @@ fn a_report_with_a_column_per_month_is_named_as_one() {
         ]],
     );
     let a = read_bytes(&xlsx, "u.xlsx", &ReadOptions::default());
-    assert_eq!(refusal(&a), &UnreadableActuals::MonthColumns { months: 3 });
+    assert_eq!(
+        refusal(&a),
+        &UnreadableActuals::MonthColumns {
+            months: 3,
+            without_year: true
+        }
+    );
     let message = a.findings[0].message(Lang::Sv);
     assert!(
-        message.starts_with("Rapporten har en kolumn per månad (3 månadskolumner)"),
+        message.starts_with("Rapporten har en kolumn per månad (3 månadskolumner)")
+            && message.contains("lägg till en kolumn År"),
         "{message}"
     );
 }

@@ -160,7 +160,7 @@ impl Part<'_> {
             // The rows so far are in the running sum a total row is compared with.
             self.flush(&mut scan.written);
             let all = || text.split(move |b| *b == delimiter);
-            return self.data_row(field, all, scan.cols, line);
+            return Part::data_row(&mut self.sums, field, all, &scan.cols, line);
         };
         self.sums.rows_read += 1;
         // A row's amount joins the running sum of total rows once it is summed, as on
@@ -217,7 +217,7 @@ impl Part<'_> {
         scan: &Scan,
         spellings: &'s mut Spellings,
     ) -> Option<(&'s mut Tally, RowAmount)> {
-        let cols = scan.cols;
+        let cols = &scan.cols;
         let field = |at: Option<usize>| field_of(text, &scan.ends, at);
         let (written, scale) = match cols.amount {
             Some(_) => plain_units(field(cols.amount))?,

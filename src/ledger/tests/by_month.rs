@@ -1,0 +1,257 @@
+//! A ledger report with a column per month (`Konto;Projekt;jan 2023;feb 2023;…`):
+//! each filled month cell read as a row of its own, the year from the month's
+//! header or from an `År` column, in a CSV and in a workbook; its total rows
+//! compared month by month; what cannot be read so refused with the reason.
+
+use super::*;
+use crate::lang::Lang;
+use crate::location::CellRef;
+
+/// The same 2023 actuals as one row per month, account and project.
+const LONG: &str = "Period;Konto;Projekt;Belopp\n\
+    2023-01;6550;P1;100,50\n2023-02;6550;P1;200\n2023-03;6550;P1;-30,25\n\
+    2023-01;6550;P2;1 000\n2023-03;6540;P2;7\n";
+
+/// The entries of a reading, as (key, actual) pairs in order.
+fn sums(a: &Actuals) -> Vec<(Key, Decimal)> {
+    a.entries
+        .iter()
+        .map(|(k, e)| (k.clone(), e.actual))
+        .collect()
+}
+
+#[test]
+fn a_report_with_a_column_per_month_is_read_in_every_spelling_of_its_months() {
+    let long = read_text("lång.csv", LONG);
+    assert!(long.findings.is_empty(), "{:#?}", long.findings);
+    // The months' headers with their year, in the spellings reports write; a
+    // column of names, and a row total that is not read.
+    for months in [
+        "jan 2023;feb 2023;mar 2023",
+        "2023-01;2023-02;2023-03",
+        "202301;202302;202303",
+        "jan-23;feb-23;mar-23",
+        "Januari 2023;Februari 2023;Mars 2023",
+        "2023 jan;2023 feb;2023 mars",
+        "Jan 2023;Feb 2023;Mar 2023",
+    ] {
+        let text = format!(
+            "Konto;Projekt;Projektnamn;{months};Totalt\n\
+             6550;P1;Ett;100,50;200;-30,25;270,25\n\
+             6550;P2;Två;1 000;;;1 000\n\
+             6540;P2;Två;;;7;7\n"
+        );
+        let a = read_text("bred.csv", &text);
+        assert!(a.findings.is_empty(), "{months}: {:#?}", a.findings);
+        assert_eq!(sums(&a), sums(&long), "{months}");
+        // Each filled month cell is a row read.
+        assert_eq!(a.rows_read, 5, "{months}");
+    }
+    // The months named alone, the year in a column of its own (here two years).
+    let text = "År;Konto;Projekt;Jan;Feb;Mar\n\
+                2023;6550;P1;100,50;200;-30,25\n\
+                2023;6550;P2;1 000;;\n\
+                2023;6540;P2;;;7\n\
+                2022;6540;P2;5;;\n";
+    let a = read_text("år.csv", text);
+    assert!(a.findings.is_empty(), "{:#?}", a.findings);
+    assert_eq!(actual(&a, 2022, 1, "6540", Some("P2")), d("5"));
+    let this_year: Vec<_> = sums(&a)
+        .into_iter()
+        .filter(|(k, _)| k.year == 2023)
+        .collect();
+    assert_eq!(this_year, sums(&long));
+}
+
+#[test]
+fn a_workbook_with_a_column_per_month_names_its_cells() {
+    use Fill::{Number as N, Text as T};
+    let xlsx = workbook(
+        &["Konto", "Projekt", "2023-01", "2023-02", "2023-03"],
+        &[
+            [
+                Some(N(6550.0)),
+                Some(T("P1")),
+                Some(N(100.5)),
+                Some(N(200.0)),
+                Some(N(-30.25)),
+            ],
+            [Some(N(6550.0)), Some(T("P2")), Some(N(1000.0)), None, None],
+            [Some(N(6540.0)), Some(T("P2")), None, None, Some(N(7.0))],
+            [Some(N(6540.0)), Some(T("P3")), None, Some(T("3,900")), None],
+        ],
+    );
+    let a = checked(read_bytes(&xlsx, "bred.xlsx", &ReadOptions::default()));
+    let long = read_text("lång.csv", LONG);
+    assert_eq!(sums(&a), sums(&long));
+    assert_eq!(a.rows_read, 6);
+    // The amount that cannot be told is named at its own cell, by its month.
+    let [bad] = a.findings.as_slice() else {
+        panic!("one finding: {:#?}", a.findings)
+    };
+    assert_eq!(bad.code().as_str(), "invalid-actuals-row");
+    assert_eq!(bad.cell, CellRef::parse_a1("D5"));
+    let message = bad.message(Lang::Sv);
+    assert!(
+        message.contains("3,900") && message.contains("februari"),
+        "{message}"
+    );
+}
+
+#[test]
+fn total_rows_of_a_report_by_month_are_compared_month_by_month() {
+    let text = "Konto;Projekt;jan 2023;feb 2023\n\
+                6550;P1;100;10\n\
+                6550;P2;200;\n\
+                Summa;;300;10\n\
+                6540;P1;1;2\n\
+                Totalt;;301;13\n";
+    let a = read_text("summor.csv", text);
+    assert_eq!(actual(&a, 2023, 1, "6550", Some("P1")), d("100"));
+    assert_eq!(actual(&a, 2023, 2, "6540", Some("P1")), d("2"));
+    assert!(
+        codes(&a).iter().all(|c| *c == "actuals-total-row"),
+        "{:#?}",
+        a.findings
+    );
+    let totals: Vec<_> = (a.findings.iter())
+        .map(|f| match &f.kind {
+            Kind::ActualsTotalRow {
+                label,
+                amount,
+                since_start,
+                ..
+            } => (label.as_str(), *amount, *since_start, f.line),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    // Each month's total is compared with its own column; the second total row
+    // is the sum of all rows above it in January and not in February (13 ≠ 12).
+    let month = |label: &'static str, amount: &str, above: &str, line: u64| {
+        (label, Some(d(amount)), d(above), Some(line))
+    };
+    for expected in [
+        month("Summa (januari 2023)", "300", "300", 4),
+        month("Summa (februari 2023)", "10", "10", 4),
+        month("Totalt (januari 2023)", "301", "301", 6),
+        month("Totalt (februari 2023)", "13", "12", 6),
+    ] {
+        assert!(totals.contains(&expected), "{expected:?} in {totals:#?}");
+    }
+    let sv: Vec<String> = a.findings.iter().map(|f| f.message(Lang::Sv)).collect();
+    assert!(
+        sv.iter().any(|m| m.contains("Totalt (februari 2023)")),
+        "{sv:#?}"
+    );
+}
+
+#[test]
+fn rows_of_a_report_by_month_without_money_are_named_or_read_as_zero() {
+    let text = "Konto;Projekt;jan 2023;feb 2023\n\
+                Kostnader;;;\n\
+                6550;P1;;\n\
+                6550;;5;\n\
+                ;P2;7;\n";
+    let a = read_text("tomma.csv", text);
+    // A heading is a text row; an account with no month filled is read as 0 in
+    // the first month; a row without an account is named.
+    assert_eq!(actual(&a, 2023, 1, "6550", Some("P1")), d("0"));
+    assert_eq!(actual(&a, 2023, 1, "6550", None), d("5"));
+    let mut found = codes(&a);
+    found.sort_unstable();
+    assert_eq!(
+        found,
+        ["invalid-actuals-row", "text-row"],
+        "{:#?}",
+        a.findings
+    );
+    // A year cell that is no year is named, with what stood there.
+    let a = read_text(
+        "år.csv",
+        "År;Konto;Projekt;Jan;Feb\n23;6550;P1;1;2\n2023;6550;P1;3;\n",
+    );
+    assert_eq!(actual(&a, 2023, 1, "6550", Some("P1")), d("3"));
+    assert_eq!(codes(&a), ["invalid-actuals-row", "invalid-actuals-row"]);
+    assert!(matches!(
+        &a.findings[0].kind,
+        Kind::InvalidActualsRow { found, .. } if found == "23"
+    ));
+}
+
+#[test]
+fn what_a_report_by_month_cannot_be_read_as_is_refused_with_the_reason() {
+    let refused = |text: &str| {
+        let a = read_text("u.csv", text);
+        match a.findings.as_slice() {
+            [f] => match &f.kind {
+                Kind::UnreadableActuals(why) => why.clone(),
+                other => panic!("not a refusal: {other:?}"),
+            },
+            other => panic!("one finding expected: {other:#?}"),
+        }
+    };
+    // A month named twice: which cell counts cannot be told.
+    assert_eq!(
+        refused("Konto;Projekt;jan 2023;2023-01\n6550;P1;1;1\n"),
+        UnreadableActuals::AmbiguousColumns {
+            role: "januari".into(),
+            columns: vec![
+                ("C".into(), "jan 2023".into()),
+                ("D".into(), "2023-01".into())
+            ],
+        }
+    );
+    // Some months with their year and some without: not such a report.
+    assert_eq!(
+        refused("År;Konto;Projekt;jan 2023;feb\n2023;6550;P1;1;1\n"),
+        UnreadableActuals::MonthColumns {
+            months: 2,
+            without_year: false
+        }
+    );
+    // An amount column beside the months: which is the actual cannot be told.
+    let why = refused("Konto;Projekt;jan 2023;feb 2023;Belopp\n6550;P1;1;1;2\n");
+    assert_eq!(
+        why,
+        UnreadableActuals::MonthColumns {
+            months: 2,
+            without_year: false
+        }
+    );
+    let message = Finding::new(Kind::UnreadableActuals(why)).message(Lang::Sv);
+    assert!(
+        message.contains("ingen kolumn Period eller Belopp"),
+        "{message}"
+    );
+    // Without a project column, that is what is missing.
+    assert_eq!(
+        refused("Konto;jan 2023;feb 2023\n6550;1;1\n"),
+        UnreadableActuals::MissingColumns {
+            missing: vec!["Projekt".into()]
+        }
+    );
+}
+
+/// A report by month large enough to be cut in two is read on one thread, with
+/// the same result as the read of its bytes.
+#[test]
+fn a_large_report_by_month_read_from_disk_equals_its_bytes() {
+    let mut text = String::from("Konto;Projekt;jan 2023;feb 2023;mar 2023\n");
+    for i in 0..40_000u32 {
+        text.push_str(&format!(
+            "{};P{};{},50;;{}\n",
+            4000 + i % 50,
+            i % 300,
+            i,
+            i % 7
+        ));
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bred.csv");
+    std::fs::write(&path, &text).expect("write");
+    let whole = read_text("bred.csv", &text);
+    let from_disk = checked(read(&path, "bred.csv", &ReadOptions::default()));
+    assert_eq!(from_disk, whole);
+    assert_eq!(whole.rows_read, 80_000);
+    assert!(whole.findings.is_empty(), "{:#?}", whole.findings);
+}
