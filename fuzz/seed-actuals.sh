@@ -1,6 +1,6 @@
 #!/bin/sh
 # Seeds fuzz/corpus/actuals (git-ignored) for the `actuals` target: small SIE, CSV,
-# HTML-page and Excel 2003 XML inputs in every spelling the ledger tests cover, plus any files given as arguments
+# HTML-page, Excel 2003 XML and by-month report inputs in every spelling the ledger tests cover, plus any files given as arguments
 # (e.g. SIE-Gruppen's published SIE test files).
 set -eu
 cd "$(dirname "$0")/.."
@@ -19,5 +19,7 @@ printf '<html><head><meta charset="windows-1252"></head><body><table><tr><td col
 printf '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="U"><Table><Row ss:Index="2"><Cell><Data ss:Type="String">Period</Data></Cell><Cell><Data ss:Type="String">Konto</Data></Cell><Cell><Data ss:Type="String">Projekt</Data></Cell><Cell><Data ss:Type="String">Belopp</Data></Cell></Row><Row><Cell><Data ss:Type="DateTime">2023-01-31T00:00:00</Data></Cell><Cell ss:MergeAcross="1"><Data ss:Type="Number">4010</Data></Cell><Cell ss:Formula="=1"><Data ss:Type="Number">1.5E2</Data></Cell></Row></Table><WorksheetOptions><Visible>SheetHidden</Visible></WorksheetOptions></Worksheet></Workbook>\n' > "$out/export-2003.xml"
 printf '#FLAGGA 0\r#SIETYP 4\r#VER A 1 20230432\r{\r#TRANS 4010 {6 "P1"} 100.00\r#TRANS 4010 {} 5 20230431\r}\r#VER A 2 20230415\r{\r#TRANS 4010 {} 1\r\n}\n' > "$out/mac-cr.se"
 printf 'Period;Konto;Projekt;Belopp\r2023-04-31;="6550";'"'"'P1;1.234.567\r202304;6550;P1;(1 234,50 kr)\r202304;6550;P1;kr 1 000,00\r202304;6550;P1;1,2345E+03\r' > "$out/mac-cr.csv"
+printf 'Utfall per m\345nad\nKonto;Projekt;Namn;jan 2023;2023-02;202303;mar-23;Totalt\n6550;P1;x;1 000,50;;3,900;;1\nSumma;;;1 000,50;;;;\n;;;\n' > "$out/by-month.csv"
+printf '\303\205r;Konto;Projekt;Jan;Feb;Mar\n2023;6550;P1;1;2;3\n23;6550;P1;1;;\nTotalt;;;2;2;3\n' > "$out/by-month-year.csv"
 for f in "$@"; do cp "$f" "$out/"; done
 ls "$out" | wc -l

@@ -261,6 +261,9 @@ codes! {
         help: ("", "");
     ActualsTotalRow => "actuals-total-row", ByKind, Ledger, [ActualsTotalRow, MoreActualsTotalRows], "Summarad i utfallsfilen, inte inräknad",
         help: ("", "");
+    RowTotalMismatch => "row-total-mismatch", Warning, Ledger, [RowTotalMismatch], "Radens summa skiljer sig från månaderna",
+        help: ("Exportera rapporten med alla månader, eller med en rad per månad (kolumnerna Period, Konto, Projekt och Belopp), och läs in den igen.",
+               "Export the report with every month, or with one row per month (the columns Period, Konto, Projekt and Belopp), and read it again.");
     ActualsRepeatedHeader => "repeated-header-row", Info, Ledger, [ActualsRepeatedHeader], "Tabellhuvudet upprepas i utfallsfilen",
         help: ("", "");
     ActualsTextRow => "text-row", Info, Ledger, [ActualsTextRow], "Textrad utan konto och belopp i utfallsfilen",
@@ -542,7 +545,7 @@ mod tests {
         // The terminal's code column is this wide.
         let longest = Code::ALL.iter().map(|c| c.as_str().len()).max();
         assert_eq!(longest, Some(LONGEST_CODE));
-        assert_eq!(Code::ALL.len(), 65);
+        assert_eq!(Code::ALL.len(), 66);
     }
 
     #[test]

@@ -423,6 +423,18 @@ pub enum Kind {
         /// Of them, those past the ones kept for comparison: not compared.
         unchecked: u64,
     },
+    /// A row of a ledger report with a column per month whose total column
+    /// (`Totalt`, `Summa`, `Helår`: `column`, its header) holds another amount
+    /// (`total`) than its month cells add up to (`months`), as written: a month may
+    /// be missing from the report (a hidden or filtered-out column). The month
+    /// cells are summed, the total column is not; `rows` rows differ so, the first
+    /// one named.
+    RowTotalMismatch {
+        column: String,
+        total: Decimal,
+        months: Decimal,
+        rows: u64,
+    },
     /// Rows of a ledger table that repeat its header (an export in parts, joined,
     /// or one with the header on every page): not data, so not summed; `rows` of
     /// them, the first one named.

@@ -55,6 +55,29 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
                 "{rows} more total rows were not counted in the actuals. {unchecked} of them were not compared with the rows above: the file has more than 10 000 total rows that are not the sum of the rows just above them, so it is most likely no ordinary export. Check the export."
             ),
         },
+        Kind::RowTotalMismatch {
+            column,
+            total,
+            months,
+            rows,
+        } => {
+            let (a, q, _) = words(lang);
+            let (total, months, column) = (a(total), a(months), q(column));
+            match (rows, sv) {
+                (1, true) => format!(
+                    "Raden har {total} i kolumnen {column}, men dess månader summerar till {months}. En månad kan saknas i rapporten (en dold eller bortfiltrerad kolumn). Månadscellerna räknades, kolumnen {column} lästes inte."
+                ),
+                (1, false) => format!(
+                    "The row has {total} in the column {column}, but its months add up to {months}. A month may be missing from the report (a hidden or filtered-out column). The month cells were counted; the column {column} was not read."
+                ),
+                (n, true) => format!(
+                    "{n} rader har ett annat belopp i kolumnen {column} än deras månader summerar till; den första har {total} men månaderna {months}. En månad kan saknas i rapporten (en dold eller bortfiltrerad kolumn). Månadscellerna räknades, kolumnen {column} lästes inte."
+                ),
+                (n, false) => format!(
+                    "{n} rows have another amount in the column {column} than their months add up to; the first has {total} but its months {months}. A month may be missing from the report (a hidden or filtered-out column). The month cells were counted; the column {column} was not read."
+                ),
+            }
+        }
         Kind::ActualsRepeatedHeader { rows } => match (rows, sv) {
             (1, true) => "Raden upprepar tabellhuvudet (två exporter lagda i en fil?) och lästes inte som data; raderna under den lästes som vanligt.".to_string(),
             (1, false) => "The row repeats the table's header (two exports joined in one file?) and was not read as data; the rows below it were read as usual.".to_string(),

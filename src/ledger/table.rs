@@ -346,7 +346,9 @@ fn read_grid(sums: &mut Sums, table: &SheetTable<'_>) {
     let (sheet, cols) = (table.grid, table.cols);
     let index = sums.sheets.len() as u16;
     sums.sheets.push(sheet.name.clone());
-    sums.columns = cols;
+    sums.set_header(cols, |col| {
+        cell_text(sheet.value(CellRef::new(table.row, col as u32)))
+    });
     sums.new_sheet();
     let at = |row: u32, col: Option<usize>| col.map(|c| CellRef::new(row, c as u32));
     for (row, cells) in table.data_rows() {

@@ -1569,6 +1569,32 @@ fn project_codes_written_as_floats_are_their_numbers() {
 }
 
 #[test]
+fn a_report_by_month_is_followed_up_and_a_row_total_that_differs_is_named() {
+    // The ledger's report with a column per month: its month cells are the
+    // actuals; a row whose `Totalt` has more than its months is named once, and
+    // the months (not the total) are what the follow-up counts.
+    let run = Run::new().add("HR.xlsx", &fu_template(Some("P2")));
+    let csv = "Konto;Projekt;jan 2023;feb 2023;Totalt\n\
+               6550;P1;100000;;100000\n\
+               6550;P2;150000;50000;250000\n";
+    let f = one(
+        follow_up_for(&run, &[("utfall.csv", csv)], &[], "row-total-mismatch"),
+        "row-total-mismatch",
+        "warning",
+        Some("utfall.csv"),
+    );
+    assert!(
+        f.message.contains("250 000") && f.message.contains("200 000"),
+        "{}",
+        f.message
+    );
+    let report = run.report();
+    assert_eq!(report["totals"]["actual_to_date"], "300");
+    // Each filled month cell is a row read.
+    assert_eq!(report["sources"][0]["rows"], 3);
+}
+
+#[test]
 fn repeated_header_row_is_a_note_and_the_rows_below_it_count() {
     // Two exports joined with `cat`: the second one's header is named once, the
     // rows of both are summed.

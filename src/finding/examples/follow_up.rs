@@ -258,6 +258,18 @@ pub(super) fn examples() -> Vec<Kind> {
             rows: 10_040,
             unchecked: 12,
         },
+        Kind::RowTotalMismatch {
+            column: s("Totalt"),
+            total: Decimal::new(12_000_000, 2),
+            months: Decimal::new(11_000_000, 2),
+            rows: 1,
+        },
+        Kind::RowTotalMismatch {
+            column: s("Totalt"),
+            total: Decimal::new(12_000_000, 2),
+            months: Decimal::new(11_000_000, 2),
+            rows: 7,
+        },
         Kind::ActualsRepeatedHeader { rows: 1 },
         Kind::ActualsRepeatedHeader { rows: 12 },
         Kind::ActualsTextRow {

@@ -32,6 +32,9 @@ pub(super) struct Columns {
     pub(super) month_columns: [Option<MonthColumn>; MONTH_COLUMNS],
     /// See [`Columns::by_month`].
     by_month: bool,
+    /// A column that totals the months (`Totalt`, `Summa`, `Helår`), compared with
+    /// each row's month cells in a report by month; never summed.
+    pub(super) row_total: Option<usize>,
 }
 
 /// A header cell that names a month: its column, the month, and its year when the
@@ -162,6 +165,10 @@ impl Columns {
                 continue;
             }
             let spelling = Columns::classify_spelling(text);
+            if spelling.is_none() && is_row_total(t) {
+                c.row_total.get_or_insert(i);
+                continue;
+            }
             let role = spelling.map(|(role, _)| role);
             let code = spelling.is_some_and(|(_, code)| code);
             // A column named as the code is read before a plain one beside it.
@@ -448,6 +455,13 @@ fn role_of_word(word: &str) -> Option<&'static str> {
         "kredit" | "credit" => Some(CREDIT),
         _ => None,
     }
+}
+
+/// A header that names a row's total over its months (`Totalt`, `Summa`, `Total
+/// 2023`, `Helår`, `Hela året`).
+fn is_row_total(header: &str) -> bool {
+    let norm = crate::labels::normalize(header);
+    names_total(header.as_bytes()) || matches!(norm.as_str(), "helår" | "hela året" | "året")
 }
 
 /// A word that names a month, after `År` in a period's header (`År-mån`).

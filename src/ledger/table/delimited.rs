@@ -380,7 +380,7 @@ impl<'o> Part<'o> {
                     return false;
                 }
                 self.columns = Some(found);
-                self.sums.columns = found;
+                self.sums.set_header(found, text);
                 return !self.header_only;
             } else if found.found() > self.best.found() {
                 self.best = found;

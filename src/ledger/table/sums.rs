@@ -85,6 +85,10 @@ pub(super) struct Sums {
     pub(super) month_column: Option<(usize, Option<(i32, u8)>)>,
     /// The rows that are no data: those that repeat the header, and text rows.
     pub(super) not_data: [Option<NotData>; 2],
+    /// The header of the column that totals the months, in a report by month.
+    pub(super) row_total_header: String,
+    /// The rows whose total column differs from their months, the first named.
+    pub(super) row_totals: Option<(Place, Decimal, Decimal, u64)>,
 }
 
 /// Rows of one kind that are no data, counted; the first one named.
@@ -134,6 +138,8 @@ impl Sums {
             month_totals: Vec::new(),
             month_column: None,
             not_data: [None, None],
+            row_total_header: String::new(),
+            row_totals: None,
         }
     }
 
@@ -261,6 +267,19 @@ impl Sums {
         let months: Vec<(usize, MonthColumn)> = (cols.month_columns().enumerate())
             .filter(|(_, m)| filled(m.col))
             .collect();
+        if let Some(col) = cols.row_total.filter(|c| filled(*c))
+            && is_account_number(trim(account))
+        {
+            let sum = (months.iter()).try_fold(Decimal::ZERO, |s, (_, m)| {
+                amount(m.col).ok().and_then(|v| s.checked_add(v))
+            });
+            if let (Some(sum), Ok(total)) = (sum, amount(col))
+                && sum != total
+            {
+                let first = (place(col), total, sum, 0);
+                self.row_totals.get_or_insert(first).3 += 1;
+            }
+        }
         let none_filled = months.is_empty();
         let first = cols.month_columns().next().map(|m| (0, m));
         // With no month filled and no account number, the row is text or a total's
@@ -372,8 +391,26 @@ impl Sums {
         noted.rows += rows;
     }
 
+    /// The header's columns, and the texts of those a finding names (`text`, by
+    /// column), for the CSV and the workbook readers alike.
+    pub(super) fn set_header(&mut self, columns: Columns, text: impl Fn(usize) -> String) {
+        self.columns = columns;
+        self.row_total_header = columns.row_total.map(text).unwrap_or_default();
+    }
+
     /// The findings for the rows that are no data, if there were any.
     fn not_data_findings(&mut self) {
+        if let Some((place, total, months, rows)) = self.row_totals.take() {
+            let kind = Kind::RowTotalMismatch {
+                column: self.row_total_header.clone(),
+                total,
+                months,
+                rows,
+            };
+            let finding = Finding::new(kind).in_file(&self.file);
+            let finding = self.placed(finding, place);
+            self.findings.push(finding);
+        }
         for (kind, noted) in std::mem::take(&mut self.not_data).into_iter().enumerate() {
             let Some(NotData { place, text, rows }) = noted else {
                 continue;

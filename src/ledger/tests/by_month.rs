@@ -255,3 +255,62 @@ fn a_large_report_by_month_read_from_disk_equals_its_bytes() {
     assert_eq!(whole.rows_read, 80_000);
     assert!(whole.findings.is_empty(), "{:#?}", whole.findings);
 }
+
+#[test]
+fn a_row_whose_total_column_is_not_its_months_is_named() {
+    // The second row's total has a month the report does not show; the third has
+    // its money in the total column alone. The months are what is summed.
+    let text = "Konto;Projekt;jan 2023;feb 2023;Helår\n\
+                6550;P1;100;10;110\n\
+                6550;P2;200;;260\n\
+                6540;P2;;;75\n\
+                Summa;;300;10;445\n";
+    let a = read_text("helår.csv", text);
+    assert_eq!(actual(&a, 2023, 1, "6550", Some("P2")), d("200"));
+    assert_eq!(actual(&a, 2023, 1, "6540", Some("P2")), d("0"));
+    let mismatch: Vec<_> = (a.findings.iter())
+        .filter(|f| f.code().as_str() == "row-total-mismatch")
+        .collect();
+    let [first] = mismatch.as_slice() else {
+        panic!("one note: {:#?}", a.findings)
+    };
+    assert_eq!(
+        first.kind,
+        Kind::RowTotalMismatch {
+            column: "Helår".into(),
+            total: d("260"),
+            months: d("200"),
+            rows: 2,
+        }
+    );
+    assert_eq!(first.line, Some(3));
+    let message = first.message(Lang::Sv);
+    assert!(
+        message.starts_with("2 rader har ett annat belopp i kolumnen ”Helår”"),
+        "{message}"
+    );
+    // In a workbook the note names the total's cell.
+    use Fill::{Number as N, Text as T};
+    let xlsx = workbook(
+        &["Konto", "Projekt", "jan-23", "feb-23", "Totalt"],
+        &[
+            [
+                Some(N(6550.0)),
+                Some(T("P1")),
+                Some(N(1.0)),
+                Some(N(2.0)),
+                Some(N(3.0)),
+            ],
+            [
+                Some(N(6550.0)),
+                Some(T("P2")),
+                Some(N(1.0)),
+                None,
+                Some(N(4.0)),
+            ],
+        ],
+    );
+    let a = checked(read_bytes(&xlsx, "bred.xlsx", &ReadOptions::default()));
+    assert_eq!(codes(&a), ["row-total-mismatch"]);
+    assert_eq!(a.findings[0].cell, CellRef::parse_a1("E3"));
+}
