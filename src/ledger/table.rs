@@ -47,9 +47,7 @@ mod xml2003;
 pub(crate) use xml2003::is_xml2003;
 mod sums;
 mod totals;
-use columns::{
-    ACCOUNT, AMOUNT, BUDGET, CREDIT, Columns, DATE, DEBIT, MONTH_NAMES, MonthColumn, PERIOD,
-};
+use columns::{ACCOUNT, AMOUNT, BUDGET, CREDIT, Columns, DATE, DEBIT, MonthColumn, PERIOD};
 use fields::{
     account_number, decode, is_account_number, order_free, parse_amount_text, parse_period,
     period_of, plain_units, project_code, trim,

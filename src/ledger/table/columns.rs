@@ -47,22 +47,6 @@ pub(super) struct MonthColumn {
     pub(super) month: u8,
 }
 
-/// The months' names as a finding names a month column's cell.
-pub(super) const MONTH_NAMES: [&str; 12] = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
 /// Two header cells that claim one column a row's money is read from.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Doubled {
@@ -257,7 +241,7 @@ impl Columns {
                 .iter()
                 .find(|b| (b.year, b.month) == (a.year, a.month))?;
             Some(Doubled {
-                role: MONTH_NAMES[usize::from(a.month) - 1],
+                role: crate::labels::month_name(a.month),
                 at: [a.col, b.col],
             })
         })

@@ -296,7 +296,7 @@ impl Sums {
                 account: if label { b"" } else { account },
                 project,
                 amount: amount(m.col),
-                amount_column: MONTH_NAMES[usize::from(m.month) - 1],
+                amount_column: crate::labels::month_name(m.month),
                 budget: None,
             };
             self.month_column = Some((m.col, row.period.clone().ok()));

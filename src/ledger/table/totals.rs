@@ -301,7 +301,7 @@ impl Sums {
         // A month cell of a total row is named with its month.
         let label = match self.month_column {
             Some((_, Some((year, month)))) => {
-                let name = MONTH_NAMES[usize::from(month) - 1];
+                let name = crate::labels::month_name(month);
                 format!("{} ({name} {year})", label.trim())
             }
             _ => label.trim().to_string(),
