@@ -315,12 +315,40 @@ impl Sums {
 
     /// The findings of the total rows, at the end of a reading: the table's, and in
     /// a report with a column per month, each further month column's.
+    /// A total row's month cells past the first column's that hold (a subtotal or
+    /// a grand total) are counted in one note, not named one by one: a report's
+    /// `Summa` row of twelve months is one named row and eleven counted.
     pub(super) fn total_findings(&mut self) {
         self.column_total_findings();
+        let mut folded: Option<(Place, u64)> = None;
         for i in 0..self.month_totals.len() {
+            let totals = &mut self.month_totals[i];
+            let (holds, named): (Vec<TotalRow>, Vec<TotalRow>) = std::mem::take(&mut totals.named)
+                .into_iter()
+                .partition(|t| {
+                    matches!(
+                        TotalMatch::of(
+                            t.amount,
+                            t.after_total.then_some(t.since_previous),
+                            t.since_start,
+                        ),
+                        TotalMatch::Subtotal | TotalMatch::GrandTotal
+                    )
+                });
+            totals.named = named;
+            if let Some(first) = holds.first() {
+                let f = folded.get_or_insert((first.place, 0));
+                f.1 += holds.len() as u64;
+            }
             std::mem::swap(&mut self.totals, &mut self.month_totals[i]);
             self.column_total_findings();
             std::mem::swap(&mut self.totals, &mut self.month_totals[i]);
+        }
+        if let Some((place, rows)) = folded {
+            let kind = Kind::MoreActualsTotalRows { rows, unchecked: 0 };
+            let finding = Finding::new(kind).in_file(&self.file);
+            let finding = self.placed(finding, place);
+            self.findings.push(finding);
         }
     }
 
