@@ -264,28 +264,23 @@ impl Sums {
         fields: impl Fn() -> Vec<(usize, String)>,
     ) {
         let cols = self.columns;
-        let months: Vec<(usize, MonthColumn)> = (cols.month_columns().enumerate())
-            .filter(|(_, m)| filled(m.col))
-            .collect();
+        let filled_months = (cols.month_columns().enumerate()).filter(|(_, m)| filled(m.col));
+        let mut cells: Vec<(usize, MonthColumn, _)> =
+            filled_months.map(|(k, m)| (k, m, amount(m.col))).collect();
+        // With no month filled and no account number, the row is text or a total's
+        // label, read as a row without month and account is.
+        let none_filled = cells.is_empty();
+        let label = none_filled && !is_account_number(trim(account));
+        if let Some(m) = cols.month_columns().next().filter(|_| none_filled) {
+            cells.push((0, m, amount(m.col)));
+        }
         if let Some(col) = cols.row_total.filter(|c| filled(*c))
             && is_account_number(trim(account))
         {
-            let sum = (months.iter()).try_fold(Decimal::ZERO, |s, (_, m)| {
-                amount(m.col).ok().and_then(|v| s.checked_add(v))
-            });
-            if let (Some(sum), Ok(total)) = (sum, amount(col))
-                && sum != total
-            {
-                let first = (place(col), total, sum, 0);
-                self.row_totals.get_or_insert(first).3 += 1;
-            }
+            let months = cells.iter().map(|(_, _, v)| v.as_ref().ok().copied());
+            self.compare_row_total(place(col), amount(col), months);
         }
-        let none_filled = months.is_empty();
-        let first = cols.month_columns().next().map(|m| (0, m));
-        // With no month filled and no account number, the row is text or a total's
-        // label, read as a row without month and account is.
-        let label = none_filled && !is_account_number(trim(account));
-        for (k, m) in months.into_iter().chain(first.filter(|_| none_filled)) {
+        for (k, m, amount) in cells {
             let period = match label {
                 true => Err(String::new()),
                 false => cols.month_period(m, year),
@@ -295,7 +290,7 @@ impl Sums {
                 period,
                 account: if label { b"" } else { account },
                 project,
-                amount: amount(m.col),
+                amount,
                 amount_column: crate::labels::month_name(m.month),
                 budget: None,
             };
@@ -313,6 +308,26 @@ impl Sums {
             }
         }
         self.month_column = None;
+    }
+
+    /// A row's total column (`total`, at `place`) against its month cells'
+    /// amounts as written (`None`: one is no amount, already named, so nothing is
+    /// compared); a difference is counted, the first one kept for its note.
+    fn compare_row_total(
+        &mut self,
+        place: Place,
+        total: Result<Decimal, (String, NotAmount)>,
+        months: impl Iterator<Item = Option<Decimal>>,
+    ) {
+        let mut sum = Some(Decimal::ZERO);
+        for v in months {
+            sum = sum.zip(v).and_then(|(s, v)| s.checked_add(v));
+        }
+        if let (Some(sum), Ok(total)) = (sum, total)
+            && sum != total
+        {
+            self.row_totals.get_or_insert((place, total, sum, 0)).3 += 1;
+        }
     }
 
     /// A new sheet of a workbook begins: its total rows are compared with its own
