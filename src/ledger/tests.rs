@@ -54,6 +54,17 @@ fn assert_missing_belopp(a: &Actuals) {
     );
 }
 
+/// The refusal's reason, or a panic naming the findings.
+pub(super) fn refusal(a: &Actuals) -> &UnreadableActuals {
+    match a.findings.as_slice() {
+        [f] => match &f.kind {
+            Kind::UnreadableActuals(why) => why,
+            other => panic!("not a refusal: {other:?}"),
+        },
+        other => panic!("one finding expected: {other:#?}"),
+    }
+}
+
 fn codes(a: &Actuals) -> Vec<&'static str> {
     a.findings.iter().map(|f| f.code().as_str()).collect()
 }

@@ -190,16 +190,7 @@ fn rows_of_a_report_by_month_without_money_are_named_or_read_as_zero() {
 
 #[test]
 fn what_a_report_by_month_cannot_be_read_as_is_refused_with_the_reason() {
-    let refused = |text: &str| {
-        let a = read_text("u.csv", text);
-        match a.findings.as_slice() {
-            [f] => match &f.kind {
-                Kind::UnreadableActuals(why) => why.clone(),
-                other => panic!("not a refusal: {other:?}"),
-            },
-            other => panic!("one finding expected: {other:#?}"),
-        }
-    };
+    let refused = |text: &str| refusal(&read_text("u.csv", text)).clone();
     // A month named twice: which cell counts cannot be told.
     assert_eq!(
         refused("Konto;Projekt;jan 2023;2023-01\n6550;P1;1;1\n"),

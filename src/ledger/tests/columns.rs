@@ -9,17 +9,6 @@ use super::*;
 use crate::lang::Lang;
 use crate::location::CellRef;
 
-/// The refusal's reason, or a panic naming the findings.
-fn refusal(a: &Actuals) -> &UnreadableActuals {
-    match a.findings.as_slice() {
-        [f] => match &f.kind {
-            Kind::UnreadableActuals(why) => why,
-            other => panic!("not a refusal: {other:?}"),
-        },
-        other => panic!("one finding expected: {other:#?}"),
-    }
-}
-
 fn ambiguous(role: &str, columns: [(&str, &str); 2]) -> UnreadableActuals {
     UnreadableActuals::AmbiguousColumns {
         role: role.to_string(),
