@@ -23,11 +23,16 @@ impl Lang {
 
 /// An amount as a reader expects it: thousands grouped, no trailing zeros.
 pub fn amount(value: Decimal, lang: Lang) -> String {
+    grouped(value.normalize(), lang)
+}
+
+/// `value` as it is (every digit of its scale), thousands grouped.
+fn grouped(value: Decimal, lang: Lang) -> String {
     let (group, point) = match lang {
         Lang::Sv => (' ', ','),
         Lang::En => (',', '.'),
     };
-    let text = value.normalize().to_string();
+    let text = value.to_string();
     let (sign, digits) = match text.strip_prefix('-') {
         Some(rest) => ("-", rest),
         None => ("", text.as_str()),
@@ -49,6 +54,22 @@ pub fn amount(value: Decimal, lang: Lang) -> String {
     }
 }
 
+/// A count as a sentence writes it: `10 040` (`10,040`).
+pub fn count(n: u64, lang: Lang) -> String {
+    amount(Decimal::from(n), lang)
+}
+
+/// An amount as a ledger export writes it (in its unit, mostly kronor): like
+/// [`amount`], but a fraction always with two digits at least (`194 550,40`, not
+/// `194 550,4`; `1 500` stays `1 500`).
+pub fn ledger_amount(value: Decimal, lang: Lang) -> String {
+    let mut shown = value.normalize();
+    if shown.scale() == 1 {
+        shown.rescale(2);
+    }
+    grouped(shown, lang)
+}
+
 /// A ledger's amount in tkr as a message shows it: to the nearest ten kronor
 /// (`165,94` for 165 940,05 kr; the report and the JSON keep it exact), unless
 /// that shows a non-zero amount as 0.
@@ -64,6 +85,17 @@ pub fn ledger_tkr(value: Decimal, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ledger_amounts_show_ore_with_two_digits() {
+        assert_eq!(ledger_amount(d("194550.4"), Lang::Sv), "194 550,40");
+        assert_eq!(ledger_amount(d("-1500.50"), Lang::En), "-1,500.50");
+        assert_eq!(ledger_amount(d("1500.00"), Lang::Sv), "1 500");
+        assert_eq!(ledger_amount(d("0.125"), Lang::Sv), "0,125");
+        assert_eq!(amount(d("194550.40"), Lang::Sv), "194 550,4");
+        assert_eq!(count(10040, Lang::Sv), "10 040");
+        assert_eq!(count(1000, Lang::En), "1,000");
+    }
 
     #[test]
     fn ledger_amounts_are_shown_to_ten_kronor() {

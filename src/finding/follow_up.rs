@@ -445,8 +445,14 @@ fn overlap_message(
             "1 combination of month, account and project is".to_string(),
         ),
         n => (
-            format!("{n} kombinationer av månad, konto och projekt finns"),
-            format!("{n} combinations of month, account and project are"),
+            format!(
+                "{} kombinationer av månad, konto och projekt finns",
+                crate::lang::count(n as u64, Lang::Sv)
+            ),
+            format!(
+                "{} combinations of month, account and project are",
+                crate::lang::count(n as u64, Lang::En)
+            ),
         ),
     };
     if sv {

@@ -3,6 +3,7 @@
 //! `actuals-total-row`, `actuals-sheet-left-out`.
 
 use super::*;
+use crate::lang::count;
 
 /// The message of a kind of this family; `None` for a kind of another.
 pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
@@ -39,20 +40,20 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
             since_previous,
             since_start,
         } => total_row_message(label, *amount, *since_previous, *since_start, lang),
-        Kind::MoreActualsTotalRows { rows, unchecked: 0 } => match sv {
-            true => format!(
+        Kind::MoreActualsTotalRows { rows, unchecked: 0 } => match (sv, count(*rows, lang)) {
+            (true, rows) => format!(
                 "Ytterligare {rows} summarader räknades inte in i utfallet; var och en är summan av raderna ovanför den. Bara de första summaraderna, och de som inte stämmer, anges var för sig."
             ),
-            false => format!(
+            (false, rows) => format!(
                 "{rows} more total rows were not counted in the actuals; each is the sum of the rows above it. Only the first total rows, and those that do not match, are named one by one."
             ),
         },
-        Kind::MoreActualsTotalRows { rows, unchecked } => match sv {
-            true => format!(
+        Kind::MoreActualsTotalRows { rows, unchecked } => match (sv, count(*rows, lang), count(*unchecked, lang)) {
+            (true, rows, unchecked) => format!(
                 "Ytterligare {rows} summarader räknades inte in i utfallet. {unchecked} av dem jämfördes inte med raderna ovanför: filen har fler än 10 000 summarader som inte är summan av raderna närmast ovanför, så den är troligen ingen vanlig export. Kontrollera exporten."
             ),
-            false => format!(
-                "{rows} more total rows were not counted in the actuals. {unchecked} of them were not compared with the rows above: the file has more than 10 000 total rows that are not the sum of the rows just above them, so it is most likely no ordinary export. Check the export."
+            (false, rows, unchecked) => format!(
+                "{rows} more total rows were not counted in the actuals. {unchecked} of them were not compared with the rows above: the file has more than 10,000 total rows that are not the sum of the rows just above them, so it is most likely no ordinary export. Check the export."
             ),
         },
         Kind::RowTotalMismatch {
@@ -61,7 +62,8 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
             months,
             rows,
         } => {
-            let (a, q, _) = words(lang);
+            let (_, q, _) = words(lang);
+            let a = |v: &Decimal| crate::lang::ledger_amount(*v, lang);
             let (total, months, column) = (a(total), a(months), q(column));
             match (rows, sv) {
                 (1, true) => format!(
@@ -71,10 +73,12 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
                     "The row has {total} in the column {column}, but its months add up to {months}. A month may be missing from the report (a hidden or filtered-out column). The month cells were counted; the column {column} was not read."
                 ),
                 (n, true) => format!(
-                    "{n} rader har ett annat belopp i kolumnen {column} än deras månader summerar till; den första har {total} men månaderna {months}. En månad kan saknas i rapporten (en dold eller bortfiltrerad kolumn). Månadscellerna räknades, kolumnen {column} lästes inte."
+                    "{} rader har ett annat belopp i kolumnen {column} än deras månader summerar till; den första har {total} men månaderna {months}. En månad kan saknas i rapporten (en dold eller bortfiltrerad kolumn). Månadscellerna räknades, kolumnen {column} lästes inte.",
+                    count(*n, lang)
                 ),
                 (n, false) => format!(
-                    "{n} rows have another amount in the column {column} than their months add up to; the first has {total} but its months {months}. A month may be missing from the report (a hidden or filtered-out column). The month cells were counted; the column {column} was not read."
+                    "{} rows have another amount in the column {column} than their months add up to; the first has {total} but its months {months}. A month may be missing from the report (a hidden or filtered-out column). The month cells were counted; the column {column} was not read.",
+                    count(*n, lang)
                 ),
             }
         }
@@ -82,10 +86,12 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
             (1, true) => "Raden upprepar tabellhuvudet (två exporter lagda i en fil?) och lästes inte som data; raderna under den lästes som vanligt.".to_string(),
             (1, false) => "The row repeats the table's header (two exports joined in one file?) and was not read as data; the rows below it were read as usual.".to_string(),
             (n, true) => format!(
-                "{n} rader upprepar tabellhuvudet (ett sidhuvud per sida, eller exporter lagda i en fil) och lästes inte som data; den första nämns. Raderna mellan dem lästes som vanligt."
+                "{} rader upprepar tabellhuvudet (ett sidhuvud per sida, eller exporter lagda i en fil) och lästes inte som data; den första nämns. Raderna mellan dem lästes som vanligt.",
+                count(*n, lang)
             ),
             (n, false) => format!(
-                "{n} rows repeat the table's header (a header on every page, or exports joined in one file) and were not read as data; the first is named. The rows between them were read as usual."
+                "{} rows repeat the table's header (a header on every page, or exports joined in one file) and were not read as data; the first is named. The rows between them were read as usual.",
+                count(*n, lang)
             ),
         },
         Kind::ActualsTextRow { text, rows } => {
@@ -100,11 +106,13 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
                     q(text)
                 ),
                 (n, true) => format!(
-                    "{n} rader har text men inget konto och inget belopp (rubriker eller sidfötter) och lästes inte som data; den första, {}, nämns.",
+                    "{} rader har text men inget konto och inget belopp (rubriker eller sidfötter) och lästes inte som data; den första, {}, nämns.",
+                    count(*n, lang),
                     q(text)
                 ),
                 (n, false) => format!(
-                    "{n} rows have text but no account and no amount (headings or page footers) and were not read as data; the first, {}, is named.",
+                    "{} rows have text but no account and no amount (headings or page footers) and were not read as data; the first, {}, is named.",
+                    count(*n, lang),
                     q(text)
                 ),
             }
@@ -125,12 +133,12 @@ fn sheet_left_out_message(sheet: &str, rows: u64, why: &SheetLeftOut, lang: Lang
     let rows_sv = if rows == 1 {
         "1 rad".to_string()
     } else {
-        format!("{rows} rader")
+        format!("{} rader", count(rows, Lang::Sv))
     };
     let rows_en = if rows == 1 {
         "1 row".to_string()
     } else {
-        format!("{rows} rows")
+        format!("{} rows", count(rows, Lang::En))
     };
     match (why, lang == Lang::Sv) {
         (SheetLeftOut::Hidden { read }, true) => format!(
@@ -384,11 +392,13 @@ fn actuals_row_message(
             );
         }
         (ActualsExpected::MoreRows { rows }, true) => {
+            let rows = count(*rows, lang);
             return format!(
                 "Ytterligare {rows} rader med fel av samma slag räknades inte; bara de första anges var för sig. Rätta raderna i exporten, eller exportera om ur ekonomisystemet, och läs in den igen."
             );
         }
         (ActualsExpected::MoreRows { rows }, false) => {
+            let rows = count(*rows, lang);
             return format!(
                 "{rows} more rows with errors of this kind were not counted; only the first are named one by one. Correct the rows in the export, or export again from the ledger, and read it again."
             );
@@ -426,7 +436,8 @@ fn total_row_message(
     since_start: Decimal,
     lang: Lang,
 ) -> String {
-    let (a, q, sv) = words(lang);
+    let (_, q, sv) = words(lang);
+    let a = |v: &Decimal| crate::lang::ledger_amount(*v, lang);
     let row = match sv {
         true => format!(
             "Raden {} är en summarad och räknades inte in i utfallet",

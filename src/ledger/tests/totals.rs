@@ -191,7 +191,7 @@ fn totals_compare_with_the_amounts_as_written_whatever_the_unit() {
     assert_eq!(sum_of_entries(&a), d("3500"));
     assert!(matches!(
         &a.findings[..],
-        [f] if f.severity == Severity::Info && f.message(Lang::Sv).contains("beloppet 3,5 ")
+        [f] if f.severity == Severity::Info && f.message(Lang::Sv).contains("beloppet 3,50 ")
     ));
 }
 
