@@ -304,7 +304,7 @@ impl SheetTable<'_> {
             let project = project_code(&text(cols.project).unwrap_or_default());
             for m in cols
                 .month_columns()
-                .filter(|m| !value(row, m.col).is_empty())
+                .filter(|m| m.actual && !value(row, m.col).is_empty())
             {
                 if let Ok((year, month)) = cols.month_period(m, &year) {
                     keys.insert((year, month, account.clone(), project.clone()));

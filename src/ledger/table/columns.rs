@@ -35,16 +35,34 @@ pub(super) struct Columns {
     /// A column that totals the months (`Totalt`, `Summa`, `Helår`), compared with
     /// each row's month cells in a report by month; never summed.
     pub(super) row_total: Option<usize>,
+    /// The same for the budget's month cells (`Budget totalt`, `Budget helår`).
+    pub(super) budget_row_total: Option<usize>,
 }
 
-/// A header cell that names a month: its column, the month, and its year when the
-/// header writes one (`2023-01`, `jan 2023`); without one (`Jan`) the year is the
-/// row's `År`.
+/// A month of a report with a column per month: the header cell that names it,
+/// the month, and its year when the header writes one (`2023-01`, `jan 2023`);
+/// without one (`Jan`) the year is the row's `År`. A report may have the month's
+/// budget beside its actuals (`Utfall jan 2023`, `Budget jan 2023`): one month,
+/// two cells.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct MonthColumn {
+    /// The actuals' cell (`jan 2023`, `Utfall jan 2023`), or the budget's when
+    /// the report has no actuals column for the month: the cell a row of the
+    /// month is named by.
     pub(super) col: usize,
+    /// Whether `col` holds the month's actuals (else only its budget).
+    pub(super) actual: bool,
+    /// The budget's cell (`Budget jan 2023`), when the report has one.
+    pub(super) budget: Option<usize>,
     pub(super) year: Option<i32>,
     pub(super) month: u8,
+}
+
+/// What a month column of a report by month holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Figure {
+    Actual,
+    Budget,
 }
 
 /// Two header cells that claim one column a row's money is read from.
@@ -128,27 +146,39 @@ impl Columns {
         let mut twice: Vec<Doubled> = Vec::new();
         // The account and project columns taken are named as codes.
         let mut coded = [false; 2];
+        let cells: Vec<(usize, &str)> = cells.collect();
+        // A table with a period is no report by month: there `Utfall april` is
+        // its amount's header, as it always was.
+        let periodic =
+            (cells.iter()).any(|(_, t)| matches!(Columns::classify(t), Some(PERIOD | DATE)));
+        let mut budgets: Vec<(usize, Option<i32>, u8)> = Vec::new();
         for (i, text) in cells {
             c.width = c.width.max(i + 1);
             let t = text.trim();
-            let month = match fields::month_of_name(t) {
-                Some(month) => Some((None, month)),
-                None => (fields::named_month(t).or_else(|| parse_period(t)))
-                    .map(|(year, month)| (Some(year), month)),
-            };
-            if let Some((year, month)) = month {
-                if let Some(slot) = c.month_columns.get_mut(c.months) {
-                    *slot = Some(MonthColumn {
+            match month_heading(t).filter(|_| !periodic) {
+                Some((Figure::Actual, year, month)) => {
+                    c.push_month(MonthColumn {
                         col: i,
+                        actual: true,
+                        budget: None,
                         year,
                         month,
                     });
+                    continue;
                 }
-                c.months += 1;
-                c.width = c.width.max(i + 1);
-                continue;
+                Some((Figure::Budget, year, month)) => {
+                    budgets.push((i, year, month));
+                    continue;
+                }
+                None => {}
             }
             let spelling = Columns::classify_spelling(text);
+            if let Some((Figure::Budget, rest)) = figure_split(t)
+                && is_row_total(rest)
+            {
+                c.budget_row_total.get_or_insert(i);
+                continue;
+            }
             if spelling.is_none() && is_row_total(t) {
                 c.row_total.get_or_insert(i);
                 continue;
@@ -201,11 +231,48 @@ impl Columns {
             _ => true,
         };
         c.doubled = twice.into_iter().find(|d| read(d.role));
+        c.pair_budgets(&budgets);
         c.by_month = c.reads_by_month();
         if c.by_month {
             c.doubled = c.doubled.or_else(|| c.month_twice());
         }
         c
+    }
+
+    /// A month column of the header (at most [`MONTH_COLUMNS`] are kept; all are
+    /// counted).
+    fn push_month(&mut self, m: MonthColumn) {
+        if let Some(slot) = self.month_columns.get_mut(self.months) {
+            *slot = Some(m);
+        }
+        self.months += 1;
+    }
+
+    /// Each budget month cell (`Budget jan 2023`: column, year, month) beside its
+    /// month's actuals cell, or a month of its own when the report has no actuals
+    /// cell for it (the budget of the year, the actuals to date). A month's
+    /// budget named twice cannot be read.
+    fn pair_budgets(&mut self, budgets: &[(usize, Option<i32>, u8)]) {
+        for &(col, year, month) in budgets {
+            let same = |m: &&mut MonthColumn| (m.year, m.month) == (year, month);
+            match self.month_columns.iter_mut().flatten().find(same) {
+                Some(m) if m.budget.is_none() => m.budget = Some(col),
+                Some(m) => {
+                    let first = m.budget.unwrap_or(col);
+                    self.doubled.get_or_insert(Doubled {
+                        role: BUDGET,
+                        at: [first, col],
+                    });
+                }
+                None => self.push_month(MonthColumn {
+                    col,
+                    actual: false,
+                    budget: Some(col),
+                    year,
+                    month,
+                }),
+            }
+        }
     }
 
     /// Whether the table is a report with a column per month (`Konto;Projekt;jan
@@ -224,6 +291,7 @@ impl Columns {
             && self.period.is_none()
             && self.amount_at().is_none()
             && self.credit.is_none()
+            && self.budget.is_none()
             && (years == self.months || (years == 0 && self.year.is_some()))
     }
 
@@ -360,7 +428,11 @@ impl Columns {
         ]
         .into_iter()
         .flatten()
-        .chain(self.month_columns().map(|m| m.col))
+        .chain(
+            self.month_columns()
+                .flat_map(|m| [Some(m.col), m.budget])
+                .flatten(),
+        )
     }
 
     /// A row's amount and the column it is named by: `Belopp`, or `Debet` − `Kredit`
@@ -439,6 +511,62 @@ fn role_of_word(word: &str) -> Option<&'static str> {
         "kredit" | "credit" => Some(CREDIT),
         _ => None,
     }
+}
+
+/// A header cell that names a month, and what its cells hold: the month alone
+/// (`Jan`, `2023-01`, `jan 2023`: the actuals), or with the figure's word before
+/// or after it (`Utfall jan 2023`, `Budget 2023-01`, `jan-23 budget`, `Actual
+/// (Jan 2023)`).
+fn month_heading(t: &str) -> Option<(Figure, Option<i32>, u8)> {
+    // Every word of letters a month's name (`2023-01 Prognos` is another figure).
+    let month = |t: &str| {
+        let words = t
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty());
+        let words_of_month = words
+            .filter(|w| w.chars().all(char::is_alphabetic))
+            .all(|w| fields::month_of_name(w).is_some());
+        match fields::month_of_name(t) {
+            _ if !words_of_month => None,
+            Some(month) => Some((None, month)),
+            None => (fields::named_month(t).or_else(|| parse_period(t)))
+                .map(|(year, month)| (Some(year), month)),
+        }
+    };
+    match figure_split(t) {
+        Some((figure, rest)) => month(rest).map(|(year, m)| (figure, year, m)),
+        None => month(t).map(|(year, m)| (Figure::Actual, year, m)),
+    }
+}
+
+/// A header's figure word, first or last (`Utfall …`, `… budget`, `… (utfall)`),
+/// and the rest of the header.
+fn figure_split(t: &str) -> Option<(Figure, &str)> {
+    const SEPARATORS: &[char] = &[' ', '\u{a0}', ':', '-', '(', ')', '/', ',', '.'];
+    let figure = |word: &str| {
+        let word = crate::labels::normalize(word);
+        match role_of_word(&word) {
+            Some(AMOUNT) => Some(Figure::Actual),
+            Some(BUDGET) => Some(Figure::Budget),
+            _ => match word.as_str() {
+                "utf" => Some(Figure::Actual),
+                "bud" | "bu" => Some(Figure::Budget),
+                _ => None,
+            },
+        }
+    };
+    let t = t.trim_matches(SEPARATORS);
+    let first = t.find(SEPARATORS).map(|at| (&t[..at], &t[at..]));
+    let last = (t.char_indices().rev())
+        .find(|(_, c)| SEPARATORS.contains(c))
+        .map(|(at, c)| (&t[at + c.len_utf8()..], &t[..at]));
+    [first, last]
+        .into_iter()
+        .flatten()
+        .find_map(|(word, rest)| {
+            let rest = rest.trim_matches(SEPARATORS);
+            Some((figure(word)?, rest)).filter(|_| !rest.is_empty())
+        })
 }
 
 /// A header that names a row's total over its months (`Totalt`, `Summa`, `Total

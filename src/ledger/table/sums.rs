@@ -85,10 +85,12 @@ pub(super) struct Sums {
     pub(super) month_column: Option<(usize, Option<(i32, u8)>)>,
     /// The rows that are no data: those that repeat the header, and text rows.
     pub(super) not_data: [Option<NotData>; 2],
-    /// The header of the column that totals the months, in a report by month.
-    pub(super) row_total_header: String,
-    /// The rows whose total column differs from their months, the first named.
-    pub(super) row_totals: Option<(Place, Decimal, Decimal, u64)>,
+    /// The headers of the columns that total the months' actuals and budget, in
+    /// a report by month.
+    pub(super) row_total_headers: [String; 2],
+    /// The rows whose total column differs from their months, the first named
+    /// (its place, total, months' sum and which of `row_total_headers`).
+    pub(super) row_totals: Option<(Place, Decimal, Decimal, usize, u64)>,
 }
 
 /// Rows of one kind that are no data, counted; the first one named.
@@ -138,7 +140,7 @@ impl Sums {
             month_totals: Vec::new(),
             month_column: None,
             not_data: [None, None],
-            row_total_header: String::new(),
+            row_total_headers: Default::default(),
             row_totals: None,
         }
     }
@@ -264,23 +266,53 @@ impl Sums {
         fields: impl Fn() -> Vec<(usize, String)>,
     ) {
         let cols = self.columns;
-        let filled_months = (cols.month_columns().enumerate()).filter(|(_, m)| filled(m.col));
-        let mut cells: Vec<(usize, MonthColumn, _)> =
-            filled_months.map(|(k, m)| (k, m, amount(m.col))).collect();
+        let actual = |m: &MonthColumn| m.actual && filled(m.col);
+        let budget = |m: &MonthColumn| m.budget.filter(|&b| filled(b));
+        let filled_months =
+            (cols.month_columns().enumerate()).filter(|(_, m)| actual(m) || budget(m).is_some());
+        // A month whose actuals cell is empty (or that has none) beside a filled
+        // budget cell has actuals of 0.
+        let mut cells: Vec<(usize, MonthColumn, _, _)> = filled_months
+            .map(|(k, m)| {
+                let actuals = match actual(&m) {
+                    true => amount(m.col),
+                    false => Ok(Decimal::ZERO),
+                };
+                (k, m, actuals, budget(&m).map(|b| (b, amount(b))))
+            })
+            .collect();
         // With no month filled and no account number, the row is text or a total's
         // label, read as a row without month and account is.
         let none_filled = cells.is_empty();
         let label = none_filled && !is_account_number(trim(account));
         if let Some(m) = cols.month_columns().next().filter(|_| none_filled) {
-            cells.push((0, m, amount(m.col)));
+            cells.push((0, m, amount(m.col), None));
         }
-        if let Some(col) = cols.row_total.filter(|c| filled(*c))
-            && is_account_number(trim(account))
-        {
-            let months = cells.iter().map(|(_, _, v)| v.as_ref().ok().copied());
-            self.compare_row_total(place(col), amount(col), months);
+        if is_account_number(trim(account)) {
+            let totals = [(cols.row_total, false), (cols.budget_row_total, true)];
+            for (col, of_budget) in totals {
+                let Some(col) = col.filter(|c| filled(*c)) else {
+                    continue;
+                };
+                let months = cells.iter().map(|(_, _, v, b)| match of_budget {
+                    false => v.as_ref().ok().copied(),
+                    true => b
+                        .as_ref()
+                        .map_or(Some(Decimal::ZERO), |(_, b)| b.as_ref().ok().copied()),
+                });
+                let which = usize::from(of_budget);
+                self.compare_row_total(place(col), amount(col), months, which);
+            }
         }
-        for (k, m, amount) in cells {
+        for (k, m, amount, budget) in cells {
+            // A budget cell that holds no amount: the month's row is named by it.
+            if let Some((col, Err((found, why)))) = budget {
+                self.rows_read += 1;
+                let column = format!("{BUDGET} {}", crate::labels::month_name(m.month));
+                let expected = ActualsExpected::TableAmount(why);
+                self.invalid(place(col), &column, found, expected);
+                continue;
+            }
             let period = match label {
                 true => Err(String::new()),
                 false => cols.month_period(m, year),
@@ -292,7 +324,7 @@ impl Sums {
                 project,
                 amount,
                 amount_column: crate::labels::month_name(m.month),
-                budget: None,
+                budget: budget.map(|(_, b)| b),
             };
             self.month_column = Some((m.col, row.period.clone().ok()));
             match k.checked_sub(1) {
@@ -318,6 +350,7 @@ impl Sums {
         place: Place,
         total: Result<Decimal, (String, NotAmount)>,
         months: impl Iterator<Item = Option<Decimal>>,
+        which: usize,
     ) {
         let mut sum = Some(Decimal::ZERO);
         for v in months {
@@ -326,7 +359,9 @@ impl Sums {
         if let (Some(sum), Ok(total)) = (sum, total)
             && sum != total
         {
-            self.row_totals.get_or_insert((place, total, sum, 0)).3 += 1;
+            self.row_totals
+                .get_or_insert((place, total, sum, which, 0))
+                .4 += 1;
         }
     }
 
@@ -410,14 +445,15 @@ impl Sums {
     /// column), for the CSV and the workbook readers alike.
     pub(super) fn set_header(&mut self, columns: Columns, text: impl Fn(usize) -> String) {
         self.columns = columns;
-        self.row_total_header = columns.row_total.map(text).unwrap_or_default();
+        let header = |col: Option<usize>| col.map(&text).unwrap_or_default();
+        self.row_total_headers = [header(columns.row_total), header(columns.budget_row_total)];
     }
 
     /// The findings for the rows that are no data, if there were any.
     fn not_data_findings(&mut self) {
-        if let Some((place, total, months, rows)) = self.row_totals.take() {
+        if let Some((place, total, months, which, rows)) = self.row_totals.take() {
             let kind = Kind::RowTotalMismatch {
-                column: self.row_total_header.clone(),
+                column: self.row_total_headers[which].clone(),
                 total,
                 months,
                 rows,

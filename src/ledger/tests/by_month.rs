@@ -221,7 +221,7 @@ fn what_a_report_by_month_cannot_be_read_as_is_refused_with_the_reason() {
     );
     let message = Finding::new(Kind::UnreadableActuals(why)).message(Lang::Sv);
     assert!(
-        message.contains("ingen kolumn Period eller Belopp"),
+        message.contains("ingen kolumn Period, Belopp eller Budget"),
         "{message}"
     );
     // Without a project column, that is what is missing.
@@ -314,4 +314,194 @@ fn a_row_whose_total_column_is_not_its_months_is_named() {
     let a = checked(read_bytes(&xlsx, "bred.xlsx", &ReadOptions::default()));
     assert_eq!(codes(&a), ["row-total-mismatch"]);
     assert_eq!(a.findings[0].cell, CellRef::parse_a1("E3"));
+}
+
+/// The entries of a reading, as (key, actual, budget).
+fn figures(a: &Actuals) -> Vec<(Key, Decimal, Option<Decimal>)> {
+    (a.entries.iter())
+        .map(|(k, e)| (k.clone(), e.actual, e.budget))
+        .collect()
+}
+
+#[test]
+fn a_report_by_month_with_the_budget_beside_the_actuals_reads_both() {
+    // The same actuals and periodised budget as one row per month.
+    let long = read_text(
+        "lång.csv",
+        "Period;Konto;Projekt;Belopp;Budget\n\
+         2023-01;6550;P1;100,50;120\n2023-02;6550;P1;200;120\n2023-03;6550;P1;0;120\n\
+         2023-01;6540;P2;7;\n",
+    );
+    assert!(long.findings.is_empty(), "{:#?}", long.findings);
+    // The figure's word before or after the month, in the spellings reports
+    // write; the actuals' months first or the two side by side; a total column
+    // for each figure, compared and not read.
+    for header in [
+        "Utfall jan 2023;Budget jan 2023;Utfall feb 2023;Budget feb 2023;Utfall mar 2023;Budget mar 2023;Utfall totalt;Budget totalt",
+        "2023-01 Utfall;2023-01 Budget;2023-02 Utfall;2023-02 Budget;2023-03 Utfall;2023-03 Budget;Totalt utfall;Totalt budget",
+        "Utfall 2023-01;Utfall 2023-02;Utfall 2023-03;Budget 2023-01;Budget 2023-02;Budget 2023-03;Summa utfall;Summa budget",
+        "Actual Jan 2023;Budget Jan 2023;Actual Feb 2023;Budget Feb 2023;Actual Mar 2023;Budget Mar 2023;Total;Budget total",
+        "jan-23 (utfall);jan-23 (budget);feb-23 (utfall);feb-23 (budget);mar-23 (utfall);mar-23 (budget);Helår;Budget helår",
+        "Utf. jan 2023;Bud. jan 2023;Utf. feb 2023;Bud. feb 2023;Utf. mar 2023;Bud. mar 2023;Utfall helår;Budget helår",
+    ] {
+        let cols: Vec<&str> = header.split(';').collect();
+        let paired = cols[1].to_lowercase().contains("bud");
+        // (actual, budget) per month, then the two totals.
+        let row = |months: [(&str, &str); 3], totals: (&str, &str)| {
+            let mut cells: Vec<&str> = Vec::new();
+            match paired {
+                true => months.iter().for_each(|(a, b)| cells.extend([*a, *b])),
+                false => {
+                    cells.extend(months.iter().map(|(a, _)| *a));
+                    cells.extend(months.iter().map(|(_, b)| *b));
+                }
+            }
+            cells.extend([totals.0, totals.1]);
+            cells.join(";")
+        };
+        let text = format!(
+            "Konto;Projekt;{header}\n6550;P1;{}\n6540;P2;{}\n",
+            row(
+                [("100,50", "120"), ("200", "120"), ("", "120")],
+                ("300,50", "360")
+            ),
+            row([("7", ""), ("", ""), ("", "")], ("7", "")),
+        );
+        let a = read_text("bred.csv", &text);
+        assert!(a.findings.is_empty(), "{header}: {:#?}", a.findings);
+        assert_eq!(figures(&a), figures(&long), "{header}");
+        // A month is one row read, whether one cell of it or both are filled.
+        assert_eq!(a.rows_read, 4, "{header}");
+    }
+}
+
+#[test]
+fn a_budget_month_without_actuals_and_a_bad_budget_cell_in_a_report_by_month() {
+    use Fill::{Number as N, Text as T};
+    // Actuals to date (two months) beside the budget of the whole year (here three
+    // months): a month with a budget cell alone has actuals of 0. A budget cell
+    // that is no amount is named at its own cell, by its month.
+    let xlsx = workbook(
+        &[
+            "Konto",
+            "Projekt",
+            "Utfall jan 2023",
+            "Utfall feb 2023",
+            "Budget jan 2023",
+            "Budget feb 2023",
+            "Budget mar 2023",
+        ],
+        &[
+            [
+                Some(N(6550.0)),
+                Some(T("P1")),
+                Some(N(100.0)),
+                Some(N(50.0)),
+                Some(N(80.0)),
+                Some(N(80.0)),
+                Some(N(80.0)),
+            ],
+            [
+                Some(N(6550.0)),
+                Some(T("P2")),
+                Some(N(5.0)),
+                None,
+                Some(T("80 kr/mån")),
+                None,
+                None,
+            ],
+        ],
+    );
+    let a = checked(read_bytes(&xlsx, "bred.xlsx", &ReadOptions::default()));
+    let p1 = |month| {
+        let e = &a.entries[&key(2023, month, "6550", Some("P1"))];
+        (e.actual, e.budget)
+    };
+    assert_eq!(p1(1), (d("100"), Some(d("80"))));
+    assert_eq!(p1(3), (d("0"), Some(d("80"))));
+    assert_eq!(a.rows_read, 4);
+    let [bad] = a.findings.as_slice() else {
+        panic!("one finding: {:#?}", a.findings)
+    };
+    assert_eq!(bad.code().as_str(), "invalid-actuals-row");
+    assert_eq!(bad.cell, CellRef::parse_a1("E3"));
+    let message = bad.message(Lang::Sv);
+    assert!(
+        message.contains("80 kr/mån") && message.contains("Budget januari"),
+        "{message}"
+    );
+    assert!(a.entries.get(&key(2023, 1, "6550", Some("P2"))).is_none());
+}
+
+#[test]
+fn the_budget_of_a_report_by_month_is_refused_where_it_cannot_be_told() {
+    let refused = |text: &str| refusal(&read_text("u.csv", text)).clone();
+    // A month's budget named twice.
+    assert_eq!(
+        refused(
+            "Konto;Projekt;jan 2023;feb 2023;Budget jan 2023;Budget 2023-01\n6550;P1;1;1;1;1\n"
+        ),
+        UnreadableActuals::AmbiguousColumns {
+            role: "Budget".into(),
+            columns: vec![
+                ("E".into(), "Budget jan 2023".into()),
+                ("F".into(), "Budget 2023-01".into())
+            ],
+        }
+    );
+    // One budget column beside the months: of which month cannot be told.
+    assert_eq!(
+        refused("Konto;Projekt;jan 2023;feb 2023;Budget\n6550;P1;1;1;2\n"),
+        UnreadableActuals::MonthColumns {
+            months: 2,
+            without_year: false
+        }
+    );
+    // A budget total's mismatch is named by its own column.
+    let a = read_text(
+        "u.csv",
+        "Konto;Projekt;jan 2023;feb 2023;Budget jan 2023;Budget feb 2023;Totalt;Budget totalt\n\
+         6550;P1;1;2;10;10;3;25\n",
+    );
+    assert_eq!(codes(&a), ["row-total-mismatch"]);
+    assert_eq!(
+        a.findings[0].kind,
+        Kind::RowTotalMismatch {
+            column: "Budget totalt".into(),
+            total: d("25"),
+            months: d("20"),
+            rows: 1,
+        }
+    );
+}
+
+#[test]
+fn a_month_heading_with_another_figure_is_no_month_column() {
+    // A forecast by month beside the actuals is not read as actuals.
+    let a = read_text(
+        "u.csv",
+        "Konto;Projekt;jan 2023;feb 2023;2023-01 Prognos;Prognos feb 2023
+6550;P1;1;2;50;60
+",
+    );
+    assert!(a.findings.is_empty(), "{:#?}", a.findings);
+    assert_eq!(
+        sums(&a),
+        [
+            (key(2023, 1, "6550", Some("P1")), d("1")),
+            (key(2023, 2, "6550", Some("P1")), d("2"))
+        ]
+    );
+}
+
+#[test]
+fn a_table_with_a_period_keeps_a_month_in_its_amount_header() {
+    // `Utfall april` beside a period is the amount's header, as always.
+    let a = read_text(
+        "u.csv",
+        "Period;Konto;Projekt;Utfall april;Budget april\n2023-04;6550;P1;10;12\n",
+    );
+    assert!(a.findings.is_empty(), "{:#?}", a.findings);
+    let e = &a.entries[&key(2023, 4, "6550", Some("P1"))];
+    assert_eq!((e.actual, e.budget), (d("10"), Some(d("12"))));
 }
