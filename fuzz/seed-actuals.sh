@@ -21,5 +21,8 @@ printf '#FLAGGA 0\r#SIETYP 4\r#VER A 1 20230432\r{\r#TRANS 4010 {6 "P1"} 100.00\
 printf 'Period;Konto;Projekt;Belopp\r2023-04-31;="6550";'"'"'P1;1.234.567\r202304;6550;P1;(1 234,50 kr)\r202304;6550;P1;kr 1 000,00\r202304;6550;P1;1,2345E+03\r' > "$out/mac-cr.csv"
 printf 'Utfall per m\345nad\nKonto;Projekt;Namn;jan 2023;2023-02;202303;mar-23;Totalt\n6550;P1;x;1 000,50;;3,900;;1\nSumma;;;1 000,50;;;;\n;;;\n' > "$out/by-month.csv"
 printf '\303\205r;Konto;Projekt;Jan;Feb;Mar\n2023;6550;P1;1;2;3\n23;6550;P1;1;;\nTotalt;;;2;2;3\n' > "$out/by-month-year.csv"
+printf 'Konto;Projekt;Utfall jan 2023;Budget jan 2023;2023-02 Utfall;Bud. feb 2023;Budget mar 2023;Utfall totalt;Budget totalt;2023-01 Prognos\n6550;P1;1;2;3;x;4;4;6;9\nSumma;;1;2;3;;;;;\n' > "$out/by-month-budget.csv"
+printf 'Rapport\n;;Utfall 2023;;;Budget;;\nKonto;Projekt;jan;feb;Summa;jan 2023;feb 2023;Totalt\n6550;P1;1;2;3;4;5;8\n;;;;;;;\n' > "$out/by-month-two-rows.csv"
+printf ';;jan 2023;;feb 2023;\nKonto;Projekt;Utfall;Budget;Utfall;Budget\n6550;P1;1;2;3;4\n' > "$out/by-month-pairs.csv"
 for f in "$@"; do cp "$f" "$out/"; done
 ls "$out" | wc -l

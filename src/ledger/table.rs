@@ -47,7 +47,10 @@ mod xml2003;
 pub(crate) use xml2003::is_xml2003;
 mod sums;
 mod totals;
-use columns::{ACCOUNT, AMOUNT, BUDGET, CREDIT, Columns, DATE, DEBIT, MonthColumn, PERIOD};
+use columns::{
+    ACCOUNT, AMOUNT, BUDGET, CREDIT, Columns, DATE, DEBIT, Heads, MonthColumn, PERIOD,
+    two_row_header,
+};
 use fields::{
     account_number, decode, is_account_number, order_free, parse_amount_text, parse_period,
     period_of, plain_units, project_code, trim,
@@ -168,7 +171,12 @@ fn read_grids(sheets: &[Grid], file: &str, opts: &ReadOptions, form: Form) -> Ac
     let mut tables: Vec<SheetTable<'_>> = Vec::new();
     for grid in sheets {
         match header(grid) {
-            (Some(row), cols) => tables.push(SheetTable { grid, row, cols }),
+            (Some((row, heads)), cols) => tables.push(SheetTable {
+                grid,
+                row,
+                cols,
+                heads,
+            }),
             (None, found) if found.found() > best.found() => best = found,
             (None, _) => {}
         }
@@ -183,7 +191,7 @@ fn read_grids(sheets: &[Grid], file: &str, opts: &ReadOptions, form: Form) -> Ac
     // A table whose money column is claimed twice is not read: which one counts
     // cannot be told.
     for t in &tables {
-        let text = |col: usize| cell_text(t.grid.value(CellRef::new(t.row, col as u32)));
+        let text = |col: usize| t.head(col);
         if let (Some(why), Some(d)) = (t.cols.ambiguous(text), t.cols.doubled) {
             let place = CellRef::new(t.row, d.at[1] as u32);
             return Actuals::unreadable(file, Some(form), why)
@@ -249,9 +257,18 @@ struct SheetTable<'g> {
     grid: &'g Grid,
     row: u32,
     cols: Columns,
+    /// The header's texts by column (of two rows joined, when it has two).
+    heads: Heads,
 }
 
 impl SheetTable<'_> {
+    /// The header's text of a column, as a finding names it.
+    fn head(&self, col: usize) -> String {
+        (self.heads.iter())
+            .find(|(c, _)| *c == col)
+            .map_or(String::new(), |(_, t)| t.trim().to_string())
+    }
+
     /// The rows below the header that hold anything (as [`read_grid`] reads them).
     fn data_rows(&self) -> impl Iterator<Item = (u32, &[grid::Cell])> {
         (self.grid.rows()).filter(|(row, cells)| {
@@ -319,22 +336,32 @@ impl SheetTable<'_> {
 /// rows) from a sheet of another part of the ledger (other rows, the same months).
 type SheetKey = (i32, u8, String, String);
 
-/// The sheet's header row and its columns; `None` and the most columns any row
-/// named when no row has the header.
-fn header(sheet: &Grid) -> (Option<u32>, Columns) {
+/// The sheet's header row, its texts and its columns; `None` and the most columns
+/// any row named when no row has the header. A header may be of two rows (the
+/// figure over the months: [`columns::two_row_header`]); its row is the lower one.
+fn header(sheet: &Grid) -> (Option<(u32, Heads)>, Columns) {
     let mut best = Columns::default();
+    let mut above: Option<(u32, Heads)> = None;
     for (row, cells) in sheet.rows().take(HEADER_SEARCH_ROWS) {
-        let texts: Vec<(usize, String)> = cells
+        let texts: Heads = cells
             .iter()
             .map(|c| (c.at.col as usize, cell_text(&c.value)))
             .collect();
-        let found = Columns::from_header(texts.iter().map(|(i, t)| (*i, t.as_str())));
-        if found.missing().is_empty() {
-            return (Some(row), found);
+        // A header of two rows (the row above joined with this one) before this
+        // row alone, whose months are named twice.
+        let joined = (above.take())
+            .filter(|(r, _)| r + 1 == row)
+            .and_then(|(_, a)| two_row_header(&a, &texts));
+        for texts in [joined, Some(texts.clone())].into_iter().flatten() {
+            let found = Columns::from_header(texts.iter().map(|(i, t)| (*i, t.as_str())));
+            if found.missing().is_empty() {
+                return (Some((row, texts)), found);
+            }
+            if found.found() > best.found() {
+                best = found;
+            }
         }
-        if found.found() > best.found() {
-            best = found;
-        }
+        above = Some((row, texts));
     }
     (None, best)
 }
@@ -344,9 +371,7 @@ fn read_grid(sums: &mut Sums, table: &SheetTable<'_>) {
     let (sheet, cols) = (table.grid, table.cols);
     let index = sums.sheets.len() as u16;
     sums.sheets.push(sheet.name.clone());
-    sums.set_header(cols, |col| {
-        cell_text(sheet.value(CellRef::new(table.row, col as u32)))
-    });
+    sums.set_header(cols, |col| table.head(col));
     sums.new_sheet();
     let at = |row: u32, col: Option<usize>| col.map(|c| CellRef::new(row, c as u32));
     for (row, cells) in table.data_rows() {

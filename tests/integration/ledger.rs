@@ -353,3 +353,98 @@ wb.save(sys.argv[1])
         ]
     );
 }
+
+/// A report of actuals and budget by month as another program writes one: openpyxl
+/// writes the figure in a merged cell over its block of months (`Utfall 2023` over
+/// `Jan…Mar`, `Budget 2023` over `Jan…Dec`), a `Summa` column per block and a
+/// `Summa` row, all formulas without stored values; LibreOffice saves it as `.ods`
+/// with the values calculated. Both read as the same figures one row per month
+/// give, to the öre, and every row read is in an entry or a finding.
+#[test]
+fn a_report_by_month_with_the_budget_under_a_header_of_two_rows_from_other_programs() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let xlsx = dir.path().join("utfall-budget.xlsx");
+    let script = r##"
+import openpyxl, sys
+from openpyxl.utils import get_column_letter as L
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Utfall och budget"
+ws["A1"] = "Utfall och budget per månad"
+ws["C3"] = "Utfall 2023"; ws.merge_cells("C3:F3")
+ws["G3"] = "Budget 2023"; ws.merge_cells("G3:S3")
+months = ["Jan", "Feb", "Mar", "Apr", "Maj", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dec"]
+ws.append(["Konto", "Projekt"] + months[:3] + ["Summa"] + months + ["Summa"])
+rows = [(6550, "P1", [1000.5, 2000, None], [1500] * 12),
+        (6550, "P2", [None, 300.25, 400], [None, 250, 250] + [None] * 9),
+        (6540, None, [12, None, None], [None] * 12)]
+for r, (account, project, actual, budget) in enumerate(rows, start=5):
+    ws.append([account, project] + actual + ["=SUM(C%d:E%d)" % (r, r)] + budget + ["=SUM(G%d:R%d)" % (r, r)])
+ws.append(["Summa", None] + ["=SUM(%s5:%s7)" % (L(c), L(c)) for c in range(3, 20)])
+wb.save(sys.argv[1])
+"##;
+    crate::harness::openpyxl(script, &xlsx);
+    let out = std::process::Command::new("soffice")
+        .args(["--headless", "--convert-to", "ods", "--outdir"])
+        .arg(dir.path())
+        .arg(&xlsx)
+        .output()
+        .expect("soffice must be installed (apt-get install -y libreoffice-calc-nogui)");
+    let ods = dir.path().join("utfall-budget.ods");
+    assert!(ods.is_file(), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut long = String::from("Period;Konto;Projekt;Belopp;Budget\n");
+    for month in 1..=12 {
+        let (p1, p2) = match month {
+            1 => ("1000,50", ";"),
+            2 => ("2000", "300,25;250"),
+            3 => ("0", "400;250"),
+            _ => ("0", ""),
+        };
+        long.push_str(&format!("2023-{month:02};6550;P1;{p1};1500\n"));
+        if !p2.is_empty() && p2 != ";" {
+            long.push_str(&format!("2023-{month:02};6550;P2;{p2}\n"));
+        }
+    }
+    long.push_str("2023-01;6540;;12;\n");
+    let csv = dir.path().join("lång.csv");
+    std::fs::write(&csv, long).expect("write");
+    let figures = |a: &Actuals| -> Vec<_> {
+        (a.entries.iter())
+            .map(|(k, e)| {
+                (
+                    k.clone(),
+                    e.actual.normalize(),
+                    e.budget.map(|b| b.normalize()),
+                )
+            })
+            .collect()
+    };
+    let (book, calc, rows) = (read(&xlsx), read(&ods), read(&csv));
+    assert!(rows.findings.is_empty(), "{:#?}", rows.findings);
+    assert_eq!(figures(&book), figures(&rows));
+    assert_eq!(figures(&calc), figures(&rows));
+    // The months filled (12 for P1, 2 for P2, 1 for 6540) are the rows read,
+    // besides the total row's.
+    let total_rows = |a: &Actuals| {
+        (a.findings.iter())
+            .filter(|f| f.code().as_str() == "actuals-total-row")
+            .count()
+    };
+    assert!(
+        book.findings
+            .iter()
+            .all(|f| f.code().as_str() == "actuals-total-row"),
+        "{:#?}",
+        book.findings
+    );
+    assert!(
+        calc.findings
+            .iter()
+            .all(|f| f.code().as_str() == "actuals-total-row"),
+        "{:#?}",
+        calc.findings
+    );
+    assert!(total_rows(&book) >= 1 && total_rows(&calc) >= 1);
+    assert_eq!(book.rows_read - book.rows_in_findings(), 15);
+    assert_eq!(calc.rows_read - calc.rows_in_findings(), 15);
+}

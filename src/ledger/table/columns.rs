@@ -58,6 +58,9 @@ pub(super) struct MonthColumn {
     pub(super) month: u8,
 }
 
+/// A header row's texts by column.
+pub(super) type Heads = Vec<(usize, String)>;
+
 /// What a month column of a report by month holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Figure {
@@ -173,10 +176,14 @@ impl Columns {
                 None => {}
             }
             let spelling = Columns::classify_spelling(text);
-            if let Some((Figure::Budget, rest)) = figure_split(t)
+            // A total of one figure's months (`Budget totalt`, `Utfall 2023 Summa`).
+            if let Some((figure, rest)) = figure_split(t)
                 && is_row_total(rest)
             {
-                c.budget_row_total.get_or_insert(i);
+                match figure {
+                    Figure::Actual => c.row_total.get_or_insert(i),
+                    Figure::Budget => c.budget_row_total.get_or_insert(i),
+                };
                 continue;
             }
             if spelling.is_none() && is_row_total(t) {
@@ -543,18 +550,6 @@ fn month_heading(t: &str) -> Option<(Figure, Option<i32>, u8)> {
 /// and the rest of the header.
 fn figure_split(t: &str) -> Option<(Figure, &str)> {
     const SEPARATORS: &[char] = &[' ', '\u{a0}', ':', '-', '(', ')', '/', ',', '.'];
-    let figure = |word: &str| {
-        let word = crate::labels::normalize(word);
-        match role_of_word(&word) {
-            Some(AMOUNT) => Some(Figure::Actual),
-            Some(BUDGET) => Some(Figure::Budget),
-            _ => match word.as_str() {
-                "utf" => Some(Figure::Actual),
-                "bud" | "bu" => Some(Figure::Budget),
-                _ => None,
-            },
-        }
-    };
     let t = t.trim_matches(SEPARATORS);
     let first = t.find(SEPARATORS).map(|at| (&t[..at], &t[at..]));
     let last = (t.char_indices().rev())
@@ -567,6 +562,73 @@ fn figure_split(t: &str) -> Option<(Figure, &str)> {
             let rest = rest.trim_matches(SEPARATORS);
             Some((figure(word)?, rest)).filter(|_| !rest.is_empty())
         })
+}
+
+/// The figure a word names in a month's heading: `Utfall`, `Belopp`, `Actual`,
+/// `Utf.` the actuals; `Budget`, `Bud.` the budget.
+fn figure(word: &str) -> Option<Figure> {
+    let word = crate::labels::normalize(word);
+    let word = word.trim_matches(['.', ':', '(', ')', ' ']);
+    match role_of_word(word) {
+        Some(AMOUNT) => Some(Figure::Actual),
+        Some(BUDGET) => Some(Figure::Budget),
+        _ => match word {
+            "utf" => Some(Figure::Actual),
+            "bud" | "bu" => Some(Figure::Budget),
+            _ => None,
+        },
+    }
+}
+
+/// A header of two rows, as a report writes the figure over its block of months
+/// (`Utfall` over `jan 2023;feb 2023;…`, `Budget` over the next block, one cell
+/// each, often merged across the block) or the month over its figures (`jan 2023`
+/// over `Utfall;Budget`): each header cell of `own` with its group of the row
+/// `above` (the nearest filled cell at or left of its column), as one heading —
+/// `Utfall jan 2023`, `Budget jan 2023` (and `Budget Totalt` for a total under
+/// the budget's block). A cell of `own` that is empty takes the
+/// text above it (`Konto` written in the upper row). `None` when no month and
+/// figure are so joined: then the row above is no part of the header.
+pub(super) fn two_row_header(above: &Heads, own: &Heads) -> Option<Heads> {
+    let is_month = |t: &str| month_heading(t).is_some() && figure_split(t).is_none();
+    // `Utfall`, `Budget 2023`: a figure (and a year) over a block of months.
+    let is_figure = |t: &str| {
+        figure(t).is_some()
+            || figure_split(t)
+                .is_some_and(|(_, rest)| rest.len() == 4 && fields::year_of(rest).is_some())
+    };
+    let text = |cells: &[(usize, String)], col: usize| {
+        (cells.iter())
+            .find(|(c, _)| *c == col)
+            .map_or(String::new(), |(_, t)| t.trim().to_string())
+    };
+    let group = |col: usize| {
+        (above.iter())
+            .filter(|(c, t)| *c <= col && !t.trim().is_empty())
+            .max_by_key(|(c, _)| *c)
+            .map_or(String::new(), |(_, t)| t.trim().to_string())
+    };
+    let mut cols: Vec<usize> = above.iter().chain(own).map(|(c, _)| *c).collect();
+    cols.sort_unstable();
+    cols.dedup();
+    let mut joined = false;
+    let texts = cols
+        .into_iter()
+        .map(|col| {
+            let (own, group) = (text(own, col), group(col));
+            let t = match own.as_str() {
+                "" => text(above, col),
+                o if (is_month(o) || is_row_total(o)) && is_figure(&group) => {
+                    format!("{group} {o}")
+                }
+                o if figure(o).is_some() && is_month(&group) => format!("{o} {group}"),
+                o => o.to_string(),
+            };
+            joined |= !own.is_empty() && t != own;
+            (col, t)
+        })
+        .collect();
+    joined.then_some(texts)
 }
 
 /// A header that names a row's total over its months (`Totalt`, `Summa`, `Total

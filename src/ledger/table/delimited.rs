@@ -213,6 +213,9 @@ struct Part<'o> {
     utf8: bool,
     /// Records looked at for the header.
     seen: usize,
+    /// The record before this one while the header is looked for (its line and
+    /// fields' texts): the upper row of a header of two rows.
+    above: Option<(u64, Heads)>,
     /// The first record is still to come (its BOM, if any, is dropped).
     first: bool,
     /// Stop at the header (the look at a file's head before cutting it).
@@ -243,6 +246,7 @@ impl<'o> Part<'o> {
             best: Columns::default(),
             utf8: true,
             seen: 0,
+            above: None,
             first: columns.is_none(),
             header_only: false,
             delimiter,
@@ -357,34 +361,37 @@ impl<'o> Part<'o> {
         }
         let Some(cols) = &self.columns else {
             self.seen += 1;
-            let found = Columns::from_header(
-                record
-                    .iter()
-                    .enumerate()
-                    .map(|(i, f)| (i, text_of(f)))
-                    .collect::<Vec<_>>()
-                    .iter()
-                    .map(|(i, t)| (*i, t.as_ref())),
-            );
-            if found.missing().is_empty() {
-                let text = |i: usize| {
-                    text_of(record.get(i).unwrap_or_default())
-                        .trim()
-                        .to_string()
-                };
-                if let Some(why) = found
-                    .ambiguous(text)
-                    .or_else(|| found.wrong_unit(text, self.sums.unit).map(|(_, why)| why))
-                {
-                    self.refused = Some((why, line));
-                    return false;
+            let own: Heads = (record.iter().enumerate())
+                .map(|(i, f)| (i, text_of(f).into_owned()))
+                .collect();
+            // A header of two rows (the row above joined with this one) before
+            // this row alone, whose months are named twice.
+            let joined = (self.above.take())
+                .filter(|(at, _)| at + 1 == line)
+                .and_then(|(_, above)| two_row_header(&above, &own));
+            for texts in [joined.as_ref(), Some(&own)].into_iter().flatten() {
+                let found = Columns::from_header(texts.iter().map(|(i, t)| (*i, t.as_str())));
+                if found.missing().is_empty() {
+                    let text = |i: usize| {
+                        (texts.iter())
+                            .find(|(c, _)| *c == i)
+                            .map_or(String::new(), |(_, t)| t.trim().to_string())
+                    };
+                    if let Some(why) = found
+                        .ambiguous(text)
+                        .or_else(|| found.wrong_unit(text, self.sums.unit).map(|(_, why)| why))
+                    {
+                        self.refused = Some((why, line));
+                        return false;
+                    }
+                    self.columns = Some(found);
+                    self.sums.set_header(found, text);
+                    return !self.header_only;
+                } else if found.found() > self.best.found() {
+                    self.best = found;
                 }
-                self.columns = Some(found);
-                self.sums.set_header(found, text);
-                return !self.header_only;
-            } else if found.found() > self.best.found() {
-                self.best = found;
             }
+            self.above = Some((line, own));
             return self.seen < HEADER_SEARCH_ROWS;
         };
         if record.iter().all(|f| trim(f).is_empty()) {

@@ -281,6 +281,19 @@ impl Sums {
                 (k, m, actuals, budget(&m).map(|b| (b, amount(b))))
             })
             .collect();
+        // A total row (`Summa` for an account, or a row without one that names a
+        // total): its budget cells are not compared, so they are not read; an
+        // uncalculated formula there is no error.
+        let account_total = names_total(trim(account));
+        if account_total
+            || (trim(account).is_empty()
+                && fields()
+                    .iter()
+                    .any(|(_, t)| names_total(t.trim().as_bytes())))
+        {
+            cells.retain(|(_, m, ..)| m.actual);
+            cells.iter_mut().for_each(|(.., budget)| *budget = None);
+        }
         // With no month filled and no account number, the row is text or a total's
         // label, read as a row without month and account is.
         let none_filled = cells.is_empty();

@@ -264,7 +264,12 @@ impl Sums {
         };
         // Labelled a total, with no month and no account (`Summa;;;`, `;;;Summa;`):
         // a total whatever its amount.
-        let labelled = row.period.is_err() && trim(row.account).is_empty();
+        // In a report by month the month is the column's, and the label may stand
+        // where the account does (`Summa;;300;10`).
+        let labelled = match self.month_column {
+            None => row.period.is_err() && trim(row.account).is_empty(),
+            Some(_) => trim(row.account).is_empty() || names_total(trim(row.account)),
+        };
         let amount = match &row.amount {
             Ok(v) => Some(*v),
             // A total whose formula has no stored value: a total without its amount.

@@ -505,3 +505,112 @@ fn a_table_with_a_period_keeps_a_month_in_its_amount_header() {
     let e = &a.entries[&key(2023, 4, "6550", Some("P1"))];
     assert_eq!((e.actual, e.budget), (d("10"), Some(d("12"))));
 }
+
+#[test]
+fn a_report_by_month_with_a_header_of_two_rows_reads_the_figure_of_each_block() {
+    let long = read_text(
+        "lång.csv",
+        "Period;Konto;Projekt;Belopp;Budget\n\
+         2023-01;6550;P1;100,50;120\n2023-02;6550;P1;200;120\n\
+         2023-01;6540;P2;7;\n",
+    );
+    for (name, text) in [
+        // The figure over its block of months, a title above; a total per block.
+        (
+            "block.csv",
+            "Utfall och budget per månad\n\
+             ;;Utfall;;;Budget;;\n\
+             Konto;Projekt;jan 2023;feb 2023;Totalt;jan 2023;feb 2023;Totalt\n\
+             6550;P1;100,50;200;300,50;120;120;240\n\
+             6540;P2;7;;7;;;\n",
+        ),
+        // `Konto` and the year in the upper row, the months alone below, a
+        // total per block.
+        (
+            "upper.csv",
+            "Konto;Projekt;Utfall 2023;;;Budget 2023;;\n\
+             ;;jan;feb;Summa;jan;feb;Summa\n\
+             6550;P1;100,50;200;300,50;120;120;240\n\
+             6540;P2;7;;7;;;\n",
+        ),
+        // The month over its two figures.
+        (
+            "pairs.csv",
+            ";;jan 2023;;feb 2023;\n\
+             Konto;Projekt;Utfall;Budget;Utfall;Budget\n\
+             6550;P1;100,50;120;200;120\n\
+             6540;P2;7;;;\n",
+        ),
+    ] {
+        let a = read_text(name, text);
+        assert!(a.findings.is_empty(), "{name}: {:#?}", a.findings);
+        assert_eq!(figures(&a), figures(&long), "{name}");
+        assert_eq!(a.rows_read, 3, "{name}");
+    }
+    // A block's total that is not its months' is named by its joined heading.
+    let a = read_text(
+        "fel.csv",
+        ";;Utfall;;;Budget;;\n\
+         Konto;Projekt;jan 2023;feb 2023;Totalt;jan 2023;feb 2023;Totalt\n\
+         6550;P1;1;2;3;10;10;25\n",
+    );
+    assert_eq!(codes(&a), ["row-total-mismatch"]);
+    assert!(matches!(
+        &a.findings[0].kind,
+        Kind::RowTotalMismatch { column, total, .. } if column == "Budget Totalt" && *total == d("25")
+    ));
+    // A row above that is no figure is not joined: the months named twice are
+    // refused as before.
+    let a = read_text(
+        "två.csv",
+        ";;Kostnader;;;;\nKonto;Projekt;jan 2023;feb 2023;jan 2023;feb 2023\n6550;P1;1;2;3;4\n",
+    );
+    assert!(matches!(
+        refusal(&a),
+        UnreadableActuals::AmbiguousColumns { role, .. } if role == "januari"
+    ));
+}
+
+#[test]
+fn a_workbook_by_month_with_the_figure_merged_over_its_months_is_read() {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let plain = rust_xlsxwriter::Format::new();
+    sheet.write(0, 0, "Utfall och budget 2023").expect("cell");
+    sheet
+        .merge_range(1, 2, 1, 3, "Utfall", &plain)
+        .expect("merge");
+    sheet
+        .merge_range(1, 4, 1, 5, "Budget", &plain)
+        .expect("merge");
+    for (col, head) in ["Konto", "Projekt", "jan-23", "feb-23", "jan-23", "feb-23"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write(2, col as u16, *head).expect("cell");
+    }
+    let rows: [[f64; 4]; 2] = [[100.5, 200.0, 120.0, 120.0], [7.0, 0.0, 0.0, 0.0]];
+    for (r, (account, project)) in [(6550, "P1"), (6540, "P2")].iter().enumerate() {
+        let row = 3 + r as u32;
+        sheet.write(row, 0, *account).expect("cell");
+        sheet.write(row, 1, *project).expect("cell");
+        for (c, v) in rows[r].iter().enumerate().filter(|(_, v)| **v != 0.0) {
+            sheet.write(row, 2 + c as u16, *v).expect("cell");
+        }
+    }
+    // A budget cell that is no amount is named at its own cell.
+    sheet.write(4, 4, "saknas?").expect("cell");
+    let xlsx = book.save_to_buffer().expect("workbook");
+    let a = checked(read_bytes(&xlsx, "bred.xlsx", &ReadOptions::default()));
+    let p1 = |month| {
+        let e = &a.entries[&key(2023, month, "6550", Some("P1"))];
+        (e.actual, e.budget)
+    };
+    assert_eq!(p1(1), (d("100.5"), Some(d("120"))));
+    assert_eq!(p1(2), (d("200"), Some(d("120"))));
+    let [bad] = a.findings.as_slice() else {
+        panic!("one finding: {:#?}", a.findings)
+    };
+    assert_eq!(bad.cell, CellRef::parse_a1("E5"));
+    assert!(bad.message(Lang::Sv).contains("Budget januari"));
+}
