@@ -591,11 +591,15 @@ fn figure(word: &str) -> Option<Figure> {
 /// figure are so joined: then the row above is no part of the header.
 pub(super) fn two_row_header(above: &Heads, own: &Heads) -> Option<Heads> {
     let is_month = |t: &str| month_heading(t).is_some() && figure_split(t).is_none();
-    // `Utfall`, `Budget 2023`: a figure (and a year) over a block of months.
+    // `Utfall`, `Budget 2023`: a figure (and a year) over a block of months; or
+    // another figure (`Utfall ack`, `Prognos`, `Avvikelse`), whose months are then
+    // no months of actuals or budget and are not read.
     let is_figure = |t: &str| {
-        figure(t).is_some()
-            || figure_split(t)
-                .is_some_and(|(_, rest)| rest.len() == 4 && fields::year_of(rest).is_some())
+        let norm = crate::labels::normalize(t);
+        let mut words = norm
+            .split([' ', '-', '(', ')', '/', ',', ':'])
+            .filter(|w| !w.is_empty());
+        words.any(|w| figure(w).is_some() || (is_other_figure(w) && w != "år"))
     };
     let text = |cells: &[(usize, String)], col: usize| {
         (cells.iter())

@@ -373,6 +373,15 @@ fn a_report_by_month_with_the_budget_beside_the_actuals_reads_both() {
         // A month is one row read, whether one cell of it or both are filled.
         assert_eq!(a.rows_read, 4, "{header}");
     }
+    // The months named alone, the year in an `År` column.
+    let a = read_text(
+        "år.csv",
+        "År;Konto;Projekt;Utfall jan;Budget jan;Utfall feb;Budget feb;Utfall mar;Budget mar\n\
+         2023;6550;P1;100,50;120;200;120;;120\n\
+         2023;6540;P2;7;;;;;\n",
+    );
+    assert!(a.findings.is_empty(), "{:#?}", a.findings);
+    assert_eq!(figures(&a), figures(&long));
 }
 
 #[test]
@@ -559,6 +568,17 @@ fn a_report_by_month_with_a_header_of_two_rows_reads_the_figure_of_each_block() 
         &a.findings[0].kind,
         Kind::RowTotalMismatch { column, total, .. } if column == "Budget Totalt" && *total == d("25")
     ));
+    // The months under another figure (accumulated, a forecast) are not read; the
+    // year may stand with the figure, the months alone with an `År`-less header.
+    let a = read_text(
+        "ack.csv",
+        ";;Utfall 2023;;Utfall ack 2023;;Prognos;;Budget 2023;\n\
+         Konto;Projekt;jan;feb;jan;feb;jan 2023;feb 2023;jan;feb\n\
+         6550;P1;100,50;200;100,50;300,50;999;999;120;120\n\
+         6540;P2;7;;7;7;;;;\n",
+    );
+    assert!(a.findings.is_empty(), "{:#?}", a.findings);
+    assert_eq!(figures(&a), figures(&long));
     // A row above that is no figure is not joined: the months named twice are
     // refused as before.
     let a = read_text(
