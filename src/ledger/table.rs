@@ -264,9 +264,7 @@ struct SheetTable<'g> {
 impl SheetTable<'_> {
     /// The header's text of a column, as a finding names it.
     fn head(&self, col: usize) -> String {
-        (self.heads.iter())
-            .find(|(c, _)| *c == col)
-            .map_or(String::new(), |(_, t)| t.trim().to_string())
+        columns::head_text(&self.heads, col)
     }
 
     /// The rows below the header that hold anything (as [`read_grid`] reads them).

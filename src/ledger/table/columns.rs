@@ -61,6 +61,13 @@ pub(super) struct MonthColumn {
 /// A header row's texts by column.
 pub(super) type Heads = Vec<(usize, String)>;
 
+/// The text of a header's column (trimmed; empty when the column has none).
+pub(super) fn head_text(heads: &Heads, col: usize) -> String {
+    (heads.iter())
+        .find(|(c, _)| *c == col)
+        .map_or(String::new(), |(_, t)| t.trim().to_string())
+}
+
 /// What a month column of a report by month holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Figure {
@@ -601,11 +608,6 @@ pub(super) fn two_row_header(above: &Heads, own: &Heads) -> Option<Heads> {
             .filter(|w| !w.is_empty());
         words.any(|w| figure(w).is_some() || (is_other_figure(w) && w != "år"))
     };
-    let text = |cells: &[(usize, String)], col: usize| {
-        (cells.iter())
-            .find(|(c, _)| *c == col)
-            .map_or(String::new(), |(_, t)| t.trim().to_string())
-    };
     let group = |col: usize| {
         (above.iter())
             .filter(|(c, t)| *c <= col && !t.trim().is_empty())
@@ -619,9 +621,9 @@ pub(super) fn two_row_header(above: &Heads, own: &Heads) -> Option<Heads> {
     let texts = cols
         .into_iter()
         .map(|col| {
-            let (own, group) = (text(own, col), group(col));
+            let (own, group) = (head_text(own, col), group(col));
             let t = match own.as_str() {
-                "" => text(above, col),
+                "" => head_text(above, col),
                 o if (is_month(o) || is_row_total(o)) && is_figure(&group) => {
                     format!("{group} {o}")
                 }
