@@ -1,6 +1,7 @@
 //! The record semantics of `#PSALDO`/`#PBUDGET`: one (year, month, account)'s rows
 //! resolved into project amounts, the type-3 double count and the two meanings of `{}`.
 
+use super::keyed::Keyed;
 use super::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -15,28 +16,22 @@ pub(super) struct Group {
     /// The `{}` rows.
     pub(super) empty: Option<Acc>,
     /// `{6 "P"}`: the project alone.
-    pub(super) single: Vec<(u32, Acc)>,
+    pub(super) single: Keyed<u32, Acc>,
     /// The project with other objects (`{1 "100" 6 "P"}`).
-    pub(super) combined: Vec<(u32, Acc)>,
+    pub(super) combined: Keyed<u32, Acc>,
     /// Rows with objects but no project, summed.
     pub(super) other: Option<Acc>,
     /// The single-dimension rows without a project, summed per dimension: in the
     /// standard's form each dimension's rows are parts of the `{}` total.
-    pub(super) other_by_dim: Vec<(i64, Decimal)>,
+    pub(super) other_by_dim: Keyed<i64, Decimal>,
 }
 
 /// One resolved (project, amount) of a group; `NO_PROJECT` is "utan projekt".
 pub(super) type Resolved = Vec<(u32, Acc)>;
 
-pub(super) fn slot(list: &mut Vec<(u32, Acc)>, id: u32, line: u64) -> &mut Acc {
-    let at = match list.iter().position(|(p, _)| *p == id) {
-        Some(at) => at,
-        None => {
-            list.push((id, Acc::new(line)));
-            list.len() - 1
-        }
-    };
-    &mut list[at].1
+/// A project's rows of a group, made empty (first on `line`) when it is new.
+pub(super) fn slot(list: &mut Keyed<u32, Acc>, id: u32, line: u64) -> &mut Acc {
+    list.get_or_insert_with(id, || Acc::new(line))
 }
 
 impl Group {
@@ -84,14 +79,14 @@ impl Group {
     fn standard_sum(&self) -> (Decimal, bool) {
         let mut standard = Decimal::ZERO;
         let mut single_and_combined = false;
-        for (p, acc) in &self.combined {
-            if !self.single.iter().any(|(q, _)| q == p) {
+        for (p, acc) in self.combined.iter() {
+            if !self.single.contains(*p) {
                 standard += acc.sum;
             } else {
                 single_and_combined = true;
             }
         }
-        for (_, acc) in &self.single {
+        for (_, acc) in self.single.iter() {
             standard += acc.sum;
         }
         (standard, single_and_combined)
@@ -134,15 +129,15 @@ impl Group {
     /// overflow.
     fn every_row_a_part(&self, none: &mut Acc) -> (Resolved, bool) {
         let mut ok = true;
-        let mut projects: Vec<(u32, Acc)> = self.single.clone();
-        for (p, acc) in &self.combined {
+        let mut projects = self.single.clone();
+        for (p, acc) in self.combined.iter() {
             let at = slot(&mut projects, *p, acc.first);
             ok &= at.merge(acc);
         }
         if let Some(other) = &self.other {
             ok &= none.merge(other);
         }
-        (projects, ok)
+        (projects.into_vec(), ok)
     }
 
     /// The standard's form: a project's single-dimension row is its amount (its
@@ -150,10 +145,10 @@ impl Group {
     /// is the total less the projects (`standard`). `false` on an overflow.
     fn parts_of_the_total(&self, none: &mut Acc, standard: Decimal) -> (Resolved, bool) {
         let mut ok = true;
-        let mut projects: Vec<(u32, Acc)> = self.single.clone();
-        for (p, acc) in &self.combined {
+        let mut projects = self.single.clone();
+        for (p, acc) in self.combined.iter() {
             let at = slot(&mut projects, *p, acc.first);
-            if self.single.iter().any(|(q, _)| q == p) {
+            if self.single.contains(*p) {
                 at.rows = at.rows.saturating_add(acc.rows);
                 at.first = at.first.min(acc.first);
             } else {
@@ -168,6 +163,6 @@ impl Group {
             none.rows = none.rows.saturating_add(other.rows);
             none.first = none.first.min(other.first);
         }
-        (projects, ok)
+        (projects.into_vec(), ok)
     }
 }

@@ -31,6 +31,7 @@ use std::io::Read;
 mod checksum;
 mod finish;
 mod group;
+mod keyed;
 mod keys;
 mod lex;
 mod records;

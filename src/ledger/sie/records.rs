@@ -276,10 +276,8 @@ impl State<'_> {
             slot(list, project, line_no).add(amount, line_no)
         } else {
             if let Some(dim) = objects.single_dim {
-                match group.other_by_dim.iter_mut().find(|(d, _)| *d == dim) {
-                    Some((_, s)) => *s = s.checked_add(amount).unwrap_or(*s),
-                    None => group.other_by_dim.push((dim, amount)),
-                }
+                let s = group.other_by_dim.get_or_insert_with(dim, || Decimal::ZERO);
+                *s = s.checked_add(amount).unwrap_or(*s);
             }
             group
                 .other

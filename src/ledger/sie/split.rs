@@ -260,12 +260,10 @@ impl Group {
             }
         }
         for (dim, sum) in other.other_by_dim {
-            match self.other_by_dim.iter_mut().find(|(d, _)| *d == dim) {
-                Some((_, s)) => match s.checked_add(sum) {
-                    Some(v) => *s = v,
-                    None => ok = false,
-                },
-                None => self.other_by_dim.push((dim, sum)),
+            let s = self.other_by_dim.get_or_insert_with(dim, || Decimal::ZERO);
+            match s.checked_add(sum) {
+                Some(v) => *s = v,
+                None => ok = false,
             }
         }
         ok
