@@ -39,22 +39,22 @@ const NO_PROJECT: u32 = u32::MAX;
 /// XML file's cells beyond them are not read.
 const EXCEL_COLUMNS: u32 = 16_384;
 
+mod by_month;
 mod columns;
 mod delimited;
 mod fields;
+mod headings;
 mod html;
 mod xml2003;
 pub(crate) use xml2003::is_xml2003;
 mod sums;
 mod totals;
-use columns::{
-    ACCOUNT, AMOUNT, BUDGET, CREDIT, Columns, DATE, DEBIT, Heads, MonthColumn, PERIOD,
-    two_row_header,
-};
+use columns::{ACCOUNT, AMOUNT, BUDGET, CREDIT, Columns, DATE, DEBIT, PERIOD};
 use fields::{
     account_number, decode, is_account_number, order_free, parse_amount_text, parse_period,
     period_of, plain_units, project_code, trim,
 };
+use headings::{Heads, two_row_header};
 use sums::{Row, Sums};
 use totals::{Totals, names_total};
 #[cfg(test)]
@@ -264,7 +264,7 @@ struct SheetTable<'g> {
 impl SheetTable<'_> {
     /// The header's text of a column, as a finding names it.
     fn head(&self, col: usize) -> String {
-        columns::head_text(&self.heads, col)
+        headings::head_text(&self.heads, col)
     }
 
     /// The rows below the header that hold anything (as [`read_grid`] reads them).

@@ -3,6 +3,7 @@
 //! column of names), and the table's [`Columns`] as found in its header row — for
 //! the CSV and the workbook readers alike. It reads no rows.
 
+use super::headings::{Figure, figure_split, month_heading};
 use super::*;
 
 /// The columns of a ledger table, as found in its header.
@@ -56,23 +57,6 @@ pub(super) struct MonthColumn {
     pub(super) budget: Option<usize>,
     pub(super) year: Option<i32>,
     pub(super) month: u8,
-}
-
-/// A header row's texts by column.
-pub(super) type Heads = Vec<(usize, String)>;
-
-/// The text of a header's column (trimmed; empty when the column has none).
-pub(super) fn head_text(heads: &Heads, col: usize) -> String {
-    (heads.iter())
-        .find(|(c, _)| *c == col)
-        .map_or(String::new(), |(_, t)| t.trim().to_string())
-}
-
-/// What a month column of a report by month holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Figure {
-    Actual,
-    Budget,
 }
 
 /// Two header cells that claim one column a row's money is read from.
@@ -482,7 +466,7 @@ fn is_qualifier(word: &str) -> bool {
 
 /// A later word that makes a header another figure than the period's own: the
 /// previous year's, an accumulated or full-year one, a forecast or a deviation.
-fn is_other_figure(word: &str) -> bool {
+pub(super) fn is_other_figure(word: &str) -> bool {
     matches!(
         word.trim_end_matches('.'),
         "fg" | "föreg"
@@ -509,7 +493,7 @@ fn is_other_figure(word: &str) -> bool {
 }
 
 /// The column a header's first word names, if any.
-fn role_of_word(word: &str) -> Option<&'static str> {
+pub(super) fn role_of_word(word: &str) -> Option<&'static str> {
     match word {
         "period" | "månad" | "period:" | "bokföringsperiod" | "redovisningsperiod"
         | "bokföringsmånad" | "month" | "årmånad" | "årmån" | "årmnd" | "ååååmm" | "yyyymm"
@@ -527,119 +511,9 @@ fn role_of_word(word: &str) -> Option<&'static str> {
     }
 }
 
-/// A header cell that names a month, and what its cells hold: the month alone
-/// (`Jan`, `2023-01`, `jan 2023`: the actuals), or with the figure's word before
-/// or after it (`Utfall jan 2023`, `Budget 2023-01`, `jan-23 budget`, `Actual
-/// (Jan 2023)`).
-fn month_heading(t: &str) -> Option<(Figure, Option<i32>, u8)> {
-    // Every word of letters a month's name (`2023-01 Prognos` is another figure).
-    let month = |t: &str| {
-        let words = t
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty());
-        let words_of_month = words
-            .filter(|w| w.chars().all(char::is_alphabetic))
-            .all(|w| fields::month_of_name(w).is_some());
-        match fields::month_of_name(t) {
-            _ if !words_of_month => None,
-            Some(month) => Some((None, month)),
-            None => (fields::named_month(t).or_else(|| parse_period(t)))
-                .map(|(year, month)| (Some(year), month)),
-        }
-    };
-    match figure_split(t) {
-        Some((figure, rest)) => month(rest).map(|(year, m)| (figure, year, m)),
-        None => month(t).map(|(year, m)| (Figure::Actual, year, m)),
-    }
-}
-
-/// A header's figure word, first or last (`Utfall …`, `… budget`, `… (utfall)`),
-/// and the rest of the header.
-fn figure_split(t: &str) -> Option<(Figure, &str)> {
-    const SEPARATORS: &[char] = &[' ', '\u{a0}', ':', '-', '(', ')', '/', ',', '.'];
-    let t = t.trim_matches(SEPARATORS);
-    let first = t.find(SEPARATORS).map(|at| (&t[..at], &t[at..]));
-    let last = (t.char_indices().rev())
-        .find(|(_, c)| SEPARATORS.contains(c))
-        .map(|(at, c)| (&t[at + c.len_utf8()..], &t[..at]));
-    [first, last]
-        .into_iter()
-        .flatten()
-        .find_map(|(word, rest)| {
-            let rest = rest.trim_matches(SEPARATORS);
-            Some((figure(word)?, rest)).filter(|_| !rest.is_empty())
-        })
-}
-
-/// The figure a word names in a month's heading: `Utfall`, `Belopp`, `Actual`,
-/// `Utf.` the actuals; `Budget`, `Bud.` the budget.
-fn figure(word: &str) -> Option<Figure> {
-    let word = crate::labels::normalize(word);
-    let word = word.trim_matches(['.', ':', '(', ')', ' ']);
-    match role_of_word(word) {
-        Some(AMOUNT) => Some(Figure::Actual),
-        Some(BUDGET) => Some(Figure::Budget),
-        _ => match word {
-            "utf" => Some(Figure::Actual),
-            "bud" | "bu" => Some(Figure::Budget),
-            _ => None,
-        },
-    }
-}
-
-/// A header of two rows, as a report writes the figure over its block of months
-/// (`Utfall` over `jan 2023;feb 2023;…`, `Budget` over the next block, one cell
-/// each, often merged across the block) or the month over its figures (`jan 2023`
-/// over `Utfall;Budget`): each header cell of `own` with its group of the row
-/// `above` (the nearest filled cell at or left of its column), as one heading —
-/// `Utfall jan 2023`, `Budget jan 2023` (and `Budget Totalt` for a total under
-/// the budget's block). A cell of `own` that is empty takes the
-/// text above it (`Konto` written in the upper row). `None` when no month and
-/// figure are so joined: then the row above is no part of the header.
-pub(super) fn two_row_header(above: &Heads, own: &Heads) -> Option<Heads> {
-    let is_month = |t: &str| month_heading(t).is_some() && figure_split(t).is_none();
-    // `Utfall`, `Budget 2023`: a figure (and a year) over a block of months; or
-    // another figure (`Utfall ack`, `Prognos`, `Avvikelse`), whose months are then
-    // no months of actuals or budget and are not read.
-    let is_figure = |t: &str| {
-        let norm = crate::labels::normalize(t);
-        let mut words = norm
-            .split([' ', '-', '(', ')', '/', ',', ':'])
-            .filter(|w| !w.is_empty());
-        words.any(|w| figure(w).is_some() || (is_other_figure(w) && w != "år"))
-    };
-    let group = |col: usize| {
-        (above.iter())
-            .filter(|(c, t)| *c <= col && !t.trim().is_empty())
-            .max_by_key(|(c, _)| *c)
-            .map_or(String::new(), |(_, t)| t.trim().to_string())
-    };
-    let mut cols: Vec<usize> = above.iter().chain(own).map(|(c, _)| *c).collect();
-    cols.sort_unstable();
-    cols.dedup();
-    let mut joined = false;
-    let texts = cols
-        .into_iter()
-        .map(|col| {
-            let (own, group) = (head_text(own, col), group(col));
-            let t = match own.as_str() {
-                "" => head_text(above, col),
-                o if (is_month(o) || is_row_total(o)) && is_figure(&group) => {
-                    format!("{group} {o}")
-                }
-                o if figure(o).is_some() && is_month(&group) => format!("{o} {group}"),
-                o => o.to_string(),
-            };
-            joined |= !own.is_empty() && t != own;
-            (col, t)
-        })
-        .collect();
-    joined.then_some(texts)
-}
-
 /// A header that names a row's total over its months (`Totalt`, `Summa`, `Total
 /// 2023`, `Helår`, `Hela året`).
-fn is_row_total(header: &str) -> bool {
+pub(super) fn is_row_total(header: &str) -> bool {
     let norm = crate::labels::normalize(header);
     names_total(header.as_bytes()) || matches!(norm.as_str(), "helår" | "hela året" | "året")
 }

@@ -372,7 +372,7 @@ impl<'o> Part<'o> {
             for texts in [joined.as_ref(), Some(&own)].into_iter().flatten() {
                 let found = Columns::from_header(texts.iter().map(|(i, t)| (*i, t.as_str())));
                 if found.missing().is_empty() {
-                    let text = |i: usize| columns::head_text(texts, i);
+                    let text = |i: usize| headings::head_text(texts, i);
                     if let Some(why) = found
                         .ambiguous(text)
                         .or_else(|| found.wrong_unit(text, self.sums.unit).map(|(_, why)| why))
