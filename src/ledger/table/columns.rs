@@ -230,6 +230,11 @@ impl Columns {
         };
         c.doubled = twice.into_iter().find(|d| read(d.role));
         c.pair_budgets(&budgets);
+        // A budget's total beside months of actuals alone (`Budget helår` beside
+        // `jan…mar`) is the year's budget, no total of months: not compared.
+        if c.month_columns().all(|m| m.budget.is_none()) {
+            c.budget_row_total = None;
+        }
         c.by_month = c.reads_by_month();
         if c.by_month {
             c.doubled = c.doubled.or_else(|| c.month_twice());

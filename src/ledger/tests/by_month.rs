@@ -466,6 +466,13 @@ fn the_budget_of_a_report_by_month_is_refused_where_it_cannot_be_told() {
             without_year: false
         }
     );
+    // The year's budget beside months of actuals alone is no total of months.
+    let a = read_text(
+        "u.csv",
+        "Konto;Projekt;jan 2023;feb 2023;Budget helår\n6550;P1;1;2;1200\n",
+    );
+    assert!(a.findings.is_empty(), "{:#?}", a.findings);
+    assert_eq!(sums(&a).len(), 2);
     // A budget total's mismatch is named by its own column.
     let a = read_text(
         "u.csv",
