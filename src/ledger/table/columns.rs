@@ -520,7 +520,12 @@ pub(super) fn role_of_word(word: &str) -> Option<&'static str> {
 /// 2023`, `Helår`, `Hela året`).
 pub(super) fn is_row_total(header: &str) -> bool {
     let norm = crate::labels::normalize(header);
-    names_total(header.as_bytes()) || matches!(norm.as_str(), "helår" | "hela året" | "året")
+    let total =
+        names_total(header.as_bytes()) || matches!(norm.as_str(), "helår" | "hela året" | "året");
+    // Another figure's total (`Totalt fg år`, `Summa ack`, `Total prognos`) is not
+    // the total of the row's months.
+    let other = |w: &str| is_other_figure(w) && !matches!(w, "helår" | "år" | "total" | "totalt");
+    total && !norm.split([' ', '-', '(', ')', '/', ',', '.']).any(other)
 }
 
 /// A word that names a month, after `År` in a period's header (`År-mån`).

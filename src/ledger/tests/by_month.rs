@@ -466,6 +466,12 @@ fn the_budget_of_a_report_by_month_is_refused_where_it_cannot_be_told() {
             without_year: false
         }
     );
+    // Another figure's total is no total of the months.
+    let a = read_text(
+        "u.csv",
+        "Konto;Projekt;jan 2023;feb 2023;Totalt fg år;Summa ack;Totalt\n6550;P1;1;2;50;60;3\n",
+    );
+    assert!(a.findings.is_empty(), "{:#?}", a.findings);
     // The year's budget beside months of actuals alone is no total of months.
     let a = read_text(
         "u.csv",
