@@ -10,6 +10,22 @@ pub fn whole_run(lang: Lang) -> &'static str {
     lang.pick("Hela sammanställningen", "The whole consolidation")
 }
 
+/// `… och 19 980 till med koden unmapped-actual i filen …`: the findings of a code
+/// past the lines the terminal shows.
+pub fn more_of_code(n: usize, code: &str, lang: Lang) -> String {
+    let n = crate::lang::count(n as u64, lang);
+    match lang {
+        Lang::Sv => format!(
+            "… och {n} till med koden {code} här (visas inte; JSON-rapporten, --json, har alla)"
+        ),
+        Lang::En => {
+            format!(
+                "… and {n} more with the code {code} here (not shown; the JSON report, --json, has them all)"
+            )
+        }
+    }
+}
+
 /// `Läste 3 filer med 3 tjänsteområden, varav 3 med i sammanställningen · …`
 pub fn summary(
     (files, areas, included): (usize, usize, usize),
