@@ -43,16 +43,16 @@ impl Sums {
             })
             .collect();
         // A total row (`Summa` for an account, or a row without one that names a
-        // total): its budget cells are not compared, so they are not read; an
-        // uncalculated formula there is no error.
-        let account_total = names_total(trim(account));
-        if account_total
+        // total): its budget cells are not compared, so they are not read (an
+        // uncalculated formula there is no error), nor is a month of it whose
+        // actuals cell is empty.
+        if names_total(trim(account))
             || (trim(account).is_empty()
                 && fields()
                     .iter()
                     .any(|(_, t)| names_total(t.trim().as_bytes())))
         {
-            cells.retain(|(_, m, ..)| m.actual);
+            cells.retain(|(_, m, ..)| actual(m));
             cells.iter_mut().for_each(|(.., budget)| *budget = None);
         }
         // With no month filled and no account number, the row is text or a total's

@@ -569,6 +569,27 @@ fn a_report_by_month_with_a_header_of_two_rows_reads_the_figure_of_each_block() 
         assert_eq!(figures(&a), figures(&long), "{name}");
         assert_eq!(a.rows_read, 3, "{name}");
     }
+    // A `Summa` row's budget cells are not read, nor a month whose actuals cell is
+    // empty there (no total without an amount is named for it).
+    let a = read_text(
+        "summa.csv",
+        ";;Utfall;;Budget;\n\
+         Konto;Projekt;jan 2023;feb 2023;jan 2023;feb 2023\n\
+         6550;P1;100,50;;120;120\n\
+         Summa;;100,50;;120;x\n",
+    );
+    assert!(
+        a.findings.iter().all(|f| matches!(
+            f.kind,
+            Kind::ActualsTotalRow {
+                amount: Some(_),
+                ..
+            }
+        )),
+        "{:#?}",
+        a.findings
+    );
+    assert_eq!(a.findings.len(), 1, "{:#?}", a.findings);
     // A block's total that is not its months' is named by its joined heading.
     let a = read_text(
         "fel.csv",
