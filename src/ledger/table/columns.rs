@@ -341,8 +341,9 @@ impl Columns {
         })
     }
 
-    /// A money column whose header names another unit than the one the actuals
-    /// are read in (`Belopp (tkr)` while they are read in kronor, `Belopp, mnkr`),
+    /// A money column (or a month's) whose header names another unit than the one
+    /// the actuals are read in (`Belopp (tkr)` while they are read in kronor,
+    /// `Belopp, mnkr`, `jan 2023 (tkr)`),
     /// with its text as `text` gives it: its column, and the `unreadable-actuals`
     /// reason — read as it stands, every amount would be 1 000 times off.
     pub(super) fn wrong_unit(
@@ -355,7 +356,8 @@ impl Columns {
             Some(amount) => [Some(amount), None, self.budget],
             None => [self.debit, self.credit, self.budget],
         };
-        money.into_iter().flatten().find_map(|col| {
+        let months = self.month_columns().flat_map(|m| [Some(m.col), m.budget]);
+        money.into_iter().chain(months).flatten().find_map(|col| {
             let header = text(col);
             let key = crate::labels::normalize(&header);
             let named = crate::labels::split_unit(&key).1?;

@@ -26,7 +26,7 @@ pub(super) enum Figure {
 /// A header cell that names a month, and what its cells hold: the month alone
 /// (`Jan`, `2023-01`, `jan 2023`: the actuals), or with the figure's word before
 /// or after it (`Utfall jan 2023`, `Budget 2023-01`, `jan-23 budget`, `Actual
-/// (Jan 2023)`).
+/// (Jan 2023)`), and with a unit after it (`jan 2023 (tkr)`).
 pub(super) fn month_heading(t: &str) -> Option<(Figure, Option<i32>, u8)> {
     // Every word of letters a month's name (`2023-01 Prognos` is another figure).
     let month = |t: &str| {
@@ -43,10 +43,19 @@ pub(super) fn month_heading(t: &str) -> Option<(Figure, Option<i32>, u8)> {
                 .map(|(year, month)| (Some(year), month)),
         }
     };
-    match figure_split(t) {
+    let heading = |t: &str| match figure_split(t) {
         Some((figure, rest)) => month(rest).map(|(year, m)| (figure, year, m)),
         None => month(t).map(|(year, m)| (Figure::Actual, year, m)),
-    }
+    };
+    // The unit after the month (`jan 2023 (tkr)`, `Utfall jan, kr`): the month's
+    // (its unit is checked as a money column's is, [`Columns::wrong_unit`]).
+    heading(t).or_else(|| {
+        let key = crate::labels::normalize(t);
+        match crate::labels::split_unit(&key) {
+            (base, Some(_)) => heading(base),
+            (_, None) => None,
+        }
+    })
 }
 
 /// A header's figure word, first or last (`Utfall …`, `… budget`, `… (utfall)`),

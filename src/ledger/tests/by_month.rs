@@ -668,3 +668,35 @@ fn a_workbook_by_month_with_the_figure_merged_over_its_months_is_read() {
     assert_eq!(bad.cell, CellRef::parse_a1("E5"));
     assert!(bad.message(Lang::Sv).contains("Budget januari"));
 }
+
+#[test]
+fn a_month_heading_with_a_unit_is_read_in_it_or_refused() {
+    use crate::labels::Unit as Named;
+    let text = "Konto;Projekt;Utfall jan 2023 (tkr);Utfall feb 2023 (tkr);Budget jan 2023, tkr\n\
+                6550;P1;1,5;2;3\n";
+    // Read in kronor (the default), the months in tkr would be 1 000 times off.
+    assert_eq!(
+        refusal(&read_text("u.csv", text)),
+        &UnreadableActuals::UnitMismatch {
+            header: "Utfall jan 2023 (tkr)".into(),
+            named: Named::Thousands,
+            tkr: false,
+        }
+    );
+    // Read in tkr, they are read so.
+    let tkr = ReadOptions {
+        table_unit: Unit::Tkr,
+        ..ReadOptions::default()
+    };
+    let a = checked(read_bytes(text.as_bytes(), "u.csv", &tkr));
+    let jan = &a.entries[&key(2023, 1, "6550", Some("P1"))];
+    assert_eq!((jan.actual, jan.budget), (d("1500"), Some(d("3000"))));
+    assert_eq!(actual(&a, 2023, 2, "6550", Some("P1")), d("2000"));
+    // In kronor, a heading in kronor is read.
+    let a = read_text(
+        "kr.csv",
+        "Konto;Projekt;jan 2023 (kr);feb 2023 (kr)\n6550;P1;1,5;2\n",
+    );
+    assert!(a.findings.is_empty(), "{:#?}", a.findings);
+    assert_eq!(actual(&a, 2023, 1, "6550", Some("P1")), d("1.5"));
+}
