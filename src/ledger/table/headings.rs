@@ -28,16 +28,22 @@ pub(super) enum Figure {
 /// or after it (`Utfall jan 2023`, `Budget 2023-01`, `jan-23 budget`, `Actual
 /// (Jan 2023)`), and with a unit after it (`jan 2023 (tkr)`).
 pub(super) fn month_heading(t: &str) -> Option<(Figure, Option<i32>, u8)> {
-    // Every word of letters a month's name (`2023-01 Prognos` is another figure).
+    // Every word of letters a month's name (`2023-01 Prognos` is another figure),
+    // and one month and one year at most (`jan-apr 2023`, `2023-01 - 2023-04` are
+    // spans of months).
     let month = |t: &str| {
-        let words = t
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty());
-        let words_of_month = words
-            .filter(|w| w.chars().all(char::is_alphabetic))
-            .all(|w| fields::month_of_name(w).is_some());
+        let words = || {
+            t.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+        };
+        let letters = || words().filter(|w| w.chars().all(char::is_alphabetic));
+        let years = words()
+            .filter(|w| matches!(w.len(), 4 | 6 | 8) && w.bytes().all(|b| b.is_ascii_digit()));
+        let one_month = letters().all(|w| fields::month_of_name(w).is_some())
+            && letters().count() <= 1
+            && years.count() <= 1;
         match fields::month_of_name(t) {
-            _ if !words_of_month => None,
+            _ if !one_month => None,
             Some(month) => Some((None, month)),
             None => (fields::named_month(t).or_else(|| parse_period(t)))
                 .map(|(year, month)| (Some(year), month)),
@@ -140,4 +146,34 @@ pub(super) fn two_row_header(above: &Heads, own: &Heads) -> Option<Heads> {
         })
         .collect();
     joined.then_some(texts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_span_of_months_or_another_figure_is_no_month_heading() {
+        for t in [
+            "Utfall 2023-01--2023-04",
+            "Utfall 2023-01 - 2023-04",
+            "Utfall jan-apr 2023",
+            "Utfall 202301-202304",
+            "Ack utfall 2023-04",
+            "Utfall ack 2023-04",
+            "Budget helår 2023",
+            "Prognos 2023-12",
+            "Budget 2023",
+        ] {
+            assert_eq!(month_heading(t), None, "{t}");
+        }
+        for (t, figure, month) in [
+            ("Utfall 2023-04", Figure::Actual, 4),
+            ("2023-04 (budget)", Figure::Budget, 4),
+            ("Bud. april 2023", Figure::Budget, 4),
+            ("apr-23", Figure::Actual, 4),
+        ] {
+            assert_eq!(month_heading(t), Some((figure, Some(2023), month)), "{t}");
+        }
+    }
 }
