@@ -40,6 +40,10 @@ pub(super) fn message(kind: &Kind, lang: Lang) -> Option<String> {
             since_previous,
             since_start,
         } => total_row_message(label, *amount, *since_previous, *since_start, lang),
+        Kind::MoreActualsTotalRows { rows: 1, unchecked: 0 } => lang.pick(
+            "Ytterligare 1 summarad räknades inte in i utfallet; den är summan av raderna ovanför den. Bara de första summaraderna, och de som inte stämmer, anges var för sig.",
+            "1 more total row was not counted in the actuals; it is the sum of the rows above it. Only the first total rows, and those that do not match, are named one by one.",
+        ).to_string(),
         Kind::MoreActualsTotalRows { rows, unchecked: 0 } => match (sv, count(*rows, lang)) {
             (true, rows) => format!(
                 "Ytterligare {rows} summarader räknades inte in i utfallet; var och en är summan av raderna ovanför den. Bara de första summaraderna, och de som inte stämmer, anges var för sig."

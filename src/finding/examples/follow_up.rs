@@ -251,6 +251,10 @@ pub(super) fn examples() -> Vec<Kind> {
             since_start: d(4500),
         },
         Kind::MoreActualsTotalRows {
+            rows: 1,
+            unchecked: 0,
+        },
+        Kind::MoreActualsTotalRows {
             rows: 40,
             unchecked: 0,
         },
