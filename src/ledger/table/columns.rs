@@ -527,7 +527,7 @@ pub(super) fn is_row_total(header: &str) -> bool {
     // Another figure's total (`Totalt fg år`, `Summa ack`, `Total prognos`) is not
     // the total of the row's months.
     let other = |w: &str| is_other_figure(w) && !matches!(w, "helår" | "år" | "total" | "totalt");
-    total && !norm.split([' ', '-', '(', ')', '/', ',', '.']).any(other)
+    total && !norm.split(super::headings::SEPARATORS).any(other)
 }
 
 /// A word that names a month, after `År` in a period's header (`År-mån`).

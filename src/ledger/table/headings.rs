@@ -6,6 +6,9 @@
 use super::columns::{is_other_figure, is_row_total, role_of_word};
 use super::*;
 
+/// What separates the words of a heading (`Utfall: jan-23`, `jan 2023 (budget)`).
+pub(super) const SEPARATORS: &[char] = &[' ', '\u{a0}', ':', '-', '(', ')', '/', ',', '.'];
+
 /// A header row's texts by column.
 pub(super) type Heads = Vec<(usize, String)>;
 
@@ -67,7 +70,6 @@ pub(super) fn month_heading(t: &str) -> Option<(Figure, Option<i32>, u8)> {
 /// A header's figure word, first or last (`Utfall …`, `… budget`, `… (utfall)`),
 /// and the rest of the header.
 pub(super) fn figure_split(t: &str) -> Option<(Figure, &str)> {
-    const SEPARATORS: &[char] = &[' ', '\u{a0}', ':', '-', '(', ')', '/', ',', '.'];
     let t = t.trim_matches(SEPARATORS);
     let first = t.find(SEPARATORS).map(|at| (&t[..at], &t[at..]));
     let last = (t.char_indices().rev())
@@ -114,9 +116,7 @@ pub(super) fn two_row_header(above: &Heads, own: &Heads) -> Option<Heads> {
     // no months of actuals or budget and are not read.
     let is_figure = |t: &str| {
         let norm = crate::labels::normalize(t);
-        let mut words = norm
-            .split([' ', '-', '(', ')', '/', ',', ':'])
-            .filter(|w| !w.is_empty());
+        let mut words = norm.split(SEPARATORS).filter(|w| !w.is_empty());
         words.any(|w| figure(w).is_some() || (is_other_figure(w) && w != "år"))
     };
     let group = |col: usize| {
